@@ -1,0 +1,149 @@
+package org.presstrace.access;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one policy decision point. It answers may-read and may-release for a caller and a marking,
+ * and turns may-read into a SQL filter so that lists, searches, counts, aggregates and exports
+ * admit exactly the rows a single read would. The rules, in order, are the table in
+ * docs/access-control.md; the first rule that matches decides.
+ */
+public final class AccessPolicy {
+
+  /**
+   * May {@code caller} read a record with {@code marking}?
+   *
+   * @param releasedToCaller whether an approved release of the record to the caller's agency exists
+   */
+  public Decision mayRead(Caller caller, Marking marking, boolean releasedToCaller) {
+    if (!caller.readsRecords()) {
+      return Decision.deny(1, "auditors and administrators do not read record content");
+    }
+    if (marking.compartment() != null && !caller.compartments().contains(marking.compartment())) {
+      return Decision.deny(2, "compartment " + marking.compartment() + " is need-to-know");
+    }
+    if (caller.agency().equals(marking.ownerAgency())) {
+      return Decision.allow(3, "the owning agency reads its own records");
+    }
+    if (!marking.tlp().leavesOwner()) {
+      return Decision.deny(4, "TLP:" + marking.tlp().label() + " stays with the owning agency");
+    }
+    if (caller.foreign() && marking.noforn()) {
+      return Decision.deny(5, "NOFORN: not releasable to foreign partners");
+    }
+    if (!marking.relTo().isEmpty() && !marking.relTo().contains(caller.country())) {
+      return Decision.deny(
+          6, "REL TO " + marking.relTo() + " does not include " + caller.country());
+    }
+    if (caller.readsOnlyAsRegistrant() && marking.tlp() != Tlp.CLEAR) {
+      return Decision.deny(7, "registrants read only TLP:CLEAR records of other organisations");
+    }
+    if (caller.readsOnlyAsRegistrant() && marking.cuiCategory() != null) {
+      return Decision.deny(8, "CUI is for government users");
+    }
+    if (caller.foreign()) {
+      return releasedToCaller
+          ? Decision.allow(10, "released to the caller's agency")
+          : Decision.deny(9, "foreign partners see only what is released to them");
+    }
+    if (marking.tlp() == Tlp.CLEAR || marking.tlp() == Tlp.GREEN) {
+      return Decision.allow(
+          11, "TLP:" + marking.tlp().label() + " is shared with domestic agencies");
+    }
+    if (marking.tlp() == Tlp.AMBER && releasedToCaller) {
+      return Decision.allow(12, "TLP:AMBER released to the caller's agency");
+    }
+    return Decision.deny(13, "not released to the caller's agency");
+  }
+
+  /**
+   * The SQL form of {@link #mayRead} for one caller over rows of {@code kind} aliased {@code r}.
+   * Everything about the caller is fixed here; only the row's marking columns and its releases
+   * remain to be tested by the database.
+   */
+  public SqlFilter readFilter(Caller caller, ProtectedKind kind) {
+    if (!caller.readsRecords()) {
+      return new SqlFilter("1 = 0", Map.of());
+    }
+    var parameters = new HashMap<String, Object>();
+    parameters.put("acc_agency", caller.agency());
+    parameters.put("acc_kind", kind.name());
+    String compartment;
+    if (caller.compartments().isEmpty()) {
+      compartment = "r.compartment IS NULL";
+    } else {
+      compartment = "(r.compartment IS NULL OR r.compartment IN (:acc_compartments))";
+      parameters.put("acc_compartments", List.copyOf(caller.compartments()));
+    }
+    String released =
+        "EXISTS (SELECT 1 FROM record_release acc_rr WHERE acc_rr.kind = :acc_kind"
+            + " AND acc_rr.record_id = r.id AND acc_rr.target_agency = :acc_agency"
+            + " AND acc_rr.status = 'APPROVED')";
+    var other = new StringBuilder("r.tlp IN ('CLEAR', 'GREEN', 'AMBER')");
+    if (caller.foreign()) {
+      other.append(" AND r.noforn = FALSE");
+    }
+    other.append(" AND (r.rel_to IS NULL OR r.rel_to LIKE :acc_country)");
+    parameters.put("acc_country", "%," + caller.country().alpha3() + ",%");
+    if (caller.readsOnlyAsRegistrant()) {
+      other.append(" AND r.tlp = 'CLEAR' AND r.cui_category IS NULL");
+    }
+    if (caller.foreign()) {
+      other.append(" AND ").append(released);
+    } else {
+      other
+          .append(" AND (r.tlp IN ('CLEAR', 'GREEN') OR (r.tlp = 'AMBER' AND ")
+          .append(released)
+          .append("))");
+    }
+    String sql = compartment + " AND (r.owner_agency = :acc_agency OR (" + other + "))";
+    return new SqlFilter(sql, parameters);
+  }
+
+  /**
+   * May {@code requester} ask for a record with {@code marking} to be released to {@code target}?
+   */
+  public Decision mayRequestRelease(Caller requester, Marking marking, AgencyView target) {
+    if (!requester.has(Role.INVESTIGATOR) && !requester.has(Role.SUPERVISOR)) {
+      return Decision.deny(20, "only investigators and supervisors ask for releases");
+    }
+    if (!requester.agency().equals(marking.ownerAgency())) {
+      return Decision.deny(21, "only the owning agency releases its records");
+    }
+    return releasable(marking, target);
+  }
+
+  /** Whether the marking lets the record go to {@code target} at all; checked again on approval. */
+  public Decision releasable(Marking marking, AgencyView target) {
+    if (target.code().equals(marking.ownerAgency())) {
+      return Decision.deny(22, "a record cannot be released to its own agency");
+    }
+    if (!marking.tlp().leavesOwner()) {
+      return Decision.deny(23, "TLP:" + marking.tlp().label() + " records are not releasable");
+    }
+    if (marking.compartment() != null) {
+      return Decision.deny(
+          24,
+          "compartmented records are not releasable; remove compartment "
+              + marking.compartment()
+              + " first");
+    }
+    if (target.kind() == AgencyKind.FOREIGN_PARTNER && marking.noforn()) {
+      return Decision.deny(25, "NOFORN records are not releasable to foreign partners");
+    }
+    if (!marking.relTo().isEmpty() && !marking.relTo().contains(target.country())) {
+      return Decision.deny(
+          26, "REL TO " + marking.relTo() + " does not include " + target.country());
+    }
+    if (target.kind() == AgencyKind.REGISTRANT) {
+      return Decision.deny(27, "registrant organisations are not release recipients");
+    }
+    if (target.kind() != AgencyKind.FOREIGN_PARTNER && marking.tlp() != Tlp.AMBER) {
+      return Decision.deny(
+          28, "TLP:" + marking.tlp().label() + " is already shared with every domestic agency");
+    }
+    return Decision.allow(29, "releasable");
+  }
+}

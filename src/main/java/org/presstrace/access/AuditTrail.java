@@ -1,0 +1,209 @@
+package org.presstrace.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only audit trail of every read of a protected record and every write. Nothing in
+ * PressTrace updates or deletes it; auditors search and export it.
+ */
+@Service
+public class AuditTrail {
+
+  /** The MDC key under which the web layer keeps the request id. */
+  public static final String REQUEST_ID = "requestId";
+
+  private static final int DETAIL_LIMIT = 4000;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  AuditTrail(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Records a read or a write by {@code context}. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(
+      AccessContext context,
+      String action,
+      String kind,
+      String recordId,
+      String outcome,
+      String detail) {
+    jdbc.sql(
+            """
+            INSERT INTO audit_event (occurred_at, username, agency_code, action, kind, record_id,
+                                     channel, purpose, outcome, detail, request_id)
+            VALUES (:at, :username, :agency, :action, :kind, :recordId,
+                    :channel, :purpose, :outcome, :detail, :requestId)
+            """)
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .param("username", context.caller().username())
+        .param("agency", context.caller().agency())
+        .param("action", action)
+        .param("kind", kind)
+        .param("recordId", truncate(recordId, 64))
+        .param("channel", context.channel().name())
+        .param("purpose", context.purposeText())
+        .param("outcome", outcome)
+        .param("detail", truncate(detail, DETAIL_LIMIT))
+        .param("requestId", MDC.get(REQUEST_ID))
+        .update();
+  }
+
+  /** Records an event with no signed-in caller, such as a failed login. */
+  @Transactional
+  public void recordAnonymous(String username, String action, String outcome, String detail) {
+    jdbc.sql(
+            """
+            INSERT INTO audit_event (occurred_at, username, action, channel, outcome, detail,
+                                     request_id)
+            VALUES (:at, :username, :action, 'API', :outcome, :detail, :requestId)
+            """)
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .param("username", truncate(username, 64))
+        .param("action", action)
+        .param("outcome", outcome)
+        .param("detail", truncate(detail, DETAIL_LIMIT))
+        .param("requestId", MDC.get(REQUEST_ID))
+        .update();
+  }
+
+  /** One page of the trail, newest first; only auditors search it, and the search is recorded. */
+  @Transactional
+  public Page<AuditEntry> search(AccessContext context, AuditQuery query, PageQuery page) {
+    requireAuditor(context);
+    var where = where(query);
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM audit_event" + where.sql)
+            .params(where.params)
+            .query(Long.class)
+            .single();
+    List<AuditEntry> entries =
+        jdbc.sql(
+                "SELECT * FROM audit_event"
+                    + where.sql
+                    + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+            .params(where.params)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(AuditTrail::entry)
+            .list();
+    record(context, "AUDIT_SEARCH", "audit-event", null, "SHOWN", describe(query, total));
+    return new Page<>(entries, page.page(), page.size(), total);
+  }
+
+  /** Streams every matching entry, oldest first, to {@code sink}; recorded as an export. */
+  @Transactional
+  public long export(AccessContext context, AuditQuery query, Consumer<AuditEntry> sink) {
+    requireAuditor(context);
+    var where = where(query);
+    long[] count = {0};
+    jdbc.sql("SELECT * FROM audit_event" + where.sql + " ORDER BY id")
+        .params(where.params)
+        .query(
+            (ResultSet rs) -> {
+              sink.accept(entry(rs, 0));
+              count[0]++;
+            });
+    record(
+        context.via(Channel.EXPORT),
+        "AUDIT_EXPORT",
+        "audit-event",
+        null,
+        "SHOWN",
+        describe(query, count[0]));
+    return count[0];
+  }
+
+  /** The entries recorded for one record, for tests and the record's own audit tab. */
+  @Transactional(readOnly = true)
+  public long countFor(String kind, String recordId) {
+    return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE kind = :kind AND record_id = :id")
+        .param("kind", kind)
+        .param("id", recordId)
+        .query(Long.class)
+        .single();
+  }
+
+  private static void requireAuditor(AccessContext context) {
+    if (!context.caller().has(Role.AUDITOR)) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "only auditors read the audit trail");
+    }
+  }
+
+  private record Where(String sql, Map<String, Object> params) {}
+
+  private static Where where(AuditQuery query) {
+    var clauses = new ArrayList<String>();
+    var params = new HashMap<String, Object>();
+    add(clauses, params, "username", query.username());
+    add(clauses, params, "agency_code", query.agency());
+    add(clauses, params, "action", query.action());
+    add(clauses, params, "kind", query.kind());
+    add(clauses, params, "record_id", query.recordId());
+    if (query.from() != null) {
+      clauses.add("occurred_at >= :from");
+      params.put("from", OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+    }
+    if (query.to() != null) {
+      clauses.add("occurred_at < :to");
+      params.put("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+    }
+    return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+  }
+
+  private static void add(
+      List<String> clauses, Map<String, Object> params, String column, String value) {
+    if (value != null && !value.isBlank()) {
+      clauses.add(column + " = :" + column);
+      params.put(column, value.strip());
+    }
+  }
+
+  private static String describe(AuditQuery query, long results) {
+    return "query " + query + "; " + results + " entries";
+  }
+
+  static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
+    return new AuditEntry(
+        rs.getLong("id"),
+        at == null ? null : at.toInstant(),
+        rs.getString("username"),
+        rs.getString("agency_code"),
+        rs.getString("action"),
+        rs.getString("kind"),
+        rs.getString("record_id"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("purpose"),
+        rs.getString("outcome"),
+        rs.getString("detail"),
+        rs.getString("request_id"));
+  }
+
+  private static String truncate(String text, int limit) {
+    return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+  }
+
+  static Instant now(Clock clock) {
+    return clock.instant();
+  }
+}

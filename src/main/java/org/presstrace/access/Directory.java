@@ -1,0 +1,422 @@
+package org.presstrace.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agencies, their users and compartments. Administrators manage the users of their own agency;
+ * administrators of the operator agency also create agencies and manage every agency's users.
+ */
+@Service
+public class Directory {
+
+  private static final Pattern AGENCY_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+  static final int MIN_PASSWORD_LENGTH = 12;
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwords;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final String operatorAgency;
+
+  Directory(
+      JdbcClient jdbc,
+      PasswordEncoder passwords,
+      AuditTrail audit,
+      Clock clock,
+      @Value("${presstrace.security.operator-agency:PTO}") String operatorAgency) {
+    this.jdbc = jdbc;
+    this.passwords = passwords;
+    this.audit = audit;
+    this.clock = clock;
+    this.operatorAgency = operatorAgency;
+  }
+
+  /** The operator agency's code: its administrators manage every agency. */
+  public String operatorAgency() {
+    return operatorAgency;
+  }
+
+  // ---- agencies ------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public List<AgencyView> agencies() {
+    return jdbc.sql("SELECT * FROM agency ORDER BY code").query(Directory::agency).list();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<AgencyView> agency(String code) {
+    return jdbc.sql("SELECT * FROM agency WHERE code = :code")
+        .param("code", code)
+        .query(Directory::agency)
+        .optional();
+  }
+
+  /** Creates an agency; only administrators of the operator agency may. */
+  @Transactional
+  public AgencyView createAgency(
+      AccessContext context, String code, String name, AgencyKind kind, String country) {
+    requireOperatorAdministrator(context);
+    String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+    if (!AGENCY_CODE.matcher(normalised).matches()) {
+      throw new InvalidRequest(
+          "code", "agency code '" + code + "' must be 2-32 capital letters, digits or dashes");
+    }
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new InvalidRequest("name", "agency name must be 1-200 characters");
+    }
+    if (kind == null) {
+      throw new InvalidRequest("kind", "agency kind is required");
+    }
+    CountryCode countryCode = CountryCode.parse(country, "country");
+    if (agency(normalised).isPresent()) {
+      throw new ConflictingState("agency " + normalised + " already exists");
+    }
+    insertAgency(normalised, name.strip(), kind, countryCode);
+    audit.record(context, "CREATE", "agency", normalised, "WRITTEN", kind + " " + countryCode);
+    return agency(normalised).orElseThrow();
+  }
+
+  /** Creates an agency without a caller: for the demo loader and first start only. */
+  @Transactional
+  public void ensureAgency(String code, String name, AgencyKind kind, String country) {
+    if (agency(code).isEmpty()) {
+      insertAgency(code, name, kind, CountryCode.parse(country, "country"));
+    }
+  }
+
+  private void insertAgency(String code, String name, AgencyKind kind, CountryCode country) {
+    jdbc.sql(
+            "INSERT INTO agency (code, name, kind, country, created_at)"
+                + " VALUES (:code, :name, :kind, :country, :at)")
+        .param("code", code)
+        .param("name", name)
+        .param("kind", kind.name())
+        .param("country", country.alpha3())
+        .param("at", now())
+        .update();
+  }
+
+  // ---- users ---------------------------------------------------------------------------------
+
+  /** The users of {@code agency}, for its administrators and the operator's. */
+  @Transactional(readOnly = true)
+  public List<UserView> users(AccessContext context, String agency) {
+    requireAdministratorOf(context, agency);
+    return jdbc.sql("SELECT * FROM app_user WHERE agency_code = :agency ORDER BY username")
+        .param("agency", agency)
+        .query((rs, row) -> user(rs))
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<UserView> user(String username) {
+    return jdbc.sql("SELECT * FROM app_user WHERE username = :username")
+        .param("username", username)
+        .query((rs, row) -> user(rs))
+        .optional();
+  }
+
+  /** Creates a user in an agency the caller administers. */
+  @Transactional
+  public UserView createUser(AccessContext context, NewUser user) {
+    String agencyCode = user.agency() == null ? "" : user.agency().strip();
+    requireAdministratorOf(context, agencyCode);
+    validate(user, agencyCode);
+    insertUser(user, agencyCode);
+    audit.record(context, "CREATE", "user", user.username(), "WRITTEN", "roles " + user.roles());
+    return user(user.username()).orElseThrow();
+  }
+
+  /** Creates a user without a caller if absent: for the demo loader only. */
+  @Transactional
+  public boolean ensureUser(NewUser user) {
+    if (user(user.username()).isPresent()) {
+      return false;
+    }
+    validate(user, user.agency());
+    insertUser(user, user.agency());
+    return true;
+  }
+
+  private void validate(NewUser user, String agencyCode) {
+    AgencyView agency =
+        agency(agencyCode)
+            .orElseThrow(
+                () -> new InvalidRequest("agency", "agency '" + agencyCode + "' does not exist"));
+    if (user.username() == null || !USERNAME.matcher(user.username()).matches()) {
+      throw new InvalidRequest(
+          "username",
+          "username '"
+              + user.username()
+              + "' must be 3-64 lower-case letters, digits, dots, dashes or underscores");
+    }
+    if (user.displayName() == null
+        || user.displayName().isBlank()
+        || user.displayName().length() > 200) {
+      throw new InvalidRequest("displayName", "display name must be 1-200 characters");
+    }
+    if (user.roles() == null || user.roles().isEmpty()) {
+      throw new InvalidRequest("roles", "a user needs at least one role");
+    }
+    for (Role role : user.roles()) {
+      if (!agency.kind().permits(role)) {
+        throw new InvalidRequest(
+            "roles", "role " + role.slug() + " is not allowed in a " + agency.kind() + " agency");
+      }
+    }
+    if (user.password() == null || user.password().length() < MIN_PASSWORD_LENGTH) {
+      throw new InvalidRequest(
+          "password", "password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+    if (user(user.username()).isPresent()) {
+      throw new ConflictingState("user " + user.username() + " already exists");
+    }
+  }
+
+  private void insertUser(NewUser user, String agencyCode) {
+    jdbc.sql(
+            """
+            INSERT INTO app_user (username, display_name, agency_code, password_hash, enabled,
+                                  failed_logins, created_at, updated_at)
+            VALUES (:username, :name, :agency, :hash, TRUE, 0, :at, :at)
+            """)
+        .param("username", user.username())
+        .param("name", user.displayName().strip())
+        .param("agency", agencyCode)
+        .param("hash", passwords.encode(user.password()))
+        .param("at", now())
+        .update();
+    for (Role role : user.roles()) {
+      jdbc.sql("INSERT INTO user_role (username, role) VALUES (:username, :role)")
+          .param("username", user.username())
+          .param("role", role.name())
+          .update();
+    }
+  }
+
+  /** Clears a lockout after failed logins. */
+  @Transactional
+  public void unlock(AccessContext context, String username) {
+    UserView user = user(username).orElseThrow(() -> new NotFound("user", username));
+    requireAdministratorOf(context, user.agency());
+    jdbc.sql(
+            "UPDATE app_user SET failed_logins = 0, locked_until = NULL, updated_at = :at"
+                + " WHERE username = :username")
+        .param("at", now())
+        .param("username", username)
+        .update();
+    audit.record(context, "UNLOCK", "user", username, "WRITTEN", null);
+  }
+
+  /** Enables or disables a user's sign-in. */
+  @Transactional
+  public void setEnabled(AccessContext context, String username, boolean enabled) {
+    UserView user = user(username).orElseThrow(() -> new NotFound("user", username));
+    requireAdministratorOf(context, user.agency());
+    if (user.username().equals(context.caller().username()) && !enabled) {
+      throw new InvalidRequest("enabled", "administrators cannot disable themselves");
+    }
+    jdbc.sql("UPDATE app_user SET enabled = :enabled, updated_at = :at WHERE username = :username")
+        .param("enabled", enabled)
+        .param("at", now())
+        .param("username", username)
+        .update();
+    audit.record(context, enabled ? "ENABLE" : "DISABLE", "user", username, "WRITTEN", null);
+  }
+
+  // ---- compartments --------------------------------------------------------------------------
+
+  /** Creates a compartment owned by the caller's agency (supervisors and administrators). */
+  @Transactional
+  public void createCompartment(AccessContext context, String code, String name) {
+    if (!context.caller().has(Role.SUPERVISOR) && !context.caller().has(Role.ADMINISTRATOR)) {
+      throw new AccessDeniedException("only supervisors and administrators create compartments");
+    }
+    ensureCompartment(code, name, context.caller().agency());
+    audit.record(context, "CREATE", "compartment", code, "WRITTEN", name);
+  }
+
+  /** Creates a compartment if absent (demo loader). */
+  @Transactional
+  public void ensureCompartment(String code, String name, String ownerAgency) {
+    String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+    new Marking(ownerAgency, Tlp.AMBER, null, false, null, normalised);
+    if (normalised.isEmpty()) {
+      throw new InvalidRequest("code", "compartment code is required");
+    }
+    boolean exists =
+        jdbc.sql("SELECT COUNT(*) FROM compartment WHERE code = :code")
+                .param("code", normalised)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!exists) {
+      jdbc.sql(
+              "INSERT INTO compartment (code, name, owner_agency, created_at)"
+                  + " VALUES (:code, :name, :owner, :at)")
+          .param("code", normalised)
+          .param("name", name == null || name.isBlank() ? normalised : name.strip())
+          .param("owner", ownerAgency)
+          .param("at", now())
+          .update();
+    }
+  }
+
+  /** Adds a member to a compartment of the caller's agency. */
+  @Transactional
+  public void addMember(AccessContext context, String compartment, String username) {
+    String owner =
+        jdbc.sql("SELECT owner_agency FROM compartment WHERE code = :code")
+            .param("code", compartment)
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new NotFound("compartment", compartment));
+    if (!owner.equals(context.caller().agency())
+        || (!context.caller().has(Role.SUPERVISOR) && !context.caller().has(Role.ADMINISTRATOR))) {
+      throw new AccessDeniedException(
+          "only supervisors of " + owner + " add members to " + compartment);
+    }
+    ensureMember(compartment, username);
+    audit.record(context, "ADD_MEMBER", "compartment", compartment, "WRITTEN", username);
+  }
+
+  /** Adds a member if absent (demo loader). */
+  @Transactional
+  public void ensureMember(String compartment, String username) {
+    user(username)
+        .orElseThrow(
+            () -> new InvalidRequest("username", "user '" + username + "' does not exist"));
+    boolean member =
+        jdbc.sql(
+                    "SELECT COUNT(*) FROM compartment_member"
+                        + " WHERE compartment_code = :code AND username = :username")
+                .param("code", compartment)
+                .param("username", username)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!member) {
+      jdbc.sql(
+              "INSERT INTO compartment_member (compartment_code, username) VALUES (:code, :username)")
+          .param("code", compartment)
+          .param("username", username)
+          .update();
+    }
+  }
+
+  /** Whether a compartment with this code exists. */
+  @Transactional(readOnly = true)
+  public boolean compartmentExists(String code) {
+    return jdbc.sql("SELECT COUNT(*) FROM compartment WHERE code = :code")
+            .param("code", code)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  // ---- callers -------------------------------------------------------------------------------
+
+  /** The caller a signed-in username stands for, with agency, roles and compartments. */
+  @Transactional(readOnly = true)
+  public Optional<Caller> caller(String username) {
+    return jdbc.sql(
+            """
+            SELECT u.username, u.agency_code, a.kind, a.country
+            FROM app_user u JOIN agency a ON a.code = u.agency_code
+            WHERE u.username = :username AND u.enabled = TRUE
+            """)
+        .param("username", username)
+        .query(
+            (rs, row) ->
+                new Caller(
+                    rs.getString("username"),
+                    rs.getString("agency_code"),
+                    AgencyKind.valueOf(rs.getString("kind")),
+                    new CountryCode(rs.getString("country")),
+                    roles(username),
+                    compartments(username)))
+        .optional();
+  }
+
+  Set<Role> roles(String username) {
+    var roles = EnumSet.noneOf(Role.class);
+    jdbc.sql("SELECT role FROM user_role WHERE username = :username")
+        .param("username", username)
+        .query(String.class)
+        .list()
+        .forEach(role -> roles.add(Role.valueOf(role)));
+    return roles;
+  }
+
+  Set<String> compartments(String username) {
+    return new TreeSet<>(
+        jdbc.sql("SELECT compartment_code FROM compartment_member WHERE username = :username")
+            .param("username", username)
+            .query(String.class)
+            .list());
+  }
+
+  private void requireOperatorAdministrator(AccessContext context) {
+    Caller caller = context.caller();
+    if (!caller.has(Role.ADMINISTRATOR) || !caller.agency().equals(operatorAgency)) {
+      throw new AccessDeniedException(
+          "only administrators of " + operatorAgency + " manage agencies");
+    }
+  }
+
+  private void requireAdministratorOf(AccessContext context, String agency) {
+    Caller caller = context.caller();
+    boolean allowed =
+        caller.has(Role.ADMINISTRATOR)
+            && (caller.agency().equals(agency) || caller.agency().equals(operatorAgency));
+    if (!allowed) {
+      throw new AccessDeniedException("only administrators of " + agency + " manage its users");
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static AgencyView agency(ResultSet rs, int row) throws SQLException {
+    return new AgencyView(
+        rs.getString("code"),
+        rs.getString("name"),
+        AgencyKind.valueOf(rs.getString("kind")),
+        new CountryCode(rs.getString("country")),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private UserView user(ResultSet rs) throws SQLException {
+    String username = rs.getString("username");
+    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+    return new UserView(
+        username,
+        rs.getString("display_name"),
+        rs.getString("agency_code"),
+        roles(username),
+        compartments(username),
+        rs.getBoolean("enabled"),
+        lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant()),
+        rs.getInt("failed_logins"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,310 @@
+package org.presstrace.access;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The only way to read protected records. Every method ANDs the policy's filter into the query,
+ * refuses sensitive kinds without a purpose, and leaves exactly one audit entry per call. Modules
+ * never select from a protected table themselves; {@code ReadPathCoverageIntegrationTests} checks
+ * that every API read path goes through here.
+ */
+@Service
+public class GuardedReads {
+
+  private static final int LISTED_IDS_LIMIT = 100;
+  private static final Pattern COLUMN = Pattern.compile("r\\.[a-z_]+");
+
+  private final JdbcClient jdbc;
+  private final AccessPolicy policy;
+  private final AuditTrail audit;
+
+  GuardedReads(JdbcClient jdbc, AccessPolicy policy, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.policy = policy;
+    this.audit = audit;
+  }
+
+  /**
+   * The record, if the caller may read it; hidden and absent records both raise {@link NotFound}.
+   */
+  @Transactional(noRollbackFor = NotFound.class)
+  public <T> T one(AccessContext context, ProtectedKind kind, String id, RowMapper<T> mapper) {
+    return find(context, kind, id, mapper, "READ").orElseThrow(() -> new NotFound(kind.name(), id));
+  }
+
+  /** The record's history (or any rows hanging off it), if the record itself may be read. */
+  @Transactional(noRollbackFor = NotFound.class)
+  public <T> List<T> history(
+      AccessContext context,
+      ProtectedKind kind,
+      String id,
+      String historySql,
+      Map<String, Object> parameters,
+      RowMapper<T> mapper) {
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    var visible =
+        select(kind, "r.id", filter, "r.id = :acc_id", Map.of("acc_id", id), String.class);
+    if (visible.isEmpty()) {
+      audit.record(context, "HISTORY", kind.name(), id, "NOT_FOUND", null);
+      throw new NotFound(kind.name(), id);
+    }
+    List<T> rows = jdbc.sql(historySql).params(parameters).query(mapper).list();
+    audit.record(context, "HISTORY", kind.name(), id, "SHOWN", rows.size() + " entries");
+    return rows;
+  }
+
+  /** The marking of a record the caller may read. */
+  @Transactional(noRollbackFor = NotFound.class)
+  public Marking marking(AccessContext context, ProtectedKind kind, String id) {
+    return one(context, kind, id, (rs, row) -> markingOf(rs));
+  }
+
+  /** One page of readable rows matching {@code criteria}. */
+  @Transactional
+  public <T> Page<T> page(
+      AccessContext context,
+      ProtectedKind kind,
+      Criteria criteria,
+      PageQuery page,
+      RowMapper<T> mapper) {
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    String where = where(filter, criteria);
+    var params = criteria.withPolicy(filter);
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " r WHERE " + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    var ids = new ArrayList<String>();
+    List<T> items =
+        jdbc.sql(
+                "SELECT "
+                    + kind.columns()
+                    + " FROM "
+                    + kind.table()
+                    + " r WHERE "
+                    + where
+                    + " ORDER BY "
+                    + order(criteria)
+                    + " LIMIT :acc_limit OFFSET :acc_offset")
+            .params(params)
+            .param("acc_limit", page.size())
+            .param("acc_offset", page.offset())
+            .query(
+                (rs, row) -> {
+                  ids.add(rs.getString("id"));
+                  return mapper.mapRow(rs, row);
+                })
+            .list();
+    audit.record(
+        context,
+        criteria.search() ? "SEARCH" : "LIST",
+        kind.name(),
+        null,
+        "SHOWN",
+        "page " + page.page() + ", " + items.size() + " of " + total + ": " + listed(ids));
+    return new Page<>(items, page.page(), page.size(), total);
+  }
+
+  /** How many rows matching {@code criteria} the caller may read; hidden rows are never counted. */
+  @Transactional
+  public long count(AccessContext context, ProtectedKind kind, Criteria criteria) {
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " r WHERE " + where(filter, criteria))
+            .params(criteria.withPolicy(filter))
+            .query(Long.class)
+            .single();
+    audit.record(context, "COUNT", kind.name(), null, "SHOWN", total + " records");
+    return total;
+  }
+
+  /** Readable rows matching {@code criteria} counted by one column, e.g. {@code r.tlp}. */
+  @Transactional
+  public Map<String, Long> countBy(
+      AccessContext context, ProtectedKind kind, Criteria criteria, String column) {
+    if (!COLUMN.matcher(column).matches()) {
+      throw new IllegalArgumentException("'" + column + "' is not a column of alias r");
+    }
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    var counts = new LinkedHashMap<String, Long>();
+    jdbc.sql(
+            "SELECT "
+                + column
+                + " AS grp, COUNT(*) AS n FROM "
+                + kind.table()
+                + " r WHERE "
+                + where(filter, criteria)
+                + " GROUP BY "
+                + column
+                + " ORDER BY "
+                + column)
+        .params(criteria.withPolicy(filter))
+        .query(
+            (ResultSet rs) -> {
+              counts.put(rs.getString("grp"), rs.getLong("n"));
+            });
+    audit.record(context, "AGGREGATE", kind.name(), null, "SHOWN", "by " + column + ": " + counts);
+    return counts;
+  }
+
+  /** Streams every readable row matching {@code criteria} to {@code sink}; one audit entry. */
+  @Transactional
+  public <T> long export(
+      AccessContext context,
+      ProtectedKind kind,
+      Criteria criteria,
+      RowMapper<T> mapper,
+      Consumer<T> sink) {
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    var ids = new ArrayList<String>();
+    int[] row = {0};
+    jdbc.sql(
+            "SELECT "
+                + kind.columns()
+                + " FROM "
+                + kind.table()
+                + " r WHERE "
+                + where(filter, criteria)
+                + " ORDER BY "
+                + order(criteria))
+        .params(criteria.withPolicy(filter))
+        .query(
+            (ResultSet rs) -> {
+              ids.add(rs.getString("id"));
+              sink.accept(mapper.mapRow(rs, row[0]++));
+            });
+    audit.record(
+        context.via(Channel.EXPORT),
+        "EXPORT",
+        kind.name(),
+        null,
+        "SHOWN",
+        ids.size() + " records: " + listed(ids));
+    return ids.size();
+  }
+
+  /** Reads the marking columns of the current row. */
+  public static Marking markingOf(ResultSet rs) throws SQLException {
+    return new Marking(
+        rs.getString("owner_agency"),
+        Tlp.parse(rs.getString("tlp")),
+        rs.getString("cui_category"),
+        rs.getBoolean("noforn"),
+        Marking.relToFromColumn(rs.getString("rel_to")),
+        rs.getString("compartment"));
+  }
+
+  /** Marking of any record, for the release workflow; not a read of its content, not audited. */
+  Optional<Marking> markingForRelease(ProtectedKind kind, String id) {
+    return jdbc.sql(
+            "SELECT "
+                + ProtectedKind.MARKING_COLUMNS
+                + " FROM "
+                + kind.table()
+                + " r WHERE r.id = :id")
+        .param("id", id)
+        .query((rs, row) -> markingOf(rs))
+        .optional();
+  }
+
+  private <T> Optional<T> find(
+      AccessContext context, ProtectedKind kind, String id, RowMapper<T> mapper, String action) {
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    var rows = select(kind, kind.columns(), filter, "r.id = :acc_id", Map.of("acc_id", id), mapper);
+    audit.record(context, action, kind.name(), id, rows.isEmpty() ? "NOT_FOUND" : "SHOWN", null);
+    return rows.stream().findFirst();
+  }
+
+  private <T> List<T> select(
+      ProtectedKind kind,
+      String columns,
+      SqlFilter filter,
+      String predicate,
+      Map<String, Object> parameters,
+      Class<T> type) {
+    return jdbc.sql(
+            "SELECT "
+                + columns
+                + " FROM "
+                + kind.table()
+                + " r WHERE "
+                + predicate
+                + " AND ("
+                + filter.sql()
+                + ")")
+        .params(filter.parameters())
+        .params(parameters)
+        .query(type)
+        .list();
+  }
+
+  private <T> List<T> select(
+      ProtectedKind kind,
+      String columns,
+      SqlFilter filter,
+      String predicate,
+      Map<String, Object> parameters,
+      RowMapper<T> mapper) {
+    return jdbc.sql(
+            "SELECT "
+                + columns
+                + " FROM "
+                + kind.table()
+                + " r WHERE "
+                + predicate
+                + " AND ("
+                + filter.sql()
+                + ")")
+        .params(filter.parameters())
+        .params(parameters)
+        .query(mapper)
+        .list();
+  }
+
+  private static void requirePurpose(AccessContext context, ProtectedKind kind) {
+    if (kind.purposeRequired() && context.purpose() == null) {
+      throw new InvalidRequest(
+          "purpose",
+          "reading "
+              + kind.name()
+              + " records needs a stated purpose (a case number or a sentence); send the"
+              + " PressTrace-Purpose header");
+    }
+  }
+
+  private static String where(SqlFilter filter, Criteria criteria) {
+    return criteria.where() == null
+        ? "(" + filter.sql() + ")"
+        : "(" + criteria.where() + ") AND (" + filter.sql() + ")";
+  }
+
+  private static String order(Criteria criteria) {
+    return criteria.orderBy() == null ? "r.id" : criteria.orderBy() + ", r.id";
+  }
+
+  private static String listed(List<String> ids) {
+    if (ids.size() <= LISTED_IDS_LIMIT) {
+      return String.join(",", ids);
+    }
+    return String.join(",", ids.subList(0, LISTED_IDS_LIMIT)) + ",… (" + ids.size() + ")";
+  }
+}

@@ -1,0 +1,9 @@
+package org.presstrace.access;
+
+/** Where a release request stands. */
+public enum ReleaseStatus {
+  PENDING,
+  APPROVED,
+  REJECTED,
+  REVOKED
+}

@@ -1,0 +1,16 @@
+package org.presstrace.access;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A user as administrators see it; never carries the password hash. */
+public record UserView(
+    String username,
+    String displayName,
+    String agency,
+    Set<Role> roles,
+    Set<String> compartments,
+    boolean enabled,
+    boolean locked,
+    int failedLogins,
+    Instant createdAt) {}

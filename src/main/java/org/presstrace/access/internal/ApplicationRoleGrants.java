@@ -1,0 +1,75 @@
+package org.presstrace.access.internal;
+
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * After migrating PostgreSQL as the schema owner, grants the application's role what it needs and
+ * no more: SELECT and INSERT only on the audit trail, full DML elsewhere. Nothing happens on H2 or
+ * when the application connects as the owner itself (then only the trigger guards the trail).
+ */
+@Component
+class ApplicationRoleGrants implements Callback {
+
+  static final Set<String> APPEND_ONLY = Set.of("audit_event");
+  private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  private final String applicationRole;
+
+  ApplicationRoleGrants(@Value("${presstrace.db.application-role:}") String applicationRole) {
+    this.applicationRole = applicationRole == null ? "" : applicationRole.strip();
+  }
+
+  @Override
+  public boolean supports(Event event, Context context) {
+    return event == Event.AFTER_MIGRATE;
+  }
+
+  @Override
+  public boolean canHandleInTransaction(Event event, Context context) {
+    return true;
+  }
+
+  @Override
+  public void handle(Event event, Context context) {
+    try {
+      var connection = context.getConnection();
+      if (!connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+          || applicationRole.isEmpty()
+          || applicationRole.equals(connection.getMetaData().getUserName())) {
+        return;
+      }
+      if (!ROLE.matcher(applicationRole).matches()) {
+        throw new IllegalStateException(
+            "application role '" + applicationRole + "' is not a plain role name");
+      }
+      try (var statement = connection.createStatement()) {
+        statement.execute("GRANT USAGE ON SCHEMA public TO " + applicationRole);
+        statement.execute(
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+                + applicationRole);
+        statement.execute(
+            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + applicationRole);
+        for (String table : APPEND_ONLY) {
+          statement.execute(
+              "REVOKE UPDATE, DELETE, TRUNCATE ON " + table + " FROM " + applicationRole);
+        }
+        statement.execute("REVOKE ALL ON flyway_schema_history FROM " + applicationRole);
+        statement.execute("GRANT SELECT ON flyway_schema_history TO " + applicationRole);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("granting the application role failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String getCallbackName() {
+    return "presstrace-application-role-grants";
+  }
+}

@@ -1,0 +1,217 @@
+package org.presstrace.access.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.AgencyView;
+import org.presstrace.access.AuditEntry;
+import org.presstrace.access.AuditQuery;
+import org.presstrace.access.AuditTrail;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Directory;
+import org.presstrace.access.NewUser;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.access.Release;
+import org.presstrace.access.ReleaseStatus;
+import org.presstrace.access.Releases;
+import org.presstrace.access.Role;
+import org.presstrace.access.UserView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agencies, users, compartments, releases and the audit trail over the API. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Access")
+class AccessApi {
+
+  private final Directory directory;
+  private final Releases releases;
+  private final AuditTrail audit;
+  private final Callers callers;
+
+  AccessApi(Directory directory, Releases releases, AuditTrail audit, Callers callers) {
+    this.directory = directory;
+    this.releases = releases;
+    this.audit = audit;
+    this.callers = callers;
+  }
+
+  record AgencyRequest(
+      @NotBlank(message = "code is required") String code,
+      @NotBlank(message = "name is required") @Size(max = 200) String name,
+      @NotNull(message = "kind is required (FEDERAL, STATE, LOCAL, FOREIGN_PARTNER, REGISTRANT)")
+          AgencyKind kind,
+      @NotBlank(message = "country is required (ISO 3166-1 alpha-3)") String country) {}
+
+  record UserRequest(
+      @NotBlank(message = "username is required") String username,
+      @NotBlank(message = "displayName is required") @Size(max = 200) String displayName,
+      @NotEmpty(message = "roles needs at least one role") List<@NotBlank String> roles,
+      @NotBlank(message = "password is required") String password) {}
+
+  record ReleaseRequest(
+      @NotBlank(message = "kind is required") String kind,
+      @NotBlank(message = "recordId is required") String recordId,
+      @NotBlank(message = "targetAgency is required") String targetAgency,
+      @NotBlank(message = "justification is required") @Size(max = 1000) String justification) {}
+
+  record Reason(@NotBlank(message = "reason is required") @Size(max = 1000) String reason) {}
+
+  @GetMapping("/agencies")
+  @Operation(summary = "All agencies (the directory every user may see)")
+  List<AgencyView> agencies() {
+    callers.current();
+    return directory.agencies();
+  }
+
+  @PostMapping("/agencies")
+  @Operation(summary = "Create an agency (administrators of the operator agency)")
+  ResponseEntity<AgencyView> createAgency(@Valid @RequestBody AgencyRequest request) {
+    var agency =
+        directory.createAgency(
+            callers.context(Channel.API, null),
+            request.code(),
+            request.name(),
+            request.kind(),
+            request.country());
+    return ResponseEntity.created(URI.create("/api/v1/agencies/" + agency.code())).body(agency);
+  }
+
+  @GetMapping("/agencies/{code}/users")
+  @Operation(summary = "Users of an agency (its administrators)")
+  List<UserView> users(@PathVariable String code) {
+    return directory.users(callers.context(Channel.API, null), code);
+  }
+
+  @PostMapping("/agencies/{code}/users")
+  @Operation(summary = "Create a user in an agency you administer")
+  ResponseEntity<UserView> createUser(
+      @PathVariable String code, @Valid @RequestBody UserRequest request) {
+    var roles = EnumSet.noneOf(Role.class);
+    request.roles().forEach(role -> roles.add(Role.parse(role)));
+    var user =
+        directory.createUser(
+            callers.context(Channel.API, null),
+            new NewUser(
+                request.username(), request.displayName(), code, roles, request.password()));
+    return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
+  }
+
+  @PostMapping("/users/{username}/unlock")
+  @Operation(summary = "Clear a lockout after failed sign-ins")
+  void unlock(@PathVariable String username) {
+    directory.unlock(callers.context(Channel.API, null), username);
+  }
+
+  @PostMapping("/releases")
+  @Operation(summary = "Ask for a record to be released to another agency")
+  ResponseEntity<Release> requestRelease(
+      @Valid @RequestBody ReleaseRequest request,
+      @RequestHeader(name = "PressTrace-Purpose", required = false) String purpose) {
+    var release =
+        releases.request(
+            callers.context(Channel.API, purpose),
+            request.kind(),
+            request.recordId(),
+            request.targetAgency(),
+            request.justification());
+    return ResponseEntity.created(URI.create("/api/v1/releases/" + release.id())).body(release);
+  }
+
+  @GetMapping("/releases")
+  @Operation(
+      summary =
+          "Releases you deal with: your agency's (supervisors), yours, and those to your agency")
+  List<Release> inbox(@RequestParam(required = false) ReleaseStatus status) {
+    return releases.inbox(callers.context(Channel.API, null), status);
+  }
+
+  @GetMapping("/releases/{id}")
+  @Operation(summary = "One release you deal with")
+  Release release(@PathVariable String id) {
+    return releases.visible(callers.context(Channel.API, null), id);
+  }
+
+  @PostMapping("/releases/{id}/approve")
+  @Operation(
+      summary = "Approve a pending release (a supervisor of the owning agency, not the requester)")
+  Release approve(@PathVariable String id, @Valid @RequestBody Reason reason) {
+    return releases.approve(callers.context(Channel.API, null), id, reason.reason());
+  }
+
+  @PostMapping("/releases/{id}/reject")
+  @Operation(summary = "Reject a pending release")
+  Release reject(@PathVariable String id, @Valid @RequestBody Reason reason) {
+    return releases.reject(callers.context(Channel.API, null), id, reason.reason());
+  }
+
+  @PostMapping("/releases/{id}/revoke")
+  @Operation(summary = "Revoke an approved release")
+  Release revoke(@PathVariable String id, @Valid @RequestBody Reason reason) {
+    return releases.revoke(callers.context(Channel.API, null), id, reason.reason());
+  }
+
+  @GetMapping("/audit")
+  @Operation(summary = "Search the audit trail (auditors)")
+  Page<AuditEntry> audit(
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String recordId,
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = "PressTrace-Purpose", required = false) String purpose) {
+    return audit.search(
+        callers.context(Channel.API, purpose),
+        new AuditQuery(username, agency, action, kind, recordId, from, to),
+        PageQuery.of(page, size));
+  }
+
+  @GetMapping(value = "/audit/export", produces = "text/csv")
+  @Operation(summary = "Export the audit trail as CSV (auditors)")
+  void exportAudit(
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String recordId,
+      @RequestParam(required = false) Instant from,
+      @RequestParam(required = false) Instant to,
+      @RequestHeader(name = "PressTrace-Purpose", required = false) String purpose,
+      HttpServletResponse response)
+      throws IOException {
+    var csv = new StringBuilder(AuditCsv.HEADER);
+    audit.export(
+        callers.context(Channel.EXPORT, purpose),
+        new AuditQuery(username, agency, action, kind, recordId, from, to),
+        entry -> csv.append(AuditCsv.row(entry)));
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
+    response.getOutputStream().write(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+}

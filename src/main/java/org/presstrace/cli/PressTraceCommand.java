@@ -1,0 +1,62 @@
+package org.presstrace.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root {@code presstrace} command. Without a subcommand it serves.
+ *
+ * <p>Every failure ends in one line on standard error and a non-zero exit code, never a stack
+ * trace.
+ */
+@Command(
+    name = "presstrace",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "PressTrace: pill-press registry and counter-fentanyl intelligence sharing.",
+    subcommands = {ServeCommand.class, DemoCommand.class, VersionCommand.class})
+public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
+
+  /** Exit code for a failure the user can fix (bad option, unreachable database, ...). */
+  public static final int EXIT_FAILURE = 1;
+
+  /**
+   * Returned by commands that leave a server running: the process must not exit when the command
+   * returns.
+   */
+  public static final int KEEP_RUNNING = -1;
+
+  /** Exit code for a usage error (unknown option or command). */
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Mixin StorageOptions storage = new StorageOptions();
+
+  @Override
+  public Integer call() {
+    return new ServeCommand(storage).call();
+  }
+
+  /** Parses and runs {@code args}; returns the process exit code. */
+  public static int execute(String... args) {
+    return commandLine(new PrintWriter(System.err, true)).execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter err) {
+    var commandLine = new CommandLine(new PressTraceCommand());
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          cmd.getErr().println("presstrace: " + OneLine.of(exception));
+          return EXIT_FAILURE;
+        });
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          var cmd = exception.getCommandLine();
+          cmd.getErr().println("presstrace: " + exception.getMessage());
+          cmd.getErr().println("Try 'presstrace --help' for usage.");
+          return EXIT_USAGE;
+        });
+    return commandLine;
+  }
+}

@@ -1,0 +1,57 @@
+package org.presstrace.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.presstrace.PressTraceApplication;
+import org.springframework.boot.SpringApplication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Serves the web application and API until stopped. */
+@Command(name = "serve", description = "Serve PressTrace (the default command).")
+class ServeCommand implements Callable<Integer> {
+
+  @Mixin StorageOptions storage;
+
+  ServeCommand() {
+    this(new StorageOptions());
+  }
+
+  ServeCommand(StorageOptions storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public Integer call() {
+    start(storage.properties(false), new String[0]);
+    return PressTraceCommand.KEEP_RUNNING;
+  }
+
+  void start(Map<String, Object> properties, String[] profiles) {
+    if (storage.usesEmbeddedDatabase() || profiles.length > 0) {
+      Preflight.dataDirectory(storage.dataDir);
+    }
+    Preflight.database(
+        (String) properties.get("spring.datasource.url"),
+        (String) properties.get("spring.datasource.username"),
+        (String) properties.get("spring.datasource.password"));
+    var application = new SpringApplication(PressTraceApplication.class);
+    application.setAdditionalProfiles(profiles);
+    application.run(asArguments(quietFailures(properties)));
+  }
+
+  /** Command-line arguments outrank application.properties and the environment. */
+  private static String[] asArguments(Map<String, Object> properties) {
+    return properties.entrySet().stream()
+        .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+        .toArray(String[]::new);
+  }
+
+  /** Startup failures are reported by the command in one line, so Spring need not log them. */
+  private static Map<String, Object> quietFailures(Map<String, Object> properties) {
+    var all = new java.util.LinkedHashMap<>(properties);
+    all.put("logging.level.org.springframework.boot.SpringApplication", "off");
+    all.put("logging.level.org.springframework.boot.diagnostics", "off");
+    return all;
+  }
+}

@@ -1,0 +1,78 @@
+package org.presstrace.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every command accepts: where the embedded data lives, or which database to use. */
+public class StorageOptions {
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Embedded data directory (default: ${DEFAULT-VALUE}).",
+      defaultValue = "${env:PRESSTRACE_DATA:-./presstrace-data}")
+  Path dataDir;
+
+  @Option(
+      names = "--db-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "Database URL, e.g. jdbc:postgresql://localhost/presstrace (env PRESSTRACE_DB_URL).",
+      defaultValue = "${env:PRESSTRACE_DB_URL}")
+  String dbUrl;
+
+  @Option(
+      names = "--db-user",
+      paramLabel = "USER",
+      description = "Database user (env PRESSTRACE_DB_USER).",
+      defaultValue = "${env:PRESSTRACE_DB_USER}")
+  String dbUser;
+
+  @Option(
+      names = "--db-password",
+      paramLabel = "PASSWORD",
+      description = "Database password (env PRESSTRACE_DB_PASSWORD).",
+      defaultValue = "${env:PRESSTRACE_DB_PASSWORD}")
+  String dbPassword;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "HTTP port (default: ${DEFAULT-VALUE}).",
+      defaultValue = "${env:PRESSTRACE_PORT:-8080}")
+  int port;
+
+  boolean usesEmbeddedDatabase() {
+    return dbUrl == null || dbUrl.isBlank();
+  }
+
+  /** The embedded H2 file database under {@code dir}, in PostgreSQL compatibility mode. */
+  static String embeddedUrl(Path dir) {
+    return "jdbc:h2:file:"
+        + dir.toAbsolutePath().normalize().resolve("presstrace")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /** Spring properties for these options; {@code forceEmbedded} ignores any database URL. */
+  Map<String, Object> properties(boolean forceEmbedded) {
+    var properties = new LinkedHashMap<String, Object>();
+    properties.put("server.port", port);
+    properties.put("presstrace.data-dir", dataDir.toString());
+    if (forceEmbedded || usesEmbeddedDatabase()) {
+      properties.put("spring.datasource.url", embeddedUrl(dataDir));
+      properties.put("spring.datasource.username", "presstrace");
+      properties.put("spring.datasource.password", "");
+    } else {
+      properties.put("spring.datasource.url", dbUrl);
+      if (dbUser != null) {
+        properties.put("spring.datasource.username", dbUser);
+      }
+      if (dbPassword != null) {
+        properties.put("spring.datasource.password", dbPassword);
+      }
+    }
+    return properties;
+  }
+}

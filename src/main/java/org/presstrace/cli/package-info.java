@@ -1,0 +1,5 @@
+/**
+ * The {@code presstrace} command line: serve, demo, version, and the bulk jobs of later modules.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Command line")
+package org.presstrace.cli;

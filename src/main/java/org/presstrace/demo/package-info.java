@@ -1,0 +1,3 @@
+/** The synthetic demo world: agencies, one user per role, marked reports and releases. */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo world")
+package org.presstrace.demo;

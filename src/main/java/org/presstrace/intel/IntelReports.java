@@ -1,0 +1,286 @@
+package org.presstrace.intel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AuditTrail;
+import org.presstrace.access.Caller;
+import org.presstrace.access.Criteria;
+import org.presstrace.access.Directory;
+import org.presstrace.access.GuardedReads;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Marking;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Intelligence reports. Writes check the author's agency and compartments; every read goes through
+ * {@link GuardedReads}, so the policy filters it and the audit trail records it.
+ */
+@Service
+public class IntelReports {
+
+  /** The protected kind of intelligence reports; reading one needs a stated purpose. */
+  public static final ProtectedKind KIND =
+      new ProtectedKind(
+          "intel-report",
+          "intel_report",
+          "r.id, r.title, r.summary, r.created_by, r.created_at, r.updated_at, r.version, "
+              + ProtectedKind.MARKING_COLUMNS,
+          true);
+
+  private final JdbcClient jdbc;
+  private final GuardedReads reads;
+  private final Directory directory;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  IntelReports(
+      JdbcClient jdbc, GuardedReads reads, Directory directory, AuditTrail audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.reads = reads;
+    this.directory = directory;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Files a new report owned by the author's agency. */
+  @Transactional
+  public IntelReport create(AccessContext context, IntelReportDraft draft) {
+    Caller author = context.caller();
+    requireAuthor(author);
+    Marking marking = checked(author, draft);
+    String id = UUID.randomUUID().toString();
+    OffsetDateTime now = now();
+    jdbc.sql(
+            """
+            INSERT INTO intel_report (id, title, summary, owner_agency, tlp, cui_category, noforn,
+                                      rel_to, compartment, created_by, created_at, updated_at, version)
+            VALUES (:id, :title, :summary, :owner, :tlp, :cui, :noforn, :relTo, :compartment,
+                    :by, :at, :at, 1)
+            """)
+        .params(columns(id, draft, marking))
+        .param("owner", marking.ownerAgency())
+        .param("by", author.username())
+        .param("at", now)
+        .update();
+    revision(id, 1, draft, marking, author.username(), now);
+    audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
+    return stored(id);
+  }
+
+  /** Changes a report of the author's own agency; the previous version stays in its history. */
+  @Transactional
+  public IntelReport update(
+      AccessContext context, String id, IntelReportDraft draft, int expectedVersion) {
+    Caller author = context.caller();
+    requireAuthor(author);
+    IntelReport current = reads.one(context, KIND, id, IntelReports::report);
+    if (!current.marking().ownerAgency().equals(author.agency())) {
+      throw new AccessDeniedException(
+          "only " + current.marking().ownerAgency() + " changes this report");
+    }
+    Marking marking = checked(author, draft);
+    int next = current.version() + 1;
+    OffsetDateTime now = now();
+    int changed =
+        jdbc.sql(
+                """
+                UPDATE intel_report SET title = :title, summary = :summary, tlp = :tlp,
+                       cui_category = :cui, noforn = :noforn, rel_to = :relTo,
+                       compartment = :compartment, updated_at = :at, version = :next
+                WHERE id = :id AND version = :expected
+                """)
+            .params(columns(id, draft, marking))
+            .param("at", now)
+            .param("next", next)
+            .param("expected", expectedVersion)
+            .update();
+    if (changed != 1) {
+      throw new org.presstrace.access.ConflictingState(
+          "report " + id + " is at version " + current.version() + ", not " + expectedVersion);
+    }
+    revision(id, next, draft, marking, author.username(), now);
+    audit.record(
+        context, "UPDATE", KIND.name(), id, "WRITTEN", "version " + next + ", " + marking.banner());
+    return stored(id);
+  }
+
+  public IntelReport get(AccessContext context, String id) {
+    return reads.one(context, KIND, id, IntelReports::report);
+  }
+
+  public Page<IntelReport> page(AccessContext context, String query, PageQuery page) {
+    return reads.page(context, KIND, criteria(query), page, IntelReports::report);
+  }
+
+  public long count(AccessContext context, String query) {
+    return reads.count(context, KIND, criteria(query));
+  }
+
+  /** Readable reports counted by TLP level. */
+  public Map<String, Long> countByTlp(AccessContext context, String query) {
+    return reads.countBy(context, KIND, criteria(query), "r.tlp");
+  }
+
+  public long export(AccessContext context, String query, Consumer<IntelReport> sink) {
+    return reads.export(context, KIND, criteria(query), IntelReports::report, sink);
+  }
+
+  public List<IntelRevision> history(AccessContext context, String id) {
+    return reads.history(
+        context,
+        KIND,
+        id,
+        "SELECT * FROM intel_report_revision WHERE report_id = :id ORDER BY version",
+        Map.of("id", id),
+        (rs, row) ->
+            new IntelRevision(
+                rs.getInt("version"),
+                rs.getString("title"),
+                rs.getString("summary"),
+                new Marking(
+                        "-",
+                        org.presstrace.access.Tlp.parse(rs.getString("tlp")),
+                        rs.getString("cui_category"),
+                        rs.getBoolean("noforn"),
+                        Marking.relToFromColumn(rs.getString("rel_to")),
+                        rs.getString("compartment"))
+                    .banner(),
+                rs.getString("changed_by"),
+                rs.getObject("changed_at", OffsetDateTime.class).toInstant()));
+  }
+
+  private static Criteria criteria(String query) {
+    if (query == null || query.isBlank()) {
+      return Criteria.all().orderBy("r.created_at DESC");
+    }
+    String pattern = "%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%";
+    return Criteria.search(
+            "LOWER(r.title) LIKE :q ESCAPE '\\' OR LOWER(r.summary) LIKE :q ESCAPE '\\'",
+            Map.of("q", pattern))
+        .orderBy("r.created_at DESC");
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static void requireAuthor(Caller author) {
+    if (!author.has(Role.INVESTIGATOR)
+        && !author.has(Role.ANALYST)
+        && !author.has(Role.SUPERVISOR)
+        && !author.has(Role.FOREIGN_LIAISON)) {
+      throw new AccessDeniedException(
+          "only investigators, analysts, supervisors and liaisons file reports");
+    }
+  }
+
+  private Marking checked(Caller author, IntelReportDraft draft) {
+    if (draft.title() == null || draft.title().isBlank() || draft.title().length() > 200) {
+      throw new InvalidRequest("title", "title must be 1-200 characters");
+    }
+    if (draft.summary() == null || draft.summary().isBlank() || draft.summary().length() > 10_000) {
+      throw new InvalidRequest("summary", "summary must be 1-10000 characters");
+    }
+    Marking given = draft.marking();
+    if (given == null) {
+      throw new InvalidRequest("marking", "a report needs a marking");
+    }
+    Marking marking =
+        new Marking(
+            author.agency(),
+            given.tlp(),
+            given.cuiCategory(),
+            given.noforn(),
+            given.relTo(),
+            given.compartment());
+    if (marking.noforn() && author.foreign()) {
+      throw new InvalidRequest("marking.noforn", "NOFORN is a control for domestic agencies");
+    }
+    if (marking.compartment() != null) {
+      if (!directory.compartmentExists(marking.compartment())) {
+        throw new InvalidRequest(
+            "marking.compartment", "compartment '" + marking.compartment() + "' does not exist");
+      }
+      if (!author.compartments().contains(marking.compartment())) {
+        throw new InvalidRequest(
+            "marking.compartment", "you are not a member of compartment " + marking.compartment());
+      }
+    }
+    return marking;
+  }
+
+  private static Map<String, Object> columns(String id, IntelReportDraft draft, Marking marking) {
+    var columns = new HashMap<String, Object>();
+    columns.put("id", id);
+    columns.put("title", draft.title().strip());
+    columns.put("summary", draft.summary().strip());
+    columns.put("tlp", marking.tlp().label());
+    columns.put("cui", marking.cuiCategory());
+    columns.put("noforn", marking.noforn());
+    columns.put("relTo", marking.relToColumn());
+    columns.put("compartment", marking.compartment());
+    return columns;
+  }
+
+  private void revision(
+      String id,
+      int version,
+      IntelReportDraft draft,
+      Marking marking,
+      String by,
+      OffsetDateTime at) {
+    jdbc.sql(
+            """
+            INSERT INTO intel_report_revision (report_id, version, title, summary, tlp, cui_category,
+                                               noforn, rel_to, compartment, changed_by, changed_at)
+            VALUES (:id, :version, :title, :summary, :tlp, :cui, :noforn, :relTo, :compartment,
+                    :by, :at)
+            """)
+        .params(columns(id, draft, marking))
+        .param("version", version)
+        .param("by", by)
+        .param("at", at)
+        .update();
+  }
+
+  /** The report just written, read back without a second audit entry (the write was audited). */
+  private IntelReport stored(String id) {
+    return jdbc.sql("SELECT " + KIND.columns() + " FROM intel_report r WHERE r.id = :id")
+        .param("id", id)
+        .query(IntelReports::report)
+        .single();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  static IntelReport report(ResultSet rs, int row) throws SQLException {
+    return new IntelReport(
+        rs.getString("id"),
+        rs.getString("title"),
+        rs.getString("summary"),
+        GuardedReads.markingOf(rs),
+        rs.getString("created_by"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+        rs.getInt("version"));
+  }
+}

@@ -1,0 +1,127 @@
+package org.presstrace.intel.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.Arrays;
+import java.util.List;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Marking;
+import org.presstrace.access.PageQuery;
+import org.presstrace.access.Purpose;
+import org.presstrace.access.Tlp;
+import org.presstrace.intel.IntelReportDraft;
+import org.presstrace.intel.IntelReports;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Pages for intelligence reports: search, read, file. Reads ask for a purpose first. */
+@Controller
+@RequestMapping("/intel")
+class IntelPages {
+
+  private final IntelReports reports;
+  private final Callers callers;
+
+  IntelPages(IntelReports reports, Callers callers) {
+    this.reports = reports;
+    this.callers = callers;
+  }
+
+  /** The form behind "File a report". */
+  static final class ReportForm {
+    public String title = "";
+    public String summary = "";
+    public String tlp = "AMBER";
+    public String cuiCategory = "";
+    public boolean noforn;
+    public String relTo = "";
+    public String compartment = "";
+  }
+
+  @ModelAttribute("tlpLevels")
+  List<String> tlpLevels() {
+    return Arrays.stream(Tlp.values()).map(Tlp::label).toList();
+  }
+
+  @ModelAttribute("cuiCategories")
+  List<String> cuiCategories() {
+    return Marking.CUI_CATEGORIES.stream().sorted().toList();
+  }
+
+  @GetMapping
+  String list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      HttpSession session,
+      Model model) {
+    model.addAttribute("q", q == null ? "" : q);
+    AccessContext context = context(session);
+    if (context.purpose() == null) {
+      model.addAttribute("needsPurpose", true);
+      return "intel/list";
+    }
+    model.addAttribute("results", reports.page(context, q, PageQuery.of(page, 25)));
+    return "intel/list";
+  }
+
+  @GetMapping("/{id}")
+  String show(@PathVariable String id, HttpSession session, Model model) {
+    AccessContext context = context(session);
+    if (context.purpose() == null) {
+      model.addAttribute("needsPurpose", true);
+      model.addAttribute("q", "");
+      return "intel/list";
+    }
+    model.addAttribute("report", reports.get(context, id));
+    model.addAttribute("history", reports.history(context, id));
+    return "intel/show";
+  }
+
+  @GetMapping("/new")
+  String form(Model model) {
+    model.addAttribute("form", new ReportForm());
+    return "intel/new";
+  }
+
+  @PostMapping("/new")
+  String create(@ModelAttribute("form") ReportForm form, HttpSession session, Model model) {
+    AccessContext context = context(session);
+    try {
+      var marking =
+          new Marking(
+              context.caller().agency(),
+              Tlp.parse(form.tlp),
+              form.cuiCategory,
+              form.noforn,
+              Marking.relTo(
+                  form.relTo == null || form.relTo.isBlank()
+                      ? List.of()
+                      : Arrays.stream(form.relTo.split("[,\\s]+"))
+                          .filter(s -> !s.isBlank())
+                          .toList()),
+              form.compartment);
+      var report = reports.create(context, new IntelReportDraft(form.title, form.summary, marking));
+      return "redirect:/intel/" + report.id();
+    } catch (InvalidRequest e) {
+      String field =
+          e.field() == null
+              ? "form"
+              : e.field().replaceFirst("^marking\\.", "").replaceAll("\\[\\d+]$", "");
+      model.addAttribute("fieldErrors", java.util.Map.of(field, e.getMessage()));
+      return "intel/new";
+    }
+  }
+
+  private AccessContext context(HttpSession session) {
+    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
+    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
+  }
+}

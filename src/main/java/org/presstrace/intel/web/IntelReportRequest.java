@@ -1,0 +1,22 @@
+package org.presstrace.intel.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.presstrace.intel.IntelReportDraft;
+
+/** The body of a create or update request. */
+record IntelReportRequest(
+    @NotBlank(message = "title is required")
+        @Size(max = 200, message = "title is longer than 200 characters")
+        String title,
+    @NotBlank(message = "summary is required")
+        @Size(max = 10000, message = "summary is longer than 10000 characters")
+        String summary,
+    @NotNull(message = "marking is required") @Valid MarkingForm marking) {
+
+  IntelReportDraft toDraft(String ownerAgency) {
+    return new IntelReportDraft(title, summary, marking.toMarking(ownerAgency));
+  }
+}

@@ -1,0 +1,160 @@
+package org.presstrace.intel.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.intel.IntelReports;
+import org.presstrace.intel.IntelRevision;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Intelligence reports over the API. Every read states its purpose in {@code PressTrace-Purpose}.
+ */
+@RestController
+@RequestMapping("/api/v1/intel-reports")
+@Tag(name = "Intelligence reports")
+class IntelReportsApi {
+
+  static final String PURPOSE = "PressTrace-Purpose";
+
+  private final IntelReports reports;
+  private final Callers callers;
+
+  IntelReportsApi(IntelReports reports, Callers callers) {
+    this.reports = reports;
+    this.callers = callers;
+  }
+
+  @PostMapping
+  @Operation(summary = "File a report owned by your agency")
+  ResponseEntity<IntelReportResponse> create(
+      @Valid @RequestBody IntelReportRequest request,
+      @RequestHeader(name = PURPOSE, required = false) String purpose) {
+    AccessContext context = callers.context(Channel.API, purpose);
+    var report = reports.create(context, request.toDraft(context.caller().agency()));
+    return ResponseEntity.created(URI.create("/api/v1/intel-reports/" + report.id()))
+        .body(IntelReportResponse.of(report));
+  }
+
+  @PutMapping("/{id}")
+  @Operation(summary = "Change a report of your agency (optimistic: state the version you read)")
+  IntelReportResponse update(
+      @PathVariable String id,
+      @RequestParam int version,
+      @Valid @RequestBody IntelReportRequest request,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    AccessContext context = context(purpose, purposeParam);
+    return IntelReportResponse.of(
+        reports.update(context, id, request.toDraft(context.caller().agency()), version));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Read one report")
+  IntelReportResponse get(
+      @PathVariable String id,
+      @Parameter(description = "why you look: a case number or a sentence")
+          @RequestHeader(name = PURPOSE, required = false)
+          String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return IntelReportResponse.of(reports.get(context(purpose, purposeParam), id));
+  }
+
+  @GetMapping
+  @Operation(summary = "List or search (q) the reports you may read")
+  Page<IntelReportResponse> list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return reports
+        .page(context(purpose, purposeParam), q, PageQuery.of(page, size))
+        .map(IntelReportResponse::of);
+  }
+
+  @GetMapping("/count")
+  @Operation(summary = "Count the reports you may read (optionally matching q)")
+  Map<String, Long> count(
+      @RequestParam(required = false) String q,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return Map.of("count", reports.count(context(purpose, purposeParam), q));
+  }
+
+  @GetMapping("/stats/by-tlp")
+  @Operation(summary = "The reports you may read, counted by TLP level")
+  Map<String, Long> byTlp(
+      @RequestParam(required = false) String q,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return reports.countByTlp(context(purpose, purposeParam), q);
+  }
+
+  @GetMapping("/{id}/history")
+  @Operation(summary = "Every version of one report")
+  List<IntelRevision> history(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return reports.history(context(purpose, purposeParam), id);
+  }
+
+  @GetMapping(value = "/export", produces = "text/csv")
+  @Operation(summary = "Export the reports you may read as CSV")
+  void export(
+      @RequestParam(required = false) String q,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam,
+      HttpServletResponse response)
+      throws IOException {
+    AccessContext context = context(purpose, purposeParam).via(Channel.EXPORT);
+    var buffer = new java.io.StringWriter();
+    var csv = new PrintWriter(buffer);
+    csv.print("id,title,marking,owner_agency,created_by,created_at\r\n");
+    reports.export(
+        context,
+        q,
+        report ->
+            csv.print(
+                String.join(
+                        ",",
+                        Csv.field(report.id()),
+                        Csv.field(report.title()),
+                        Csv.field(report.marking().banner()),
+                        Csv.field(report.marking().ownerAgency()),
+                        Csv.field(report.createdBy()),
+                        Csv.field(report.createdAt().toString()))
+                    + "\r\n"));
+    csv.flush();
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"intel-reports.csv\"");
+    response.getOutputStream().write(buffer.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private AccessContext context(String header, String parameter) {
+    return callers.context(Channel.API, header != null ? header : parameter);
+  }
+}

@@ -1,0 +1,46 @@
+package org.presstrace.web;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/** The main navigation; each entry names the roles that see it. */
+final class Navigation {
+
+  /** One navigation link. */
+  record Item(String label, String href, Set<String> roles) {
+
+    boolean visibleTo(Set<String> authorities) {
+      return roles.isEmpty()
+          || roles.stream().anyMatch(role -> authorities.contains("ROLE_" + role));
+    }
+  }
+
+  static final List<Item> ITEMS =
+      List.of(
+          new Item("Home", "/", Set.of()),
+          new Item(
+              "Intelligence",
+              "/intel",
+              Set.of("REGISTRANT", "INVESTIGATOR", "ANALYST", "SUPERVISOR", "FOREIGN_LIAISON")),
+          new Item(
+              "Releases", "/releases", Set.of("INVESTIGATOR", "SUPERVISOR", "FOREIGN_LIAISON")),
+          new Item("Audit trail", "/audit", Set.of("AUDITOR")),
+          new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),
+          new Item("Users", "/admin/users", Set.of("ADMINISTRATOR")),
+          new Item("API", "/swagger-ui.html", Set.of()));
+
+  private Navigation() {}
+
+  static List<Item> visibleTo(Authentication authentication) {
+    if (authentication == null || !authentication.isAuthenticated()) {
+      return List.of();
+    }
+    Set<String> authorities =
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .collect(java.util.stream.Collectors.toSet());
+    return ITEMS.stream().filter(item -> item.visibleTo(authorities)).toList();
+  }
+}

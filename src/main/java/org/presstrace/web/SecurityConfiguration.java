@@ -1,0 +1,152 @@
+package org.presstrace.web;
+
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic with
+ * local accounts, or an OIDC bearer token when an issuer is configured; no cookies, so no CSRF.
+ * Pages use a form login with a session, CSRF tokens, session fixation protection and strict
+ * headers. Only health, the login page and static assets are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      ProblemResponses problems,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      UserDetailsService accounts,
+      @Value("${presstrace.security.jwt.username-claim:preferred_username}") String usernameClaim)
+      throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAnyRole("ADMINISTRATOR", "AUDITOR")
+                    .anyRequest()
+                    .authenticated())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(problems::unauthorized)
+                    .accessDeniedHandler(problems::forbidden))
+        .headers(SecurityConfiguration::strictHeaders);
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      http.oauth2ResourceServer(
+          resource ->
+              resource
+                  .authenticationEntryPoint(problems::unauthorized)
+                  .jwt(
+                      jwt ->
+                          jwt.decoder(decoder)
+                              .jwtAuthenticationConverter(
+                                  token -> {
+                                    String username = token.getClaimAsString(usernameClaim);
+                                    UserDetails account = account(accounts, username);
+                                    return new JwtAuthenticationToken(
+                                        token, account.getAuthorities(), account.getUsername());
+                                  })));
+    }
+    return http.build();
+  }
+
+  /** A bearer token names a PressTrace user; its agency, roles and lockout come from PressTrace. */
+  private static UserDetails account(UserDetailsService accounts, String username) {
+    if (username == null || username.isBlank()) {
+      throw new BadCredentialsException("token carries no username");
+    }
+    UserDetails account;
+    try {
+      account = accounts.loadUserByUsername(username);
+    } catch (UsernameNotFoundException e) {
+      throw new BadCredentialsException("token user is not a PressTrace user");
+    }
+    if (!account.isEnabled() || !account.isAccountNonLocked()) {
+      throw new AccountStatusException("account " + username + " is disabled or locked") {};
+    }
+    return account;
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/login",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/favicon.svg")
+                    .permitAll()
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .csrf(Customizer.withDefaults())
+        .headers(SecurityConfiguration::strictHeaders);
+    return http.build();
+  }
+
+  private static void strictHeaders(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .frameOptions(frame -> frame.deny())
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+        .permissionsPolicyHeader(
+            permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"));
+  }
+
+  /** Bearer tokens from an OIDC issuer such as a Keycloak realm; discovered on first use. */
+  @Bean
+  @ConditionalOnExpression("!'${presstrace.security.jwt.issuer-uri:}'.isBlank()")
+  JwtDecoder issuerJwtDecoder(@Value("${presstrace.security.jwt.issuer-uri}") String issuer) {
+    Supplier<JwtDecoder> discovered = () -> JwtDecoders.fromIssuerLocation(issuer);
+    return new SupplierJwtDecoder(discovered);
+  }
+}

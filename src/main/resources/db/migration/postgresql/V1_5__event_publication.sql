@@ -1,0 +1,14 @@
+-- Spring Modulith's JDBC event publication registry (its v2 schema for PostgreSQL).
+CREATE TABLE IF NOT EXISTS event_publication (
+  id                      UUID NOT NULL PRIMARY KEY,
+  listener_id             TEXT NOT NULL,
+  event_type              TEXT NOT NULL,
+  serialized_event        TEXT NOT NULL,
+  publication_date        TIMESTAMP WITH TIME ZONE NOT NULL,
+  completion_date         TIMESTAMP WITH TIME ZONE,
+  status                  TEXT,
+  completion_attempts     INT,
+  last_resubmission_date  TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX IF NOT EXISTS event_publication_serialized_event_hash_idx ON event_publication USING hash (serialized_event);
+CREATE INDEX IF NOT EXISTS event_publication_by_completion_date_idx ON event_publication (completion_date);
