@@ -15,7 +15,7 @@ import org.springframework.modulith.Modulithic;
 public class PressTraceApplication {
 
   public static void main(String[] args) {
-    int exitCode = PressTraceCommand.execute(args);
+    int exitCode = PressTraceCommand.execute(PressTraceApplication.class, args);
     if (exitCode != PressTraceCommand.KEEP_RUNNING) {
       System.exit(exitCode);
     }

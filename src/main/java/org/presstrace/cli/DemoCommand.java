@@ -12,9 +12,12 @@ class DemoCommand implements Callable<Integer> {
 
   @Mixin StorageOptions storage = new StorageOptions();
 
+  @picocli.CommandLine.ParentCommand PressTraceCommand root;
+
   @Override
   public Integer call() {
-    new ServeCommand(storage).start(storage.properties(true), new String[] {"demo"});
+    new ServeCommand(storage, root.application())
+        .start(storage.properties(true), new String[] {"demo"});
     return PressTraceCommand.KEEP_RUNNING;
   }
 }

@@ -32,18 +32,35 @@ public class PressTraceCommand implements java.util.concurrent.Callable<Integer>
 
   @CommandLine.Mixin StorageOptions storage = new StorageOptions();
 
+  private final Class<?> application;
+
+  PressTraceCommand(Class<?> application) {
+    this.application = application;
+  }
+
+  /** The Spring Boot application class that {@code serve} and {@code demo} start. */
+  Class<?> application() {
+    return application;
+  }
+
   @Override
   public Integer call() {
-    return new ServeCommand(storage).call();
+    return new ServeCommand(storage, application).call();
   }
 
-  /** Parses and runs {@code args}; returns the process exit code. */
-  public static int execute(String... args) {
-    return commandLine(new PrintWriter(System.err, true)).execute(args);
+  /**
+   * Parses and runs {@code args}; returns the process exit code, or {@link #KEEP_RUNNING} when a
+   * server was started.
+   */
+  public static int execute(Class<?> application, String... args) {
+    return commandLine(
+            application, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+        .execute(args);
   }
 
-  static CommandLine commandLine(PrintWriter err) {
-    var commandLine = new CommandLine(new PressTraceCommand());
+  static CommandLine commandLine(Class<?> application, PrintWriter out, PrintWriter err) {
+    var commandLine = new CommandLine(new PressTraceCommand(application));
+    commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {

@@ -2,7 +2,6 @@ package org.presstrace.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.presstrace.PressTraceApplication;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,12 +12,17 @@ class ServeCommand implements Callable<Integer> {
 
   @Mixin StorageOptions storage;
 
+  @picocli.CommandLine.ParentCommand PressTraceCommand root;
+
+  private Class<?> application;
+
   ServeCommand() {
-    this(new StorageOptions());
+    this.storage = new StorageOptions();
   }
 
-  ServeCommand(StorageOptions storage) {
+  ServeCommand(StorageOptions storage, Class<?> application) {
     this.storage = storage;
+    this.application = application;
   }
 
   @Override
@@ -35,9 +39,9 @@ class ServeCommand implements Callable<Integer> {
         (String) properties.get("spring.datasource.url"),
         (String) properties.get("spring.datasource.username"),
         (String) properties.get("spring.datasource.password"));
-    var application = new SpringApplication(PressTraceApplication.class);
-    application.setAdditionalProfiles(profiles);
-    application.run(asArguments(quietFailures(properties)));
+    var spring = new SpringApplication(application != null ? application : root.application());
+    spring.setAdditionalProfiles(profiles);
+    spring.run(asArguments(quietFailures(properties)));
   }
 
   /** Command-line arguments outrank application.properties and the environment. */

@@ -49,19 +49,34 @@ class ApplicationRoleGrants implements Callback {
         throw new IllegalStateException(
             "application role '" + applicationRole + "' is not a plain role name");
       }
+      String schema;
+      try (var statement = connection.createStatement();
+          var result = statement.executeQuery("SELECT current_schema()")) {
+        result.next();
+        schema = "\"" + result.getString(1).replace("\"", "") + "\"";
+      }
       try (var statement = connection.createStatement()) {
-        statement.execute("GRANT USAGE ON SCHEMA public TO " + applicationRole);
+        statement.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + applicationRole);
         statement.execute(
-            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "
+                + schema
+                + " TO "
                 + applicationRole);
         statement.execute(
-            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + applicationRole);
+            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + applicationRole);
         for (String table : APPEND_ONLY) {
           statement.execute(
-              "REVOKE UPDATE, DELETE, TRUNCATE ON " + table + " FROM " + applicationRole);
+              "REVOKE UPDATE, DELETE, TRUNCATE ON "
+                  + schema
+                  + "."
+                  + table
+                  + " FROM "
+                  + applicationRole);
         }
-        statement.execute("REVOKE ALL ON flyway_schema_history FROM " + applicationRole);
-        statement.execute("GRANT SELECT ON flyway_schema_history TO " + applicationRole);
+        statement.execute(
+            "REVOKE ALL ON " + schema + ".flyway_schema_history FROM " + applicationRole);
+        statement.execute(
+            "GRANT SELECT ON " + schema + ".flyway_schema_history TO " + applicationRole);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("granting the application role failed: " + e.getMessage(), e);
