@@ -38,6 +38,21 @@ public class StorageOptions {
   String dbPassword;
 
   @Option(
+      names = "--db-owner-user",
+      paramLabel = "USER",
+      description =
+          "Schema owner that runs migrations, if not the database user (env PRESSTRACE_DB_OWNER_USER).",
+      defaultValue = "${env:PRESSTRACE_DB_OWNER_USER}")
+  String dbOwnerUser;
+
+  @Option(
+      names = "--db-owner-password",
+      paramLabel = "PASSWORD",
+      description = "Password of the schema owner (env PRESSTRACE_DB_OWNER_PASSWORD).",
+      defaultValue = "${env:PRESSTRACE_DB_OWNER_PASSWORD}")
+  String dbOwnerPassword;
+
+  @Option(
       names = "--port",
       paramLabel = "PORT",
       description = "HTTP port (default: ${DEFAULT-VALUE}).",
@@ -71,6 +86,10 @@ public class StorageOptions {
       }
       if (dbPassword != null) {
         properties.put("spring.datasource.password", dbPassword);
+      }
+      if (dbOwnerUser != null && !dbOwnerUser.isBlank()) {
+        properties.put("spring.flyway.user", dbOwnerUser);
+        properties.put("spring.flyway.password", dbOwnerPassword == null ? "" : dbOwnerPassword);
       }
     }
     return properties;

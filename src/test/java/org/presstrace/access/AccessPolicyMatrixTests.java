@@ -46,8 +46,11 @@ class AccessPolicyMatrixTests {
         markings.add(new Marking(owner, tlp, null, false, null, compartment));
         markings.add(new Marking(owner, tlp, "LEI", false, null, compartment));
         markings.add(new Marking(owner, tlp, "LEI", true, null, compartment));
-        markings.add(new Marking(owner, tlp, "LEI", false, Marking.relTo(List.of("USA", "CHN")), compartment));
-        markings.add(new Marking(owner, tlp, "LEI", false, Marking.relTo(List.of("MEX")), compartment));
+        markings.add(
+            new Marking(
+                owner, tlp, "LEI", false, Marking.relTo(List.of("USA", "CHN")), compartment));
+        markings.add(
+            new Marking(owner, tlp, "LEI", false, Marking.relTo(List.of("MEX")), compartment));
       }
     }
     return markings;
@@ -66,7 +69,9 @@ class AccessPolicyMatrixTests {
               PolicyTable.Row expected = table.decide(caller, marking, released);
               Decision actual = policy.mayRead(caller, marking, released);
               assertThat(actual.allowed())
-                  .as("%s reading %s (released %s): rule %d", role, marking.banner() + " owned by " + owner, released, expected.rule())
+                  .as(
+                      "%s reading %s (released %s): rule %d",
+                      role, marking.banner() + " owned by " + owner, released, expected.rule())
                   .isEqualTo(expected.allow());
               assertThat(actual.rule())
                   .as("%s reading %s (released %s)", role, marking.banner(), released)
@@ -91,30 +96,63 @@ class AccessPolicyMatrixTests {
     var registrant = new AgencyView("ACME", "Acme", AgencyKind.REGISTRANT, USA, null);
     var own = new AgencyView("DEA", "DEA", AgencyKind.FEDERAL, USA, null);
 
-    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER), partner).allowed()).isTrue();
-    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER), domestic).allowed()).isTrue();
-    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER), own).rule()).isEqualTo(22);
-    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.RED), partner).rule()).isEqualTo(23);
-    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER_STRICT), domestic).rule()).isEqualTo(23);
-    assertThat(policy.mayRequestRelease(investigator, new Marking("DEA", Tlp.AMBER, null, false, null, "CT-1"), partner).rule())
+    assertThat(
+            policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER), partner).allowed())
+        .isTrue();
+    assertThat(
+            policy
+                .mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER), domestic)
+                .allowed())
+        .isTrue();
+    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER), own).rule())
+        .isEqualTo(22);
+    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.RED), partner).rule())
+        .isEqualTo(23);
+    assertThat(
+            policy
+                .mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER_STRICT), domestic)
+                .rule())
+        .isEqualTo(23);
+    assertThat(
+            policy
+                .mayRequestRelease(
+                    investigator, new Marking("DEA", Tlp.AMBER, null, false, null, "CT-1"), partner)
+                .rule())
         .isEqualTo(24);
-    assertThat(policy.mayRequestRelease(investigator, new Marking("DEA", Tlp.AMBER, "LEI", true, null, null), partner).rule())
+    assertThat(
+            policy
+                .mayRequestRelease(
+                    investigator, new Marking("DEA", Tlp.AMBER, "LEI", true, null, null), partner)
+                .rule())
         .isEqualTo(25);
     assertThat(
-            policy.mayRequestRelease(
-                    investigator, new Marking("DEA", Tlp.AMBER, "LEI", false, Marking.relTo(List.of("USA")), null), partner)
+            policy
+                .mayRequestRelease(
+                    investigator,
+                    new Marking(
+                        "DEA", Tlp.AMBER, "LEI", false, Marking.relTo(List.of("USA")), null),
+                    partner)
                 .rule())
         .isEqualTo(26);
-    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER), registrant).rule()).isEqualTo(27);
-    assertThat(policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.GREEN), domestic).rule()).isEqualTo(28);
-    assertThat(policy.mayRequestRelease(investigator, Marking.of("CBP", Tlp.AMBER), partner).rule()).isEqualTo(21);
-    Caller analyst = new Caller("an", "DEA", AgencyKind.FEDERAL, USA, Set.of(Role.ANALYST), Set.of());
-    assertThat(policy.mayRequestRelease(analyst, Marking.of("DEA", Tlp.AMBER), partner).rule()).isEqualTo(20);
+    assertThat(
+            policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.AMBER), registrant).rule())
+        .isEqualTo(27);
+    assertThat(
+            policy.mayRequestRelease(investigator, Marking.of("DEA", Tlp.GREEN), domestic).rule())
+        .isEqualTo(28);
+    assertThat(policy.mayRequestRelease(investigator, Marking.of("CBP", Tlp.AMBER), partner).rule())
+        .isEqualTo(21);
+    Caller analyst =
+        new Caller("an", "DEA", AgencyKind.FEDERAL, USA, Set.of(Role.ANALYST), Set.of());
+    assertThat(policy.mayRequestRelease(analyst, Marking.of("DEA", Tlp.AMBER), partner).rule())
+        .isEqualTo(20);
   }
 
   @Test
   void markingsRejectUnknownValues() {
-    assertThatThrownBy(() -> Tlp.parse("PURPLE")).isInstanceOf(InvalidRequest.class).hasMessageContaining("PURPLE");
+    assertThatThrownBy(() -> Tlp.parse("PURPLE"))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("PURPLE");
     assertThat(Tlp.parse("tlp:amber+strict")).isEqualTo(Tlp.AMBER_STRICT);
     assertThatThrownBy(() -> new Marking("DEA", Tlp.AMBER, "SECRET", false, null, null))
         .isInstanceOf(InvalidRequest.class)
@@ -122,7 +160,8 @@ class AccessPolicyMatrixTests {
     assertThatThrownBy(() -> Marking.relTo(List.of("USA", "XX1")))
         .isInstanceOf(InvalidRequest.class)
         .satisfies(e -> assertThat(((InvalidRequest) e).field()).isEqualTo("marking.relTo[1]"));
-    assertThatThrownBy(() -> new Marking("DEA", Tlp.AMBER, "LEI", true, Marking.relTo(List.of("USA")), null))
+    assertThatThrownBy(
+            () -> new Marking("DEA", Tlp.AMBER, "LEI", true, Marking.relTo(List.of("USA")), null))
         .hasMessageContaining("both NOFORN and REL TO");
     assertThatThrownBy(() -> new Marking("DEA", Tlp.AMBER, null, true, null, null))
         .hasMessageContaining("need a CUI category");

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * The read rules as docs/access-control.md writes them, parsed from its table: the oracle the
- * decision point and every read path are checked against. If the document and the code disagree,
- * a test fails.
+ * decision point and every read path are checked against. If the document and the code disagree, a
+ * test fails.
  */
 final class PolicyTable {
 
@@ -77,7 +77,10 @@ final class PolicyTable {
         inside = true;
       } else if (line.contains("policy-table:end")) {
         inside = false;
-      } else if (inside && line.startsWith("|") && !line.startsWith("|---") && !line.contains("| rule |")) {
+      } else if (inside
+          && line.startsWith("|")
+          && !line.startsWith("|---")
+          && !line.contains("| rule |")) {
         String[] cells = line.split("\\|");
         rows.add(
             new Row(
@@ -92,7 +95,8 @@ final class PolicyTable {
                 switch (cells[9].strip()) {
                   case "allow" -> true;
                   case "deny" -> false;
-                  default -> throw new IllegalStateException("decision '" + cells[9] + "' in " + line);
+                  default ->
+                      throw new IllegalStateException("decision '" + cells[9] + "' in " + line);
                 }));
       }
     }
@@ -106,7 +110,11 @@ final class PolicyTable {
     return Arrays.stream(cell.split(","))
         .map(value -> value.strip().toLowerCase(Locale.ROOT))
         .map(value -> value.equals("amber+strict") ? "AMBER+STRICT" : value)
-        .map(value -> Set.of("clear", "green", "amber", "red").contains(value) ? value.toUpperCase(Locale.ROOT) : value)
+        .map(
+            value ->
+                Set.of("clear", "green", "amber", "red").contains(value)
+                    ? value.toUpperCase(Locale.ROOT)
+                    : value)
         .collect(Collectors.toSet());
   }
 
@@ -128,7 +136,9 @@ final class PolicyTable {
       return "noforn";
     }
     if (!marking.relTo().isEmpty()) {
-      return marking.relTo().contains(readerCountry) ? "rel-to-includes-reader" : "rel-to-excludes-reader";
+      return marking.relTo().contains(readerCountry)
+          ? "rel-to-includes-reader"
+          : "rel-to-excludes-reader";
     }
     return "none";
   }

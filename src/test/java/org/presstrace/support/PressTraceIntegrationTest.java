@@ -10,14 +10,17 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A whole-application test on its own database (H2, or PostgreSQL when {@code
- * PRESSTRACE_TEST_PG_URL} is set), with MockMvc and the test fixtures.
+ * PRESSTRACE_TEST_PG_URL} is set), with MockMvc. Test accounts hash their passwords cheaply,
+ * because every API call in a test signs in with HTTP Basic.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     properties = {
       "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
-      "logging.level.root=WARN"
+      "logging.level.root=WARN",
+      "presstrace.security.argon2.memory-kib=64",
+      "presstrace.security.argon2.iterations=1"
     })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)

@@ -58,8 +58,6 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                   + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
               "spring.datasource.username=sa",
               "spring.datasource.password=",
-              "spring.flyway.user=sa",
-              "spring.flyway.password=",
               "presstrace.db.application-role=",
               "presstrace.test.database=h2")
           .applyTo(context);

@@ -3,6 +3,7 @@ package org.presstrace.access.internal;
 import java.time.Clock;
 import java.util.Map;
 import org.presstrace.access.AccessPolicy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,17 +27,19 @@ class AccessConfiguration {
   }
 
   /**
-   * Argon2id for new hashes (OWASP's first choice for password storage); bcrypt hashes still
-   * verify, so that imported accounts keep working until their next password change.
+   * Argon2id for new hashes, by default with OWASP's recommended minimum (19 MiB of memory, two
+   * iterations, one lane); bcrypt hashes still verify, so that imported accounts keep working until
+   * their next password change. Each hash records its own parameters, so changing them only affects
+   * new passwords.
    */
   @Bean
-  PasswordEncoder passwordEncoder() {
+  PasswordEncoder passwordEncoder(
+      @Value("${presstrace.security.argon2.memory-kib:19456}") int memoryKib,
+      @Value("${presstrace.security.argon2.iterations:2}") int iterations) {
     Map<String, PasswordEncoder> encoders =
         Map.of(
-            "argon2",
-            Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-            "bcrypt",
-            new BCryptPasswordEncoder());
+            "argon2", new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations),
+            "bcrypt", new BCryptPasswordEncoder());
     return new DelegatingPasswordEncoder("argon2", encoders);
   }
 }
