@@ -15,7 +15,9 @@ import org.presstrace.intel.IntelReportDraft;
 import org.presstrace.intel.IntelReports;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +46,12 @@ class IntelPages {
     public boolean noforn;
     public String relTo = "";
     public String compartment = "";
+  }
+
+  /** The form's public fields are bound directly; it has no setters. */
+  @InitBinder("form")
+  void bindFieldsDirectly(WebDataBinder binder) {
+    binder.initDirectFieldAccess();
   }
 
   @ModelAttribute("tlpLevels")

@@ -1,0 +1,246 @@
+package org.presstrace.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Role;
+import org.presstrace.support.TestDatabase;
+import org.presstrace.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The pages as a user meets them: Debian's Chromium, headless, signs in through the real login form
+ * and works the real forms. Run with {@code ./mvnw test -Pbrowser}.
+ */
+@Tag("browser")
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
+      "logging.level.root=WARN"
+    })
+@ContextConfiguration(initializers = TestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTests {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @LocalServerPort int port;
+  @Autowired Directory directory;
+  @Autowired JdbcClient jdbc;
+
+  private Path profile;
+  private ChromeDriverService service;
+  private WebDriver browser;
+  private World world;
+  private String investigator;
+  private String auditor;
+  private String administrator;
+
+  @BeforeAll
+  void startBrowser() throws IOException {
+    profile = Files.createTempDirectory("presstrace-chromium-");
+    var options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1024",
+        "--user-data-dir=" + profile);
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  void stopBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (profile != null) {
+      FileSystemUtils.deleteRecursively(profile);
+    }
+  }
+
+  @BeforeEach
+  void freshSessionAndUsers() {
+    browser.get(url("/login"));
+    browser.manage().deleteAllCookies();
+    world = new World(directory);
+    String agency = world.agency("DEA", AgencyKind.FEDERAL, "USA");
+    investigator = world.user("ivy", agency, Role.INVESTIGATOR);
+    auditor = world.user("otto", agency, Role.AUDITOR);
+    administrator = world.user("ada", agency, Role.ADMINISTRATOR);
+  }
+
+  @Test
+  void eachRoleSignsInAndSeesItsNavigation() {
+    assertThat(signInAndReadNavigation(investigator))
+        .contains("Home", "Intelligence", "Releases")
+        .doesNotContain("Audit trail", "Agencies", "Users");
+    assertThat(signInAndReadNavigation(auditor))
+        .contains("Home", "Audit trail")
+        .doesNotContain("Intelligence", "Agencies", "Users");
+    assertThat(signInAndReadNavigation(administrator))
+        .contains("Home", "Agencies", "Users")
+        .doesNotContain("Intelligence", "Audit trail");
+  }
+
+  @Test
+  void wrongPasswordShowsTheErrorOnTheLoginPage() {
+    signIn(investigator, "not-the-password");
+
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/login?error"));
+    assertThat(browser.findElement(By.cssSelector(".alert--error")).getText())
+        .contains("username or password is wrong");
+    assertThat(browser.findElements(By.cssSelector("nav.site-nav"))).isEmpty();
+  }
+
+  @Test
+  void investigatorStatesAPurposeThenFilesAReport() {
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+
+    browser.get(url("/intel"));
+    assertThat(browser.findElement(By.id("purpose-heading")).getText())
+        .isEqualTo("State your purpose");
+    browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " browser check");
+    browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.table caption")));
+    assertThat(browser.findElements(By.id("purpose-heading"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("table.table caption")).getText())
+        .contains("reports you may read");
+
+    browser.findElement(By.linkText("File a report")).click();
+    String title = "Press seized at the port " + world.suffix();
+    browser.findElement(By.id("title")).sendKeys(title);
+    browser.findElement(By.id("summary")).sendKeys("A rotary press with an obliterated serial.");
+    new Select(browser.findElement(By.id("tlp"))).selectByVisibleText("GREEN");
+    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlMatches("/intel/[0-9a-f-]{36}$"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+    assertThat(browser.findElement(By.cssSelector("#main .banner")).getText())
+        .isEqualTo("TLP:GREEN");
+    assertThat(filed(title)).isEqualTo(1);
+  }
+
+  @Test
+  void invalidRelToIsShownNextToItsFieldAndNothingIsFiled() {
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+
+    browser.get(url("/intel/new"));
+    String title = "Not to be filed " + world.suffix();
+    browser.findElement(By.id("title")).sendKeys(title);
+    browser.findElement(By.id("summary")).sendKeys("REL TO names no country.");
+    new Select(browser.findElement(By.id("cuiCategory"))).selectByVisibleText("LEI");
+    browser.findElement(By.id("relTo")).sendKeys("XXX");
+    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+
+    WebElement error =
+        new WebDriverWait(browser, WAIT)
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("relTo-error")));
+    assertThat(error.getText()).contains("'XXX'").contains("alpha-3");
+    assertThat(error.findElement(By.xpath("..")).findElement(By.id("relTo")).getAttribute("value"))
+        .isEqualTo("XXX");
+    assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo(title);
+    assertThat(filed(title)).isZero();
+  }
+
+  @Test
+  void skipLinkIsTheFirstThingTheKeyboardReaches() {
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+
+    for (String path : List.of("/", "/intel/new")) {
+      browser.get(url(path));
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+
+      var focused =
+          (String)
+              ((JavascriptExecutor) browser)
+                  .executeScript("return document.activeElement.className;");
+      assertThat(focused).as(path).contains("skip-link");
+      assertThat(browser.switchTo().activeElement().getAttribute("href")).endsWith("#main");
+    }
+  }
+
+  private List<String> signInAndReadNavigation(String username) {
+    browser.manage().deleteAllCookies();
+    signIn(username, World.PASSWORD);
+    waitForNavigation();
+    assertThat(browser.findElement(By.cssSelector(".site-user strong")).getText())
+        .isEqualTo(username);
+    return browser.findElements(By.cssSelector("nav.site-nav a")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private void signIn(String username, String password) {
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+  }
+
+  private void waitForNavigation() {
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
+  }
+
+  private long filed(String title) {
+    return jdbc.sql("SELECT COUNT(*) FROM intel_report WHERE title = :title")
+        .param("title", title)
+        .query(Long.class)
+        .single();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
