@@ -10,18 +10,9 @@ import java.util.List;
  */
 public final class MerkleTree {
 
-  /**
-   * Where the hashes of perfect subtrees live: level k, index i covers leaves [i*2^k, (i+1)*2^k).
-   */
-  public interface Nodes {
-    byte[] get(int level, long index);
+  private final MerkleNodes nodes;
 
-    void put(int level, long index, byte[] hash);
-  }
-
-  private final Nodes nodes;
-
-  public MerkleTree(Nodes nodes) {
+  public MerkleTree(MerkleNodes nodes) {
     this.nodes = nodes;
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class MerkleTreeTests {
 
   /** Perfect-subtree hashes in memory, counting reads. */
-  static final class MemoryNodes implements MerkleTree.Nodes {
+  static final class MemoryNodes implements MerkleNodes {
     final Map<String, byte[]> hashes = new HashMap<>();
     int reads;
 
