@@ -41,14 +41,26 @@ class ReadPathCoverageIntegrationTests {
 
   /** Read paths that carry no protected record content, and why. */
   static final Map<String, String> UNPROTECTED =
-      Map.of(
-          "/api/v1/agencies", "the agency directory is public to every signed-in user",
-          "/api/v1/agencies/{code}/users", "administrators of that agency only (Directory.users)",
-          "/api/v1/releases", "release metadata, filtered to the caller's own (Releases.inbox)",
-          "/api/v1/releases/{id}",
-              "release metadata, filtered to the caller's own (Releases.visible)",
-          "/api/v1/audit", "auditors only (AuditTrail.search)",
-          "/api/v1/audit/export", "auditors only (AuditTrail.export)");
+      Map.ofEntries(
+          Map.entry("/api/v1/agencies", "the agency directory is public to every signed-in user"),
+          Map.entry(
+              "/api/v1/agencies/{code}/users",
+              "administrators of that agency only (Directory.users)"),
+          Map.entry(
+              "/api/v1/releases",
+              "release metadata, filtered to the caller's own (Releases.inbox)"),
+          Map.entry(
+              "/api/v1/releases/{id}",
+              "release metadata, filtered to the caller's own (Releases.visible)"),
+          Map.entry("/api/v1/audit", "auditors only (AuditTrail.search)"),
+          Map.entry("/api/v1/audit/export", "auditors only (AuditTrail.export)"),
+          Map.entry("/api/v1/ledger/head", "a signed tree head: a size, a root hash, a time"),
+          Map.entry("/api/v1/ledger/key", "the public key that signs tree heads"),
+          Map.entry(
+              "/api/v1/ledger/proofs/inclusion",
+              "hashes only; leaf content needs the auditor role"),
+          Map.entry("/api/v1/ledger/proofs/consistency", "hashes only"),
+          Map.entry("/api/v1/ledger/leaves/{index}", "auditors only (LedgerApi.leaf), audited"));
 
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
