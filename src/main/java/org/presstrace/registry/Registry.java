@@ -73,18 +73,58 @@ public class Registry {
   @Transactional
   public RegistrantView register(AccessContext context, NewRegistrant application) {
     requireOperatorAdministrator(context);
+    var country =
+        CountryCode.parse(application.country() == null ? "USA" : application.country(), "country");
+    String number = "PPR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    String agency = "R-" + number.substring(4);
     String legalName = required(application.legalName(), "legalName", "legal name");
+    validate(application);
+    directory.ensureAgency(agency, legalName, AgencyKind.REGISTRANT, country.alpha3());
+    return insert(context, application, number, agency);
+  }
+
+  /**
+   * Registers an applicant as PENDING for an existing access agency of kind REGISTRANT, whose users
+   * then act for it.
+   */
+  @Transactional
+  public RegistrantView registerFor(
+      AccessContext context, String agencyCode, NewRegistrant application) {
+    requireOperatorAdministrator(context);
+    var agency =
+        directory
+            .agency(agencyCode)
+            .orElseThrow(
+                () -> new InvalidRequest("agency", "agency '" + agencyCode + "' does not exist"));
+    if (agency.kind() != AgencyKind.REGISTRANT) {
+      throw new InvalidRequest(
+          "agency", "agency " + agencyCode + " is " + agency.kind() + ", not REGISTRANT");
+    }
+    if (registrants.byAgency(agencyCode).isPresent()) {
+      throw new ConflictingState("agency " + agencyCode + " already stands for a registrant");
+    }
+    validate(application);
+    String number = "PPR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    return insert(context, application, number, agencyCode);
+  }
+
+  private static void validate(NewRegistrant application) {
+    required(application.legalName(), "legalName", "legal name");
     if (application.category() == null) {
       throw new InvalidRequest("category", "category is required");
     }
-    String address = required(application.address(), "address", "business address", 500);
+    required(application.address(), "address", "business address", 500);
+    DeaRegistrationNumber.ofNullable(application.deaNumber());
+    if (application.contact() != null && application.contact().strip().length() > 200) {
+      throw new InvalidRequest("contact", "contact is longer than 200 characters");
+    }
+  }
+
+  private RegistrantView insert(
+      AccessContext context, NewRegistrant application, String number, String agency) {
     var dea = DeaRegistrationNumber.ofNullable(application.deaNumber());
-    var country =
-        CountryCode.parse(application.country() == null ? "USA" : application.country(), "country");
     String id = UUID.randomUUID().toString();
-    String number = "PPR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    String agency = "R-" + number.substring(4);
-    directory.ensureAgency(agency, legalName, AgencyKind.REGISTRANT, country.alpha3());
+    String legalName = application.legalName().strip();
     registrants.insert(
         id,
         number,
@@ -93,7 +133,7 @@ public class Registry {
         blankToNull(application.tradeName()),
         application.category(),
         dea == null ? null : dea.value(),
-        address,
+        application.address().strip(),
         blankToNull(application.contact()));
     registrants.changeStatus(
         id, RegistrantStatus.PENDING, "application received", null, context.caller().username());
