@@ -358,12 +358,12 @@ public class Registry {
   public MachineView export(AccessContext context, String machineId, Export export) {
     RegistrantView holder = actingRegistrant(context);
     Machine machine = heldBy(holder, machineId);
-    if (export.movementOn() == null) {
-      throw new InvalidRequest("movementOn", "the day of movement is required");
-    }
-    deadlines.requireFiledInAdvance(ReportKind.EXPORT, export.movementOn(), export.reportFiledOn());
-    machine.export(holder, export.transactionId(), export.country(), export.movementOn());
-    return stored(context, machine, holder.agencyCode(), clock.instant(), true);
+    LocalDate movement = day(export.movementOn(), "movementOn");
+    deadlines.requireFiledInAdvance(ReportKind.EXPORT, movement, export.reportFiledOn());
+    machine.export(holder, export.transactionId(), export.country(), movement);
+    // The export's report is the transaction report filed before the movement.
+    Instant filed = export.reportFiledOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+    return stored(context, machine, holder.agencyCode(), clock.instant(), true, filed);
   }
 
   /**
@@ -427,10 +427,20 @@ public class Registry {
 
   private MachineView stored(
       AccessContext context, Machine machine, String ownerAgency, Instant now, boolean update) {
+    return stored(context, machine, ownerAgency, now, update, now);
+  }
+
+  private MachineView stored(
+      AccessContext context,
+      Machine machine,
+      String ownerAgency,
+      Instant now,
+      boolean update,
+      Instant reportedAt) {
     if (update) {
       machines.update(machine, ownerAgency, now);
     }
-    machines.append(machine, context.caller().username(), now);
+    machines.append(machine, context.caller().username(), reportedAt);
     for (CustodyEvent event : machine.recordedEvents()) {
       audit.record(
           context, "CUSTODY", Machines.KIND.name(), machine.id(), "WRITTEN", describe(event));

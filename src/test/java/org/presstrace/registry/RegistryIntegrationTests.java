@@ -1,6 +1,7 @@
 package org.presstrace.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -320,6 +321,80 @@ class RegistryIntegrationTests {
         .hasSize(2);
     assertThat(ok(read(dealerUser, "/api/v1/registry/registrants?q=" + world.suffix()), 200))
         .hasSize(2);
+  }
+
+  @Test
+  void registrationStatusChangesFollowTheirRules() {
+    var applicant =
+        registry.register(
+            admin,
+            new NewRegistrant(
+                "Pending " + world.suffix(),
+                null,
+                RegistrantCategory.DEALER,
+                null,
+                "2 Way",
+                null,
+                null));
+    assertThat(applicant.status()).isEqualTo(RegistrantStatus.PENDING);
+    assertThatThrownBy(() -> registry.suspend(admin, applicant.id(), "no"))
+        .isInstanceOf(org.presstrace.access.ConflictingState.class)
+        .hasMessageEndingWith("is PENDING: only an active registration is suspended");
+    registry.revoke(admin, applicant.id(), "false statements in the application");
+    assertThatThrownBy(() -> registry.activate(admin, applicant.id(), "appeal"))
+        .isInstanceOf(org.presstrace.access.ConflictingState.class)
+        .hasMessageEndingWith("is REVOKED: a revoked registration is final");
+    assertThatThrownBy(
+            () ->
+                registry.register(
+                    admin,
+                    new NewRegistrant(
+                        "Bad DEA", null, RegistrantCategory.DEALER, "AB1234564", "x", null, null)))
+        .isInstanceOf(org.presstrace.access.InvalidRequest.class)
+        .hasMessageContaining("fails the check digit");
+    assertThatThrownBy(
+            () ->
+                registry.register(
+                    world.as(dealerUser, Channel.API),
+                    new NewRegistrant("X", null, RegistrantCategory.DEALER, null, "x", null, null)))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+  }
+
+  @Test
+  void anExportNeedsItsReportFiledFifteenDaysBeforeTheMovement() throws Exception {
+    var exporter = active("Exporter " + world.suffix(), RegistrantCategory.EXPORTER);
+    String exporterUser = world.user("exporter", exporter.agencyCode(), Role.REGISTRANT);
+    String id = machine(exporterUser, serial("EX-"));
+    String path = "/api/v1/registry/machines/" + id + "/exports";
+
+    MvcResult late =
+        postJson(
+            exporterUser,
+            path,
+            "{\"transactionId\": \"TX-1\", \"reportFiledOn\": \""
+                + today.minusDays(14)
+                + "\", \"country\": \"MEX\", \"movementOn\": \""
+                + today
+                + "\"}");
+    assertThat(late.getResponse().getStatus()).isEqualTo(409);
+    assertThat(late.getResponse().getContentAsString())
+        .contains("must be filed at least 15 days before the movement");
+
+    JsonNode exported =
+        ok(
+            postJson(
+                exporterUser,
+                path,
+                "{\"transactionId\": \"TX-1\", \"reportFiledOn\": \""
+                    + today.minusDays(15)
+                    + "\", \"country\": \"MEX\", \"movementOn\": \""
+                    + today
+                    + "\"}"),
+            200);
+    assertThat(exported.get("state").asString()).isEqualTo("EXPORTED");
+    JsonNode custody = ok(read(exporterUser, "/api/v1/registry/machines/" + id + "/custody"), 200);
+    assertThat(custody.get(1).get("transactionId").asString()).isEqualTo("TX-1");
+    assertThat(custody.get(1).get("timing").asString()).isEqualTo("ON_TIME");
   }
 
   MvcResult read(String username, String path) throws Exception {

@@ -255,6 +255,10 @@ public class Machines {
         timing);
   }
 
+  /**
+   * The reporting duty whose timing a custody entry shows. An import is not judged here: its
+   * transaction report, filed before the movement, is not recorded by the registry yet.
+   */
   private static ReportKind duty(String type, String agency) {
     return switch (type) {
       case "MachineTransferred" -> ReportKind.TRANSFER;
@@ -263,7 +267,6 @@ public class Machines {
       case "MachineReportedLost" -> ReportKind.LOSS;
       case "MachineReportedStolen" -> ReportKind.THEFT;
       case "MachineDestroyed" -> agency == null ? ReportKind.DESTRUCTION : null;
-      case "MachineImported" -> ReportKind.IMPORT;
       case "MachineExported" -> ReportKind.EXPORT;
       default -> null;
     };
