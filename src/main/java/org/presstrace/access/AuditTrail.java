@@ -6,13 +6,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +34,12 @@ public class AuditTrail {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  AuditTrail(JdbcClient jdbc, Clock clock) {
+  AuditTrail(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Records a read or a write by {@code context}. */
@@ -46,6 +51,42 @@ public class AuditTrail {
       String recordId,
       String outcome,
       String detail) {
+    insert(
+        context.caller().username(),
+        context.caller().agency(),
+        action,
+        kind,
+        truncate(recordId, 64),
+        context.channel(),
+        context.purposeText(),
+        outcome,
+        detail);
+  }
+
+  /** Records an event with no signed-in caller, such as a failed login. */
+  @Transactional
+  public void recordAnonymous(String username, String action, String outcome, String detail) {
+    insert(truncate(username, 64), null, action, null, null, Channel.API, null, outcome, detail);
+  }
+
+  /**
+   * Writes one entry and announces it, inside the caller's transaction, so that the ledger appends
+   * it in the same commit: an entry is either in both the trail and the ledger, or in neither.
+   */
+  private void insert(
+      String username,
+      String agency,
+      String action,
+      String kind,
+      String recordId,
+      Channel channel,
+      String purpose,
+      String outcome,
+      String detail) {
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    String requestId = MDC.get(REQUEST_ID);
+    String storedDetail = truncate(detail, DETAIL_LIMIT);
+    var keys = new GeneratedKeyHolder();
     jdbc.sql(
             """
             INSERT INTO audit_event (occurred_at, username, agency_code, action, kind, record_id,
@@ -53,36 +94,34 @@ public class AuditTrail {
             VALUES (:at, :username, :agency, :action, :kind, :recordId,
                     :channel, :purpose, :outcome, :detail, :requestId)
             """)
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .param("username", context.caller().username())
-        .param("agency", context.caller().agency())
+        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .param("username", username)
+        .param("agency", agency)
         .param("action", action)
         .param("kind", kind)
-        .param("recordId", truncate(recordId, 64))
-        .param("channel", context.channel().name())
-        .param("purpose", context.purposeText())
+        .param("recordId", recordId)
+        .param("channel", channel.name())
+        .param("purpose", purpose)
         .param("outcome", outcome)
-        .param("detail", truncate(detail, DETAIL_LIMIT))
-        .param("requestId", MDC.get(REQUEST_ID))
-        .update();
-  }
-
-  /** Records an event with no signed-in caller, such as a failed login. */
-  @Transactional
-  public void recordAnonymous(String username, String action, String outcome, String detail) {
-    jdbc.sql(
-            """
-            INSERT INTO audit_event (occurred_at, username, action, channel, outcome, detail,
-                                     request_id)
-            VALUES (:at, :username, :action, 'API', :outcome, :detail, :requestId)
-            """)
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .param("username", truncate(username, 64))
-        .param("action", action)
-        .param("outcome", outcome)
-        .param("detail", truncate(detail, DETAIL_LIMIT))
-        .param("requestId", MDC.get(REQUEST_ID))
-        .update();
+        .param("detail", storedDetail)
+        .param("requestId", requestId)
+        .update(keys, "id");
+    long id = keys.getKeyAs(Number.class).longValue();
+    events.publishEvent(
+        new AuditRecorded(
+            new AuditEntry(
+                id,
+                at,
+                username,
+                agency,
+                action,
+                kind,
+                recordId,
+                channel,
+                purpose,
+                outcome,
+                storedDetail,
+                requestId)));
   }
 
   /** One page of the trail, newest first; only auditors search it, and the search is recorded. */
@@ -130,6 +169,15 @@ public class AuditTrail {
         "SHOWN",
         describe(query, count[0]));
     return count[0];
+  }
+
+  /** One entry as stored now, for checking it against the ledger; empty when it is gone. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<AuditEntry> entry(long id) {
+    return jdbc.sql("SELECT * FROM audit_event WHERE id = :id")
+        .param("id", id)
+        .query(AuditTrail::entry)
+        .optional();
   }
 
   /** The entries recorded for one record, for tests and the record's own audit tab. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SingleColumnRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -241,20 +242,7 @@ public class GuardedReads {
       String predicate,
       Map<String, Object> parameters,
       Class<T> type) {
-    return jdbc.sql(
-            "SELECT "
-                + columns
-                + " FROM "
-                + kind.table()
-                + " r WHERE "
-                + predicate
-                + " AND ("
-                + filter.sql()
-                + ")")
-        .params(filter.parameters())
-        .params(parameters)
-        .query(type)
-        .list();
+    return select(kind, columns, filter, predicate, parameters, new SingleColumnRowMapper<>(type));
   }
 
   private <T> List<T> select(

@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "PressTrace: pill-press registry and counter-fentanyl intelligence sharing.",
-    subcommands = {ServeCommand.class, DemoCommand.class, TraceCommand.class, VersionCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      TraceCommand.class,
+      VersionCommand.class,
+      LedgerCommand.class
+    })
 public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Exit code for a failure the user can fix (bad option, unreachable database, ...). */

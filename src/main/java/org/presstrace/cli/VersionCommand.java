@@ -11,6 +11,9 @@ class VersionCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** Accepted like every command's, so scripts can pass the same settings everywhere. */
+  @picocli.CommandLine.Mixin StorageOptions storage = new StorageOptions();
+
   @Override
   public Integer call() {
     for (String line : new Provider().getVersion()) {

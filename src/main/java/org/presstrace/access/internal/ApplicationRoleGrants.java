@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationRoleGrants implements Callback {
 
-  static final Set<String> APPEND_ONLY = Set.of("audit_event");
+  static final Set<String> APPEND_ONLY =
+      Set.of("audit_event", "ledger_leaf", "ledger_node", "ledger_head");
   private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final String applicationRole;

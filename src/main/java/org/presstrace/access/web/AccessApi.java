@@ -125,6 +125,39 @@ class AccessApi {
     directory.unlock(callers.context(Channel.API, null), username);
   }
 
+  @PostMapping("/users/{username}/disable")
+  @Operation(summary = "Stop a user signing in (administrators of the user's agency)")
+  void disable(@PathVariable String username) {
+    directory.setEnabled(callers.context(Channel.API, null), username, false);
+  }
+
+  @PostMapping("/users/{username}/enable")
+  @Operation(summary = "Let a disabled user sign in again")
+  void enable(@PathVariable String username) {
+    directory.setEnabled(callers.context(Channel.API, null), username, true);
+  }
+
+  record CompartmentRequest(
+      @NotBlank(message = "code is required") String code,
+      @NotBlank(message = "name is required") @Size(max = 200) String name) {}
+
+  record MemberRequest(@NotBlank(message = "username is required") String username) {}
+
+  @PostMapping("/compartments")
+  @Operation(
+      summary =
+          "Create a need-to-know compartment owned by your agency (supervisors, administrators)")
+  ResponseEntity<Void> createCompartment(@Valid @RequestBody CompartmentRequest request) {
+    directory.createCompartment(callers.context(Channel.API, null), request.code(), request.name());
+    return ResponseEntity.created(URI.create("/api/v1/compartments/" + request.code())).build();
+  }
+
+  @PostMapping("/compartments/{code}/members")
+  @Operation(summary = "Add a member (of any agency) to a compartment of your agency")
+  void addMember(@PathVariable String code, @Valid @RequestBody MemberRequest request) {
+    directory.addMember(callers.context(Channel.API, null), code, request.username());
+  }
+
   @PostMapping("/releases")
   @Operation(summary = "Ask for a record to be released to another agency")
   ResponseEntity<Release> requestRelease(

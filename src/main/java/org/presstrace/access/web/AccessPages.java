@@ -240,6 +240,31 @@ class AccessPages {
     return "access/audit";
   }
 
+  @GetMapping(value = "/audit/export", produces = "text/csv")
+  void exportAudit(
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String recordId,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      jakarta.servlet.http.HttpServletResponse response)
+      throws java.io.IOException {
+    requireRole(Role.AUDITOR);
+    var csv = new StringBuilder(AuditCsv.HEADER);
+    audit.export(
+        callers.context(Channel.EXPORT, null),
+        new AuditQuery(
+            username, agency, action, kind, recordId, instant(from, "from"), instant(to, "to")),
+        entry -> csv.append(AuditCsv.row(entry)));
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
+    response
+        .getOutputStream()
+        .write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static Instant instant(String text, String field) {
     if (text == null || text.isBlank()) {
       return null;

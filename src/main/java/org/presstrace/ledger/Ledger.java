@@ -1,0 +1,228 @@
+package org.presstrace.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only Merkle log. Appends run inside the caller's transaction and lock the one
+ * ledger_state row, so leaves take the order of their commits and a rolled-back write leaves no
+ * leaf. Each append stores O(log n) nodes; roots and proofs read O(log n) of them.
+ */
+@Service
+public class Ledger {
+
+  /** Signs and checks tree heads; implemented inside the module by the key holder. */
+  public interface Signer {
+    String keyId();
+
+    String publicKey();
+
+    String sign(byte[] message);
+
+    boolean verify(byte[] message, String signature);
+  }
+
+  static final HexFormat HEX = HexFormat.of();
+
+  private final JdbcClient jdbc;
+  private final Signer signer;
+  private final Clock clock;
+  private final MerkleTree tree;
+
+  Ledger(JdbcClient jdbc, Signer signer, Clock clock) {
+    this.jdbc = jdbc;
+    this.signer = signer;
+    this.clock = clock;
+    this.tree = new MerkleTree(new StoredNodes(jdbc));
+  }
+
+  /** Appends one leaf; returns its index. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long append(String kind, String ref, byte[] canonicalData) {
+    long index =
+        jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE")
+            .query(Long.class)
+            .single();
+    byte[] leafHash = MerkleHash.leaf(canonicalData);
+    jdbc.sql(
+            """
+            INSERT INTO ledger_leaf (idx, kind, ref, data, leaf_hash, appended_at)
+            VALUES (:idx, :kind, :ref, :data, :hash, :at)
+            """)
+        .param("idx", index)
+        .param("kind", kind)
+        .param("ref", ref)
+        .param("data", new String(canonicalData, java.nio.charset.StandardCharsets.UTF_8))
+        .param("hash", HEX.formatHex(leafHash))
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .update();
+    tree.append(index, leafHash);
+    jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", index + 1).update();
+    return index;
+  }
+
+  @Transactional(readOnly = true)
+  public long size() {
+    return jdbc.sql("SELECT size FROM ledger_state WHERE id = 1").query(Long.class).single();
+  }
+
+  /** The root hash of the first {@code size} leaves, hex. */
+  @Transactional(readOnly = true)
+  public String root(long size) {
+    requireWithin(size, "size");
+    return HEX.formatHex(tree.root(size));
+  }
+
+  /** The latest signed tree head; a new head is signed and stored when the log has grown. */
+  @Transactional
+  public SignedTreeHead head() {
+    long size = size();
+    Optional<SignedTreeHead> latest =
+        jdbc.sql("SELECT * FROM ledger_head WHERE tree_size = :size")
+            .param("size", size)
+            .query(Ledger::headOf)
+            .optional();
+    if (latest.isPresent()) {
+      return latest.get();
+    }
+    String root = HEX.formatHex(tree.root(size));
+    Instant issued = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    String signature = signer.sign(SignedTreeHead.signedBytes(size, root, issued));
+    jdbc.sql(
+            """
+            INSERT INTO ledger_head (tree_size, root_hash, issued_at, key_id, signature)
+            VALUES (:size, :root, :at, :key, :signature)
+            """)
+        .param("size", size)
+        .param("root", root)
+        .param("at", OffsetDateTime.ofInstant(issued, ZoneOffset.UTC))
+        .param("key", signer.keyId())
+        .param("signature", signature)
+        .update();
+    return new SignedTreeHead(size, root, issued, signer.keyId(), signature);
+  }
+
+  /** Every signed head issued, oldest first. */
+  @Transactional(readOnly = true)
+  public List<SignedTreeHead> heads() {
+    return jdbc.sql("SELECT * FROM ledger_head ORDER BY tree_size").query(Ledger::headOf).list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> inclusionProof(long index, long size) {
+    requireWithin(size, "size");
+    if (index < 0 || index >= size) {
+      throw new InvalidRequest(
+          "index", "leaf " + index + " is not in a tree of " + size + " leaves");
+    }
+    return tree.inclusionProof(index, size).stream().map(HEX::formatHex).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> consistencyProof(long first, long second) {
+    requireWithin(second, "second");
+    if (first < 1 || first > second) {
+      throw new InvalidRequest("first", "first size " + first + " must be between 1 and " + second);
+    }
+    return tree.consistencyProof(first, second).stream().map(HEX::formatHex).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public LedgerLeaf leaf(long index) {
+    return jdbc.sql("SELECT * FROM ledger_leaf WHERE idx = :idx")
+        .param("idx", index)
+        .query(Ledger::leafOf)
+        .optional()
+        .orElseThrow(() -> new NotFound("ledger leaf", String.valueOf(index)));
+  }
+
+  /** The leaf that stands for one record, e.g. kind {@code audit-event} and its id. */
+  @Transactional(readOnly = true)
+  public Optional<LedgerLeaf> leafFor(String kind, String ref) {
+    return jdbc.sql("SELECT * FROM ledger_leaf WHERE kind = :kind AND ref = :ref")
+        .param("kind", kind)
+        .param("ref", ref)
+        .query(Ledger::leafOf)
+        .optional();
+  }
+
+  public String keyId() {
+    return signer.keyId();
+  }
+
+  public String publicKey() {
+    return signer.publicKey();
+  }
+
+  boolean signatureHolds(SignedTreeHead head) {
+    return head.keyId().equals(signer.keyId())
+        && signer.verify(head.signedBytes(), head.signature());
+  }
+
+  private void requireWithin(long size, String field) {
+    long current = size();
+    if (size < 0 || size > current) {
+      throw new InvalidRequest(field, "tree size " + size + " is not between 0 and " + current);
+    }
+  }
+
+  static SignedTreeHead headOf(ResultSet rs, int row) throws SQLException {
+    return new SignedTreeHead(
+        rs.getLong("tree_size"),
+        rs.getString("root_hash"),
+        rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+        rs.getString("key_id"),
+        rs.getString("signature"));
+  }
+
+  static LedgerLeaf leafOf(ResultSet rs, int row) throws SQLException {
+    return new LedgerLeaf(
+        rs.getLong("idx"),
+        rs.getString("kind"),
+        rs.getString("ref"),
+        rs.getString("data"),
+        rs.getString("leaf_hash"),
+        rs.getObject("appended_at", OffsetDateTime.class).toInstant());
+  }
+
+  /** Perfect-subtree hashes in ledger_node, written once. */
+  private record StoredNodes(JdbcClient jdbc) implements MerkleNodes {
+    @Override
+    public byte[] get(int level, long index) {
+      String hash =
+          jdbc.sql("SELECT hash FROM ledger_node WHERE level = :level AND idx = :idx")
+              .param("level", level)
+              .param("idx", index)
+              .query(String.class)
+              .optional()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "ledger node " + level + "/" + index + " is missing"));
+      return HEX.parseHex(hash);
+    }
+
+    @Override
+    public void put(int level, long index, byte[] hash) {
+      jdbc.sql("INSERT INTO ledger_node (level, idx, hash) VALUES (:level, :idx, :hash)")
+          .param("level", level)
+          .param("idx", index)
+          .param("hash", HEX.formatHex(hash))
+          .update();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.presstrace.ledger.internal;
+
+import org.presstrace.access.AuditRecorded;
+import org.presstrace.ledger.AuditLeaves;
+import org.presstrace.ledger.Ledger;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends every audit entry to the ledger in the transaction that wrote it: the entry and its leaf
+ * commit together or not at all, so no committed entry can be missing from the log.
+ */
+@Component
+class AuditToLedger {
+
+  private final Ledger ledger;
+
+  AuditToLedger(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  @EventListener
+  void on(AuditRecorded recorded) {
+    ledger.append(
+        AuditLeaves.KIND,
+        String.valueOf(recorded.entry().id()),
+        AuditLeaves.canonical(recorded.entry()));
+  }
+}

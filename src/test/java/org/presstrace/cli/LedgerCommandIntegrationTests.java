@@ -1,0 +1,92 @@
+package org.presstrace.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presstrace.PressTraceApplication;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Marking;
+import org.presstrace.access.Role;
+import org.presstrace.access.Tlp;
+import org.presstrace.intel.IntelReportDraft;
+import org.presstrace.intel.IntelReports;
+import org.presstrace.support.World;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * {@code presstrace ledger verify} on the embedded database: exit 0 on an untouched log, exit 1
+ * with one line naming the entry and field after one audit field is changed by SQL.
+ */
+class LedgerCommandIntegrationTests {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void verifyPassesOnAnUntouchedLogAndNamesATamperedField() throws Exception {
+    String url =
+        "jdbc:h2:file:"
+            + dataDir.toAbsolutePath().resolve("presstrace")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+    try (var app =
+        new SpringApplicationBuilder(PressTraceApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=presstrace",
+                "--spring.datasource.password=",
+                "--presstrace.data-dir=" + dataDir,
+                "--presstrace.security.argon2.memory-kib=64",
+                "--presstrace.security.argon2.iterations=1",
+                "--logging.level.root=WARN")) {
+      var world = new World(app.getBean(Directory.class));
+      String agency = world.agency("CLI", AgencyKind.FEDERAL, "USA");
+      String investigator = world.user("inv", agency, Role.INVESTIGATOR);
+      var reports = app.getBean(IntelReports.class);
+      for (int i = 0; i < 5; i++) {
+        reports.create(
+            world.as(investigator, Channel.CLI),
+            new IntelReportDraft("Report " + i, "Seen at the port", Marking.of(agency, Tlp.GREEN)));
+      }
+    }
+
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int exit = run(out, err, "ledger", "verify", "--data", dataDir.toString());
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("ledger holds: 5 leaves");
+
+    long entry;
+    try (var connection = DriverManager.getConnection(url, "presstrace", "")) {
+      try (var result =
+          connection.createStatement().executeQuery("SELECT MAX(id) FROM audit_event")) {
+        result.next();
+        entry = result.getLong(1);
+      }
+      connection
+          .createStatement()
+          .executeUpdate("UPDATE audit_event SET purpose = 'nothing to see' WHERE id = " + entry);
+    }
+    var tamperedOut = new StringWriter();
+    var tamperedErr = new StringWriter();
+    exit = run(tamperedOut, tamperedErr, "ledger", "verify", "--data", dataDir.toString());
+    assertThat(exit).isEqualTo(1);
+    assertThat(tamperedErr.toString().strip().lines()).hasSize(1);
+    assertThat(tamperedErr.toString())
+        .contains("audit entry " + entry)
+        .contains("field purpose")
+        .doesNotContain("\tat ");
+  }
+
+  private static int run(StringWriter out, StringWriter err, String... args) {
+    return PressTraceCommand.commandLine(
+            PressTraceApplication.class, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
+  }
+}
