@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       DemoCommand.class,
+      TraceCommand.class,
       VersionCommand.class,
       LedgerCommand.class
     })

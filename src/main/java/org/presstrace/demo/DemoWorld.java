@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,14 @@ import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.presstrace.intel.IntelReportDraft;
 import org.presstrace.intel.IntelReports;
+import org.presstrace.registry.CustodyReport;
+import org.presstrace.registry.EquipmentKind;
+import org.presstrace.registry.EquipmentOrigin;
+import org.presstrace.registry.NewMachine;
+import org.presstrace.registry.NewRegistrant;
+import org.presstrace.registry.RegistrantCategory;
+import org.presstrace.registry.Registry;
+import org.presstrace.registry.Transfer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -52,11 +63,14 @@ class DemoWorld {
           new Login("dea.analyst", "Priya Natarajan", "DEA", Role.ANALYST),
           new Login("cbp.investigator", "Luis Ortega", "CBP", Role.INVESTIGATOR),
           new Login("mps.liaison", "Wei Zhang", "MPS-CN", Role.FOREIGN_LIAISON),
-          new Login("acme.registrant", "Jordan Blake", "ACME-TABLET", Role.REGISTRANT));
+          new Login("acme.registrant", "Jordan Blake", "ACME-TABLET", Role.REGISTRANT),
+          new Login("tristate.dealer", "Morgan Hale", "TRISTATE-EQUIP", Role.REGISTRANT),
+          new Login("greenvalley.owner", "Riley Chen", "GREENVALLEY", Role.REGISTRANT));
 
   private final Directory directory;
   private final IntelReports reports;
   private final Releases releases;
+  private final Registry registry;
   private final Environment environment;
   private final Path dataDir;
 
@@ -64,11 +78,13 @@ class DemoWorld {
       Directory directory,
       IntelReports reports,
       Releases releases,
+      Registry registry,
       Environment environment,
       @Value("${presstrace.data-dir}") Path dataDir) {
     this.directory = directory;
     this.reports = reports;
     this.releases = releases;
+    this.registry = registry;
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -90,6 +106,10 @@ class DemoWorld {
         "MPS-CN", "Ministry of Public Security (liaison)", AgencyKind.FOREIGN_PARTNER, "CHN");
     directory.ensureAgency(
         "ACME-TABLET", "Acme Tablet Machinery LLC", AgencyKind.REGISTRANT, "USA");
+    directory.ensureAgency(
+        "TRISTATE-EQUIP", "Tri-State Pharma Equipment Inc.", AgencyKind.REGISTRANT, "USA");
+    directory.ensureAgency(
+        "GREENVALLEY", "Green Valley Nutraceuticals LLC", AgencyKind.REGISTRANT, "USA");
     boolean fresh = false;
     for (Login login : LOGINS) {
       fresh |=
@@ -108,7 +128,141 @@ class DemoWorld {
     directory.ensureMember("OP-IRONPRESS", "dea.investigator");
     directory.ensureMember("OP-IRONPRESS", "dea.supervisor");
     reports();
+    registry();
     return true;
+  }
+
+  /**
+   * Three registrants and twenty machines: a manufacturer sells to a dealer, the dealer to an
+   * owner; parts installed; one press stolen, one seized, one with a tampered serial plate.
+   */
+  private void registry() {
+    AccessContext admin = as("admin");
+    var acme =
+        registry.registerFor(
+            admin,
+            "ACME-TABLET",
+            new NewRegistrant(
+                "Acme Tablet Machinery LLC",
+                "Acme Tablet",
+                RegistrantCategory.MANUFACTURER,
+                null,
+                "400 Industrial Pkwy, Dayton, OH",
+                "compliance@acme-tablet.example",
+                "USA"));
+    var dealer =
+        registry.registerFor(
+            admin,
+            "TRISTATE-EQUIP",
+            new NewRegistrant(
+                "Tri-State Pharma Equipment Inc.",
+                "Tri-State",
+                RegistrantCategory.DEALER,
+                null,
+                "12 Commerce Dr, Newark, NJ",
+                "sales@tristate.example",
+                "USA"));
+    var owner =
+        registry.registerFor(
+            admin,
+            "GREENVALLEY",
+            new NewRegistrant(
+                "Green Valley Nutraceuticals LLC",
+                null,
+                RegistrantCategory.OWNER,
+                null,
+                "9 Orchard Rd, Fresno, CA",
+                "ops@greenvalley.example",
+                "USA"));
+    for (var registrant : List.of(acme, dealer, owner)) {
+      registry.activate(admin, registrant.id(), "Application and site inspection complete");
+    }
+    AccessContext maker = as("acme.registrant");
+    AccessContext seller = as("tristate.dealer");
+    AccessContext buyer = as("greenvalley.owner");
+    AccessContext dea = as("dea.investigator");
+    LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(120);
+    var machines = new java.util.ArrayList<String>();
+    for (int i = 0; i < 18; i++) {
+      String serial = i == 7 ? "A173-5512" : String.format("AT-%04d-%02d", 2400 + i * 7, i);
+      EquipmentKind kind =
+          i % 3 == 0 ? EquipmentKind.TABLETING_SINGLE_PUNCH : EquipmentKind.TABLETING_ROTARY;
+      machines.add(
+          registry
+              .registerMachine(
+                  maker,
+                  new NewMachine(
+                      serial,
+                      false,
+                      "Acme",
+                      kind == EquipmentKind.TABLETING_ROTARY ? "RT-24" : "SP-1",
+                      kind,
+                      null,
+                      "Plant 1, Dayton",
+                      EquipmentOrigin.MANUFACTURED,
+                      null,
+                      start.plusDays(i),
+                      null))
+              .id());
+    }
+    registry.registerMachine(
+        maker,
+        new NewMachine(
+            "D-30-118",
+            false,
+            "Acme",
+            "DS-8",
+            EquipmentKind.DIE,
+            null,
+            "Plant 1, Dayton",
+            EquipmentOrigin.MANUFACTURED,
+            null,
+            start,
+            machines.get(1)));
+    registry.registerMachine(
+        maker,
+        new NewMachine(
+            "UP-30-118",
+            false,
+            "Acme",
+            "UP-8",
+            EquipmentKind.UPPER_PUNCH,
+            "M / 30",
+            "Plant 1, Dayton",
+            EquipmentOrigin.MANUFACTURED,
+            null,
+            start,
+            machines.get(1)));
+    Instant checked = start.plusDays(30).atTime(10, 0).toInstant(ZoneOffset.UTC);
+    for (int i = 4; i < 16; i++) {
+      registry.transfer(
+          maker,
+          machines.get(i),
+          new Transfer(dealer.registrationNumber(), checked, start.plusDays(31)));
+    }
+    Instant checkedAgain = start.plusDays(60).atTime(15, 30).toInstant(ZoneOffset.UTC);
+    for (int i = 4; i < 10; i++) {
+      registry.transfer(
+          seller,
+          machines.get(i),
+          new Transfer(owner.registrationNumber(), checkedAgain, start.plusDays(61)));
+    }
+    registry.relocate(
+        buyer,
+        machines.get(5),
+        new CustodyReport(start.plusDays(75), "Unit 3, 9 Orchard Rd, Fresno, CA"));
+    registry.reportStolen(
+        buyer,
+        machines.get(7),
+        new CustodyReport(start.plusDays(90), "Warehouse break-in; police report FPD-26-4411"));
+    registry.seize(
+        dea,
+        machines.get(12),
+        new CustodyReport(start.plusDays(100), "Search warrant, Operation Iron Press"));
+    registry.reportSerialTampering(
+        dea,
+        machines.get(12),
+        new CustodyReport(start.plusDays(100), "Serial plate partly ground off; AT-24?? readable"));
   }
 
   private void reports() {

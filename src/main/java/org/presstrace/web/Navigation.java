@@ -24,6 +24,8 @@ final class Navigation {
               "Intelligence",
               "/intel",
               Set.of("REGISTRANT", "INVESTIGATOR", "ANALYST", "SUPERVISOR", "FOREIGN_LIAISON")),
+          new Item("Trace", "/registry/trace", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item(
               "Releases", "/releases", Set.of("INVESTIGATOR", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item("Audit trail", "/audit", Set.of("AUDITOR")),

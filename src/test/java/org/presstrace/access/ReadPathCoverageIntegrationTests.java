@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.presstrace.registry.NewRegistrant;
+import org.presstrace.registry.RegistrantCategory;
+import org.presstrace.registry.Registry;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @PressTraceIntegrationTest
 class ReadPathCoverageIntegrationTests {
 
-  /** Read paths over protected records, and the request that probes each. */
-  static final Map<String, String> GUARDED =
+  /** Read paths over intelligence reports, and the request that probes each. */
+  static final Map<String, String> GUARDED_INTEL =
       Map.of(
           "/api/v1/intel-reports", "/api/v1/intel-reports?size=200",
           "/api/v1/intel-reports/{id}", "/api/v1/intel-reports/{id}",
@@ -38,6 +41,23 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/intel-reports/count", "/api/v1/intel-reports/count?q={token}",
           "/api/v1/intel-reports/stats/by-tlp", "/api/v1/intel-reports/stats/by-tlp?q={token}",
           "/api/v1/intel-reports/export", "/api/v1/intel-reports/export?q={token}");
+
+  /** Read paths over registered equipment, and the request that probes each. */
+  static final Map<String, String> GUARDED_REGISTRY =
+      Map.of(
+          "/api/v1/registry/machines", "/api/v1/registry/machines?size=200",
+          "/api/v1/registry/machines/{id}", "/api/v1/registry/machines/{id}",
+          "/api/v1/registry/machines/{id}/custody", "/api/v1/registry/machines/{id}/custody",
+          "/api/v1/registry/trace", "/api/v1/registry/trace?pattern={token}*");
+
+  /** Read paths over protected records. */
+  static final Set<String> GUARDED = guarded();
+
+  private static Set<String> guarded() {
+    var all = new TreeSet<String>(GUARDED_INTEL.keySet());
+    all.addAll(GUARDED_REGISTRY.keySet());
+    return all;
+  }
 
   /** Read paths that carry no protected record content, and why. */
   static final Map<String, String> UNPROTECTED =
@@ -60,11 +80,21 @@ class ReadPathCoverageIntegrationTests {
               "/api/v1/ledger/proofs/inclusion",
               "hashes only; leaf content needs the auditor role"),
           Map.entry("/api/v1/ledger/proofs/consistency", "hashes only"),
-          Map.entry("/api/v1/ledger/leaves/{index}", "auditors only (LedgerApi.leaf), audited"));
+          Map.entry("/api/v1/ledger/leaves/{index}", "auditors only (LedgerApi.leaf), audited"),
+          Map.entry(
+              "/api/v1/registry/registrants",
+              "registration status is open to signed-in users so sellers check buyers; no contact"),
+          Map.entry(
+              "/api/v1/registry/registrants/{id}",
+              "registration status is open to signed-in users so sellers check buyers; no contact"),
+          Map.entry(
+              "/api/v1/registry/registrants/{id}/history",
+              "registration status history, open to signed-in users like the status itself"));
 
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
+  @Autowired Registry registry;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -85,12 +115,12 @@ class ReadPathCoverageIntegrationTests {
               }
             });
     var unclassified = new TreeSet<>(reads);
-    unclassified.removeAll(GUARDED.keySet());
+    unclassified.removeAll(GUARDED);
     unclassified.removeAll(UNPROTECTED.keySet());
     assertThat(unclassified)
         .as("API read paths neither guarded nor declared unprotected")
         .isEmpty();
-    assertThat(reads).containsAll(GUARDED.keySet());
+    assertThat(reads).containsAll(GUARDED);
   }
 
   @Test
@@ -104,7 +134,7 @@ class ReadPathCoverageIntegrationTests {
     String visible = file(author, token + " visible green", "GREEN");
     String hidden = file(author, token + " hidden amber", "AMBER");
 
-    for (Map.Entry<String, String> path : GUARDED.entrySet()) {
+    for (Map.Entry<String, String> path : GUARDED_INTEL.entrySet()) {
       boolean single = path.getKey().contains("{id}");
       for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
         String url =
@@ -140,6 +170,79 @@ class ReadPathCoverageIntegrationTests {
         assertThat(audited).as("audit entries for %s", url).isEqualTo(1);
       }
     }
+  }
+
+  @Test
+  void everyRegistryPathHidesAnotherRegistrantsEquipmentAndAuditsTheRead() throws Exception {
+    var world = new World(directory);
+    String token = "CV" + world.suffix();
+    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, "USA");
+    AccessContext admin =
+        world.as(world.user("admin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.API);
+    String reader = world.user("reader", registrant(admin, "Mine " + token), Role.REGISTRANT);
+    String other = world.user("other", registrant(admin, "Theirs " + token), Role.REGISTRANT);
+    String visible = machine(reader, token + "1");
+    String hidden = machine(other, token + "2");
+
+    for (Map.Entry<String, String> path : GUARDED_REGISTRY.entrySet()) {
+      boolean single = path.getKey().contains("{id}");
+      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
+        String url =
+            path.getValue().replace("{token}", token).replace("{id}", id == null ? "" : id);
+        String requestId = "cov-" + UUID.randomUUID();
+        MvcResult result =
+            mvc.perform(
+                    get(url)
+                        .with(httpBasic(reader, World.PASSWORD))
+                        .header("PressTrace-Purpose", "Coverage check")
+                        .header("X-Request-Id", requestId))
+                .andReturn();
+        String body = result.getResponse().getContentAsString();
+        if (single) {
+          assertThat(result.getResponse().getStatus())
+              .as(url)
+              .isEqualTo(id.equals(visible) ? 200 : 404);
+        } else {
+          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+          assertThat(body).as(url).contains(visible).doesNotContain(hidden);
+        }
+        var purposes =
+            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
+                .param("id", requestId)
+                .query(String.class)
+                .list();
+        // A trace audits its search and each chain of custody it shows.
+        assertThat(purposes)
+            .as("audit entries for %s", url)
+            .isNotEmpty()
+            .containsOnly("Coverage check");
+      }
+    }
+  }
+
+  private String registrant(AccessContext admin, String name) {
+    var registrant =
+        registry.register(
+            admin,
+            new NewRegistrant(name, null, RegistrantCategory.DEALER, null, "1 Way", null, null));
+    return registry.activate(admin, registrant.id(), "coverage").agencyCode();
+  }
+
+  private String machine(String username, String serial) throws Exception {
+    String location =
+        mvc.perform(
+                post("/api/v1/registry/machines")
+                    .with(httpBasic(username, World.PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"serial\": \""
+                            + serial
+                            + "\", \"make\": \"Acme\", \"model\": \"C\", \"kind\": \"DIE\","
+                            + " \"location\": \"Bay\", \"origin\": \"DECLARED\"}"))
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   @Test

@@ -51,10 +51,15 @@ class SecurityIntegrationTests {
 
   static Stream<Arguments> navigationByRole() {
     return Stream.of(
-        Arguments.of(Role.REGISTRANT, List.of("/", "/intel", "/swagger-ui.html")),
-        Arguments.of(Role.INVESTIGATOR, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
-        Arguments.of(Role.ANALYST, List.of("/", "/intel", "/swagger-ui.html")),
-        Arguments.of(Role.SUPERVISOR, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
+        Arguments.of(
+            Role.REGISTRANT, List.of("/", "/intel", "/registry/equipment", "/swagger-ui.html")),
+        Arguments.of(
+            Role.INVESTIGATOR,
+            List.of("/", "/intel", "/registry/trace", "/releases", "/swagger-ui.html")),
+        Arguments.of(Role.ANALYST, List.of("/", "/intel", "/registry/trace", "/swagger-ui.html")),
+        Arguments.of(
+            Role.SUPERVISOR,
+            List.of("/", "/intel", "/registry/trace", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.FOREIGN_LIAISON, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
         Arguments.of(

@@ -1,0 +1,554 @@
+package org.presstrace.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.AuditTrail;
+import org.presstrace.access.Caller;
+import org.presstrace.access.ConflictingState;
+import org.presstrace.access.CountryCode;
+import org.presstrace.access.Directory;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.NotFound;
+import org.presstrace.access.Role;
+import org.presstrace.registry.internal.Machine;
+import org.presstrace.registry.internal.Machines;
+import org.presstrace.registry.internal.Registrants;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry's writes: registrants and their status, equipment and its custody changes. Each
+ * change is checked by the aggregate, stored with its custody event in one transaction, audited,
+ * and published as a past-tense event.
+ *
+ * <p>Who may: administrators of the operator agency manage registrants; a registrant's users act
+ * for it on the equipment it holds; investigators and supervisors of domestic agencies seize,
+ * forfeit, destroy seized equipment, recover and report serial tampering.
+ */
+@Service
+public class Registry {
+
+  private static final int NAME_LIMIT = 200;
+
+  private final Registrants registrants;
+  private final Machines machines;
+  private final Directory directory;
+  private final AuditTrail audit;
+  private final Deadlines deadlines;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Registry(
+      Registrants registrants,
+      Machines machines,
+      Directory directory,
+      AuditTrail audit,
+      Deadlines deadlines,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.registrants = registrants;
+    this.machines = machines;
+    this.directory = directory;
+    this.audit = audit;
+    this.deadlines = deadlines;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  // ---- registrants ---------------------------------------------------------------------------
+
+  /**
+   * Registers an applicant as PENDING, with an access agency of kind REGISTRANT whose users act for
+   * it.
+   */
+  @Transactional
+  public RegistrantView register(AccessContext context, NewRegistrant application) {
+    requireOperatorAdministrator(context);
+    var country =
+        CountryCode.parse(application.country() == null ? "USA" : application.country(), "country");
+    String number = "PPR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    String agency = "R-" + number.substring(4);
+    String legalName = required(application.legalName(), "legalName", "legal name");
+    validate(application);
+    directory.ensureAgency(agency, legalName, AgencyKind.REGISTRANT, country.alpha3());
+    return insert(context, application, number, agency);
+  }
+
+  /**
+   * Registers an applicant as PENDING for an existing access agency of kind REGISTRANT, whose users
+   * then act for it.
+   */
+  @Transactional
+  public RegistrantView registerFor(
+      AccessContext context, String agencyCode, NewRegistrant application) {
+    requireOperatorAdministrator(context);
+    var agency =
+        directory
+            .agency(agencyCode)
+            .orElseThrow(
+                () -> new InvalidRequest("agency", "agency '" + agencyCode + "' does not exist"));
+    if (agency.kind() != AgencyKind.REGISTRANT) {
+      throw new InvalidRequest(
+          "agency", "agency " + agencyCode + " is " + agency.kind() + ", not REGISTRANT");
+    }
+    if (registrants.byAgency(agencyCode).isPresent()) {
+      throw new ConflictingState("agency " + agencyCode + " already stands for a registrant");
+    }
+    validate(application);
+    String number = "PPR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    return insert(context, application, number, agencyCode);
+  }
+
+  private static void validate(NewRegistrant application) {
+    required(application.legalName(), "legalName", "legal name");
+    if (application.category() == null) {
+      throw new InvalidRequest("category", "category is required");
+    }
+    required(application.address(), "address", "business address", 500);
+    DeaRegistrationNumber.ofNullable(application.deaNumber());
+    if (application.contact() != null && application.contact().strip().length() > 200) {
+      throw new InvalidRequest("contact", "contact is longer than 200 characters");
+    }
+  }
+
+  private RegistrantView insert(
+      AccessContext context, NewRegistrant application, String number, String agency) {
+    var dea = DeaRegistrationNumber.ofNullable(application.deaNumber());
+    String id = UUID.randomUUID().toString();
+    String legalName = application.legalName().strip();
+    registrants.insert(
+        id,
+        number,
+        agency,
+        legalName,
+        blankToNull(application.tradeName()),
+        application.category(),
+        dea == null ? null : dea.value(),
+        application.address().strip(),
+        blankToNull(application.contact()));
+    registrants.changeStatus(
+        id, RegistrantStatus.PENDING, "application received", null, context.caller().username());
+    audit.record(context, "CREATE", "registrant", id, "WRITTEN", number + " " + legalName);
+    return registrant(id);
+  }
+
+  /** Activates or renews the registration for a year from today. */
+  @Transactional
+  public RegistrantView activate(AccessContext context, String id, String reason) {
+    return changeStatus(context, id, RegistrantStatus.ACTIVE, reason);
+  }
+
+  /** Suspends an active registration: the registrant may no longer acquire or sell. */
+  @Transactional
+  public RegistrantView suspend(AccessContext context, String id, String reason) {
+    return changeStatus(context, id, RegistrantStatus.SUSPENDED, reason);
+  }
+
+  /** Revokes a registration; final. */
+  @Transactional
+  public RegistrantView revoke(AccessContext context, String id, String reason) {
+    return changeStatus(context, id, RegistrantStatus.REVOKED, reason);
+  }
+
+  private RegistrantView changeStatus(
+      AccessContext context, String id, RegistrantStatus target, String reason) {
+    requireOperatorAdministrator(context);
+    String why = required(reason, "reason", "reason", 1000);
+    RegistrantView current = registrant(id);
+    RegistrantStatus stored = registrants.storedStatus(id);
+    boolean allowed =
+        switch (target) {
+          case ACTIVE -> stored != RegistrantStatus.REVOKED;
+          case SUSPENDED -> stored == RegistrantStatus.ACTIVE;
+          case REVOKED -> stored != RegistrantStatus.REVOKED;
+          default -> false;
+        };
+    if (!allowed) {
+      throw new ConflictingState(
+          current.label()
+              + " is "
+              + current.status()
+              + ": "
+              + switch (target) {
+                case SUSPENDED -> "only an active registration is suspended";
+                default -> "a revoked registration is final";
+              });
+    }
+    LocalDate expires =
+        target == RegistrantStatus.ACTIVE ? today().plusYears(1) : current.expiresOn();
+    registrants.changeStatus(id, target, why, expires, context.caller().username());
+    audit.record(context, target.name(), "registrant", id, "WRITTEN", why);
+    return registrant(id);
+  }
+
+  /** A registrant by id; registration status is open to every signed-in user. */
+  public RegistrantView registrant(String id) {
+    return registrants.byId(id).orElseThrow(() -> new NotFound("registrant", id));
+  }
+
+  /** A registrant by registration number or DEA number, for a seller checking its buyer. */
+  public RegistrantView registrantByNumber(String number) {
+    return registrants
+        .byRegistration(number)
+        .orElseThrow(() -> new NotFound("registrant", String.valueOf(number)));
+  }
+
+  /** The registrant the caller acts for, if the caller is a registrant user. */
+  public java.util.Optional<RegistrantView> registrantOf(Caller caller) {
+    return caller.has(Role.REGISTRANT)
+        ? registrants.byAgency(caller.agency())
+        : java.util.Optional.empty();
+  }
+
+  public List<RegistrantView> registrants(String query, int limit, long offset) {
+    return registrants.list(query, limit, offset);
+  }
+
+  public List<StatusChange> statusHistory(String id) {
+    registrant(id);
+    return registrants.history(id);
+  }
+
+  // ---- equipment -----------------------------------------------------------------------------
+
+  /** Registers equipment held by the caller's registrant. */
+  @Transactional
+  public MachineView registerMachine(AccessContext context, NewMachine spec) {
+    RegistrantView holder = actingRegistrant(context);
+    required(spec.make(), "make", "make");
+    required(spec.model(), "model", "model");
+    if (spec.make().strip().length() > 100 || spec.model().strip().length() > 100) {
+      throw new InvalidRequest("make", "make and model are at most 100 characters each");
+    }
+    if (spec.kind() == null) {
+      throw new InvalidRequest("kind", "kind is required");
+    }
+    if (spec.origin() == null) {
+      throw new InvalidRequest("origin", "origin is required (MANUFACTURED, IMPORTED, DECLARED)");
+    }
+    LocalDate on = spec.occurredOn() == null ? today() : spec.occurredOn();
+    if (on.isAfter(today())) {
+      throw new InvalidRequest("occurredOn", "day " + on + " is in the future");
+    }
+    boolean legacy = spec.legacy() && (spec.serial() == null || spec.serial().isBlank());
+    if (spec.legacy() && !legacy) {
+      throw new InvalidRequest("serial", "legacy equipment has no serial; the registry issues one");
+    }
+    if (legacy && spec.origin() != EquipmentOrigin.DECLARED) {
+      throw new InvalidRequest("origin", "legacy equipment is DECLARED by its holder");
+    }
+    SerialNumber serial =
+        legacy
+            ? new SerialNumber(
+                "PTL-"
+                    + UUID.randomUUID()
+                        .toString()
+                        .replace("-", "")
+                        .substring(0, 10)
+                        .toUpperCase(Locale.ROOT))
+            : new SerialNumber(spec.serial());
+    if (spec.installedIn() != null && !spec.installedIn().isBlank()) {
+      if (spec.kind().machine()) {
+        throw new InvalidRequest("installedIn", "only parts and moulds are installed in a machine");
+      }
+      boolean holdsIt =
+          machines.holderOf(spec.installedIn().strip()).filter(holder.id()::equals).isPresent();
+      if (!holdsIt) {
+        throw new InvalidRequest(
+            "installedIn", "machine '" + spec.installedIn() + "' is not one you hold");
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    Machine machine =
+        switch (spec.origin()) {
+          case MANUFACTURED ->
+              Machine.manufactured(id, serial, spec.kind(), holder, spec.location(), on);
+          case IMPORTED ->
+              Machine.imported(
+                  id, serial, spec.kind(), holder, spec.transactionId(), spec.location(), on);
+          case DECLARED ->
+              Machine.declared(
+                  id,
+                  serial,
+                  spec.kind(),
+                  holder,
+                  spec.location(),
+                  on,
+                  legacy ? "legacy equipment without a serial; registry-issued serial" : null);
+        };
+    Instant now = clock.instant();
+    machines.insert(
+        machine,
+        spec,
+        spec.origin() == EquipmentOrigin.MANUFACTURED ? holder.id() : null,
+        holder.agencyCode(),
+        legacy,
+        now);
+    return stored(context, machine, holder.agencyCode(), now, false);
+  }
+
+  /** The holder reports a sale shipped to a buyer whose registration it checked. */
+  @Transactional
+  public MachineView transfer(AccessContext context, String machineId, Transfer transfer) {
+    RegistrantView seller = actingRegistrant(context);
+    Machine machine = heldBy(seller, machineId);
+    if (transfer.buyerRegistration() == null || transfer.buyerRegistration().isBlank()) {
+      throw new InvalidRequest("buyerRegistration", "the buyer's registration number is required");
+    }
+    RegistrantView buyer =
+        registrants
+            .byRegistration(transfer.buyerRegistration())
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        "buyerRegistration",
+                        "no registrant has registration number '"
+                            + transfer.buyerRegistration().strip()
+                            + "'"));
+    if (transfer.buyerCheckedAt() != null && transfer.buyerCheckedAt().isAfter(clock.instant())) {
+      throw new InvalidRequest("buyerCheckedAt", "the check cannot lie in the future");
+    }
+    machine.transferTo(
+        seller,
+        buyer,
+        transfer.buyerRegistration(),
+        transfer.buyerCheckedAt(),
+        day(transfer.shippedOn(), "shippedOn"));
+    return stored(context, machine, buyer.agencyCode(), clock.instant(), true);
+  }
+
+  /** The holder moved the equipment; the report's details are the new location. */
+  @Transactional
+  public MachineView relocate(AccessContext context, String machineId, CustodyReport report) {
+    RegistrantView holder = actingRegistrant(context);
+    Machine machine = heldBy(holder, machineId);
+    machine.relocate(holder, report.details(), day(report.occurredOn(), "occurredOn"));
+    return stored(context, machine, holder.agencyCode(), clock.instant(), true);
+  }
+
+  /** The holder reports the equipment lost. */
+  @Transactional
+  public MachineView reportLost(AccessContext context, String machineId, CustodyReport report) {
+    RegistrantView holder = actingRegistrant(context);
+    Machine machine = heldBy(holder, machineId);
+    machine.reportLost(holder, report.details(), day(report.occurredOn(), "occurredOn"));
+    return stored(context, machine, holder.agencyCode(), clock.instant(), true);
+  }
+
+  /** The holder reports the equipment stolen. */
+  @Transactional
+  public MachineView reportStolen(AccessContext context, String machineId, CustodyReport report) {
+    RegistrantView holder = actingRegistrant(context);
+    Machine machine = heldBy(holder, machineId);
+    machine.reportStolen(holder, report.details(), day(report.occurredOn(), "occurredOn"));
+    return stored(context, machine, holder.agencyCode(), clock.instant(), true);
+  }
+
+  /** The holder exports the equipment under its filed export report. */
+  @Transactional
+  public MachineView export(AccessContext context, String machineId, Export export) {
+    RegistrantView holder = actingRegistrant(context);
+    Machine machine = heldBy(holder, machineId);
+    LocalDate movement = day(export.movementOn(), "movementOn");
+    deadlines.requireFiledInAdvance(ReportKind.EXPORT, movement, export.reportFiledOn());
+    machine.export(holder, export.transactionId(), export.country(), movement);
+    // The export's report is the transaction report filed before the movement.
+    Instant filed = export.reportFiledOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+    return stored(context, machine, holder.agencyCode(), clock.instant(), true, filed);
+  }
+
+  /**
+   * The equipment is back with its last lawful holder; reported by that holder or by an
+   * investigator.
+   */
+  @Transactional
+  public MachineView recover(AccessContext context, String machineId, CustodyReport report) {
+    Machine machine = forGovernmentOrHolder(context, machineId);
+    RegistrantView holder = registrant(machine.holder());
+    machine.recover(holder, report.details(), day(report.occurredOn(), "occurredOn"));
+    return stored(context, machine, holder.agencyCode(), clock.instant(), true);
+  }
+
+  /** An investigator's agency seized the equipment. */
+  @Transactional
+  public MachineView seize(AccessContext context, String machineId, CustodyReport report) {
+    String agency = requireGovernment(context);
+    Machine machine = anyMachine(machineId);
+    machine.seize(agency, report.details(), day(report.occurredOn(), "occurredOn"));
+    return stored(context, machine, holderAgency(machine), clock.instant(), true);
+  }
+
+  /** Seized equipment was forfeited to the government. */
+  @Transactional
+  public MachineView forfeit(AccessContext context, String machineId, CustodyReport report) {
+    String agency = requireGovernment(context);
+    Machine machine = anyMachine(machineId);
+    machine.forfeit(agency, report.details(), day(report.occurredOn(), "occurredOn"));
+    return stored(context, machine, holderAgency(machine), clock.instant(), true);
+  }
+
+  /** Destroyed: by its holder, or by the agency holding it after seizure. */
+  @Transactional
+  public MachineView destroy(AccessContext context, String machineId, CustodyReport report) {
+    LocalDate on = day(report.occurredOn(), "occurredOn");
+    Machine machine;
+    if (context.caller().has(Role.REGISTRANT)) {
+      RegistrantView holder = actingRegistrant(context);
+      machine = heldBy(holder, machineId);
+      machine.destroyByHolder(holder, report.details(), on);
+    } else {
+      String agency = requireGovernment(context);
+      machine = anyMachine(machineId);
+      machine.destroyByAgency(agency, report.details(), on);
+    }
+    return stored(context, machine, holderAgency(machine), clock.instant(), true);
+  }
+
+  /** Someone saw the serial altered, removed or obliterated. */
+  @Transactional
+  public MachineView reportSerialTampering(
+      AccessContext context, String machineId, CustodyReport report) {
+    Machine machine = forGovernmentOrHolder(context, machineId);
+    machine.reportSerialTampering(
+        context.caller().agency(), report.details(), day(report.occurredOn(), "occurredOn"));
+    return stored(context, machine, holderAgency(machine), clock.instant(), true);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private MachineView stored(
+      AccessContext context, Machine machine, String ownerAgency, Instant now, boolean update) {
+    return stored(context, machine, ownerAgency, now, update, now);
+  }
+
+  private MachineView stored(
+      AccessContext context,
+      Machine machine,
+      String ownerAgency,
+      Instant now,
+      boolean update,
+      Instant reportedAt) {
+    if (update) {
+      machines.update(machine, ownerAgency, now);
+    }
+    machines.append(machine, context.caller().username(), reportedAt);
+    for (CustodyEvent event : machine.recordedEvents()) {
+      audit.record(
+          context, "CUSTODY", Machines.KIND.name(), machine.id(), "WRITTEN", describe(event));
+      events.publishEvent(event);
+    }
+    // Read back without a second audit entry: the write was audited.
+    return machines.written(machine.id());
+  }
+
+  private static String describe(CustodyEvent event) {
+    var text = new StringBuilder(event.type()).append(" on ").append(event.occurredOn());
+    if (event.fromRegistrant() != null) {
+      text.append(" from ").append(event.fromRegistrant());
+    }
+    if (event.toRegistrant() != null) {
+      text.append(" to ").append(event.toRegistrant());
+    }
+    if (event.agency() != null) {
+      text.append(" by ").append(event.agency());
+    }
+    return text.toString();
+  }
+
+  private RegistrantView actingRegistrant(AccessContext context) {
+    return registrantOf(context.caller())
+        .orElseThrow(
+            () ->
+                new AccessDeniedException(
+                    "only users of a registered registrant report for its equipment"));
+  }
+
+  /** The machine, if {@code holder} holds it; otherwise it is not found (existence is hidden). */
+  private Machine heldBy(RegistrantView holder, String machineId) {
+    return machines
+        .load(machineId)
+        .filter(m -> m.holder().equals(holder.id()))
+        .orElseThrow(() -> new NotFound(Machines.KIND.name(), machineId));
+  }
+
+  private Machine anyMachine(String machineId) {
+    return machines
+        .load(machineId)
+        .orElseThrow(() -> new NotFound(Machines.KIND.name(), machineId));
+  }
+
+  private Machine forGovernmentOrHolder(AccessContext context, String machineId) {
+    if (context.caller().has(Role.REGISTRANT)) {
+      return heldBy(actingRegistrant(context), machineId);
+    }
+    requireGovernment(context);
+    return anyMachine(machineId);
+  }
+
+  private String holderAgency(Machine machine) {
+    return registrant(machine.holder()).agencyCode();
+  }
+
+  private static String requireGovernment(AccessContext context) {
+    Caller caller = context.caller();
+    boolean domestic =
+        caller.agencyKind() == AgencyKind.FEDERAL
+            || caller.agencyKind() == AgencyKind.STATE
+            || caller.agencyKind() == AgencyKind.LOCAL;
+    if (!domestic || !(caller.has(Role.INVESTIGATOR) || caller.has(Role.SUPERVISOR))) {
+      throw new AccessDeniedException(
+          "only investigators and supervisors of domestic agencies seize, forfeit or destroy"
+              + " seized equipment");
+    }
+    return caller.agency();
+  }
+
+  private void requireOperatorAdministrator(AccessContext context) {
+    Caller caller = context.caller();
+    if (!caller.has(Role.ADMINISTRATOR) || !caller.agency().equals(directory.operatorAgency())) {
+      throw new AccessDeniedException(
+          "only administrators of " + directory.operatorAgency() + " manage registrants");
+    }
+  }
+
+  private LocalDate day(LocalDate given, String field) {
+    if (given == null) {
+      throw new InvalidRequest(field, field + " is required");
+    }
+    if (given.isAfter(today())) {
+      throw new InvalidRequest(field, field + " " + given + " is in the future");
+    }
+    return given;
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static String required(String text, String field, String name) {
+    return required(text, field, name, NAME_LIMIT);
+  }
+
+  private static String required(String text, String field, String name, int limit) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidRequest(field, name + " is required");
+    }
+    if (text.strip().length() > limit) {
+      throw new InvalidRequest(field, name + " is longer than " + limit + " characters");
+    }
+    return text.strip();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,81 @@
+package org.presstrace.registry;
+
+import java.util.regex.Pattern;
+import org.presstrace.access.InvalidRequest;
+
+/**
+ * A pattern for a partly obliterated serial: {@code ?} stands for one unreadable character and
+ * {@code *} for any run of them, e.g. {@code A1?3-55*}. The readable characters are normalised like
+ * a {@link SerialNumber}, so the pattern matches the normalised serials.
+ *
+ * @param asEntered the pattern as typed
+ */
+public record SerialPattern(String asEntered) {
+
+  public static final int MIN_KNOWN = 2;
+
+  public SerialPattern {
+    if (asEntered == null || asEntered.isBlank()) {
+      throw new InvalidRequest("pattern", "pattern is required");
+    }
+    asEntered = asEntered.strip();
+    if (asEntered.length() > SerialNumber.MAX_LENGTH) {
+      throw new InvalidRequest(
+          "pattern",
+          "pattern '" + asEntered + "' is longer than " + SerialNumber.MAX_LENGTH + " characters");
+    }
+    String normalised = SerialNumber.normalise(asEntered, "pattern", true);
+    long known = normalised.chars().filter(c -> c != '?' && c != '*').count();
+    if (known < MIN_KNOWN) {
+      throw new InvalidRequest(
+          "pattern",
+          "pattern '"
+              + asEntered
+              + "' has "
+              + known
+              + " known characters; a trace needs at least "
+              + MIN_KNOWN);
+    }
+  }
+
+  /** The normalised pattern, runs of {@code *} collapsed to one, e.g. {@code A1?355*}. */
+  public String normalised() {
+    return SerialNumber.normalise(asEntered, "pattern", true).replaceAll("\\*+", "*");
+  }
+
+  /**
+   * The pattern as a SQL {@code LIKE} over normalised serials, to be used with {@code ESCAPE '\'}:
+   * {@code ?} becomes {@code _}, {@code *} becomes {@code %}, and any literal {@code _}, {@code %}
+   * or backslash is escaped.
+   */
+  public String like() {
+    var like = new StringBuilder();
+    for (char c : normalised().toCharArray()) {
+      switch (c) {
+        case '?' -> like.append('_');
+        case '*' -> like.append('%');
+        case '_', '%', '\\' -> like.append('\\').append(c);
+        default -> like.append(c);
+      }
+    }
+    return like.toString();
+  }
+
+  /** Whether {@code serial} matches; the same test the SQL form makes, for use in memory. */
+  public boolean matches(SerialNumber serial) {
+    var regex = new StringBuilder();
+    for (char c : normalised().toCharArray()) {
+      switch (c) {
+        case '?' -> regex.append('.');
+        case '*' -> regex.append(".*");
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return serial.normalised().matches(regex.toString());
+  }
+
+  @Override
+  public String toString() {
+    return asEntered;
+  }
+}

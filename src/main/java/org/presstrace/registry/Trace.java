@@ -1,0 +1,210 @@
+package org.presstrace.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Criteria;
+import org.presstrace.access.GuardedReads;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.registry.internal.Machines;
+import org.presstrace.registry.internal.Registrants;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Trace: find registered equipment by serial (exact, loosely normalised, or a pattern for a partly
+ * obliterated serial) or by make and model, with its chain of custody, last lawful holder, open
+ * loss or theft report and installed parts. Every read goes through {@link GuardedReads}: it needs
+ * a purpose, shows only what the policy lets the caller read, and is audited.
+ */
+@Service
+public class Trace {
+
+  /** At most this many items per trace; narrow the search to see others. */
+  public static final int LIMIT = 25;
+
+  private final GuardedReads reads;
+  private final Registrants registrants;
+  private final Deadlines deadlines;
+  private final Clock clock;
+
+  Trace(GuardedReads reads, Registrants registrants, Deadlines deadlines, Clock clock) {
+    this.reads = reads;
+    this.registrants = registrants;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  /**
+   * What to look for: exactly one of a serial, a pattern, or a make with a model.
+   *
+   * @param serial a serial, matched exactly or after normalisation
+   * @param pattern a pattern with {@code ?} and {@code *}
+   */
+  public record Query(String serial, String pattern, String make, String model) {
+
+    public Query {
+      int given =
+          (blank(serial) ? 0 : 1)
+              + (blank(pattern) ? 0 : 1)
+              + (blank(make) && blank(model) ? 0 : 1);
+      if (given != 1) {
+        throw new InvalidRequest(
+            "serial", "give exactly one of: a serial, a pattern, or a make and model");
+      }
+      if (blank(serial) && blank(pattern) && (blank(make) || blank(model))) {
+        throw new InvalidRequest(blank(make) ? "make" : "model", "give both make and model");
+      }
+    }
+
+    public static Query serial(String serial) {
+      return new Query(serial, null, null, null);
+    }
+
+    public static Query pattern(String pattern) {
+      return new Query(null, pattern, null, null);
+    }
+
+    private static boolean blank(String text) {
+      return text == null || text.isBlank();
+    }
+  }
+
+  /** The items matching {@code query} that the caller may read, each with its history. */
+  @Transactional
+  public List<TracedMachine> trace(AccessContext context, Query query) {
+    Criteria criteria;
+    String how;
+    if (query.serial() != null && !query.serial().isBlank()) {
+      var serial = new SerialNumber(query.serial());
+      criteria =
+          Criteria.search("r.serial_normalised = :serial", Map.of("serial", serial.normalised()));
+      how = serial.asEntered();
+    } else if (query.pattern() != null && !query.pattern().isBlank()) {
+      var pattern = new SerialPattern(query.pattern());
+      criteria =
+          Criteria.search(
+              "r.serial_normalised LIKE :pattern ESCAPE '\\'", Map.of("pattern", pattern.like()));
+      how = null;
+    } else {
+      criteria =
+          Criteria.search(
+              "r.make_key = :make AND LOWER(r.model) = :model",
+              Map.of(
+                  "make",
+                  Machines.makeKey(query.make()),
+                  "model",
+                  query.model().strip().toLowerCase(Locale.ROOT)));
+      how = null;
+    }
+    Page<MachineView> found =
+        reads.page(
+            context,
+            Machines.KIND,
+            criteria.orderBy("r.serial_normalised"),
+            new PageQuery(0, LIMIT),
+            Machines::view);
+    return traced(context, found.items(), query, how);
+  }
+
+  /** The equipment held by {@code registrantId} that the caller may read (one page). */
+  @Transactional
+  public Page<MachineView> heldBy(AccessContext context, String registrantId, PageQuery page) {
+    return reads.page(
+        context,
+        Machines.KIND,
+        Criteria.where("r.current_holder = :holder", Map.of("holder", registrantId))
+            .orderBy("r.make, r.model, r.serial_normalised"),
+        page,
+        Machines::view);
+  }
+
+  /** Every readable item (the policy decides which), one page. */
+  @Transactional
+  public Page<MachineView> page(AccessContext context, PageQuery page) {
+    return reads.page(
+        context,
+        Machines.KIND,
+        Criteria.all().orderBy("r.make, r.model, r.serial_normalised"),
+        page,
+        Machines::view);
+  }
+
+  /** One item, if the caller may read it. */
+  @Transactional(noRollbackFor = org.presstrace.access.NotFound.class)
+  public MachineView machine(AccessContext context, String id) {
+    return reads.one(context, Machines.KIND, id, Machines::view);
+  }
+
+  /** The chain of custody of one item, if the caller may read the item. */
+  @Transactional(noRollbackFor = org.presstrace.access.NotFound.class)
+  public List<CustodyEntry> custody(AccessContext context, String id) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return reads.history(
+        context,
+        Machines.KIND,
+        id,
+        Machines.CUSTODY_SQL,
+        Map.of("id", id),
+        (rs, row) -> Machines.entry(rs, deadlines, today));
+  }
+
+  private List<TracedMachine> traced(
+      AccessContext context, List<MachineView> machines, Query query, String exactSerial) {
+    if (machines.isEmpty()) {
+      return List.of();
+    }
+    var parts = new LinkedHashMap<String, List<MachineView>>();
+    var ids = machines.stream().map(MachineView::id).toList();
+    reads
+        .page(
+            context,
+            Machines.KIND,
+            Criteria.where("r.installed_in IN (:machines)", Map.of("machines", ids))
+                .orderBy("r.kind, r.serial_normalised"),
+            new PageQuery(0, PageQuery.MAX_SIZE),
+            Machines::view)
+        .items()
+        .forEach(
+            part -> parts.computeIfAbsent(part.installedIn(), k -> new ArrayList<>()).add(part));
+    var result = new ArrayList<TracedMachine>();
+    for (MachineView machine : machines) {
+      List<CustodyEntry> custody = custody(context, machine.id());
+      String match =
+          exactSerial != null
+              ? (machine.serial().equals(exactSerial) ? "EXACT" : "NORMALISED")
+              : query.pattern() != null && !query.pattern().isBlank() ? "PATTERN" : "MAKE_MODEL";
+      result.add(
+          new TracedMachine(
+              machine,
+              match,
+              custody,
+              registrants.byId(machine.holder()).orElse(null),
+              openLossOrTheft(machine, custody),
+              parts.getOrDefault(machine.id(), List.of())));
+    }
+    return result;
+  }
+
+  private static List<CustodyEntry> openLossOrTheft(
+      MachineView machine, List<CustodyEntry> custody) {
+    if (machine.state() != CustodyState.LOST && machine.state() != CustodyState.STOLEN) {
+      return List.of();
+    }
+    for (int i = custody.size() - 1; i >= 0; i--) {
+      String type = custody.get(i).type();
+      if (type.equals("MachineReportedLost") || type.equals("MachineReportedStolen")) {
+        return List.of(custody.get(i));
+      }
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,309 @@
+package org.presstrace.registry.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.registry.CustodyEntry;
+import org.presstrace.registry.CustodyReport;
+import org.presstrace.registry.EquipmentKind;
+import org.presstrace.registry.EquipmentOrigin;
+import org.presstrace.registry.Export;
+import org.presstrace.registry.MachineView;
+import org.presstrace.registry.NewMachine;
+import org.presstrace.registry.NewRegistrant;
+import org.presstrace.registry.RegistrantCategory;
+import org.presstrace.registry.RegistrantView;
+import org.presstrace.registry.Registry;
+import org.presstrace.registry.StatusChange;
+import org.presstrace.registry.Trace;
+import org.presstrace.registry.TracedMachine;
+import org.presstrace.registry.Transfer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The registry over the API. Reads of equipment state their purpose in {@code PressTrace-Purpose}
+ * (or a {@code purpose} parameter); registrant status is open to every signed-in user.
+ */
+@RestController
+@RequestMapping("/api/v1/registry")
+@Tag(name = "Registry")
+class RegistryApi {
+
+  static final String PURPOSE = "PressTrace-Purpose";
+
+  private final Registry registry;
+  private final Trace trace;
+  private final Callers callers;
+
+  RegistryApi(Registry registry, Trace trace, Callers callers) {
+    this.registry = registry;
+    this.trace = trace;
+    this.callers = callers;
+  }
+
+  /** An application to register. */
+  record RegistrantRequest(
+      String legalName,
+      String tradeName,
+      RegistrantCategory category,
+      String deaNumber,
+      String address,
+      String contact,
+      String country) {}
+
+  /** A status change with its reason. */
+  record StatusRequest(String reason) {}
+
+  /** Equipment to register. */
+  record MachineRequest(
+      String serial,
+      Boolean legacy,
+      String make,
+      String model,
+      EquipmentKind kind,
+      String imprint,
+      String location,
+      EquipmentOrigin origin,
+      String transactionId,
+      LocalDate occurredOn,
+      String installedIn) {}
+
+  /** A sale reported by the seller. */
+  record TransferRequest(String buyerRegistration, Instant buyerCheckedAt, LocalDate shippedOn) {}
+
+  /** A loss or theft report. */
+  record LossReportRequest(String kind, LocalDate occurredOn, String details) {}
+
+  /** A day and a note. */
+  record ReportRequest(LocalDate occurredOn, String details) {}
+
+  /** An export under a filed report. */
+  record ExportRequest(
+      String transactionId, LocalDate reportFiledOn, String country, LocalDate movementOn) {}
+
+  // ---- registrants ---------------------------------------------------------------------------
+
+  @PostMapping("/registrants")
+  @Operation(summary = "Register an applicant (administrators of the operator agency)")
+  ResponseEntity<RegistrantView> register(@RequestBody RegistrantRequest request) {
+    var registrant =
+        registry.register(
+            context(null, null),
+            new NewRegistrant(
+                request.legalName(),
+                request.tradeName(),
+                request.category(),
+                request.deaNumber(),
+                request.address(),
+                request.contact(),
+                request.country()));
+    return ResponseEntity.created(URI.create("/api/v1/registry/registrants/" + registrant.id()))
+        .body(registrant);
+  }
+
+  @PostMapping("/registrants/{id}/activate")
+  @Operation(summary = "Activate or renew a registration for a year")
+  RegistrantView activate(@PathVariable String id, @RequestBody StatusRequest request) {
+    return registry.activate(context(null, null), id, request.reason());
+  }
+
+  @PostMapping("/registrants/{id}/suspend")
+  @Operation(summary = "Suspend an active registration")
+  RegistrantView suspend(@PathVariable String id, @RequestBody StatusRequest request) {
+    return registry.suspend(context(null, null), id, request.reason());
+  }
+
+  @PostMapping("/registrants/{id}/revoke")
+  @Operation(summary = "Revoke a registration")
+  RegistrantView revoke(@PathVariable String id, @RequestBody StatusRequest request) {
+    return registry.revoke(context(null, null), id, request.reason());
+  }
+
+  @GetMapping("/registrants")
+  @Operation(summary = "Look registrants up by name or registration number")
+  List<RegistrantView> registrants(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    callers.current();
+    var paging = PageQuery.of(page, size);
+    return registry.registrants(q, paging.size(), paging.offset());
+  }
+
+  @GetMapping("/registrants/{id}")
+  @Operation(summary = "One registrant's registration status")
+  RegistrantView registrant(@PathVariable String id) {
+    callers.current();
+    return registry.registrant(id);
+  }
+
+  @GetMapping("/registrants/{id}/history")
+  @Operation(summary = "One registrant's status history")
+  List<StatusChange> statusHistory(@PathVariable String id) {
+    callers.current();
+    return registry.statusHistory(id);
+  }
+
+  // ---- equipment -----------------------------------------------------------------------------
+
+  @PostMapping("/machines")
+  @Operation(summary = "Register equipment your registrant holds")
+  ResponseEntity<MachineView> registerMachine(@RequestBody MachineRequest request) {
+    var machine =
+        registry.registerMachine(
+            context(null, null),
+            new NewMachine(
+                request.serial(),
+                Boolean.TRUE.equals(request.legacy()),
+                request.make(),
+                request.model(),
+                request.kind(),
+                request.imprint(),
+                request.location(),
+                request.origin(),
+                request.transactionId(),
+                request.occurredOn(),
+                request.installedIn()));
+    return ResponseEntity.created(URI.create("/api/v1/registry/machines/" + machine.id()))
+        .body(machine);
+  }
+
+  @GetMapping("/machines")
+  @Operation(summary = "The equipment you may read (registrants: their own)")
+  Page<MachineView> machines(
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return trace.page(context(purpose, purposeParam), PageQuery.of(page, size));
+  }
+
+  @GetMapping("/machines/{id}")
+  @Operation(summary = "One registered item")
+  MachineView machine(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return trace.machine(context(purpose, purposeParam), id);
+  }
+
+  @GetMapping("/machines/{id}/custody")
+  @Operation(summary = "One item's chain of custody")
+  List<CustodyEntry> custody(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return trace.custody(context(purpose, purposeParam), id);
+  }
+
+  @PostMapping("/machines/{id}/transfers")
+  @Operation(summary = "Report a sale you shipped (dealers and manufacturers)")
+  MachineView transfer(@PathVariable String id, @RequestBody TransferRequest request) {
+    return registry.transfer(
+        context(null, null),
+        id,
+        new Transfer(request.buyerRegistration(), request.buyerCheckedAt(), request.shippedOn()));
+  }
+
+  @PostMapping("/machines/{id}/relocations")
+  @Operation(summary = "Report a new storage location (details: the location)")
+  MachineView relocate(@PathVariable String id, @RequestBody ReportRequest request) {
+    return registry.relocate(context(null, null), id, report(request));
+  }
+
+  @PostMapping("/machines/{id}/loss-reports")
+  @Operation(summary = "Report equipment lost (kind LOST) or stolen (kind STOLEN)")
+  MachineView lossReport(@PathVariable String id, @RequestBody LossReportRequest request) {
+    var report = new CustodyReport(request.occurredOn(), request.details());
+    String kind = request.kind() == null ? "" : request.kind().strip();
+    return switch (kind.toUpperCase(java.util.Locale.ROOT)) {
+      case "LOST" -> registry.reportLost(context(null, null), id, report);
+      case "STOLEN" -> registry.reportStolen(context(null, null), id, report);
+      default ->
+          throw new org.presstrace.access.InvalidRequest(
+              "kind", "kind '" + request.kind() + "' must be LOST or STOLEN");
+    };
+  }
+
+  @PostMapping("/machines/{id}/recoveries")
+  @Operation(summary = "Report lost, stolen or seized equipment back with its holder")
+  MachineView recover(@PathVariable String id, @RequestBody ReportRequest request) {
+    return registry.recover(context(null, null), id, report(request));
+  }
+
+  @PostMapping("/machines/{id}/seizures")
+  @Operation(summary = "Record a seizure by your agency")
+  MachineView seize(@PathVariable String id, @RequestBody ReportRequest request) {
+    return registry.seize(context(null, null), id, report(request));
+  }
+
+  @PostMapping("/machines/{id}/forfeitures")
+  @Operation(summary = "Record the forfeiture of seized equipment")
+  MachineView forfeit(@PathVariable String id, @RequestBody ReportRequest request) {
+    return registry.forfeit(context(null, null), id, report(request));
+  }
+
+  @PostMapping("/machines/{id}/destructions")
+  @Operation(summary = "Record destruction by the holder, or by the agency holding it")
+  MachineView destroy(@PathVariable String id, @RequestBody ReportRequest request) {
+    return registry.destroy(context(null, null), id, report(request));
+  }
+
+  @PostMapping("/machines/{id}/tampering-reports")
+  @Operation(summary = "Report an altered, removed or obliterated serial")
+  MachineView tampering(@PathVariable String id, @RequestBody ReportRequest request) {
+    return registry.reportSerialTampering(context(null, null), id, report(request));
+  }
+
+  @PostMapping("/machines/{id}/exports")
+  @Operation(summary = "Report an export under its filed transaction report")
+  MachineView export(@PathVariable String id, @RequestBody ExportRequest request) {
+    return registry.export(
+        context(null, null),
+        id,
+        new Export(
+            request.transactionId(),
+            request.reportFiledOn(),
+            request.country(),
+            request.movementOn()));
+  }
+
+  // ---- trace ---------------------------------------------------------------------------------
+
+  @GetMapping("/trace")
+  @Operation(summary = "Trace by serial, by pattern (? one character, * any run), or make+model")
+  List<TracedMachine> trace(
+      @RequestParam(required = false) String serial,
+      @RequestParam(required = false) String pattern,
+      @RequestParam(required = false) String make,
+      @RequestParam(required = false) String model,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    AccessContext context = context(purpose, purposeParam);
+    return trace.trace(context, new Trace.Query(serial, pattern, make, model));
+  }
+
+  private static CustodyReport report(ReportRequest request) {
+    return new CustodyReport(request.occurredOn(), request.details());
+  }
+
+  private AccessContext context(String header, String parameter) {
+    return callers.context(Channel.API, header != null ? header : parameter);
+  }
+}

@@ -1,0 +1,163 @@
+package org.presstrace.registry.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.ConflictingState;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.NotFound;
+import org.presstrace.access.PageQuery;
+import org.presstrace.access.Purpose;
+import org.presstrace.registry.Registry;
+import org.presstrace.registry.Trace;
+import org.presstrace.registry.Transfer;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages for the registry: trace for investigators, my equipment and transfers for registrants. */
+@Controller
+@RequestMapping("/registry")
+class RegistryPages {
+
+  private final Registry registry;
+  private final Trace trace;
+  private final Callers callers;
+
+  RegistryPages(Registry registry, Trace trace, Callers callers) {
+    this.registry = registry;
+    this.trace = trace;
+    this.callers = callers;
+  }
+
+  /** The form behind "Report a transfer". */
+  static final class TransferForm {
+    public String machineId = "";
+    public String buyerRegistration = "";
+    public String checkedAt = "";
+    public String shippedOn = "";
+  }
+
+  /** The form's public fields are bound directly; it has no setters. */
+  @InitBinder("form")
+  void bindFieldsDirectly(WebDataBinder binder) {
+    binder.initDirectFieldAccess();
+  }
+
+  @GetMapping("/trace")
+  String trace(@RequestParam(required = false) String q, HttpSession session, Model model) {
+    model.addAttribute("q", q == null ? "" : q);
+    AccessContext context = context(session);
+    if (context.purpose() == null) {
+      model.addAttribute("needsPurpose", true);
+      return "registry/trace";
+    }
+    if (q != null && !q.isBlank()) {
+      boolean pattern = q.contains("?") || q.contains("*");
+      try {
+        model.addAttribute(
+            "results",
+            trace.trace(context, pattern ? Trace.Query.pattern(q) : Trace.Query.serial(q)));
+      } catch (InvalidRequest e) {
+        model.addAttribute("qError", e.getMessage());
+      }
+    }
+    return "registry/trace";
+  }
+
+  @GetMapping("/equipment")
+  String equipment(@RequestParam(required = false) Integer page, HttpSession session, Model model) {
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", new TransferForm());
+    }
+    return equipmentPage(context(session), page, model);
+  }
+
+  @PostMapping("/equipment/transfer")
+  String transfer(
+      @ModelAttribute("form") TransferForm form,
+      HttpSession session,
+      Model model,
+      RedirectAttributes redirect) {
+    AccessContext context = context(session);
+    try {
+      var transfer =
+          new Transfer(
+              form.buyerRegistration,
+              parseInstant(form.checkedAt),
+              parseDay(form.shippedOn, "shippedOn"));
+      var moved = registry.transfer(context, form.machineId, transfer);
+      redirect.addFlashAttribute(
+          "notice",
+          "Transfer of serial "
+              + moved.serial()
+              + " to "
+              + form.buyerRegistration.strip()
+              + " recorded.");
+      return "redirect:/registry/equipment";
+    } catch (InvalidRequest e) {
+      model.addAttribute(
+          "fieldErrors", Map.of(e.field() == null ? "form" : e.field(), e.getMessage()));
+    } catch (ConflictingState | NotFound e) {
+      model.addAttribute("fieldErrors", Map.of("form", e.getMessage()));
+    }
+    return equipmentPage(context, null, model);
+  }
+
+  private String equipmentPage(AccessContext context, Integer page, Model model) {
+    var registrant =
+        registry
+            .registrantOf(context.caller())
+            .orElseThrow(
+                () -> new AccessDeniedException("only registrant users have equipment pages"));
+    model.addAttribute("registrant", registrant);
+    if (context.purpose() == null) {
+      model.addAttribute("needsPurpose", true);
+      return "registry/equipment";
+    }
+    model.addAttribute("machines", trace.heldBy(context, registrant.id(), PageQuery.of(page, 50)));
+    return "registry/equipment";
+  }
+
+  private static java.time.Instant parseInstant(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(text.strip()).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequest(
+          "buyerCheckedAt", "'" + text + "' is not a date and time such as 2026-03-04T14:30");
+    }
+  }
+
+  private static LocalDate parseDay(String text, String field) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequest(field, "'" + text + "' is not a day such as 2026-03-04");
+    }
+  }
+
+  private AccessContext context(HttpSession session) {
+    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
+    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
+  }
+}

@@ -1,0 +1,108 @@
+package org.presstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.presstrace.access.ConflictingState;
+
+class DeadlinesTests {
+
+  private final Deadlines deadlines = Deadlines.defaults();
+  private static final LocalDate WEDNESDAY = LocalDate.of(2026, 3, 4);
+  private static final LocalDate FRIDAY = LocalDate.of(2026, 3, 6);
+
+  @Test
+  void transfersAreDueFifteenDaysAfterShipment() {
+    LocalDate due = deadlines.due(ReportKind.TRANSFER, WEDNESDAY);
+    assertThat(due).isEqualTo(LocalDate.of(2026, 3, 19));
+    assertThat(deadlines.timing(ReportKind.TRANSFER, WEDNESDAY, due, due.plusDays(30)))
+        .isEqualTo(ReportTiming.ON_TIME);
+    assertThat(deadlines.timing(ReportKind.TRANSFER, WEDNESDAY, due.plusDays(1), due.plusDays(30)))
+        .isEqualTo(ReportTiming.LATE);
+    assertThat(deadlines.timing(ReportKind.TRANSFER, WEDNESDAY, null, due))
+        .isEqualTo(ReportTiming.NOT_YET_DUE);
+    assertThat(deadlines.timing(ReportKind.TRANSFER, WEDNESDAY, null, due.plusDays(1)))
+        .isEqualTo(ReportTiming.MISSING);
+  }
+
+  @Test
+  void acquisitionsAndRelocationsAreDueTenDaysAfter() {
+    for (ReportKind kind : new ReportKind[] {ReportKind.ACQUISITION, ReportKind.RELOCATION}) {
+      LocalDate due = deadlines.due(kind, WEDNESDAY);
+      assertThat(due).as(kind.name()).isEqualTo(LocalDate.of(2026, 3, 14));
+      assertThat(deadlines.timing(kind, WEDNESDAY, WEDNESDAY, WEDNESDAY))
+          .isEqualTo(ReportTiming.ON_TIME);
+      assertThat(deadlines.timing(kind, WEDNESDAY, due.plusDays(1), due.plusDays(1)))
+          .isEqualTo(ReportTiming.LATE);
+      assertThat(deadlines.timing(kind, WEDNESDAY, null, due.plusDays(1)))
+          .isEqualTo(ReportTiming.MISSING);
+    }
+  }
+
+  @Test
+  void lossTheftAndDestructionAreDueTheNextBusinessDay() {
+    for (ReportKind kind :
+        new ReportKind[] {ReportKind.LOSS, ReportKind.THEFT, ReportKind.DESTRUCTION}) {
+      assertThat(deadlines.due(kind, WEDNESDAY)).isEqualTo(WEDNESDAY.plusDays(1));
+      assertThat(deadlines.due(kind, FRIDAY)).as("Friday to Monday").isEqualTo(FRIDAY.plusDays(3));
+      assertThat(deadlines.due(kind, FRIDAY.plusDays(1))).isEqualTo(FRIDAY.plusDays(3));
+      assertThat(deadlines.due(kind, FRIDAY.plusDays(2))).isEqualTo(FRIDAY.plusDays(3));
+    }
+    assertThat(deadlines.timing(ReportKind.THEFT, FRIDAY, FRIDAY.plusDays(3), FRIDAY.plusDays(9)))
+        .isEqualTo(ReportTiming.ON_TIME);
+    assertThat(deadlines.timing(ReportKind.THEFT, FRIDAY, FRIDAY.plusDays(4), FRIDAY.plusDays(9)))
+        .isEqualTo(ReportTiming.LATE);
+    assertThat(deadlines.timing(ReportKind.LOSS, FRIDAY, null, FRIDAY.plusDays(4)))
+        .isEqualTo(ReportTiming.MISSING);
+  }
+
+  @Test
+  void importAndExportReportsAreDueFifteenDaysBeforeTheMovement() {
+    LocalDate movement = LocalDate.of(2026, 4, 20);
+    LocalDate due = deadlines.due(ReportKind.EXPORT, movement);
+    assertThat(due).isEqualTo(LocalDate.of(2026, 4, 5));
+    assertThat(deadlines.timing(ReportKind.EXPORT, movement, due, movement))
+        .isEqualTo(ReportTiming.ON_TIME);
+    assertThat(deadlines.timing(ReportKind.IMPORT, movement, due.plusDays(1), movement))
+        .isEqualTo(ReportTiming.LATE);
+    assertThat(deadlines.timing(ReportKind.IMPORT, movement, null, due.plusDays(1)))
+        .isEqualTo(ReportTiming.MISSING);
+    assertThat(deadlines.timing(ReportKind.IMPORT, movement, null, due))
+        .isEqualTo(ReportTiming.NOT_YET_DUE);
+  }
+
+  @Test
+  void aReportFiledAfterTheAsOfDayDoesNotCountYet() {
+    assertThat(deadlines.timing(ReportKind.TRANSFER, WEDNESDAY, WEDNESDAY.plusDays(2), WEDNESDAY))
+        .isEqualTo(ReportTiming.NOT_YET_DUE);
+  }
+
+  @Test
+  void refusesAnExportWhoseReportWasFiledTooLate() {
+    LocalDate movement = LocalDate.of(2026, 4, 20);
+    deadlines.requireFiledInAdvance(ReportKind.EXPORT, movement, LocalDate.of(2026, 4, 5));
+    assertThatThrownBy(
+            () ->
+                deadlines.requireFiledInAdvance(
+                    ReportKind.EXPORT, movement, LocalDate.of(2026, 4, 6)))
+        .isInstanceOf(ConflictingState.class)
+        .hasMessage(
+            "export on 2026-04-20 refused: the transaction report must be filed at least 15 days"
+                + " before the movement (by 2026-04-05), but it was filed on 2026-04-06");
+    assertThatThrownBy(() -> deadlines.requireFiledInAdvance(ReportKind.IMPORT, movement, null))
+        .hasMessageEndingWith("and none was filed");
+  }
+
+  @Test
+  void theNumbersAreConfigurable() {
+    var strict = new Deadlines(5, 3, 2, 30);
+    assertThat(strict.due(ReportKind.TRANSFER, WEDNESDAY)).isEqualTo(WEDNESDAY.plusDays(5));
+    assertThat(strict.due(ReportKind.ACQUISITION, WEDNESDAY)).isEqualTo(WEDNESDAY.plusDays(3));
+    assertThat(strict.due(ReportKind.RELOCATION, WEDNESDAY)).isEqualTo(WEDNESDAY.plusDays(2));
+    assertThat(strict.due(ReportKind.IMPORT, WEDNESDAY)).isEqualTo(WEDNESDAY.minusDays(30));
+    assertThatThrownBy(() -> new Deadlines(-1, 0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,55 @@
+package org.presstrace.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.presstrace.access.InvalidRequest;
+
+class SerialPatternTests {
+
+  @Test
+  void normalisesTheKnownCharactersAndKeepsTheWildcards() {
+    assertThat(new SerialPattern("a1?3-55*").normalised()).isEqualTo("A1?355*");
+    assertThat(new SerialPattern("O*S**").normalised()).isEqualTo("0*5*");
+  }
+
+  @Test
+  void compilesToASqlLike() {
+    assertThat(new SerialPattern("A1?3-55*").like()).isEqualTo("A1_355%");
+    assertThat(new SerialPattern("*9?9").like()).isEqualTo("%9_9");
+  }
+
+  @Test
+  void matchesPartlyObliteratedSerials() {
+    var pattern = new SerialPattern("A1?3-55*");
+    assertThat(pattern.matches(new SerialNumber("A123-5501"))).isTrue();
+    assertThat(pattern.matches(new SerialNumber("a1x3.55"))).isTrue();
+    assertThat(pattern.matches(new SerialNumber("AI93 SS 77"))).isTrue();
+    assertThat(pattern.matches(new SerialNumber("A12-4551"))).isFalse();
+    assertThat(pattern.matches(new SerialNumber("XA123551"))).isFalse();
+  }
+
+  @Test
+  void refusesPatternsWithFewerThanTwoKnownCharacters() {
+    assertThatThrownBy(() -> new SerialPattern("A*??"))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage("pattern 'A*??' has 1 known characters; a trace needs at least 2");
+    assertThatThrownBy(() -> new SerialPattern("*")).hasMessageContaining("has 0 known");
+  }
+
+  @Test
+  void refusesSqlWildcardsTypedAsText() {
+    assertThatThrownBy(() -> new SerialPattern("AB%1"))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessageContaining("contains '%'");
+    assertThatThrownBy(() -> new SerialPattern("AB_1")).hasMessageContaining("contains '_'");
+  }
+
+  @Test
+  void refusesBlankPatterns() {
+    assertThatThrownBy(() -> new SerialPattern(""))
+        .isInstanceOf(InvalidRequest.class)
+        .hasMessage("pattern is required");
+  }
+}
