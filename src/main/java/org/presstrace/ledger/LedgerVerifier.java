@@ -75,6 +75,10 @@ public class LedgerVerifier {
       return new Verification(
           count[0], 0, "the log records size " + size + " but holds " + count[0] + " leaves");
     }
+    String custody = custodyCountsMatch();
+    if (custody != null) {
+      return new Verification(count[0], 0, custody);
+    }
     String missing = firstAuditEntryNotInLog();
     if (missing != null) {
       return new Verification(count[0], 0, missing);
@@ -142,6 +146,18 @@ public class LedgerVerifier {
       }
     }
     return null;
+  }
+
+  private String custodyCountsMatch() {
+    long stored = jdbc.sql("SELECT COUNT(*) FROM custody_event").query(Long.class).single();
+    long logged =
+        jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = :kind")
+            .param("kind", CustodyLeaves.KIND)
+            .query(Long.class)
+            .single();
+    return stored == logged
+        ? null
+        : "the registry stores " + stored + " custody events but the log holds " + logged;
   }
 
   private String firstAuditEntryNotInLog() {

@@ -38,6 +38,7 @@ class RegistryIntegrationTests {
   @Autowired Registry registry;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
+  @Autowired org.presstrace.ledger.LedgerVerifier ledgerVerifier;
 
   World world;
   AccessContext admin;
@@ -135,6 +136,14 @@ class RegistryIntegrationTests {
     assertThat(sale.get("buyerRegistration").asString()).isEqualTo(buyer.registrationNumber());
     assertThat(sale.get("buyerCheckedAt").isNull()).isFalse();
     assertThat(sale.get("timing").asString()).isEqualTo("ON_TIME");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = 'custody-event' AND ref = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single())
+        .as("both custody events are leaves of the ledger")
+        .isEqualTo(2);
+    assertThat(ledgerVerifier.verify().firstDivergence()).isNull();
     assertThat(
             jdbc.sql("SELECT owner_agency FROM machine WHERE id = :id")
                 .param("id", id)
