@@ -48,7 +48,10 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/releases/{id}",
               "release metadata, filtered to the caller's own (Releases.visible)",
           "/api/v1/audit", "auditors only (AuditTrail.search)",
-          "/api/v1/audit/export", "auditors only (AuditTrail.export)");
+          "/api/v1/audit/export", "auditors only (AuditTrail.export)",
+          "/api/v1/substances", "reference data, not a protected record",
+          "/api/v1/substances/{id}", "reference data, not a protected record",
+          "/api/v1/substances/controlled", "reference data, not a protected record");
 
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
