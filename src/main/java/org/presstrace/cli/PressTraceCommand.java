@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "PressTrace: pill-press registry and counter-fentanyl intelligence sharing.",
-    subcommands = {ServeCommand.class, DemoCommand.class, VersionCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      VersionCommand.class,
+      ScreenCommand.class
+    })
 public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Exit code for a failure the user can fix (bad option, unreachable database, ...). */

@@ -34,7 +34,12 @@ public final class Molecules {
       return new SmilesParser(SilentChemObjectBuilder.getInstance()).parseSmiles(smiles.strip());
     } catch (CDKException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      why = why.lines().findFirst().orElse(why).replace("could not parse '" + smiles + "', ", "");
+      why =
+          why.lines()
+              .findFirst()
+              .orElse(why)
+              .replace("could not parse '" + smiles + "', ", "")
+              .replaceAll("[:\\s]+$", "");
       throw new InvalidRequest(
           "smiles", "SMILES '" + shorten(smiles) + "' cannot be parsed: " + why);
     }
