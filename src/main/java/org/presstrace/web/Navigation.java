@@ -25,6 +25,10 @@ final class Navigation {
               "/intel",
               Set.of("REGISTRANT", "INVESTIGATOR", "ANALYST", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item(
+              "Substances",
+              "/substances",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR", "ADMINISTRATOR")),
+          new Item(
               "Releases", "/releases", Set.of("INVESTIGATOR", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item("Audit trail", "/audit", Set.of("AUDITOR")),
           new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),

@@ -52,14 +52,18 @@ class SecurityIntegrationTests {
   static Stream<Arguments> navigationByRole() {
     return Stream.of(
         Arguments.of(Role.REGISTRANT, List.of("/", "/intel", "/swagger-ui.html")),
-        Arguments.of(Role.INVESTIGATOR, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
-        Arguments.of(Role.ANALYST, List.of("/", "/intel", "/swagger-ui.html")),
-        Arguments.of(Role.SUPERVISOR, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
+        Arguments.of(
+            Role.INVESTIGATOR,
+            List.of("/", "/intel", "/substances", "/releases", "/swagger-ui.html")),
+        Arguments.of(Role.ANALYST, List.of("/", "/intel", "/substances", "/swagger-ui.html")),
+        Arguments.of(
+            Role.SUPERVISOR,
+            List.of("/", "/intel", "/substances", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.FOREIGN_LIAISON, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
-            List.of("/", "/admin/agencies", "/admin/users", "/swagger-ui.html")));
+            List.of("/", "/substances", "/admin/agencies", "/admin/users", "/swagger-ui.html")));
   }
 
   @ParameterizedTest(name = "{0}")
