@@ -7,7 +7,6 @@ import org.presstrace.substances.StructureVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Screens a structure against the class rules and the built-in reference list, in process: no
@@ -41,7 +40,7 @@ class ScreenCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("presstrace: " + OneLine.of(refused));
       return PressTraceCommand.EXIT_USAGE;
     }
-    spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(verdict));
+    spec.commandLine().getOut().println(VerdictJson.of(verdict));
     return 0;
   }
 }

@@ -7,11 +7,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.presstrace.substances.CasNumber;
 import org.presstrace.substances.ControlAction;
 import org.presstrace.substances.Substance;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The built-in reference list ({@code substances/reference-list.json}): substances with their
@@ -51,11 +50,12 @@ public final class ReferenceList {
     return list;
   }
 
+  @SuppressWarnings("unchecked")
   static ReferenceList parse(InputStream in) {
-    JsonNode root = JsonMapper.builder().build().readTree(in);
-    JsonNode sources = root.path("sources");
+    Map<String, Object> root = (Map<String, Object>) PlainJson.read(in);
+    Map<String, Object> sources = (Map<String, Object>) root.get("sources");
     var substances = new ArrayList<Substance>();
-    for (JsonNode item : root.path("substances")) {
+    for (Map<String, Object> item : objects(root, "substances")) {
       String id = text(item, "id");
       String cas = text(item, "cas");
       if (cas != null) {
@@ -64,12 +64,12 @@ public final class ReferenceList {
       String smiles = text(item, "smiles");
       String formula = smiles == null ? null : Molecules.formula(Molecules.parse(smiles));
       var controls = new ArrayList<ControlAction>();
-      for (JsonNode control : item.path("controls")) {
+      for (Map<String, Object> control : objects(item, "controls")) {
         controls.add(control(id, null, control, sources));
       }
       var cited = new ArrayList<String>();
-      for (JsonNode key : item.path("sources")) {
-        cited.add(citation(sources, key.asString()));
+      for (String key : strings(item, "sources")) {
+        cited.add(citation(sources, key));
       }
       substances.add(
           new Substance(
@@ -80,20 +80,20 @@ public final class ReferenceList {
               smiles,
               formula,
               null,
-              strings(item.path("synonyms")),
-              strings(item.path("chinese")),
+              strings(item, "synonyms"),
+              strings(item, "chinese"),
               cited,
               controls));
     }
     var classes = new ArrayList<ControlAction>();
-    for (JsonNode control : root.path("classes")) {
+    for (Map<String, Object> control : objects(root, "classes")) {
       classes.add(control(null, text(control, "rule"), control, sources));
     }
     return new ReferenceList(text(root, "version"), substances, classes);
   }
 
   private static ControlAction control(
-      String substanceId, String rule, JsonNode control, JsonNode sources) {
+      String substanceId, String rule, Map<String, Object> control, Map<String, Object> sources) {
     String effective = text(control, "effective");
     String until = text(control, "until");
     LocalDate from = null;
@@ -128,23 +128,28 @@ public final class ReferenceList {
     }
   }
 
-  private static String citation(JsonNode sources, String key) {
-    JsonNode text = sources.get(key);
+  private static String citation(Map<String, Object> sources, String key) {
+    Object text = sources.get(key);
     if (text == null) {
       throw new IllegalStateException("source '" + key + "' is not defined in " + RESOURCE);
     }
-    return text.asString();
+    return text.toString();
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asString();
+  private static String text(Map<String, Object> object, String field) {
+    Object value = object.get(field);
+    return value == null ? null : value.toString();
   }
 
-  private static List<String> strings(JsonNode array) {
-    var values = new ArrayList<String>();
-    array.forEach(value -> values.add(value.asString()));
-    return values;
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> objects(Map<String, Object> object, String field) {
+    Object value = object.get(field);
+    return value == null ? List.of() : (List<Map<String, Object>>) value;
+  }
+
+  private static List<String> strings(Map<String, Object> object, String field) {
+    Object value = object.get(field);
+    return value == null ? List.of() : ((List<?>) value).stream().map(Object::toString).toList();
   }
 
   public String version() {
