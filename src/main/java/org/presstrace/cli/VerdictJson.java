@@ -4,14 +4,16 @@ import java.io.StringWriter;
 import java.util.List;
 import org.presstrace.substances.ClassMatch;
 import org.presstrace.substances.ListedHit;
+import org.presstrace.substances.ManifestHit;
+import org.presstrace.substances.ManifestVerdict;
 import org.presstrace.substances.StructureVerdict;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes a screening verdict as one line of JSON with Jackson's streaming generator, so that {@code
- * screen} starts without the data-binding layer.
+ * Writes screening verdicts as one line of JSON each with Jackson's streaming generator, so that
+ * {@code screen} starts without the data-binding layer.
  */
 final class VerdictJson {
 
@@ -49,6 +51,34 @@ final class VerdictJson {
         json.writeStringProperty("reason", hit.reason());
         json.writeName("score");
         json.writeNumber(hit.score());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    return out.toString();
+  }
+
+  static String of(ManifestVerdict verdict) {
+    var out = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
+      json.writeStartObject();
+      json.writeName("line");
+      json.writeNumber(verdict.line());
+      json.writeStringProperty("description", verdict.description());
+      json.writeBooleanProperty("flagged", verdict.flagged());
+      json.writeName("score");
+      json.writeNumber(Math.round(verdict.score() * 1000) / 1000.0);
+      json.writeName("hits");
+      json.writeStartArray();
+      for (ManifestHit hit : verdict.hits()) {
+        json.writeStartObject();
+        json.writeStringProperty("substanceId", hit.substanceId());
+        json.writeStringProperty("name", hit.name());
+        json.writeStringProperty("reason", hit.reason());
+        json.writeStringProperty("matched", hit.matched());
+        json.writeName("score");
+        json.writeNumber(Math.round(hit.score() * 1000) / 1000.0);
         json.writeEndObject();
       }
       json.writeEndArray();

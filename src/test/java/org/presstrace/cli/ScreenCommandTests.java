@@ -2,14 +2,21 @@ package org.presstrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code presstrace screen}: one JSON object, in process, without Spring or a database. */
 class ScreenCommandTests {
+
+  @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -70,5 +77,45 @@ class ScreenCommandTests {
         .singleElement()
         .asString()
         .startsWith("presstrace: SMILES 'C1CC(' cannot be parsed");
+  }
+
+  @Test
+  void screensEveryManifestLineAsOneJsonObject() throws IOException {
+    Path manifest =
+        Files.writeString(
+            dir.resolve("manifest.csv"),
+            "description,cas,hs_code,quantity,shipper,consignee\n"
+                + "Organic intermediate,39742-60-4,2933.39,25 kg,A,B\n"
+                + "\"Acetylfentanil HCl, 1 kg\",,,1 kg,A,B\n"
+                + "Cotton t-shirts,,6109.10,500,A,B\n");
+
+    int exit = run("screen", "--manifest", manifest.toString(), "--json");
+
+    assertThat(exit).isZero();
+    List<JsonNode> lines =
+        out.toString().lines().map(line -> JsonMapper.builder().build().readTree(line)).toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).get("flagged").asBoolean()).isTrue();
+    assertThat(lines.get(0).get("hits").get(0).get("reason").asString()).isEqualTo("exact CAS");
+    assertThat(lines.get(1).get("hits").get(0).get("substanceId").asString())
+        .isEqualTo("acetylfentanyl");
+    assertThat(lines.get(1).get("hits").get(0).get("reason").asString()).contains("edit distance");
+    assertThat(lines.get(2).get("flagged").asBoolean()).isFalse();
+    assertThat(lines.get(2).get("hits").size()).isZero();
+  }
+
+  @Test
+  void aMissingManifestFailsInOneLine() {
+    int exit = run("screen", "--manifest", dir.resolve("absent.csv").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().lines()).singleElement().asString().contains("cannot read manifest");
+  }
+
+  @Test
+  void smilesAndManifestTogetherAreAUsageError() {
+    int exit = run("screen", "--smiles", "CCC", "--manifest", "x.csv");
+
+    assertThat(exit).isEqualTo(2);
   }
 }
