@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,20 +44,26 @@ class BuiltInListLoader implements ApplicationRunner {
 
   /** Loads {@code list} unless its version is loaded already; true when it loaded. */
   boolean load(ReferenceList list) {
-    Boolean loaded =
-        transactions.execute(
-            status -> {
-              long present =
-                  jdbc.sql("SELECT COUNT(*) FROM reference_list_load WHERE version = :v")
-                      .param("v", list.version())
-                      .query(Long.class)
-                      .single();
-              if (present > 0) {
-                return false;
-              }
-              replace(list);
-              return true;
-            });
+    Boolean loaded;
+    try {
+      loaded =
+          transactions.execute(
+              status -> {
+                long present =
+                    jdbc.sql("SELECT COUNT(*) FROM reference_list_load WHERE version = :v")
+                        .param("v", list.version())
+                        .query(Long.class)
+                        .single();
+                if (present > 0) {
+                  return false;
+                }
+                replace(list);
+                return true;
+              });
+    } catch (DataIntegrityViolationException raced) {
+      log.info("built-in substance list {} is being loaded by another node", list.version());
+      return false;
+    }
     if (Boolean.TRUE.equals(loaded)) {
       log.info(
           "loaded built-in substance list {} ({} substances)",
