@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       TraceCommand.class,
       VersionCommand.class,
-      LedgerCommand.class
+      LedgerCommand.class,
+      ScreenCommand.class
     })
 public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
 

@@ -1,5 +1,6 @@
 /**
- * The {@code presstrace} command line: serve, demo, version, and the bulk jobs of later modules.
+ * The {@code presstrace} command line: serve, demo, version, screen, and the bulk jobs of later
+ * modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command line")
 package org.presstrace.cli;

@@ -27,6 +27,10 @@ final class Navigation {
           new Item("Trace", "/registry/trace", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item(
+              "Substances",
+              "/substances",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR", "ADMINISTRATOR")),
+          new Item(
               "Releases", "/releases", Set.of("INVESTIGATOR", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item("Audit trail", "/audit", Set.of("AUDITOR")),
           new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),

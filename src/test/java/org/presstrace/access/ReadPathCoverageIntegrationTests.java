@@ -89,7 +89,10 @@ class ReadPathCoverageIntegrationTests {
               "registration status is open to signed-in users so sellers check buyers; no contact"),
           Map.entry(
               "/api/v1/registry/registrants/{id}/history",
-              "registration status history, open to signed-in users like the status itself"));
+              "registration status history, open to signed-in users like the status itself"),
+          Map.entry("/api/v1/substances", "reference data, not a protected record"),
+          Map.entry("/api/v1/substances/{id}", "reference data, not a protected record"),
+          Map.entry("/api/v1/substances/controlled", "reference data, not a protected record"));
 
   @Autowired MockMvc mvc;
   @Autowired Directory directory;

@@ -55,16 +55,20 @@ class SecurityIntegrationTests {
             Role.REGISTRANT, List.of("/", "/intel", "/registry/equipment", "/swagger-ui.html")),
         Arguments.of(
             Role.INVESTIGATOR,
-            List.of("/", "/intel", "/registry/trace", "/releases", "/swagger-ui.html")),
-        Arguments.of(Role.ANALYST, List.of("/", "/intel", "/registry/trace", "/swagger-ui.html")),
+            List.of(
+                "/", "/intel", "/registry/trace", "/substances", "/releases", "/swagger-ui.html")),
+        Arguments.of(
+            Role.ANALYST,
+            List.of("/", "/intel", "/registry/trace", "/substances", "/swagger-ui.html")),
         Arguments.of(
             Role.SUPERVISOR,
-            List.of("/", "/intel", "/registry/trace", "/releases", "/swagger-ui.html")),
+            List.of(
+                "/", "/intel", "/registry/trace", "/substances", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.FOREIGN_LIAISON, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
-            List.of("/", "/admin/agencies", "/admin/users", "/swagger-ui.html")));
+            List.of("/", "/substances", "/admin/agencies", "/admin/users", "/swagger-ui.html")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,124 @@
+package org.presstrace.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.substances.ManifestLine;
+import org.presstrace.substances.ManifestScreen;
+import org.presstrace.substances.StructureScreen;
+import org.presstrace.substances.StructureVerdict;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Screens a structure, or every line of a manifest, against the class rules and the built-in
+ * reference list, in process: no server and no database start.
+ */
+@Command(
+    name = "screen",
+    description =
+        "Screen a structure (SMILES) or a manifest (CSV) against the class rules and the built-in"
+            + " list.")
+class ScreenCommand implements Callable<Integer> {
+
+  /** Exactly one thing to screen. */
+  static class Input {
+    @Option(
+        names = "--smiles",
+        paramLabel = "SMILES",
+        description = "a structure; salts and mixtures are screened as their largest organic part")
+    String smiles;
+
+    @Option(
+        names = "--manifest",
+        paramLabel = "FILE.csv",
+        description =
+            "a manifest with a header row: description, cas, hs_code, quantity, shipper,"
+                + " consignee; prints one JSON object per line")
+    Path manifest;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Input input;
+
+  @Option(
+      names = "--json",
+      description = "print JSON (the only output format so far, and the default)")
+  boolean json;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (input.manifest != null) {
+      return manifest(input.manifest);
+    }
+    StructureVerdict verdict;
+    try {
+      verdict = StructureScreen.builtIn().screen(input.smiles);
+    } catch (InvalidRequest refused) {
+      spec.commandLine().getErr().println("presstrace: " + OneLine.of(refused));
+      return PressTraceCommand.EXIT_USAGE;
+    }
+    spec.commandLine().getOut().println(VerdictJson.of(verdict));
+    return 0;
+  }
+
+  private int manifest(Path file) throws IOException {
+    if (!Files.isReadable(file)) {
+      spec.commandLine().getErr().println("presstrace: cannot read manifest '" + file + "'");
+      return PressTraceCommand.EXIT_FAILURE;
+    }
+    var screen = ManifestScreen.builtIn();
+    var out = spec.commandLine().getOut();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser csv =
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreHeaderCase(true)
+                .setTrim(true)
+                .setCommentMarker('#')
+                .get()
+                .parse(reader)) {
+      if (!csv.getHeaderMap().keySet().stream()
+          .map(name -> name.toLowerCase(Locale.ROOT))
+          .toList()
+          .contains("description")) {
+        spec.commandLine()
+            .getErr()
+            .println("presstrace: manifest '" + file + "' has no 'description' column");
+        return PressTraceCommand.EXIT_FAILURE;
+      }
+      for (CSVRecord record : csv) {
+        var line =
+            new ManifestLine(
+                record.getRecordNumber(),
+                field(record, "description"),
+                field(record, "cas"),
+                field(record, "hs_code"),
+                field(record, "quantity"),
+                field(record, "shipper"),
+                field(record, "consignee"));
+        out.println(VerdictJson.of(screen.screen(line)));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String field(CSVRecord record, String name) {
+    return record.isMapped(name) && record.isSet(name) ? record.get(name) : "";
+  }
+}

@@ -1,0 +1,139 @@
+package org.presstrace.substances;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.presstrace.substances.internal.NameMatcher;
+import org.presstrace.substances.internal.ReferenceList;
+
+/**
+ * Screens manifest lines against the built-in reference list, in process: the declared CAS number
+ * (exact, or failing its check digit), names and synonyms in the description (exact, misspelled,
+ * with salt words, in Chinese), CAS numbers written in the description, the HS heading (2933, 2934:
+ * heterocyclic compounds, where fentanyl precursors are declared), and the class rules of each
+ * substance found.
+ */
+public final class ManifestScreen {
+
+  /** Lines scoring at least this are flagged. */
+  public static final double FLAG_AT = 0.75;
+
+  private static final double HS_SCORE = 0.3;
+  private static final int LONGEST_NAME_IN_WORDS = 6;
+  private static final Pattern CAS_IN_TEXT = Pattern.compile("\\b\\d{2,7}-\\d{2}-\\d\\b");
+
+  private static volatile ManifestScreen builtIn;
+
+  private final NameMatcher names;
+  private final Map<String, Substance> substances = new LinkedHashMap<>();
+  private final StructureScreen structures;
+
+  private ManifestScreen(List<Substance> list, StructureScreen structures) {
+    var entries = new ArrayList<NameMatcher.Entry>();
+    for (Substance s : list) {
+      substances.put(s.id(), s);
+      entries.add(new NameMatcher.Entry(s.id(), s.name(), s.family(), s.name(), "NAME"));
+      s.synonyms()
+          .forEach(
+              y -> entries.add(new NameMatcher.Entry(s.id(), s.name(), s.family(), y, "SYNONYM")));
+      s.chineseNames()
+          .forEach(
+              y -> entries.add(new NameMatcher.Entry(s.id(), s.name(), s.family(), y, "CHINESE")));
+      if (s.cas() != null) {
+        entries.add(new NameMatcher.Entry(s.id(), s.name(), s.family(), s.cas(), "CAS"));
+      }
+    }
+    this.names = new NameMatcher(entries);
+    this.structures = structures;
+  }
+
+  /** The screen over the built-in reference list, built once. */
+  public static ManifestScreen builtIn() {
+    ManifestScreen screen = builtIn;
+    if (screen == null) {
+      screen = new ManifestScreen(ReferenceList.builtIn().substances(), StructureScreen.builtIn());
+      builtIn = screen;
+    }
+    return screen;
+  }
+
+  public ManifestVerdict screen(ManifestLine line) {
+    var best = new LinkedHashMap<String, ManifestHit>();
+    String declared = blankToNull(line.cas());
+    if (declared != null) {
+      for (ListedHit hit : names.match(declared.strip(), 0.5)) {
+        keep(best, hit.substanceId(), hit, declared);
+      }
+    }
+    String description = line.description() == null ? "" : line.description();
+    var casInText = CAS_IN_TEXT.matcher(description);
+    while (casInText.find()) {
+      for (ListedHit hit : names.match(casInText.group(), 0.5)) {
+        keep(best, hit.substanceId(), hit, casInText.group());
+      }
+    }
+    String[] words = description.strip().split("[\\s,;/]+");
+    for (int from = 0; from < words.length; from++) {
+      var phrase = new StringBuilder();
+      for (int to = from; to < Math.min(words.length, from + LONGEST_NAME_IN_WORDS); to++) {
+        phrase.append(to > from ? " " : "").append(words[to]);
+        if (NameMatcher.normalize(phrase.toString()).length() < 3) {
+          continue;
+        }
+        for (ListedHit hit : names.match(phrase.toString(), FLAG_AT)) {
+          keep(best, hit.substanceId(), hit, phrase.toString());
+        }
+      }
+    }
+    var hits = new ArrayList<>(best.values());
+    for (ManifestHit hit : List.copyOf(hits)) {
+      Substance substance = substances.get(hit.substanceId());
+      if (substance != null && substance.smiles() != null) {
+        for (ClassMatch match : structures.screen(substance.smiles()).classes()) {
+          if (!match.excluded()) {
+            hits.add(
+                new ManifestHit(
+                    substance.id(),
+                    substance.name(),
+                    "structure rule "
+                        + match.rule()
+                        + " (modifications "
+                        + String.join(", ", match.modifications())
+                        + ")",
+                    hit.matched(),
+                    hit.score()));
+          }
+        }
+      }
+    }
+    String hs = blankToNull(line.hsCode());
+    if (hs != null) {
+      String digits = hs.replaceAll("\\D", "");
+      if (digits.startsWith("2933") || digits.startsWith("2934")) {
+        hits.add(
+            new ManifestHit(
+                null,
+                null,
+                "HS heading " + digits.substring(0, 4) + " (heterocyclic compounds)",
+                hs,
+                HS_SCORE));
+      }
+    }
+    hits.sort(Comparator.comparingDouble(ManifestHit::score).reversed());
+    double score = hits.stream().mapToDouble(ManifestHit::score).max().orElse(0);
+    return new ManifestVerdict(line.number(), line.description(), score >= FLAG_AT, score, hits);
+  }
+
+  private static void keep(
+      Map<String, ManifestHit> best, String id, ListedHit hit, String matchedText) {
+    var candidate = new ManifestHit(id, hit.name(), hit.reason(), matchedText, hit.score());
+    best.merge(id, candidate, (a, b) -> b.score() > a.score() ? b : a);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}

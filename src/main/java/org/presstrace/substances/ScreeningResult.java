@@ -1,0 +1,20 @@
+package org.presstrace.substances;
+
+import java.util.List;
+
+/**
+ * The answer to one screening request.
+ *
+ * @param valid whether every identifier given was well formed
+ * @param parent canonical SMILES of the screened structure, when a structure was screened
+ * @param classes class rules the structure (given, or of the substance found) falls under
+ * @param listed listed substances found, best first, each with how it was found
+ */
+public record ScreeningResult(
+    boolean valid, String parent, List<ClassMatch> classes, List<ListedHit> listed) {
+
+  public ScreeningResult {
+    classes = List.copyOf(classes);
+    listed = List.copyOf(listed);
+  }
+}

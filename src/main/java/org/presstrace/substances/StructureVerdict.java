@@ -1,0 +1,27 @@
+package org.presstrace.substances;
+
+import java.util.List;
+
+/**
+ * What the class rules and the reference list say about one structure.
+ *
+ * @param valid whether the SMILES parsed
+ * @param parent canonical SMILES of the largest organic fragment (counter-ions stripped), or {@code
+ *     null} when there is none
+ * @param formula molecular formula of the parent
+ * @param classes the class rules the parent falls under
+ * @param listed listed substances with the same structure (stereochemistry ignored)
+ */
+public record StructureVerdict(
+    boolean valid,
+    String smiles,
+    String parent,
+    String formula,
+    List<ClassMatch> classes,
+    List<ListedHit> listed) {
+
+  public StructureVerdict {
+    classes = List.copyOf(classes);
+    listed = List.copyOf(listed);
+  }
+}

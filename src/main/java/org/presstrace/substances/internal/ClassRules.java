@@ -1,0 +1,53 @@
+package org.presstrace.substances.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.presstrace.substances.ClassMatch;
+import org.presstrace.substances.ListedHit;
+import org.presstrace.substances.StructureVerdict;
+import org.presstrace.substances.Substance;
+
+/**
+ * Screens structures against the class rules and against the listed structures of a reference list.
+ * Thread-safe; built once per reference list.
+ */
+public final class ClassRules {
+
+  private final Map<String, Substance> byStructure = new HashMap<>();
+
+  public ClassRules(List<Substance> listed) {
+    for (Substance substance : listed) {
+      if (substance.smiles() != null) {
+        IAtomContainer parent = Molecules.parent(Molecules.parse(substance.smiles()));
+        byStructure.putIfAbsent(Molecules.canonical(parent), substance);
+      }
+    }
+  }
+
+  /** Screens one SMILES; refuses one that does not parse, naming the field {@code smiles}. */
+  public StructureVerdict screen(String smiles) {
+    IAtomContainer parent = Molecules.parent(Molecules.parse(smiles));
+    if (parent == null) {
+      return new StructureVerdict(true, smiles, null, null, List.of(), List.of());
+    }
+    String canonical = Molecules.canonical(parent);
+    Optional<Substance> listed = Optional.ofNullable(byStructure.get(canonical));
+    var classes = new ArrayList<ClassMatch>();
+    FentanylRules.us(parent, listed).ifPresent(classes::add);
+    FentanylRules.china(parent, listed).ifPresent(classes::add);
+    NitazeneRule.china(parent).ifPresent(classes::add);
+    List<ListedHit> hits =
+        listed
+            .map(
+                s ->
+                    List.of(
+                        new ListedHit(
+                            s.id(), s.name(), s.family(), canonical, "same structure", 1.0)))
+            .orElse(List.of());
+    return new StructureVerdict(true, smiles, canonical, Molecules.formula(parent), classes, hits);
+  }
+}

@@ -1,0 +1,121 @@
+package org.presstrace.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code presstrace screen}: one JSON object, in process, without Spring or a database. */
+class ScreenCommandTests {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return PressTraceCommand.commandLine(
+            Object.class, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  private JsonNode printed() {
+    assertThat(out.toString().lines().filter(line -> !line.isBlank())).hasSize(1);
+    return JsonMapper.builder().build().readTree(out.toString());
+  }
+
+  @Test
+  void printsTheClassesOfAnAnalogueAsOneJsonObject() {
+    int exit = run("screen", "--smiles", "O=C(C1CC1)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1", "--json");
+
+    assertThat(exit).isZero();
+    assertThat(err.toString()).isEmpty();
+    JsonNode result = printed();
+    assertThat(result.get("valid").asBoolean()).isTrue();
+    JsonNode us = result.get("classes").get(0);
+    assertThat(us.get("rule").asString()).isEqualTo("us-fentanyl-related");
+    assertThat(us.get("jurisdiction").asString()).isEqualTo("USA");
+    assertThat(us.get("family").asString()).isEqualTo("fentanyl");
+    assertThat(us.get("modifications").get(0).asString()).isEqualTo("E");
+    assertThat(us.get("excluded").asBoolean()).isFalse();
+    assertThat(us.get("reason").asString()).contains("modification E");
+  }
+
+  @Test
+  void reportsCarfentanilAsExcluded() {
+    int exit = run("screen", "--smiles", "CCC(=O)N(c1ccccc1)C1(C(=O)OC)CCN(CCc2ccccc2)CC1");
+
+    assertThat(exit).isZero();
+    JsonNode us = printed().get("classes").get(0);
+    assertThat(us.get("excluded").asBoolean()).isTrue();
+    assertThat(us.get("reason").asString()).contains("Schedule II");
+  }
+
+  @Test
+  void aStructureOutsideEveryClassHasNoClasses() {
+    int exit = run("screen", "--smiles", "CC(=O)Nc1ccc(O)cc1", "--json");
+
+    assertThat(exit).isZero();
+    assertThat(printed().get("classes").size()).isZero();
+  }
+
+  @Test
+  void unparsableSmilesExitsTwoWithOneLine() {
+    int exit = run("screen", "--smiles", "C1CC(", "--json");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString().lines().filter(line -> !line.isBlank()))
+        .singleElement()
+        .asString()
+        .startsWith("presstrace: SMILES 'C1CC(' cannot be parsed");
+  }
+
+  @Test
+  void screensEveryManifestLineAsOneJsonObject() throws IOException {
+    Path manifest =
+        Files.writeString(
+            dir.resolve("manifest.csv"),
+            "description,cas,hs_code,quantity,shipper,consignee\n"
+                + "Organic intermediate,39742-60-4,2933.39,25 kg,A,B\n"
+                + "\"Acetylfentanil HCl, 1 kg\",,,1 kg,A,B\n"
+                + "Cotton t-shirts,,6109.10,500,A,B\n");
+
+    int exit = run("screen", "--manifest", manifest.toString(), "--json");
+
+    assertThat(exit).isZero();
+    List<JsonNode> lines =
+        out.toString().lines().map(line -> JsonMapper.builder().build().readTree(line)).toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).get("flagged").asBoolean()).isTrue();
+    assertThat(lines.get(0).get("hits").get(0).get("reason").asString()).isEqualTo("exact CAS");
+    assertThat(lines.get(1).get("hits").get(0).get("substanceId").asString())
+        .isEqualTo("acetylfentanyl");
+    assertThat(lines.get(1).get("hits").get(0).get("reason").asString()).contains("edit distance");
+    assertThat(lines.get(2).get("flagged").asBoolean()).isFalse();
+    assertThat(lines.get(2).get("hits").size()).isZero();
+  }
+
+  @Test
+  void aMissingManifestFailsInOneLine() {
+    int exit = run("screen", "--manifest", dir.resolve("absent.csv").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().lines()).singleElement().asString().contains("cannot read manifest");
+  }
+
+  @Test
+  void smilesAndManifestTogetherAreAUsageError() {
+    int exit = run("screen", "--smiles", "CCC", "--manifest", "x.csv");
+
+    assertThat(exit).isEqualTo(2);
+  }
+}

@@ -1,0 +1,67 @@
+package org.presstrace.substances.web;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.presstrace.support.PressTraceIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Search, detail with an inline structure drawing, and screening on the substance pages. */
+@PressTraceIntegrationTest
+class SubstancesPagesIntegrationTests {
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void searchListsMatchesWithHowTheyMatched() throws Exception {
+    mvc.perform(get("/substances").param("q", "carfentinal").with(user("a").roles("ANALYST")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("href=\"/substances/carfentanil\""),
+                        containsString("fuzzy name, edit distance 2"))));
+  }
+
+  @Test
+  void detailDrawsTheStructureInlineWithALabelAndShowsHistoryAndClasses() throws Exception {
+    mvc.perform(get("/substances/carfentanil").with(user("a").roles("INVESTIGATOR")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("src=\"data:image/svg+xml;base64,"),
+                        containsString("alt=\"Structure drawing of carfentanil\""),
+                        containsString("Schedule II"),
+                        containsString("2017-03-01"),
+                        containsString("us-fentanyl-related"),
+                        containsString("卡芬太尼"))));
+  }
+
+  @Test
+  void screeningAStructureShowsItsClassesOrTheProblemWithIt() throws Exception {
+    mvc.perform(
+            get("/substances")
+                .param("smiles", "CCOc1ccc(Cc2nc3cc([N+](=O)[O-])ccc3n2CCN(CC)CC)cc1")
+                .with(user("a").roles("ANALYST")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("cn-nitazene-class")));
+    mvc.perform(get("/substances").param("smiles", "C1CC(").with(user("a").roles("ANALYST")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("SMILES &#39;C1CC(&#39; cannot be parsed")));
+  }
+
+  @Test
+  void anUnknownSubstanceIsNotFound() throws Exception {
+    mvc.perform(get("/substances/no-such").with(user("a").roles("ANALYST")))
+        .andExpect(status().isNotFound());
+  }
+}
