@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +29,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Role;
+import org.presstrace.registry.EquipmentKind;
+import org.presstrace.registry.EquipmentOrigin;
+import org.presstrace.registry.NewMachine;
+import org.presstrace.registry.NewRegistrant;
+import org.presstrace.registry.RegistrantCategory;
+import org.presstrace.registry.RegistrantView;
+import org.presstrace.registry.Registry;
 import org.presstrace.support.TestDatabase;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +69,7 @@ class BrowserTests {
   @LocalServerPort int port;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
+  @Autowired Registry registry;
 
   private Path profile;
   private ChromeDriverService service;
@@ -208,6 +220,107 @@ class BrowserTests {
       assertThat(focused).as(path).contains("skip-link");
       assertThat(browser.switchTo().activeElement().getAttribute("href")).endsWith("#main");
     }
+  }
+
+  @Test
+  void aDealerReportsATransferTheBuyerSeesTheMachineAndAnInvestigatorTracesTheNewHolder() {
+    directory.ensureAgency(directory.operatorAgency(), "Operations", AgencyKind.FEDERAL, "USA");
+    var admin =
+        world.as(
+            world.user("opadmin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.API);
+    var dealer =
+        activeRegistrant(admin, "Tablet Dealers " + world.suffix(), RegistrantCategory.DEALER);
+    var buyer = activeRegistrant(admin, "Green Valley " + world.suffix(), RegistrantCategory.OWNER);
+    String dealerUser = world.user("dealer", dealer.agencyCode(), Role.REGISTRANT);
+    String buyerUser = world.user("buyer", buyer.agencyCode(), Role.REGISTRANT);
+    String serial = "BRW-" + world.suffix() + "-77";
+    registry.registerMachine(
+        world.as(dealerUser, Channel.API),
+        new NewMachine(
+            serial,
+            false,
+            "Acme",
+            "RT-8",
+            EquipmentKind.TABLETING_ROTARY,
+            null,
+            "Bay 2",
+            EquipmentOrigin.DECLARED,
+            null,
+            LocalDate.now(ZoneOffset.UTC),
+            null));
+
+    signIn(dealerUser, World.PASSWORD);
+    waitForNavigation();
+    browser.get(url("/registry/equipment"));
+    statePurposeIfAsked();
+    assertThat(browser.findElement(By.id("main")).getText()).contains(serial);
+    new Select(browser.findElement(By.id("machineId"))).selectByIndex(0);
+    browser.findElement(By.id("buyerRegistration")).sendKeys(buyer.registrationNumber());
+    String now =
+        LocalDateTime.now(ZoneOffset.UTC).minusMinutes(5).withSecond(0).withNano(0).toString();
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "document.getElementById('checkedAt').value = arguments[0];"
+                + "document.getElementById('shippedOn').value = arguments[1];",
+            now,
+            LocalDate.now(ZoneOffset.UTC).toString());
+    browser
+        .findElement(
+            By.cssSelector("form[action$='/registry/equipment/transfer'] button[type=submit]"))
+        .click();
+    new WebDriverWait(browser, WAIT)
+        .until(
+            driver ->
+                driver
+                    .findElement(By.id("main"))
+                    .getText()
+                    .contains("Transfer of serial " + serial));
+    assertThat(browser.findElements(By.cssSelector("select#machineId option"))).isEmpty();
+
+    browser.manage().deleteAllCookies();
+    signIn(buyerUser, World.PASSWORD);
+    waitForNavigation();
+    browser.get(url("/registry/equipment"));
+    statePurposeIfAsked();
+    assertThat(browser.findElement(By.id("main")).getText()).contains(serial);
+
+    browser.manage().deleteAllCookies();
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+    browser.get(url("/registry/trace"));
+    statePurposeIfAsked();
+    browser
+        .findElement(By.id("q"))
+        .sendKeys(serial.toLowerCase(java.util.Locale.ROOT).replace("-", " "));
+    browser
+        .findElement(By.cssSelector("form[action$='/registry/trace'] button[type=submit]"))
+        .click();
+    WebElement result =
+        new WebDriverWait(browser, WAIT)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("section.trace-result")));
+    assertThat(result.getText())
+        .contains(serial)
+        .contains(buyer.label())
+        .contains("MachineTransferred");
+  }
+
+  private void statePurposeIfAsked() {
+    if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
+      browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " registry check");
+      browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
+      new WebDriverWait(browser, WAIT)
+          .until(driver -> driver.findElements(By.id("purpose-heading")).isEmpty());
+    }
+  }
+
+  private RegistrantView activeRegistrant(
+      org.presstrace.access.AccessContext admin, String name, RegistrantCategory category) {
+    var registrant =
+        registry.register(
+            admin, new NewRegistrant(name, null, category, null, "1 Press Way", null, "USA"));
+    return registry.activate(admin, registrant.id(), "inspection passed");
   }
 
   private List<String> signInAndReadNavigation(String username) {
