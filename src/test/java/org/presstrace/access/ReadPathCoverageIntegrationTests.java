@@ -99,6 +99,10 @@ class ReadPathCoverageIntegrationTests {
           Map.entry(
               "/api/v1/registry/registrants/{id}/history",
               "registration status history, open to signed-in users like the status itself"),
+          Map.entry(
+              "/api/v1/registry/compliance",
+              "domestic investigators, analysts and supervisors only (ComplianceQueue.list),"
+                  + " audited; summaries name no equipment content"),
           Map.entry("/api/v1/substances", "reference data, not a protected record"),
           Map.entry("/api/v1/substances/{id}", "reference data, not a protected record"),
           Map.entry("/api/v1/substances/controlled", "reference data, not a protected record"));
