@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.presstrace.registry.ComplianceItem;
 import org.presstrace.registry.ComplianceKind;
 import org.presstrace.registry.ComplianceStatus;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,25 +42,28 @@ public class ComplianceItems {
       return Optional.empty();
     }
     String id = UUID.randomUUID().toString();
-    try {
-      jdbc.sql(
-              """
-              INSERT INTO compliance_item (id, kind, subject, registrant_id, machine_id, report_id,
-                                           summary, due_on, status, created_at)
-              VALUES (:id, :kind, :subject, :registrant, :machine, :report, :summary, :due,
-                      'OPEN', :at)
-              """)
-          .param("id", id)
-          .param("kind", kind.name())
-          .param("subject", subject)
-          .param("registrant", registrantId)
-          .param("machine", machineId)
-          .param("report", reportId)
-          .param("summary", summary.length() > 1000 ? summary.substring(0, 1000) : summary)
-          .param("due", dueOn)
-          .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-          .update();
-    } catch (DuplicateKeyException raced) {
+    // ON CONFLICT DO NOTHING: a concurrent sweep raising the same item must not abort this
+    // transaction (PostgreSQL aborts a transaction on a failed statement).
+    int inserted =
+        jdbc.sql(
+                """
+                INSERT INTO compliance_item (id, kind, subject, registrant_id, machine_id,
+                                             report_id, summary, due_on, status, created_at)
+                VALUES (:id, :kind, :subject, :registrant, :machine, :report, :summary, :due,
+                        'OPEN', :at)
+                ON CONFLICT DO NOTHING
+                """)
+            .param("id", id)
+            .param("kind", kind.name())
+            .param("subject", subject)
+            .param("registrant", registrantId)
+            .param("machine", machineId)
+            .param("report", reportId)
+            .param("summary", summary.length() > 1000 ? summary.substring(0, 1000) : summary)
+            .param("due", dueOn)
+            .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .update();
+    if (inserted == 0) {
       return Optional.empty();
     }
     return Optional.of(id);

@@ -22,7 +22,6 @@ import org.presstrace.registry.TransactionReportForm;
 import org.presstrace.registry.TransactionReportStatus;
 import org.presstrace.registry.TransactionReportVersion;
 import org.presstrace.registry.TransactionReportView;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,32 +70,24 @@ public class TransactionReportStore {
    * update holds until the filing commits, so ids are unique and sequential per year.
    */
   public String nextTransactionId(int year) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      int updated =
-          jdbc.sql(
-                  "UPDATE transaction_report_sequence SET last_number = last_number + 1"
-                      + " WHERE report_year = :year")
-              .param("year", year)
-              .update();
-      if (updated == 0) {
-        try {
-          jdbc.sql(
-                  "INSERT INTO transaction_report_sequence (report_year, last_number)"
-                      + " VALUES (:year, 1)")
-              .param("year", year)
-              .update();
-        } catch (DuplicateKeyException raced) {
-          continue;
-        }
-      }
-      int number =
-          jdbc.sql("SELECT last_number FROM transaction_report_sequence WHERE report_year = :year")
-              .param("year", year)
-              .query(Integer.class)
-              .single();
-      return "PT-%d-%06d".formatted(year, number);
-    }
-    throw new IllegalStateException("no transaction id could be issued for " + year);
+    // ON CONFLICT DO NOTHING: a concurrent first filing of the year must not abort this
+    // transaction (PostgreSQL aborts a transaction on a failed statement).
+    jdbc.sql(
+            "INSERT INTO transaction_report_sequence (report_year, last_number) VALUES (:year, 0)"
+                + " ON CONFLICT DO NOTHING")
+        .param("year", year)
+        .update();
+    jdbc.sql(
+            "UPDATE transaction_report_sequence SET last_number = last_number + 1"
+                + " WHERE report_year = :year")
+        .param("year", year)
+        .update();
+    int number =
+        jdbc.sql("SELECT last_number FROM transaction_report_sequence WHERE report_year = :year")
+            .param("year", year)
+            .query(Integer.class)
+            .single();
+    return "PT-%d-%06d".formatted(year, number);
   }
 
   public void insert(
