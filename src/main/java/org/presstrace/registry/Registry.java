@@ -20,6 +20,7 @@ import org.presstrace.access.Role;
 import org.presstrace.registry.internal.Machine;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.registry.internal.Registrants;
+import org.presstrace.registry.internal.TransactionReportStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ public class Registry {
 
   private final Registrants registrants;
   private final Machines machines;
+  private final TransactionReportStore reports;
   private final Directory directory;
   private final AuditTrail audit;
   private final Deadlines deadlines;
@@ -50,6 +52,7 @@ public class Registry {
   Registry(
       Registrants registrants,
       Machines machines,
+      TransactionReportStore reports,
       Directory directory,
       AuditTrail audit,
       Deadlines deadlines,
@@ -57,6 +60,7 @@ public class Registry {
       Clock clock) {
     this.registrants = registrants;
     this.machines = machines;
+    this.reports = reports;
     this.directory = directory;
     this.audit = audit;
     this.deadlines = deadlines;
@@ -286,6 +290,22 @@ public class Registry {
                   legacy ? "legacy equipment without a serial; registry-issued serial" : null);
         };
     Instant now = clock.instant();
+    Instant reportedAt = now;
+    if (spec.origin() == EquipmentOrigin.IMPORTED) {
+      var report = coveringReport(holder, spec.transactionId(), ReportKind.IMPORT);
+      if (!reports.coversSerial(report, spec.make().strip(), serial)) {
+        throw new ConflictingState(
+            "import transaction report "
+                + report.id()
+                + " does not cover "
+                + spec.make().strip()
+                + " serial "
+                + serial
+                + ": an import names the report that lists the equipment");
+      }
+      // The import's report is the transaction report filed before the movement.
+      reportedAt = report.filedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
     machines.insert(
         machine,
         spec,
@@ -293,7 +313,7 @@ public class Registry {
         holder.agencyCode(),
         legacy,
         now);
-    return stored(context, machine, holder.agencyCode(), now, false);
+    return stored(context, machine, holder.agencyCode(), now, false, reportedAt);
   }
 
   /** The holder reports a sale shipped to a buyer whose registration it checked. */
@@ -359,10 +379,20 @@ public class Registry {
     RegistrantView holder = actingRegistrant(context);
     Machine machine = heldBy(holder, machineId);
     LocalDate movement = day(export.movementOn(), "movementOn");
-    deadlines.requireFiledInAdvance(ReportKind.EXPORT, movement, export.reportFiledOn());
-    machine.export(holder, export.transactionId(), export.country(), movement);
+    var report = coveringReport(holder, export.transactionId(), ReportKind.EXPORT);
+    if (!reports.coversMachine(report, machine.id())) {
+      throw new ConflictingState(
+          "export transaction report "
+              + report.id()
+              + " does not cover "
+              + "machine "
+              + machine.serial()
+              + ": an export names the report that lists the equipment");
+    }
+    deadlines.requireFiledInAdvance(ReportKind.EXPORT, movement, report.filedOn());
+    machine.export(holder, report.id(), export.country(), movement);
     // The export's report is the transaction report filed before the movement.
-    Instant filed = export.reportFiledOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant filed = report.filedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
     return stored(context, machine, holder.agencyCode(), clock.instant(), true, filed);
   }
 
@@ -424,6 +454,40 @@ public class Registry {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /**
+   * The holder's own, not withdrawn transaction report of {@code direction} with this id; an
+   * unknown id, or another registrant's report, is a bad transaction id.
+   */
+  private TransactionReportStore.Filed coveringReport(
+      RegistrantView holder, String transactionId, ReportKind direction) {
+    String name = direction.name().toLowerCase(Locale.ROOT);
+    if (transactionId == null || transactionId.isBlank()) {
+      throw new InvalidRequest(
+          "transactionId", "an " + name + " needs the transaction id issued for its filed report");
+    }
+    var report =
+        reports
+            .load(transactionId)
+            .filter(r -> r.registrantId().equals(holder.id()) && r.direction() == direction)
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        "transactionId",
+                        "'"
+                            + transactionId.strip()
+                            + "' is not a transaction id of an "
+                            + name
+                            + " report you filed"));
+    if (report.status() == TransactionReportStatus.WITHDRAWN) {
+      throw new ConflictingState(
+          name
+              + " transaction report "
+              + report.id()
+              + " is WITHDRAWN: equipment does not move under a withdrawn report");
+    }
+    return report;
+  }
 
   private MachineView stored(
       AccessContext context, Machine machine, String ownerAgency, Instant now, boolean update) {

@@ -25,6 +25,10 @@ final class Navigation {
               "/intel",
               Set.of("REGISTRANT", "INVESTIGATOR", "ANALYST", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item("Trace", "/registry/trace", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Compliance",
+              "/registry/compliance",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item(
               "Substances",

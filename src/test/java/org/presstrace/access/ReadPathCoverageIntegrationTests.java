@@ -50,12 +50,21 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/registry/machines/{id}/custody", "/api/v1/registry/machines/{id}/custody",
           "/api/v1/registry/trace", "/api/v1/registry/trace?pattern={token}*");
 
+  /** Read paths over import and export transaction reports, and the request that probes each. */
+  static final Map<String, String> GUARDED_TRANSACTION_REPORTS =
+      Map.of(
+          "/api/v1/registry/transaction-reports",
+          "/api/v1/registry/transaction-reports?size=200",
+          "/api/v1/registry/transaction-reports/{id}",
+          "/api/v1/registry/transaction-reports/{id}");
+
   /** Read paths over protected records. */
   static final Set<String> GUARDED = guarded();
 
   private static Set<String> guarded() {
     var all = new TreeSet<String>(GUARDED_INTEL.keySet());
     all.addAll(GUARDED_REGISTRY.keySet());
+    all.addAll(GUARDED_TRANSACTION_REPORTS.keySet());
     return all;
   }
 
@@ -90,6 +99,10 @@ class ReadPathCoverageIntegrationTests {
           Map.entry(
               "/api/v1/registry/registrants/{id}/history",
               "registration status history, open to signed-in users like the status itself"),
+          Map.entry(
+              "/api/v1/registry/compliance",
+              "domestic investigators, analysts and supervisors only (ComplianceQueue.list),"
+                  + " audited; summaries name no equipment content"),
           Map.entry("/api/v1/substances", "reference data, not a protected record"),
           Map.entry("/api/v1/substances/{id}", "reference data, not a protected record"),
           Map.entry("/api/v1/substances/controlled", "reference data, not a protected record"));
@@ -223,11 +236,89 @@ class ReadPathCoverageIntegrationTests {
     }
   }
 
+  @Test
+  void everyTransactionReportPathHidesAnotherRegistrantsReportsAndAuditsTheRead() throws Exception {
+    var world = new World(directory);
+    String token = "CT" + world.suffix();
+    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, "USA");
+    AccessContext admin =
+        world.as(world.user("admin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.API);
+    String reader =
+        world.user(
+            "reader",
+            registrant(admin, "Mine " + token, RegistrantCategory.EXPORTER),
+            Role.REGISTRANT);
+    String other =
+        world.user(
+            "other",
+            registrant(admin, "Theirs " + token, RegistrantCategory.EXPORTER),
+            Role.REGISTRANT);
+    String visible = exportReport(reader, machine(reader, token + "1"));
+    String hidden = exportReport(other, machine(other, token + "2"));
+
+    for (Map.Entry<String, String> path : GUARDED_TRANSACTION_REPORTS.entrySet()) {
+      boolean single = path.getKey().contains("{id}");
+      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
+        String url = path.getValue().replace("{id}", id == null ? "" : id);
+        String requestId = "cov-" + UUID.randomUUID();
+        MvcResult result =
+            mvc.perform(
+                    get(url)
+                        .with(httpBasic(reader, World.PASSWORD))
+                        .header("PressTrace-Purpose", "Coverage check")
+                        .header("X-Request-Id", requestId))
+                .andReturn();
+        String body = result.getResponse().getContentAsString();
+        if (single) {
+          assertThat(result.getResponse().getStatus())
+              .as(url)
+              .isEqualTo(id.equals(visible) ? 200 : 404);
+        } else {
+          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+          assertThat(body).as(url).contains(visible).doesNotContain(hidden);
+        }
+        var purposes =
+            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
+                .param("id", requestId)
+                .query(String.class)
+                .list();
+        // One report audits its read and the read of its history.
+        assertThat(purposes)
+            .as("audit entries for %s", url)
+            .isNotEmpty()
+            .containsOnly("Coverage check");
+      }
+    }
+  }
+
+  private String exportReport(String username, String machineId) throws Exception {
+    String location =
+        mvc.perform(
+                post("/api/v1/registry/transaction-reports")
+                    .with(httpBasic(username, World.PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"direction\": \"EXPORT\", \"purpose\": \"resale\", \"proposedOn\": \""
+                            + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30)
+                            + "\", \"port\": \"Laredo\", \"importer\": {\"name\": \"A\","
+                            + " \"country\": \"MEX\"}, \"exporter\": {\"name\": \"B\","
+                            + " \"country\": \"USA\"}, \"machines\": [{\"machineId\": \""
+                            + machineId
+                            + "\"}]}"))
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
   private String registrant(AccessContext admin, String name) {
+    return registrant(admin, name, RegistrantCategory.DEALER);
+  }
+
+  private String registrant(AccessContext admin, String name, RegistrantCategory category) {
     var registrant =
         registry.register(
-            admin,
-            new NewRegistrant(name, null, RegistrantCategory.DEALER, null, "1 Way", null, null));
+            admin, new NewRegistrant(name, null, category, null, "1 Way", null, null));
     return registry.activate(admin, registrant.id(), "coverage").agencyCode();
   }
 

@@ -369,43 +369,6 @@ class RegistryIntegrationTests {
         .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
   }
 
-  @Test
-  void anExportNeedsItsReportFiledFifteenDaysBeforeTheMovement() throws Exception {
-    var exporter = active("Exporter " + world.suffix(), RegistrantCategory.EXPORTER);
-    String exporterUser = world.user("exporter", exporter.agencyCode(), Role.REGISTRANT);
-    String id = machine(exporterUser, serial("EX-"));
-    String path = "/api/v1/registry/machines/" + id + "/exports";
-
-    MvcResult late =
-        postJson(
-            exporterUser,
-            path,
-            "{\"transactionId\": \"TX-1\", \"reportFiledOn\": \""
-                + today.minusDays(14)
-                + "\", \"country\": \"MEX\", \"movementOn\": \""
-                + today
-                + "\"}");
-    assertThat(late.getResponse().getStatus()).isEqualTo(409);
-    assertThat(late.getResponse().getContentAsString())
-        .contains("must be filed at least 15 days before the movement");
-
-    JsonNode exported =
-        ok(
-            postJson(
-                exporterUser,
-                path,
-                "{\"transactionId\": \"TX-1\", \"reportFiledOn\": \""
-                    + today.minusDays(15)
-                    + "\", \"country\": \"MEX\", \"movementOn\": \""
-                    + today
-                    + "\"}"),
-            200);
-    assertThat(exported.get("state").asString()).isEqualTo("EXPORTED");
-    JsonNode custody = ok(read(exporterUser, "/api/v1/registry/machines/" + id + "/custody"), 200);
-    assertThat(custody.get(1).get("transactionId").asString()).isEqualTo("TX-1");
-    assertThat(custody.get(1).get("timing").asString()).isEqualTo("ON_TIME");
-  }
-
   MvcResult read(String username, String path) throws Exception {
     return mvc.perform(
             get(path)

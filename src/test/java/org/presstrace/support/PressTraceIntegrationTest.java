@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
       "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
       "logging.level.root=WARN",
       "presstrace.security.argon2.memory-kib=64",
-      "presstrace.security.argon2.iterations=1"
+      "presstrace.security.argon2.iterations=1",
+      "presstrace.registry.compliance.sweep-cron=-"
     })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)

@@ -56,14 +56,32 @@ class SecurityIntegrationTests {
         Arguments.of(
             Role.INVESTIGATOR,
             List.of(
-                "/", "/intel", "/registry/trace", "/substances", "/releases", "/swagger-ui.html")),
+                "/",
+                "/intel",
+                "/registry/trace",
+                "/registry/compliance",
+                "/substances",
+                "/releases",
+                "/swagger-ui.html")),
         Arguments.of(
             Role.ANALYST,
-            List.of("/", "/intel", "/registry/trace", "/substances", "/swagger-ui.html")),
+            List.of(
+                "/",
+                "/intel",
+                "/registry/trace",
+                "/registry/compliance",
+                "/substances",
+                "/swagger-ui.html")),
         Arguments.of(
             Role.SUPERVISOR,
             List.of(
-                "/", "/intel", "/registry/trace", "/substances", "/releases", "/swagger-ui.html")),
+                "/",
+                "/intel",
+                "/registry/trace",
+                "/registry/compliance",
+                "/substances",
+                "/releases",
+                "/swagger-ui.html")),
         Arguments.of(Role.FOREIGN_LIAISON, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
         Arguments.of(

@@ -256,10 +256,10 @@ public class Machines {
   }
 
   /**
-   * The reporting duty whose timing a custody entry shows. An import is not judged here: its
-   * transaction report, filed before the movement, is not recorded by the registry yet.
+   * The reporting duty whose timing a custody entry shows. An import's or export's reported_at is
+   * the day its transaction report was filed.
    */
-  private static ReportKind duty(String type, String agency) {
+  public static ReportKind duty(String type, String agency) {
     return switch (type) {
       case "MachineTransferred" -> ReportKind.TRANSFER;
       case "MachineDeclared" -> ReportKind.ACQUISITION;
@@ -267,6 +267,7 @@ public class Machines {
       case "MachineReportedLost" -> ReportKind.LOSS;
       case "MachineReportedStolen" -> ReportKind.THEFT;
       case "MachineDestroyed" -> agency == null ? ReportKind.DESTRUCTION : null;
+      case "MachineImported" -> ReportKind.IMPORT;
       case "MachineExported" -> ReportKind.EXPORT;
       default -> null;
     };

@@ -15,6 +15,11 @@ class RegistryConfiguration {
   }
 
   @Bean
+  ProtectedKind transactionReportKind() {
+    return TransactionReportStore.KIND;
+  }
+
+  @Bean
   Deadlines registryDeadlines(
       @Value("${presstrace.registry.deadlines.transfer-days:15}") int transferDays,
       @Value("${presstrace.registry.deadlines.acquisition-days:10}") int acquisitionDays,

@@ -94,8 +94,7 @@ class RegistryApi {
   record ReportRequest(LocalDate occurredOn, String details) {}
 
   /** An export under a filed report. */
-  record ExportRequest(
-      String transactionId, LocalDate reportFiledOn, String country, LocalDate movementOn) {}
+  record ExportRequest(String transactionId, String country, LocalDate movementOn) {}
 
   // ---- registrants ---------------------------------------------------------------------------
 
@@ -277,11 +276,7 @@ class RegistryApi {
     return registry.export(
         context(null, null),
         id,
-        new Export(
-            request.transactionId(),
-            request.reportFiledOn(),
-            request.country(),
-            request.movementOn()));
+        new Export(request.transactionId(), request.country(), request.movementOn()));
   }
 
   // ---- trace ---------------------------------------------------------------------------------

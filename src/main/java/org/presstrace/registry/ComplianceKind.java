@@ -1,0 +1,13 @@
+package org.presstrace.registry;
+
+/** What a compliance item is about. */
+public enum ComplianceKind {
+  /** A report filed after its due day: a transaction report or a custody change. */
+  LATE_REPORT,
+  /** A custody event whose report is due and was never filed. */
+  MISSING_REPORT,
+  /** An active registration that expires within 30 days. */
+  EXPIRING_REGISTRATION,
+  /** A registrant acquiring more machines in 30 days than the configured threshold. */
+  UNUSUAL_ACQUISITIONS
+}

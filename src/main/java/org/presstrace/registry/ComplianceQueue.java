@@ -1,0 +1,436 @@
+package org.presstrace.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.AuditTrail;
+import org.presstrace.access.Caller;
+import org.presstrace.access.ConflictingState;
+import org.presstrace.access.Directory;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.NotFound;
+import org.presstrace.access.PageQuery;
+import org.presstrace.access.Role;
+import org.presstrace.registry.internal.ComplianceItems;
+import org.presstrace.registry.internal.Machines;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The compliance queue: late and missing reports, expiring registrations and unusual acquisitions.
+ * A sweep raises items idempotently (each kind and subject once); investigators, analysts and
+ * supervisors of domestic agencies list them, assign them and resolve them with a note.
+ */
+@Service
+public class ComplianceQueue {
+
+  /** The queue is worked by these roles, in a domestic agency. */
+  static final List<Role> WORKERS = List.of(Role.INVESTIGATOR, Role.ANALYST, Role.SUPERVISOR);
+
+  private static final List<String> MACHINE_KINDS =
+      Arrays.stream(EquipmentKind.values()).filter(EquipmentKind::machine).map(Enum::name).toList();
+
+  private final ComplianceItems items;
+  private final JdbcClient jdbc;
+  private final Directory directory;
+  private final AuditTrail audit;
+  private final Deadlines deadlines;
+  private final Clock clock;
+  private final int unusualAcquisitions;
+  private final int expiringDays;
+  private final int windowDays;
+
+  ComplianceQueue(
+      ComplianceItems items,
+      JdbcClient jdbc,
+      Directory directory,
+      AuditTrail audit,
+      Deadlines deadlines,
+      Clock clock,
+      @Value("${presstrace.registry.compliance.unusual-acquisitions:5}") int unusualAcquisitions,
+      @Value("${presstrace.registry.compliance.expiring-days:30}") int expiringDays,
+      @Value("${presstrace.registry.compliance.window-days:90}") int windowDays) {
+    this.items = items;
+    this.jdbc = jdbc;
+    this.directory = directory;
+    this.audit = audit;
+    this.deadlines = deadlines;
+    this.clock = clock;
+    this.unusualAcquisitions = unusualAcquisitions;
+    this.expiringDays = expiringDays;
+    this.windowDays = windowDays;
+  }
+
+  /** How many items of each kind one sweep raised. */
+  public record SweepResult(Map<ComplianceKind, Integer> raised) {}
+
+  /** A sweep started by a supervisor of a domestic agency. */
+  @Transactional
+  public SweepResult sweepNow(AccessContext context) {
+    requireWorker(context.caller());
+    if (!context.caller().has(Role.SUPERVISOR)) {
+      throw new AccessDeniedException("only supervisors start a sweep");
+    }
+    return sweep(context);
+  }
+
+  /**
+   * Raises every item due as of today that is not in the queue yet. Custody events reported or
+   * happening within the window (90 days) are judged; each raised item is audited as written by
+   * {@code context}.
+   */
+  @Transactional
+  public SweepResult sweep(AccessContext context) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    var raised = new EnumMap<ComplianceKind, Integer>(ComplianceKind.class);
+    for (ComplianceKind kind : ComplianceKind.values()) {
+      raised.put(kind, 0);
+    }
+    sweepCustodyEvents(context, today, raised);
+    sweepLateTransactionReports(context, raised);
+    sweepExpiringRegistrations(context, today, raised);
+    sweepUnusualAcquisitions(context, today, raised);
+    return new SweepResult(raised);
+  }
+
+  private void sweepCustodyEvents(
+      AccessContext context, LocalDate today, Map<ComplianceKind, Integer> raised) {
+    LocalDate since = today.minusDays(windowDays);
+    record Row(
+        String id,
+        String machineId,
+        String type,
+        LocalDate occurredOn,
+        LocalDate reportedOn,
+        String registrant,
+        String agency,
+        String transactionId,
+        LocalDate reportFiledOn) {}
+    List<Row> rows =
+        jdbc.sql(
+                """
+                SELECT ce.id, ce.machine_id, ce.type, ce.occurred_on, ce.reported_at,
+                       ce.from_registrant, ce.to_registrant, ce.agency, ce.transaction_id,
+                       tr.filed_on AS report_filed_on
+                FROM custody_event ce
+                LEFT JOIN transaction_report tr
+                  ON tr.id = ce.transaction_id AND tr.status <> 'WITHDRAWN'
+                WHERE ce.reported_at >= :since OR ce.occurred_on >= :sinceDay
+                ORDER BY ce.reported_at, ce.id
+                """)
+            .param("since", OffsetDateTime.of(since.atStartOfDay(), ZoneOffset.UTC))
+            .param("sinceDay", since)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getString("id"),
+                        rs.getString("machine_id"),
+                        rs.getString("type"),
+                        rs.getObject("occurred_on", LocalDate.class),
+                        LocalDate.ofInstant(
+                            rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
+                            ZoneOffset.UTC),
+                        rs.getString("from_registrant") != null
+                            ? rs.getString("from_registrant")
+                            : rs.getString("to_registrant"),
+                        rs.getString("agency"),
+                        rs.getString("transaction_id"),
+                        rs.getObject("report_filed_on", LocalDate.class)))
+            .list();
+    for (Row row : rows) {
+      ReportKind duty = Machines.duty(row.type(), row.agency());
+      if (duty == null) {
+        continue;
+      }
+      LocalDate filed = duty.inAdvance() ? row.reportFiledOn() : row.reportedOn();
+      ReportTiming timing = deadlines.timing(duty, row.occurredOn(), filed, today);
+      LocalDate due = deadlines.due(duty, row.occurredOn());
+      String what = duty.name().toLowerCase(Locale.ROOT) + " report for " + row.type();
+      if (timing == ReportTiming.LATE) {
+        raise(
+            context,
+            raised,
+            ComplianceKind.LATE_REPORT,
+            "custody-event:" + row.id(),
+            row.registrant(),
+            row.machineId(),
+            null,
+            what + " on " + row.occurredOn() + " was due by " + due + " and filed on " + filed,
+            due);
+      } else if (timing == ReportTiming.MISSING) {
+        raise(
+            context,
+            raised,
+            ComplianceKind.MISSING_REPORT,
+            "custody-event:" + row.id(),
+            row.registrant(),
+            row.machineId(),
+            null,
+            what
+                + " on "
+                + row.occurredOn()
+                + " was due by "
+                + due
+                + " and none is on file"
+                + (row.transactionId() == null ? "" : " under '" + row.transactionId() + "'"),
+            due);
+      }
+    }
+  }
+
+  private void sweepLateTransactionReports(
+      AccessContext context, Map<ComplianceKind, Integer> raised) {
+    record Late(String id, String registrant, ReportKind direction, LocalDate proposedOn) {}
+    List<Late> late =
+        jdbc.sql(
+                """
+                SELECT r.id, r.registrant_id, r.direction, r.proposed_on FROM transaction_report r
+                WHERE r.timing = 'LATE' AND NOT EXISTS (
+                  SELECT 1 FROM compliance_item c
+                  WHERE c.kind = 'LATE_REPORT' AND c.report_id = r.id)
+                """)
+            .query(
+                (rs, n) ->
+                    new Late(
+                        rs.getString("id"),
+                        rs.getString("registrant_id"),
+                        ReportKind.valueOf(rs.getString("direction")),
+                        rs.getObject("proposed_on", LocalDate.class)))
+            .list();
+    for (Late report : late) {
+      LocalDate due = deadlines.due(report.direction(), report.proposedOn());
+      raise(
+          context,
+          raised,
+          ComplianceKind.LATE_REPORT,
+          "transaction-report:" + report.id(),
+          report.registrant(),
+          null,
+          report.id(),
+          report.direction()
+              + " transaction report "
+              + report.id()
+              + " was filed after its due day "
+              + due
+              + " for the movement on "
+              + report.proposedOn(),
+          due);
+    }
+  }
+
+  private void sweepExpiringRegistrations(
+      AccessContext context, LocalDate today, Map<ComplianceKind, Integer> raised) {
+    jdbc.sql(
+            """
+            SELECT id, legal_name, registration_number, expires_on FROM registrant
+            WHERE status = 'ACTIVE' AND expires_on >= :today AND expires_on <= :until
+            ORDER BY expires_on, id
+            """)
+        .param("today", today)
+        .param("until", today.plusDays(expiringDays))
+        .query(
+            (rs, n) ->
+                new Object[] {
+                  rs.getString("id"),
+                  rs.getString("legal_name") + " (" + rs.getString("registration_number") + ")",
+                  rs.getObject("expires_on", LocalDate.class)
+                })
+        .list()
+        .forEach(
+            row ->
+                raise(
+                    context,
+                    raised,
+                    ComplianceKind.EXPIRING_REGISTRATION,
+                    "registrant:" + row[0] + ":" + row[2],
+                    (String) row[0],
+                    null,
+                    null,
+                    "the registration of " + row[1] + " expires on " + row[2],
+                    (LocalDate) row[2]));
+  }
+
+  private void sweepUnusualAcquisitions(
+      AccessContext context, LocalDate today, Map<ComplianceKind, Integer> raised) {
+    record Acquisition(String eventId, String registrant) {}
+    List<Acquisition> acquisitions =
+        jdbc.sql(
+                "SELECT ce.id, ce.to_registrant FROM custody_event ce"
+                    + " JOIN machine m ON m.id = ce.machine_id"
+                    + " WHERE ce.type IN ('MachineTransferred', 'MachineImported',"
+                    + " 'MachineDeclared') AND ce.occurred_on > :since AND m.kind IN (:kinds)"
+                    + " ORDER BY ce.to_registrant, ce.occurred_on, ce.reported_at, ce.id")
+            .param("since", today.minusDays(30))
+            .param("kinds", MACHINE_KINDS)
+            .query((rs, n) -> new Acquisition(rs.getString("id"), rs.getString("to_registrant")))
+            .list();
+    Map<String, List<String>> byRegistrant = new LinkedHashMap<>();
+    for (Acquisition acquisition : acquisitions) {
+      byRegistrant
+          .computeIfAbsent(acquisition.registrant(), key -> new ArrayList<>())
+          .add(acquisition.eventId());
+    }
+    byRegistrant.forEach(
+        (registrant, events) -> {
+          if (events.size() <= unusualAcquisitions
+              || items.openFor(ComplianceKind.UNUSUAL_ACQUISITIONS, registrant)) {
+            return;
+          }
+          // Keyed by the latest acquisition: once resolved, only a further one raises it again.
+          raise(
+              context,
+              raised,
+              ComplianceKind.UNUSUAL_ACQUISITIONS,
+              "registrant:" + registrant + ":" + events.get(events.size() - 1),
+              registrant,
+              null,
+              null,
+              "registrant acquired "
+                  + events.size()
+                  + " machines in the 30 days to "
+                  + today
+                  + " (threshold "
+                  + unusualAcquisitions
+                  + ")",
+              null);
+        });
+  }
+
+  private void raise(
+      AccessContext context,
+      Map<ComplianceKind, Integer> raised,
+      ComplianceKind kind,
+      String subject,
+      String registrant,
+      String machine,
+      String report,
+      String summary,
+      LocalDate due) {
+    items
+        .raise(kind, subject, registrant, machine, report, summary, due, clock.instant())
+        .ifPresent(
+            id -> {
+              audit.record(context, "CREATE", ComplianceItems.KIND_NAME, id, "WRITTEN", summary);
+              raised.merge(kind, 1, Integer::sum);
+            });
+  }
+
+  // ---- working the queue ---------------------------------------------------------------------
+
+  /** Items by status (OPEN, RESOLVED, or all when blank) and kind, oldest first. */
+  @Transactional
+  public List<ComplianceItem> list(
+      AccessContext context, String status, String kind, PageQuery page) {
+    requireWorker(context.caller());
+    ComplianceStatus wantedStatus = parse(ComplianceStatus.class, status, "status");
+    ComplianceKind wantedKind = parse(ComplianceKind.class, kind, "kind");
+    List<ComplianceItem> found = items.list(wantedStatus, wantedKind, page.size(), page.offset());
+    audit.record(
+        context,
+        "LIST",
+        ComplianceItems.KIND_NAME,
+        null,
+        "SHOWN",
+        found.size() + " items" + (status == null ? "" : ", status " + status));
+    return found;
+  }
+
+  /** Assigns an open item to an investigator, analyst or supervisor of a domestic agency. */
+  @Transactional
+  public ComplianceItem assign(AccessContext context, String id, String assignee) {
+    requireWorker(context.caller());
+    ComplianceItem item = open(id, "reassigned");
+    if (assignee == null || assignee.isBlank()) {
+      throw new InvalidRequest("assignee", "the assignee's username is required");
+    }
+    Caller to =
+        directory
+            .caller(assignee.strip())
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        "assignee", "no enabled user is called '" + assignee.strip() + "'"));
+    if (!worker(to)) {
+      throw new InvalidRequest(
+          "assignee",
+          "user '"
+              + to.username()
+              + "' does not work the queue: only investigators, analysts and supervisors of"
+              + " domestic agencies do");
+    }
+    items.assign(item.id(), to.username(), clock.instant());
+    audit.record(
+        context, "ASSIGN", ComplianceItems.KIND_NAME, item.id(), "WRITTEN", "to " + to.username());
+    return items.byId(item.id()).orElseThrow();
+  }
+
+  /** Resolves an open item with a note; final. */
+  @Transactional
+  public ComplianceItem resolve(AccessContext context, String id, String note) {
+    requireWorker(context.caller());
+    ComplianceItem item = open(id, "resolved again");
+    if (note == null || note.isBlank()) {
+      throw new InvalidRequest("note", "a note saying how the item was resolved is required");
+    }
+    if (note.strip().length() > 2000) {
+      throw new InvalidRequest("note", "the note is longer than 2000 characters");
+    }
+    Instant now = clock.instant();
+    items.resolve(item.id(), context.caller().username(), note.strip(), now);
+    audit.record(context, "RESOLVE", ComplianceItems.KIND_NAME, item.id(), "WRITTEN", note.strip());
+    return items.byId(item.id()).orElseThrow();
+  }
+
+  private ComplianceItem open(String id, String what) {
+    ComplianceItem item =
+        items.byId(id).orElseThrow(() -> new NotFound(ComplianceItems.KIND_NAME, id));
+    if (item.status() == ComplianceStatus.RESOLVED) {
+      throw new ConflictingState(
+          "compliance item " + id + " is RESOLVED: a resolved item is not " + what);
+    }
+    return item;
+  }
+
+  private static void requireWorker(Caller caller) {
+    if (!worker(caller)) {
+      throw new AccessDeniedException(
+          "only investigators, analysts and supervisors of domestic agencies work the compliance"
+              + " queue");
+    }
+  }
+
+  static boolean worker(Caller caller) {
+    boolean domestic =
+        caller.agencyKind() == AgencyKind.FEDERAL
+            || caller.agencyKind() == AgencyKind.STATE
+            || caller.agencyKind() == AgencyKind.LOCAL;
+    return domestic && WORKERS.stream().anyMatch(caller::has);
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String text, String field) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException bad) {
+      throw new InvalidRequest(
+          field,
+          field + " '" + text + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+}

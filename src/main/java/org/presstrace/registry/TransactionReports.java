@@ -1,0 +1,437 @@
+package org.presstrace.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AuditTrail;
+import org.presstrace.access.ConflictingState;
+import org.presstrace.access.CountryCode;
+import org.presstrace.access.Criteria;
+import org.presstrace.access.GuardedReads;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.NotFound;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.access.Role;
+import org.presstrace.registry.internal.ComplianceItems;
+import org.presstrace.registry.internal.Machines;
+import org.presstrace.registry.internal.Registrants;
+import org.presstrace.registry.internal.TransactionReportStore;
+import org.presstrace.registry.internal.TransactionReportStore.Filed;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Form 452-like import and export transaction reports: a registrant files the original and receives
+ * a registry-issued transaction id, amends it (every version kept, each with its reason) or
+ * withdraws it (final). A report filed fewer than the configured lead days before the proposed
+ * movement is accepted, marked LATE and queued for compliance. Reads go through {@link
+ * GuardedReads}: a registrant reads its own reports, domestic government readers all.
+ */
+@Service
+public class TransactionReports {
+
+  static final int MAX_ITEMS = 100;
+
+  private final TransactionReportStore store;
+  private final Registrants registrants;
+  private final Machines machines;
+  private final ComplianceItems compliance;
+  private final GuardedReads reads;
+  private final AuditTrail audit;
+  private final Deadlines deadlines;
+  private final Clock clock;
+
+  TransactionReports(
+      TransactionReportStore store,
+      Registrants registrants,
+      Machines machines,
+      ComplianceItems compliance,
+      GuardedReads reads,
+      AuditTrail audit,
+      Deadlines deadlines,
+      Clock clock) {
+    this.store = store;
+    this.registrants = registrants;
+    this.machines = machines;
+    this.compliance = compliance;
+    this.reads = reads;
+    this.audit = audit;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  /** Files an original report and issues its transaction id. */
+  @Transactional
+  public TransactionReportView file(AccessContext context, TransactionReportForm form) {
+    RegistrantView registrant = actingRegistrant(context);
+    if (form.direction() == null || !form.direction().inAdvance()) {
+      throw new InvalidRequest("direction", "direction is required: IMPORT or EXPORT");
+    }
+    requireMayMove(registrant, form.direction());
+    TransactionReportForm checked = validated(form, form.direction());
+    List<ReportedItem> items = items(registrant, form.direction(), form.machines());
+    LocalDate today = today();
+    Instant now = clock.instant();
+    ReportTiming timing = timing(form.direction(), checked.proposedOn(), today);
+    String id = store.nextTransactionId(today.getYear());
+    store.insert(
+        id,
+        registrant.id(),
+        form.direction(),
+        checked.proposedOn(),
+        today,
+        timing,
+        registrant.agencyCode(),
+        now);
+    store.insertVersion(id, 1, "ORIGINAL", checked, items, null, context.caller().username(), now);
+    audit.record(
+        context,
+        "CREATE",
+        TransactionReportStore.KIND.name(),
+        id,
+        "WRITTEN",
+        "ORIGINAL "
+            + form.direction()
+            + " for "
+            + checked.proposedOn()
+            + ", "
+            + items.size()
+            + " items, "
+            + timing);
+    queueIfLate(context, id, registrant, form.direction(), checked.proposedOn(), timing);
+    return store.written(id, deadlines);
+  }
+
+  /** Amends a report: a new version with its reason; the previous versions are kept. */
+  @Transactional
+  public TransactionReportView amend(
+      AccessContext context, String id, TransactionReportForm form, String reason) {
+    RegistrantView registrant = actingRegistrant(context);
+    Filed report = own(registrant, id);
+    String why = required(reason, "reason", "the reason for the amendment", 1000);
+    if (report.status() == TransactionReportStatus.WITHDRAWN) {
+      throw new ConflictingState(
+          "transaction report "
+              + report.id()
+              + " is WITHDRAWN: a withdrawn report cannot be amended; file a new one");
+    }
+    if (form.direction() != null && form.direction() != report.direction()) {
+      throw new InvalidRequest(
+          "direction",
+          "transaction report " + report.id() + " is an " + report.direction() + " report");
+    }
+    TransactionReportForm checked = validated(form, report.direction());
+    List<ReportedItem> items = items(registrant, report.direction(), form.machines());
+    ReportTiming timing = timing(report.direction(), checked.proposedOn(), report.filedOn());
+    int version = report.version() + 1;
+    Instant now = clock.instant();
+    store.insertVersion(
+        report.id(), version, "AMENDED", checked, items, why, context.caller().username(), now);
+    store.update(
+        report.id(), TransactionReportStatus.AMENDED, version, checked.proposedOn(), timing, now);
+    audit.record(
+        context,
+        "AMEND",
+        TransactionReportStore.KIND.name(),
+        report.id(),
+        "WRITTEN",
+        "version " + version + ", for " + checked.proposedOn() + ", " + timing + ": " + why);
+    queueIfLate(context, report.id(), registrant, report.direction(), checked.proposedOn(), timing);
+    return store.written(report.id(), deadlines);
+  }
+
+  /** Withdraws a report; final. Equipment that already moved under it keeps it. */
+  @Transactional
+  public TransactionReportView withdraw(AccessContext context, String id, String reason) {
+    RegistrantView registrant = actingRegistrant(context);
+    Filed report = own(registrant, id);
+    String why = required(reason, "reason", "the reason for the withdrawal", 1000);
+    if (report.status() == TransactionReportStatus.WITHDRAWN) {
+      throw new ConflictingState(
+          "transaction report " + report.id() + " is WITHDRAWN already: a withdrawal is final");
+    }
+    if (store.usedByCustodyEvents(report.id())) {
+      throw new ConflictingState(
+          "transaction report "
+              + report.id()
+              + " is named by a recorded "
+              + report.direction().name().toLowerCase(java.util.Locale.ROOT)
+              + ": a report equipment moved under cannot be withdrawn; amend it instead");
+    }
+    TransactionReportVersion last = store.lastVersion(report.id());
+    var content =
+        new TransactionReportForm(
+            report.direction(),
+            last.purpose(),
+            last.proposedOn(),
+            last.port(),
+            last.importer(),
+            last.exporter(),
+            last.consignee(),
+            last.broker(),
+            last.machines());
+    int version = report.version() + 1;
+    Instant now = clock.instant();
+    store.insertVersion(
+        report.id(),
+        version,
+        "WITHDRAWN",
+        content,
+        last.machines(),
+        why,
+        context.caller().username(),
+        now);
+    ReportTiming timing = timing(report.direction(), last.proposedOn(), report.filedOn());
+    store.update(
+        report.id(), TransactionReportStatus.WITHDRAWN, version, last.proposedOn(), timing, now);
+    audit.record(
+        context, "WITHDRAW", TransactionReportStore.KIND.name(), report.id(), "WRITTEN", why);
+    return store.written(report.id(), deadlines);
+  }
+
+  /** One report with its full history, if the caller may read it. */
+  @Transactional(noRollbackFor = NotFound.class)
+  public TransactionReportDetail detail(AccessContext context, String id) {
+    TransactionReportView report =
+        reads.one(
+            context,
+            TransactionReportStore.KIND,
+            id,
+            (rs, row) -> TransactionReportStore.view(rs, deadlines));
+    List<TransactionReportVersion> rows =
+        reads.history(
+            context,
+            TransactionReportStore.KIND,
+            id,
+            TransactionReportStore.HISTORY_SQL,
+            Map.of("id", id),
+            TransactionReportStore::versionRow);
+    return new TransactionReportDetail(report, TransactionReportStore.grouped(rows));
+  }
+
+  /** The reports the caller may read, newest movement first: a registrant's own, or all. */
+  @Transactional
+  public Page<TransactionReportView> page(AccessContext context, PageQuery page) {
+    return reads.page(
+        context,
+        TransactionReportStore.KIND,
+        Criteria.all().orderBy("r.proposed_on DESC"),
+        page,
+        (rs, row) -> TransactionReportStore.view(rs, deadlines));
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private void queueIfLate(
+      AccessContext context,
+      String id,
+      RegistrantView registrant,
+      ReportKind direction,
+      LocalDate proposedOn,
+      ReportTiming timing) {
+    if (timing != ReportTiming.LATE) {
+      return;
+    }
+    compliance
+        .raise(
+            ComplianceKind.LATE_REPORT,
+            "transaction-report:" + id,
+            registrant.id(),
+            null,
+            id,
+            direction
+                + " transaction report "
+                + id
+                + " of "
+                + registrant.label()
+                + " was filed after "
+                + deadlines.due(direction, proposedOn)
+                + ", fewer than "
+                + deadlines.importExportLeadDays()
+                + " days before the movement on "
+                + proposedOn,
+            deadlines.due(direction, proposedOn),
+            clock.instant())
+        .ifPresent(
+            item ->
+                audit.record(
+                    context,
+                    "CREATE",
+                    ComplianceItems.KIND_NAME,
+                    item,
+                    "WRITTEN",
+                    "LATE_REPORT for " + id));
+  }
+
+  private ReportTiming timing(ReportKind direction, LocalDate proposedOn, LocalDate filedOn) {
+    return filedOn.isAfter(deadlines.due(direction, proposedOn))
+        ? ReportTiming.LATE
+        : ReportTiming.ON_TIME;
+  }
+
+  private TransactionReportForm validated(TransactionReportForm form, ReportKind direction) {
+    String purpose = required(form.purpose(), "purpose", "purpose", 500);
+    if (form.proposedOn() == null) {
+      throw new InvalidRequest("proposedOn", "the proposed movement day is required");
+    }
+    if (form.proposedOn().isBefore(today())) {
+      throw new InvalidRequest(
+          "proposedOn",
+          "the proposed movement day "
+              + form.proposedOn()
+              + " is in the past: a transaction report is filed before the movement");
+    }
+    String port =
+        required(
+            form.port(),
+            "port",
+            direction == ReportKind.IMPORT ? "the port of entry" : "the port of exit",
+            100);
+    Party importer = party(form.importer(), "importer", true);
+    Party exporter = party(form.exporter(), "exporter", true);
+    Party consignee = party(form.consignee(), "consignee", false);
+    String broker = form.broker() == null || form.broker().isBlank() ? null : form.broker().strip();
+    if (broker != null && broker.length() > 200) {
+      throw new InvalidRequest("broker", "broker or forwarder is longer than 200 characters");
+    }
+    return new TransactionReportForm(
+        direction,
+        purpose,
+        form.proposedOn(),
+        port,
+        importer,
+        exporter,
+        consignee,
+        broker,
+        form.machines());
+  }
+
+  private static Party party(Party party, String field, boolean needed) {
+    if (party == null || (party.name() == null || party.name().isBlank()) && !needed) {
+      if (needed) {
+        throw new InvalidRequest(field, "the " + field + " is required");
+      }
+      return null;
+    }
+    String name = required(party.name(), field + ".name", "the " + field + "'s name", 200);
+    var country =
+        CountryCode.parse(party.country() == null ? "" : party.country(), field + ".country");
+    return new Party(name, country.alpha3());
+  }
+
+  /**
+   * The items with make, model and serial: an export names equipment the registrant holds by id; an
+   * import describes equipment not yet registered.
+   */
+  private List<ReportedItem> items(
+      RegistrantView registrant, ReportKind direction, List<ReportedItem> given) {
+    if (given == null || given.isEmpty()) {
+      throw new InvalidRequest("machines", "name at least one machine or part");
+    }
+    if (given.size() > MAX_ITEMS) {
+      throw new InvalidRequest("machines", "at most " + MAX_ITEMS + " items per report");
+    }
+    var items = new ArrayList<ReportedItem>();
+    for (int i = 0; i < given.size(); i++) {
+      ReportedItem item = given.get(i);
+      String field = "machines[" + i + "]";
+      if (item == null) {
+        throw new InvalidRequest(field, "an item is required");
+      }
+      if (direction == ReportKind.EXPORT) {
+        String machineId =
+            required(item.machineId(), field + ".machineId", "the machine's registry id", 36);
+        boolean held = machines.holderOf(machineId).filter(registrant.id()::equals).isPresent();
+        if (!held) {
+          throw new InvalidRequest(
+              field + ".machineId", "machine '" + machineId + "' is not one you hold");
+        }
+        MachineView machine = machines.written(machineId);
+        items.add(
+            new ReportedItem(machine.id(), machine.make(), machine.model(), machine.serial()));
+      } else {
+        if (item.machineId() != null && !item.machineId().isBlank()) {
+          throw new InvalidRequest(
+              field + ".machineId",
+              "an import report describes equipment not yet registered: give make, model and"
+                  + " serial");
+        }
+        String make = required(item.make(), field + ".make", "make", 100);
+        String model = required(item.model(), field + ".model", "model", 100);
+        String serial = required(item.serial(), field + ".serial", "serial", 64);
+        try {
+          new SerialNumber(serial);
+        } catch (InvalidRequest bad) {
+          throw new InvalidRequest(field + ".serial", bad.getMessage());
+        }
+        items.add(new ReportedItem(null, make, model, serial));
+      }
+    }
+    return items;
+  }
+
+  private static void requireMayMove(RegistrantView registrant, ReportKind direction) {
+    var allowed =
+        direction == ReportKind.IMPORT ? RegistrantCategory.IMPORTER : RegistrantCategory.EXPORTER;
+    if (registrant.category() != allowed
+        && registrant.category() != RegistrantCategory.MANUFACTURER) {
+      throw new ConflictingState(
+          registrant.label()
+              + " is a "
+              + registrant.category()
+              + ": only "
+              + allowed.name().toLowerCase(java.util.Locale.ROOT)
+              + "s and manufacturers file "
+              + direction.name().toLowerCase(java.util.Locale.ROOT)
+              + " reports");
+    }
+    if (!registrant.active()) {
+      throw new ConflictingState(
+          registrant.label()
+              + " is "
+              + registrant.status()
+              + ": only active registrants file transaction reports");
+    }
+  }
+
+  /** The report, if {@code registrant} filed it; otherwise it is not found (existence hidden). */
+  private Filed own(RegistrantView registrant, String id) {
+    return store
+        .load(id)
+        .filter(report -> report.registrantId().equals(registrant.id()))
+        .orElseThrow(() -> new NotFound(TransactionReportStore.KIND.name(), id));
+  }
+
+  private RegistrantView actingRegistrant(AccessContext context) {
+    if (!context.caller().has(Role.REGISTRANT)) {
+      throw new AccessDeniedException("only users of a registered registrant file its reports");
+    }
+    return registrants
+        .byAgency(context.caller().agency())
+        .orElseThrow(
+            () ->
+                new AccessDeniedException(
+                    "only users of a registered registrant file its reports"));
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static String required(String text, String field, String name, int limit) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidRequest(field, name + " is required");
+    }
+    if (text.strip().length() > limit) {
+      throw new InvalidRequest(field, name + " is longer than " + limit + " characters");
+    }
+    return text.strip();
+  }
+}

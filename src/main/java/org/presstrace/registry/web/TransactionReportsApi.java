@@ -1,0 +1,113 @@
+package org.presstrace.registry.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.registry.Party;
+import org.presstrace.registry.ReportKind;
+import org.presstrace.registry.ReportedItem;
+import org.presstrace.registry.TransactionReportDetail;
+import org.presstrace.registry.TransactionReportForm;
+import org.presstrace.registry.TransactionReportView;
+import org.presstrace.registry.TransactionReports;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Form 452-like import and export transaction reports. Reads state their purpose in {@code
+ * PressTrace-Purpose} (or a {@code purpose} parameter) and go through the access policy: a
+ * registrant reads its own reports, domestic government readers all.
+ */
+@RestController
+@RequestMapping("/api/v1/registry/transaction-reports")
+@Tag(name = "Registry")
+class TransactionReportsApi {
+
+  private final TransactionReports reports;
+  private final Callers callers;
+
+  TransactionReportsApi(TransactionReports reports, Callers callers) {
+    this.reports = reports;
+    this.callers = callers;
+  }
+
+  /** The original report, or an amendment with its reason. */
+  record ReportRequest(
+      ReportKind direction,
+      String purpose,
+      LocalDate proposedOn,
+      String port,
+      Party importer,
+      Party exporter,
+      Party consignee,
+      String broker,
+      List<ReportedItem> machines,
+      String reason) {
+
+    TransactionReportForm form() {
+      return new TransactionReportForm(
+          direction, purpose, proposedOn, port, importer, exporter, consignee, broker, machines);
+    }
+  }
+
+  /** A withdrawal with its reason. */
+  record WithdrawalRequest(String reason) {}
+
+  @PostMapping
+  @Operation(summary = "File an import or export transaction report; returns its transaction id")
+  ResponseEntity<TransactionReportView> file(@RequestBody ReportRequest request) {
+    var report = reports.file(context(null, null), request.form());
+    return ResponseEntity.created(
+            URI.create("/api/v1/registry/transaction-reports/" + report.transactionId()))
+        .body(report);
+  }
+
+  @PostMapping("/{id}/amendments")
+  @Operation(summary = "Amend a report: a new version with a reason; every version is kept")
+  TransactionReportView amend(@PathVariable String id, @RequestBody ReportRequest request) {
+    return reports.amend(context(null, null), id, request.form(), request.reason());
+  }
+
+  @PostMapping("/{id}/withdrawal")
+  @Operation(summary = "Withdraw a report (final)")
+  TransactionReportView withdraw(@PathVariable String id, @RequestBody WithdrawalRequest request) {
+    return reports.withdraw(context(null, null), id, request.reason());
+  }
+
+  @GetMapping
+  @Operation(summary = "The reports you may read (registrants: their own)")
+  Page<TransactionReportView> list(
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = RegistryApi.PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return reports.page(context(purpose, purposeParam), PageQuery.of(page, size));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One report with its full amendment history")
+  TransactionReportDetail one(
+      @PathVariable String id,
+      @RequestHeader(name = RegistryApi.PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return reports.detail(context(purpose, purposeParam), id);
+  }
+
+  private AccessContext context(String header, String parameter) {
+    return callers.context(Channel.API, header != null ? header : parameter);
+  }
+}
