@@ -10,9 +10,4 @@ public record AuditQuery(
     String kind,
     String recordId,
     Instant from,
-    Instant to) {
-
-  public static AuditQuery everything() {
-    return new AuditQuery(null, null, null, null, null, null, null);
-  }
-}
+    Instant to) {}

@@ -180,16 +180,6 @@ public class AuditTrail {
         .optional();
   }
 
-  /** The entries recorded for one record, for tests and the record's own audit tab. */
-  @Transactional(readOnly = true)
-  public long countFor(String kind, String recordId) {
-    return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE kind = :kind AND record_id = :id")
-        .param("kind", kind)
-        .param("id", recordId)
-        .query(Long.class)
-        .single();
-  }
-
   private static void requireAuditor(AccessContext context) {
     if (!context.caller().has(Role.AUDITOR)) {
       throw new org.springframework.security.access.AccessDeniedException(
@@ -249,9 +239,5 @@ public class AuditTrail {
 
   private static String truncate(String text, int limit) {
     return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
-  }
-
-  static Instant now(Clock clock) {
-    return clock.instant();
   }
 }

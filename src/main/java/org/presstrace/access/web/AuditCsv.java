@@ -3,6 +3,7 @@ package org.presstrace.access.web;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.presstrace.access.AuditEntry;
+import org.presstrace.access.CsvField;
 
 /** The audit trail as RFC 4180 CSV. */
 final class AuditCsv {
@@ -26,20 +27,8 @@ final class AuditCsv {
                 e.outcome(),
                 e.detail(),
                 e.requestId())
-            .map(AuditCsv::field)
+            .map(CsvField::of)
             .collect(Collectors.joining(","))
         + "\r\n";
-  }
-
-  static String field(String value) {
-    if (value == null) {
-      return "";
-    }
-    String text =
-        !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
   }
 }

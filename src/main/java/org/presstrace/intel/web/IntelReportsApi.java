@@ -14,6 +14,7 @@ import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
+import org.presstrace.access.CsvField;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.intel.IntelReports;
@@ -141,12 +142,12 @@ class IntelReportsApi {
             csv.print(
                 String.join(
                         ",",
-                        Csv.field(report.id()),
-                        Csv.field(report.title()),
-                        Csv.field(report.marking().banner()),
-                        Csv.field(report.marking().ownerAgency()),
-                        Csv.field(report.createdBy()),
-                        Csv.field(report.createdAt().toString()))
+                        CsvField.of(report.id()),
+                        CsvField.of(report.title()),
+                        CsvField.of(report.marking().banner()),
+                        CsvField.of(report.marking().ownerAgency()),
+                        CsvField.of(report.createdBy()),
+                        CsvField.of(report.createdAt().toString()))
                     + "\r\n"));
     csv.flush();
     response.setContentType("text/csv;charset=UTF-8");
