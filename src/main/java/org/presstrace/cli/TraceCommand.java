@@ -10,6 +10,7 @@ import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Purpose;
 import org.presstrace.registry.CustodyEntry;
+import org.presstrace.registry.MachineView;
 import org.presstrace.registry.Trace;
 import org.presstrace.registry.TracedMachine;
 import org.springframework.boot.SpringApplication;
@@ -98,6 +99,21 @@ class TraceCommand implements Callable<Integer> {
     }
   }
 
+  /** Drive, rated output and imprint, where stated. */
+  static String equipment(MachineView machine) {
+    var facts = new java.util.ArrayList<String>();
+    if (machine.power() != null) {
+      facts.add(machine.power().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (machine.ratedOutputPerHour() != null) {
+      facts.add("rated " + machine.ratedOutputPerHour() + " per hour");
+    }
+    if (machine.imprint() != null) {
+      facts.add("imprint " + machine.imprint());
+    }
+    return String.join(", ", facts);
+  }
+
   private static void print(PrintWriter out, List<TracedMachine> found) {
     if (found.isEmpty()) {
       out.println("no registered equipment you may read matches");
@@ -113,6 +129,10 @@ class TraceCommand implements Callable<Integer> {
           machine.serial(),
           traced.match(),
           machine.state());
+      String equipment = equipment(machine);
+      if (!equipment.isEmpty()) {
+        out.println("  " + equipment);
+      }
       if (traced.lastLawfulHolder() != null) {
         out.println("  last lawful holder: " + traced.lastLawfulHolder().label());
       }
@@ -131,7 +151,14 @@ class TraceCommand implements Callable<Integer> {
           .forEach(open -> out.println("  OPEN: " + open.type() + " on " + open.occurredOn()));
       traced
           .installedParts()
-          .forEach(part -> out.println("  part: " + part.kind() + " serial " + part.serial()));
+          .forEach(
+              part ->
+                  out.println(
+                      "  part: "
+                          + part.kind()
+                          + " serial "
+                          + part.serial()
+                          + (part.imprint() == null ? "" : " imprint " + part.imprint())));
     }
   }
 }

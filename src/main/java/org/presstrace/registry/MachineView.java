@@ -7,6 +7,8 @@ package org.presstrace.registry;
  * @param holder the id of the holding (or last lawful) registrant
  * @param manufacturer the id of the registered manufacturer, when it made the item
  * @param installedIn for a part, the machine it is installed in
+ * @param power for a whole machine, manual or powered; null when not stated
+ * @param ratedOutputPerHour for a whole machine, the rated output per hour; null when not stated
  */
 public record MachineView(
     String id,
@@ -22,4 +24,6 @@ public record MachineView(
     String location,
     boolean legacy,
     boolean tamperingReported,
-    String installedIn) {}
+    String installedIn,
+    EquipmentPower power,
+    Integer ratedOutputPerHour) {}

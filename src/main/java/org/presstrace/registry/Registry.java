@@ -228,14 +228,52 @@ public class Registry {
   @Transactional
   public MachineView registerMachine(AccessContext context, NewMachine spec) {
     RegistrantView holder = actingRegistrant(context);
+    Prepared prepared = prepare(holder, spec);
+    Machine machine = prepared.machine();
+    if (spec.installedIn() != null && !spec.installedIn().isBlank()) {
+      if (spec.kind().machine()) {
+        throw new InvalidRequest("installedIn", "only parts and moulds are installed in a machine");
+      }
+      boolean holdsIt =
+          machines.holderOf(spec.installedIn().strip()).filter(holder.id()::equals).isPresent();
+      if (!holdsIt) {
+        throw new InvalidRequest(
+            "installedIn", "machine '" + spec.installedIn() + "' is not one you hold");
+      }
+    }
+    Instant now = clock.instant();
+    machines.insert(
+        machine,
+        spec,
+        spec.origin() == EquipmentOrigin.MANUFACTURED ? holder.id() : null,
+        holder.agencyCode(),
+        prepared.legacy(),
+        now);
+    return stored(
+        context, machine, holder.agencyCode(), now, false, prepared.reportedAt().orElse(now));
+  }
+
+  /**
+   * New equipment checked against every rule that does not need the stored equipment: its
+   * description, its origin (the aggregate's guards on the holder; an import's covering report),
+   * and its days.
+   *
+   * @param reportedAt for an import, when its transaction report was filed; otherwise empty (now)
+   */
+  record Prepared(Machine machine, boolean legacy, java.util.Optional<Instant> reportedAt) {}
+
+  Prepared prepare(RegistrantView holder, NewMachine spec) {
     required(spec.make(), "make", "make");
     required(spec.model(), "model", "model");
     if (spec.make().strip().length() > 100 || spec.model().strip().length() > 100) {
-      throw new InvalidRequest("make", "make and model are at most 100 characters each");
+      throw new InvalidRequest(
+          spec.make().strip().length() > 100 ? "make" : "model",
+          "make and model are at most 100 characters each");
     }
     if (spec.kind() == null) {
       throw new InvalidRequest("kind", "kind is required");
     }
+    EquipmentSpecs.check(spec);
     if (spec.origin() == null) {
       throw new InvalidRequest("origin", "origin is required (MANUFACTURED, IMPORTED, DECLARED)");
     }
@@ -260,17 +298,6 @@ public class Registry {
                         .substring(0, 10)
                         .toUpperCase(Locale.ROOT))
             : new SerialNumber(spec.serial());
-    if (spec.installedIn() != null && !spec.installedIn().isBlank()) {
-      if (spec.kind().machine()) {
-        throw new InvalidRequest("installedIn", "only parts and moulds are installed in a machine");
-      }
-      boolean holdsIt =
-          machines.holderOf(spec.installedIn().strip()).filter(holder.id()::equals).isPresent();
-      if (!holdsIt) {
-        throw new InvalidRequest(
-            "installedIn", "machine '" + spec.installedIn() + "' is not one you hold");
-      }
-    }
     String id = UUID.randomUUID().toString();
     Machine machine =
         switch (spec.origin()) {
@@ -289,31 +316,25 @@ public class Registry {
                   on,
                   legacy ? "legacy equipment without a serial; registry-issued serial" : null);
         };
-    Instant now = clock.instant();
-    Instant reportedAt = now;
-    if (spec.origin() == EquipmentOrigin.IMPORTED) {
-      var report = coveringReport(holder, spec.transactionId(), ReportKind.IMPORT);
-      if (!reports.coversSerial(report, spec.make().strip(), serial)) {
-        throw new ConflictingState(
-            "import transaction report "
-                + report.id()
-                + " does not cover "
-                + spec.make().strip()
-                + " serial "
-                + serial
-                + ": an import names the report that lists the equipment");
-      }
-      // The import's report is the transaction report filed before the movement.
-      reportedAt = report.filedOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (spec.origin() != EquipmentOrigin.IMPORTED) {
+      return new Prepared(machine, legacy, java.util.Optional.empty());
     }
-    machines.insert(
+    var report = coveringReport(holder, spec.transactionId(), ReportKind.IMPORT);
+    if (!reports.coversSerial(report, spec.make().strip(), serial)) {
+      throw new ConflictingState(
+          "import transaction report "
+              + report.id()
+              + " does not cover "
+              + spec.make().strip()
+              + " serial "
+              + serial
+              + ": an import names the report that lists the equipment");
+    }
+    // The import's report is the transaction report filed before the movement.
+    return new Prepared(
         machine,
-        spec,
-        spec.origin() == EquipmentOrigin.MANUFACTURED ? holder.id() : null,
-        holder.agencyCode(),
         legacy,
-        now);
-    return stored(context, machine, holder.agencyCode(), now, false, reportedAt);
+        java.util.Optional.of(report.filedOn().atStartOfDay(ZoneOffset.UTC).toInstant()));
   }
 
   /** The holder reports a sale shipped to a buyer whose registration it checked. */

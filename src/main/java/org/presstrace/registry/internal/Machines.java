@@ -16,6 +16,7 @@ import org.presstrace.registry.CustodyEvent;
 import org.presstrace.registry.CustodyState;
 import org.presstrace.registry.Deadlines;
 import org.presstrace.registry.EquipmentKind;
+import org.presstrace.registry.EquipmentPower;
 import org.presstrace.registry.MachineView;
 import org.presstrace.registry.NewMachine;
 import org.presstrace.registry.ReportKind;
@@ -39,7 +40,8 @@ public class Machines {
           "machine",
           "r.id, r.serial_as_entered, r.serial_normalised, r.make, r.model, r.kind, r.imprint,"
               + " r.manufacturer_registrant, r.current_holder, r.state, r.location, r.legacy,"
-              + " r.tampering_reported, r.installed_in, r.created_at, "
+              + " r.tampering_reported, r.installed_in, r.power, r.rated_output_per_hour, r.created_at,"
+              + " "
               + ProtectedKind.MARKING_COLUMNS,
           true);
 
@@ -123,10 +125,11 @@ public class Machines {
                                  kind, imprint, manufacturer_registrant, current_holder, state,
                                  location, legacy, tampering_reported, installed_in, owner_agency,
                                  tlp, cui_category, noforn, rel_to, compartment, created_at,
-                                 updated_at, version)
+                                 updated_at, version, power, rated_output_per_hour)
             VALUES (:id, :serial, :normalised, :make, :makeKey, :model, :kind, :imprint,
                     :manufacturer, :holder, :state, :location, :legacy, FALSE, :installedIn,
-                    :owner, 'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at, 1)
+                    :owner, 'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at, 1, :power,
+                    :ratedOutput)
             """)
         .param("id", machine.id())
         .param("serial", machine.serial().asEntered())
@@ -144,6 +147,8 @@ public class Machines {
         .param("installedIn", blankToNull(spec.installedIn()))
         .param("owner", ownerAgency)
         .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .param("power", spec.power() == null ? null : spec.power().name())
+        .param("ratedOutput", spec.ratedOutputPerHour())
         .update();
   }
 
@@ -223,7 +228,9 @@ public class Machines {
         rs.getString("location"),
         rs.getBoolean("legacy"),
         rs.getBoolean("tampering_reported"),
-        rs.getString("installed_in"));
+        rs.getString("installed_in"),
+        rs.getString("power") == null ? null : EquipmentPower.valueOf(rs.getString("power")),
+        rs.getObject("rated_output_per_hour", Integer.class));
   }
 
   /** Maps a custody_event row, judging its report against {@code deadlines} as of {@code today}. */

@@ -15,6 +15,7 @@ import org.presstrace.registry.CustodyEntry;
 import org.presstrace.registry.CustodyReport;
 import org.presstrace.registry.EquipmentKind;
 import org.presstrace.registry.EquipmentOrigin;
+import org.presstrace.registry.EquipmentPower;
 import org.presstrace.registry.Export;
 import org.presstrace.registry.MachineView;
 import org.presstrace.registry.NewMachine;
@@ -82,7 +83,9 @@ class RegistryApi {
       EquipmentOrigin origin,
       String transactionId,
       LocalDate occurredOn,
-      String installedIn) {}
+      String installedIn,
+      EquipmentPower power,
+      Integer ratedOutputPerHour) {}
 
   /** A sale reported by the seller. */
   record TransferRequest(String buyerRegistration, Instant buyerCheckedAt, LocalDate shippedOn) {}
@@ -178,7 +181,9 @@ class RegistryApi {
                 request.origin(),
                 request.transactionId(),
                 request.occurredOn(),
-                request.installedIn()));
+                request.installedIn(),
+                request.power(),
+                request.ratedOutputPerHour()));
     return ResponseEntity.created(URI.create("/api/v1/registry/machines/" + machine.id()))
         .body(machine);
   }
