@@ -342,12 +342,26 @@ public class Registry {
   public MachineView transfer(AccessContext context, String machineId, Transfer transfer) {
     RegistrantView seller = actingRegistrant(context);
     Machine machine = heldBy(seller, machineId);
+    RegistrantView buyer = transfer(seller, machine, transfer, registrants::byRegistration);
+    return stored(context, machine, buyer.agencyCode(), clock.instant(), true);
+  }
+
+  /**
+   * Checks a sale and records it on {@code machine}; returns the buyer.
+   *
+   * @param buyers looks a buyer up by registration or DEA number
+   */
+  RegistrantView transfer(
+      RegistrantView seller,
+      Machine machine,
+      Transfer transfer,
+      java.util.function.Function<String, java.util.Optional<RegistrantView>> buyers) {
     if (transfer.buyerRegistration() == null || transfer.buyerRegistration().isBlank()) {
       throw new InvalidRequest("buyerRegistration", "the buyer's registration number is required");
     }
     RegistrantView buyer =
-        registrants
-            .byRegistration(transfer.buyerRegistration())
+        buyers
+            .apply(transfer.buyerRegistration().strip())
             .orElseThrow(
                 () ->
                     new InvalidRequest(
@@ -364,7 +378,7 @@ public class Registry {
         transfer.buyerRegistration(),
         transfer.buyerCheckedAt(),
         day(transfer.shippedOn(), "shippedOn"));
-    return stored(context, machine, buyer.agencyCode(), clock.instant(), true);
+    return buyer;
   }
 
   /** The holder moved the equipment; the report's details are the new location. */
@@ -526,13 +540,18 @@ public class Registry {
       machines.update(machine, ownerAgency, now);
     }
     machines.append(machine, context.caller().username(), reportedAt);
-    for (CustodyEvent event : machine.recordedEvents()) {
-      audit.record(
-          context, "CUSTODY", Machines.KIND.name(), machine.id(), "WRITTEN", describe(event));
-      events.publishEvent(event);
-    }
+    machine.recordedEvents().forEach(event -> announce(context, event));
     // Read back without a second audit entry: the write was audited.
     return machines.written(machine.id());
+  }
+
+  /**
+   * Audits a stored custody event and publishes it (the ledger appends it in the same transaction).
+   */
+  void announce(AccessContext context, CustodyEvent event) {
+    audit.record(
+        context, "CUSTODY", Machines.KIND.name(), event.machineId(), "WRITTEN", describe(event));
+    events.publishEvent(event);
   }
 
   private static String describe(CustodyEvent event) {
@@ -597,7 +616,7 @@ public class Registry {
     return caller.agency();
   }
 
-  private void requireOperatorAdministrator(AccessContext context) {
+  void requireOperatorAdministrator(AccessContext context) {
     Caller caller = context.caller();
     if (!caller.has(Role.ADMINISTRATOR) || !caller.agency().equals(directory.operatorAgency())) {
       throw new AccessDeniedException(
@@ -615,7 +634,7 @@ public class Registry {
     return given;
   }
 
-  private LocalDate today() {
+  LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 

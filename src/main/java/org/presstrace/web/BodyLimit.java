@@ -17,8 +17,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps API request bodies ({@code presstrace.api.max-body-bytes}, default 1 MiB): a declared length
- * over the cap gets 413 at once; a chunked body is cut off when it passes the cap.
+ * Caps API request bodies ({@code presstrace.api.max-body-bytes}, default 1 MiB; bulk imports,
+ * paths ending in {@code /imports}, {@code presstrace.api.import-max-body-bytes}, default 25 MiB):
+ * a declared length over the cap gets 413 at once; a chunked body is cut off when it passes the
+ * cap.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -27,11 +29,15 @@ class BodyLimit extends OncePerRequestFilter {
   static final String LIMIT_ATTRIBUTE = BodyLimit.class.getName() + ".limit";
 
   private final long maxBytes;
+  private final long importMaxBytes;
   private final ProblemResponses problems;
 
   BodyLimit(
-      @Value("${presstrace.api.max-body-bytes:1048576}") long maxBytes, ProblemResponses problems) {
+      @Value("${presstrace.api.max-body-bytes:1048576}") long maxBytes,
+      @Value("${presstrace.api.import-max-body-bytes:26214400}") long importMaxBytes,
+      ProblemResponses problems) {
     this.maxBytes = maxBytes;
+    this.importMaxBytes = importMaxBytes;
     this.problems = problems;
   }
 
@@ -44,13 +50,14 @@ class BodyLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    request.setAttribute(LIMIT_ATTRIBUTE, maxBytes);
-    if (request.getContentLengthLong() > maxBytes) {
+    long limit = request.getRequestURI().endsWith("/imports") ? importMaxBytes : maxBytes;
+    request.setAttribute(LIMIT_ATTRIBUTE, limit);
+    if (request.getContentLengthLong() > limit) {
       problems.write(
-          request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", message(maxBytes));
+          request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", message(limit));
       return;
     }
-    chain.doFilter(new Capped(request, maxBytes), response);
+    chain.doFilter(new Capped(request, limit), response);
   }
 
   static String message(long maxBytes) {

@@ -30,6 +30,7 @@ final class Navigation {
               "/registry/compliance",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
+          new Item("Import", "/registry/imports", Set.of("REGISTRANT", "ADMINISTRATOR")),
           new Item(
               "Substances",
               "/substances",

@@ -52,7 +52,8 @@ class SecurityIntegrationTests {
   static Stream<Arguments> navigationByRole() {
     return Stream.of(
         Arguments.of(
-            Role.REGISTRANT, List.of("/", "/intel", "/registry/equipment", "/swagger-ui.html")),
+            Role.REGISTRANT,
+            List.of("/", "/intel", "/registry/equipment", "/registry/imports", "/swagger-ui.html")),
         Arguments.of(
             Role.INVESTIGATOR,
             List.of(
@@ -86,7 +87,13 @@ class SecurityIntegrationTests {
         Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
-            List.of("/", "/substances", "/admin/agencies", "/admin/users", "/swagger-ui.html")));
+            List.of(
+                "/",
+                "/registry/imports",
+                "/substances",
+                "/admin/agencies",
+                "/admin/users",
+                "/swagger-ui.html")));
   }
 
   @ParameterizedTest(name = "{0}")

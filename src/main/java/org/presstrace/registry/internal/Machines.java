@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import org.presstrace.registry.NewMachine;
 import org.presstrace.registry.ReportKind;
 import org.presstrace.registry.ReportTiming;
 import org.presstrace.registry.SerialNumber;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,9 +54,11 @@ public class Machines {
       "SELECT * FROM custody_event WHERE machine_id = :id ORDER BY seq";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
 
-  Machines(JdbcClient jdbc) {
+  Machines(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
     this.jdbc = jdbc;
+    this.named = named;
   }
 
   /** The aggregate, for a state change. */
@@ -61,17 +67,19 @@ public class Machines {
             "SELECT id, serial_as_entered, kind, current_holder, state, location,"
                 + " tampering_reported FROM machine WHERE id = :id")
         .param("id", id)
-        .query(
-            (rs, row) ->
-                new Machine(
-                    rs.getString("id"),
-                    new SerialNumber(rs.getString("serial_as_entered")),
-                    EquipmentKind.valueOf(rs.getString("kind")),
-                    rs.getString("current_holder"),
-                    CustodyState.valueOf(rs.getString("state")),
-                    rs.getString("location"),
-                    rs.getBoolean("tampering_reported")))
+        .query((rs, row) -> aggregate(rs))
         .optional();
+  }
+
+  private static Machine aggregate(ResultSet rs) throws SQLException {
+    return new Machine(
+        rs.getString("id"),
+        new SerialNumber(rs.getString("serial_as_entered")),
+        EquipmentKind.valueOf(rs.getString("kind")),
+        rs.getString("current_holder"),
+        CustodyState.valueOf(rs.getString("state")),
+        rs.getString("location"),
+        rs.getBoolean("tampering_reported"));
   }
 
   /** The holder of a part's machine, to check a part is installed in the holder's own machine. */
@@ -119,56 +127,161 @@ public class Machines {
               + make
               + ": serials are unique per manufacturer");
     }
-    jdbc.sql(
-            """
-            INSERT INTO machine (id, serial_as_entered, serial_normalised, make, make_key, model,
-                                 kind, imprint, manufacturer_registrant, current_holder, state,
-                                 location, legacy, tampering_reported, installed_in, owner_agency,
-                                 tlp, cui_category, noforn, rel_to, compartment, created_at,
-                                 updated_at, version, power, rated_output_per_hour)
-            VALUES (:id, :serial, :normalised, :make, :makeKey, :model, :kind, :imprint,
-                    :manufacturer, :holder, :state, :location, :legacy, FALSE, :installedIn,
-                    :owner, 'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at, 1, :power,
-                    :ratedOutput)
-            """)
-        .param("id", machine.id())
-        .param("serial", machine.serial().asEntered())
-        .param("normalised", machine.serial().normalised())
-        .param("make", make)
-        .param("makeKey", makeKey(make))
-        .param("model", spec.model().strip())
-        .param("kind", machine.kind().name())
-        .param("imprint", blankToNull(spec.imprint()))
-        .param("manufacturer", manufacturer)
-        .param("holder", machine.holder())
-        .param("state", machine.state().name())
-        .param("location", machine.location())
-        .param("legacy", legacy)
-        .param("installedIn", blankToNull(spec.installedIn()))
-        .param("owner", ownerAgency)
-        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-        .param("power", spec.power() == null ? null : spec.power().name())
-        .param("ratedOutput", spec.ratedOutputPerHour())
+    jdbc.sql(INSERT_MACHINE)
+        .paramSource(
+            machineParams(new NewRow(machine, spec, manufacturer, ownerAgency, legacy), at))
         .update();
+  }
+
+  /** New equipment to insert as it stands after the changes recorded on it. */
+  public record NewRow(
+      Machine machine, NewMachine spec, String manufacturer, String ownerAgency, boolean legacy) {}
+
+  /** A custody event to append as number {@code seq} of its machine's chain. */
+  public record NewEvent(CustodyEvent event, int seq, String recordedBy, Instant reportedAt) {}
+
+  /** A stored item whose changes are written only if it is still at {@code version}. */
+  public record Changed(Machine machine, String ownerAgency, int version) {}
+
+  /** A stored item found by serial, with its version and the number of its last custody event. */
+  public record Found(Machine machine, String makeKey, int version, int lastSeq) {}
+
+  private static final String INSERT_MACHINE =
+      """
+      INSERT INTO machine (id, serial_as_entered, serial_normalised, make, make_key, model,
+                           kind, imprint, manufacturer_registrant, current_holder, state,
+                           location, legacy, tampering_reported, installed_in, owner_agency,
+                           tlp, cui_category, noforn, rel_to, compartment, created_at,
+                           updated_at, version, power, rated_output_per_hour)
+      VALUES (:id, :serial, :normalised, :make, :makeKey, :model, :kind, :imprint,
+              :manufacturer, :holder, :state, :location, :legacy, :tampering, :installedIn,
+              :owner, 'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at, 1, :power,
+              :ratedOutput)
+      """;
+
+  private static MapSqlParameterSource machineParams(NewRow row, Instant at) {
+    Machine machine = row.machine();
+    NewMachine spec = row.spec();
+    String make = spec.make().strip();
+    return new MapSqlParameterSource()
+        .addValue("id", machine.id())
+        .addValue("serial", machine.serial().asEntered())
+        .addValue("normalised", machine.serial().normalised())
+        .addValue("make", make)
+        .addValue("makeKey", makeKey(make))
+        .addValue("model", spec.model().strip())
+        .addValue("kind", machine.kind().name())
+        .addValue("imprint", blankToNull(spec.imprint()))
+        .addValue("manufacturer", row.manufacturer())
+        .addValue("holder", machine.holder())
+        .addValue("state", machine.state().name())
+        .addValue("location", machine.location())
+        .addValue("legacy", row.legacy())
+        .addValue("tampering", machine.tamperingReported())
+        .addValue("installedIn", blankToNull(spec.installedIn()))
+        .addValue("owner", row.ownerAgency())
+        .addValue("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .addValue("power", spec.power() == null ? null : spec.power().name())
+        .addValue("ratedOutput", spec.ratedOutputPerHour());
+  }
+
+  /** Inserts new equipment in JDBC batches. */
+  public void insertAll(List<NewRow> rows, Instant at) {
+    batch(INSERT_MACHINE, rows, row -> machineParams(row, at));
+  }
+
+  /**
+   * Writes the new state of stored equipment in JDBC batches; refuses, so that the caller's
+   * transaction rolls back, if any item changed since it was read.
+   */
+  public void updateAll(List<Changed> changes, Instant at) {
+    List<int[]> counts =
+        batch(
+            UPDATE_MACHINE + " AND version = :version",
+            changes,
+            change ->
+                updateParams(change.machine(), change.ownerAgency(), at)
+                    .addValue("version", change.version()));
+    for (int[] chunk : counts) {
+      for (int count : chunk) {
+        if (count == 0) {
+          throw new ConflictingState(
+              "equipment changed while the file was imported; nothing was stored, try again");
+        }
+      }
+    }
+  }
+
+  /** Appends custody events in JDBC batches. */
+  public void appendAll(List<NewEvent> events) {
+    batch(INSERT_EVENT, events, Machines::eventParams);
+  }
+
+  /**
+   * Stored items whose normalised serial is one of {@code serials}, looked up in chunks; several
+   * makes may share a serial.
+   */
+  public List<Found> bySerials(java.util.Collection<String> serials) {
+    var found = new java.util.ArrayList<Found>();
+    var all = List.copyOf(serials);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      found.addAll(
+          jdbc.sql(
+                  "SELECT m.id, m.serial_as_entered, m.kind, m.current_holder, m.state,"
+                      + " m.location, m.tampering_reported, m.make_key, m.version,"
+                      + " (SELECT MAX(c.seq) FROM custody_event c WHERE c.machine_id = m.id)"
+                      + " AS last_seq FROM machine m WHERE m.serial_normalised IN (:serials)")
+              .param("serials", all.subList(from, Math.min(all.size(), from + CHUNK)))
+              .query(
+                  (rs, row) ->
+                      new Found(
+                          aggregate(rs),
+                          rs.getString("make_key"),
+                          rs.getInt("version"),
+                          rs.getInt("last_seq")))
+              .list());
+    }
+    return found;
+  }
+
+  private static final int CHUNK = 1000;
+
+  private <T> List<int[]> batch(
+      String sql, List<T> items, java.util.function.Function<T, SqlParameterSource> params) {
+    var counts = new java.util.ArrayList<int[]>();
+    for (int from = 0; from < items.size(); from += CHUNK) {
+      SqlParameterSource[] chunk =
+          items.subList(from, Math.min(items.size(), from + CHUNK)).stream()
+              .map(params)
+              .toArray(SqlParameterSource[]::new);
+      counts.add(named.batchUpdate(sql, chunk));
+    }
+    return counts;
   }
 
   /** Writes the machine's new state; the owning agency follows the holder. */
   public void update(Machine machine, String ownerAgency, Instant at) {
-    jdbc.sql(
-            """
-            UPDATE machine SET current_holder = :holder, state = :state, location = :location,
-                   tampering_reported = :tampering, owner_agency = :owner, updated_at = :at,
-                   version = version + 1
-            WHERE id = :id
-            """)
-        .param("holder", machine.holder())
-        .param("state", machine.state().name())
-        .param("location", machine.location())
-        .param("tampering", machine.tamperingReported())
-        .param("owner", ownerAgency)
-        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-        .param("id", machine.id())
-        .update();
+    jdbc.sql(UPDATE_MACHINE).paramSource(updateParams(machine, ownerAgency, at)).update();
+  }
+
+  private static final String UPDATE_MACHINE =
+      """
+      UPDATE machine SET current_holder = :holder, state = :state, location = :location,
+             tampering_reported = :tampering, owner_agency = :owner, updated_at = :at,
+             version = version + 1
+      WHERE id = :id
+      """;
+
+  private static MapSqlParameterSource updateParams(
+      Machine machine, String ownerAgency, Instant at) {
+    return new MapSqlParameterSource()
+        .addValue("holder", machine.holder())
+        .addValue("state", machine.state().name())
+        .addValue("location", machine.location())
+        .addValue("tampering", machine.tamperingReported())
+        .addValue("owner", ownerAgency)
+        .addValue("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .addValue("id", machine.id());
   }
 
   /** Appends the machine's recorded events to its chain of custody. */
@@ -184,33 +297,41 @@ public class Machines {
   }
 
   private void append(CustodyEvent event, int seq, String recordedBy, Instant reportedAt) {
-    jdbc.sql(
-            """
-            INSERT INTO custody_event (id, machine_id, seq, type, occurred_on, reported_at,
-                                       from_registrant, to_registrant, agency, buyer_registration,
-                                       buyer_checked_at, transaction_id, details, recorded_by)
-            VALUES (:id, :machine, :seq, :type, :occurred, :reported, :from, :to, :agency,
-                    :buyerRegistration, :buyerChecked, :transaction, :details, :by)
-            """)
-        .param("id", UUID.randomUUID().toString())
-        .param("machine", event.machineId())
-        .param("seq", seq)
-        .param("type", event.type())
-        .param("occurred", event.occurredOn())
-        .param("reported", OffsetDateTime.ofInstant(reportedAt, ZoneOffset.UTC))
-        .param("from", event.fromRegistrant())
-        .param("to", event.toRegistrant())
-        .param("agency", event.agency())
-        .param("buyerRegistration", event.buyerRegistration())
-        .param(
+    jdbc.sql(INSERT_EVENT)
+        .paramSource(eventParams(new NewEvent(event, seq, recordedBy, reportedAt)))
+        .update();
+  }
+
+  private static final String INSERT_EVENT =
+      """
+      INSERT INTO custody_event (id, machine_id, seq, type, occurred_on, reported_at,
+                                 from_registrant, to_registrant, agency, buyer_registration,
+                                 buyer_checked_at, transaction_id, details, recorded_by)
+      VALUES (:id, :machine, :seq, :type, :occurred, :reported, :from, :to, :agency,
+              :buyerRegistration, :buyerChecked, :transaction, :details, :by)
+      """;
+
+  private static MapSqlParameterSource eventParams(NewEvent entry) {
+    CustodyEvent event = entry.event();
+    return new MapSqlParameterSource()
+        .addValue("id", UUID.randomUUID().toString())
+        .addValue("machine", event.machineId())
+        .addValue("seq", entry.seq())
+        .addValue("type", event.type())
+        .addValue("occurred", event.occurredOn())
+        .addValue("reported", OffsetDateTime.ofInstant(entry.reportedAt(), ZoneOffset.UTC))
+        .addValue("from", event.fromRegistrant())
+        .addValue("to", event.toRegistrant())
+        .addValue("agency", event.agency())
+        .addValue("buyerRegistration", event.buyerRegistration())
+        .addValue(
             "buyerChecked",
             event.buyerCheckedAt() == null
                 ? null
                 : OffsetDateTime.ofInstant(event.buyerCheckedAt(), ZoneOffset.UTC))
-        .param("transaction", event.transactionId())
-        .param("details", blankToNull(event.details()))
-        .param("by", recordedBy)
-        .update();
+        .addValue("transaction", event.transactionId())
+        .addValue("details", blankToNull(event.details()))
+        .addValue("by", entry.recordedBy());
   }
 
   public static MachineView view(ResultSet rs, int row) throws SQLException {
