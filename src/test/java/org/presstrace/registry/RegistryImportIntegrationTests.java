@@ -142,6 +142,10 @@ class RegistryImportIntegrationTests {
         .single();
   }
 
+  long byDealer(String sql) {
+    return jdbc.sql(sql).param("u", dealerUser).query(Long.class).single();
+  }
+
   long count(String sql) {
     return jdbc.sql(sql).query(Long.class).single();
   }
@@ -225,10 +229,11 @@ class RegistryImportIntegrationTests {
     assertThat(count("SELECT COUNT(*) FROM custody_event")).isEqualTo(events);
     assertThat(count("SELECT COUNT(*) FROM ledger_leaf WHERE kind = 'custody-event'"))
         .isEqualTo(leaves);
-    assertThat(count("SELECT COUNT(*) FROM registry_import")).isZero();
+    assertThat(byDealer("SELECT COUNT(*) FROM registry_import WHERE imported_by = :u")).isZero();
     assertThat(
-            count(
-                "SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORT' AND outcome = 'REFUSED'"))
+            byDealer(
+                "SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORT' AND outcome = 'REFUSED'"
+                    + " AND username = :u"))
         .isEqualTo(1);
   }
 

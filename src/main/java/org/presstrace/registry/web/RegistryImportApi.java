@@ -45,10 +45,10 @@ class RegistryImportApi {
   @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
   @Operation(summary = "Import inventories and transfers from a CSV body, all or nothing")
   ResponseEntity<?> importBody(
-      @RequestBody byte[] body,
+      @RequestBody(required = false) byte[] body,
       @RequestParam(required = false) String fileName,
       @RequestParam(defaultValue = "false") boolean dryRun) {
-    return respond(run(fileName, body, dryRun));
+    return respond(run(fileName, body == null ? new byte[0] : body, dryRun));
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -71,8 +71,7 @@ class RegistryImportApi {
   private static ResponseEntity<?> respond(ImportResult result) {
     if (result.valid()) {
       return result.stored()
-          ? ResponseEntity.created(URI.create("/api/v1/registry/imports/" + result.importId()))
-              .body(result)
+          ? ResponseEntity.status(HttpStatus.CREATED).body(result)
           : ResponseEntity.ok(result);
     }
     ProblemDetail problem =
