@@ -196,18 +196,18 @@ public class RegistryImports {
             .toList(),
         now);
     String by = context.caller().username();
-    machines.appendAll(
-        check.recorded().stream()
-            .map(
-                recorded ->
-                    new Machines.NewEvent(
-                        recorded.event(), ++recorded.item().seq, by, recorded.reportedAt()))
-            .toList());
+    var events = new ArrayList<Machines.NewEvent>(check.recorded().size());
+    for (ImportCheck.Recorded recorded : check.recorded()) {
+      ImportCheck.Item item = recorded.item();
+      item.seq++;
+      events.add(new Machines.NewEvent(recorded.event(), item.seq, by, recorded.reportedAt()));
+    }
+    machines.appendAll(events);
     long done = 0;
     for (ImportCheck.Recorded recorded : check.recorded()) {
       registry.announce(context, recorded.event());
       if (++done % ImportProgress.EVERY == 0) {
-        progress.progress("stored", Math.min(done, rows), rows);
+        progress.progress("stored", done, rows);
       }
     }
     progress.progress("stored", rows, rows);

@@ -318,7 +318,7 @@ class RegistryImportIntegrationTests {
   }
 
   @Test
-  void aDryRunChecksButStoresNothingAndAnAdministratorNamesTheRegistrantOnEachRow()
+  void aDryRunStoresNothingAndAnAdministratorImportsAndTransfersForANamedRegistrant()
       throws Exception {
     String csv = HEADER + inventory("DRY-1", "TABLETING_ROTARY", "", "", "Bay 1");
     JsonNode dry = body(postCsv(adminUser, csv, "?dryRun=true"), 200);
@@ -328,6 +328,18 @@ class RegistryImportIntegrationTests {
 
     body(postCsv(adminUser, csv, ""), 201);
     assertThat(machinesOfMake()).isEqualTo(1);
+
+    body(postCsv(adminUser, HEADER + transfer("DRY-1", buyer.registrationNumber()), ""), 201);
+    assertThat(
+            jdbc.sql(
+                    "SELECT m.current_holder || '|' || m.owner_agency || '|' || c.seq || '|' || c.type"
+                        + " FROM machine m JOIN custody_event c ON c.machine_id = m.id"
+                        + " WHERE m.make = :make ORDER BY c.seq DESC LIMIT 1")
+                .param("make", make)
+                .query(String.class)
+                .single())
+        .as("a stored machine moves on, its chain continuing")
+        .isEqualTo(buyer.id() + "|" + buyer.agencyCode() + "|2|MachineTransferred");
 
     String unnamed = HEADER + "INVENTORY,,DRY-2," + make + ",RT-9,DIE,,,,Bay 1," + day + ",,\n";
     assertThat(named(body(postCsv(adminUser, unnamed, ""), 422))).containsExactly("2:registrant");
