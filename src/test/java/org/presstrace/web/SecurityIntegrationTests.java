@@ -52,7 +52,15 @@ class SecurityIntegrationTests {
   static Stream<Arguments> navigationByRole() {
     return Stream.of(
         Arguments.of(
-            Role.REGISTRANT, List.of("/", "/intel", "/registry/equipment", "/swagger-ui.html")),
+            Role.REGISTRANT,
+            List.of(
+                "/",
+                "/intel",
+                "/registry/registration",
+                "/registry/equipment",
+                "/registry/transaction-reports",
+                "/registry/certificates/verify",
+                "/swagger-ui.html")),
         Arguments.of(
             Role.INVESTIGATOR,
             List.of(
@@ -62,6 +70,7 @@ class SecurityIntegrationTests {
                 "/registry/compliance",
                 "/substances",
                 "/releases",
+                "/registry/certificates/verify",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.ANALYST,
@@ -71,6 +80,7 @@ class SecurityIntegrationTests {
                 "/registry/trace",
                 "/registry/compliance",
                 "/substances",
+                "/registry/certificates/verify",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.SUPERVISOR,
@@ -81,12 +91,24 @@ class SecurityIntegrationTests {
                 "/registry/compliance",
                 "/substances",
                 "/releases",
+                "/registry/certificates/verify",
                 "/swagger-ui.html")),
-        Arguments.of(Role.FOREIGN_LIAISON, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
-        Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
+        Arguments.of(
+            Role.FOREIGN_LIAISON,
+            List.of(
+                "/", "/intel", "/releases", "/registry/certificates/verify", "/swagger-ui.html")),
+        Arguments.of(
+            Role.AUDITOR,
+            List.of("/", "/audit", "/registry/certificates/verify", "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
-            List.of("/", "/substances", "/admin/agencies", "/admin/users", "/swagger-ui.html")));
+            List.of(
+                "/",
+                "/substances",
+                "/admin/agencies",
+                "/admin/users",
+                "/registry/certificates/verify",
+                "/swagger-ui.html")));
   }
 
   @ParameterizedTest(name = "{0}")
