@@ -153,12 +153,18 @@ class RegistryDemo {
     toLapse.clear();
     lateMachines.clear();
     registrants();
+    log.info("registry demo: {} registrants in {} ms", count("registrant"), since(started));
     for (RegistrantView maker : active.get(RegistrantCategory.MANUFACTURER)) {
       transactions.executeWithoutResult(status -> manufactureAndSell(maker));
     }
     for (RegistrantView importer : active.get(RegistrantCategory.IMPORTER)) {
       transactions.executeWithoutResult(status -> importedStock(importer));
     }
+    log.info(
+        "registry demo: {} items, {} custody events in {} ms",
+        count("machine"),
+        count("custody_event"),
+        since(started));
     transactions.executeWithoutResult(status -> unusualAcquirers());
     transactions.executeWithoutResult(status -> pendingImports());
     transactions.executeWithoutResult(status -> datedAsReported());
@@ -166,7 +172,7 @@ class RegistryDemo {
     var swept = compliance.sweepNow(as("dea.supervisor"));
     log.info(
         "registry demo loaded in {} ms; compliance sweep raised {}",
-        (System.nanoTime() - started) / 1_000_000,
+        since(started),
         swept.raised());
   }
 
@@ -266,7 +272,7 @@ class RegistryDemo {
             ? "Acme"
             : MAKES[Math.floorMod(maker.legalName().hashCode(), MAKES.length)];
     String plant = "Plant " + (1 + random.nextInt(3)) + ", " + maker.address();
-    int machines = maker.agencyCode().equals("ACME-TABLET") ? 160 : 110 + random.nextInt(60);
+    int machines = maker.agencyCode().equals("ACME-TABLET") ? 140 : 90 + random.nextInt(40);
     for (int i = 0; i < machines; i++) {
       Model model = MODELS.get(random.nextInt(MODELS.size()));
       LocalDate made = today.minusDays(20 + random.nextInt(HISTORY_DAYS));
@@ -320,7 +326,7 @@ class RegistryDemo {
   private void importedStock(RegistrantView importer) {
     AccessContext context = actingFor(importer);
     String make = random.nextBoolean() ? "Zhejiang Lianfa" : "Shanghai Tianhe";
-    for (int i = 0; i < 40 + random.nextInt(30); i++) {
+    for (int i = 0; i < 35 + random.nextInt(20); i++) {
       Model model = MODELS.get(random.nextInt(MODELS.size()));
       LocalDate declared = today.minusDays(30 + random.nextInt(HISTORY_DAYS));
       boolean legacy = random.nextInt(25) == 0;
@@ -590,6 +596,14 @@ class RegistryDemo {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  private static long since(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  private long count(String table) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
 
   /** The one place a demo item is described, so new equipment fields change one line. */
   private static NewMachine item(
