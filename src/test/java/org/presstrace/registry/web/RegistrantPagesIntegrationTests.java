@@ -112,6 +112,7 @@ class RegistrantPagesIntegrationTests {
         .contains("application received")
         .contains(certificate.code().display())
         .contains("/registry/certificates/" + certificate.id() + "/pdf")
+        .contains(today + "</span> to <span>" + today.plusYears(1))
         .contains("Renewal opens on")
         .contains(today.plusYears(1).minusDays(90).toString());
     var pdf =
