@@ -71,6 +71,7 @@ class DemoWorld {
   private final IntelReports reports;
   private final Releases releases;
   private final Registry registry;
+  private final RegistryDemo registryDemo;
   private final Environment environment;
   private final Path dataDir;
 
@@ -79,12 +80,14 @@ class DemoWorld {
       IntelReports reports,
       Releases releases,
       Registry registry,
+      RegistryDemo registryDemo,
       Environment environment,
       @Value("${presstrace.data-dir}") Path dataDir) {
     this.directory = directory;
     this.reports = reports;
     this.releases = releases;
     this.registry = registry;
+    this.registryDemo = registryDemo;
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -129,6 +132,7 @@ class DemoWorld {
     directory.ensureMember("OP-IRONPRESS", "dea.supervisor");
     reports();
     registry();
+    registryDemo.load();
     return true;
   }
 

@@ -49,6 +49,7 @@ public class ComplianceQueue {
   private final Directory directory;
   private final AuditTrail audit;
   private final Deadlines deadlines;
+  private final Registry registry;
   private final Clock clock;
   private final int unusualAcquisitions;
   private final int expiringDays;
@@ -60,6 +61,7 @@ public class ComplianceQueue {
       Directory directory,
       AuditTrail audit,
       Deadlines deadlines,
+      Registry registry,
       Clock clock,
       @Value("${presstrace.registry.compliance.unusual-acquisitions:5}") int unusualAcquisitions,
       @Value("${presstrace.registry.compliance.expiring-days:30}") int expiringDays,
@@ -69,6 +71,7 @@ public class ComplianceQueue {
     this.directory = directory;
     this.audit = audit;
     this.deadlines = deadlines;
+    this.registry = registry;
     this.clock = clock;
     this.unusualAcquisitions = unusualAcquisitions;
     this.expiringDays = expiringDays;
@@ -100,6 +103,7 @@ public class ComplianceQueue {
     for (ComplianceKind kind : ComplianceKind.values()) {
       raised.put(kind, 0);
     }
+    registry.recordLapsedRegistrations(context);
     sweepCustodyEvents(context, today, raised);
     sweepLateTransactionReports(context, raised);
     sweepExpiringRegistrations(context, today, raised);

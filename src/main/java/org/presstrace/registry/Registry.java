@@ -40,6 +40,9 @@ public class Registry {
 
   private static final int NAME_LIMIT = 200;
 
+  /** How many days before expiry a registration may be renewed. */
+  public static final int RENEWAL_WINDOW_DAYS = 90;
+
   private final Registrants registrants;
   private final Machines machines;
   private final TransactionReportStore reports;
@@ -191,7 +194,76 @@ public class Registry {
         target == RegistrantStatus.ACTIVE ? today().plusYears(1) : current.expiresOn();
     registrants.changeStatus(id, target, why, expires, context.caller().username());
     audit.record(context, target.name(), "registrant", id, "WRITTEN", why);
+    events.publishEvent(
+        new RegistrationChanged(id, target, expires, false, why, context.caller().username()));
     return registrant(id);
+  }
+
+  /**
+   * Renews an active or lapsed registration for a year: from its expiry day while it runs, from
+   * today once it has lapsed. Renewal opens {@value #RENEWAL_WINDOW_DAYS} days before expiry; the
+   * registrant's own users or operator administrators renew.
+   */
+  @Transactional
+  public RegistrantView renew(AccessContext context, String id, String reason) {
+    RegistrantView current = registrant(id);
+    boolean own = registrantOf(context.caller()).filter(r -> r.id().equals(id)).isPresent();
+    if (!own) {
+      requireOperatorAdministrator(context);
+    }
+    String why =
+        reason == null || reason.isBlank()
+            ? "annual renewal"
+            : required(reason, "reason", "reason", 1000);
+    if (current.status() != RegistrantStatus.ACTIVE
+        && current.status() != RegistrantStatus.EXPIRED) {
+      throw new ConflictingState(
+          current.label()
+              + " is "
+              + current.status()
+              + ": only an active or lapsed registration is renewed");
+    }
+    LocalDate today = today();
+    if (current.status() == RegistrantStatus.ACTIVE
+        && current.expiresOn().isAfter(today.plusDays(RENEWAL_WINDOW_DAYS))) {
+      throw new ConflictingState(
+          current.label()
+              + " expires on "
+              + current.expiresOn()
+              + ": renewal opens "
+              + RENEWAL_WINDOW_DAYS
+              + " days before expiry, on "
+              + current.expiresOn().minusDays(RENEWAL_WINDOW_DAYS));
+    }
+    LocalDate expires =
+        (current.status() == RegistrantStatus.ACTIVE ? current.expiresOn() : today).plusYears(1);
+    String by = context.caller().username();
+    registrants.changeStatus(id, RegistrantStatus.ACTIVE, "renewed: " + why, expires, by);
+    audit.record(context, "RENEW", "registrant", id, "WRITTEN", why + "; expires " + expires);
+    events.publishEvent(
+        new RegistrationChanged(id, RegistrantStatus.ACTIVE, expires, true, "renewed: " + why, by));
+    return registrant(id);
+  }
+
+  /**
+   * Records every active registration past its expiry day as EXPIRED, in its status history;
+   * returns how many lapsed. Reads already show such a registration as EXPIRED: this makes the
+   * lapse a recorded change and ends its certificate.
+   */
+  @Transactional
+  public int recordLapsedRegistrations(AccessContext context) {
+    var lapsed = registrants.lapsed(today());
+    for (RegistrantView registrant : lapsed) {
+      String why = "registration expired on " + registrant.expiresOn();
+      String by = context.caller().username();
+      registrants.changeStatus(
+          registrant.id(), RegistrantStatus.EXPIRED, why, registrant.expiresOn(), by);
+      audit.record(context, "EXPIRE", "registrant", registrant.id(), "WRITTEN", why);
+      events.publishEvent(
+          new RegistrationChanged(
+              registrant.id(), RegistrantStatus.EXPIRED, registrant.expiresOn(), false, why, by));
+    }
+    return lapsed.size();
   }
 
   /** A registrant by id; registration status is open to every signed-in user. */

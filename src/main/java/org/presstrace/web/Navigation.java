@@ -29,8 +29,10 @@ final class Navigation {
               "Compliance",
               "/registry/compliance",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item("My registration", "/registry/registration", Set.of("REGISTRANT")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item("Import", "/registry/imports", Set.of("REGISTRANT", "ADMINISTRATOR")),
+          new Item("Transaction reports", "/registry/transaction-reports", Set.of("REGISTRANT")),
           new Item(
               "Substances",
               "/substances",
@@ -40,6 +42,7 @@ final class Navigation {
           new Item("Audit trail", "/audit", Set.of("AUDITOR")),
           new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),
           new Item("Users", "/admin/users", Set.of("ADMINISTRATOR")),
+          new Item("Check a certificate", "/registry/certificates/verify", Set.of()),
           new Item("API", "/swagger-ui.html", Set.of()));
 
   private Navigation() {}

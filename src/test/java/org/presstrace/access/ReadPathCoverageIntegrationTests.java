@@ -100,6 +100,18 @@ class ReadPathCoverageIntegrationTests {
               "/api/v1/registry/registrants/{id}/history",
               "registration status history, open to signed-in users like the status itself"),
           Map.entry(
+              "/api/v1/registry/registrants/{id}/certificates",
+              "its registrant, registry staff and domestic investigators only"
+                  + " (Certificates.ofRegistrant); registration details, no equipment"),
+          Map.entry(
+              "/api/v1/registry/certificates/{id}/pdf",
+              "its registrant, registry staff and domestic investigators only (Certificates.pdf),"
+                  + " audited"),
+          Map.entry(
+              "/api/v1/registry/certificates/verify",
+              "a code check open to signed-in users: valid or not, for whom, until when;"
+                  + " audited (Certificates.verify)"),
+          Map.entry(
               "/api/v1/registry/compliance",
               "domestic investigators, analysts and supervisors only (ComplianceQueue.list),"
                   + " audited; summaries name no equipment content"),

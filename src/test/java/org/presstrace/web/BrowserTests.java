@@ -306,6 +306,72 @@ class BrowserTests {
         .contains("MachineTransferred");
   }
 
+  @Test
+  void aRegistrantReportsATheftAndAnotherUserChecksItsCertificate() {
+    directory.ensureAgency(directory.operatorAgency(), "Operations", AgencyKind.FEDERAL, "USA");
+    var admin =
+        world.as(
+            world.user("certadmin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.API);
+    var owner = activeRegistrant(admin, "Orchard Labs " + world.suffix(), RegistrantCategory.OWNER);
+    String ownerUser = world.user("owner", owner.agencyCode(), Role.REGISTRANT);
+    String serial = "BRC-" + world.suffix() + "-12";
+    registry.registerMachine(
+        world.as(ownerUser, Channel.API),
+        new NewMachine(
+            serial,
+            false,
+            "Acme",
+            "SP-1",
+            EquipmentKind.TABLETING_SINGLE_PUNCH,
+            null,
+            "Room 4",
+            EquipmentOrigin.DECLARED,
+            null,
+            LocalDate.now(ZoneOffset.UTC),
+            null));
+
+    signIn(ownerUser, World.PASSWORD);
+    waitForNavigation();
+    browser.findElement(By.linkText("My registration")).click();
+    String code =
+        new WebDriverWait(browser, WAIT)
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main td code")))
+            .getText();
+    assertThat(code).matches("([0-9A-Z]{4}-){6}[0-9A-Z]{4}");
+
+    browser.findElement(By.linkText("My equipment")).click();
+    statePurposeIfAsked();
+    browser.findElement(By.xpath("//summary[contains(., '" + serial + "')]")).click();
+    WebElement form =
+        browser.findElement(By.cssSelector("form[action$='/registry/equipment/loss-report']"));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].querySelector('input[name=occurredOn]').value = arguments[1];",
+            form,
+            LocalDate.now(ZoneOffset.UTC).toString());
+    form.findElement(By.name("details")).sendKeys("Break-in; police report 26-4411");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(
+            driver ->
+                driver
+                    .findElement(By.id("main"))
+                    .getText()
+                    .contains("Serial " + serial + " reported stolen"));
+
+    browser.manage().deleteAllCookies();
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+    browser.findElement(By.linkText("Check a certificate")).click();
+    browser.findElement(By.id("code")).sendKeys(code.toLowerCase(java.util.Locale.ROOT));
+    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+    WebElement answer =
+        new WebDriverWait(browser, WAIT)
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("result-heading")));
+    assertThat(answer.getText()).isEqualTo("Valid certificate");
+    assertThat(browser.findElement(By.id("main")).getText()).contains(owner.legalName());
+  }
+
   private void statePurposeIfAsked() {
     if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
       browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " registry check");

@@ -53,7 +53,15 @@ class SecurityIntegrationTests {
     return Stream.of(
         Arguments.of(
             Role.REGISTRANT,
-            List.of("/", "/intel", "/registry/equipment", "/registry/imports", "/swagger-ui.html")),
+            List.of(
+                "/",
+                "/intel",
+                "/registry/registration",
+                "/registry/equipment",
+                "/registry/imports",
+                "/registry/transaction-reports",
+                "/registry/certificates/verify",
+                "/swagger-ui.html")),
         Arguments.of(
             Role.INVESTIGATOR,
             List.of(
@@ -63,6 +71,7 @@ class SecurityIntegrationTests {
                 "/registry/compliance",
                 "/substances",
                 "/releases",
+                "/registry/certificates/verify",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.ANALYST,
@@ -72,6 +81,7 @@ class SecurityIntegrationTests {
                 "/registry/trace",
                 "/registry/compliance",
                 "/substances",
+                "/registry/certificates/verify",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.SUPERVISOR,
@@ -82,9 +92,15 @@ class SecurityIntegrationTests {
                 "/registry/compliance",
                 "/substances",
                 "/releases",
+                "/registry/certificates/verify",
                 "/swagger-ui.html")),
-        Arguments.of(Role.FOREIGN_LIAISON, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
-        Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
+        Arguments.of(
+            Role.FOREIGN_LIAISON,
+            List.of(
+                "/", "/intel", "/releases", "/registry/certificates/verify", "/swagger-ui.html")),
+        Arguments.of(
+            Role.AUDITOR,
+            List.of("/", "/audit", "/registry/certificates/verify", "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
             List.of(
@@ -93,6 +109,7 @@ class SecurityIntegrationTests {
                 "/substances",
                 "/admin/agencies",
                 "/admin/users",
+                "/registry/certificates/verify",
                 "/swagger-ui.html")));
   }
 

@@ -145,6 +145,15 @@ public class Registrants {
         .list();
   }
 
+  /** Registrations stored ACTIVE whose expiry day lies before {@code today}. */
+  public List<RegistrantView> lapsed(LocalDate today) {
+    return jdbc.sql(
+            "SELECT * FROM registrant WHERE status = 'ACTIVE' AND expires_on < :today ORDER BY id")
+        .param("today", today)
+        .query(this::view)
+        .list();
+  }
+
   /** The stored status, not the effective one: an ACTIVE registration past expiry stays ACTIVE. */
   public RegistrantStatus storedStatus(String id) {
     return RegistrantStatus.valueOf(

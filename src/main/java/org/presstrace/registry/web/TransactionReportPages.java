@@ -1,0 +1,343 @@
+package org.presstrace.registry.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.ConflictingState;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.NotFound;
+import org.presstrace.access.PageQuery;
+import org.presstrace.access.Purpose;
+import org.presstrace.registry.Party;
+import org.presstrace.registry.RegistrantView;
+import org.presstrace.registry.Registry;
+import org.presstrace.registry.ReportKind;
+import org.presstrace.registry.ReportedItem;
+import org.presstrace.registry.Trace;
+import org.presstrace.registry.TransactionReportForm;
+import org.presstrace.registry.TransactionReportVersion;
+import org.presstrace.registry.TransactionReports;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A registrant's Form 452-like transaction reports: its list and a form to file an original; one
+ * report with its full history, a form to amend it and one to withdraw it.
+ */
+@Controller
+@RequestMapping("/registry/transaction-reports")
+class TransactionReportPages {
+
+  private static final Pattern ITEM_FIELD = Pattern.compile("machines\\[(\\d+)]\\.?.*");
+
+  private final TransactionReports reports;
+  private final Registry registry;
+  private final Trace trace;
+  private final Callers callers;
+
+  TransactionReportPages(
+      TransactionReports reports, Registry registry, Trace trace, Callers callers) {
+    this.reports = reports;
+    this.registry = registry;
+    this.trace = trace;
+    this.callers = callers;
+  }
+
+  /** The report form: parties flattened, an import's items one "make, model, serial" a line. */
+  static final class ReportForm {
+    public String direction = "EXPORT";
+    public String purpose = "";
+    public String proposedOn = "";
+    public String port = "";
+    public String importerName = "";
+    public String importerCountry = "";
+    public String exporterName = "";
+    public String exporterCountry = "";
+    public String consigneeName = "";
+    public String consigneeCountry = "";
+    public String broker = "";
+    public List<String> machineIds = new ArrayList<>();
+    public String items = "";
+    public String reason = "";
+
+    /** The form showing {@code version}, to amend it. */
+    static ReportForm of(ReportKind direction, TransactionReportVersion version) {
+      var form = new ReportForm();
+      form.direction = direction.name();
+      form.purpose = version.purpose();
+      form.proposedOn = version.proposedOn().toString();
+      form.port = version.port();
+      form.importerName = name(version.importer());
+      form.importerCountry = country(version.importer());
+      form.exporterName = name(version.exporter());
+      form.exporterCountry = country(version.exporter());
+      form.consigneeName = name(version.consignee());
+      form.consigneeCountry = country(version.consignee());
+      form.broker = version.broker() == null ? "" : version.broker();
+      var lines = new StringBuilder();
+      for (ReportedItem item : version.machines()) {
+        if (item.machineId() != null) {
+          form.machineIds.add(item.machineId());
+        }
+        lines.append(item.make()).append(", ").append(item.model()).append(", ");
+        lines.append(item.serial()).append('\n');
+      }
+      form.items = direction == ReportKind.IMPORT ? lines.toString() : "";
+      return form;
+    }
+
+    TransactionReportForm toForm() {
+      ReportKind kind;
+      try {
+        kind = ReportKind.valueOf(direction == null ? "" : direction.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequest("direction", "direction is required: IMPORT or EXPORT");
+      }
+      return new TransactionReportForm(
+          kind,
+          purpose,
+          day(proposedOn),
+          port,
+          party(importerName, importerCountry),
+          party(exporterName, exporterCountry),
+          party(consigneeName, consigneeCountry),
+          broker == null || broker.isBlank() ? null : broker,
+          kind == ReportKind.EXPORT ? exported() : imported());
+    }
+
+    private List<ReportedItem> exported() {
+      return machineIds == null
+          ? List.of()
+          : machineIds.stream().map(id -> new ReportedItem(id, null, null, null)).toList();
+    }
+
+    private List<ReportedItem> imported() {
+      var list = new ArrayList<ReportedItem>();
+      String[] lines = items == null ? new String[0] : items.split("\\R");
+      for (String line : lines) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] parts = line.split(",", -1);
+        if (parts.length != 3) {
+          throw new InvalidRequest(
+              "machines",
+              "item "
+                  + (list.size() + 1)
+                  + ": write make, model and serial separated by commas, such as"
+                  + " 'Acme, RT-24, AT-2400-01'");
+        }
+        list.add(new ReportedItem(null, parts[0].strip(), parts[1].strip(), parts[2].strip()));
+      }
+      return list;
+    }
+
+    private static Party party(String name, String country) {
+      boolean none = (name == null || name.isBlank()) && (country == null || country.isBlank());
+      return none ? null : new Party(name, country == null ? null : country.strip());
+    }
+
+    private static String name(Party party) {
+      return party == null ? "" : party.name();
+    }
+
+    private static String country(Party party) {
+      return party == null ? "" : party.country();
+    }
+
+    private static LocalDate day(String text) {
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        throw new InvalidRequest("proposedOn", "'" + text + "' is not a day such as 2026-03-04");
+      }
+    }
+  }
+
+  @InitBinder("form")
+  void bindFieldsDirectly(WebDataBinder binder) {
+    binder.initDirectFieldAccess();
+  }
+
+  @GetMapping
+  String list(@RequestParam(required = false) Integer page, HttpSession session, Model model) {
+    model.addAttribute("form", new ReportForm());
+    return listPage(context(session), page, model);
+  }
+
+  @PostMapping
+  String file(
+      @ModelAttribute("form") ReportForm form,
+      HttpSession session,
+      Model model,
+      RedirectAttributes redirect) {
+    AccessContext context = context(session);
+    try {
+      var filed = reports.file(context, form.toForm());
+      redirect.addFlashAttribute(
+          "notice",
+          "Filed "
+              + filed.direction()
+              + " report "
+              + filed.transactionId()
+              + (filed.timing().name().equals("LATE")
+                  ? ": LATE (due by " + filed.dueOn() + "); it is in the compliance queue."
+                  : ": on time. Quote its transaction id when the equipment moves."));
+      return "redirect:/registry/transaction-reports/" + filed.transactionId();
+    } catch (InvalidRequest | ConflictingState | NotFound e) {
+      model.addAttribute("fieldErrors", errors(e));
+    }
+    return listPage(context, null, model);
+  }
+
+  @GetMapping("/{id}")
+  String show(@PathVariable String id, HttpSession session, Model model) {
+    return showPage(context(session), id, model, null);
+  }
+
+  @PostMapping("/{id}/amendment")
+  String amend(
+      @PathVariable String id,
+      @ModelAttribute("form") ReportForm form,
+      HttpSession session,
+      Model model,
+      RedirectAttributes redirect) {
+    AccessContext context = context(session);
+    try {
+      var amended = reports.amend(context, id, form.toForm(), form.reason);
+      redirect.addFlashAttribute(
+          "notice", "Amendment filed: report " + id + " is at version " + amended.version() + ".");
+      return "redirect:/registry/transaction-reports/" + id;
+    } catch (InvalidRequest | ConflictingState e) {
+      model.addAttribute("fieldErrors", errors(e));
+    }
+    return showPage(context, id, model, form);
+  }
+
+  @PostMapping("/{id}/withdrawal")
+  String withdraw(
+      @PathVariable String id,
+      @RequestParam(required = false) String withdrawReason,
+      HttpSession session,
+      Model model,
+      RedirectAttributes redirect) {
+    AccessContext context = context(session);
+    try {
+      reports.withdraw(context, id, withdrawReason);
+      redirect.addFlashAttribute("notice", "Report " + id + " withdrawn.");
+      return "redirect:/registry/transaction-reports/" + id;
+    } catch (InvalidRequest | ConflictingState e) {
+      String field =
+          e instanceof InvalidRequest bad && bad.field() != null ? "withdrawReason" : "withdraw";
+      model.addAttribute("withdrawErrors", Map.of(field, e.getMessage()));
+      model.addAttribute("withdrawReason", withdrawReason);
+    }
+    return showPage(context, id, model, null);
+  }
+
+  private String listPage(AccessContext context, Integer page, Model model) {
+    RegistrantView registrant = own(context);
+    model.addAttribute("registrant", registrant);
+    if (context.purpose() == null) {
+      model.addAttribute("needsPurpose", true);
+      return "registry/transaction-reports";
+    }
+    model.addAttribute("reports", reports.page(context, PageQuery.of(page, 50)));
+    model.addAttribute("held", held(context, registrant));
+    return "registry/transaction-reports";
+  }
+
+  private String showPage(AccessContext context, String id, Model model, ReportForm form) {
+    RegistrantView registrant = own(context);
+    model.addAttribute("registrant", registrant);
+    model.addAttribute("id", id);
+    if (context.purpose() == null) {
+      model.addAttribute("needsPurpose", true);
+      return "registry/transaction-report";
+    }
+    var detail = reports.detail(context, id);
+    model.addAttribute("detail", detail);
+    model.addAttribute("history", newestFirst(detail.history()));
+    var latest = detail.history().get(detail.history().size() - 1);
+    model.addAttribute(
+        "form", form != null ? form : ReportForm.of(detail.report().direction(), latest));
+    model.addAttribute("held", held(context, registrant));
+    return "registry/transaction-report";
+  }
+
+  private List<org.presstrace.registry.MachineView> held(
+      AccessContext context, RegistrantView registrant) {
+    return trace
+        .heldBy(context, registrant.id(), PageQuery.of(1, PageQuery.MAX_SIZE))
+        .items()
+        .stream()
+        .filter(m -> m.state().name().equals("HELD"))
+        .toList();
+  }
+
+  /** A copy of an oldest-first list, newest first. */
+  static <T> List<T> newestFirst(List<T> oldestFirst) {
+    var copy = new ArrayList<>(oldestFirst);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  /** The error keyed by the form field it names: {@code importer.name} is importerName. */
+  static Map<String, String> errors(RuntimeException e) {
+    if (!(e instanceof InvalidRequest bad) || bad.field() == null) {
+      return Map.of("form", e.getMessage());
+    }
+    String field = bad.field();
+    Matcher item = ITEM_FIELD.matcher(field);
+    if (item.matches()) {
+      return Map.of(
+          "machines", "item " + (Integer.parseInt(item.group(1)) + 1) + ": " + e.getMessage());
+    }
+    int dot = field.indexOf('.');
+    if (dot > 0) {
+      String party = field.substring(0, dot);
+      String part = field.substring(dot + 1);
+      return Map.of(
+          party + part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1),
+          e.getMessage());
+    }
+    if (List.of("importer", "exporter", "consignee").contains(field)) {
+      return Map.of(field + "Name", e.getMessage());
+    }
+    return Map.of(field, e.getMessage());
+  }
+
+  private RegistrantView own(AccessContext context) {
+    return registry
+        .registrantOf(context.caller())
+        .orElseThrow(
+            () -> new AccessDeniedException("only registrant users file transaction reports"));
+  }
+
+  private AccessContext context(HttpSession session) {
+    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
+    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
+  }
+}

@@ -1,0 +1,374 @@
+package org.presstrace.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Purpose;
+import org.presstrace.access.Role;
+import org.presstrace.registry.Certificates;
+import org.presstrace.registry.Deadlines;
+import org.presstrace.registry.EquipmentKind;
+import org.presstrace.registry.EquipmentOrigin;
+import org.presstrace.registry.MachineView;
+import org.presstrace.registry.NewMachine;
+import org.presstrace.registry.NewRegistrant;
+import org.presstrace.registry.RegistrantCategory;
+import org.presstrace.registry.RegistrantView;
+import org.presstrace.registry.Registry;
+import org.presstrace.registry.ReportKind;
+import org.presstrace.registry.VerificationCode;
+import org.presstrace.support.PressTraceIntegrationTest;
+import org.presstrace.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The registrant's own pages: my registration, loss and theft, transaction reports; the check. */
+@PressTraceIntegrationTest
+class RegistrantPagesIntegrationTests {
+
+  @Autowired MockMvcTester mvc;
+  @Autowired Directory directory;
+  @Autowired Registry registry;
+  @Autowired Certificates certificates;
+  @Autowired Deadlines deadlines;
+  @Autowired JdbcClient jdbc;
+
+  World world;
+  AccessContext admin;
+  RegistrantView exporter;
+  String exporterUser;
+  String otherUser;
+  MachineView press;
+  final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+  @BeforeEach
+  void setUp() {
+    world = new World(directory);
+    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, "USA");
+    admin =
+        world.as(world.user("admin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.PAGE);
+    exporter = active("Page Exporter " + world.suffix(), RegistrantCategory.EXPORTER);
+    exporterUser = world.user("exporter", exporter.agencyCode(), Role.REGISTRANT);
+    otherUser =
+        world.user(
+            "other",
+            active("Page Other " + world.suffix(), RegistrantCategory.OWNER).agencyCode(),
+            Role.REGISTRANT);
+    press =
+        registry.registerMachine(
+            world.as(exporterUser, Channel.PAGE),
+            new NewMachine(
+                "RP-" + world.suffix(),
+                false,
+                "Acme",
+                "RT-9",
+                EquipmentKind.TABLETING_ROTARY,
+                null,
+                "Bay 1",
+                EquipmentOrigin.DECLARED,
+                null,
+                null,
+                null));
+  }
+
+  RegistrantView active(String name, RegistrantCategory category) {
+    var registrant =
+        registry.register(
+            admin, new NewRegistrant(name, null, category, null, "1 Way", null, null));
+    return registry.activate(admin, registrant.id(), "inspected");
+  }
+
+  MockHttpSession withPurpose() {
+    var session = new MockHttpSession();
+    session.setAttribute(Purpose.SESSION_ATTRIBUTE, "Own records 2026");
+    return session;
+  }
+
+  // ---- my registration -----------------------------------------------------------------------
+
+  @Test
+  void myRegistrationShowsDetailsHistoryAndTheCertificateToDownload() {
+    var certificate = certificates.ofRegistrant(admin, exporter.id()).get(0);
+    var page = mvc.get().uri("/registry/registration").with(user(exporterUser));
+    assertThat(page)
+        .hasStatusOk()
+        .bodyText()
+        .contains(exporter.legalName())
+        .contains(exporter.registrationNumber())
+        .contains(today.plusYears(1).toString())
+        .contains("application received")
+        .contains(certificate.code().display())
+        .contains("/registry/certificates/" + certificate.id() + "/pdf")
+        .contains(today + "</span> to <span>" + today.plusYears(1))
+        .contains("Renewal opens on")
+        .contains(today.plusYears(1).minusDays(90).toString());
+    var pdf =
+        mvc.get()
+            .uri("/registry/certificates/" + certificate.id() + "/pdf")
+            .with(user(exporterUser));
+    assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+    var theirs =
+        mvc.get().uri("/registry/certificates/" + certificate.id() + "/pdf").with(user(otherUser));
+    assertThat(theirs).hasStatus(403);
+  }
+
+  @Test
+  void aRegistrantRenewsFromItsPageOnceRenewalOpens() {
+    LocalDate soon = today.plusDays(15);
+    jdbc.sql("UPDATE registrant SET expires_on = :d WHERE id = :id")
+        .param("d", soon)
+        .param("id", exporter.id())
+        .update();
+    assertThat(mvc.get().uri("/registry/registration").with(user(exporterUser)))
+        .bodyText()
+        .contains("Renew registration");
+    var renewed =
+        mvc.post()
+            .uri("/registry/registration/renewal")
+            .with(user(exporterUser))
+            .with(csrf())
+            .exchange();
+    assertThat(renewed).hasStatus3xxRedirection().hasRedirectedUrl("/registry/registration");
+    assertThat(renewed.getMvcResult().getFlashMap().get("notice").toString())
+        .contains("renewed until " + soon.plusYears(1));
+    assertThat(registry.registrant(exporter.id()).expiresOn()).isEqualTo(soon.plusYears(1));
+    assertThat(certificates.ofRegistrant(admin, exporter.id())).hasSize(2);
+  }
+
+  @Test
+  void renewingBeforeTheWindowShowsWhy() {
+    var early =
+        mvc.post()
+            .uri("/registry/registration/renewal")
+            .with(user(exporterUser))
+            .with(csrf())
+            .exchange();
+    assertThat(early.getMvcResult().getFlashMap().get("error").toString())
+        .contains("renewal opens 90 days before expiry");
+  }
+
+  // ---- certificate check ---------------------------------------------------------------------
+
+  @Test
+  void anyoneSignedInChecksACodeOnThePage() {
+    var code = certificates.ofRegistrant(admin, exporter.id()).get(0).code();
+    assertThat(
+            mvc.get()
+                .uri("/registry/certificates/verify?code=" + code.display())
+                .with(user(otherUser)))
+        .hasStatusOk()
+        .bodyText()
+        .contains("Valid certificate")
+        .contains(exporter.legalName())
+        .contains(today.plusYears(1).toString());
+    assertThat(
+            mvc.get()
+                .uri("/registry/certificates/verify?code=" + VerificationCode.random().display())
+                .with(user(otherUser)))
+        .bodyText()
+        .contains("No certificate has this code");
+    assertThat(mvc.get().uri("/registry/certificates/verify?code=12-34").with(user(otherUser)))
+        .hasStatusOk()
+        .bodyText()
+        .contains("form-group--error")
+        .contains("28 letters and digits in seven groups of four; this one has 4");
+  }
+
+  // ---- loss and theft ------------------------------------------------------------------------
+
+  @Test
+  void theEquipmentPageOffersALossReportBesideEachMachineWithItsDeadline() {
+    var session = withPurpose();
+    assertThat(mvc.get().uri("/registry/equipment").with(user(exporterUser)).session(session))
+        .hasStatusOk()
+        .bodyText()
+        .contains("Report serial " + press.serial() + " lost or stolen")
+        .contains(deadlines.due(ReportKind.LOSS, today).toString());
+  }
+
+  @Test
+  void aBadLossReportShowsTheErrorBesideThatMachineAndAGoodOneIsRecorded() {
+    var session = withPurpose();
+    var bad =
+        lossReport(
+            session, Map.of("machineId", press.id(), "kind", "STOLEN", "occurredOn", "yesterday"));
+    assertThat(bad).hasStatus3xxRedirection();
+    var shown =
+        mvc.get()
+            .uri("/registry/equipment")
+            .with(user(exporterUser))
+            .session(session)
+            .flashAttrs(bad.getMvcResult().getFlashMap());
+    assertThat(shown)
+        .bodyText()
+        .contains("&#39;yesterday&#39; is not a day such as 2026-03-04")
+        .contains("occurredOn-" + press.id() + "-error");
+    var future =
+        lossReport(
+            session,
+            Map.of(
+                "machineId",
+                press.id(),
+                "kind",
+                "LOST",
+                "occurredOn",
+                today.plusDays(2).toString()));
+    assertThat(future.getMvcResult().getFlashMap().get("lossErrors").toString())
+        .contains("occurredOn")
+        .contains("is in the future");
+    var good =
+        lossReport(
+            session,
+            Map.of(
+                "machineId",
+                press.id(),
+                "kind",
+                "STOLEN",
+                "occurredOn",
+                today.toString(),
+                "details",
+                "Break-in; police report 26-118"));
+    assertThat(good.getMvcResult().getFlashMap().get("notice").toString())
+        .contains("reported stolen");
+    assertThat(
+            jdbc.sql("SELECT state FROM machine WHERE id = :id")
+                .param("id", press.id())
+                .query(String.class)
+                .single())
+        .isEqualTo("STOLEN");
+    var again =
+        lossReport(
+            session,
+            Map.of("machineId", press.id(), "kind", "LOST", "occurredOn", today.toString()));
+    assertThat(again.getMvcResult().getFlashMap().get("lossErrors").toString()).contains("form");
+  }
+
+  MvcTestResult lossReport(MockHttpSession session, Map<String, String> fields) {
+    var request =
+        mvc.post()
+            .uri("/registry/equipment/loss-report")
+            .with(user(exporterUser))
+            .with(csrf())
+            .session(session);
+    fields.forEach(request::param);
+    return request.exchange();
+  }
+
+  // ---- transaction reports -------------------------------------------------------------------
+
+  Map<String, String> exportReport() {
+    return Map.ofEntries(
+        Map.entry("direction", "EXPORT"),
+        Map.entry("purpose", "Resale to a registered pharmacy manufacturer"),
+        Map.entry("proposedOn", today.plusDays(30).toString()),
+        Map.entry("port", "Newark"),
+        Map.entry("importerName", "Farmacia Norte SA"),
+        Map.entry("importerCountry", "MEX"),
+        Map.entry("exporterName", exporter.legalName()),
+        Map.entry("exporterCountry", "USA"),
+        Map.entry("machineIds", press.id()));
+  }
+
+  MvcTestResult post(MockHttpSession session, String path, Map<String, String> fields) {
+    var request = mvc.post().uri(path).with(user(exporterUser)).with(csrf()).session(session);
+    fields.forEach(request::param);
+    return request.exchange();
+  }
+
+  @Test
+  void aBadTransactionReportShowsEachErrorBesideItsField() {
+    var session = withPurpose();
+    var fields = new java.util.HashMap<>(exportReport());
+    fields.put("importerCountry", "Mexico");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .hasStatusOk()
+        .bodyText()
+        .contains("importerCountry-error")
+        .contains("Mexico");
+    fields = new java.util.HashMap<>(exportReport());
+    fields.put("proposedOn", today.minusDays(1).toString());
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("proposedOn-error")
+        .contains("is in the past");
+    fields = new java.util.HashMap<>(exportReport());
+    fields.remove("machineIds");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("machines-error")
+        .contains("name at least one machine or part");
+    fields = new java.util.HashMap<>(exportReport());
+    fields.put("direction", "IMPORT");
+    fields.put("items", "Acme RT-9 only two");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("machines-error")
+        .contains("item 1: write make, model and serial separated by commas");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM transaction_report WHERE registrant_id = :id")
+                .param("id", exporter.id())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void aRegistrantFilesAmendsAndWithdrawsATransactionReport() {
+    var session = withPurpose();
+    var filed = post(session, "/registry/transaction-reports", exportReport());
+    assertThat(filed).hasStatus3xxRedirection();
+    String location = filed.getMvcResult().getResponse().getRedirectedUrl();
+    assertThat(location).matches("/registry/transaction-reports/PT-\\d{4}-\\d{6}");
+    assertThat(mvc.get().uri(location).with(user(exporterUser)).session(session))
+        .hasStatusOk()
+        .bodyText()
+        .contains("ORIGINAL")
+        .contains("Newark")
+        .contains(press.serial());
+
+    var amendment = new java.util.HashMap<>(exportReport());
+    amendment.put("port", "Port Elizabeth");
+    assertThat(post(session, location + "/amendment", amendment))
+        .hasStatusOk()
+        .bodyText()
+        .contains("reason-error");
+    amendment.put("reason", "Carrier changed the port of exit");
+    assertThat(post(session, location + "/amendment", amendment)).hasStatus3xxRedirection();
+    assertThat(mvc.get().uri(location).with(user(exporterUser)).session(session))
+        .bodyText()
+        .contains("AMENDED")
+        .contains("Port Elizabeth")
+        .contains("Carrier changed the port of exit");
+
+    assertThat(post(session, location + "/withdrawal", Map.of("withdrawReason", " ")))
+        .hasStatusOk()
+        .bodyText()
+        .contains("withdrawReason-error");
+    assertThat(post(session, location + "/withdrawal", Map.of("withdrawReason", "Sale cancelled")))
+        .hasStatus3xxRedirection();
+    assertThat(mvc.get().uri(location).with(user(exporterUser)).session(session))
+        .bodyText()
+        .contains("WITHDRAWN")
+        .doesNotContain("File amendment");
+    assertThat(
+            mvc.get()
+                .uri("/registry/transaction-reports")
+                .with(user(exporterUser))
+                .session(session))
+        .bodyText()
+        .contains(location.substring(location.lastIndexOf('/') + 1));
+  }
+}
