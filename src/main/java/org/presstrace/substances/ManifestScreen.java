@@ -50,6 +50,14 @@ public final class ManifestScreen {
     this.structures = structures;
   }
 
+  /**
+   * A screen over {@code list} (the reference list as stored, with imported substances); the class
+   * rules are the built-in ones.
+   */
+  public static ManifestScreen over(List<Substance> list) {
+    return new ManifestScreen(list, StructureScreen.builtIn());
+  }
+
   /** The screen over the built-in reference list, built once. */
   public static ManifestScreen builtIn() {
     ManifestScreen screen = builtIn;
