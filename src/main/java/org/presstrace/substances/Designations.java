@@ -210,6 +210,10 @@ public class Designations {
   private DesignationPreview plan(String content, String format) {
     DesignationFile.Draft draft = DesignationFile.read(content, format);
     var problems = new ArrayList<>(draft.problems());
+    if (hasFileProblem(problems)) {
+      return new DesignationPreview(
+          draft.format(), null, null, null, null, null, List.of(), List.of(), problems, null);
+    }
     String jurisdiction = announcementJurisdiction(draft, problems);
     String instrument = null;
     String category = null;

@@ -61,6 +61,7 @@ class SecurityIntegrationTests {
                 "/registry/trace",
                 "/registry/compliance",
                 "/substances",
+                "/substances/screenings",
                 "/releases",
                 "/swagger-ui.html")),
         Arguments.of(
@@ -71,6 +72,7 @@ class SecurityIntegrationTests {
                 "/registry/trace",
                 "/registry/compliance",
                 "/substances",
+                "/substances/screenings",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.SUPERVISOR,
@@ -80,13 +82,20 @@ class SecurityIntegrationTests {
                 "/registry/trace",
                 "/registry/compliance",
                 "/substances",
+                "/substances/screenings",
                 "/releases",
                 "/swagger-ui.html")),
         Arguments.of(Role.FOREIGN_LIAISON, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
-            List.of("/", "/substances", "/admin/agencies", "/admin/users", "/swagger-ui.html")));
+            List.of(
+                "/",
+                "/substances",
+                "/substances/designations",
+                "/admin/agencies",
+                "/admin/users",
+                "/swagger-ui.html")));
   }
 
   @ParameterizedTest(name = "{0}")
