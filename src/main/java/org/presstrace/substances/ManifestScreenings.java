@@ -17,6 +17,7 @@ import org.presstrace.access.Criteria;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
+import org.presstrace.access.NotFound;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
@@ -154,7 +155,7 @@ public class ManifestScreenings {
   }
 
   /** One screening with its lines and hits, if the caller may read it. */
-  @Transactional
+  @Transactional(noRollbackFor = NotFound.class)
   public ScreeningDetail get(AccessContext context, String id) {
     ScreeningSummary summary = reads.one(context, KIND, id, ManifestScreenings::summary);
     var lines = new LinkedHashMap<Integer, ScreenedLine>();

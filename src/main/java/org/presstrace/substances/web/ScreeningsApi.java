@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,6 +37,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/substances")
 @Tag(name = "Substances")
 class ScreeningsApi {
+
+  /** The header stating why the caller reads (optional here; recorded in the audit trail). */
+  static final String PURPOSE = "PressTrace-Purpose";
 
   /** A manifest line as posted; line numbers are given by position. */
   record LineRequest(
@@ -62,14 +66,14 @@ class ScreeningsApi {
       summary = "Screen manifest lines (an object with title and lines, or a bare array) and store")
   ResponseEntity<ScreeningDetail> screen(@RequestBody tools.jackson.databind.JsonNode body) {
     ScreeningRequest request = request(body);
-    return created(screenings.screen(context(null), request.title(), lines(request.lines())));
+    return created(screenings.screen(context(null, null), request.title(), lines(request.lines())));
   }
 
   @PostMapping(path = "/screenings", consumes = "text/csv")
   @Operation(summary = "Screen a CSV manifest (header: description, cas, hs_code, ...) and store")
   ResponseEntity<ScreeningDetail> screenCsv(
       @RequestBody(required = false) String body, @RequestParam(required = false) String title) {
-    return created(screenings.screen(context(null), title, ManifestCsv.parse(body)));
+    return created(screenings.screen(context(null, null), title, ManifestCsv.parse(body)));
   }
 
   @PostMapping(path = "/screenings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -78,7 +82,8 @@ class ScreeningsApi {
       @RequestParam("file") MultipartFile file, @RequestParam(required = false) String title) {
     String name = title != null ? title : file.getOriginalFilename();
     return created(
-        screenings.screen(context(null), name, ManifestCsv.parse(DesignationsApi.text(file))));
+        screenings.screen(
+            context(null, null), name, ManifestCsv.parse(DesignationsApi.text(file))));
   }
 
   @GetMapping("/screenings")
@@ -86,14 +91,19 @@ class ScreeningsApi {
   Page<ScreeningSummary> list(
       @RequestParam(defaultValue = "true") boolean mine,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return screenings.page(context(null), mine, PageQuery.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return screenings.page(context(purpose, purposeParam), mine, PageQuery.of(page, size));
   }
 
   @GetMapping("/screenings/{id}")
   @Operation(summary = "One stored screening with its lines and hits")
-  ScreeningDetail get(@PathVariable String id) {
-    return screenings.get(context(null), id);
+  ScreeningDetail get(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return screenings.get(context(purpose, purposeParam), id);
   }
 
   @GetMapping("/alerts")
@@ -101,8 +111,10 @@ class ScreeningsApi {
   Page<ScreeningAlert> alerts(
       @RequestParam(required = false) String screening,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return screenings.alerts(context(null), screening, PageQuery.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return screenings.alerts(context(purpose, purposeParam), screening, PageQuery.of(page, size));
   }
 
   private static ScreeningRequest request(tools.jackson.databind.JsonNode body) {
@@ -152,7 +164,7 @@ class ScreeningsApi {
         .body(detail);
   }
 
-  private AccessContext context(String purpose) {
-    return callers.context(Channel.API, purpose);
+  private AccessContext context(String header, String parameter) {
+    return callers.context(Channel.API, header != null ? header : parameter);
   }
 }
