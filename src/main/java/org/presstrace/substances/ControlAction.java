@@ -16,6 +16,8 @@ import java.time.LocalDate;
  *     the last day of a year cited alone); {@code null} when no date is recorded
  * @param effectiveTo the day the control ended (exclusive), or {@code null} while in force
  * @param source citation of the source
+ * @param designationId the imported designation that created the control, or {@code null} for the
+ *     built-in list
  */
 public record ControlAction(
     String substanceId,
@@ -27,7 +29,8 @@ public record ControlAction(
     String effectiveAsCited,
     LocalDate inForceBy,
     LocalDate effectiveTo,
-    String source) {
+    String source,
+    String designationId) {
 
   /** Whether the control was certainly in force on {@code day}. */
   public boolean inForceOn(LocalDate day) {

@@ -25,11 +25,15 @@ public final class ManifestScreen {
   private static final int LONGEST_NAME_IN_WORDS = 6;
   private static final Pattern CAS_IN_TEXT = Pattern.compile("\\b\\d{2,7}-\\d{2}-\\d\\b");
 
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s,;/]+");
+
   private static volatile ManifestScreen builtIn;
 
   private final NameMatcher names;
   private final Map<String, Substance> substances = new LinkedHashMap<>();
   private final StructureScreen structures;
+  private final Map<String, List<ClassMatch>> classes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ManifestScreen(List<Substance> list, StructureScreen structures) {
     var entries = new ArrayList<NameMatcher.Entry>();
@@ -48,6 +52,14 @@ public final class ManifestScreen {
     }
     this.names = new NameMatcher(entries);
     this.structures = structures;
+  }
+
+  /**
+   * A screen over {@code list} (the reference list as stored, with imported substances); the class
+   * rules are the built-in ones.
+   */
+  public static ManifestScreen over(List<Substance> list) {
+    return new ManifestScreen(list, StructureScreen.builtIn());
   }
 
   /** The screen over the built-in reference list, built once. */
@@ -75,7 +87,7 @@ public final class ManifestScreen {
         keep(best, hit.substanceId(), hit, casInText.group());
       }
     }
-    String[] words = description.strip().split("[\\s,;/]+");
+    String[] words = WORD_BREAK.split(description.strip());
     for (int from = 0; from < words.length; from++) {
       var phrase = new StringBuilder();
       for (int to = from; to < Math.min(words.length, from + LONGEST_NAME_IN_WORDS); to++) {
@@ -92,7 +104,7 @@ public final class ManifestScreen {
     for (ManifestHit hit : List.copyOf(hits)) {
       Substance substance = substances.get(hit.substanceId());
       if (substance != null && substance.smiles() != null) {
-        for (ClassMatch match : structures.screen(substance.smiles()).classes()) {
+        for (ClassMatch match : classesOf(substance)) {
           if (!match.excluded()) {
             hits.add(
                 new ManifestHit(
@@ -125,6 +137,12 @@ public final class ManifestScreen {
     hits.sort(Comparator.comparingDouble(ManifestHit::score).reversed());
     double score = hits.stream().mapToDouble(ManifestHit::score).max().orElse(0);
     return new ManifestVerdict(line.number(), line.description(), score >= FLAG_AT, score, hits);
+  }
+
+  /** The class rules a listed substance falls under, worked out once per substance. */
+  private List<ClassMatch> classesOf(Substance substance) {
+    return classes.computeIfAbsent(
+        substance.id(), id -> structures.screen(substance.smiles()).classes());
   }
 
   private static void keep(

@@ -152,6 +152,66 @@ public class Substances {
         true, parent, new ArrayList<>(classes.values()), new ArrayList<>(listed.values()));
   }
 
+  /**
+   * A manifest screen over the reference list as stored now (built-in and imported substances),
+   * rebuilt when a designation or a new built-in list changes it.
+   */
+  public ManifestScreen manifestScreen() {
+    String stamp =
+        jdbc.sql(
+                "SELECT (SELECT COUNT(*) FROM designation) || '/' || (SELECT COUNT(*) FROM"
+                    + " reference_list_load) || '/' || (SELECT COUNT(*) FROM substance)")
+            .query(String.class)
+            .single();
+    var cached = screenCache;
+    if (cached != null && cached.stamp().equals(stamp)) {
+      return cached.screen();
+    }
+    var screen = ManifestScreen.over(storedList());
+    screenCache = new CachedScreen(stamp, screen);
+    return screen;
+  }
+
+  private record CachedScreen(String stamp, ManifestScreen screen) {}
+
+  private volatile CachedScreen screenCache;
+
+  private List<Substance> storedList() {
+    var synonyms = new java.util.HashMap<String, List<String>>();
+    var chinese = new java.util.HashMap<String, List<String>>();
+    jdbc.sql("SELECT substance_id, synonym, kind FROM substance_synonym ORDER BY synonym")
+        .query(
+            rs -> {
+              var target =
+                  switch (rs.getString("kind")) {
+                    case "CHINESE" -> chinese;
+                    case "SYNONYM" -> synonyms;
+                    default -> null;
+                  };
+              if (target != null) {
+                target
+                    .computeIfAbsent(rs.getString("substance_id"), k -> new ArrayList<>())
+                    .add(rs.getString("synonym"));
+              }
+            });
+    return jdbc.sql("SELECT id, name, cas, family, smiles, formula, inchi_key FROM substance")
+        .query(
+            (rs, n) ->
+                new Substance(
+                    rs.getString("id"),
+                    rs.getString("name"),
+                    rs.getString("cas"),
+                    rs.getString("family"),
+                    rs.getString("smiles"),
+                    rs.getString("formula"),
+                    rs.getString("inchi_key"),
+                    synonyms.getOrDefault(rs.getString("id"), List.of()),
+                    chinese.getOrDefault(rs.getString("id"), List.of()),
+                    List.of(),
+                    List.of()))
+        .list();
+  }
+
   static String jurisdiction(String value) {
     String code = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
     if (!JURISDICTION.matcher(code).matches()) {
@@ -242,6 +302,7 @@ public class Substances {
         rs.getString("effective_as_cited"),
         rs.getObject("in_force_by", LocalDate.class),
         rs.getObject("effective_to", LocalDate.class),
-        rs.getString("source"));
+        rs.getString("source"),
+        rs.getString("designation_id"));
   }
 }

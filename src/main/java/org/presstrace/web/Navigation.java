@@ -38,6 +38,11 @@ final class Navigation {
               "/substances",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR", "ADMINISTRATOR")),
           new Item(
+              "Manifest screening",
+              "/substances/screenings",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item("Designations", "/substances/designations", Set.of("ADMINISTRATOR")),
+          new Item(
               "Releases", "/releases", Set.of("INVESTIGATOR", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item("Audit trail", "/audit", Set.of("AUDITOR")),
           new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),

@@ -58,6 +58,13 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/registry/transaction-reports/{id}",
           "/api/v1/registry/transaction-reports/{id}");
 
+  /** Read paths over stored manifest screenings and their alerts, and the probing request. */
+  static final Map<String, String> GUARDED_SCREENINGS =
+      Map.of(
+          "/api/v1/substances/screenings", "/api/v1/substances/screenings?mine=false&size=200",
+          "/api/v1/substances/screenings/{id}", "/api/v1/substances/screenings/{id}",
+          "/api/v1/substances/alerts", "/api/v1/substances/alerts?size=200");
+
   /** Read paths over protected records. */
   static final Set<String> GUARDED = guarded();
 
@@ -65,6 +72,7 @@ class ReadPathCoverageIntegrationTests {
     var all = new TreeSet<String>(GUARDED_INTEL.keySet());
     all.addAll(GUARDED_REGISTRY.keySet());
     all.addAll(GUARDED_TRANSACTION_REPORTS.keySet());
+    all.addAll(GUARDED_SCREENINGS.keySet());
     return all;
   }
 
@@ -117,12 +125,19 @@ class ReadPathCoverageIntegrationTests {
                   + " audited; summaries name no equipment content"),
           Map.entry("/api/v1/substances", "reference data, not a protected record"),
           Map.entry("/api/v1/substances/{id}", "reference data, not a protected record"),
-          Map.entry("/api/v1/substances/controlled", "reference data, not a protected record"));
+          Map.entry("/api/v1/substances/controlled", "reference data, not a protected record"),
+          Map.entry(
+              "/api/v1/substances/designations",
+              "applied designations: public announcements, reference data"),
+          Map.entry(
+              "/api/v1/substances/designations/{id}",
+              "applied designations: public announcements, reference data"));
 
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired Registry registry;
+  @Autowired org.presstrace.substances.Designations designations;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -301,6 +316,85 @@ class ReadPathCoverageIntegrationTests {
             .containsOnly("Coverage check");
       }
     }
+  }
+
+  @Test
+  void everyScreeningPathHidesAnotherAgencysManifestsAndAuditsTheRead() throws Exception {
+    var world = new World(directory);
+    String token = "Covazene" + world.suffix().toLowerCase(java.util.Locale.ROOT);
+    String reader =
+        world.user("reader", world.agency("MINE", AgencyKind.FEDERAL, "USA"), Role.ANALYST);
+    String other =
+        world.user("other", world.agency("THEIRS", AgencyKind.FEDERAL, "USA"), Role.ANALYST);
+    String visible = screening(reader, token);
+    String hidden = screening(other, token);
+    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, "USA");
+    designations.apply(
+        world.as(world.user("admin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.API),
+        "jurisdiction,instrument,category,effective,source,name\n"
+            + "CHN,Narcotic drugs,narcotic drug,2026-01-01,Coverage "
+            + token
+            + ","
+            + token
+            + "\n",
+        "csv");
+    for (int i = 0; i < 200 && alerts(visible) == 0; i++) {
+      Thread.sleep(100);
+    }
+
+    for (Map.Entry<String, String> path : GUARDED_SCREENINGS.entrySet()) {
+      boolean single = path.getKey().contains("{id}");
+      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
+        String url = path.getValue().replace("{id}", id == null ? "" : id);
+        String requestId = "cov-" + UUID.randomUUID();
+        MvcResult result =
+            mvc.perform(
+                    get(url)
+                        .with(httpBasic(reader, World.PASSWORD))
+                        .header("PressTrace-Purpose", "Coverage check")
+                        .header("X-Request-Id", requestId))
+                .andReturn();
+        String body = result.getResponse().getContentAsString();
+        if (single) {
+          assertThat(result.getResponse().getStatus())
+              .as(url)
+              .isEqualTo(id.equals(visible) ? 200 : 404);
+        } else {
+          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+          assertThat(body).as(url).contains(visible).doesNotContain(hidden);
+        }
+        var purposes =
+            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
+                .param("id", requestId)
+                .query(String.class)
+                .list();
+        // One screening audits its read and the read of its lines.
+        assertThat(purposes)
+            .as("audit entries for %s", url)
+            .isNotEmpty()
+            .containsOnly("Coverage check");
+      }
+    }
+  }
+
+  private long alerts(String screening) {
+    return jdbc.sql("SELECT COUNT(*) FROM screening_alert WHERE screening_id = :s")
+        .param("s", screening)
+        .query(Long.class)
+        .single();
+  }
+
+  private String screening(String username, String token) throws Exception {
+    String location =
+        mvc.perform(
+                post("/api/v1/substances/screenings")
+                    .with(httpBasic(username, World.PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("[{\"description\": \"" + token + " 1 kg\"}]"))
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   private String exportReport(String username, String machineId) throws Exception {

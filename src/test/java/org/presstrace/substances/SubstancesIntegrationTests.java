@@ -129,7 +129,10 @@ class SubstancesIntegrationTests {
         .andExpect(jsonPath("$[0].reason").value("fuzzy name, edit distance 2"));
     getJson("/api/v1/substances?q=1609-66-1")
         .andExpect(jsonPath("$[0].substanceId").value("norfentanyl"));
-    getJson("/api/v1/substances").andExpect(jsonPath("$.length()").value(23));
+    // Every built-in substance; designations applied by other tests sharing the database add more.
+    getJson("/api/v1/substances")
+        .andExpect(jsonPath("$.length()", Matchers.greaterThanOrEqualTo(23)))
+        .andExpect(jsonPath("$[*].substanceId", Matchers.hasItems("fentanyl", "etonitazene")));
   }
 
   @Test

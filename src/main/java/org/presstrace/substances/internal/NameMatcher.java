@@ -45,6 +45,9 @@ public final class NameMatcher {
           "monohydrate",
           "hydrate");
 
+  private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private final List<Entry> entries;
   private final List<String> normalized;
 
@@ -57,7 +60,7 @@ public final class NameMatcher {
   public static String normalize(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     var kept = new StringBuilder();
-    for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
+    for (String word : NOT_LETTER_OR_DIGIT.split(folded)) {
       if (!SALT_WORDS.contains(word)) {
         kept.append(word);
       }
@@ -99,7 +102,11 @@ public final class NameMatcher {
           keepBest(best, hit(entry, reason, 1.0));
           continue;
         }
-        int d = distance.apply(wanted, candidate);
+        // Levenshtein distance is at least the difference in length: skip hopeless pairs.
+        int d =
+            Math.abs(wanted.length() - candidate.length()) > limit
+                ? -1
+                : distance.apply(wanted, candidate);
         if (d > 0) {
           double score = 1.0 - (double) d / Math.max(wanted.length(), candidate.length());
           keepBest(best, hit(entry, "fuzzy name, edit distance " + d, Math.min(0.95, score)));

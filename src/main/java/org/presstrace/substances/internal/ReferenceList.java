@@ -117,7 +117,8 @@ public final class ReferenceList {
         asCited,
         inForceBy,
         until == null ? null : day(until),
-        citation(sources, text(control, "source")));
+        citation(sources, text(control, "source")),
+        null);
   }
 
   private static LocalDate day(String text) {

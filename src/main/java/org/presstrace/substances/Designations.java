@@ -1,0 +1,726 @@
+package org.presstrace.substances;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AuditTrail;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.NotFound;
+import org.presstrace.access.Role;
+import org.presstrace.substances.DesignationPreview.Ended;
+import org.presstrace.substances.DesignationPreview.Problem;
+import org.presstrace.substances.DesignationPreview.Row;
+import org.presstrace.substances.internal.DesignationFile;
+import org.presstrace.substances.internal.Instruments;
+import org.presstrace.substances.internal.Molecules;
+import org.presstrace.substances.internal.NameMatcher;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Designation imports: an administrator previews an announcement (jurisdiction, instrument,
+ * category, effective date, source, substances) with every problem and every change, then applies
+ * it in one transaction. Each applied designation gets the next list version; the control actions
+ * it creates name it, and the controls it ends keep their rows with an end date, so the full
+ * history still answers "what was controlled in J on D". {@link ControlListChanged} is published
+ * inside the applying transaction.
+ */
+@Service
+public class Designations {
+
+  static final String ORIGIN = "designation";
+  private static final int MAX_ROWS = 2000;
+
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Designations(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** What applying {@code content} would change, and every problem; stores nothing. */
+  @Transactional(readOnly = true)
+  public DesignationPreview preview(AccessContext context, String content, String format) {
+    requireAdministrator(context);
+    return plan(content, format);
+  }
+
+  /**
+   * Applies {@code content} atomically, or nothing when it has any problem.
+   *
+   * @throws DesignationRejected carrying every problem of the preview
+   */
+  @Transactional
+  public DesignationView apply(AccessContext context, String content, String format) {
+    requireAdministrator(context);
+    DesignationPreview plan = plan(content, format);
+    if (!plan.applicable()) {
+      throw new DesignationRejected(plan);
+    }
+    String id = UUID.randomUUID().toString();
+    int version = currentListVersion() + 1;
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    jdbc.sql(
+            """
+            INSERT INTO designation (id, list_version, jurisdiction, instrument, category,
+                effective_from, source, content_sha256, substances, new_substances, ended_actions,
+                applied_by, applied_at)
+            VALUES (:id, :version, :j, :instrument, :category, :from, :source, :sha, :n, :new,
+                :ended, :by, :at)
+            """)
+        .param("id", id)
+        .param("version", version)
+        .param("j", plan.jurisdiction())
+        .param("instrument", plan.instrument())
+        .param("category", plan.category())
+        .param("from", plan.effectiveFrom())
+        .param("source", plan.source())
+        .param("sha", plan.contentSha256())
+        .param("n", plan.rows().size())
+        .param("new", (int) plan.newSubstances())
+        .param("ended", plan.endedActions().size())
+        .param("by", context.caller().username())
+        .param("at", now)
+        .update();
+    for (Row row : plan.rows()) {
+      if (row.newSubstance()) {
+        insertSubstance(row, plan);
+      }
+      insertNames(row);
+      insertControl(id, row.substanceId(), plan);
+    }
+    for (Ended ended : plan.endedActions()) {
+      jdbc.sql(
+              "UPDATE control_action SET effective_to = :to, ended_by_designation = :d WHERE id = :id")
+          .param("to", plan.effectiveFrom())
+          .param("d", id)
+          .param("id", ended.controlId())
+          .update();
+    }
+    audit.record(
+        context,
+        "IMPORT",
+        "designation",
+        id,
+        "APPLIED",
+        "list version "
+            + version
+            + ": "
+            + plan.jurisdiction()
+            + " "
+            + plan.instrument()
+            + " "
+            + plan.category()
+            + " from "
+            + plan.effectiveFrom()
+            + ", "
+            + plan.rows().size()
+            + " substances");
+    events.publishEvent(
+        new ControlListChanged(
+            id,
+            version,
+            plan.jurisdiction(),
+            plan.instrument(),
+            plan.category(),
+            plan.effectiveFrom(),
+            plan.rows().stream().map(Row::substanceId).toList(),
+            plan.rows().stream().filter(Row::newSubstance).map(Row::substanceId).toList(),
+            plan.endedActions().stream().map(Ended::substanceId).toList()));
+    return get(id);
+  }
+
+  /** Applied designations, newest first. */
+  public List<DesignationView> list() {
+    return jdbc.sql("SELECT * FROM designation ORDER BY list_version DESC")
+        .query((rs, n) -> view(rs))
+        .list();
+  }
+
+  public DesignationView get(String id) {
+    return jdbc.sql("SELECT * FROM designation WHERE id = :id")
+        .param("id", id)
+        .query((rs, n) -> view(rs))
+        .optional()
+        .orElseThrow(() -> new NotFound("designation", id));
+  }
+
+  /** The number of designations applied so far: 0 for the built-in list alone. */
+  public int currentListVersion() {
+    return jdbc.sql("SELECT COALESCE(MAX(list_version), 0) FROM designation")
+        .query(Integer.class)
+        .single();
+  }
+
+  private static DesignationView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new DesignationView(
+        rs.getString("id"),
+        rs.getInt("list_version"),
+        rs.getString("jurisdiction"),
+        rs.getString("instrument"),
+        rs.getString("category"),
+        rs.getObject("effective_from", LocalDate.class),
+        rs.getString("source"),
+        rs.getInt("substances"),
+        rs.getInt("new_substances"),
+        rs.getInt("ended_actions"),
+        rs.getString("applied_by"),
+        rs.getObject("applied_at", OffsetDateTime.class));
+  }
+
+  private static void requireAdministrator(AccessContext context) {
+    if (!context.caller().has(Role.ADMINISTRATOR)) {
+      throw new AccessDeniedException("only administrators import designations");
+    }
+  }
+
+  // ---- planning ------------------------------------------------------------------------------
+
+  /** The reference list as stored, for recognising the substances a file names. */
+  private record Known(
+      Map<String, String> nameById,
+      Map<String, String> casById,
+      Map<String, String> idByCas,
+      Map<String, String> idByName,
+      Map<String, String> idByStructure) {}
+
+  private DesignationPreview plan(String content, String format) {
+    DesignationFile.Draft draft = DesignationFile.read(content, format);
+    var problems = new ArrayList<>(draft.problems());
+    if (hasFileProblem(problems)) {
+      return new DesignationPreview(
+          draft.format(), null, null, null, null, null, List.of(), List.of(), problems, null);
+    }
+    String jurisdiction = announcementJurisdiction(draft, problems);
+    String instrument = null;
+    String category = null;
+    if (jurisdiction != null) {
+      instrument = announcementInstrument(draft, jurisdiction, problems);
+      if (instrument != null) {
+        category = announcementCategory(draft, jurisdiction, instrument, problems);
+      }
+    }
+    LocalDate effective = announcementDate(draft, problems);
+    String source = draft.field("source");
+    if (source == null) {
+      problems.add(new Problem(0, "source", null, "the source citation is missing"));
+    } else if (source.length() > 1000) {
+      problems.add(new Problem(0, "source", null, "the source citation is over 1000 characters"));
+    }
+    if (draft.rows().isEmpty() && !hasFileProblem(problems)) {
+      problems.add(new Problem(0, "substances", null, "the announcement lists no substances"));
+    }
+    if (draft.rows().size() > MAX_ROWS) {
+      problems.add(
+          new Problem(
+              0,
+              "substances",
+              null,
+              "the announcement lists "
+                  + draft.rows().size()
+                  + " substances, more than "
+                  + MAX_ROWS));
+    }
+    String sha = sha256(content == null ? "" : content.strip());
+    jdbc.sql("SELECT list_version, applied_at FROM designation WHERE content_sha256 = :sha")
+        .param("sha", sha)
+        .query(
+            rs -> {
+              problems.add(
+                  new Problem(
+                      0,
+                      "file",
+                      null,
+                      "this announcement was applied already as list version "
+                          + rs.getInt("list_version")
+                          + " on "
+                          + rs.getObject("applied_at", OffsetDateTime.class).toLocalDate()));
+            });
+    Known known = known();
+    var rows = new ArrayList<Row>();
+    var ended = new ArrayList<Ended>();
+    var firstRowOf = new HashMap<String, Integer>();
+    var newIds = new HashSet<String>();
+    for (DesignationFile.DraftRow draftRow : draft.rows()) {
+      Row row = row(draftRow, known, newIds, problems);
+      if (row == null) {
+        continue;
+      }
+      boolean duplicate = false;
+      for (String key : keys(row)) {
+        Integer first = firstRowOf.putIfAbsent(key, row.row());
+        if (first != null) {
+          duplicate = true;
+          problems.add(
+              new Problem(
+                  row.row(),
+                  key.startsWith("cas:") ? "cas" : "name",
+                  row.name(),
+                  "duplicate of row " + first + " (" + key.substring(key.indexOf(':') + 1) + ")"));
+          break;
+        }
+      }
+      rows.add(row);
+      if (!duplicate
+          && !row.newSubstance()
+          && jurisdiction != null
+          && instrument != null
+          && effective != null) {
+        existingControls(row, jurisdiction, instrument, category, effective, ended, problems);
+      }
+    }
+    return new DesignationPreview(
+        draft.format(),
+        jurisdiction,
+        instrument,
+        category,
+        effective,
+        source,
+        rows,
+        ended,
+        problems,
+        sha);
+  }
+
+  private static boolean hasFileProblem(List<Problem> problems) {
+    return problems.stream().anyMatch(p -> p.row() == 0 && p.field().equals("file"));
+  }
+
+  private static String announcementJurisdiction(
+      DesignationFile.Draft draft, List<Problem> problems) {
+    String value = draft.field("jurisdiction");
+    if (value == null) {
+      if (!hasFileProblem(problems)) {
+        problems.add(new Problem(0, "jurisdiction", null, "the jurisdiction is missing"));
+      }
+      return null;
+    }
+    String code = value.toUpperCase(Locale.ROOT);
+    if (Instruments.instruments(code).isEmpty()) {
+      problems.add(
+          new Problem(
+              0,
+              "jurisdiction",
+              value,
+              "jurisdiction '"
+                  + value
+                  + "' is not one designations can be imported for: "
+                  + Instruments.jurisdictions()));
+      return null;
+    }
+    return code;
+  }
+
+  private static String announcementInstrument(
+      DesignationFile.Draft draft, String jurisdiction, List<Problem> problems) {
+    String value = draft.field("instrument");
+    var known = Instruments.instrument(jurisdiction, value);
+    if (known.isEmpty()) {
+      problems.add(
+          new Problem(
+              0,
+              "instrument",
+              value,
+              (value == null
+                      ? "the instrument is missing"
+                      : "instrument '" + value + "' is unknown")
+                  + " for "
+                  + jurisdiction
+                  + "; known: "
+                  + Instruments.instruments(jurisdiction)));
+      return null;
+    }
+    return known.get();
+  }
+
+  private static String announcementCategory(
+      DesignationFile.Draft draft, String jurisdiction, String instrument, List<Problem> problems) {
+    String value = draft.field("category");
+    var known = Instruments.category(jurisdiction, instrument, value);
+    if (known.isEmpty()) {
+      problems.add(
+          new Problem(
+              0,
+              "category",
+              value,
+              (value == null ? "the category is missing" : "category '" + value + "' is unknown")
+                  + " for "
+                  + instrument
+                  + "; known: "
+                  + Instruments.categories(jurisdiction, instrument)));
+      return null;
+    }
+    return known.get();
+  }
+
+  private static LocalDate announcementDate(DesignationFile.Draft draft, List<Problem> problems) {
+    String value = draft.field("effective");
+    if (value == null) {
+      if (!hasFileProblem(problems)) {
+        problems.add(new Problem(0, "effective", null, "the effective date is missing"));
+      }
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(
+          new Problem(0, "effective", value, "effective date '" + value + "' is not YYYY-MM-DD"));
+      return null;
+    }
+  }
+
+  private Row row(
+      DesignationFile.DraftRow draft, Known known, Set<String> newIds, List<Problem> problems) {
+    int n = draft.row();
+    if (draft.name() == null) {
+      problems.add(new Problem(n, "name", null, "the substance has no name"));
+      return null;
+    }
+    if (draft.name().length() > 200) {
+      problems.add(new Problem(n, "name", null, "the name is over 200 characters"));
+      return null;
+    }
+    for (String synonym : concat(draft.synonyms(), draft.chinese())) {
+      if (synonym.length() > 300) {
+        problems.add(new Problem(n, "synonyms", synonym, "a synonym is over 300 characters"));
+      }
+    }
+    String cas = draft.cas();
+    if (cas != null) {
+      try {
+        cas = CasNumber.of(cas).value();
+      } catch (InvalidRequest bad) {
+        problems.add(new Problem(n, "cas", draft.cas(), bad.getMessage()));
+        cas = null;
+      }
+    }
+    String parent = null;
+    if (draft.smiles() != null) {
+      try {
+        parent = Molecules.canonical(Molecules.parent(Molecules.parse(draft.smiles())));
+      } catch (InvalidRequest bad) {
+        problems.add(new Problem(n, "smiles", draft.smiles(), bad.getMessage()));
+      }
+    }
+    String family = draft.family();
+    if (family != null && !family.matches("[a-z][a-z0-9-]{0,39}")) {
+      problems.add(
+          new Problem(n, "family", family, "family must be lower-case letters, digits or dashes"));
+    }
+    String byCas = cas == null ? null : known.idByCas().get(cas);
+    String byName = null;
+    String matchedBy = null;
+    for (String name : concat(List.of(draft.name()), concat(draft.synonyms(), draft.chinese()))) {
+      byName = known.idByName().get(NameMatcher.normalize(name));
+      if (byName != null) {
+        break;
+      }
+    }
+    String byStructure = parent == null ? null : known.idByStructure().get(parent);
+    String id = byCas != null ? byCas : byName != null ? byName : byStructure;
+    if (byCas != null) {
+      matchedBy = "CAS " + cas;
+    } else if (byName != null) {
+      matchedBy = "name";
+    } else if (byStructure != null) {
+      matchedBy = "structure";
+    }
+    if (byCas != null && byName != null && !byCas.equals(byName)) {
+      problems.add(
+          new Problem(
+              n,
+              "cas",
+              cas,
+              "CAS "
+                  + cas
+                  + " is "
+                  + known.nameById().get(byCas)
+                  + " but the name is "
+                  + known.nameById().get(byName)));
+    } else if (id != null && cas != null && byCas == null && known.casById().get(id) != null) {
+      problems.add(
+          new Problem(
+              n,
+              "cas",
+              cas,
+              "the name is "
+                  + known.nameById().get(id)
+                  + ", listed with CAS "
+                  + known.casById().get(id)
+                  + ", not "
+                  + cas));
+    }
+    boolean isNew = id == null;
+    if (isNew) {
+      id = newId(draft.name(), known, newIds);
+      if (family == null) {
+        family = familyOf(draft.smiles(), parent);
+      }
+    }
+    return new Row(
+        n,
+        draft.name(),
+        cas,
+        draft.smiles(),
+        draft.synonyms(),
+        draft.chinese(),
+        family,
+        id,
+        isNew,
+        matchedBy);
+  }
+
+  private static String familyOf(String smiles, String parent) {
+    if (parent == null) {
+      return "other";
+    }
+    return StructureScreen.builtIn().screen(smiles).classes().stream()
+        .map(ClassMatch::family)
+        .findFirst()
+        .orElse("other");
+  }
+
+  private static List<String> keys(Row row) {
+    var keys = new ArrayList<String>();
+    keys.add("id:" + row.substanceId());
+    if (row.cas() != null) {
+      keys.add("cas:" + row.cas());
+    }
+    keys.add("name:" + NameMatcher.normalize(row.name()));
+    return keys;
+  }
+
+  private void existingControls(
+      Row row,
+      String jurisdiction,
+      String instrument,
+      String category,
+      LocalDate effective,
+      List<Ended> ended,
+      List<Problem> problems) {
+    jdbc.sql(
+            """
+            SELECT c.id, c.category, c.effective_as_cited, c.in_force_by, c.effective_to, d.list_version
+            FROM control_action c LEFT JOIN designation d ON d.id = c.designation_id
+            WHERE c.substance_id = :s AND c.jurisdiction = :j AND c.instrument = :i
+            """)
+        .param("s", row.substanceId())
+        .param("j", jurisdiction)
+        .param("i", instrument)
+        .query(
+            rs -> {
+              LocalDate to = rs.getObject("effective_to", LocalDate.class);
+              LocalDate by = rs.getObject("in_force_by", LocalDate.class);
+              String since = rs.getString("effective_as_cited");
+              String origin =
+                  rs.getObject("list_version") == null
+                      ? "built-in list"
+                      : "list version " + rs.getInt("list_version");
+              String existing = rs.getString("category");
+              if (to != null && !to.isAfter(effective)) {
+                return;
+              }
+              if (by != null && by.isAfter(effective)) {
+                problems.add(
+                    new Problem(
+                        row.row(),
+                        "effective",
+                        effective.toString(),
+                        row.name()
+                            + " has a later control under "
+                            + instrument
+                            + " ("
+                            + existing
+                            + " from "
+                            + since
+                            + ", "
+                            + origin
+                            + "): the effective date "
+                            + effective
+                            + " comes before it"));
+              } else if (category != null && existing.equalsIgnoreCase(category)) {
+                problems.add(
+                    new Problem(
+                        row.row(),
+                        "name",
+                        row.name(),
+                        row.name()
+                            + " is already controlled under "
+                            + instrument
+                            + ", "
+                            + existing
+                            + " (since "
+                            + since
+                            + ", "
+                            + origin
+                            + ")"));
+              } else {
+                ended.add(
+                    new Ended(rs.getString("id"), row.substanceId(), row.name(), existing, since));
+              }
+            });
+  }
+
+  private Known known() {
+    var nameById = new HashMap<String, String>();
+    var casById = new HashMap<String, String>();
+    var idByCas = new HashMap<String, String>();
+    var idByStructure = new HashMap<String, String>();
+    jdbc.sql("SELECT id, name, cas, smiles FROM substance")
+        .query(
+            rs -> {
+              String id = rs.getString("id");
+              nameById.put(id, rs.getString("name"));
+              if (rs.getString("cas") != null) {
+                casById.put(id, rs.getString("cas"));
+                idByCas.put(rs.getString("cas"), id);
+              }
+              String smiles = rs.getString("smiles");
+              if (smiles != null) {
+                idByStructure.putIfAbsent(
+                    Molecules.canonical(Molecules.parent(Molecules.parse(smiles))), id);
+              }
+            });
+    var idByName = new HashMap<String, String>();
+    jdbc.sql("SELECT substance_id, synonym FROM substance_synonym")
+        .query(
+            rs -> {
+              String key = NameMatcher.normalize(rs.getString("synonym"));
+              if (!key.isEmpty()) {
+                idByName.putIfAbsent(key, rs.getString("substance_id"));
+              }
+            });
+    return new Known(nameById, casById, idByCas, idByName, idByStructure);
+  }
+
+  private static String newId(String name, Known known, Set<String> taken) {
+    String base =
+        java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
+    if (base.isEmpty()) {
+      base = "substance";
+    }
+    if (base.length() > 56) {
+      base = base.substring(0, 56);
+    }
+    String id = base;
+    for (int i = 2; known.nameById().containsKey(id) || taken.contains(id); i++) {
+      id = base + "-" + i;
+    }
+    taken.add(id);
+    return id;
+  }
+
+  // ---- applying ------------------------------------------------------------------------------
+
+  private void insertSubstance(Row row, DesignationPreview plan) {
+    String formula = null;
+    if (row.smiles() != null) {
+      formula = Molecules.formula(Molecules.parent(Molecules.parse(row.smiles())));
+    }
+    jdbc.sql(
+            """
+            INSERT INTO substance (id, name, cas, family, smiles, formula, sources, origin)
+            VALUES (:id, :name, :cas, :family, :smiles, :formula, :sources, :origin)
+            """)
+        .param("id", row.substanceId())
+        .param("name", row.name())
+        .param("cas", row.cas())
+        .param("family", row.family())
+        .param("smiles", row.smiles())
+        .param("formula", formula)
+        .param("sources", plan.source())
+        .param("origin", ORIGIN)
+        .update();
+  }
+
+  private void insertNames(Row row) {
+    var present =
+        new HashSet<>(
+            jdbc.sql("SELECT synonym FROM substance_synonym WHERE substance_id = :id")
+                .param("id", row.substanceId())
+                .query(String.class)
+                .list());
+    if (row.newSubstance()) {
+      name(row.substanceId(), row.name(), "NAME", present);
+    } else {
+      name(row.substanceId(), row.name(), "SYNONYM", present);
+    }
+    row.synonyms().forEach(s -> name(row.substanceId(), s, "SYNONYM", present));
+    row.chineseNames().forEach(s -> name(row.substanceId(), s, "CHINESE", present));
+  }
+
+  private void name(String id, String text, String kind, Set<String> present) {
+    if (present.add(text)) {
+      jdbc.sql(
+              "INSERT INTO substance_synonym (substance_id, synonym, kind) VALUES (:id, :text, :kind)")
+          .param("id", id)
+          .param("text", text)
+          .param("kind", kind)
+          .update();
+    }
+  }
+
+  private void insertControl(String designationId, String substanceId, DesignationPreview plan) {
+    jdbc.sql(
+            """
+            INSERT INTO control_action (id, substance_id, jurisdiction, instrument, category,
+                effective_from, effective_as_cited, in_force_by, source, origin, designation_id)
+            VALUES (:id, :substance, :j, :instrument, :category, :from, :cited, :from, :source,
+                :origin, :designation)
+            """)
+        .param("id", UUID.randomUUID().toString())
+        .param("substance", substanceId)
+        .param("j", plan.jurisdiction())
+        .param("instrument", plan.instrument())
+        .param("category", plan.category())
+        .param("from", plan.effectiveFrom())
+        .param("cited", plan.effectiveFrom().toString())
+        .param("source", plan.source())
+        .param("origin", ORIGIN)
+        .param("designation", designationId)
+        .update();
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    var all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
