@@ -127,9 +127,11 @@ final class RegistryWorld {
     return id(n, 0x2);
   }
 
+  /** Every generated id ends so; {@code LIKE GENERATED_IDS} selects the generated rows. */
+  static final String GENERATED_IDS = "%-8000-505245535354";
+
   private static String id(long n, int kind) {
-    return new UUID((n << 16) | 0x7000L | kind, 0x8000_0000_0000_0000L | 0x5052_4553_5354L)
-        .toString();
+    return new UUID((n << 16) | 0x7000L | kind, 0x8000_5052_4553_5354L).toString();
   }
 
   /** Writes the world through {@code connection}, committing every chunk; progress per chunk. */

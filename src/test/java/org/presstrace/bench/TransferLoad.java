@@ -50,9 +50,11 @@ final class TransferLoad {
                 """
                 SELECT id, registration_number, agency_code FROM registrant
                 WHERE category = 'DEALER' AND status = 'ACTIVE' AND expires_on > :today
+                  AND id LIKE :generated
                 ORDER BY id
                 """)
             .param("today", today)
+            .param("generated", RegistryWorld.GENERATED_IDS)
             .query((rs, row) -> new Dealer(rs.getString(1), rs.getString(2), rs.getString(3)))
             .list();
     this.machines =
@@ -61,7 +63,7 @@ final class TransferLoad {
                 SELECT m.id, m.current_holder FROM machine m
                 JOIN registrant r ON r.id = m.current_holder
                 WHERE m.state = 'HELD' AND r.category = 'DEALER' AND r.status = 'ACTIVE'
-                  AND r.expires_on > :today
+                  AND r.expires_on > :today AND r.id LIKE :generated
                   AND m.kind IN ('TABLETING_SINGLE_PUNCH', 'TABLETING_ROTARY',
                                  'ENCAPSULATING_MANUAL', 'ENCAPSULATING_SEMI_AUTOMATIC',
                                  'ENCAPSULATING_AUTOMATIC')
@@ -70,6 +72,7 @@ final class TransferLoad {
                 """)
             .param("today", today)
             .param("limit", machineLimit)
+            .param("generated", RegistryWorld.GENERATED_IDS)
             .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
             .list();
     if (dealers.size() < 2 || machines.isEmpty()) {
