@@ -107,17 +107,19 @@ if [[ "$db" == pg || "$db" == both ]]; then
     --db-owner-user="$owner" --db-owner-password="$owner_password"
 
   # pgbench's TPC-B-like run against the same server, right after the service-layer transfers.
-  fresh_before=$fresh; fresh=1; scratch_database presstrace_pgbench; fresh=$fresh_before
-  export PGPASSWORD="$owner_password"
-  "$pgbin/pgbench" -q -i -s 10 -h "$host" -p "$port" -U "$owner" presstrace_pgbench >/dev/null 2>&1
-  : >"$work/pgbench.figures"
-  for clients in ${threads//,/ }; do
-    tps=$("$pgbin/pgbench" -c "$clients" -j "$clients" -T "$seconds" -h "$host" -p "$port" \
-      -U "$owner" presstrace_pgbench 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
-    echo "pgbench.tps.clients_$clients=$tps" >>"$work/pgbench.figures"
-  done
-  unset PGPASSWORD
-  superuser_sql "DROP DATABASE IF EXISTS presstrace_pgbench"
+  if [[ $seconds -gt 0 ]]; then
+    fresh_before=$fresh; fresh=1; scratch_database presstrace_pgbench; fresh=$fresh_before
+    export PGPASSWORD="$owner_password"
+    "$pgbin/pgbench" -q -i -s 10 -h "$host" -p "$port" -U "$owner" presstrace_pgbench >/dev/null 2>&1
+    : >"$work/pgbench.figures"
+    for clients in ${threads//,/ }; do
+      tps=$("$pgbin/pgbench" -c "$clients" -j "$clients" -T "$seconds" -h "$host" -p "$port" \
+        -U "$owner" presstrace_pgbench 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
+      echo "pgbench.tps.clients_$clients=$tps" >>"$work/pgbench.figures"
+    done
+    unset PGPASSWORD
+    superuser_sql "DROP DATABASE IF EXISTS presstrace_pgbench"
+  fi
 fi
 
 figure() { sed -n "s/^$2=//p" "$work/$1.figures" 2>/dev/null | head -1; }
@@ -129,7 +131,7 @@ for kind in exact normalised pattern make_model; do
     "$(figure h2 "trace.$kind.p50_ms")" "$(figure h2 "trace.$kind.p99_ms")" \
     "$(figure pg "trace.$kind.p50_ms")" "$(figure pg "trace.$kind.p99_ms")"
 done
-if [[ "$db" != h2 ]]; then
+if [[ "$db" != h2 && $seconds -gt 0 ]]; then
   echo
   printf '%-22s %16s %16s %10s\n' "threads/clients" "transfers/s" "pgbench tps" "ratio"
   for clients in ${threads//,/ }; do
