@@ -85,6 +85,7 @@ if [[ $build -eq 1 || ! -f "$work/classpath" ]]; then
   dependency:build-classpath -Dmdep.outputFile=target/registry-bench/classpath \
     -Dmdep.includeScope=test >/dev/null)
 fi
+rm -f "$work/h2.figures" "$work/pg.figures" "$work/pgbench.figures"
 classpath="$root/target/test-classes:$root/target/classes:$(cat "$work/classpath")"
 
 bench() {
