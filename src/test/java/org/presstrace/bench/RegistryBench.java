@@ -1,0 +1,274 @@
+package org.presstrace.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.presstrace.PressTraceApplication;
+import org.presstrace.access.Directory;
+import org.presstrace.registry.Registry;
+import org.presstrace.registry.Trace;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The registry benchmark: starts PressTrace (its Flyway migrations included) on an H2 file database
+ * or a PostgreSQL database without the web layer, fills it with a generated world when it is empty,
+ * then measures traces and (with {@code --transfer-seconds}) transfers through the service layer.
+ * Run by {@code benchmarks/registry-bench.sh}, which also runs pgbench beside it.
+ *
+ * <p>Options ({@code --name=value}): {@code --data} (H2 directory, also the ledger key's), {@code
+ * --db-url --db-user --db-password --db-owner-user --db-owner-password} (PostgreSQL; generation
+ * runs as the owner), {@code --machines} (1000000), {@code --events} (10000000), {@code
+ * --registrants} (machines/50), {@code --traces} (rounds of each trace kind, 500), {@code --warmup}
+ * (100), {@code --threads} (1,4), {@code --transfer-seconds} (30; 0 skips), {@code --results} (a
+ * file for key=value figures).
+ */
+public final class RegistryBench {
+
+  private final Map<String, String> options;
+  private final PrintStream out = System.out;
+  private final Map<String, String> figures = new LinkedHashMap<>();
+
+  private RegistryBench(Map<String, String> options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    var options = new HashMap<String, String>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        System.err.println("registry-bench: expected --name=value, got '" + arg + "'");
+        System.exit(2);
+      }
+      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    new RegistryBench(options).run();
+    System.exit(0);
+  }
+
+  private String option(String name, String fallback) {
+    String value = options.get(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private int number(String name, long fallback) {
+    return Integer.parseInt(option(name, String.valueOf(fallback)).replace("_", ""));
+  }
+
+  private boolean postgres() {
+    return options.containsKey("db-url");
+  }
+
+  private void run() throws Exception {
+    int machines = number("machines", 1_000_000);
+    long events = Long.parseLong(option("events", "10000000").replace("_", ""));
+    var size =
+        new RegistryWorld.Size(
+            number("registrants", Math.max(50, machines / 50)), machines, events, 20_261_128L);
+    String database = postgres() ? "postgresql" : "h2";
+    figure("database", database);
+    long bootStarted = System.nanoTime();
+    try (ConfigurableApplicationContext context = start()) {
+      out.printf(
+          Locale.ROOT,
+          "[%s] PressTrace started and migrated in %.1f s%n",
+          database,
+          (System.nanoTime() - bootStarted) / 1e9);
+      var jdbc = context.getBean(JdbcClient.class);
+      long stored = jdbc.sql("SELECT COUNT(*) FROM machine").query(Long.class).single();
+      if (stored == 0) {
+        generate(context, size, database);
+      } else {
+        out.printf("[%s] reusing the %d machines already stored%n", database, stored);
+      }
+      int world = jdbc.sql("SELECT COUNT(*) FROM machine").query(Long.class).single().intValue();
+      long custody = jdbc.sql("SELECT COUNT(*) FROM custody_event").query(Long.class).single();
+      figure("machines", world);
+      figure("custody_events", custody);
+      out.printf("[%s] world: %d machines, %d custody events%n", database, world, custody);
+      traces(context, jdbc, world, database);
+      int seconds = number("transfer-seconds", 30);
+      if (seconds > 0) {
+        transfers(context, jdbc, seconds, database);
+      }
+    }
+    writeFigures();
+  }
+
+  private ConfigurableApplicationContext start() {
+    var properties = new LinkedHashMap<String, Object>();
+    Path data = Path.of(option("data", "target/registry-bench/h2")).toAbsolutePath();
+    properties.put("presstrace.data-dir", data.toString());
+    if (postgres()) {
+      properties.put("spring.datasource.url", options.get("db-url"));
+      properties.put("spring.datasource.username", option("db-user", "presstrace_app"));
+      properties.put("spring.datasource.password", option("db-password", ""));
+      if (options.containsKey("db-owner-user")) {
+        properties.put("spring.flyway.user", options.get("db-owner-user"));
+        properties.put("spring.flyway.password", option("db-owner-password", ""));
+      }
+    } else {
+      properties.put(
+          "spring.datasource.url",
+          "jdbc:h2:file:"
+              + data.resolve("presstrace")
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+              + ";DB_CLOSE_ON_EXIT=FALSE");
+      properties.put("spring.datasource.username", "presstrace");
+      properties.put("spring.datasource.password", "");
+    }
+    int threads =
+        Arrays.stream(option("threads", "1,4").split(","))
+            .mapToInt(Integer::parseInt)
+            .max()
+            .orElse(1);
+    properties.put("spring.datasource.hikari.maximum-pool-size", Math.max(10, threads + 2));
+    properties.put("spring.main.web-application-type", "none");
+    properties.put("presstrace.demo.enabled", "false");
+    properties.put("presstrace.registry.compliance.sweep-cron", "-");
+    properties.put("logging.level.root", "warn");
+    properties.put("logging.level.org.springframework.boot.SpringApplication", "off");
+    // As command-line arguments: they take precedence over application.properties.
+    return new SpringApplication(PressTraceApplication.class)
+        .run(
+            properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new));
+  }
+
+  private void generate(ConfigurableApplicationContext context, RegistryWorld.Size size, String db)
+      throws SQLException {
+    out.printf(
+        "[%s] generating %d registrants, %d machines, about %d custody events ...%n",
+        db, size.registrants(), size.machines(), size.events());
+    var world = new RegistryWorld(size);
+    long step = Math.max(5_000, size.machines() / 20);
+    long started = System.nanoTime();
+    RegistryWorld.Written written;
+    try (Connection connection = generationConnection(context)) {
+      written =
+          world.generate(
+              connection,
+              done -> {
+                if (done % step == 0 || done == size.machines()) {
+                  double seconds = (System.nanoTime() - started) / 1e9;
+                  out.printf(
+                      Locale.ROOT,
+                      "[%s]   %,d machines in %.0f s (%.0f machines/s)%n",
+                      db,
+                      done,
+                      seconds,
+                      done / seconds);
+                }
+              });
+      long analyseStarted = System.nanoTime();
+      connection.setAutoCommit(true);
+      try (Statement statement = connection.createStatement()) {
+        // PostgreSQL: a settled table (visibility map set), as autovacuum leaves it.
+        statement.execute(postgres() ? "VACUUM ANALYZE" : "ANALYZE");
+      }
+      figure("analyze_seconds", (System.nanoTime() - analyseStarted) / 1e9);
+    }
+    double seconds = written.millis() / 1000.0;
+    figure("generate_seconds", seconds);
+    figure("generate_events_per_second", written.events() / seconds);
+    out.printf(
+        Locale.ROOT,
+        "[%s] generated %d registrants, %d machines, %d custody events in %.1f s"
+            + " (%.0f events/s)%n",
+        db,
+        written.registrants(),
+        written.machines(),
+        written.events(),
+        seconds,
+        written.events() / seconds);
+  }
+
+  /** PostgreSQL: the schema owner (COPY needs no more than INSERT, but ANALYZE needs the owner). */
+  private Connection generationConnection(ConfigurableApplicationContext context)
+      throws SQLException {
+    if (postgres() && options.containsKey("db-owner-user")) {
+      return DriverManager.getConnection(
+          options.get("db-url"), options.get("db-owner-user"), option("db-owner-password", ""));
+    }
+    return context.getBean(DataSource.class).getConnection();
+  }
+
+  private void traces(
+      ConfigurableApplicationContext context, JdbcClient jdbc, int machines, String db) {
+    var load = new TraceLoad(context.getBean(Trace.class), jdbc, context.getBean(Directory.class));
+    int rounds = number("traces", 500);
+    var result = load.run(machines, number("warmup", 100), rounds, 7L);
+    out.printf("[%s] trace latency through Trace.trace (%d of each kind):%n", db, rounds);
+    TraceLoad.describe(result).forEach(line -> out.println("[" + db + "]   " + line));
+    result
+        .latencies()
+        .forEach(
+            (kind, latencies) -> {
+              String key = "trace." + kind.name().toLowerCase(Locale.ROOT);
+              figure(key + ".p50_ms", latencies.percentileMillis(50));
+              figure(key + ".p99_ms", latencies.percentileMillis(99));
+            });
+  }
+
+  private void transfers(
+      ConfigurableApplicationContext context, JdbcClient jdbc, int seconds, String db)
+      throws InterruptedException {
+    var load =
+        new TransferLoad(
+            context.getBean(Registry.class), context.getBean(Directory.class), jdbc, 20_000);
+    out.printf(
+        "[%s] transfers through Registry.transfer, %d machines in play%n", db, load.machines());
+    load.run(1, Duration.ofSeconds(Math.min(10, seconds)), 11L);
+    List<Integer> threads =
+        Arrays.stream(option("threads", "1,4").split(",")).map(Integer::valueOf).toList();
+    for (int count : threads) {
+      TransferLoad.Result result = load.run(count, Duration.ofSeconds(seconds), 13L + count);
+      out.printf(
+          Locale.ROOT,
+          "[%s]   %d thread(s): %.1f transfers/s (%d in %.1f s, %d refused) latency %s%n",
+          db,
+          count,
+          result.perSecond(),
+          result.transfers(),
+          result.seconds(),
+          result.failures(),
+          result.latencies().summary());
+      figure("transfers_per_second.threads_" + count, result.perSecond());
+      figure("transfer.threads_" + count + ".p50_ms", result.latencies().percentileMillis(50));
+      figure("transfer.threads_" + count + ".p99_ms", result.latencies().percentileMillis(99));
+      figure("transfer.threads_" + count + ".refused", result.failures());
+    }
+  }
+
+  private void figure(String key, Object value) {
+    figures.put(
+        key,
+        value instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : String.valueOf(value));
+  }
+
+  private void writeFigures() throws IOException {
+    String file = options.get("results");
+    if (file == null) {
+      return;
+    }
+    var lines = new ArrayList<String>();
+    figures.forEach((key, value) -> lines.add(key + "=" + value));
+    Files.write(Path.of(file), lines);
+  }
+}

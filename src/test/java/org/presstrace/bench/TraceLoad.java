@@ -1,0 +1,153 @@
+package org.presstrace.bench;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Purpose;
+import org.presstrace.registry.SerialNumber;
+import org.presstrace.registry.SerialPattern;
+import org.presstrace.registry.Trace;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Traces through the service layer ({@link Trace#trace}) as an investigator, with a purpose, each
+ * call audited as in production: serials as stamped, the same serials written loosely (lower case,
+ * other separators, O for 0), patterns for partly obliterated serials ({@code A1?3-55*} style) and
+ * make with model. Queries come from machines picked at random from the generated world; the kinds
+ * are interleaved so each sees the same conditions.
+ */
+final class TraceLoad {
+
+  enum Kind {
+    EXACT,
+    NORMALISED,
+    PATTERN,
+    MAKE_MODEL
+  }
+
+  record Result(Map<Kind, Latencies> latencies, Map<Kind, Long> matches) {}
+
+  private record Sample(String serial, String make, String model) {}
+
+  private final Trace trace;
+  private final JdbcClient jdbc;
+  private final AccessContext investigator;
+
+  TraceLoad(Trace trace, JdbcClient jdbc, Directory directory) {
+    this.trace = trace;
+    this.jdbc = jdbc;
+    this.investigator =
+        new AccessContext(
+            directory
+                .caller(RegistryWorld.INVESTIGATOR)
+                .orElseThrow(() -> new IllegalStateException("no benchmark investigator")),
+            Channel.API,
+            new Purpose("Benchmark case BM-1: trace latency"));
+  }
+
+  /** {@code warmup} rounds unmeasured, then {@code rounds} of each kind. */
+  Result run(int machines, int warmup, int rounds, long seed) {
+    var random = new SplittableRandom(seed);
+    var latencies = new EnumMap<Kind, Latencies>(Kind.class);
+    var matches = new EnumMap<Kind, Long>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      latencies.put(kind, new Latencies());
+      matches.put(kind, 0L);
+    }
+    for (int round = 0; round < warmup + rounds; round++) {
+      Sample sample = sample(random.nextInt(machines));
+      for (Kind kind : Kind.values()) {
+        Trace.Query query = query(kind, sample, random);
+        long started = System.nanoTime();
+        int found = trace.trace(investigator, query).size();
+        long took = System.nanoTime() - started;
+        if (round >= warmup) {
+          latencies.get(kind).add(took);
+          matches.merge(kind, (long) found, Long::sum);
+        }
+        if (found == 0) {
+          throw new IllegalStateException(kind + " trace " + query + " found nothing");
+        }
+      }
+    }
+    return new Result(latencies, matches);
+  }
+
+  private Sample sample(int n) {
+    return jdbc.sql("SELECT serial_as_entered, make, model FROM machine WHERE id = :id")
+        .param("id", RegistryWorld.machineId(n))
+        .query((rs, row) -> new Sample(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .single();
+  }
+
+  private static Trace.Query query(Kind kind, Sample sample, SplittableRandom random) {
+    return switch (kind) {
+      case EXACT -> Trace.Query.serial(sample.serial());
+      case NORMALISED -> Trace.Query.serial(loosely(sample.serial()));
+      case PATTERN -> Trace.Query.pattern(obliterated(sample.serial(), random));
+      case MAKE_MODEL -> new Trace.Query(null, null, sample.make(), sample.model());
+    };
+  }
+
+  /** The serial as someone might type it: lower case, spaces for dashes, O for 0, I for 1. */
+  static String loosely(String serial) {
+    String typed =
+        serial
+            .toLowerCase(Locale.ROOT)
+            .replace('-', ' ')
+            .replace('/', '-')
+            .replaceFirst("0", "o")
+            .replaceFirst("1", "i");
+    if (!new SerialNumber(typed).normalised().equals(new SerialNumber(serial).normalised())) {
+      throw new IllegalStateException(typed + " does not normalise like " + serial);
+    }
+    return typed;
+  }
+
+  /**
+   * A pattern for the serial with its third significant character unreadable and everything after
+   * the seventh lost, e.g. {@code A123-5501} gives {@code A1?3-55*}.
+   */
+  static String obliterated(String serial, SplittableRandom random) {
+    var pattern = new StringBuilder();
+    int significant = 0;
+    int unreadable = 2 + random.nextInt(2);
+    for (char c : serial.toCharArray()) {
+      if (Character.isLetterOrDigit(c)) {
+        if (significant == 7) {
+          break;
+        }
+        pattern.append(significant == unreadable ? '?' : c);
+        significant++;
+      } else {
+        pattern.append(c);
+      }
+    }
+    String result = pattern.append('*').toString();
+    if (!new SerialPattern(result).matches(new SerialNumber(serial))) {
+      throw new IllegalStateException(result + " does not match " + serial);
+    }
+    return result;
+  }
+
+  static List<String> describe(Result result) {
+    var lines = new ArrayList<String>();
+    for (Kind kind : Kind.values()) {
+      Latencies latencies = result.latencies().get(kind);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-10s %s matches/trace=%.1f",
+              kind.name().toLowerCase(Locale.ROOT),
+              latencies.summary(),
+              result.matches().get(kind) / (double) Math.max(1, latencies.count())));
+    }
+    return lines;
+  }
+}
