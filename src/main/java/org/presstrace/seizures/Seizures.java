@@ -114,6 +114,41 @@ public class Seizures {
   }
 
   /**
+   * Imports seizure reports from CSV (see {@link SeizureCsv}) all or nothing; problems name the row
+   * and the CSV column.
+   */
+  @Transactional
+  public ImportReport importCsv(AccessContext context, java.io.Reader csv)
+      throws java.io.IOException {
+    requireReporter(context.caller());
+    SeizureCsv.Parsed parsed = SeizureCsv.read(csv, context.caller().agency());
+    var problems = new ArrayList<>(parsed.problems());
+    if (parsed.drafts().isEmpty() && problems.isEmpty()) {
+      problems.add(new FieldProblem(0, "", "the file has no data rows"));
+    }
+    var drafts = parsed.drafts();
+    if (problems.isEmpty()) {
+      ImportReport report = importAll(context, drafts);
+      return new ImportReport(
+          report.rows(),
+          report.stored(),
+          report.problems().stream().map(SeizureCsv::inColumns).toList(),
+          report.ids());
+    }
+    // report the rule problems of the rows that did parse too, so one run shows everything
+    Instant now = clock.instant();
+    for (int row = 0; row < drafts.size(); row++) {
+      if (drafts.get(row) != null) {
+        var found = new ArrayList<FieldProblem>();
+        SeizureRules.check(drafts.get(row), now, row + 1, found);
+        found.stream().map(SeizureCsv::inColumns).forEach(problems::add);
+      }
+    }
+    problems.sort(java.util.Comparator.comparingInt(FieldProblem::row));
+    return new ImportReport(drafts.size(), 0, problems, List.of());
+  }
+
+  /**
    * Imports seizure reports all or nothing: every row is checked first, and if any rule is broken
    * nothing is stored and the report lists every problem by row and field.
    */
