@@ -310,7 +310,9 @@ class SeizuresIntegrationTests {
       String response = result.getResponse().getContentAsString();
       assertThat(result.getResponse().getStatus()).as(response).isEqualTo(400);
       JsonNode problem = json.readTree(response);
-      assertThat(problem.get("errors").get(0).get("field").asString()).as(response).isEqualTo(c.get(2));
+      assertThat(problem.get("errors").get(0).get("field").asString())
+          .as(response)
+          .isEqualTo(c.get(2));
       assertThat(problem.get("detail").asString()).contains(c.get(3));
     }
     assertThat(seizureRows()).isEqualTo(before);

@@ -60,6 +60,8 @@ class SecurityIntegrationTests {
                 "/intel",
                 "/registry/trace",
                 "/registry/compliance",
+                "/seizures",
+                "/alerts",
                 "/substances",
                 "/releases",
                 "/swagger-ui.html")),
@@ -70,6 +72,8 @@ class SecurityIntegrationTests {
                 "/intel",
                 "/registry/trace",
                 "/registry/compliance",
+                "/seizures",
+                "/alerts",
                 "/substances",
                 "/swagger-ui.html")),
         Arguments.of(
@@ -79,10 +83,14 @@ class SecurityIntegrationTests {
                 "/intel",
                 "/registry/trace",
                 "/registry/compliance",
+                "/seizures",
+                "/alerts",
                 "/substances",
                 "/releases",
                 "/swagger-ui.html")),
-        Arguments.of(Role.FOREIGN_LIAISON, List.of("/", "/intel", "/releases", "/swagger-ui.html")),
+        Arguments.of(
+            Role.FOREIGN_LIAISON,
+            List.of("/", "/intel", "/seizures", "/releases", "/swagger-ui.html")),
         Arguments.of(Role.AUDITOR, List.of("/", "/audit", "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
