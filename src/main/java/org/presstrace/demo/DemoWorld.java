@@ -71,6 +71,7 @@ class DemoWorld {
   private final IntelReports reports;
   private final Releases releases;
   private final Registry registry;
+  private final SeizureDemo seizureDemo;
   private final Environment environment;
   private final Path dataDir;
 
@@ -79,12 +80,14 @@ class DemoWorld {
       IntelReports reports,
       Releases releases,
       Registry registry,
+      SeizureDemo seizureDemo,
       Environment environment,
       @Value("${presstrace.data-dir}") Path dataDir) {
     this.directory = directory;
     this.reports = reports;
     this.releases = releases;
     this.registry = registry;
+    this.seizureDemo = seizureDemo;
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -129,6 +132,7 @@ class DemoWorld {
     directory.ensureMember("OP-IRONPRESS", "dea.supervisor");
     reports();
     registry();
+    seizureDemo.load("A173-5512");
     return true;
   }
 
