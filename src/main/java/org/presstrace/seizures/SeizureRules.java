@@ -255,9 +255,6 @@ public final class SeizureRules {
     BigDecimal value = number(amount, amountField);
     boolean unitGiven = unit != null && !unit.isBlank();
     if (value == null) {
-      if (unitGiven && !present(amount)) {
-        problem(amountField, "a unit was given without a weight");
-      }
       return null;
     }
     if (value.signum() <= 0) {

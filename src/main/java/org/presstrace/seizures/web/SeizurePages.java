@@ -157,6 +157,12 @@ class SeizurePages {
     this.json = json;
   }
 
+  /** The form's public fields are bound directly; it has no setters. */
+  @org.springframework.web.bind.annotation.InitBinder("form")
+  void bindFieldsDirectly(org.springframework.web.bind.WebDataBinder binder) {
+    binder.initDirectFieldAccess();
+  }
+
   @ModelAttribute("contexts")
   SeizureContext[] contexts() {
     return SeizureContext.values();
