@@ -38,12 +38,15 @@ class SeizedEquipment {
 
   /**
    * The agency alerted about seized equipment: the regulator agency if it exists, else the
-   * registry's operator agency.
+   * registry's operator agency, else (a directory without either) the reporting agency.
    */
-  String alertAgency() {
-    return directory.agency(settings.regulatorAgency()).isPresent()
-        ? settings.regulatorAgency()
-        : directory.operatorAgency();
+  String alertAgency(AccessContext context) {
+    if (directory.agency(settings.regulatorAgency()).isPresent()) {
+      return settings.regulatorAgency();
+    }
+    return directory.agency(directory.operatorAgency()).isPresent()
+        ? directory.operatorAgency()
+        : context.caller().agency();
   }
 
   /** Traces and seizes one item; {@code context} states the seizure as its purpose. */
@@ -60,7 +63,7 @@ class SeizedEquipment {
       String alert =
           alerts.raise(
               context,
-              alertAgency(),
+              alertAgency(context),
               "UNREGISTERED_EQUIPMENT",
               "seizure",
               seizureId,
@@ -102,7 +105,7 @@ class SeizedEquipment {
       alert =
           alerts.raise(
               context,
-              alertAgency(),
+              alertAgency(context),
               "SEIZED_"
                   + (outcome.equals("NOT_SEIZABLE") ? "EQUIPMENT_IN_FINAL_STATE" : "EQUIPMENT"),
               "seizure",
