@@ -165,6 +165,58 @@ public class GuardedReads {
     return counts;
   }
 
+  /**
+   * Grouped sums and counts over the readable records matching {@code criteria}, or over the child
+   * rows of those records (see {@link Aggregation}). A child row counts only when its record may be
+   * read, so an aggregate never reveals more than a list of the same records would.
+   */
+  @Transactional
+  public List<Aggregation.Row> aggregate(
+      AccessContext context, ProtectedKind kind, Criteria criteria, Aggregation aggregation) {
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    var groups = aggregation.groupBy();
+    var select = new ArrayList<String>();
+    for (int i = 0; i < groups.size(); i++) {
+      select.add(groups.get(i) + " AS grp_" + i);
+    }
+    aggregation.measures().forEach((name, measure) -> select.add(measure + " AS " + name));
+    String grouping =
+        groups.isEmpty()
+            ? ""
+            : " GROUP BY " + String.join(", ", groups) + " ORDER BY " + String.join(", ", groups);
+    var rows = new ArrayList<Aggregation.Row>();
+    jdbc.sql(
+            "SELECT "
+                + String.join(", ", select)
+                + " FROM "
+                + aggregation.from(kind.table())
+                + " WHERE "
+                + where(filter, criteria)
+                + grouping)
+        .params(criteria.withPolicy(filter))
+        .query(
+            (ResultSet rs) -> {
+              var keys = new ArrayList<String>();
+              for (int i = 0; i < groups.size(); i++) {
+                keys.add(rs.getString("grp_" + i));
+              }
+              var values = new LinkedHashMap<String, java.math.BigDecimal>();
+              for (String name : aggregation.measures().keySet()) {
+                values.put(name, rs.getBigDecimal(name));
+              }
+              rows.add(new Aggregation.Row(keys, values));
+            });
+    audit.record(
+        context,
+        "AGGREGATE",
+        kind.name(),
+        null,
+        "SHOWN",
+        aggregation.measures().keySet() + " by " + groups + ": " + rows.size() + " groups");
+    return rows;
+  }
+
   /** Streams every readable row matching {@code criteria} to {@code sink}; one audit entry. */
   @Transactional
   public <T> long export(

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "import",
     description = "Import records in bulk from a file, all or nothing.",
-    subcommands = {ImportRegistryCommand.class})
+    subcommands = {ImportRegistryCommand.class, ImportSeizuresCommand.class})
 class ImportCommand {
 
   @ParentCommand PressTraceCommand root;

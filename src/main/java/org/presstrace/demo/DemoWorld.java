@@ -72,6 +72,7 @@ class DemoWorld {
   private final Releases releases;
   private final Registry registry;
   private final RegistryDemo registryDemo;
+  private final SeizureDemo seizureDemo;
   private final Environment environment;
   private final Path dataDir;
 
@@ -81,6 +82,7 @@ class DemoWorld {
       Releases releases,
       Registry registry,
       RegistryDemo registryDemo,
+      SeizureDemo seizureDemo,
       Environment environment,
       @Value("${presstrace.data-dir}") Path dataDir) {
     this.directory = directory;
@@ -88,6 +90,7 @@ class DemoWorld {
     this.releases = releases;
     this.registry = registry;
     this.registryDemo = registryDemo;
+    this.seizureDemo = seizureDemo;
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -133,6 +136,7 @@ class DemoWorld {
     reports();
     registry();
     registryDemo.load();
+    seizureDemo.load("A173-5512");
     return true;
   }
 

@@ -29,6 +29,11 @@ final class Navigation {
               "Compliance",
               "/registry/compliance",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Seizures",
+              "/seizures",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR", "FOREIGN_LIAISON")),
+          new Item("Alerts", "/alerts", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("My registration", "/registry/registration", Set.of("REGISTRANT")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item("Import", "/registry/imports", Set.of("REGISTRANT", "ADMINISTRATOR")),

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.Registry;
+import org.presstrace.seizures.SeizureDraft;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,22 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/registry/transaction-reports/{id}",
           "/api/v1/registry/transaction-reports/{id}");
 
+  /** Read paths over seizures, their parties and alerts, and the request that probes each. */
+  static final Map<String, String> GUARDED_SEIZURES =
+      Map.of(
+          "/api/v1/seizures", "/api/v1/seizures?q={token}&size=200",
+          "/api/v1/seizures/{id}", "/api/v1/seizures/{id}",
+          "/api/v1/seizures/parties", "/api/v1/seizures/parties?q={token}",
+          "/api/v1/seizures/export", "/api/v1/seizures/export?q={token}",
+          "/api/v1/seizures/analytics/series", "/api/v1/seizures/analytics/series?region=VT",
+          "/api/v1/seizures/analytics/series.csv",
+              "/api/v1/seizures/analytics/series.csv?region=VT",
+          "/api/v1/seizures/analytics/last-months",
+              "/api/v1/seizures/analytics/last-months?months=2&region=VT",
+          "/api/v1/alerts", "/api/v1/alerts?size=200",
+          "/api/v1/alerts/count", "/api/v1/alerts/count",
+          "/api/v1/alerts/{id}", "/api/v1/alerts/{alert}");
+
   /** Read paths over stored manifest screenings and their alerts, and the probing request. */
   static final Map<String, String> GUARDED_SCREENINGS =
       Map.of(
@@ -73,6 +90,7 @@ class ReadPathCoverageIntegrationTests {
     all.addAll(GUARDED_REGISTRY.keySet());
     all.addAll(GUARDED_TRANSACTION_REPORTS.keySet());
     all.addAll(GUARDED_SCREENINGS.keySet());
+    all.addAll(GUARDED_SEIZURES.keySet());
     return all;
   }
 
@@ -125,6 +143,9 @@ class ReadPathCoverageIntegrationTests {
                   + " audited; summaries name no equipment content"),
           Map.entry("/api/v1/substances", "reference data, not a protected record"),
           Map.entry("/api/v1/substances/{id}", "reference data, not a protected record"),
+          Map.entry(
+              "/api/v1/seizures/dose-settings",
+              "configuration: the dose threshold and default purities, no record content"),
           Map.entry("/api/v1/substances/controlled", "reference data, not a protected record"),
           Map.entry(
               "/api/v1/substances/designations",
@@ -138,6 +159,8 @@ class ReadPathCoverageIntegrationTests {
   @Autowired JdbcClient jdbc;
   @Autowired Registry registry;
   @Autowired org.presstrace.substances.Designations designations;
+  @Autowired org.presstrace.seizures.Seizures seizures;
+  @Autowired org.presstrace.seizures.Alerts alerts;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -475,5 +498,97 @@ class ReadPathCoverageIntegrationTests {
             .getResponse()
             .getHeader("Location");
     return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  @Test
+  void everySeizurePathHidesAnotherAgencysUnreleasedSeizuresAndAuditsTheRead() throws Exception {
+    var world = new World(directory);
+    String token = "sz" + world.suffix().toLowerCase(java.util.Locale.ROOT);
+    String mine = world.agency("MINE", AgencyKind.STATE, "USA");
+    String theirs = world.agency("THEIRS", AgencyKind.FEDERAL, "USA");
+    String reader = world.user("reader", mine, Role.ANALYST);
+    AccessContext author = world.as(world.user("author", theirs, Role.INVESTIGATOR), Channel.API);
+    String visible = seizure(author, token + " visible", Tlp.GREEN, "111");
+    String hidden = seizure(author, token + " hidden", Tlp.AMBER, "98765");
+    AccessContext system = world.as(world.user("sender", theirs, Role.INVESTIGATOR), Channel.API);
+    String alertVisible =
+        alerts.raise(system, mine, "TEST", "seizure", visible, token + " alert", "for the reader");
+    String alertHidden =
+        alerts.raise(system, theirs, "TEST", "seizure", hidden, token + " alert", "not for them");
+
+    for (Map.Entry<String, String> path : GUARDED_SEIZURES.entrySet()) {
+      boolean single = path.getKey().contains("{id}");
+      boolean alert = path.getKey().startsWith("/api/v1/alerts");
+      String shown = alert ? alertVisible : visible;
+      String kept = alert ? alertHidden : hidden;
+      for (String id : single ? new String[] {shown, kept} : new String[] {null}) {
+        String url =
+            path.getValue()
+                .replace("{token}", token)
+                .replace("{id}", id == null ? "" : id)
+                .replace("{alert}", id == null ? "" : id);
+        String requestId = "cov-" + UUID.randomUUID();
+        MvcResult result =
+            mvc.perform(
+                    get(url)
+                        .with(httpBasic(reader, World.PASSWORD))
+                        .header("PressTrace-Purpose", "Coverage check")
+                        .header("X-Request-Id", requestId))
+                .andReturn();
+        String body = result.getResponse().getContentAsString();
+        assertThat(body).as(url).doesNotContain("98765").doesNotContain(token + " hidden");
+        if (single) {
+          assertThat(result.getResponse().getStatus())
+              .as(url)
+              .isEqualTo(id.equals(shown) ? 200 : 404);
+        } else {
+          assertThat(result.getResponse().getStatus()).as(url + " " + body).isEqualTo(200);
+          if (url.contains("/analytics/")) {
+            assertThat(body).as(url).contains("111");
+          } else if (url.contains("/count")) {
+            assertThat(body).as(url).contains("1");
+          } else if (url.contains("/parties")) {
+            assertThat(body).as(url).contains(token + " visible");
+          } else {
+            assertThat(body).as(url).contains(shown).doesNotContain(kept);
+          }
+        }
+        var purposes =
+            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
+                .param("id", requestId)
+                .query(String.class)
+                .list();
+        assertThat(purposes).as("audit entries for %s", url).isNotEmpty();
+      }
+    }
+  }
+
+  private String seizure(AccessContext author, String name, Tlp tlp, String pills) {
+    var item =
+        new SeizureDraft.SeizureItemDraft(
+            "fentanyl", null, "pills", null, null, null, null, pills, null, null, null, null, null);
+    return seizures
+        .report(
+            author,
+            new SeizureDraft(
+                null,
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                    .minusHours(2)
+                    .withNano(0)
+                    .toString(),
+                "UTC",
+                "INTERIOR",
+                null,
+                "VT",
+                null,
+                null,
+                null,
+                name,
+                new Marking(author.caller().agency(), tlp, "LEI", false, null, null),
+                java.util.List.of(item),
+                java.util.List.of(),
+                java.util.List.of(new SeizureDraft.PartyDraft("person", name, null, null, null))))
+        .seizure()
+        .id();
   }
 }

@@ -70,6 +70,8 @@ class BrowserTests {
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired Registry registry;
+  @Autowired org.presstrace.seizures.Seizures seizures;
+  @Autowired org.presstrace.access.Releases releases;
 
   private Path profile;
   private ChromeDriverService service;
@@ -398,6 +400,132 @@ class BrowserTests {
     return browser.findElements(By.cssSelector("nav.site-nav a")).stream()
         .map(WebElement::getText)
         .toList();
+  }
+
+  @Test
+  void theSeizureDashboardChartsOnlyWhatTheAnalystMayRead() {
+    String agencyA = world.agency("STATEA", AgencyKind.STATE, "USA");
+    String analyst = world.user("ana", agencyA, Role.ANALYST);
+    String agencyB = world.agency("CBPB", AgencyKind.FEDERAL, "USA");
+    var reporter = world.as(world.user("rob", agencyB, Role.INVESTIGATOR), Channel.API);
+    var supervisor = world.as(world.user("sue", agencyB, Role.SUPERVISOR), Channel.API);
+    String released = seizure(reporter, org.presstrace.access.Tlp.AMBER, "1000", 40);
+    seizure(reporter, org.presstrace.access.Tlp.AMBER, "20000", 70);
+    seizure(reporter, org.presstrace.access.Tlp.GREEN, "300", 100);
+    var release = releases.request(reporter, "seizure", released, agencyA, "joint case");
+    releases.approve(supervisor, release.id(), "approved");
+
+    signIn(analyst, World.PASSWORD);
+    waitForNavigation();
+    browser.get(url("/seizures/dashboard"));
+    browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " dashboard");
+    browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.attributeToBe(By.id("seizure-charts"), "data-charts-drawn", "4"));
+    assertThat(browser.findElement(By.id("total-pills")).getText())
+        .as("B's unreleased 20,000 pills are not counted")
+        .isEqualTo("1300");
+    var js = (JavascriptExecutor) browser;
+    Object pills =
+        js.executeScript(
+            "return document.getElementById('chart-volume').chart.data.datasets[0].data"
+                + ".reduce(function (a, b) { return a + b; }, 0);");
+    assertThat(((Number) pills).longValue()).isEqualTo(1300L);
+    Object series =
+        js.executeScript(
+            "return document.getElementById('chart-doses').chart.data.datasets.length;");
+    assertThat(((Number) series).intValue()).as("one line per method plus best").isEqualTo(5);
+    Object drawnPixels =
+        js.executeScript(
+            "var c = document.getElementById('chart-doses');"
+                + " var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + " var n = 0; for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; }"
+                + " return n;");
+    assertThat(((Number) drawnPixels).longValue()).as("the canvas is painted").isPositive();
+  }
+
+  @Test
+  void aPillCountOnPowderIsShownBesideItsFieldAndNoSeizureIsStored() {
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+    browser.get(url("/seizures/new"));
+    String reference = "BR-" + world.suffix();
+    browser.findElement(By.id("reference")).sendKeys(reference);
+    js(
+        "document.getElementById('occurredAt').value = '"
+            + LocalDateTime.now(ZoneOffset.UTC)
+                .minusDays(1)
+                .withSecond(0)
+                .withNano(0)
+                .toString()
+                .substring(0, 16)
+            + "';");
+    browser.findElement(By.id("zone")).clear();
+    browser.findElement(By.id("zone")).sendKeys("UTC");
+    browser.findElement(By.id("portOfEntry")).sendKeys("Nogales");
+    browser.findElement(By.id("region")).sendKeys("AZ");
+    browser.findElement(By.id("substance")).sendKeys("fentanyl");
+    new Select(browser.findElement(By.id("form"))).selectByValue("POWDER");
+    browser.findElement(By.id("netWeight")).sendKeys("2");
+    browser.findElement(By.id("pillCount")).sendKeys("500");
+    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("pillCount-error")));
+    assertThat(browser.findElement(By.id("pillCount-error")).getText())
+        .isEqualTo("a pill count is for pills, not for powder");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM seizure WHERE reference = :r")
+                .param("r", reference)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  private void js(String script) {
+    ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  private String seizure(
+      org.presstrace.access.AccessContext reporter,
+      org.presstrace.access.Tlp tlp,
+      String pills,
+      int daysAgo) {
+    var item =
+        new org.presstrace.seizures.SeizureDraft.SeizureItemDraft(
+            "fentanyl",
+            null,
+            "pills",
+            null,
+            null,
+            null,
+            null,
+            pills,
+            "M 30",
+            "blue",
+            null,
+            "2",
+            null);
+    return seizures
+        .report(
+            reporter,
+            new org.presstrace.seizures.SeizureDraft(
+                null,
+                LocalDateTime.now(ZoneOffset.UTC).minusDays(daysAgo).withNano(0).toString(),
+                "UTC",
+                "PORT_OF_ENTRY",
+                "Nogales",
+                "AZ",
+                null,
+                null,
+                null,
+                null,
+                new org.presstrace.access.Marking(
+                    reporter.caller().agency(), tlp, "LEI", false, null, null),
+                List.of(item),
+                List.of(),
+                List.of()))
+        .seizure()
+        .id();
   }
 
   private void signIn(String username, String password) {

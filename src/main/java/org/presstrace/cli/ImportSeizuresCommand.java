@@ -1,0 +1,128 @@
+package org.presstrace.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Caller;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Purpose;
+import org.presstrace.seizures.FieldProblem;
+import org.presstrace.seizures.ImportReport;
+import org.presstrace.seizures.Seizures;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Imports seizure reports from a CSV file as a named user (channel CLI): every row is checked
+ * first; on any problem the validation report is printed, nothing is stored, and the exit code is
+ * non-zero.
+ */
+@Command(
+    name = "seizures",
+    description = "Import seizure reports from CSV (columns in docs/seizures.md).")
+class ImportSeizuresCommand implements Callable<Integer> {
+
+  /** Exit code when the file was read but refused by the validation report. */
+  static final int EXIT_REFUSED = 2;
+
+  @Mixin StorageOptions storage = new StorageOptions();
+
+  @ParentCommand ImportCommand parent;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file (UTF-8, header row).")
+  Path file;
+
+  @Option(
+      names = "--user",
+      required = true,
+      paramLabel = "USERNAME",
+      description = "Who reports: an investigator or supervisor of a domestic agency.")
+  String user;
+
+  @Option(
+      names = "--purpose",
+      paramLabel = "TEXT",
+      description = "Why (recorded in the audit trail); default: bulk import of FILE.")
+  String purpose;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isReadable(file)) {
+      throw new StartupRefused("cannot read " + file);
+    }
+    Map<String, Object> properties = storage.properties(false);
+    if (storage.usesEmbeddedDatabase()) {
+      Preflight.dataDirectory(storage.dataDir);
+    }
+    Preflight.database(
+        (String) properties.get("spring.datasource.url"),
+        (String) properties.get("spring.datasource.username"),
+        (String) properties.get("spring.datasource.password"));
+    var spring = new SpringApplication(parent.root.application());
+    spring.setDefaultProperties(
+        Map.of(
+            "spring.main.web-application-type", "none",
+            "logging.level.root", "warn",
+            "logging.level.org.flywaydb", "error",
+            "logging.level.org.springframework.boot.SpringApplication", "off"));
+    String[] arguments =
+        properties.entrySet().stream()
+            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new);
+    try (ConfigurableApplicationContext context = spring.run(arguments);
+        Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Caller caller =
+          context
+              .getBean(Directory.class)
+              .caller(user)
+              .orElseThrow(() -> new StartupRefused("no active user '" + user + "'"));
+      var access =
+          new AccessContext(
+              caller,
+              Channel.CLI,
+              new Purpose(purpose == null ? "Bulk import of " + file.getFileName() : purpose));
+      ImportReport report = context.getBean(Seizures.class).importCsv(access, csv);
+      PrintWriter out = spec.commandLine().getOut();
+      if (report.accepted()) {
+        out.println("imported " + report.stored() + " seizures from " + file);
+        out.flush();
+        return 0;
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      for (FieldProblem problem : report.problems()) {
+        err.println(
+            (problem.row() == 0 ? "header" : "row " + problem.row())
+                + (problem.field() == null || problem.field().isBlank()
+                    ? ""
+                    : ", " + problem.field())
+                + ": "
+                + problem.message());
+      }
+      err.println(
+          "presstrace: "
+              + file
+              + " refused: "
+              + report.problems().size()
+              + " problems in "
+              + report.rows()
+              + " rows; nothing stored");
+      err.flush();
+      return EXIT_REFUSED;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.presstrace.seizures;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * One period (and group) of a seizure series. Doses are never summed across methods: each method
+ * has its own total over the items it applies to, and the best-available total says how many items
+ * each method supplied.
+ *
+ * @param period a month ({@code 2025-03}), a fiscal year ({@code FY2025}) or {@code all}
+ * @param group the region, port, substance or context; {@code all} without a breakdown
+ * @param seizures seizures with at least one item in the group (by substance) or in total
+ * @param presses presses seized; {@code null} in a breakdown by substance, where it has no meaning
+ * @param netKg net weight of every item, all substances, in kilograms
+ * @param pills pills seized
+ * @param byMethod per method: fentanyl mass, doses and how many items the method covered
+ * @param best the best available estimate per item, summed, and how many items used each method
+ */
+public record SeriesRow(
+    String period,
+    String group,
+    long seizures,
+    Long presses,
+    BigDecimal netKg,
+    long pills,
+    Map<DoseMethod, MethodTotal> byMethod,
+    BestAvailable best) {
+
+  /** The total of one method. */
+  public record MethodTotal(BigDecimal fentanylMg, long doses, long items) {}
+
+  /**
+   * The best available method per item (lab purity, then pill content, then assumed purity, then
+   * unadjusted gross weight), summed.
+   */
+  public record BestAvailable(long doses, Map<DoseMethod, Long> itemsByMethod) {}
+}

@@ -1,0 +1,59 @@
+package org.presstrace.seizures.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.seizures.Alert;
+import org.presstrace.seizures.Alerts;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The alerts of the caller's agency. */
+@RestController
+@RequestMapping("/api/v1/alerts")
+@Tag(name = "Alerts")
+class AlertsApi {
+
+  private final Alerts alerts;
+  private final Callers callers;
+
+  AlertsApi(Alerts alerts, Callers callers) {
+    this.alerts = alerts;
+    this.callers = callers;
+  }
+
+  @GetMapping
+  @Operation(summary = "Your agency's alerts, newest first (status OPEN, ACKNOWLEDGED or all)")
+  Page<Alert> list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    return alerts.page(callers.context(Channel.API, null), status, PageQuery.of(page, size));
+  }
+
+  @GetMapping("/count")
+  @Operation(summary = "How many alerts of a status your agency has")
+  Map<String, Long> count(@RequestParam(required = false) String status) {
+    return Map.of("count", alerts.count(callers.context(Channel.API, null), status));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One alert of your agency")
+  Alert get(@PathVariable String id) {
+    return alerts.get(callers.context(Channel.API, null), id);
+  }
+
+  @PostMapping("/{id}/acknowledgement")
+  @Operation(summary = "Acknowledge an open alert of your agency")
+  Alert acknowledge(@PathVariable String id) {
+    return alerts.acknowledge(callers.context(Channel.API, null), id);
+  }
+}

@@ -1,0 +1,250 @@
+package org.presstrace.seizures.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.CsvField;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.seizures.DoseMethod;
+import org.presstrace.seizures.DoseSettings;
+import org.presstrace.seizures.ImportReport;
+import org.presstrace.seizures.SeizureAnalytics;
+import org.presstrace.seizures.SeizureDetail;
+import org.presstrace.seizures.SeizureFilter;
+import org.presstrace.seizures.SeizureView;
+import org.presstrace.seizures.Seizures;
+import org.presstrace.seizures.SeriesRow;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Seizure reports, their analytics and bulk import over the API. Reads state a purpose. */
+@RestController
+@RequestMapping("/api/v1/seizures")
+@Tag(name = "Seizures")
+class SeizuresApi {
+
+  static final String PURPOSE = "PressTrace-Purpose";
+
+  private final Seizures seizures;
+  private final SeizureAnalytics analytics;
+  private final Callers callers;
+
+  SeizuresApi(Seizures seizures, SeizureAnalytics analytics, Callers callers) {
+    this.seizures = seizures;
+    this.analytics = analytics;
+    this.callers = callers;
+  }
+
+  @PostMapping
+  @Operation(summary = "Report a seizure owned by your agency")
+  ResponseEntity<SeizureDetail> report(
+      @RequestBody SeizureRequest request,
+      @RequestHeader(name = PURPOSE, required = false) String purpose) {
+    AccessContext context = callers.context(Channel.API, purpose);
+    SeizureDetail detail = seizures.report(context, request.toDraft(context.caller().agency()));
+    return ResponseEntity.created(URI.create("/api/v1/seizures/" + detail.seizure().id()))
+        .body(detail);
+  }
+
+  @PostMapping(value = "/import", consumes = "multipart/form-data")
+  @Operation(summary = "Import seizures from CSV, all or nothing, with a validation report")
+  ResponseEntity<ImportReport> importCsv(
+      @RequestParam("file") MultipartFile file,
+      @RequestHeader(name = PURPOSE, required = false) String purpose)
+      throws IOException {
+    AccessContext context = callers.context(Channel.API, purpose);
+    ImportReport report =
+        seizures.importCsv(
+            context, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
+    return ResponseEntity.status(report.accepted() ? 201 : 422).body(report);
+  }
+
+  @GetMapping
+  @Operation(summary = "List the seizures you may read, newest first")
+  Page<SeizureView> list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String context,
+      @RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) String fromMonth,
+      @RequestParam(required = false) String toMonth,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return seizures.page(
+        context(purpose, purposeParam),
+        new SeizureFilter(q, region, context, fiscalYear, fromMonth, toMonth),
+        PageQuery.of(page, size));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "One seizure with items, dose estimates, equipment and parties")
+  SeizureDetail get(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return seizures.get(context(purpose, purposeParam), id);
+  }
+
+  @GetMapping("/parties")
+  @Operation(summary = "Search people, companies and vehicles named in seizures you may read")
+  Page<SeizureDetail.Party> parties(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return seizures.parties(context(purpose, purposeParam), q, PageQuery.of(page, size));
+  }
+
+  @GetMapping(value = "/export", produces = "text/csv")
+  @Operation(summary = "Export the seizures you may read as CSV")
+  void export(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String context,
+      @RequestParam(required = false) Integer fiscalYear,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam,
+      HttpServletResponse response)
+      throws IOException {
+    var buffer = new StringWriter();
+    buffer.write(
+        "id,reference,occurred_at,zone,context,port_of_entry,region,items,presses,equipment,"
+            + "unregistered,marking,owner_agency\r\n");
+    seizures.export(
+        context(purpose, purposeParam).via(Channel.EXPORT),
+        new SeizureFilter(q, region, context, fiscalYear, null, null),
+        seizure ->
+            buffer.write(
+                String.join(
+                        ",",
+                        CsvField.of(seizure.id()),
+                        CsvField.of(seizure.reference()),
+                        CsvField.of(seizure.occurredAt().toString()),
+                        CsvField.of(seizure.zone()),
+                        CsvField.of(seizure.context().name()),
+                        CsvField.of(seizure.portOfEntry()),
+                        CsvField.of(seizure.region()),
+                        Integer.toString(seizure.itemCount()),
+                        Integer.toString(seizure.presses()),
+                        Integer.toString(seizure.equipmentCount()),
+                        Integer.toString(seizure.unregistered()),
+                        CsvField.of(seizure.marking().banner()),
+                        CsvField.of(seizure.marking().ownerAgency()))
+                    + "\r\n"));
+    csv(response, "seizures.csv", buffer.toString());
+  }
+
+  @GetMapping("/analytics/series")
+  @Operation(
+      summary =
+          "Weight, pills, presses and doses per method by month or fiscal year, optionally by"
+              + " region, port, substance or context; only seizures you may read")
+  Map<String, Object> series(
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String by,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String context,
+      @RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) String fromMonth,
+      @RequestParam(required = false) String toMonth,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    List<SeriesRow> rows =
+        analytics.series(
+            context(purpose, purposeParam),
+            SeizureAnalytics.Period.parse(period),
+            SeizureAnalytics.Breakdown.parse(by),
+            new SeizureFilter(null, region, context, fiscalYear, fromMonth, toMonth));
+    return Map.of("methods", methods(), "rows", rows);
+  }
+
+  @GetMapping(value = "/analytics/series.csv", produces = "text/csv")
+  @Operation(summary = "The same series as CSV, one column pair per dose method")
+  void seriesCsv(
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String by,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String context,
+      @RequestParam(required = false) Integer fiscalYear,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam,
+      HttpServletResponse response)
+      throws IOException {
+    var rows =
+        analytics.series(
+            context(purpose, purposeParam).via(Channel.EXPORT),
+            SeizureAnalytics.Period.parse(period),
+            SeizureAnalytics.Breakdown.parse(by),
+            new SeizureFilter(null, region, context, fiscalYear, null, null));
+    var csv = new StringBuilder(SeriesCsv.header());
+    rows.forEach(row -> csv.append(SeriesCsv.line(row)));
+    csv(response, "seizure-series.csv", csv.toString());
+  }
+
+  @GetMapping("/analytics/last-months")
+  @Operation(summary = "Totals of the last N calendar months (the current one included, UTC)")
+  Map<String, Object> lastMonths(
+      @RequestParam(defaultValue = "5") int months,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String context,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    var rollUp =
+        analytics.lastMonths(
+            context(purpose, purposeParam),
+            months,
+            new SeizureFilter(null, region, context, null, null, null));
+    return Map.of("methods", methods(), "rollUp", rollUp);
+  }
+
+  @GetMapping("/dose-settings")
+  @Operation(summary = "The configured threshold and default purities dose estimates rest on")
+  DoseSettings doseSettings() {
+    return analytics.settings();
+  }
+
+  private Map<String, String> methods() {
+    var methods = new java.util.LinkedHashMap<String, String>();
+    for (DoseMethod method : DoseMethod.values()) {
+      methods.put(method.name(), method.description());
+    }
+    return methods;
+  }
+
+  private static void csv(HttpServletResponse response, String name, String body)
+      throws IOException {
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private AccessContext context(String header, String parameter) {
+    if (header != null && parameter != null && !header.equals(parameter)) {
+      throw new InvalidRequest("purpose", "state the purpose once, as header or parameter");
+    }
+    return callers.context(Channel.API, header != null ? header : parameter);
+  }
+}

@@ -1,0 +1,49 @@
+package org.presstrace.seizures.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.presstrace.access.CsvField;
+import org.presstrace.seizures.DoseMethod;
+import org.presstrace.seizures.SeriesRow;
+
+/** A seizure series as CSV: one line per period and group, one column pair per dose method. */
+final class SeriesCsv {
+
+  private SeriesCsv() {}
+
+  static String header() {
+    var columns =
+        new ArrayList<>(List.of("period", "group", "seizures", "presses", "net_kg", "pills"));
+    for (DoseMethod method : DoseMethod.values()) {
+      String name = method.name().toLowerCase(Locale.ROOT);
+      columns.add(name + "_doses");
+      columns.add(name + "_items");
+    }
+    columns.add("best_available_doses");
+    for (DoseMethod method : DoseMethod.values()) {
+      columns.add("best_" + method.name().toLowerCase(Locale.ROOT) + "_items");
+    }
+    return String.join(",", columns) + "\r\n";
+  }
+
+  static String line(SeriesRow row) {
+    var fields = new ArrayList<String>();
+    fields.add(CsvField.of(row.period()));
+    fields.add(CsvField.of(row.group()));
+    fields.add(Long.toString(row.seizures()));
+    fields.add(row.presses() == null ? "" : row.presses().toString());
+    fields.add(row.netKg().toPlainString());
+    fields.add(Long.toString(row.pills()));
+    for (DoseMethod method : DoseMethod.values()) {
+      var total = row.byMethod().get(method);
+      fields.add(Long.toString(total.doses()));
+      fields.add(Long.toString(total.items()));
+    }
+    fields.add(Long.toString(row.best().doses()));
+    for (DoseMethod method : DoseMethod.values()) {
+      fields.add(Long.toString(row.best().itemsByMethod().getOrDefault(method, 0L)));
+    }
+    return String.join(",", fields) + "\r\n";
+  }
+}
