@@ -120,7 +120,16 @@ public final class ExportCheck {
 
     private String head(JsonNode line) {
       long size = line.path("treeSize").asLong(-1);
-      if (size != leaves) {
+      if (size > leaves) {
+        return "leaf "
+            + leaves
+            + " is missing (line "
+            + lineNumber
+            + " holds the signed head at size "
+            + size
+            + ")";
+      }
+      if (size < leaves) {
         return "signed head at size "
             + size
             + " is out of place (line "
@@ -194,25 +203,29 @@ public final class ExportCheck {
   }
 
   /**
-   * Keeps only the newest node of each level: exactly the perfect subtrees that appending and the
-   * root at the current size need.
+   * Keeps only the two newest nodes of each level: the perfect subtrees that appending (the new
+   * node and its left sibling) and the root at the current size need.
    */
   private static final class FrontierNodes implements MerkleNodes {
-    private final long[] index = new long[64];
-    private final byte[][] hash = new byte[64][];
+    private final long[][] index = new long[64][2];
+    private final byte[][][] hash = new byte[64][2][];
 
     @Override
     public byte[] get(int level, long at) {
-      if (hash[level] == null || index[level] != at) {
-        throw new IllegalStateException("node " + level + "/" + at + " is not on the frontier");
+      for (int slot = 0; slot < 2; slot++) {
+        if (hash[level][slot] != null && index[level][slot] == at) {
+          return hash[level][slot];
+        }
       }
-      return hash[level];
+      throw new IllegalStateException("node " + level + "/" + at + " is not on the frontier");
     }
 
     @Override
     public void put(int level, long at, byte[] value) {
-      index[level] = at;
-      hash[level] = value;
+      index[level][1] = index[level][0];
+      hash[level][1] = hash[level][0];
+      index[level][0] = at;
+      hash[level][0] = value;
     }
   }
 }

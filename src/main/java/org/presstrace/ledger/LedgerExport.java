@@ -80,7 +80,11 @@ public class LedgerExport {
               line(out, fields);
             });
     headsUpTo(out, heads, size);
-    line(out, Map.of("type", "end", "leaves", size, "heads", headCount));
+    var end = new LinkedHashMap<String, Object>();
+    end.put("type", "end");
+    end.put("leaves", size);
+    end.put("heads", headCount);
+    line(out, end);
     try {
       out.flush();
     } catch (IOException e) {
