@@ -298,10 +298,13 @@ class LedgerCommand {
       if (user == null) {
         return null;
       }
-      String password = System.getenv("PRESSTRACE_WITNESS_PASSWORD");
+      String password =
+          passwordFile == null
+              ? System.getenv("PRESSTRACE_WITNESS_PASSWORD")
+              : Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
       if (password == null) {
         throw new IllegalArgumentException(
-            "--user needs the password in PRESSTRACE_WITNESS_PASSWORD");
+            "--user needs --password-file or the password in PRESSTRACE_WITNESS_PASSWORD");
       }
       return "Basic "
           + Base64.getEncoder()
