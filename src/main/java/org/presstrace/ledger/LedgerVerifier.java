@@ -54,6 +54,7 @@ public class LedgerVerifier {
             });
     String[] divergence = {null};
     long[] count = {0};
+    var custody = new CustodyLeafCheck(jdbc);
     jdbc.sql("SELECT * FROM ledger_leaf ORDER BY idx")
         .query(
             (ResultSet rs) -> {
@@ -61,7 +62,7 @@ public class LedgerVerifier {
                 return;
               }
               LedgerLeaf leaf = Ledger.leafOf(rs, 0);
-              divergence[0] = check(leaf, count[0]);
+              divergence[0] = check(leaf, count[0], custody);
               if (divergence[0] == null) {
                 tree.append(count[0], HEX.parseHex(leaf.leafHash()));
                 count[0]++;
@@ -75,9 +76,9 @@ public class LedgerVerifier {
       return new Verification(
           count[0], 0, "the log records size " + size + " but holds " + count[0] + " leaves");
     }
-    String custody = custodyCountsMatch();
-    if (custody != null) {
-      return new Verification(count[0], 0, custody);
+    String counts = custodyCountsMatch();
+    if (counts != null) {
+      return new Verification(count[0], 0, counts);
     }
     String missing = firstAuditEntryNotInLog();
     if (missing != null) {
@@ -110,13 +111,16 @@ public class LedgerVerifier {
     return new Verification(count[0], heads, null);
   }
 
-  private String check(LedgerLeaf leaf, long expectedIndex) {
+  private String check(LedgerLeaf leaf, long expectedIndex, CustodyLeafCheck custody) {
     if (leaf.index() != expectedIndex) {
       return "leaf " + expectedIndex + " is missing (next stored leaf is " + leaf.index() + ")";
     }
     byte[] data = leaf.data().getBytes(StandardCharsets.UTF_8);
     if (!HEX.formatHex(MerkleHash.leaf(data)).equals(leaf.leafHash())) {
       return "leaf " + leaf.index() + ": stored hash does not match its data";
+    }
+    if (CustodyLeaves.KIND.equals(leaf.kind())) {
+      return custody.check(leaf);
     }
     if (!AuditLeaves.KIND.equals(leaf.kind())) {
       return null;

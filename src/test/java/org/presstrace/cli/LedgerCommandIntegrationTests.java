@@ -62,6 +62,69 @@ class LedgerCommandIntegrationTests {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString()).contains("ledger holds: 5 leaves");
 
+    Path export = dataDir.resolve("ledger.jsonl");
+    assertThat(
+            run(
+                new StringWriter(),
+                err,
+                "ledger",
+                "export",
+                "--data",
+                dataDir.toString(),
+                export.toString()))
+        .as(err.toString())
+        .isZero();
+    String publicKey =
+        java.util.Arrays.stream(
+                java.nio.file.Files.readString(dataDir.resolve("ledger-ed25519.key")).split("\n"))
+            .filter(line -> line.startsWith("public="))
+            .findFirst()
+            .orElseThrow()
+            .substring("public=".length());
+    Path key =
+        java.nio.file.Files.writeString(
+            dataDir.resolve("key.json"),
+            "{\"keyId\": \"x\", \"algorithm\": \"Ed25519\", \"publicKey\": \"" + publicKey + "\"}");
+    var checked = new StringWriter();
+    assertThat(
+            run(checked, err, "ledger", "check", export.toString(), "--public-key", key.toString()))
+        .as(err.toString())
+        .isZero();
+    assertThat(checked.toString()).contains("export holds: 5 leaves, 1 signed heads verified");
+
+    var lines = java.nio.file.Files.readAllLines(export);
+    Path truncated = dataDir.resolve("truncated.jsonl");
+    java.nio.file.Files.write(truncated, lines.subList(0, lines.size() - 1));
+    var truncatedErr = new StringWriter();
+    assertThat(
+            run(
+                new StringWriter(),
+                truncatedErr,
+                "ledger",
+                "check",
+                truncated.toString(),
+                "--public-key",
+                key.toString()))
+        .isEqualTo(1);
+    assertThat(truncatedErr.toString().strip())
+        .isEqualTo(
+            "presstrace: export diverges: the export ends after line "
+                + (lines.size() - 1)
+                + " without its end line: the file is truncated");
+    var missingErr = new StringWriter();
+    assertThat(
+            run(
+                new StringWriter(),
+                missingErr,
+                "ledger",
+                "check",
+                dataDir.resolve("nothing.jsonl").toString(),
+                "--public-key",
+                key.toString()))
+        .isEqualTo(1);
+    assertThat(missingErr.toString().strip().lines()).hasSize(1);
+    assertThat(missingErr.toString()).contains("does not exist");
+
     long entry;
     try (var connection = DriverManager.getConnection(url, "presstrace", "")) {
       try (var result =

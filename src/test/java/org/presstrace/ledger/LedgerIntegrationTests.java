@@ -11,14 +11,26 @@ import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Role;
+import org.presstrace.registry.EquipmentKind;
+import org.presstrace.registry.EquipmentOrigin;
+import org.presstrace.registry.NewMachine;
+import org.presstrace.registry.NewRegistrant;
+import org.presstrace.registry.RegistrantCategory;
+import org.presstrace.registry.RegistrantView;
+import org.presstrace.registry.Registry;
+import org.presstrace.registry.Transfer;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.TestDatabase;
 import org.presstrace.support.World;
@@ -47,6 +59,7 @@ class LedgerIntegrationTests {
   @Autowired JsonMapper json;
   @Autowired Ledger ledger;
   @Autowired LedgerVerifier verifier;
+  @Autowired Registry registry;
 
   World world;
   String investigator;
@@ -74,7 +87,8 @@ class LedgerIntegrationTests {
   @Test
   void everyAuditEntryIsInTheLogAndItsProofVerifiesAgainstASignedHead() throws Exception {
     long entries = jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
-    assertThat(ledger.size()).isEqualTo(entries);
+    long custody = jdbc.sql("SELECT COUNT(*) FROM custody_event").query(Long.class).single();
+    assertThat(ledger.size()).isEqualTo(entries + custody);
 
     JsonNode head = read("/api/v1/ledger/head");
     JsonNode key = read("/api/v1/ledger/key");
@@ -218,6 +232,81 @@ class LedgerIntegrationTests {
         .param("s", head.treeSize())
         .update();
     assertThat(verifier.verify().holds()).isTrue();
+  }
+
+  @Test
+  void aCustodyRowChangedBySqlIsNamedByEventAndColumn() {
+    assumeFalse(
+        TestDatabase.postgres(), "on PostgreSQL the application's role cannot change custody rows");
+    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, "USA");
+    var admin =
+        world.as(world.user("admin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.API);
+    var dealer = active(admin, "Dealer " + world.suffix(), RegistrantCategory.DEALER);
+    var buyer = active(admin, "Buyer " + world.suffix(), RegistrantCategory.OWNER);
+    var seller = world.as(world.user("dealer", dealer.agencyCode(), Role.REGISTRANT), Channel.API);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String machine =
+        registry
+            .registerMachine(
+                seller,
+                new NewMachine(
+                    "LDG-" + world.suffix(),
+                    false,
+                    "Acme",
+                    "RT",
+                    EquipmentKind.TABLETING_ROTARY,
+                    null,
+                    "  Bay 4  ",
+                    EquipmentOrigin.DECLARED,
+                    null,
+                    today,
+                    null))
+            .id();
+    registry.transfer(
+        seller,
+        machine,
+        new Transfer(buyer.registrationNumber(), Instant.now().minusSeconds(60), today));
+    assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
+
+    String transfer =
+        jdbc.sql("SELECT id FROM custody_event WHERE machine_id = :m AND seq = 2")
+            .param("m", machine)
+            .query(String.class)
+            .single();
+    jdbc.sql("UPDATE custody_event SET to_registrant = :r WHERE id = :id")
+        .param("r", dealer.id())
+        .param("id", transfer)
+        .update();
+    assertThat(verifier.verify().firstDivergence())
+        .contains("custody event " + transfer)
+        .contains("machine " + machine)
+        .contains("field to_registrant differs from the log");
+    jdbc.sql("UPDATE custody_event SET to_registrant = :r, occurred_on = :d WHERE id = :id")
+        .param("r", buyer.id())
+        .param("d", today.minusDays(3))
+        .param("id", transfer)
+        .update();
+    assertThat(verifier.verify().firstDivergence())
+        .contains("custody event " + transfer)
+        .contains("field occurred_on");
+    jdbc.sql("UPDATE custody_event SET occurred_on = :d WHERE id = :id")
+        .param("d", today)
+        .param("id", transfer)
+        .update();
+    assertThat(verifier.verify().holds()).isTrue();
+
+    jdbc.sql("UPDATE custody_event SET seq = 9 WHERE id = :id").param("id", transfer).update();
+    assertThat(verifier.verify().firstDivergence())
+        .contains("custody event 2 of machine " + machine + " is missing from the registry");
+    jdbc.sql("UPDATE custody_event SET seq = 2 WHERE id = :id").param("id", transfer).update();
+    assertThat(verifier.verify().holds()).isTrue();
+  }
+
+  private RegistrantView active(AccessContext admin, String name, RegistrantCategory category) {
+    var registrant =
+        registry.register(
+            admin, new NewRegistrant(name, null, category, null, "1 Press Way", null, "USA"));
+    return registry.activate(admin, registrant.id(), "inspection passed");
   }
 
   private void swap(long index, LedgerLeaf with) {

@@ -12,15 +12,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Properties;
+import org.presstrace.ledger.LedgerKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +41,7 @@ class SigningKey {
       KeyPair pair = Files.exists(file) ? load(file) : create(file);
       this.privateKey = pair.getPrivate();
       this.publicKey = pair.getPublic();
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
-      this.keyId = HexFormat.of().formatHex(digest, 0, 8);
+      this.keyId = LedgerKeys.keyId(publicKey);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
           "cannot use ledger key file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -71,18 +69,7 @@ class SigningKey {
   }
 
   boolean verify(byte[] message, String signatureBase64) {
-    return verify(publicKey, message, signatureBase64);
-  }
-
-  static boolean verify(PublicKey key, byte[] message, String signatureBase64) {
-    try {
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initVerify(key);
-      signature.update(message);
-      return signature.verify(Base64.getDecoder().decode(signatureBase64));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
+    return LedgerKeys.verify(publicKey, message, signatureBase64);
   }
 
   private static KeyPair load(Path file) throws IOException, GeneralSecurityException {

@@ -1,0 +1,164 @@
+package org.presstrace.ledger;
+
+import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.presstrace.registry.CustodyEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks each custody leaf against the custody event row the registry stores now, column by column.
+ * The n-th custody leaf of a machine stands for its chain-of-custody entry number n: both are
+ * written in the same transaction, in the same order. The event is rebuilt from the leaf and read
+ * through the same accessors the registry used to write the row.
+ */
+final class CustodyLeafCheck {
+
+  private static final Map<String, Class<?>> TYPES = new HashMap<>();
+
+  static {
+    Arrays.stream(CustodyEvent.class.getPermittedSubclasses())
+        .forEach(type -> TYPES.put(type.getSimpleName(), type));
+  }
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final Map<String, Integer> seen = new HashMap<>();
+
+  CustodyLeafCheck(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The divergence of this custody leaf from its stored row, or null when they agree. */
+  String check(LedgerLeaf leaf) {
+    int seq = seen.merge(leaf.ref(), 1, Integer::sum);
+    CustodyEvent logged = rebuild(json.readTree(leaf.data()));
+    if (logged == null) {
+      return "leaf " + leaf.index() + ": its data is no custody event PressTrace knows";
+    }
+    var row =
+        jdbc.sql("SELECT * FROM custody_event WHERE machine_id = :machine AND seq = :seq")
+            .param("machine", leaf.ref())
+            .param("seq", seq)
+            .query(CustodyLeafCheck::stored)
+            .optional();
+    if (row.isEmpty()) {
+      return "leaf "
+          + leaf.index()
+          + ": custody event "
+          + seq
+          + " of machine "
+          + leaf.ref()
+          + " is missing from the registry";
+    }
+    Map<String, Object> stored = row.get();
+    for (var field : columns(logged).entrySet()) {
+      Object now = stored.get(field.getKey());
+      if (!same(field.getValue(), now)) {
+        return "leaf "
+            + leaf.index()
+            + ": custody event "
+            + stored.get("id")
+            + " (machine "
+            + leaf.ref()
+            + ", entry "
+            + seq
+            + ") field "
+            + field.getKey()
+            + " differs from the log";
+      }
+    }
+    return null;
+  }
+
+  /** The row's columns as the registry writes them from an event. */
+  private static Map<String, Object> columns(CustodyEvent event) {
+    var columns = new LinkedHashMap<String, Object>();
+    columns.put("type", event.type());
+    columns.put("machine_id", event.machineId());
+    columns.put("occurred_on", event.occurredOn());
+    columns.put("from_registrant", event.fromRegistrant());
+    columns.put("to_registrant", event.toRegistrant());
+    columns.put("agency", event.agency());
+    columns.put("buyer_registration", event.buyerRegistration());
+    columns.put("buyer_checked_at", event.buyerCheckedAt());
+    columns.put("transaction_id", event.transactionId());
+    columns.put("details", text(event.details()));
+    return columns;
+  }
+
+  private static Map<String, Object> stored(ResultSet rs, int row) throws SQLException {
+    var columns = new HashMap<String, Object>();
+    columns.put("id", rs.getString("id"));
+    columns.put("type", rs.getString("type"));
+    columns.put("machine_id", rs.getString("machine_id"));
+    columns.put("occurred_on", rs.getObject("occurred_on", LocalDate.class));
+    columns.put("from_registrant", rs.getString("from_registrant"));
+    columns.put("to_registrant", rs.getString("to_registrant"));
+    columns.put("agency", rs.getString("agency"));
+    columns.put("buyer_registration", rs.getString("buyer_registration"));
+    OffsetDateTime checked = rs.getObject("buyer_checked_at", OffsetDateTime.class);
+    columns.put("buyer_checked_at", checked == null ? null : checked.toInstant());
+    columns.put("transaction_id", rs.getString("transaction_id"));
+    columns.put("details", text(rs.getString("details")));
+    return columns;
+  }
+
+  /** Equal, allowing the database's rounding of instants to whole microseconds. */
+  private static boolean same(Object logged, Object stored) {
+    if (logged instanceof Instant a && stored instanceof Instant b) {
+      return Duration.between(a, b).abs().compareTo(Duration.ofNanos(1000)) < 0;
+    }
+    return Objects.equals(logged, stored);
+  }
+
+  /** Details as stored: stripped, blank as none. */
+  private static String text(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** The event a custody leaf was written from, or null when its data is not one. */
+  private static CustodyEvent rebuild(JsonNode data) {
+    Class<?> type = TYPES.get(data.path("type").asString(""));
+    if (type == null) {
+      return null;
+    }
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        JsonNode value = data.get(components[i].getName());
+        values[i] = value == null || value.isNull() ? null : parse(types[i], value.asString());
+      }
+      return (CustodyEvent) type.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Object parse(Class<?> type, String text) {
+    if (type == LocalDate.class) {
+      return LocalDate.parse(text);
+    }
+    if (type == Instant.class) {
+      return Instant.parse(text);
+    }
+    if (type == String.class) {
+      return text;
+    }
+    throw new IllegalArgumentException("no custody event component is a " + type);
+  }
+}
