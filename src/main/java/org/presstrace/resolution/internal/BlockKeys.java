@@ -59,7 +59,9 @@ final class BlockKeys {
       codes.add(Phonetic.code(token));
     }
     for (int i = 0; i < codes.size(); i++) {
-      keys.add("w:" + codes.get(i));
+      if (codes.size() == 1) {
+        keys.add("w:" + codes.get(i));
+      }
       for (int j = i + 1; j < codes.size(); j++) {
         String a = codes.get(i);
         String b = codes.get(j);

@@ -78,7 +78,7 @@ record PartialDate(int year, int month, int day) {
   }
 
   String digits() {
-    return String.format(java.util.Locale.ROOT, "%04d%02d%02d", year, month, day);
+    return Integer.toString(year * 10000 + month * 100 + day);
   }
 
   /** The levels a pair of dates can reach. */
