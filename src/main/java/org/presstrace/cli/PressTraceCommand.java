@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       VersionCommand.class,
       LedgerCommand.class,
-      ScreenCommand.class
+      ScreenCommand.class,
+      MatchCommand.class
     })
 public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
 
