@@ -12,16 +12,25 @@ public final class EventDeconfliction {
   private final List<PlannedOperation> planned = new ArrayList<>();
 
   /** Registers {@code operation}; returns the alerts it raises, two per conflict. */
-  public synchronized List<PointerAlert> plan(PlannedOperation operation) {
+  public List<PointerAlert> plan(PlannedOperation operation) {
     var alerts = new ArrayList<PointerAlert>();
+    for (PlannedOperation other : register(operation)) {
+      alerts.add(pointer(operation, other));
+      alerts.add(pointer(other, operation));
+    }
+    return alerts;
+  }
+
+  /** Registers {@code operation}; returns the other agencies' operations it overlaps. */
+  public synchronized List<PlannedOperation> register(PlannedOperation operation) {
+    var conflicts = new ArrayList<PlannedOperation>();
     for (PlannedOperation other : planned) {
       if (!other.agency().equals(operation.agency()) && other.overlaps(operation)) {
-        alerts.add(pointer(operation, other));
-        alerts.add(pointer(other, operation));
+        conflicts.add(other);
       }
     }
     planned.add(operation);
-    return alerts;
+    return conflicts;
   }
 
   private static PointerAlert pointer(PlannedOperation to, PlannedOperation about) {

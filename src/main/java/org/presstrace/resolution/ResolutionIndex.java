@@ -1,6 +1,7 @@
 package org.presstrace.resolution;
 
 import java.util.List;
+import java.util.Set;
 import org.presstrace.resolution.internal.IncrementalResolver;
 
 /**
@@ -34,6 +35,14 @@ public final class ResolutionIndex {
   /** Pairs in the review band not yet judged, best first. */
   public List<Match> reviewQueue() {
     return resolver.reviewQueue();
+  }
+
+  /**
+   * The values of {@code entity} that identify on their own, normalised: {@code phone:} E.164
+   * numbers, {@code email:} canonical addresses, {@code id:} identity numbers.
+   */
+  public static Set<String> exactIdentifiers(Entity entity) {
+    return IncrementalResolver.exactIdentifiers(entity);
   }
 
   public int size() {

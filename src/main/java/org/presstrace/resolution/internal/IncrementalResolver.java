@@ -39,6 +39,11 @@ public final class IncrementalResolver {
     this.index = new BlockIndex(options.fanOutCap());
   }
 
+  /** The exact identifiers of {@code entity} (phones, e-mail addresses, identity numbers). */
+  public static Set<String> exactIdentifiers(Entity entity) {
+    return Prepared.of(entity).exactIdentifiers();
+  }
+
   /** Adds {@code entity}; returns its pairs at or above the review threshold, best first. */
   public synchronized List<Match> add(Entity entity) {
     if (ordinals.containsKey(entity.id())) {

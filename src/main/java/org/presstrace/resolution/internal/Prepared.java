@@ -76,6 +76,18 @@ record Prepared(
         Text.fold(String.join(" ", values(entity, "region"))));
   }
 
+  /**
+   * The values that identify on their own: phones in E.164, canonical e-mail addresses and identity
+   * numbers, each prefixed with its kind ({@code phone:+861...}).
+   */
+  Set<String> exactIdentifiers() {
+    Set<String> exact = new LinkedHashSet<>();
+    phones.forEach(phone -> exact.add("phone:" + phone));
+    emails.forEach(email -> exact.add("email:" + email));
+    identifiers.forEach(number -> exact.add("id:" + number));
+    return exact;
+  }
+
   private static List<String> values(Entity entity, String property) {
     return entity.schema().properties().contains(property) ? entity.values(property) : List.of();
   }
