@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.presstrace.access.Directory;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
+import org.presstrace.access.NotFound;
 import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Purpose;
@@ -159,7 +161,7 @@ public class Subjects {
   }
 
   /** The scored pairs of a subject the caller may read, limited to counterparts it may read too. */
-  @Transactional
+  @Transactional(noRollbackFor = NotFound.class)
   public List<ExplainedMatch> matches(AccessContext context, String id) {
     get(context, id);
     List<Scored> stored =
@@ -182,7 +184,7 @@ public class Subjects {
    * Records a judgement on two subjects the caller may read; it holds for every later resolution
    * and after a restart.
    */
-  @Transactional
+  @Transactional(noRollbackFor = NotFound.class)
   public ExplainedMatch judge(
       AccessContext context, String left, String right, Judgement judgement, String note) {
     Markings.requireWriter(context.caller());
@@ -235,26 +237,24 @@ public class Subjects {
   }
 
   private List<ExplainedMatch> visibleScored(AccessContext context, Collection<Scored> matches) {
-    if (matches.isEmpty()) {
-      return List.of();
-    }
-    var ids = new LinkedHashSet<String>();
+    var ids = new ArrayList<String>();
     matches.forEach(
         match -> {
           ids.add(match.leftId());
           ids.add(match.rightId());
         });
-    Map<String, Subject> readable = new java.util.HashMap<>();
-    var remaining = new ArrayList<>(ids);
-    for (int from = 0; from < remaining.size(); from += PageQuery.MAX_SIZE) {
-      var chunk = remaining.subList(from, Math.min(remaining.size(), from + PageQuery.MAX_SIZE));
+    List<String> distinct = ids.stream().distinct().toList();
+    var readable = new HashMap<String, Subject>();
+    // One guarded read per 200 ids, and one even when there is nothing to show: the look is
+    // audited.
+    for (int from = 0; from == 0 || from < distinct.size(); from += PageQuery.MAX_SIZE) {
+      var chunk = distinct.subList(from, Math.min(distinct.size(), from + PageQuery.MAX_SIZE));
+      Criteria criteria =
+          chunk.isEmpty()
+              ? Criteria.where("1 = 0", Map.of())
+              : Criteria.where("r.id IN (:ids)", Map.of("ids", List.copyOf(chunk)));
       reads
-          .page(
-              context,
-              KIND,
-              Criteria.where("r.id IN (:ids)", Map.of("ids", List.copyOf(chunk))),
-              new PageQuery(0, PageQuery.MAX_SIZE),
-              Subjects::subject)
+          .page(context, KIND, criteria, new PageQuery(0, PageQuery.MAX_SIZE), Subjects::subject)
           .items()
           .forEach(subject -> readable.put(subject.id(), subject));
     }
