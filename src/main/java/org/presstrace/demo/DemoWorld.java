@@ -71,6 +71,7 @@ class DemoWorld {
   private final IntelReports reports;
   private final Releases releases;
   private final Registry registry;
+  private final ResolutionDemo resolution;
   private final Environment environment;
   private final Path dataDir;
 
@@ -79,12 +80,14 @@ class DemoWorld {
       IntelReports reports,
       Releases releases,
       Registry registry,
+      ResolutionDemo resolution,
       Environment environment,
       @Value("${presstrace.data-dir}") Path dataDir) {
     this.directory = directory;
     this.reports = reports;
     this.releases = releases;
     this.registry = registry;
+    this.resolution = resolution;
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -129,6 +132,7 @@ class DemoWorld {
     directory.ensureMember("OP-IRONPRESS", "dea.supervisor");
     reports();
     registry();
+    resolution.load(this::as);
     return true;
   }
 

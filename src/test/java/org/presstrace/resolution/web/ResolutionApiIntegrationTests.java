@@ -68,7 +68,11 @@ class ResolutionApiIntegrationTests {
         "/api/v1/resolution/subjects",
         subject("X", "a@b.c", "C-1", "AMBER").replace("\"Company\"", "\"Vessel\""),
         "schema");
-    problem(agent, "/api/v1/resolution/subjects", subject("X", "a@b.c", "C-1", "PURPLE"), "marking.tlp");
+    problem(
+        agent,
+        "/api/v1/resolution/subjects",
+        subject("X", "a@b.c", "C-1", "PURPLE"),
+        "marking.tlp");
     problem(
         agent,
         "/api/v1/resolution/subjects",
