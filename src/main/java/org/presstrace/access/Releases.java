@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,6 +50,34 @@ public class Releases {
     this.audit = audit;
     this.clock = clock;
     this.kinds = kinds.stream().collect(Collectors.toMap(ProtectedKind::name, Function.identity()));
+  }
+
+  /**
+   * Whether an ordinary member of {@code agency} (in no compartment) may read the record: the
+   * policy applied to the agency rather than to a person, with its approved releases. Deconfliction
+   * asks this to decide between showing a record and sending a pointer; it reads no content and is
+   * not audited.
+   */
+  @Transactional(readOnly = true)
+  public boolean agencyMayRead(ProtectedKind kind, String recordId, String agency) {
+    Marking marking =
+        reads
+            .markingForRelease(kind, recordId)
+            .orElseThrow(() -> new NotFound(kind.name(), recordId));
+    AgencyView view = directory.agency(agency).orElseThrow(() -> new NotFound("agency", agency));
+    Role role = view.kind() == AgencyKind.REGISTRANT ? Role.REGISTRANT : Role.INVESTIGATOR;
+    var member = new Caller("-", view.code(), view.kind(), view.country(), Set.of(role), Set.of());
+    boolean released =
+        jdbc.sql(
+                    "SELECT COUNT(*) FROM record_release WHERE kind = :kind AND record_id = :id"
+                        + " AND target_agency = :agency AND status = 'APPROVED'")
+                .param("kind", kind.name())
+                .param("id", recordId)
+                .param("agency", agency)
+                .query(Long.class)
+                .single()
+            > 0;
+    return policy.mayRead(member, marking, released).allowed();
   }
 
   /** Asks for a record to be released to {@code targetAgency}. */

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       LedgerCommand.class,
       ScreenCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      MatchCommand.class
     })
 public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
 

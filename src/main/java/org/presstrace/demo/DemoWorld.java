@@ -73,6 +73,7 @@ class DemoWorld {
   private final Registry registry;
   private final RegistryDemo registryDemo;
   private final SeizureDemo seizureDemo;
+  private final ResolutionDemo resolution;
   private final Environment environment;
   private final Path dataDir;
 
@@ -83,6 +84,7 @@ class DemoWorld {
       Registry registry,
       RegistryDemo registryDemo,
       SeizureDemo seizureDemo,
+      ResolutionDemo resolution,
       Environment environment,
       @Value("${presstrace.data-dir}") Path dataDir) {
     this.directory = directory;
@@ -91,6 +93,7 @@ class DemoWorld {
     this.registry = registry;
     this.registryDemo = registryDemo;
     this.seizureDemo = seizureDemo;
+    this.resolution = resolution;
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -137,6 +140,7 @@ class DemoWorld {
     registry();
     registryDemo.load();
     seizureDemo.load("A173-5512");
+    resolution.load(this::as);
     return true;
   }
 

@@ -5,6 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.Registry;
+import org.presstrace.resolution.OperationDraft;
+import org.presstrace.resolution.Operations;
+import org.presstrace.resolution.Schema;
+import org.presstrace.resolution.SubjectDraft;
+import org.presstrace.resolution.Subjects;
 import org.presstrace.seizures.SeizureDraft;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
@@ -82,7 +90,16 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/substances/screenings/{id}", "/api/v1/substances/screenings/{id}",
           "/api/v1/substances/alerts", "/api/v1/substances/alerts?size=200");
 
-  /** Read paths over protected records. */
+  /** Read paths over case subjects and planned operations, and the request that probes each. */
+  static final Map<String, String> GUARDED_RESOLUTION =
+      Map.of(
+          "/api/v1/resolution/subjects/{id}", "/api/v1/resolution/subjects/{subject}",
+          "/api/v1/resolution/subjects/{id}/matches",
+              "/api/v1/resolution/subjects/{subject}/matches",
+          "/api/v1/resolution/review", "/api/v1/resolution/review",
+          "/api/v1/resolution/operations", "/api/v1/resolution/operations?size=200",
+          "/api/v1/resolution/operations/{id}", "/api/v1/resolution/operations/{operation}");
+
   static final Set<String> GUARDED = guarded();
 
   private static Set<String> guarded() {
@@ -91,6 +108,7 @@ class ReadPathCoverageIntegrationTests {
     all.addAll(GUARDED_TRANSACTION_REPORTS.keySet());
     all.addAll(GUARDED_SCREENINGS.keySet());
     all.addAll(GUARDED_SEIZURES.keySet());
+    all.addAll(GUARDED_RESOLUTION.keySet());
     return all;
   }
 
@@ -141,6 +159,10 @@ class ReadPathCoverageIntegrationTests {
               "/api/v1/registry/compliance",
               "domestic investigators, analysts and supervisors only (ComplianceQueue.list),"
                   + " audited; summaries name no equipment content"),
+          Map.entry(
+              "/api/v1/resolution/alerts",
+              "the caller's agency's own pointer alerts (PointerAlerts.mine filters by recipient"
+                  + " agency), audited; an alert names only the other agency, case and contact"),
           Map.entry("/api/v1/substances", "reference data, not a protected record"),
           Map.entry("/api/v1/substances/{id}", "reference data, not a protected record"),
           Map.entry(
@@ -161,6 +183,8 @@ class ReadPathCoverageIntegrationTests {
   @Autowired org.presstrace.substances.Designations designations;
   @Autowired org.presstrace.seizures.Seizures seizures;
   @Autowired org.presstrace.seizures.Alerts alerts;
+  @Autowired Subjects subjects;
+  @Autowired Operations operations;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -236,6 +260,99 @@ class ReadPathCoverageIntegrationTests {
         assertThat(audited).as("audit entries for %s", url).isEqualTo(1);
       }
     }
+  }
+
+  @Test
+  void everyResolutionPathHidesAnotherAgencysSubjectsAndOperations() throws Exception {
+    var world = new World(directory);
+    String mine = world.agency("MINE", AgencyKind.FEDERAL, "USA");
+    String theirs = world.agency("THEIRS", AgencyKind.FEDERAL, "USA");
+    String reader = world.user("reader", mine, Role.ANALYST);
+    AccessContext author = world.as(world.user("author", theirs, Role.INVESTIGATOR), Channel.API);
+    Map<String, String[]> ids = new HashMap<>();
+    ids.put("subject", new String[] {subject(author, "GREEN"), subject(author, "AMBER")});
+    ids.put("operation", new String[] {operation(author, "GREEN"), operation(author, "AMBER")});
+
+    for (Map.Entry<String, String> path : GUARDED_RESOLUTION.entrySet()) {
+      String kind = path.getValue().contains("{subject}") ? "subject" : "operation";
+      boolean single = path.getValue().contains("{");
+      String visible = ids.get(kind)[0];
+      String hidden = ids.get(kind)[1];
+      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
+        String url = path.getValue().replace("{" + kind + "}", id == null ? "" : id);
+        String requestId = "cov-" + UUID.randomUUID();
+        MvcResult result =
+            mvc.perform(
+                    get(url)
+                        .with(httpBasic(reader, World.PASSWORD))
+                        .header("PressTrace-Purpose", "Coverage check")
+                        .header("X-Request-Id", requestId))
+                .andReturn();
+        String body = result.getResponse().getContentAsString();
+        assertThat(body).as(url).doesNotContain("Hidden");
+        if (!single) {
+          assertThat(body)
+              .as(url)
+              .doesNotContain(ids.get("subject")[1])
+              .doesNotContain(ids.get("operation")[1]);
+        }
+        if (single) {
+          assertThat(result.getResponse().getStatus())
+              .as(url)
+              .isEqualTo(id.equals(visible) ? 200 : 404);
+        } else {
+          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+          if (url.contains("/operations")) {
+            assertThat(body).as(url).contains(visible);
+          }
+        }
+        var purposes =
+            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
+                .param("id", requestId)
+                .query(String.class)
+                .list();
+        assertThat(purposes)
+            .as("audit entries for %s", url)
+            .isNotEmpty()
+            .containsOnly("Coverage check");
+      }
+    }
+  }
+
+  private String subject(AccessContext author, String tlp) {
+    String name = tlp.equals("GREEN") ? "Shown Person" : "Hidden Person";
+    return subjects
+        .submit(
+            author,
+            new SubjectDraft(
+                Schema.PERSON,
+                Map.of("name", List.of(name + " " + author.caller().agency())),
+                tlp.equals("GREEN") ? "CASE-SHOWN" : "CASE-Hidden",
+                "Desk",
+                null,
+                null,
+                Marking.of(author.caller().agency(), Tlp.parse(tlp))))
+        .subject()
+        .id();
+  }
+
+  private String operation(AccessContext author, String tlp) {
+    Instant start =
+        Instant.parse("2031-01-01T00:00:00Z").plusSeconds(UUID.randomUUID().hashCode() & 0xffffff);
+    return operations
+        .plan(
+            author,
+            new OperationDraft(
+                tlp.equals("GREEN") ? "OP-SHOWN" : "OP-Hidden",
+                "Desk",
+                start,
+                start.plusSeconds(3600),
+                -45.0,
+                170.0,
+                100.0,
+                Marking.of(author.caller().agency(), Tlp.parse(tlp))))
+        .operation()
+        .id();
   }
 
   @Test

@@ -1,0 +1,438 @@
+package org.presstrace.resolution;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AuditTrail;
+import org.presstrace.access.Criteria;
+import org.presstrace.access.Directory;
+import org.presstrace.access.GuardedReads;
+import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Marking;
+import org.presstrace.access.NotFound;
+import org.presstrace.access.PageQuery;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.Purpose;
+import org.presstrace.access.Releases;
+import org.presstrace.resolution.internal.ResolutionState;
+import org.presstrace.resolution.internal.ResolutionState.Holder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Case subjects: stored as statements with provenance and a marking, resolved at once against every
+ * stored subject, and deconflicted. When a subject resolves (automatic link band, or an exact
+ * phone, e-mail or identity number) to one held by another agency, and neither agency may read the
+ * other's record, both agencies get a pointer alert. Every read goes through {@link GuardedReads}.
+ */
+@Service
+public class Subjects {
+
+  /** The protected kind of case subjects; reading one needs a stated purpose. */
+  public static final ProtectedKind KIND =
+      new ProtectedKind(
+          "subject",
+          "resolution_entity",
+          "r.id, r.schema_name, r.label, r.case_reference, r.contact, r.created_by, r.created_at, "
+              + ProtectedKind.MARKING_COLUMNS,
+          true);
+
+  static final int MAX_VALUES = 100;
+  static final int MAX_VALUE_LENGTH = 500;
+
+  private final JdbcClient jdbc;
+  private final GuardedReads reads;
+  private final Releases releases;
+  private final Directory directory;
+  private final PointerAlerts alerts;
+  private final ResolutionState state;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  Subjects(
+      JdbcClient jdbc,
+      GuardedReads reads,
+      Releases releases,
+      Directory directory,
+      PointerAlerts alerts,
+      ResolutionState state,
+      AuditTrail audit,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.reads = reads;
+    this.releases = releases;
+    this.directory = directory;
+    this.alerts = alerts;
+    this.state = state;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Stores a subject of the caller's agency, resolves it and raises the pointer alerts due. */
+  @Transactional
+  public Submission submit(AccessContext context, SubjectDraft draft) {
+    Markings.requireWriter(context.caller());
+    if (draft.schema() == null) {
+      throw new InvalidRequest("schema", "schema must be Person or Company");
+    }
+    String caseReference = Markings.required(draft.caseReference(), "caseReference", 100);
+    String contact = Markings.required(draft.contact(), "contact", 200);
+    String source =
+        draft.source() == null || draft.source().isBlank()
+            ? caseReference
+            : Markings.required(draft.source(), "source", 200);
+    LocalDate statedOn = draft.statedOn() == null ? today() : draft.statedOn();
+    if (statedOn.isAfter(today())) {
+      throw new InvalidRequest("statedOn", "statedOn " + statedOn + " is in the future");
+    }
+    Marking marking = Markings.owned(context.caller(), draft.marking(), directory);
+    String id = UUID.randomUUID().toString();
+    Entity entity = entity(id, draft.schema(), draft.properties(), source);
+    String label = label(entity);
+    String agency = context.caller().agency();
+    insert(context, entity, label, caseReference, contact, marking, statedOn);
+
+    var holder = new Holder(id, agency, caseReference, contact);
+    Set<String> sharing = state.add(entity, holder);
+    List<Match> found = state.index().add(entity);
+    storeMatches(found);
+    var pointed = new LinkedHashSet<String>(sharing);
+    found.stream()
+        .filter(match -> match.band() == MatchBand.LINK)
+        .map(match -> other(match, id))
+        .forEach(pointed::add);
+    var mine = new ArrayList<StoredAlert>();
+    for (String otherId : pointed) {
+      Holder other = state.holder(otherId);
+      if (other != null && needsPointer(holder, other)) {
+        alerts.raise(PointerAlerts.SUBJECT, side(holder), side(other)).stream()
+            .filter(alert -> alert.ownRecordId().equals(id))
+            .forEach(mine::add);
+      }
+    }
+    audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
+    AccessContext reading =
+        context.purpose() != null
+            ? context
+            : new AccessContext(
+                context.caller(),
+                context.channel(),
+                new Purpose("Deconfliction of " + caseReference));
+    return new Submission(
+        get(reading, id),
+        state.index().canonicalId(id),
+        visible(reading, found),
+        List.copyOf(mine));
+  }
+
+  public Subject get(AccessContext context, String id) {
+    return reads.one(context, KIND, id, Subjects::subject);
+  }
+
+  /** The statements of a subject the caller may read, with their provenance. */
+  public List<SubjectStatement> statements(AccessContext context, String id) {
+    return reads.history(
+        context,
+        KIND,
+        id,
+        "SELECT * FROM resolution_statement WHERE entity_id = :id ORDER BY ordinal",
+        Map.of("id", id),
+        (rs, row) ->
+            new SubjectStatement(
+                rs.getString("property"),
+                rs.getString("statement_value"),
+                rs.getString("source_record"),
+                rs.getString("agency"),
+                rs.getObject("stated_on", LocalDate.class)));
+  }
+
+  /** The scored pairs of a subject the caller may read, limited to counterparts it may read too. */
+  @Transactional(noRollbackFor = NotFound.class)
+  public List<ExplainedMatch> matches(AccessContext context, String id) {
+    get(context, id);
+    List<Scored> stored =
+        jdbc.sql(
+                "SELECT * FROM resolution_match WHERE left_id = :id OR right_id = :id"
+                    + " ORDER BY score DESC")
+            .param("id", id)
+            .query(Subjects::storedMatch)
+            .list();
+    return visibleScored(context, stored);
+  }
+
+  /** Pairs awaiting review whose two subjects the caller may both read, best first. */
+  @Transactional
+  public List<ExplainedMatch> reviewQueue(AccessContext context) {
+    return visible(context, state.index().reviewQueue());
+  }
+
+  /**
+   * Records a judgement on two subjects the caller may read; it holds for every later resolution
+   * and after a restart.
+   */
+  @Transactional(noRollbackFor = NotFound.class)
+  public ExplainedMatch judge(
+      AccessContext context, String left, String right, Judgement judgement, String note) {
+    Markings.requireWriter(context.caller());
+    if (judgement == null) {
+      throw new InvalidRequest("judgement", "judgement must be SAME, NOT_SAME or UNSURE");
+    }
+    if (note != null && note.length() > 1000) {
+      throw new InvalidRequest("note", "note is longer than 1000 characters");
+    }
+    Markings.required(left, "left", 36);
+    Markings.required(right, "right", 36);
+    get(context, left);
+    get(context, right);
+    Match match = state.index().judge(left, right, judgement);
+    jdbc.sql(
+            """
+            INSERT INTO resolution_judgement (id, left_id, right_id, judgement, note, judged_by,
+                                              judged_at)
+            VALUES (:id, :left, :right, :judgement, :note, :by, :at)
+            """)
+        .param("id", UUID.randomUUID().toString())
+        .param("left", left)
+        .param("right", right)
+        .param("judgement", judgement.name())
+        .param("note", note == null || note.isBlank() ? null : note.strip())
+        .param("by", context.caller().username())
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .update();
+    storeMatches(List.of(match));
+    audit.record(context, "JUDGE", KIND.name(), left, "WRITTEN", judgement + " with " + right);
+    return visible(context, List.of(match)).get(0);
+  }
+
+  private boolean needsPointer(Holder mine, Holder other) {
+    if (mine.agency().equals(other.agency())) {
+      return false;
+    }
+    return !releases.agencyMayRead(KIND, other.id(), mine.agency())
+        && !releases.agencyMayRead(KIND, mine.id(), other.agency());
+  }
+
+  private static PointerAlerts.Side side(Holder holder) {
+    return new PointerAlerts.Side(
+        holder.agency(), holder.id(), holder.caseReference(), holder.contact());
+  }
+
+  /** The matches whose two sides the caller may read, labelled; one guarded read for all sides. */
+  private List<ExplainedMatch> visible(AccessContext context, List<Match> matches) {
+    return visibleScored(context, matches.stream().map(Scored::of).toList());
+  }
+
+  private List<ExplainedMatch> visibleScored(AccessContext context, Collection<Scored> matches) {
+    var ids = new ArrayList<String>();
+    matches.forEach(
+        match -> {
+          ids.add(match.leftId());
+          ids.add(match.rightId());
+        });
+    List<String> distinct = ids.stream().distinct().toList();
+    var readable = new HashMap<String, Subject>();
+    // One guarded read per 200 ids, and one even when there is nothing to show: the look is
+    // audited.
+    for (int from = 0; from == 0 || from < distinct.size(); from += PageQuery.MAX_SIZE) {
+      var chunk = distinct.subList(from, Math.min(distinct.size(), from + PageQuery.MAX_SIZE));
+      Criteria criteria =
+          chunk.isEmpty()
+              ? Criteria.where("1 = 0", Map.of())
+              : Criteria.where("r.id IN (:ids)", Map.of("ids", List.copyOf(chunk)));
+      reads
+          .page(context, KIND, criteria, new PageQuery(0, PageQuery.MAX_SIZE), Subjects::subject)
+          .items()
+          .forEach(subject -> readable.put(subject.id(), subject));
+    }
+    return matches.stream()
+        .filter(m -> readable.containsKey(m.leftId()) && readable.containsKey(m.rightId()))
+        .map(m -> explained(m, readable::get))
+        .toList();
+  }
+
+  private static ExplainedMatch explained(Scored match, Function<String, Subject> subjects) {
+    Subject left = subjects.apply(match.leftId());
+    Subject right = subjects.apply(match.rightId());
+    return new ExplainedMatch(
+        left.id(),
+        left.label(),
+        left.marking().ownerAgency(),
+        right.id(),
+        right.label(),
+        right.marking().ownerAgency(),
+        match.score(),
+        match.band(),
+        match.explanation());
+  }
+
+  private void storeMatches(List<Match> matches) {
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    for (Match match : matches) {
+      jdbc.sql("DELETE FROM resolution_match WHERE left_id = :left AND right_id = :right")
+          .param("left", match.leftId())
+          .param("right", match.rightId())
+          .update();
+      jdbc.sql(
+              """
+              INSERT INTO resolution_match (left_id, right_id, score, band, explanation, found_at)
+              VALUES (:left, :right, :score, :band, :explanation, :at)
+              """)
+          .param("left", match.leftId())
+          .param("right", match.rightId())
+          .param("score", match.score())
+          .param("band", match.band().name())
+          .param("explanation", truncate(match.explanation(), 2000))
+          .param("at", now)
+          .update();
+    }
+  }
+
+  private void insert(
+      AccessContext context,
+      Entity entity,
+      String label,
+      String caseReference,
+      String contact,
+      Marking marking,
+      LocalDate statedOn) {
+    jdbc.sql(
+            """
+            INSERT INTO resolution_entity (id, schema_name, label, case_reference, contact,
+                                           owner_agency, tlp, cui_category, noforn, rel_to,
+                                           compartment, created_by, created_at)
+            VALUES (:id, :schema, :label, :caseReference, :contact, :owner, :tlp, :cui, :noforn,
+                    :relTo, :compartment, :by, :at)
+            """)
+        .param("id", entity.id())
+        .param("schema", entity.schema().label())
+        .param("label", label)
+        .param("caseReference", caseReference)
+        .param("contact", contact)
+        .param("owner", marking.ownerAgency())
+        .param("tlp", marking.tlp().label())
+        .param("cui", marking.cuiCategory())
+        .param("noforn", marking.noforn())
+        .param("relTo", marking.relToColumn())
+        .param("compartment", marking.compartment())
+        .param("by", context.caller().username())
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .update();
+    int ordinal = 0;
+    for (Statement statement : entity.statements()) {
+      jdbc.sql(
+              """
+              INSERT INTO resolution_statement (entity_id, ordinal, property, statement_value,
+                                                source_record, agency, stated_on)
+              VALUES (:id, :ordinal, :property, :value, :source, :agency, :statedOn)
+              """)
+          .param("id", entity.id())
+          .param("ordinal", ordinal++)
+          .param("property", statement.property())
+          .param("value", statement.value())
+          .param("source", statement.source())
+          .param("agency", marking.ownerAgency())
+          .param("statedOn", statedOn)
+          .update();
+    }
+  }
+
+  /** The entity the draft describes; refuses unknown properties, too many or too long values. */
+  static Entity entity(
+      String id, Schema schema, Map<String, List<String>> properties, String source) {
+    if (properties == null || properties.isEmpty()) {
+      throw new InvalidRequest("properties", "a subject needs at least a name");
+    }
+    Entity entity = Entity.of(id, schema);
+    int count = 0;
+    for (var property : properties.entrySet()) {
+      String name = schema.property("properties", property.getKey());
+      for (String value : property.getValue() == null ? List.<String>of() : property.getValue()) {
+        if (value != null && value.strip().length() > MAX_VALUE_LENGTH) {
+          throw new InvalidRequest(
+              "properties." + name, name + " values are at most " + MAX_VALUE_LENGTH + " long");
+        }
+        if (++count > MAX_VALUES) {
+          throw new InvalidRequest(
+              "properties", "a subject carries at most " + MAX_VALUES + " values");
+        }
+        entity = entity.with(name, value, source);
+      }
+    }
+    if (label(entity).isEmpty()) {
+      throw new InvalidRequest(
+          "properties.name",
+          "a subject needs a name" + (schema == Schema.PERSON ? " (or firstName/lastName)" : ""));
+    }
+    return entity;
+  }
+
+  private static String label(Entity entity) {
+    List<String> names = entity.values("name");
+    if (!names.isEmpty()) {
+      return truncate(names.get(0), 500);
+    }
+    String joined =
+        (String.join(" ", entity.values("firstName"))
+                + " "
+                + String.join(" ", entity.values("lastName")))
+            .strip();
+    return truncate(joined, 500);
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+
+  private static String other(Match match, String id) {
+    return match.leftId().equals(id) ? match.rightId() : match.leftId();
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  static Subject subject(ResultSet rs, int row) throws SQLException {
+    return new Subject(
+        rs.getString("id"),
+        Schema.parse("schema", rs.getString("schema_name")),
+        rs.getString("label"),
+        rs.getString("case_reference"),
+        rs.getString("contact"),
+        GuardedReads.markingOf(rs),
+        rs.getString("created_by"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  /** A pair as stored or as just scored: the explanation kept as text. */
+  private record Scored(
+      String leftId, String rightId, double score, MatchBand band, String explanation) {
+
+    static Scored of(Match match) {
+      return new Scored(
+          match.leftId(), match.rightId(), match.score(), match.band(), match.explanation());
+    }
+  }
+
+  private static Scored storedMatch(ResultSet rs, int row) throws SQLException {
+    return new Scored(
+        rs.getString("left_id"),
+        rs.getString("right_id"),
+        rs.getDouble("score"),
+        MatchBand.valueOf(rs.getString("band")),
+        rs.getString("explanation"));
+  }
+}

@@ -1,0 +1,10 @@
+package org.presstrace.resolution;
+
+import java.util.List;
+
+/**
+ * What submitting a subject returns: the stored subject, its canonical id, the matches the caller
+ * may see, and the pointer alerts raised for the caller's agency.
+ */
+public record Submission(
+    Subject subject, String canonicalId, List<ExplainedMatch> matches, List<StoredAlert> alerts) {}

@@ -1,0 +1,54 @@
+package org.presstrace.resolution.internal;
+
+import java.util.List;
+import org.presstrace.resolution.Contribution;
+
+/**
+ * One compared property and the levels its two values can reach. Each level carries m (how often
+ * the same entity reaches it) and u (how often two different entities do); its weight is log2(m/u),
+ * Fellegi-Sunter style.
+ */
+record Feature(String name, List<Level> levels) {
+
+  /** A level reached when the similarity is at least {@code min}. */
+  record Level(String name, double min, double m, double u) {
+    double weight() {
+      return Math.log(m / u) / Math.log(2);
+    }
+  }
+
+  static Feature of(String name, Level... levels) {
+    return new Feature(name, List.of(levels));
+  }
+
+  static Level level(String name, double min, double m, double u) {
+    return new Level(name, min, m, u);
+  }
+
+  /** The contribution of a similarity in [0, 1]; none when a side has no value (negative). */
+  Contribution bySimilarity(double similarity) {
+    if (similarity < 0) {
+      return null;
+    }
+    for (Level level : levels) {
+      if (similarity >= level.min()) {
+        return new Contribution(name, level.name(), level.weight());
+      }
+    }
+    Level last = levels.get(levels.size() - 1);
+    return new Contribution(name, last.name(), last.weight());
+  }
+
+  /** The contribution of the level named {@code levelName}; none for {@code null}. */
+  Contribution byLevel(String levelName) {
+    if (levelName == null) {
+      return null;
+    }
+    for (Level level : levels) {
+      if (level.name().equals(levelName)) {
+        return new Contribution(name, level.name(), level.weight());
+      }
+    }
+    throw new IllegalArgumentException(name + " has no level " + levelName);
+  }
+}

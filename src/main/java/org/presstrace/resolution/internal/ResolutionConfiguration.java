@@ -1,0 +1,21 @@
+package org.presstrace.resolution.internal;
+
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.resolution.Operations;
+import org.presstrace.resolution.Subjects;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ResolutionConfiguration {
+
+  @Bean
+  ProtectedKind subjectKind() {
+    return Subjects.KIND;
+  }
+
+  @Bean
+  ProtectedKind plannedOperationKind() {
+    return Operations.KIND;
+  }
+}

@@ -1,0 +1,235 @@
+package org.presstrace.resolution.internal;
+
+import static org.presstrace.resolution.internal.Feature.level;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.presstrace.resolution.Contribution;
+import org.presstrace.resolution.Match;
+import org.presstrace.resolution.MatchOptions;
+import org.presstrace.resolution.Schema;
+
+/**
+ * Compares two prepared entities feature by feature and adds the weights to a prior. The score is
+ * the posterior probability that both describe the same entity; every weight is kept to explain it.
+ */
+final class Scorer {
+
+  /** Before any evidence: one chance in a thousand that two candidates are the same entity. */
+  static final double PRIOR = Math.log(1.0 / 1000) / Math.log(2);
+
+  static final Feature NAME =
+      Feature.of(
+          "name",
+          level("exact", 0.98, 0.85, 0.0005),
+          level("close", 0.92, 0.09, 0.002),
+          level("similar", 0.85, 0.03, 0.02),
+          level("different", 0, 0.03, 0.9775));
+  static final Feature FIRST_NAME =
+      Feature.of(
+          "firstName",
+          level("exact", 0.98, 0.80, 0.01),
+          level("close", 0.92, 0.10, 0.005),
+          level("similar", 0.85, 0.04, 0.02),
+          level("different", 0, 0.06, 0.965));
+  static final Feature LAST_NAME =
+      Feature.of(
+          "lastName",
+          level("exact", 0.98, 0.80, 0.005),
+          level("close", 0.92, 0.10, 0.003),
+          level("similar", 0.85, 0.04, 0.02),
+          level("different", 0, 0.06, 0.972));
+  static final Feature COMPANY_NAME =
+      Feature.of(
+          "name",
+          level("exact", 0.97, 0.80, 0.0001),
+          level("close", 0.92, 0.12, 0.001),
+          level("similar", 0.85, 0.05, 0.01),
+          level("different", 0, 0.03, 0.9889));
+  static final Feature LEGAL_FORM =
+      Feature.of("legalForm", level("same", 1, 0.8, 0.3), level("different", 0, 0.2, 0.7));
+  static final Feature BIRTH_DATE =
+      Feature.of(
+          "birthDate",
+          level("exact", 1, 0.85, 0.0003),
+          level("close", 1, 0.10, 0.003),
+          level("partial", 1, 0.03, 0.015),
+          level("different", 0, 0.02, 0.9817));
+  static final Feature IDENTIFIER =
+      Feature.of(
+          "idNumber",
+          level("exact", 1, 0.85, 0.00001),
+          level("close", 1, 0.08, 0.0001),
+          level("different", 0, 0.07, 0.99989));
+  static final Feature REGISTRATION =
+      Feature.of(
+          "registrationNumber",
+          level("exact", 1, 0.85, 0.00001),
+          level("close", 1, 0.05, 0.0001),
+          level("different", 0, 0.10, 0.99989));
+  static final Feature PHONE =
+      Feature.of("phone", level("exact", 1, 0.6, 0.0001), level("different", 0, 0.4, 0.9999));
+  static final Feature EMAIL =
+      Feature.of("email", level("exact", 1, 0.6, 0.00001), level("different", 0, 0.4, 0.99999));
+  static final Feature STREET =
+      Feature.of(
+          "address",
+          level("exact", 0.95, 0.70, 0.001),
+          level("close", 0.85, 0.15, 0.01),
+          level("different", 0, 0.15, 0.989));
+  static final Feature POSTAL_CODE =
+      Feature.of(
+          "postalCode",
+          level("exact", 1, 0.80, 0.01),
+          level("close", 0.75, 0.10, 0.03),
+          level("different", 0, 0.10, 0.96));
+  static final Feature CITY =
+      Feature.of(
+          "city",
+          level("exact", 1, 0.75, 0.01),
+          level("close", 0.9, 0.13, 0.01),
+          level("different", 0, 0.12, 0.98));
+  static final Feature REGION =
+      Feature.of("region", level("same", 1, 0.9, 0.3), level("different", 0, 0.1, 0.7));
+  static final Feature COUNTRY =
+      Feature.of("country", level("same", 1, 0.9, 0.1), level("different", 0, 0.1, 0.9));
+
+  private final MatchOptions options;
+
+  Scorer(MatchOptions options) {
+    this.options = options;
+  }
+
+  Match compare(Prepared a, Prepared b) {
+    var contributions = new ArrayList<Contribution>();
+    contributions.add(new Contribution("prior", "1/1000", PRIOR));
+    if (a.schema() == Schema.PERSON) {
+      names(a.person(), b.person(), contributions);
+      add(contributions, BIRTH_DATE.byLevel(dates(a.birth(), b.birth())));
+      add(contributions, IDENTIFIER.byLevel(identifiers(a.identifiers(), b.identifiers())));
+    } else {
+      company(a.company(), b.company(), contributions);
+      add(contributions, REGISTRATION.byLevel(identifiers(a.identifiers(), b.identifiers())));
+    }
+    add(contributions, PHONE.byLevel(shared(a.phones(), b.phones())));
+    add(contributions, EMAIL.byLevel(shared(a.emails(), b.emails())));
+    add(contributions, COUNTRY.byLevel(same(a.countries(), b.countries())));
+    add(contributions, STREET.bySimilarity(listSimilarity(a.street(), b.street())));
+    add(contributions, POSTAL_CODE.bySimilarity(postal(a.postalCodes(), b.postalCodes())));
+    add(contributions, CITY.bySimilarity(text(a.city(), b.city())));
+    add(
+        contributions,
+        REGION.bySimilarity(
+            a.region().isEmpty() || b.region().isEmpty()
+                ? -1
+                : a.region().equals(b.region()) ? 1 : 0));
+    double weight = contributions.stream().mapToDouble(Contribution::weight).sum();
+    double score = 1 / (1 + Math.pow(2, -weight));
+    return new Match(a.id(), b.id(), score, weight, options.band(score), contributions);
+  }
+
+  private static void names(PersonName a, PersonName b, List<Contribution> out) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return;
+    }
+    if (!a.parts() || !b.parts()) {
+      add(out, NAME.bySimilarity(Similarity.names(a.tokens(), b.tokens())));
+      return;
+    }
+    double first = listSimilarity(a.given(), b.given());
+    double last = listSimilarity(a.family(), b.family());
+    if (a.complete() && b.complete()) {
+      double swappedFirst = listSimilarity(a.given(), b.family());
+      double swappedLast = listSimilarity(a.family(), b.given());
+      if (swappedFirst + swappedLast > first + last + 0.1) {
+        add(out, FIRST_NAME.bySimilarity(swappedFirst));
+        add(out, LAST_NAME.bySimilarity(swappedLast));
+        out.add(new Contribution("nameOrder", "swapped", 0));
+        return;
+      }
+    }
+    add(out, FIRST_NAME.bySimilarity(first));
+    add(out, LAST_NAME.bySimilarity(last));
+  }
+
+  private static void company(CompanyName a, CompanyName b, List<Contribution> out) {
+    if (!a.isEmpty() && !b.isEmpty()) {
+      add(out, COMPANY_NAME.bySimilarity(Similarity.names(a.tokens(), b.tokens())));
+    }
+    if (!a.legalForm().isEmpty() && !b.legalForm().isEmpty()) {
+      add(out, LEGAL_FORM.bySimilarity(a.legalForm().equals(b.legalForm()) ? 1 : 0));
+    }
+  }
+
+  private static String dates(PartialDate a, PartialDate b) {
+    return switch (a.compare(b)) {
+      case EXACT -> "exact";
+      case CLOSE -> "close";
+      case PARTIAL -> "partial";
+      case DIFFERENT -> "different";
+      case MISSING -> null;
+    };
+  }
+
+  private static String identifiers(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return null;
+    }
+    if (shared(a, b).equals("exact")) {
+      return "exact";
+    }
+    for (String x : a) {
+      for (String y : b) {
+        if (x.length() == y.length()
+            && Similarity.levenshtein(x, y) >= 1 - 1.0 / x.length() - 1e-9) {
+          return "close";
+        }
+      }
+    }
+    return "different";
+  }
+
+  private static String shared(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return null;
+    }
+    for (String value : a) {
+      if (b.contains(value)) {
+        return "exact";
+      }
+    }
+    return "different";
+  }
+
+  private static String same(Set<String> a, Set<String> b) {
+    return shared(a, b) == null ? null : shared(a, b).equals("exact") ? "same" : "different";
+  }
+
+  private static double postal(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return -1;
+    }
+    double best = 0;
+    for (String x : a) {
+      for (String y : b) {
+        best = Math.max(best, Similarity.levenshtein(x, y));
+      }
+    }
+    return best;
+  }
+
+  private static double listSimilarity(List<String> a, List<String> b) {
+    return a.isEmpty() || b.isEmpty() ? -1 : Similarity.names(a, b);
+  }
+
+  private static double text(String a, String b) {
+    return a.isEmpty() || b.isEmpty() ? -1 : Similarity.jaroWinkler(a, b);
+  }
+
+  private static void add(List<Contribution> out, Contribution contribution) {
+    if (contribution != null) {
+      out.add(contribution);
+    }
+  }
+}

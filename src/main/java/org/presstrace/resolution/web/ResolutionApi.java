@@ -1,0 +1,262 @@
+package org.presstrace.resolution.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.Callers;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
+import org.presstrace.resolution.ExplainedMatch;
+import org.presstrace.resolution.Operations;
+import org.presstrace.resolution.PointerAlerts;
+import org.presstrace.resolution.StoredAlert;
+import org.presstrace.resolution.StoredOperation;
+import org.presstrace.resolution.Subject;
+import org.presstrace.resolution.SubjectStatement;
+import org.presstrace.resolution.Subjects;
+import org.presstrace.resolution.web.ResolutionRequests.JudgementRequest;
+import org.presstrace.resolution.web.ResolutionRequests.OperationRequest;
+import org.presstrace.resolution.web.ResolutionRequests.SubjectRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Entity resolution and deconfliction over the API: submit case subjects and planned operations,
+ * read the pointer alerts of your agency, review scored pairs. Reads of subjects and operations
+ * state a purpose in {@code PressTrace-Purpose}.
+ */
+@RestController
+@RequestMapping("/api/v1/resolution")
+@Tag(name = "Entity resolution and deconfliction")
+class ResolutionApi {
+
+  static final String PURPOSE = "PressTrace-Purpose";
+
+  private final Subjects subjects;
+  private final Operations operations;
+  private final PointerAlerts alerts;
+  private final Callers callers;
+
+  ResolutionApi(Subjects subjects, Operations operations, PointerAlerts alerts, Callers callers) {
+    this.subjects = subjects;
+    this.operations = operations;
+    this.alerts = alerts;
+    this.callers = callers;
+  }
+
+  /** A subject as its reader sees it. */
+  record SubjectResponse(
+      String id,
+      String schema,
+      String label,
+      String caseReference,
+      String contact,
+      String ownerAgency,
+      String marking,
+      String createdBy,
+      Instant createdAt) {
+
+    static SubjectResponse of(Subject subject) {
+      return new SubjectResponse(
+          subject.id(),
+          subject.schema().label(),
+          subject.label(),
+          subject.caseReference(),
+          subject.contact(),
+          subject.marking().ownerAgency(),
+          subject.marking().banner(),
+          subject.createdBy(),
+          subject.createdAt());
+    }
+  }
+
+  record SubjectDetail(SubjectResponse subject, List<SubjectStatement> statements) {}
+
+  record SubmissionResponse(
+      SubjectResponse subject,
+      String canonicalId,
+      List<ExplainedMatch> matches,
+      List<AlertResponse> alerts) {}
+
+  record AlertResponse(
+      String id,
+      String kind,
+      String ownRecordId,
+      String ownReference,
+      String otherAgency,
+      String otherCaseReference,
+      String otherContact,
+      Instant raisedAt,
+      String acknowledgedBy,
+      Instant acknowledgedAt,
+      String text) {
+
+    static AlertResponse of(StoredAlert alert) {
+      return new AlertResponse(
+          alert.id(),
+          alert.kind(),
+          alert.ownRecordId(),
+          alert.ownReference(),
+          alert.otherAgency(),
+          alert.otherCaseReference(),
+          alert.otherContact(),
+          alert.raisedAt(),
+          alert.acknowledgedBy(),
+          alert.acknowledgedAt(),
+          alert.text());
+    }
+  }
+
+  record OperationResponse(
+      String id,
+      String caseReference,
+      String contact,
+      Instant start,
+      Instant end,
+      double latitude,
+      double longitude,
+      double radiusMetres,
+      String ownerAgency,
+      String marking) {
+
+    static OperationResponse of(StoredOperation operation) {
+      return new OperationResponse(
+          operation.id(),
+          operation.caseReference(),
+          operation.contact(),
+          operation.start(),
+          operation.end(),
+          operation.latitude(),
+          operation.longitude(),
+          operation.radiusMetres(),
+          operation.marking().ownerAgency(),
+          operation.marking().banner());
+    }
+  }
+
+  record PlanResponse(OperationResponse operation, List<AlertResponse> alerts) {}
+
+  @PostMapping("/subjects")
+  @Operation(summary = "Enter a case subject; it is resolved and deconflicted at once")
+  ResponseEntity<SubmissionResponse> submit(
+      @RequestBody SubjectRequest request,
+      @RequestHeader(name = PURPOSE, required = false) String purpose) {
+    AccessContext context = callers.context(Channel.API, purpose);
+    var submission = subjects.submit(context, request.toDraft(context.caller().agency()));
+    return ResponseEntity.created(
+            URI.create("/api/v1/resolution/subjects/" + submission.subject().id()))
+        .body(
+            new SubmissionResponse(
+                SubjectResponse.of(submission.subject()),
+                submission.canonicalId(),
+                submission.matches(),
+                submission.alerts().stream().map(AlertResponse::of).toList()));
+  }
+
+  @GetMapping("/subjects/{id}")
+  @Operation(summary = "One subject and its statements with provenance")
+  SubjectDetail subject(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    AccessContext context = context(purpose, purposeParam);
+    return new SubjectDetail(
+        SubjectResponse.of(subjects.get(context, id)), subjects.statements(context, id));
+  }
+
+  @GetMapping("/subjects/{id}/matches")
+  @Operation(summary = "A subject's scored pairs, explained, with the counterparts you may read")
+  List<ExplainedMatch> matches(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return subjects.matches(context(purpose, purposeParam), id);
+  }
+
+  @GetMapping("/review")
+  @Operation(summary = "Pairs awaiting a judgement whose two subjects you may read")
+  List<ExplainedMatch> review(
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return subjects.reviewQueue(context(purpose, purposeParam));
+  }
+
+  @PostMapping("/review/judgements")
+  @Operation(summary = "Judge a pair: SAME, NOT_SAME or UNSURE, with a note")
+  ExplainedMatch judge(
+      @RequestBody JudgementRequest request,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return subjects.judge(
+        context(purpose, purposeParam),
+        request.left(),
+        request.right(),
+        request.parsed(),
+        request.note());
+  }
+
+  @PostMapping("/operations")
+  @Operation(summary = "Plan an operation; overlaps with another agency's alert both at once")
+  ResponseEntity<PlanResponse> plan(
+      @RequestBody OperationRequest request,
+      @RequestHeader(name = PURPOSE, required = false) String purpose) {
+    AccessContext context = callers.context(Channel.API, purpose);
+    var plan = operations.plan(context, request.toDraft(context.caller().agency()));
+    return ResponseEntity.created(
+            URI.create("/api/v1/resolution/operations/" + plan.operation().id()))
+        .body(
+            new PlanResponse(
+                OperationResponse.of(plan.operation()),
+                plan.alerts().stream().map(AlertResponse::of).toList()));
+  }
+
+  @GetMapping("/operations")
+  @Operation(summary = "The planned operations you may read, soonest first")
+  Page<OperationResponse> operations(
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return operations
+        .page(context(purpose, purposeParam), PageQuery.of(page, size))
+        .map(OperationResponse::of);
+  }
+
+  @GetMapping("/operations/{id}")
+  @Operation(summary = "One planned operation")
+  OperationResponse operation(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return OperationResponse.of(operations.get(context(purpose, purposeParam), id));
+  }
+
+  @GetMapping("/alerts")
+  @Operation(summary = "Your agency's pointer alerts, newest first (open=true: not acknowledged)")
+  List<AlertResponse> alerts(@RequestParam(defaultValue = "false") boolean open) {
+    return alerts.mine(callers.context(Channel.API, null), open).stream()
+        .map(AlertResponse::of)
+        .toList();
+  }
+
+  @PostMapping("/alerts/{id}/acknowledge")
+  @Operation(summary = "Acknowledge a pointer alert of your agency")
+  AlertResponse acknowledge(@PathVariable String id) {
+    return AlertResponse.of(alerts.acknowledge(callers.context(Channel.API, null), id));
+  }
+
+  private AccessContext context(String header, String parameter) {
+    return callers.context(Channel.API, header != null ? header : parameter);
+  }
+}

@@ -1,0 +1,64 @@
+package org.presstrace.resolution.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Marking;
+import org.presstrace.access.Role;
+import org.presstrace.access.Tlp;
+import org.presstrace.resolution.Judgement;
+import org.presstrace.resolution.Schema;
+import org.presstrace.resolution.SubjectDraft;
+import org.presstrace.resolution.Subjects;
+import org.presstrace.support.PressTraceIntegrationTest;
+import org.presstrace.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@PressTraceIntegrationTest
+class ResolutionStateIntegrationTests {
+
+  @Autowired Directory directory;
+  @Autowired Subjects subjects;
+  @Autowired ResolutionState live;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void theIndexRebuiltFromTheTablesKeepsSubjectsAndJudgements() {
+    var world = new World(directory);
+    String agency = world.agency("DEA", AgencyKind.FEDERAL, "USA");
+    AccessContext agent = world.as(world.user("agent", agency, Role.INVESTIGATOR), Channel.API);
+    String a = submit(agent, "Ramon Ortega Villa " + world.suffix());
+    String b = submit(agent, "Ramon Ortega Villa " + world.suffix());
+    assertThat(live.index().canonicalId(a)).isEqualTo(live.index().canonicalId(b));
+    subjects.judge(agent, a, b, Judgement.NOT_SAME, "father and son");
+
+    ResolutionState rebuilt = new ResolutionState(jdbc).ready();
+
+    assertThat(rebuilt.index().size()).isEqualTo(live.index().size());
+    assertThat(rebuilt.index().canonicalId(a)).isNotEqualTo(rebuilt.index().canonicalId(b));
+    assertThat(rebuilt.holder(a).agency()).isEqualTo(agency);
+  }
+
+  private String submit(AccessContext agent, String name) {
+    return subjects
+        .submit(
+            agent,
+            new SubjectDraft(
+                Schema.PERSON,
+                Map.of("name", List.of(name), "birthDate", List.of("1961-05-17")),
+                "DEA-R-1",
+                "Desk",
+                null,
+                null,
+                Marking.of("-", Tlp.RED)))
+        .subject()
+        .id();
+  }
+}
