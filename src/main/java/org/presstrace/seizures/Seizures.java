@@ -359,7 +359,7 @@ public class Seizures {
   }
 
   /** The name items are grouped by: the listed substance found, else the text as entered. */
-  private static String group(SeizureItem item) {
+  static String group(SeizureItem item) {
     Screening screening = item.screening();
     if (screening.substanceName() != null) {
       return screening.substanceName();
@@ -459,7 +459,8 @@ public class Seizures {
         GuardedReads.markingOf(rs));
   }
 
-  private SeizureDetail.Item item(ResultSet rs) throws SQLException {
+  /** A stored item row (of {@code seizure_item}) with its stored screening verdict. */
+  static SeizureItem storedItem(ResultSet rs) throws SQLException {
     var screening =
         new Screening(
             rs.getString("screen_status"),
@@ -467,21 +468,25 @@ public class Seizures {
             rs.getString("substance_name"),
             rs.getString("substance_family"),
             rs.getString("screen_reason"));
-    Long pills = rs.getObject("pill_count") == null ? null : rs.getLong("pill_count");
-    var item =
-        new SeizureItem(
-            rs.getString("substance_text"),
-            rs.getString("cas"),
-            ItemForm.valueOf(rs.getString("form")),
-            quantity(rs, "net"),
-            quantity(rs, "gross"),
-            pills,
-            rs.getString("imprint"),
-            rs.getString("colour"),
-            rs.getBigDecimal("purity_pct"),
-            rs.getBigDecimal("mg_per_pill"),
-            rs.getBigDecimal("share_2mg_pct"),
-            screening);
+    return new SeizureItem(
+        rs.getString("substance_text"),
+        rs.getString("cas"),
+        ItemForm.valueOf(rs.getString("form")),
+        quantity(rs, "net"),
+        quantity(rs, "gross"),
+        rs.getObject("pill_count") == null ? null : rs.getLong("pill_count"),
+        rs.getString("imprint"),
+        rs.getString("colour"),
+        rs.getBigDecimal("purity_pct"),
+        rs.getBigDecimal("mg_per_pill"),
+        rs.getBigDecimal("share_2mg_pct"),
+        screening);
+  }
+
+  private SeizureDetail.Item item(ResultSet rs) throws SQLException {
+    SeizureItem item = storedItem(rs);
+    Screening screening = item.screening();
+    Long pills = item.pillCount();
     var estimates = new ArrayList<DoseEstimate>();
     addEstimate(estimates, DoseMethod.LAB_PURITY, rs.getBigDecimal("fentanyl_mg_lab"), item, null);
     addEstimate(

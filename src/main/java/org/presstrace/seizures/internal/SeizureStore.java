@@ -79,19 +79,9 @@ public class SeizureStore {
   /** Stores one item with the fentanyl mass each dose method finds and the best of them. */
   public void insertItem(
       String seizureId, int seq, SeizureItem item, String group, DoseCalculator calculator) {
-    Map<DoseMethod, BigDecimal> masses = calculator.fentanylMg(item);
-    DoseMethod best = masses.isEmpty() ? null : masses.keySet().iterator().next();
-    var columns = new HashMap<String, Object>();
-    columns.put("id", seizureId);
-    columns.put("seq", seq);
+    var columns = screeningColumns(seizureId, seq, item, group, calculator);
     columns.put("text", item.substance());
     columns.put("cas", item.cas());
-    columns.put("status", item.screening().status());
-    columns.put("substanceId", item.screening().substanceId());
-    columns.put("substanceName", item.screening().substanceName());
-    columns.put("family", item.screening().family());
-    columns.put("reason", cut(item.screening().reason(), 400));
-    columns.put("group", group);
     columns.put("form", item.form().name());
     putQuantity(columns, "net", item.net());
     putQuantity(columns, "gross", item.gross());
@@ -101,20 +91,6 @@ public class SeizureStore {
     columns.put("purity", item.purityPct());
     columns.put("mgPerPill", item.mgPerPill());
     columns.put("share", item.shareAtLeast2mgPct());
-    columns.put("lab", masses.get(DoseMethod.LAB_PURITY));
-    columns.put("pillMg", masses.get(DoseMethod.PILL_CONTENT));
-    columns.put("assumed", masses.get(DoseMethod.ASSUMED_PURITY));
-    columns.put(
-        "assumedBasis",
-        masses.containsKey(DoseMethod.ASSUMED_PURITY) ? calculator.assumedBasis(item) : null);
-    columns.put("fentanylGross", masses.get(DoseMethod.GROSS_UNADJUSTED));
-    columns.put(
-        "grossBasis",
-        masses.containsKey(DoseMethod.GROSS_UNADJUSTED)
-            ? (item.gross() != null ? "GROSS" : "NET")
-            : null);
-    columns.put("best", best == null ? null : best.name());
-    columns.put("bestMg", best == null ? null : masses.get(best));
     jdbc.sql(
             """
             INSERT INTO seizure_item (seizure_id, seq, substance_text, cas, screen_status,
@@ -130,6 +106,57 @@ public class SeizureStore {
             """)
         .params(columns)
         .update();
+  }
+
+  /**
+   * Stores a new screening verdict on an item with what follows from it: the name it is grouped by
+   * and the fentanyl mass of each dose method (an item newly screened as fentanyl-class gains
+   * them).
+   */
+  public void updateScreening(
+      String seizureId, int seq, SeizureItem item, String group, DoseCalculator calculator) {
+    jdbc.sql(
+            """
+            UPDATE seizure_item SET screen_status = :status, substance_id = :substanceId,
+                   substance_name = :substanceName, substance_family = :family,
+                   screen_reason = :reason, substance_group = :group, fentanyl_mg_lab = :lab,
+                   fentanyl_mg_pills = :pillMg, fentanyl_mg_assumed = :assumed,
+                   assumed_basis = :assumedBasis, fentanyl_mg_gross = :fentanylGross,
+                   gross_basis = :grossBasis, best_method = :best, fentanyl_mg_best = :bestMg
+            WHERE seizure_id = :id AND seq = :seq
+            """)
+        .params(screeningColumns(seizureId, seq, item, group, calculator))
+        .update();
+  }
+
+  private static Map<String, Object> screeningColumns(
+      String seizureId, int seq, SeizureItem item, String group, DoseCalculator calculator) {
+    Map<DoseMethod, BigDecimal> masses = calculator.fentanylMg(item);
+    DoseMethod best = masses.isEmpty() ? null : masses.keySet().iterator().next();
+    var columns = new HashMap<String, Object>();
+    columns.put("id", seizureId);
+    columns.put("seq", seq);
+    columns.put("status", item.screening().status());
+    columns.put("substanceId", item.screening().substanceId());
+    columns.put("substanceName", item.screening().substanceName());
+    columns.put("family", item.screening().family());
+    columns.put("reason", cut(item.screening().reason(), 400));
+    columns.put("group", group);
+    columns.put("lab", masses.get(DoseMethod.LAB_PURITY));
+    columns.put("pillMg", masses.get(DoseMethod.PILL_CONTENT));
+    columns.put("assumed", masses.get(DoseMethod.ASSUMED_PURITY));
+    columns.put(
+        "assumedBasis",
+        masses.containsKey(DoseMethod.ASSUMED_PURITY) ? calculator.assumedBasis(item) : null);
+    columns.put("fentanylGross", masses.get(DoseMethod.GROSS_UNADJUSTED));
+    columns.put(
+        "grossBasis",
+        masses.containsKey(DoseMethod.GROSS_UNADJUSTED)
+            ? (item.gross() != null ? "GROSS" : "NET")
+            : null);
+    columns.put("best", best == null ? null : best.name());
+    columns.put("bestMg", best == null ? null : masses.get(best));
+    return columns;
   }
 
   public void insertEquipment(String seizureId, SeizureDetail.Equipment equipment) {
