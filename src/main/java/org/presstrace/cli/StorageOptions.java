@@ -63,11 +63,15 @@ public class StorageOptions {
     return dbUrl == null || dbUrl.isBlank();
   }
 
-  /** The embedded H2 file database under {@code dir}, in PostgreSQL compatibility mode. */
+  /**
+   * The embedded H2 file database under {@code dir}, in PostgreSQL compatibility mode. {@code
+   * WRITE_DELAY=0} writes every commit to the file before it returns: with H2's default delay a
+   * process killed within half a second of a commit loses it (see {@code LedgerCrashTests}).
+   */
   static String embeddedUrl(Path dir) {
     return "jdbc:h2:file:"
         + dir.toAbsolutePath().normalize().resolve("presstrace")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   /** Spring properties for these options; {@code forceEmbedded} ignores any database URL. */
