@@ -1,5 +1,6 @@
 package org.presstrace.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,15 +13,18 @@ import java.util.List;
 import java.util.Optional;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.NotFound;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only Merkle log. Appends run inside the caller's transaction and lock the one
- * ledger_state row, so leaves take the order of their commits and a rolled-back write leaves no
- * leaf. Each append stores O(log n) nodes; roots and proofs read O(log n) of them.
+ * The append-only Merkle log. Appends run inside the caller's transaction; the first one locks the
+ * one ledger_state row until the commit, so leaves take the order of their commits and a
+ * rolled-back write leaves no leaf. Within a transaction appends are hashed at once but written in
+ * batches ({@link PendingAppends}), before the commit or before any read of the log in the same
+ * transaction. Each append stores O(log n) nodes; roots and proofs read O(log n) of them.
  */
 @Service
 public class Ledger {
@@ -38,51 +42,68 @@ public class Ledger {
 
   static final HexFormat HEX = HexFormat.of();
 
+  private final JdbcTemplate template;
   private final JdbcClient jdbc;
   private final Signer signer;
   private final Clock clock;
+  private final MerkleNodes stored;
   private final MerkleTree tree;
 
-  Ledger(JdbcClient jdbc, Signer signer, Clock clock) {
-    this.jdbc = jdbc;
+  /** The key of the current transaction's {@link PendingAppends}. */
+  private final Object pendingKey = new Object();
+
+  Ledger(JdbcTemplate template, Signer signer, Clock clock) {
+    this.template = template;
+    this.jdbc = JdbcClient.create(template);
     this.signer = signer;
     this.clock = clock;
-    this.tree = new MerkleTree(new StoredNodes(jdbc));
+    this.stored = new StoredNodes(jdbc);
+    this.tree = new MerkleTree(stored);
   }
 
-  /** Appends one leaf; returns its index. */
+  /**
+   * Appends one leaf; returns its index. The leaf is written with the transaction, before it
+   * commits; a rollback drops it.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public long append(String kind, String ref, byte[] canonicalData) {
-    long index =
-        jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE")
-            .query(Long.class)
-            .single();
-    byte[] leafHash = MerkleHash.leaf(canonicalData);
-    jdbc.sql(
-            """
-            INSERT INTO ledger_leaf (idx, kind, ref, data, leaf_hash, appended_at)
-            VALUES (:idx, :kind, :ref, :data, :hash, :at)
-            """)
-        .param("idx", index)
-        .param("kind", kind)
-        .param("ref", ref)
-        .param("data", new String(canonicalData, java.nio.charset.StandardCharsets.UTF_8))
-        .param("hash", HEX.formatHex(leafHash))
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .update();
-    tree.append(index, leafHash);
-    jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", index + 1).update();
-    return index;
+    PendingAppends pending = PendingAppends.current(pendingKey);
+    if (pending == null) {
+      long size =
+          jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE")
+              .query(Long.class)
+              .single();
+      pending = PendingAppends.open(template, stored, pendingKey, size);
+    }
+    return pending.add(
+        kind,
+        ref,
+        new String(canonicalData, StandardCharsets.UTF_8),
+        MerkleHash.leaf(canonicalData),
+        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+  }
+
+  /**
+   * Writes the appends this transaction still holds, so that what follows reads them from the
+   * database; every read of the log starts here.
+   */
+  void writePending() {
+    PendingAppends pending = PendingAppends.current(pendingKey);
+    if (pending != null) {
+      pending.flush();
+    }
   }
 
   @Transactional(readOnly = true)
   public long size() {
+    writePending();
     return jdbc.sql("SELECT size FROM ledger_state WHERE id = 1").query(Long.class).single();
   }
 
   /** The root hash of the first {@code size} leaves, hex. */
   @Transactional(readOnly = true)
   public String root(long size) {
+    writePending();
     requireWithin(size, "size");
     return HEX.formatHex(tree.root(size));
   }
@@ -119,11 +140,13 @@ public class Ledger {
   /** Every signed head issued, oldest first. */
   @Transactional(readOnly = true)
   public List<SignedTreeHead> heads() {
+    writePending();
     return jdbc.sql("SELECT * FROM ledger_head ORDER BY tree_size").query(Ledger::headOf).list();
   }
 
   @Transactional(readOnly = true)
   public List<String> inclusionProof(long index, long size) {
+    writePending();
     requireWithin(size, "size");
     if (index < 0 || index >= size) {
       throw new InvalidRequest(
@@ -134,6 +157,7 @@ public class Ledger {
 
   @Transactional(readOnly = true)
   public List<String> consistencyProof(long first, long second) {
+    writePending();
     requireWithin(second, "second");
     if (first < 1 || first > second) {
       throw new InvalidRequest("first", "first size " + first + " must be between 1 and " + second);
@@ -143,6 +167,7 @@ public class Ledger {
 
   @Transactional(readOnly = true)
   public LedgerLeaf leaf(long index) {
+    writePending();
     return jdbc.sql("SELECT * FROM ledger_leaf WHERE idx = :idx")
         .param("idx", index)
         .query(Ledger::leafOf)
@@ -153,6 +178,7 @@ public class Ledger {
   /** The leaf that stands for one record, e.g. kind {@code audit-event} and its id. */
   @Transactional(readOnly = true)
   public Optional<LedgerLeaf> leafFor(String kind, String ref) {
+    writePending();
     return jdbc.sql("SELECT * FROM ledger_leaf WHERE kind = :kind AND ref = :ref")
         .param("kind", kind)
         .param("ref", ref)

@@ -38,6 +38,7 @@ public class LedgerVerifier {
 
   @Transactional(readOnly = true)
   public Verification verify() {
+    ledger.writePending();
     var rebuilt = new HashMap<String, byte[]>();
     var tree =
         new MerkleTree(

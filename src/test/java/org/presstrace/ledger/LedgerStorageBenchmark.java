@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -89,7 +90,7 @@ public final class LedgerStorageBenchmark {
   private final TransactionTemplate transactions;
 
   LedgerStorageBenchmark(DataSource db) {
-    this.ledger = new Ledger(JdbcClient.create(db), new NoSigner(), Clock.systemUTC());
+    this.ledger = new Ledger(new JdbcTemplate(db), new NoSigner(), Clock.systemUTC());
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
   }
 

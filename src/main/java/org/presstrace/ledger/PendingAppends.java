@@ -1,0 +1,161 @@
+package org.presstrace.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The appends of one transaction not yet written. The transaction holds the ledger_state row lock
+ * from its first append, so the indexes handed out here are final; leaves and the perfect-subtree
+ * nodes they complete wait in memory and go to the database in batches: when {@link #FLUSH_EVERY}
+ * leaves are waiting, when a read of the log in the same transaction needs them, and at the latest
+ * just before the commit. On rollback they are dropped, as nothing of them was written.
+ *
+ * <p>As {@link MerkleNodes} it is the tree's view during the transaction: nodes written in it
+ * first, then the stored ones.
+ */
+final class PendingAppends implements MerkleNodes, TransactionSynchronization {
+
+  /** Leaves held at most before a batch is written, which bounds the memory a bulk write takes. */
+  static final int FLUSH_EVERY = 1000;
+
+  private static final String INSERT_LEAF =
+      "INSERT INTO ledger_leaf (idx, kind, ref, data, leaf_hash, appended_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_NODE =
+      "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)";
+
+  private record Leaf(
+      long index, String kind, String ref, String data, String hash, OffsetDateTime at) {}
+
+  private record Node(int level, long index) {}
+
+  private final JdbcTemplate jdbc;
+  private final MerkleNodes stored;
+  private final Object key;
+  private final MerkleTree tree = new MerkleTree(this);
+  private final List<Leaf> leaves = new ArrayList<>();
+  private final Map<Node, byte[]> nodes = new LinkedHashMap<>();
+  private long next;
+  private boolean writeThrough;
+
+  /**
+   * @param size the log's size, read under the row lock
+   * @param key the resource key this buffer is bound under while its transaction is current
+   */
+  PendingAppends(JdbcTemplate jdbc, MerkleNodes stored, Object key, long size) {
+    this.jdbc = jdbc;
+    this.stored = stored;
+    this.key = key;
+    this.next = size;
+  }
+
+  /**
+   * Opens the buffer of the current transaction. Without transaction synchronization there is no
+   * commit to wait for, so every append is written at once.
+   */
+  static PendingAppends open(JdbcTemplate jdbc, MerkleNodes stored, Object key, long size) {
+    var pending = new PendingAppends(jdbc, stored, key, size);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.bindResource(key, pending);
+      TransactionSynchronizationManager.registerSynchronization(pending);
+    } else {
+      pending.writeThrough = true;
+    }
+    return pending;
+  }
+
+  /** The buffer of the current transaction, or null when it has appended nothing yet. */
+  static PendingAppends current(Object key) {
+    return (PendingAppends) TransactionSynchronizationManager.getResource(key);
+  }
+
+  /** Takes the next index for the leaf and adds the nodes it completes; returns the index. */
+  long add(String kind, String ref, String data, byte[] leafHash, OffsetDateTime at) {
+    long index = next++;
+    leaves.add(new Leaf(index, kind, ref, data, Ledger.HEX.formatHex(leafHash), at));
+    tree.append(index, leafHash);
+    if (writeThrough || leaves.size() >= FLUSH_EVERY) {
+      flush();
+    }
+    return index;
+  }
+
+  /**
+   * Writes the waiting leaves and nodes and the new size; the row lock stays held. Also what a
+   * transaction's explicit flush does.
+   */
+  @Override
+  public void flush() {
+    if (leaves.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(INSERT_LEAF, leaves, leaves.size(), PendingAppends::setLeaf);
+    List<Map.Entry<Node, byte[]>> written = new ArrayList<>(nodes.entrySet());
+    jdbc.batchUpdate(INSERT_NODE, written, written.size(), PendingAppends::setNode);
+    jdbc.update("UPDATE ledger_state SET size = ? WHERE id = 1", next);
+    leaves.clear();
+    nodes.clear();
+  }
+
+  @Override
+  public byte[] get(int level, long index) {
+    byte[] hash = nodes.get(new Node(level, index));
+    return hash != null ? hash : stored.get(level, index);
+  }
+
+  @Override
+  public void put(int level, long index, byte[] hash) {
+    nodes.put(new Node(level, index), hash);
+  }
+
+  /**
+   * Writes everything before the commit; an append made after this point (by another before-commit
+   * callback) is written at once.
+   */
+  @Override
+  public void beforeCommit(boolean readOnly) {
+    flush();
+    writeThrough = true;
+  }
+
+  @Override
+  public void suspend() {
+    TransactionSynchronizationManager.unbindResource(key);
+  }
+
+  @Override
+  public void resume() {
+    TransactionSynchronizationManager.bindResource(key, this);
+  }
+
+  @Override
+  public void afterCompletion(int status) {
+    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+    leaves.clear();
+    nodes.clear();
+  }
+
+  private static void setLeaf(PreparedStatement ps, Leaf leaf) throws SQLException {
+    ps.setLong(1, leaf.index());
+    ps.setString(2, leaf.kind());
+    ps.setString(3, leaf.ref());
+    ps.setString(4, leaf.data());
+    ps.setString(5, leaf.hash());
+    ps.setObject(6, leaf.at());
+  }
+
+  private static void setNode(PreparedStatement ps, Map.Entry<Node, byte[]> node)
+      throws SQLException {
+    ps.setInt(1, node.getKey().level());
+    ps.setLong(2, node.getKey().index());
+    ps.setString(3, Ledger.HEX.formatHex(node.getValue()));
+  }
+}
