@@ -10,12 +10,10 @@ import java.util.concurrent.Callable;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Directory;
 import org.presstrace.registry.ImportProblem;
 import org.presstrace.registry.ImportProgress;
 import org.presstrace.registry.ImportResult;
 import org.presstrace.registry.RegistryImports;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,34 +60,14 @@ class ImportRegistryCommand implements Callable<Integer> {
       throw new StartupRefused("no file " + file);
     }
     byte[] content = Files.readAllBytes(file);
-    Map<String, Object> properties = storage.properties(false);
-    if (storage.usesEmbeddedDatabase()) {
-      Preflight.dataDirectory(storage.dataDir);
-    }
-    Preflight.database(
-        (String) properties.get("spring.datasource.url"),
-        (String) properties.get("spring.datasource.username"),
-        (String) properties.get("spring.datasource.password"));
-    var spring = new SpringApplication(parent.root.application());
-    spring.setDefaultProperties(
-        Map.of(
-            "spring.main.web-application-type", "none",
-            "logging.level.root", "warn",
-            "logging.level.org.flywaydb", "error",
-            "logging.level.org.springframework.boot.SpringApplication", "off",
-            "presstrace.registry.compliance.sweep-cron", "-"));
-    String[] arguments =
-        properties.entrySet().stream()
-            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-            .toArray(String[]::new);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ConfigurableApplicationContext context = spring.run(arguments)) {
-      Caller caller =
-          context
-              .getBean(Directory.class)
-              .caller(user)
-              .orElseThrow(() -> new StartupRefused("no active user '" + user + "'"));
+    try (ConfigurableApplicationContext context =
+        Contexts.boot(
+            parent.root.application(),
+            storage,
+            Map.of("presstrace.registry.compliance.sweep-cron", "-"))) {
+      Caller caller = Contexts.user(context, user);
       ImportResult result =
           context
               .getBean(RegistryImports.class)

@@ -11,12 +11,10 @@ import java.util.concurrent.Callable;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Directory;
 import org.presstrace.access.Purpose;
 import org.presstrace.seizures.FieldProblem;
 import org.presstrace.seizures.ImportReport;
 import org.presstrace.seizures.Seizures;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,32 +63,10 @@ class ImportSeizuresCommand implements Callable<Integer> {
     if (!Files.isReadable(file)) {
       throw new StartupRefused("cannot read " + file);
     }
-    Map<String, Object> properties = storage.properties(false);
-    if (storage.usesEmbeddedDatabase()) {
-      Preflight.dataDirectory(storage.dataDir);
-    }
-    Preflight.database(
-        (String) properties.get("spring.datasource.url"),
-        (String) properties.get("spring.datasource.username"),
-        (String) properties.get("spring.datasource.password"));
-    var spring = new SpringApplication(parent.root.application());
-    spring.setDefaultProperties(
-        Map.of(
-            "spring.main.web-application-type", "none",
-            "logging.level.root", "warn",
-            "logging.level.org.flywaydb", "error",
-            "logging.level.org.springframework.boot.SpringApplication", "off"));
-    String[] arguments =
-        properties.entrySet().stream()
-            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-            .toArray(String[]::new);
-    try (ConfigurableApplicationContext context = spring.run(arguments);
+    try (ConfigurableApplicationContext context =
+            Contexts.boot(parent.root.application(), storage, Map.of());
         Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Caller caller =
-          context
-              .getBean(Directory.class)
-              .caller(user)
-              .orElseThrow(() -> new StartupRefused("no active user '" + user + "'"));
+      Caller caller = Contexts.user(context, user);
       var access =
           new AccessContext(
               caller,

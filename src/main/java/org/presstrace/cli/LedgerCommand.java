@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.presstrace.ledger.ExportCheck;
 import org.presstrace.ledger.LedgerExport;
@@ -20,9 +20,6 @@ import org.presstrace.ledger.LedgerKeys;
 import org.presstrace.ledger.LedgerVerifier;
 import org.presstrace.ledger.LedgerWitness;
 import org.presstrace.ledger.Verification;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,27 +43,6 @@ class LedgerCommand {
   static final int EXIT_ALERT = 3;
 
   @ParentCommand PressTraceCommand root;
-
-  /** The application without a web server, on the database {@code storage} names. */
-  static ConfigurableApplicationContext boot(Class<?> application, StorageOptions storage) {
-    var properties = new LinkedHashMap<String, Object>(storage.properties(false));
-    if (storage.usesEmbeddedDatabase()) {
-      Preflight.dataDirectory(storage.dataDir);
-    }
-    Preflight.database(
-        (String) properties.get("spring.datasource.url"),
-        (String) properties.get("spring.datasource.username"),
-        (String) properties.get("spring.datasource.password"));
-    properties.put("logging.level.root", "warn");
-    properties.put("logging.level.org.springframework.boot.SpringApplication", "off");
-    var spring = new SpringApplication(application);
-    spring.setWebApplicationType(WebApplicationType.NONE);
-    String[] args =
-        properties.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    return spring.run(args);
-  }
 
   /** Prints the outcome of a verification: one line either way; 0 when it holds, else 1. */
   static int report(PrintWriter out, PrintWriter err, String what, Verification result) {
@@ -98,7 +74,7 @@ class LedgerCommand {
 
     @Override
     public Integer call() {
-      try (var context = boot(ledger.root.application(), storage)) {
+      try (var context = Contexts.boot(ledger.root.application(), storage, Map.of())) {
         Verification result = context.getBean(LedgerVerifier.class).verify();
         return report(spec.commandLine().getOut(), spec.commandLine().getErr(), "ledger", result);
       }
@@ -128,7 +104,7 @@ class LedgerCommand {
       if (!Files.isDirectory(dir)) {
         throw new IllegalArgumentException("directory " + dir + " does not exist");
       }
-      try (var context = boot(ledger.root.application(), storage)) {
+      try (var context = Contexts.boot(ledger.root.application(), storage, Map.of())) {
         // Written beside the target and moved in place: a failed export leaves no partial file.
         Path temporary = Files.createTempFile(dir, ".ledger-export", ".tmp");
         try {

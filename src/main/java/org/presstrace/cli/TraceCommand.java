@@ -7,13 +7,11 @@ import java.util.concurrent.Callable;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Directory;
 import org.presstrace.access.Purpose;
 import org.presstrace.registry.CustodyEntry;
 import org.presstrace.registry.MachineView;
 import org.presstrace.registry.Trace;
 import org.presstrace.registry.TracedMachine;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,31 +55,9 @@ class TraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> properties = storage.properties(false);
-    if (storage.usesEmbeddedDatabase()) {
-      Preflight.dataDirectory(storage.dataDir);
-    }
-    Preflight.database(
-        (String) properties.get("spring.datasource.url"),
-        (String) properties.get("spring.datasource.username"),
-        (String) properties.get("spring.datasource.password"));
-    var spring = new SpringApplication(root.application());
-    spring.setDefaultProperties(
-        Map.of(
-            "spring.main.web-application-type", "none",
-            "logging.level.root", "warn",
-            "logging.level.org.flywaydb", "error",
-            "logging.level.org.springframework.boot.SpringApplication", "off"));
-    String[] arguments =
-        properties.entrySet().stream()
-            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-            .toArray(String[]::new);
-    try (ConfigurableApplicationContext context = spring.run(arguments)) {
-      Caller caller =
-          context
-              .getBean(Directory.class)
-              .caller(user)
-              .orElseThrow(() -> new StartupRefused("no active user '" + user + "'"));
+    try (ConfigurableApplicationContext context =
+        Contexts.boot(root.application(), storage, Map.of())) {
+      Caller caller = Contexts.user(context, user);
       var access = new AccessContext(caller, Channel.CLI, new Purpose(purpose));
       boolean pattern = serial.contains("?") || serial.contains("*");
       List<TracedMachine> found =

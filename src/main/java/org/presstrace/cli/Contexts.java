@@ -1,0 +1,52 @@
+package org.presstrace.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.presstrace.access.Caller;
+import org.presstrace.access.Directory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the commands that work on the database share: a quiet start and the named user. */
+final class Contexts {
+
+  private Contexts() {}
+
+  /**
+   * The application without a web server on the database {@code storage} names, after the preflight
+   * checks; {@code extra} adds properties, e.g. switching a schedule off.
+   */
+  static ConfigurableApplicationContext boot(
+      Class<?> application, StorageOptions storage, Map<String, String> extra) {
+    var properties = new LinkedHashMap<String, Object>(storage.properties(false));
+    if (storage.usesEmbeddedDatabase()) {
+      Preflight.dataDirectory(storage.dataDir);
+    }
+    Preflight.database(
+        (String) properties.get("spring.datasource.url"),
+        (String) properties.get("spring.datasource.username"),
+        (String) properties.get("spring.datasource.password"));
+    properties.putAll(extra);
+    var spring = new SpringApplication(application);
+    spring.setWebApplicationType(WebApplicationType.NONE);
+    spring.setDefaultProperties(
+        Map.of(
+            "logging.level.root", "warn",
+            "logging.level.org.flywaydb", "error",
+            "logging.level.org.springframework.boot.SpringApplication", "off"));
+    String[] arguments =
+        properties.entrySet().stream()
+            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new);
+    return spring.run(arguments);
+  }
+
+  /** The active user named {@code username}, or a one-line refusal. */
+  static Caller user(ConfigurableApplicationContext context, String username) {
+    return context
+        .getBean(Directory.class)
+        .caller(username)
+        .orElseThrow(() -> new StartupRefused("no active user '" + username + "'"));
+  }
+}
