@@ -50,6 +50,7 @@ final class Navigation {
           new Item(
               "Releases", "/releases", Set.of("INVESTIGATOR", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item("Audit trail", "/audit", Set.of("AUDITOR")),
+          new Item("Ledger", "/ledger", Set.of("AUDITOR")),
           new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),
           new Item("Users", "/admin/users", Set.of("ADMINISTRATOR")),
           new Item("Check a certificate", "/registry/certificates/verify", Set.of()),

@@ -114,7 +114,7 @@ class SecurityIntegrationTests {
                 "/swagger-ui.html")),
         Arguments.of(
             Role.AUDITOR,
-            List.of("/", "/audit", "/registry/certificates/verify", "/swagger-ui.html")),
+            List.of("/", "/audit", "/ledger", "/registry/certificates/verify", "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
             List.of(

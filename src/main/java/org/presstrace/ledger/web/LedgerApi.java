@@ -4,18 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.presstrace.access.AccessContext;
-import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Role;
 import org.presstrace.ledger.Ledger;
 import org.presstrace.ledger.LedgerLeaf;
-import org.presstrace.ledger.LedgerVerifier;
 import org.presstrace.ledger.SignedTreeHead;
 import org.presstrace.ledger.Verification;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,15 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerApi {
 
   private final Ledger ledger;
-  private final LedgerVerifier verifier;
   private final Callers callers;
-  private final AuditTrail audit;
+  private final AuditorReads auditors;
 
-  LedgerApi(Ledger ledger, LedgerVerifier verifier, Callers callers, AuditTrail audit) {
+  LedgerApi(Ledger ledger, Callers callers, AuditorReads auditors) {
     this.ledger = ledger;
-    this.verifier = verifier;
     this.callers = callers;
-    this.audit = audit;
+    this.auditors = auditors;
   }
 
   record Proof(long index, long treeSize, List<String> auditPath) {}
@@ -79,35 +71,13 @@ class LedgerApi {
 
   @GetMapping("/leaves/{index}")
   @Operation(summary = "One leaf with its canonical data (auditors)")
-  @Transactional
   LedgerLeaf leaf(@PathVariable long index) {
-    AccessContext context = auditor();
-    LedgerLeaf leaf = ledger.leaf(index);
-    audit.record(context, "READ", "ledger-leaf", String.valueOf(index), "SHOWN", null);
-    return leaf;
+    return auditors.leaf(Channel.API, index);
   }
 
   @PostMapping("/verify")
   @Operation(summary = "Re-read the whole log and report the first divergence (auditors)")
-  @Transactional
   Verification verify() {
-    AccessContext context = auditor();
-    Verification result = verifier.verify();
-    audit.record(
-        context,
-        "LEDGER_VERIFY",
-        "ledger",
-        null,
-        result.holds() ? "SHOWN" : "DIVERGED",
-        result.firstDivergence());
-    return result;
-  }
-
-  private AccessContext auditor() {
-    AccessContext context = callers.context(Channel.API, null);
-    if (!context.caller().has(Role.AUDITOR)) {
-      throw new AccessDeniedException("only auditors read ledger leaves and run verification");
-    }
-    return context;
+    return auditors.verify(Channel.API);
   }
 }
