@@ -69,6 +69,8 @@ public class Operations {
   /** Stores an operation of the caller's agency; returns it with the alerts for that agency. */
   @Transactional
   public OperationPlan plan(AccessContext context, OperationDraft draft) {
+    // Load what is stored before this record is written, or the load would pick it up too.
+    state.ready();
     Markings.requireWriter(context.caller());
     String caseReference = Markings.required(draft.caseReference(), "caseReference", 100);
     String contact = Markings.required(draft.contact(), "contact", 200);

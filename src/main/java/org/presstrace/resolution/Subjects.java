@@ -85,6 +85,8 @@ public class Subjects {
   /** Stores a subject of the caller's agency, resolves it and raises the pointer alerts due. */
   @Transactional
   public Submission submit(AccessContext context, SubjectDraft draft) {
+    // Load what is stored before this record is written, or the load would pick it up too.
+    state.ready();
     Markings.requireWriter(context.caller());
     if (draft.schema() == null) {
       throw new InvalidRequest("schema", "schema must be Person or Company");
