@@ -43,6 +43,18 @@ public record SerialPattern(String asEntered) {
     return SerialNumber.normalise(asEntered, "pattern", true).replaceAll("\\*+", "*");
   }
 
+  /** The known characters before the first wildcard, e.g. {@code A1} for {@code A1?3-55*}. */
+  public String fixedPrefix() {
+    String normalised = normalised();
+    int end = 0;
+    while (end < normalised.length()
+        && normalised.charAt(end) != '?'
+        && normalised.charAt(end) != '*') {
+      end++;
+    }
+    return normalised.substring(0, end);
+  }
+
   /**
    * The pattern as a SQL {@code LIKE} over normalised serials, to be used with {@code ESCAPE '\'}:
    * {@code ?} becomes {@code _}, {@code *} becomes {@code %}, and any literal {@code _}, {@code %}

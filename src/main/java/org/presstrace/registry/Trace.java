@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Criteria;
@@ -78,6 +77,25 @@ public class Trace {
     }
   }
 
+  /**
+   * A pattern trace: {@code LIKE} over the normalised serials, narrowed to the range of serials
+   * that begin with the pattern's fixed prefix when it has one, so that the serial index answers it
+   * on every database. Normalised serials hold only 0-9 and A-Z, and Z sorts last under any
+   * collation, so every serial with the prefix lies between the prefix and the prefix padded with
+   * Z.
+   */
+  static Criteria patternCriteria(SerialPattern pattern) {
+    String like = "r.serial_normalised LIKE :pattern ESCAPE '\\'";
+    String prefix = pattern.fixedPrefix();
+    if (prefix.isEmpty()) {
+      return Criteria.search(like, Map.of("pattern", pattern.like()));
+    }
+    String last = prefix + "Z".repeat(SerialNumber.MAX_LENGTH - prefix.length());
+    return Criteria.search(
+        "r.serial_normalised BETWEEN :first AND :last AND " + like,
+        Map.of("first", prefix, "last", last, "pattern", pattern.like()));
+  }
+
   /** The items matching {@code query} that the caller may read, each with its history. */
   @Transactional
   public List<TracedMachine> trace(AccessContext context, Query query) {
@@ -90,19 +108,17 @@ public class Trace {
       how = serial.asEntered();
     } else if (query.pattern() != null && !query.pattern().isBlank()) {
       var pattern = new SerialPattern(query.pattern());
-      criteria =
-          Criteria.search(
-              "r.serial_normalised LIKE :pattern ESCAPE '\\'", Map.of("pattern", pattern.like()));
+      criteria = patternCriteria(pattern);
       how = null;
     } else {
       criteria =
           Criteria.search(
-              "r.make_key = :make AND LOWER(r.model) = :model",
+              "r.make_key = :make AND r.model_key = :model",
               Map.of(
                   "make",
                   Machines.makeKey(query.make()),
                   "model",
-                  query.model().strip().toLowerCase(Locale.ROOT)));
+                  Machines.modelKey(query.model())));
       how = null;
     }
     Page<MachineView> found =

@@ -216,6 +216,53 @@ class RegistryIntegrationTests {
   }
 
   @Test
+  void aPatternTraceNarrowedByItsFixedPrefixFindsSerialsAtTheEdgesOfThatPrefix() throws Exception {
+    String nine = machine(dealerUser, "Q9-1234" + world.suffix());
+    String last = machine(dealerUser, "Q9YY-234" + world.suffix());
+    machine(dealerUser, "QA-1234" + world.suffix());
+    machine(dealerUser, "Q8-1234" + world.suffix());
+
+    JsonNode found = ok(read(investigator, "/api/v1/registry/trace?pattern=Q9*234*"), 200);
+
+    assertThat(found.findValuesAsString("id")).contains(nine, last);
+    assertThat(found)
+        .allSatisfy(t -> assertThat(t.get("machine").get("serial").asString()).startsWith("Q9"));
+  }
+
+  @Test
+  void aMakeAndModelTraceFindsModelsWithAnIUnderTheTurkishLocale() throws Exception {
+    assertThat(java.util.Locale.getDefault().getLanguage()).isEqualTo("tr");
+    String id =
+        ok(
+                postJson(
+                    dealerUser,
+                    "/api/v1/registry/machines",
+                    "{\"serial\": \"PIP"
+                        + world.suffix()
+                        + "\", \"make\": \"Acme\", \"model\": \"PIP-16-"
+                        + world.suffix()
+                        + "\", \"kind\": \"TABLETING_ROTARY\", \"location\": \"Bay 4\","
+                        + " \"origin\": \"DECLARED\", \"occurredOn\": \""
+                        + today
+                        + "\"}"),
+                201)
+            .get("id")
+            .asString();
+
+    JsonNode found =
+        ok(
+            read(
+                investigator,
+                "/api/v1/registry/trace?make=ACME&model=pip-16-"
+                    + world.suffix().toLowerCase(java.util.Locale.ROOT)),
+            200);
+
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).get("machine").get("id").asString()).isEqualTo(id);
+    assertThat(found.get(0).get("match").asString()).isEqualTo("MAKE_MODEL");
+  }
+
+  @Test
   void traceByLookAlikeSerialShowsTheOpenTheftAndTheNewHolder() throws Exception {
     String id = machine(dealerUser, "SO-10" + world.suffix());
     ok(transfer(dealerUser, id, buyer.registrationNumber()), 200);

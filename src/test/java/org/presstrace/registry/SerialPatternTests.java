@@ -21,6 +21,14 @@ class SerialPatternTests {
   }
 
   @Test
+  void theFixedPrefixEndsAtTheFirstWildcard() {
+    assertThat(new SerialPattern("a1?3-55*").fixedPrefix()).isEqualTo("A1");
+    assertThat(new SerialPattern("so-1*").fixedPrefix()).isEqualTo("501");
+    assertThat(new SerialPattern("*9?9").fixedPrefix()).isEmpty();
+    assertThat(new SerialPattern("A123").fixedPrefix()).isEqualTo("A123");
+  }
+
+  @Test
   void matchesPartlyObliteratedSerials() {
     var pattern = new SerialPattern("A1?3-55*");
     assertThat(pattern.matches(new SerialNumber("A123-5501"))).isTrue();

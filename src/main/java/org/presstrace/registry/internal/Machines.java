@@ -102,6 +102,13 @@ public class Machines {
     return make.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
   }
 
+  /**
+   * The model as a make-and-model trace compares it: stripped and lower-cased in the root locale.
+   */
+  public static String modelKey(String model) {
+    return model.strip().toLowerCase(Locale.ROOT);
+  }
+
   public void insert(
       Machine machine,
       NewMachine spec,
@@ -148,12 +155,12 @@ public class Machines {
 
   private static final String INSERT_MACHINE =
       """
-      INSERT INTO machine (id, serial_as_entered, serial_normalised, make, make_key, model,
+      INSERT INTO machine (id, serial_as_entered, serial_normalised, make, make_key, model, model_key,
                            kind, imprint, manufacturer_registrant, current_holder, state,
                            location, legacy, tampering_reported, installed_in, owner_agency,
                            tlp, cui_category, noforn, rel_to, compartment, created_at,
                            updated_at, version, power, rated_output_per_hour)
-      VALUES (:id, :serial, :normalised, :make, :makeKey, :model, :kind, :imprint,
+      VALUES (:id, :serial, :normalised, :make, :makeKey, :model, :modelKey, :kind, :imprint,
               :manufacturer, :holder, :state, :location, :legacy, :tampering, :installedIn,
               :owner, 'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at, 1, :power,
               :ratedOutput)
@@ -170,6 +177,7 @@ public class Machines {
         .addValue("make", make)
         .addValue("makeKey", makeKey(make))
         .addValue("model", spec.model().strip())
+        .addValue("modelKey", modelKey(spec.model()))
         .addValue("kind", machine.kind().name())
         .addValue("imprint", blankToNull(spec.imprint()))
         .addValue("manufacturer", row.manufacturer())
