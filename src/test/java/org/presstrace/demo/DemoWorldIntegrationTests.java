@@ -1,0 +1,129 @@
+package org.presstrace.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.presstrace.ledger.LedgerVerifier;
+import org.presstrace.support.PressTraceIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole demo world, loaded as {@code bin/presstrace demo} loads it at start, on a fresh
+ * database: every demo login works, each module's part of the world is there, the deconfliction
+ * story holds for the agencies it is written for, and the ledger over all of it verifies.
+ */
+@PressTraceIntegrationTest
+class DemoWorldIntegrationTests {
+
+  static final Path DATA;
+
+  static {
+    try {
+      DATA = Files.createTempDirectory("presstrace-demo-test");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void demo(DynamicPropertyRegistry properties) {
+    properties.add("presstrace.demo.enabled", () -> "true");
+    properties.add("presstrace.data-dir", DATA::toString);
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired JsonMapper json;
+  @Autowired JdbcClient jdbc;
+  @Autowired LedgerVerifier ledger;
+
+  @Test
+  void everyDemoLoginSignsInWithThePasswordPrintedAtStartAndNoOneElseCanReadIt() throws Exception {
+    Path file = DATA.resolve("demo-logins.properties");
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      assertThat(Files.getPosixFilePermissions(file))
+          .containsOnly(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+    Properties logins = logins(file);
+    assertThat(logins.stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(
+            DemoWorld.LOGINS.stream().map(DemoWorld.Login::username).toList());
+    for (DemoWorld.Login login : DemoWorld.LOGINS) {
+      String password = logins.getProperty(login.username());
+      assertThat(password).hasSizeGreaterThanOrEqualTo(16);
+      assertThat(status(login.username(), password, "/api/v1/agencies")).isEqualTo(200);
+      assertThat(status(login.username(), password + "x", "/api/v1/agencies")).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void eachModuleHasItsPartOfTheWorld() {
+    assertThat(count("SELECT COUNT(*) FROM registrant")).isGreaterThan(250);
+    assertThat(count("SELECT COUNT(*) FROM machine")).isGreaterThan(2_500);
+    assertThat(count("SELECT COUNT(*) FROM custody_event")).isGreaterThan(6_000);
+    assertThat(count("SELECT COUNT(*) FROM compliance_item")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM seizure")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM intel_report")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM resolution_entity")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM planned_operation")).isPositive();
+    assertThat(count("SELECT COUNT(DISTINCT owner_agency) FROM resolution_entity"))
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void theDeconflictionStoryReachesBothAgenciesAsPointersOnly() throws Exception {
+    Properties logins = logins(DATA.resolve("demo-logins.properties"));
+    for (String user : new String[] {"dea.investigator", "cbp.investigator"}) {
+      JsonNode alerts =
+          json.readTree(
+              mvc.perform(
+                      get("/api/v1/resolution/alerts")
+                          .with(httpBasic(user, logins.getProperty(user))))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
+      assertThat(alerts.size()).as(user + "'s pointer alerts").isPositive();
+      String other = user.startsWith("dea") ? "CBP" : "DEA";
+      assertThat(alerts.findValuesAsString("otherAgency")).contains(other);
+    }
+  }
+
+  @Test
+  void theLedgerOverTheWholeWorldVerifies() {
+    var verification = ledger.verify();
+    assertThat(verification.firstDivergence()).isNull();
+    assertThat(verification.leaves()).isGreaterThan(6_000);
+  }
+
+  private int status(String user, String password, String path) throws Exception {
+    return mvc.perform(get(path).with(httpBasic(user, password)))
+        .andReturn()
+        .getResponse()
+        .getStatus();
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private static Properties logins(Path file) throws IOException {
+    var properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    }
+    return properties;
+  }
+}
