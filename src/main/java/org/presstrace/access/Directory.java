@@ -6,13 +6,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -120,17 +123,20 @@ public class Directory {
   @Transactional(readOnly = true)
   public List<UserView> users(AccessContext context, String agency) {
     requireAdministratorOf(context, agency);
+    Grants grants =
+        grants("SELECT username FROM app_user WHERE agency_code = :agency", "agency", agency);
     return jdbc.sql("SELECT * FROM app_user WHERE agency_code = :agency ORDER BY username")
         .param("agency", agency)
-        .query((rs, row) -> user(rs))
+        .query((rs, row) -> user(rs, grants))
         .list();
   }
 
   @Transactional(readOnly = true)
   public Optional<UserView> user(String username) {
+    Grants grants = grants(":username", "username", username);
     return jdbc.sql("SELECT * FROM app_user WHERE username = :username")
         .param("username", username)
-        .query((rs, row) -> user(rs))
+        .query((rs, row) -> user(rs, grants))
         .optional();
   }
 
@@ -337,6 +343,7 @@ public class Directory {
   /** The caller a signed-in username stands for, with agency, roles and compartments. */
   @Transactional(readOnly = true)
   public Optional<Caller> caller(String username) {
+    Grants grants = grants(":username", "username", username);
     return jdbc.sql(
             """
             SELECT u.username, u.agency_code, a.kind, a.country
@@ -351,27 +358,55 @@ public class Directory {
                     rs.getString("agency_code"),
                     AgencyKind.valueOf(rs.getString("kind")),
                     new CountryCode(rs.getString("country")),
-                    roles(username),
-                    compartments(username)))
+                    grants.roles(username),
+                    grants.compartments(username)))
         .optional();
   }
 
-  Set<Role> roles(String username) {
-    var roles = EnumSet.noneOf(Role.class);
-    jdbc.sql("SELECT role FROM user_role WHERE username = :username")
-        .param("username", username)
-        .query(String.class)
-        .list()
-        .forEach(role -> roles.add(Role.valueOf(role)));
-    return roles;
+  /** The roles and compartments of a set of users, read in one statement. */
+  private record Grants(Map<String, Set<Role>> roles, Map<String, Set<String>> compartments) {
+
+    Set<Role> roles(String username) {
+      Set<Role> granted = roles.get(username);
+      return granted == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(granted);
+    }
+
+    Set<String> compartments(String username) {
+      return new TreeSet<>(compartments.getOrDefault(username, Set.of()));
+    }
   }
 
-  Set<String> compartments(String username) {
-    return new TreeSet<>(
-        jdbc.sql("SELECT compartment_code FROM compartment_member WHERE username = :username")
-            .param("username", username)
-            .query(String.class)
-            .list());
+  /**
+   * The grants of the users {@code usernames} selects ({@code :username} for one user, or a
+   * subquery over {@code app_user}) with its one parameter.
+   */
+  private Grants grants(String usernames, String parameter, String value) {
+    var roles = new HashMap<String, Set<Role>>();
+    var compartments = new HashMap<String, Set<String>>();
+    jdbc.sql(
+            "SELECT username, 'R' AS grant_kind, role AS granted FROM user_role"
+                + " WHERE username IN ("
+                + usernames
+                + ") UNION ALL SELECT username, 'C', compartment_code FROM compartment_member"
+                + " WHERE username IN ("
+                + usernames
+                + ")")
+        .param(parameter, value)
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  String username = rs.getString("username");
+                  if (rs.getString("grant_kind").equals("R")) {
+                    roles
+                        .computeIfAbsent(username, k -> EnumSet.noneOf(Role.class))
+                        .add(Role.valueOf(rs.getString("granted")));
+                  } else {
+                    compartments
+                        .computeIfAbsent(username, k -> new TreeSet<>())
+                        .add(rs.getString("granted"));
+                  }
+                });
+    return new Grants(roles, compartments);
   }
 
   private void requireOperatorAdministrator(AccessContext context) {
@@ -405,15 +440,15 @@ public class Directory {
         rs.getObject("created_at", OffsetDateTime.class).toInstant());
   }
 
-  private UserView user(ResultSet rs) throws SQLException {
+  private UserView user(ResultSet rs, Grants grants) throws SQLException {
     String username = rs.getString("username");
     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
     return new UserView(
         username,
         rs.getString("display_name"),
         rs.getString("agency_code"),
-        roles(username),
-        compartments(username),
+        grants.roles(username),
+        grants.compartments(username),
         rs.getBoolean("enabled"),
         lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant()),
         rs.getInt("failed_logins"),
