@@ -679,10 +679,14 @@ public class Designations {
   private void name(String id, String text, String kind, Set<String> present) {
     if (present.add(text)) {
       jdbc.sql(
-              "INSERT INTO substance_synonym (substance_id, synonym, kind) VALUES (:id, :text, :kind)")
+              """
+              INSERT INTO substance_synonym (substance_id, synonym, kind, origin)
+              VALUES (:id, :text, :kind, :origin)
+              """)
           .param("id", id)
           .param("text", text)
           .param("kind", kind)
+          .param("origin", ORIGIN)
           .update();
     }
   }
