@@ -153,6 +153,15 @@ public class Designations {
     return get(id);
   }
 
+  /**
+   * The format a designation file's name implies: {@code json} or {@code csv} by its extension,
+   * otherwise {@code null} (told by the content).
+   */
+  public static String formatOf(String fileName) {
+    String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".json") ? "json" : lower.endsWith(".csv") ? "csv" : null;
+  }
+
   /** Applied designations, newest first. */
   public List<DesignationView> list() {
     return jdbc.sql("SELECT * FROM designation ORDER BY list_version DESC")
@@ -679,10 +688,14 @@ public class Designations {
   private void name(String id, String text, String kind, Set<String> present) {
     if (present.add(text)) {
       jdbc.sql(
-              "INSERT INTO substance_synonym (substance_id, synonym, kind) VALUES (:id, :text, :kind)")
+              """
+              INSERT INTO substance_synonym (substance_id, synonym, kind, origin)
+              VALUES (:id, :text, :kind, :origin)
+              """)
           .param("id", id)
           .param("text", text)
           .param("kind", kind)
+          .param("origin", ORIGIN)
           .update();
     }
   }

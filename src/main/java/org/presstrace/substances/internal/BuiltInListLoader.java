@@ -3,7 +3,13 @@ package org.presstrace.substances.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.openscience.cdk.inchi.InChIGeneratorFactory;
 import org.presstrace.substances.ControlAction;
@@ -19,12 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the built-in reference list into the database at startup, once per list version: a new
- * version replaces every built-in row in one transaction, leaving imported rows alone.
+ * version updates the built-in rows in place in one transaction (see {@link #upsert}), so the
+ * controls and names designation imports added to built-in substances survive it.
  */
 @Component
 class BuiltInListLoader implements ApplicationRunner {
 
   static final String ORIGIN = "built-in";
+
+  /** The origin of a substance the built-in list dropped while records still refer to it. */
+  static final String WITHDRAWN = "withdrawn built-in";
+
   private static final Logger log = LoggerFactory.getLogger(BuiltInListLoader.class);
 
   private final JdbcClient jdbc;
@@ -57,7 +68,7 @@ class BuiltInListLoader implements ApplicationRunner {
                 if (present > 0) {
                   return false;
                 }
-                replace(list);
+                upsert(list);
                 return true;
               });
     } catch (DataIntegrityViolationException raced) {
@@ -73,36 +84,24 @@ class BuiltInListLoader implements ApplicationRunner {
     return Boolean.TRUE.equals(loaded);
   }
 
-  private void replace(ReferenceList list) {
-    jdbc.sql("DELETE FROM control_action WHERE origin = :o").param("o", ORIGIN).update();
-    jdbc.sql(
-            "DELETE FROM substance_synonym WHERE substance_id IN (SELECT id FROM substance WHERE origin = :o)")
-        .param("o", ORIGIN)
-        .update();
-    jdbc.sql("DELETE FROM substance WHERE origin = :o").param("o", ORIGIN).update();
+  /**
+   * Brings the stored list up to {@code list} in place. Built-in substances, names and controls are
+   * inserted or updated; built-in rows the new list no longer carries are removed. Rows designation
+   * imports added (controls, names, substances) are never touched, nor is an end date a designation
+   * set on a built-in control; a substance the list drops but a designation control, a stored
+   * screening or an alert still refers to is kept, marked {@value #WITHDRAWN}.
+   */
+  private void upsert(ReferenceList list) {
+    var listed = new HashSet<String>();
     for (Substance substance : list.substances()) {
-      jdbc.sql(
-              """
-              INSERT INTO substance (id, name, cas, family, smiles, formula, inchi_key, sources, origin)
-              VALUES (:id, :name, :cas, :family, :smiles, :formula, :inchiKey, :sources, :origin)
-              """)
-          .param("id", substance.id())
-          .param("name", substance.name())
-          .param("cas", substance.cas())
-          .param("family", substance.family())
-          .param("smiles", substance.smiles())
-          .param("formula", substance.formula())
-          .param("inchiKey", inchiKey(substance.smiles()))
-          .param("sources", String.join("\n", substance.sources()))
-          .param("origin", ORIGIN)
-          .update();
-      var seen = new HashSet<String>();
-      synonym(substance.id(), substance.name(), "NAME", seen);
-      substance.synonyms().forEach(s -> synonym(substance.id(), s, "SYNONYM", seen));
-      substance.chineseNames().forEach(s -> synonym(substance.id(), s, "CHINESE", seen));
-      substance.controls().forEach(this::control);
+      upsertSubstance(substance);
+      upsertNames(substance);
+      listed.add(substance.id());
     }
-    list.classControls().forEach(this::control);
+    var controls = new ArrayList<ControlAction>(list.classControls());
+    list.substances().forEach(s -> controls.addAll(s.controls()));
+    upsertControls(controls);
+    withdrawDropped(listed);
     jdbc.sql(
             "INSERT INTO reference_list_load (version, loaded_at, substances) VALUES (:v, :at, :n)")
         .param("v", list.version())
@@ -111,18 +110,199 @@ class BuiltInListLoader implements ApplicationRunner {
         .update();
   }
 
-  private void synonym(String id, String text, String kind, java.util.Set<String> seen) {
-    if (seen.add(text)) {
+  private void upsertSubstance(Substance substance) {
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE substance SET name = :name, cas = :cas, family = :family, smiles = :smiles,
+                    formula = :formula, inchi_key = :inchiKey, sources = :sources, origin = :origin
+                WHERE id = :id
+                """)
+            .params(substanceColumns(substance))
+            .update();
+    if (updated == 0) {
       jdbc.sql(
-              "INSERT INTO substance_synonym (substance_id, synonym, kind) VALUES (:id, :text, :kind)")
-          .param("id", id)
-          .param("text", text)
-          .param("kind", kind)
+              """
+              INSERT INTO substance (id, name, cas, family, smiles, formula, inchi_key, sources, origin)
+              VALUES (:id, :name, :cas, :family, :smiles, :formula, :inchiKey, :sources, :origin)
+              """)
+          .params(substanceColumns(substance))
           .update();
     }
   }
 
-  private void control(ControlAction action) {
+  private static Map<String, Object> substanceColumns(Substance substance) {
+    var columns = new HashMap<String, Object>();
+    columns.put("id", substance.id());
+    columns.put("name", substance.name());
+    columns.put("cas", substance.cas());
+    columns.put("family", substance.family());
+    columns.put("smiles", substance.smiles());
+    columns.put("formula", substance.formula());
+    columns.put("inchiKey", inchiKey(substance.smiles()));
+    columns.put("sources", String.join("\n", substance.sources()));
+    columns.put("origin", ORIGIN);
+    return columns;
+  }
+
+  /**
+   * The substance's built-in names become exactly those of the list; a name an import added stays
+   * as it is, even when the list carries it too.
+   */
+  private void upsertNames(Substance substance) {
+    var wanted = new LinkedHashMap<String, String>();
+    wanted.putIfAbsent(substance.name(), "NAME");
+    substance.synonyms().forEach(s -> wanted.putIfAbsent(s, "SYNONYM"));
+    substance.chineseNames().forEach(s -> wanted.putIfAbsent(s, "CHINESE"));
+    var stored = new HashMap<String, String>();
+    jdbc.sql("SELECT synonym, origin FROM substance_synonym WHERE substance_id = :id")
+        .param("id", substance.id())
+        .query(
+            rs -> {
+              stored.put(rs.getString("synonym"), rs.getString("origin"));
+            });
+    stored.forEach(
+        (text, origin) -> {
+          if (ORIGIN.equals(origin) && !wanted.containsKey(text)) {
+            jdbc.sql("DELETE FROM substance_synonym WHERE substance_id = :id AND synonym = :text")
+                .param("id", substance.id())
+                .param("text", text)
+                .update();
+          }
+        });
+    wanted.forEach(
+        (text, kind) -> {
+          String origin = stored.get(text);
+          String sql =
+              origin == null
+                  ? "INSERT INTO substance_synonym (substance_id, synonym, kind, origin)"
+                      + " VALUES (:id, :text, :kind, :origin)"
+                  : ORIGIN.equals(origin)
+                      ? "UPDATE substance_synonym SET kind = :kind"
+                          + " WHERE substance_id = :id AND synonym = :text AND origin = :origin"
+                      : null;
+          if (sql != null) {
+            jdbc.sql(sql)
+                .param("id", substance.id())
+                .param("text", text)
+                .param("kind", kind)
+                .param("origin", ORIGIN)
+                .update();
+          }
+        });
+  }
+
+  /**
+   * Built-in controls are matched across versions by what they control, jurisdiction, instrument
+   * and category; a matched row is updated in place (dates, source), keeping the end date when a
+   * designation ended it.
+   */
+  private void upsertControls(List<ControlAction> controls) {
+    var stored = new HashMap<String, String>();
+    jdbc.sql(
+            """
+            SELECT id, substance_id, class_rule, jurisdiction, instrument, category
+            FROM control_action WHERE origin = :o
+            """)
+        .param("o", ORIGIN)
+        .query(
+            rs -> {
+              String key =
+                  key(
+                      rs.getString("substance_id"),
+                      rs.getString("class_rule"),
+                      rs.getString("jurisdiction"),
+                      rs.getString("instrument"),
+                      rs.getString("category"));
+              stored.put(key, rs.getString("id"));
+            });
+    for (ControlAction action : controls) {
+      String id =
+          stored.remove(
+              key(
+                  action.substanceId(),
+                  action.classRule(),
+                  action.jurisdiction(),
+                  action.instrument(),
+                  action.category()));
+      if (id == null) {
+        insertControl(action);
+      } else {
+        updateControl(id, action);
+      }
+    }
+    stored
+        .values()
+        .forEach(
+            id -> jdbc.sql("DELETE FROM control_action WHERE id = :id").param("id", id).update());
+  }
+
+  private static String key(
+      String substanceId, String rule, String jurisdiction, String instrument, String category) {
+    return String.join(
+        "\u0000",
+        String.valueOf(substanceId),
+        String.valueOf(rule),
+        jurisdiction,
+        instrument,
+        category);
+  }
+
+  private void updateControl(String id, ControlAction action) {
+    jdbc.sql(
+            """
+            UPDATE control_action SET effective_from = :from, effective_as_cited = :cited,
+                in_force_by = :by, source = :source,
+                effective_to = CASE WHEN ended_by_designation IS NULL THEN :to ELSE effective_to END
+            WHERE id = :id
+            """)
+        .param("id", id)
+        .param("from", action.effectiveFrom())
+        .param("cited", action.effectiveAsCited())
+        .param("by", action.inForceBy())
+        .param("to", action.effectiveTo())
+        .param("source", action.source())
+        .update();
+  }
+
+  /**
+   * Removes the built-in substances the list no longer carries: deleted when nothing refers to
+   * them, otherwise kept (with their names, without their built-in controls) and marked withdrawn.
+   */
+  private void withdrawDropped(Set<String> listed) {
+    var dropped =
+        jdbc
+            .sql("SELECT id FROM substance WHERE origin = :o")
+            .param("o", ORIGIN)
+            .query(String.class)
+            .list()
+            .stream()
+            .filter(id -> !listed.contains(id))
+            .toList();
+    for (String id : dropped) {
+      long references =
+          jdbc.sql(
+                  """
+                  SELECT (SELECT COUNT(*) FROM control_action WHERE substance_id = :id)
+                       + (SELECT COUNT(*) FROM manifest_screening_hit WHERE substance_id = :id)
+                       + (SELECT COUNT(*) FROM screening_alert WHERE substance_id = :id)
+                  """)
+              .param("id", id)
+              .query(Long.class)
+              .single();
+      String sql =
+          references > 0
+              ? "UPDATE substance SET origin = '" + WITHDRAWN + "' WHERE id = :id"
+              : "DELETE FROM substance WHERE id = :id";
+      jdbc.sql(sql).param("id", id).update();
+      log.info(
+          "built-in substance {} is no longer listed: {}",
+          id,
+          references > 0 ? "kept, withdrawn" : "deleted");
+    }
+  }
+
+  private void insertControl(ControlAction action) {
     jdbc.sql(
             """
             INSERT INTO control_action (id, substance_id, class_rule, jurisdiction, instrument,

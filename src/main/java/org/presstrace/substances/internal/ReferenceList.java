@@ -14,8 +14,10 @@ import org.presstrace.substances.Substance;
 
 /**
  * The built-in reference list ({@code substances/reference-list.json}): substances with their
- * controls and sources, and the class-wide controls. Parsed without Spring, so that the command
- * line screens without a database.
+ * controls and sources, and the class-wide controls. Every Chinese name names its source (or the
+ * source saying it is unverified), and a substance without a CAS number names the source saying why
+ * ({@code casNote}); the citations join the substance's sources. Parsed without Spring, so that the
+ * command line screens without a database.
  */
 public final class ReferenceList {
 
@@ -57,19 +59,26 @@ public final class ReferenceList {
     var substances = new ArrayList<Substance>();
     for (Map<String, Object> item : objects(root, "substances")) {
       String id = text(item, "id");
+      var cited = new ArrayList<String>();
+      for (String key : strings(item, "sources")) {
+        cited.add(citation(sources, key));
+      }
       String cas = text(item, "cas");
       if (cas != null) {
         CasNumber.of(cas);
+      } else {
+        cite(cited, sources, required(item, "casNote", id + " has no CAS number"));
+      }
+      var chinese = new ArrayList<String>();
+      for (Map<String, Object> name : objects(item, "chinese")) {
+        chinese.add(required(name, "name", "a Chinese name of " + id));
+        cite(cited, sources, required(name, "source", "Chinese name " + name.get("name")));
       }
       String smiles = text(item, "smiles");
       String formula = smiles == null ? null : Molecules.formula(Molecules.parse(smiles));
       var controls = new ArrayList<ControlAction>();
       for (Map<String, Object> control : objects(item, "controls")) {
         controls.add(control(id, null, control, sources));
-      }
-      var cited = new ArrayList<String>();
-      for (String key : strings(item, "sources")) {
-        cited.add(citation(sources, key));
       }
       substances.add(
           new Substance(
@@ -81,7 +90,7 @@ public final class ReferenceList {
               formula,
               null,
               strings(item, "synonyms"),
-              strings(item, "chinese"),
+              chinese,
               cited,
               controls));
     }
@@ -127,6 +136,23 @@ public final class ReferenceList {
     } catch (DateTimeParseException e) {
       throw new IllegalStateException("date '" + text + "' in " + RESOURCE + " is not ISO", e);
     }
+  }
+
+  /** Adds the citation of {@code key} once. */
+  private static void cite(List<String> cited, Map<String, Object> sources, String key) {
+    String text = citation(sources, key);
+    if (!cited.contains(text)) {
+      cited.add(text);
+    }
+  }
+
+  /** The field's text; the list is refused without it ({@code what} says what needs it). */
+  private static String required(Map<String, Object> object, String field, String what) {
+    String value = text(object, field);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(what + " needs '" + field + "' in " + RESOURCE);
+    }
+    return value;
   }
 
   private static String citation(Map<String, Object> sources, String key) {

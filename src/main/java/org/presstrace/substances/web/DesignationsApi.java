@@ -136,9 +136,7 @@ class DesignationsApi {
   }
 
   static String format(MultipartFile file) {
-    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".json") ? "json" : lower.endsWith(".csv") ? "csv" : null;
+    return Designations.formatOf(file.getOriginalFilename());
   }
 
   static String text(MultipartFile file) {

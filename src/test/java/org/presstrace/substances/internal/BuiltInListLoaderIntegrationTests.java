@@ -7,7 +7,7 @@ import org.presstrace.support.PressTraceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The built-in list loads once per version; a new version replaces the built-in rows. */
+/** The built-in list loads once per version; a new version updates the built-in rows in place. */
 @PressTraceIntegrationTest
 class BuiltInListLoaderIntegrationTests {
 
@@ -22,7 +22,7 @@ class BuiltInListLoaderIntegrationTests {
   }
 
   @Test
-  void theSameVersionLoadsOnceAndANewVersionReplacesTheBuiltInRows() {
+  void theSameVersionLoadsOnceAndANewVersionUpdatesTheBuiltInRowsInPlace() {
     ReferenceList builtIn = ReferenceList.builtIn();
     long substances = count("substance");
     long controls = count("control_action");
