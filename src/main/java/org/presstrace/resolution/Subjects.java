@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -181,10 +180,12 @@ public class Subjects {
         throw new InvalidRequest("q", "the search text is at most " + MAX_VALUE_LENGTH + " long");
       }
       conditions.add(
-          "(LOWER(r.label) LIKE :q ESCAPE '\\' OR LOWER(r.case_reference) LIKE :q ESCAPE '\\'"
+          "(LOWER(r.label) LIKE LOWER(:q) ESCAPE '\\'"
+              + " OR LOWER(r.case_reference) LIKE LOWER(:q) ESCAPE '\\'"
               + " OR r.id IN (SELECT s.entity_id FROM resolution_statement s"
-              + " WHERE LOWER(s.statement_value) LIKE :q ESCAPE '\\'))");
-      parameters.put("q", "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
+              + " WHERE LOWER(s.statement_value) LIKE LOWER(:q) ESCAPE '\\'))");
+      // LOWER on both sides: the database folds case the same way for the column and the text.
+      parameters.put("q", "%" + escapeLike(text.strip()) + "%");
     }
     String where = conditions.isEmpty() ? null : String.join(" AND ", conditions);
     Criteria criteria =
