@@ -92,7 +92,7 @@ class ReviewPages {
               + label(judgement)
               + ".");
     } catch (InvalidRequest e) {
-      redirect.addFlashAttribute("judgedPair", left + "|" + right);
+      redirect.addFlashAttribute("judgedPair", Shown.key(left, right));
       redirect.addFlashAttribute("judgedNote", note);
       redirect.addFlashAttribute("fieldErrors", PageForms.errorOf(e));
     } catch (NotFound hiddenOrAbsent) {

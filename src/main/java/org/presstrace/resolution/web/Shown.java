@@ -45,6 +45,11 @@ final class Shown {
           percent(match.score()),
           match.contributions().stream().map(Feature::of).toList());
     }
+
+    /** The key a judgement form and its errors share. */
+    public String key() {
+      return Shown.key(match.leftId(), match.rightId());
+    }
   }
 
   /** One row of a side-by-side comparison: a feature with the two sides' values for it. */
@@ -69,9 +74,14 @@ final class Shown {
     }
 
     /** The key a judgement form and its errors share. */
-    String key() {
-      return match.leftId() + "|" + match.rightId();
+    public String key() {
+      return Shown.key(match.leftId(), match.rightId());
     }
+  }
+
+  /** One key for a pair whichever side is named first. */
+  static String key(String one, String other) {
+    return one.compareTo(other) < 0 ? one + "|" + other : other + "|" + one;
   }
 
   static String percent(double score) {
