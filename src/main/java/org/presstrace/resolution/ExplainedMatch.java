@@ -13,4 +13,10 @@ public record ExplainedMatch(
     String rightAgency,
     double score,
     MatchBand band,
-    String explanation) {}
+    String explanation) {
+
+  /** Every feature's contribution to the score, in the order the scorer added them. */
+  public java.util.List<Contribution> contributions() {
+    return Contribution.parse(explanation);
+  }
+}

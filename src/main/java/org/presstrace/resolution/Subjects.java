@@ -23,6 +23,7 @@ import org.presstrace.access.GuardedReads;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
 import org.presstrace.access.NotFound;
+import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Purpose;
@@ -162,6 +163,90 @@ public class Subjects {
                 rs.getObject("stated_on", LocalDate.class)));
   }
 
+  /**
+   * One page of the subjects the caller may read, newest first; {@code schema} (may be null) keeps
+   * one kind, {@code text} (may be blank) searches labels, case references and stated values.
+   */
+  public Page<Subject> page(AccessContext context, Schema schema, String text, PageQuery page) {
+    var conditions = new ArrayList<String>();
+    var parameters = new HashMap<String, Object>();
+    if (schema != null) {
+      conditions.add("r.schema_name = :schema");
+      parameters.put("schema", schema.label());
+    }
+    boolean search = text != null && !text.isBlank();
+    if (search) {
+      if (text.strip().length() > MAX_VALUE_LENGTH) {
+        throw new InvalidRequest("q", "the search text is at most " + MAX_VALUE_LENGTH + " long");
+      }
+      conditions.add(
+          "(LOWER(r.label) LIKE LOWER(:q) ESCAPE '\\'"
+              + " OR LOWER(r.case_reference) LIKE LOWER(:q) ESCAPE '\\'"
+              + " OR r.id IN (SELECT s.entity_id FROM resolution_statement s"
+              + " WHERE LOWER(s.statement_value) LIKE LOWER(:q) ESCAPE '\\'))");
+      // LOWER on both sides: the database folds case the same way for the column and the text.
+      parameters.put("q", "%" + escapeLike(text.strip()) + "%");
+    }
+    String where = conditions.isEmpty() ? null : String.join(" AND ", conditions);
+    Criteria criteria =
+        search ? Criteria.search(where, parameters) : Criteria.where(where, parameters);
+    return reads.page(
+        context, KIND, criteria.orderBy("r.created_at DESC, r.id"), page, Subjects::subject);
+  }
+
+  /**
+   * The judgements recorded on a subject the caller may read, newest first, limited to pairs whose
+   * other subject the caller may read too.
+   */
+  @Transactional(noRollbackFor = NotFound.class)
+  public List<SubjectJudgement> judgements(AccessContext context, String id) {
+    get(context, id);
+    List<StoredJudgement> stored =
+        jdbc.sql(
+                "SELECT * FROM resolution_judgement WHERE left_id = :id OR right_id = :id"
+                    + " ORDER BY judged_at DESC, id")
+            .param("id", id)
+            .query(
+                (rs, row) ->
+                    new StoredJudgement(
+                        rs.getString("left_id").equals(id)
+                            ? rs.getString("right_id")
+                            : rs.getString("left_id"),
+                        Judgement.valueOf(rs.getString("judgement")),
+                        rs.getString("note"),
+                        rs.getString("judged_by"),
+                        rs.getObject("judged_at", OffsetDateTime.class).toInstant()))
+            .list();
+    Map<String, Subject> readable =
+        readable(context, stored.stream().map(StoredJudgement::otherId).toList());
+    return stored.stream()
+        .filter(judged -> readable.containsKey(judged.otherId()))
+        .map(
+            judged -> {
+              Subject other = readable.get(judged.otherId());
+              return new SubjectJudgement(
+                  other.id(),
+                  other.label(),
+                  other.marking().ownerAgency(),
+                  judged.judgement(),
+                  judged.note(),
+                  judged.judgedBy(),
+                  judged.judgedAt());
+            })
+        .toList();
+  }
+
+  private record StoredJudgement(
+      String otherId,
+      Judgement judgement,
+      String note,
+      String judgedBy,
+      java.time.Instant judgedAt) {}
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
   /** The scored pairs of a subject the caller may read, limited to counterparts it may read too. */
   @Transactional(noRollbackFor = NotFound.class)
   public List<ExplainedMatch> matches(AccessContext context, String id) {
@@ -245,6 +330,15 @@ public class Subjects {
           ids.add(match.leftId());
           ids.add(match.rightId());
         });
+    Map<String, Subject> readable = readable(context, ids);
+    return matches.stream()
+        .filter(m -> readable.containsKey(m.leftId()) && readable.containsKey(m.rightId()))
+        .map(m -> explained(m, readable::get))
+        .toList();
+  }
+
+  /** The subjects among {@code ids} the caller may read, by id. */
+  private Map<String, Subject> readable(AccessContext context, List<String> ids) {
     List<String> distinct = ids.stream().distinct().toList();
     var readable = new HashMap<String, Subject>();
     // One guarded read per 200 ids, and one even when there is nothing to show: the look is
@@ -260,10 +354,7 @@ public class Subjects {
           .items()
           .forEach(subject -> readable.put(subject.id(), subject));
     }
-    return matches.stream()
-        .filter(m -> readable.containsKey(m.leftId()) && readable.containsKey(m.rightId()))
-        .map(m -> explained(m, readable::get))
-        .toList();
+    return readable;
   }
 
   private static ExplainedMatch explained(Scored match, Function<String, Subject> subjects) {

@@ -34,6 +34,20 @@ final class Navigation {
               "/seizures",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item("Alerts", "/alerts", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Subjects", "/resolution/subjects", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Review queue",
+              "/resolution/review",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Deconfliction",
+              "/resolution/alerts",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Operations",
+              "/resolution/operations",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("My registration", "/registry/registration", Set.of("REGISTRANT")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item("Import", "/registry/imports", Set.of("REGISTRANT", "ADMINISTRATOR")),

@@ -93,7 +93,10 @@ class ReadPathCoverageIntegrationTests {
   /** Read paths over case subjects and planned operations, and the request that probes each. */
   static final Map<String, String> GUARDED_RESOLUTION =
       Map.of(
+          "/api/v1/resolution/subjects", "/api/v1/resolution/subjects?size=200",
           "/api/v1/resolution/subjects/{id}", "/api/v1/resolution/subjects/{subject}",
+          "/api/v1/resolution/subjects/{id}/judgements",
+              "/api/v1/resolution/subjects/{subject}/judgements",
           "/api/v1/resolution/subjects/{id}/matches",
               "/api/v1/resolution/subjects/{subject}/matches",
           "/api/v1/resolution/review", "/api/v1/resolution/review",

@@ -374,6 +374,71 @@ class BrowserTests {
     assertThat(browser.findElement(By.id("main")).getText()).contains(owner.legalName());
   }
 
+  @Test
+  void deaEntersASubjectCbpEntersItInPinyinAndCbpsInvestigatorAcknowledgesThePointer() {
+    String dea = world.agency("DEA", AgencyKind.FEDERAL, "USA");
+    String cbp = world.agency("CBP", AgencyKind.FEDERAL, "USA");
+    String deaAgent = world.user("dea-agent", dea, Role.INVESTIGATOR);
+    String cbpAnalyst = world.user("cbp-analyst", cbp, Role.ANALYST);
+    String cbpInvestigator = world.user("cbp-investigator", cbp, Role.INVESTIGATOR);
+    String phone =
+        "+86 137 "
+            + String.format(
+                java.util.Locale.ROOT,
+                "%08d",
+                Math.floorMod(world.suffix().hashCode(), 100_000_000));
+
+    enterSubject(deaAgent, "王伟", phone, "DEA-2026-" + world.suffix(), "SA Rivera, +1 202 555 0142");
+    assertThat(browser.findElement(By.id("no-pointer")).getText()).contains("No pointer alert");
+
+    browser.manage().deleteAllCookies();
+    enterSubject(cbpAnalyst, "WANG Wei", phone.replace(" ", ""), "CBP-77-19", "Officer Chen");
+    assertThat(browser.findElement(By.cssSelector("section.pointer")).getText())
+        .contains("DEA-2026-" + world.suffix())
+        .contains("SA Rivera, +1 202 555 0142")
+        .doesNotContain("王伟");
+
+    browser.manage().deleteAllCookies();
+    signIn(cbpInvestigator, World.PASSWORD);
+    waitForNavigation();
+    browser.findElement(By.linkText("Deconfliction")).click();
+    WebElement alert =
+        new WebDriverWait(browser, WAIT)
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("pointer-alerts")));
+    assertThat(alert.getText())
+        .contains("Target")
+        .contains("CBP-77-19")
+        .contains(dea)
+        .contains("SA Rivera, +1 202 555 0142")
+        .doesNotContain("王伟");
+    alert.findElement(By.xpath(".//tr[contains(., 'CBP-77-19')]//button")).click();
+    WebElement done =
+        new WebDriverWait(browser, WAIT)
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert--success")));
+    assertThat(done.getText()).contains("Acknowledged the alert on CBP-77-19");
+    assertThat(
+            jdbc.sql("SELECT acknowledged_by FROM pointer_alert WHERE recipient_agency = :agency")
+                .param("agency", cbp)
+                .query(String.class)
+                .list())
+        .containsExactly(cbpInvestigator);
+  }
+
+  private void enterSubject(
+      String username, String name, String phone, String caseReference, String contact) {
+    signIn(username, World.PASSWORD);
+    waitForNavigation();
+    browser.get(url("/resolution/subjects/new"));
+    browser.findElement(By.id("name")).sendKeys(name);
+    browser.findElement(By.id("birthDate")).sendKeys("1980-03-04");
+    browser.findElement(By.id("phone")).sendKeys(phone);
+    browser.findElement(By.id("caseReference")).sendKeys(caseReference);
+    browser.findElement(By.id("contact")).sendKeys(contact);
+    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("pointer-heading")));
+  }
+
   private void statePurposeIfAsked() {
     if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
       browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " registry check");

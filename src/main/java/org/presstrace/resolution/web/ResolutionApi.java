@@ -13,9 +13,11 @@ import org.presstrace.access.PageQuery;
 import org.presstrace.resolution.ExplainedMatch;
 import org.presstrace.resolution.Operations;
 import org.presstrace.resolution.PointerAlerts;
+import org.presstrace.resolution.Schema;
 import org.presstrace.resolution.StoredAlert;
 import org.presstrace.resolution.StoredOperation;
 import org.presstrace.resolution.Subject;
+import org.presstrace.resolution.SubjectJudgement;
 import org.presstrace.resolution.SubjectStatement;
 import org.presstrace.resolution.Subjects;
 import org.presstrace.resolution.web.ResolutionRequests.JudgementRequest;
@@ -162,6 +164,30 @@ class ResolutionApi {
                 submission.canonicalId(),
                 submission.matches(),
                 submission.alerts().stream().map(AlertResponse::of).toList()));
+  }
+
+  @GetMapping("/subjects")
+  @Operation(summary = "The subjects you may read, newest first; filter by schema and text")
+  Page<SubjectResponse> subjects(
+      @RequestParam(required = false) String schema,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    Schema kept = schema == null || schema.isBlank() ? null : Schema.parse("schema", schema);
+    return subjects
+        .page(context(purpose, purposeParam), kept, q, PageQuery.of(page, size))
+        .map(SubjectResponse::of);
+  }
+
+  @GetMapping("/subjects/{id}/judgements")
+  @Operation(summary = "The judgements on a subject whose other side you may read, newest first")
+  List<SubjectJudgement> judgements(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return subjects.judgements(context(purpose, purposeParam), id);
   }
 
   @GetMapping("/subjects/{id}")

@@ -1,0 +1,134 @@
+package org.presstrace.resolution.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Marking;
+import org.presstrace.access.Role;
+import org.presstrace.access.Tlp;
+import org.presstrace.resolution.Schema;
+import org.presstrace.resolution.SubjectDraft;
+import org.presstrace.resolution.Subjects;
+import org.presstrace.support.PressTraceIntegrationTest;
+import org.presstrace.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The review queue: a pair in the review band with both sides' values beside each contribution, a
+ * bad note beside its field with nothing stored, a judgement stored and respected, and nothing of
+ * the pair for another agency.
+ */
+@PressTraceIntegrationTest
+class ReviewPagesIntegrationTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired Directory directory;
+  @Autowired Subjects subjects;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aPairIsShownSideBySideJudgedAndThenLeavesTheQueue() throws Exception {
+    var world = new World(directory);
+    String dea = world.agency("DEA", AgencyKind.FEDERAL, "USA");
+    String cbp = world.agency("CBP", AgencyKind.FEDERAL, "USA");
+    String analyst = world.user("analyst", dea, Role.ANALYST);
+    AccessContext author = world.as(world.user("author", dea, Role.INVESTIGATOR), Channel.API);
+    String left = person(author, "Wei WANG", "DEA-R-1");
+    String right = person(author, "王伟", "DEA-R-2");
+    var reviewer = new PageUser(mvc, analyst, "ANALYST");
+    var outsider = new PageUser(mvc, world.user("outsider", cbp, Role.ANALYST), "ANALYST");
+
+    String queue = reviewer.page("/resolution/review");
+    assertThat(queue)
+        .contains("/resolution/subjects/" + left)
+        .contains("/resolution/subjects/" + right)
+        .contains("<th scope=\"row\">name</th>")
+        .contains("<td>Wei WANG</td>")
+        .contains("<td>王伟</td>")
+        .contains("Not the same");
+    assertThat(outsider.page("/resolution/review"))
+        .doesNotContain(left)
+        .doesNotContain("DEA-R-1")
+        .doesNotContain(right);
+
+    MockHttpServletResponse tooLong =
+        reviewer.post(
+            "/resolution/review/judgements",
+            Map.of(
+                "left", left, "right", right, "judgement", "NOT_SAME", "note", "x".repeat(1001)));
+    assertThat(tooLong.getRedirectedUrl()).isEqualTo("/resolution/review");
+    String withError = reviewer.page("/resolution/review");
+    assertThat(withError).contains("note is longer than 1000 characters").contains("-error\"");
+    MockHttpServletResponse unknown =
+        reviewer.post(
+            "/resolution/review/judgements",
+            Map.of("left", left, "right", right, "judgement", "MAYBE"));
+    assertThat(unknown.getRedirectedUrl()).isEqualTo("/resolution/review");
+    assertThat(reviewer.page("/resolution/review")).contains("not &#39;MAYBE&#39;");
+    assertThat(judgements(left, right)).isZero();
+    assertThat(
+            outsider
+                .post(
+                    "/resolution/review/judgements",
+                    Map.of("left", left, "right", right, "judgement", "SAME"))
+                .getStatus())
+        .isEqualTo(404);
+    assertThat(judgements(left, right)).isZero();
+
+    MockHttpServletResponse judged =
+        reviewer.post(
+            "/resolution/review/judgements",
+            Map.of(
+                "left",
+                left,
+                "right",
+                right,
+                "judgement",
+                "NOT_SAME",
+                "note",
+                "different fathers"));
+    assertThat(judged.getRedirectedUrl()).isEqualTo("/resolution/review");
+    assertThat(judgements(left, right)).isEqualTo(1);
+    String after = reviewer.page("/resolution/review");
+    assertThat(after).contains("are not the same.").doesNotContain("/resolution/subjects/" + left);
+    assertThat(reviewer.page("/resolution/subjects/" + left))
+        .contains("different fathers")
+        .contains("NOT_SAME")
+        .contains("DISTINCT")
+        .contains("judgement=not_same");
+  }
+
+  private String person(AccessContext author, String name, String caseReference) {
+    return subjects
+        .submit(
+            author,
+            new SubjectDraft(
+                Schema.PERSON,
+                Map.of("name", List.of(name)),
+                caseReference,
+                "Duty desk",
+                null,
+                null,
+                Marking.of("ignored", Tlp.AMBER)))
+        .subject()
+        .id();
+  }
+
+  private long judgements(String left, String right) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM resolution_judgement WHERE left_id IN (:ids) AND right_id IN"
+                + " (:ids)")
+        .param("ids", List.of(left, right))
+        .query(Long.class)
+        .single();
+  }
+}
