@@ -135,11 +135,22 @@ public class Subjects {
                 context.caller(),
                 context.channel(),
                 new Purpose("Deconfliction of " + caseReference));
-    return new Submission(
-        get(reading, id),
-        state.index().canonicalId(id),
-        visible(reading, found),
-        List.copyOf(mine));
+    List<ExplainedMatch> shown = visible(reading, found);
+    return new Submission(get(reading, id), readableCanonical(id, shown), shown, List.copyOf(mine));
+  }
+
+  /**
+   * The canonical id of {@code id}'s cluster when the caller may read it (the new subject itself,
+   * or a match shown to the caller); else null: the id of another agency's hidden record is not
+   * given.
+   */
+  private String readableCanonical(String id, List<ExplainedMatch> shown) {
+    String canonical = state.index().canonicalId(id);
+    boolean readable =
+        canonical.equals(id)
+            || shown.stream()
+                .anyMatch(m -> m.leftId().equals(canonical) || m.rightId().equals(canonical));
+    return readable ? canonical : null;
   }
 
   public Subject get(AccessContext context, String id) {

@@ -209,7 +209,7 @@ class SubjectPages {
     try {
       Submission submission = subjects.submit(context, form.toDraft(context.caller().agency()));
       model.addAttribute("submission", submission);
-      model.addAttribute("canonical", shownCanonical(submission));
+      model.addAttribute("canonical", submission.canonicalId());
       model.addAttribute(
           "matches",
           submission.matches().stream()
@@ -224,19 +224,6 @@ class SubjectPages {
       model.addAttribute("fieldErrors", noPropertiesMeansNoName(e, form));
       return "resolution/subject-form";
     }
-  }
-
-  /**
-   * The canonical id when it is one the user may read (the new subject or a match shown), else
-   * null: the id of a record the user may not read is not shown either.
-   */
-  private static String shownCanonical(Submission submission) {
-    String canonical = submission.canonicalId();
-    boolean readable =
-        canonical.equals(submission.subject().id())
-            || submission.matches().stream()
-                .anyMatch(m -> m.leftId().equals(canonical) || m.rightId().equals(canonical));
-    return readable ? canonical : null;
   }
 
   private static Map<String, String> noPropertiesMeansNoName(InvalidRequest e, SubjectForm form) {

@@ -49,6 +49,26 @@ class ResolutionApiIntegrationTests {
     assertThat(entered.getResponse().getStatus()).isEqualTo(201);
     assertThat(body).contains("\"otherAgency\":\"" + dea + "\"").contains("DEA-CASE-9");
     assertThat(body).doesNotContain("深圳").doesNotContain("华科");
+    // Not even the id of one of DEA's records, as the cluster's canonical id (the smallest id in
+    // it): DEA holds five records of the firm, so the smallest is one of DEA's five times in six.
+    var deaIds = new java.util.ArrayList<String>();
+    deaIds.add(idOf(held));
+    for (int i = 0; i < 4; i++) {
+      deaIds.add(
+          idOf(
+              post(
+                  deaAgent,
+                  "/api/v1/resolution/subjects",
+                  subject("深圳市华科化工有限公司", wallet, "DEA-CASE-9", "AMBER"))));
+    }
+    MvcResult again =
+        post(
+            cbpAgent,
+            "/api/v1/resolution/subjects",
+            subject("Shenzhen Huake Chemical Co., Ltd.", wallet, "CBP-CASE-4", "AMBER"));
+    String second = again.getResponse().getContentAsString();
+    deaIds.forEach(id -> assertThat(second).doesNotContain(id));
+    assertThat(second).containsAnyOf("\"canonicalId\":null", "\"canonicalId\":\"" + idOf(again));
     String alerts =
         mvc.perform(get("/api/v1/resolution/alerts").with(httpBasic(deaAgent, World.PASSWORD)))
             .andReturn()
@@ -100,6 +120,11 @@ class ResolutionApiIntegrationTests {
         "judgement");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM resolution_entity").query(Long.class).single())
         .isEqualTo(before);
+  }
+
+  private static String idOf(MvcResult created) {
+    String location = created.getResponse().getHeader("Location");
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   private void problem(String user, String url, String body, String field) throws Exception {
