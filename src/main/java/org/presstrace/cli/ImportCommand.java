@@ -10,7 +10,8 @@ import picocli.CommandLine.ParentCommand;
     subcommands = {
       ImportRegistryCommand.class,
       ImportSeizuresCommand.class,
-      ImportDesignationCommand.class
+      ImportDesignationCommand.class,
+      ImportLinksCommand.class
     })
 class ImportCommand {
 
