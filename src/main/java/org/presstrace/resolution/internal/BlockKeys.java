@@ -40,21 +40,41 @@ final class BlockKeys {
 
   static Set<String> of(Prepared entity) {
     Set<String> keys = new LinkedHashSet<>();
+    List<String> codes = new ArrayList<>();
     if (entity.schema() == Schema.PERSON) {
-      person(entity, keys);
+      person(entity, codes, keys);
     } else {
-      company(entity, keys);
+      company(entity, codes, keys);
     }
     entity.identifiers().forEach(id -> keys.add("i:" + id));
     entity.phones().forEach(phone -> keys.add("t:" + phone));
     entity.emails().forEach(email -> keys.add("e:" + email));
-    entity.postalCodes().forEach(code -> keys.add("p:" + code));
+    entity.postalCodes().forEach(code -> withNameCodes("p:" + code, codes, keys));
     return keys;
   }
 
-  private static void person(Prepared entity, Set<String> keys) {
+  /**
+   * A date of birth or a postal code is shared by dozens of unrelated people in a million (a day of
+   * birth by about forty): alone it would make tens of millions of candidate pairs, nearly all of
+   * different people. Paired with the initial of one name word it keeps the pairs whose other name
+   * word is misspelt, swapped or a nickname (a typing error rarely hits the first letter), and
+   * drops most of the rest. Without a name the value is kept alone.
+   */
+  private static void withNameCodes(String key, List<String> codes, Set<String> keys) {
+    boolean named = false;
+    for (String code : codes) {
+      if (!code.isEmpty()) {
+        keys.add(key + "|" + code.charAt(0));
+        named = true;
+      }
+    }
+    if (!named) {
+      keys.add(key);
+    }
+  }
+
+  private static void person(Prepared entity, List<String> codes, Set<String> keys) {
     List<String> tokens = entity.person().tokens();
-    List<String> codes = new ArrayList<>();
     for (String token : tokens.subList(0, Math.min(4, tokens.size()))) {
       codes.add(Phonetic.code(token));
     }
@@ -73,11 +93,13 @@ final class BlockKeys {
     }
     PartialDate birth = entity.birth();
     if (birth.day() > 0) {
-      keys.add("d:" + birth.digits());
+      withNameCodes("d:" + birth.digits(), codes, keys);
+      // both name words misspelt: the date and the postal code together still meet
+      entity.postalCodes().forEach(code -> keys.add("dp:" + birth.digits() + "|" + code));
     }
   }
 
-  private static void company(Prepared entity, Set<String> keys) {
+  private static void company(Prepared entity, List<String> codes, Set<String> keys) {
     List<String> core = Text.without(entity.company().tokens(), GENERIC);
     if (core.isEmpty()) {
       core = entity.company().tokens();
@@ -89,6 +111,7 @@ final class BlockKeys {
     keys.add("k:" + compact);
     keys.add("k6:" + compact.substring(0, Math.min(6, compact.length())));
     for (String token : core.subList(0, Math.min(3, core.size()))) {
+      codes.add(Phonetic.code(token));
       keys.add("w:" + Phonetic.code(token));
     }
   }
