@@ -99,7 +99,7 @@ public final class ResolutionBench {
     String[] names =
         entities.stream().limit(200_000).map(ResolutionBench::nameOf).toArray(String[]::new);
     var random = new SplittableRandom(1);
-    int comparisons = 3_000_000;
+    int comparisons = 1_000_000;
     double sink = 0;
     long start = System.nanoTime();
     for (int i = 0; i < comparisons; i++) {

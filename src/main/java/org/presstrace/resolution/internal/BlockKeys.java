@@ -75,23 +75,36 @@ final class BlockKeys {
 
   private static void person(Prepared entity, List<String> codes, Set<String> keys) {
     List<String> tokens = entity.person().tokens();
+    PartialDate birth = entity.birth();
+    // A common name is shared by thousands in a million (María Hernández, 王伟): name keys carry
+    // the year of birth when it is known, so that they stay under the fan-out cap, and the pairs of
+    // name codes carry again the first word of the street (the house number), and the city, for the
+    // records whose years disagree or are missing on one side.
+    String year = birth.year() > 0 ? "|" + birth.year() : "";
+    String house = entity.street().isEmpty() ? "" : "|" + entity.street().get(0);
     for (String token : tokens.subList(0, Math.min(4, tokens.size()))) {
       codes.add(Phonetic.code(token));
     }
     for (int i = 0; i < codes.size(); i++) {
       if (codes.size() == 1) {
-        keys.add("w:" + codes.get(i));
+        keys.add("w:" + codes.get(i) + year);
       }
       for (int j = i + 1; j < codes.size(); j++) {
         String a = codes.get(i);
         String b = codes.get(j);
-        keys.add("n:" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a));
+        String pair = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+        keys.add("n:" + pair + year);
+        if (!house.isEmpty()) {
+          keys.add("ns:" + pair + house);
+        }
+        if (!entity.city().isEmpty()) {
+          keys.add("nc:" + pair + "|" + entity.city());
+        }
       }
     }
     if (!tokens.isEmpty()) {
-      keys.add("c:" + entity.person().compact());
+      keys.add("c:" + entity.person().compact() + year);
     }
-    PartialDate birth = entity.birth();
     if (birth.day() > 0) {
       withNameCodes("d:" + birth.digits(), codes, keys);
       // both name words misspelt: the date and the postal code together still meet
