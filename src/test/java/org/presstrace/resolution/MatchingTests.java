@@ -256,7 +256,7 @@ class MatchingTests {
     var people =
         List.of(
             born("a", "John", "Smith", "1980-01-01", "2580"),
-            born("b", "Mary", "Jones", "1980-01-01", "2600"),
+            born("b", "Mary", "Brown", "1980-01-01", "2600"),
             born("c", "Ahmed", "Khan", "1975-06-30", "2580"));
 
     assertThat(matching.deduplicate(people).candidatePairs()).isZero();
