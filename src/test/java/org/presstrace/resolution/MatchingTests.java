@@ -243,6 +243,45 @@ class MatchingTests {
     assertThat(run.candidatePairs()).isEqualTo(45);
   }
 
+  static Entity born(String id, String first, String last, String date, String postalCode) {
+    return Entity.of(id, Schema.PERSON)
+        .with("firstName", first)
+        .with("lastName", last)
+        .with("birthDate", date)
+        .with("postalCode", postalCode);
+  }
+
+  @Test
+  void aDateOfBirthOrPostalCodeSharedByStrangersMakesNoCandidatePair() {
+    var people =
+        List.of(
+            born("a", "John", "Smith", "1980-01-01", "2580"),
+            born("b", "Mary", "Brown", "1980-01-01", "2600"),
+            born("c", "Ahmed", "Khan", "1975-06-30", "2580"));
+
+    assertThat(matching.deduplicate(people).candidatePairs()).isZero();
+  }
+
+  @Test
+  void aPairWithBothNameWordsMisspeltStillMeetsOnDateOrPostalCode() {
+    // FEBRL dataset3: the surname misspelt past its phonetic code, the given names different
+    var sameDate =
+        List.of(
+            born("a", "charles", "reird", "1998-04-02", "3182"),
+            born("b", "broc", "reid", "1998-04-02", "3128"));
+    var samePostalCode =
+        List.of(
+            born("a", "", "morrison", "1937-11-21", "2580"), born("b", "", "morrion", "", "2580"));
+    var sameDateAndPostalCode =
+        List.of(
+            born("a", "katherine", "smith", "1990-05-05", "2600"),
+            born("b", "catherine", "psmith", "1990-05-05", "2600"));
+
+    assertThat(matching.deduplicate(sameDate).candidatePairs()).isEqualTo(1);
+    assertThat(matching.deduplicate(samePostalCode).candidatePairs()).isEqualTo(1);
+    assertThat(matching.deduplicate(sameDateAndPostalCode).candidatePairs()).isEqualTo(1);
+  }
+
   @Test
   void badOptionsAndSchemasAreRefused() {
     assertThatThrownBy(() -> MatchOptions.DEFAULTS.withLink(1.5))

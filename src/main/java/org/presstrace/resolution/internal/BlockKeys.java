@@ -40,10 +40,11 @@ final class BlockKeys {
 
   static Set<String> of(Prepared entity) {
     Set<String> keys = new LinkedHashSet<>();
+    List<String> codes = new ArrayList<>();
     if (entity.schema() == Schema.PERSON) {
-      person(entity, keys);
+      person(entity, codes, keys);
     } else if (entity.schema() == Schema.COMPANY) {
-      company(entity, keys);
+      company(entity, codes, keys);
     } else if (!entity.assetName().isEmpty()) {
       keys.add("a:" + String.join("", entity.assetName()));
     }
@@ -51,36 +52,70 @@ final class BlockKeys {
     entity.identifiers().forEach(id -> keys.add("i:" + id));
     entity.phones().forEach(phone -> keys.add("t:" + phone));
     entity.emails().forEach(email -> keys.add("e:" + email));
-    entity.postalCodes().forEach(code -> keys.add("p:" + code));
+    entity.postalCodes().forEach(code -> withNameCodes("p:" + code, codes, keys));
     return keys;
   }
 
-  private static void person(Prepared entity, Set<String> keys) {
+  /**
+   * A date of birth or a postal code is shared by dozens of unrelated people in a million (a day of
+   * birth by about forty): alone it would make tens of millions of candidate pairs, nearly all of
+   * different people. Paired with the initial of one name word it keeps the pairs whose other name
+   * word is misspelt, swapped or a nickname (a typing error rarely hits the first letter), and
+   * drops most of the rest. Without a name the value is kept alone.
+   */
+  private static void withNameCodes(String key, List<String> codes, Set<String> keys) {
+    boolean named = false;
+    for (String code : codes) {
+      if (!code.isEmpty()) {
+        keys.add(key + "|" + code.charAt(0));
+        named = true;
+      }
+    }
+    if (!named) {
+      keys.add(key);
+    }
+  }
+
+  private static void person(Prepared entity, List<String> codes, Set<String> keys) {
     List<String> tokens = entity.person().tokens();
-    List<String> codes = new ArrayList<>();
+    PartialDate birth = entity.birth();
+    // A common name is shared by thousands in a million (María Hernández, 王伟): name keys carry
+    // the year of birth when it is known, so that they stay under the fan-out cap, and the pairs of
+    // name codes carry again the first word of the street (the house number), and the city, for the
+    // records whose years disagree or are missing on one side.
+    String year = birth.year() > 0 ? "|" + birth.year() : "";
+    String house = entity.street().isEmpty() ? "" : "|" + entity.street().get(0);
     for (String token : tokens.subList(0, Math.min(4, tokens.size()))) {
       codes.add(Phonetic.code(token));
     }
     for (int i = 0; i < codes.size(); i++) {
       if (codes.size() == 1) {
-        keys.add("w:" + codes.get(i));
+        keys.add("w:" + codes.get(i) + year);
       }
       for (int j = i + 1; j < codes.size(); j++) {
         String a = codes.get(i);
         String b = codes.get(j);
-        keys.add("n:" + (a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a));
+        String pair = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+        keys.add("n:" + pair + year);
+        if (!house.isEmpty()) {
+          keys.add("ns:" + pair + house);
+        }
+        if (!entity.city().isEmpty()) {
+          keys.add("nc:" + pair + "|" + entity.city());
+        }
       }
     }
     if (!tokens.isEmpty()) {
-      keys.add("c:" + entity.person().compact());
+      keys.add("c:" + entity.person().compact() + year);
     }
-    PartialDate birth = entity.birth();
     if (birth.day() > 0) {
-      keys.add("d:" + birth.digits());
+      withNameCodes("d:" + birth.digits(), codes, keys);
+      // both name words misspelt: the date and the postal code together still meet
+      entity.postalCodes().forEach(code -> keys.add("dp:" + birth.digits() + "|" + code));
     }
   }
 
-  private static void company(Prepared entity, Set<String> keys) {
+  private static void company(Prepared entity, List<String> codes, Set<String> keys) {
     List<String> core = Text.without(entity.company().tokens(), GENERIC);
     if (core.isEmpty()) {
       core = entity.company().tokens();
@@ -92,6 +127,7 @@ final class BlockKeys {
     keys.add("k:" + compact);
     keys.add("k6:" + compact.substring(0, Math.min(6, compact.length())));
     for (String token : core.subList(0, Math.min(3, core.size()))) {
+      codes.add(Phonetic.code(token));
       keys.add("w:" + Phonetic.code(token));
     }
   }

@@ -1,11 +1,16 @@
 package org.presstrace.resolution.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Match;
 import org.presstrace.resolution.MatchBand;
@@ -33,12 +38,11 @@ public final class Resolver {
     List<Prepared> rights = prepare(right);
     List<Prepared> lefts = prepare(left);
     var index = new BlockIndex(options.fanOutCap());
-    List<Set<String>> rightKeys = new ArrayList<>(rights.size());
+    List<Set<String>> rightKeys = keys(rights);
     for (int i = 0; i < rights.size(); i++) {
-      rightKeys.add(BlockKeys.of(rights.get(i)));
       index.add(i, rightKeys.get(i));
     }
-    List<Set<String>> leftKeys = lefts.stream().map(BlockKeys::of).toList();
+    List<Set<String>> leftKeys = keys(lefts);
     Map<String, Integer> leftCounts = new HashMap<>();
     leftKeys.forEach(keys -> keys.forEach(key -> leftCounts.merge(key, 1, Integer::sum)));
     leftCounts.forEach(
@@ -47,37 +51,51 @@ public final class Resolver {
             index.drop(key);
           }
         });
-    var matches = new ArrayList<Match>();
-    long candidates = 0;
-    for (int i = 0; i < lefts.size(); i++) {
-      for (int j : index.candidates(leftKeys.get(i))) {
-        candidates++;
-        keep(scorer.compare(lefts.get(i), rights.get(j)), matches);
-      }
-    }
-    return finish(matches, candidates, index);
+    return score(lefts.size(), index, i -> index.candidates(leftKeys.get(i)), lefts, rights);
   }
 
   /** Every pair within {@code entities} that shares a usable key, scored once. */
   public MatchRun deduplicate(List<Entity> entities) {
     List<Prepared> records = prepare(entities);
     var index = new BlockIndex(options.fanOutCap());
-    List<Set<String>> keys = new ArrayList<>(records.size());
+    List<Set<String>> keys = keys(records);
     for (int i = 0; i < records.size(); i++) {
-      keys.add(BlockKeys.of(records.get(i)));
       index.add(i, keys.get(i));
     }
-    var matches = new ArrayList<Match>();
-    long candidates = 0;
-    for (int i = 0; i < records.size(); i++) {
-      for (int j : index.candidates(keys.get(i))) {
-        if (j > i) {
-          candidates++;
-          keep(scorer.compare(records.get(i), records.get(j)), matches);
-        }
-      }
-    }
-    return finish(matches, candidates, index);
+    return score(
+        records.size(),
+        index,
+        i -> index.candidates(keys.get(i)).stream().filter(j -> j > i).toList(),
+        records,
+        records);
+  }
+
+  /**
+   * Scores each left record against its candidates, the left records spread over the available
+   * processors: the index is complete and only read here, the scorer keeps no state.
+   */
+  private MatchRun score(
+      int count,
+      BlockIndex index,
+      IntFunction<Collection<Integer>> candidatesOf,
+      List<Prepared> lefts,
+      List<Prepared> rights) {
+    var candidates = new LongAdder();
+    List<Match> matches =
+        IntStream.range(0, count)
+            .parallel()
+            .mapToObj(
+                i -> {
+                  var found = new ArrayList<Match>();
+                  for (int j : candidatesOf.apply(i)) {
+                    candidates.increment();
+                    keep(scorer.compare(lefts.get(i), rights.get(j)), found);
+                  }
+                  return found;
+                })
+            .flatMap(List::stream)
+            .collect(Collectors.toCollection(ArrayList::new));
+    return finish(matches, candidates.sum(), index);
   }
 
   private void keep(Match match, List<Match> matches) {
@@ -94,7 +112,12 @@ public final class Resolver {
     return new MatchRun(matches, candidates, index.dropped());
   }
 
+  /** Normalised once each, in parallel: normalisation (ICU, libphonenumber) is thread-safe. */
   private static List<Prepared> prepare(List<Entity> entities) {
-    return entities.stream().map(Prepared::of).toList();
+    return entities.parallelStream().map(Prepared::of).toList();
+  }
+
+  private static List<Set<String>> keys(List<Prepared> records) {
+    return records.parallelStream().map(BlockKeys::of).toList();
   }
 }
