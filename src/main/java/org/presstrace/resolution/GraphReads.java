@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Aggregation;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.GuardedReads;
+import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.access.Relation;
 import org.springframework.stereotype.Component;
@@ -135,6 +137,26 @@ class GraphReads {
           .forEach(subject -> readable.put(subject.id(), subject));
     }
     return readable;
+  }
+
+  /** A search over the labels and case references of the subjects the caller may read. */
+  Page<Subject> find(AccessContext context, String text, PageQuery page) {
+    String pattern =
+        "%"
+            + text.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
+            + "%";
+    return reads.page(
+        context,
+        Subjects.KIND,
+        Criteria.search(
+                "LOWER(r.label) LIKE :q ESCAPE '\\' OR LOWER(r.case_reference) LIKE :q ESCAPE '\\'",
+                Map.of("q", pattern))
+            .orderBy("r.label"),
+        page,
+        Subjects::subject);
   }
 
   /** The statements of the readable subjects among {@code ids}, in stated order, by subject. */

@@ -15,6 +15,8 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.Channel;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.NotFound;
+import org.presstrace.access.Page;
+import org.presstrace.access.PageQuery;
 import org.presstrace.resolution.GraphReads.Held;
 import org.presstrace.resolution.GraphReads.Pair;
 import org.presstrace.resolution.internal.ResolutionState;
@@ -58,6 +60,21 @@ public class LinkAnalysis {
     this.subjects = subjects;
     this.reads = reads;
     this.state = state;
+  }
+
+  /**
+   * The subjects the caller may read whose label (or case reference) contains {@code text}, to
+   * start a graph from; at least two characters.
+   */
+  @Transactional
+  public Page<Subject> find(AccessContext context, String text, PageQuery page) {
+    if (text == null || text.strip().length() < 2) {
+      throw new InvalidRequest("q", "type at least two characters of a name or case reference");
+    }
+    if (text.length() > 200) {
+      throw new InvalidRequest("q", "q is longer than 200 characters");
+    }
+    return reads.find(context, text.strip(), page);
   }
 
   /** The subjects one step from {@code id}, with the edges and shared values between them. */
