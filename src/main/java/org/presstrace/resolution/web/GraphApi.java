@@ -74,7 +74,17 @@ class GraphApi {
 
   /** A path question's answer. */
   record PathResponse(
-      boolean found, int hops, int searched, boolean limitReached, CytoscapeJson elements) {}
+      boolean found, int hops, int searched, boolean limitReached, CytoscapeJson elements) {
+
+    static PathResponse of(GraphPath path) {
+      return new PathResponse(
+          path.found(),
+          path.hops(),
+          path.searched(),
+          path.limitReached(),
+          CytoscapeJson.of(path.graph()));
+    }
+  }
 
   /** An exported subgraph in Cytoscape.js's format. */
   record ExportResponse(Instant exportedAt, CytoscapeJson elements) {}
@@ -118,13 +128,7 @@ class GraphApi {
       @RequestHeader(name = PURPOSE, required = false) String purpose,
       @RequestParam(name = "purpose", required = false) String purposeParam) {
     int depth = maxDepth == null ? LinkAnalysis.DEFAULT_PATH_DEPTH : number("maxDepth", maxDepth);
-    GraphPath path = graphs.path(context(purpose, purposeParam), from, to, depth);
-    return new PathResponse(
-        path.found(),
-        path.hops(),
-        path.searched(),
-        path.limitReached(),
-        CytoscapeJson.of(path.graph()));
+    return PathResponse.of(graphs.path(context(purpose, purposeParam), from, to, depth));
   }
 
   @GetMapping("/export")
@@ -137,11 +141,21 @@ class GraphApi {
       @RequestParam(defaultValue = "cytoscape") String format,
       @RequestHeader(name = PURPOSE, required = false) String purpose,
       @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return exported(graphs, context(purpose, purposeParam), ids, format, json);
+  }
+
+  /** The export of {@code ids} in {@code format}, as a file to download. */
+  static ResponseEntity<String> exported(
+      LinkAnalysis graphs,
+      AccessContext context,
+      List<String> ids,
+      String format,
+      JsonMapper json) {
     String chosen = format.strip().toLowerCase(Locale.ROOT);
     if (!chosen.equals("cytoscape") && !chosen.equals("ftm")) {
       throw new InvalidRequest("format", "format must be cytoscape or ftm, not '" + format + "'");
     }
-    GraphExport export = graphs.export(context(purpose, purposeParam), split(ids));
+    GraphExport export = graphs.export(context, split(ids));
     boolean ftm = chosen.equals("ftm");
     String body =
         ftm
@@ -172,7 +186,7 @@ class GraphApi {
     return all;
   }
 
-  private static int number(String field, String text) {
+  static int number(String field, String text) {
     try {
       return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
