@@ -2,10 +2,11 @@ package org.presstrace.resolution;
 
 /**
  * A node of a link-analysis graph: a case subject, a value shared by subjects (a phone, an e-mail,
- * an identity number, an address), or a resolved entity grouping the subjects resolved as one.
+ * an identity number, an address), a registrant, machine or seizure a link points to, or a resolved
+ * entity grouping the subjects resolved as one.
  *
  * @param id the node id: the subject id, {@code value:...} or {@code cluster:<canonical id>}
- * @param kind {@code subject}, {@code value} or {@code cluster}
+ * @param kind {@code subject}, {@code value}, {@code record} or {@code cluster}
  * @param label what to show on the node
  * @param schema for a subject, {@code Person} or {@code Company}
  * @param ownerAgency for a subject, the agency holding it
@@ -48,6 +49,12 @@ public record GraphNode(
 
   static GraphNode value(String id, String kind, String text, int holders, boolean collapsed) {
     return new GraphNode(id, "value", text, null, null, null, null, null, kind, holders, collapsed);
+  }
+
+  static GraphNode record(LinkEnd end) {
+    String label = end.label() != null ? end.label() : end.kind() + " " + end.id();
+    return new GraphNode(
+        end.reference(), "record", label, end.type(), null, null, null, null, null, null, false);
   }
 
   static GraphNode cluster(String id, String label, int members) {

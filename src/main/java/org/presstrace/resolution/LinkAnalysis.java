@@ -26,12 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Link analysis over what the caller may see: the neighbours of a subject, its neighbourhood up to
  * {@value #MAX_HOPS} hops, the shortest path between two subjects, and the export of a chosen
- * subgraph. Subjects are linked by resolution (automatic link band or judged SAME) and through the
- * values they share (phone, e-mail, identity number, address), each value drawn as a node of its
- * own. Every row comes from {@link GraphReads}, so a subject the caller may not read never appears,
- * is never counted, and no path passes through it. A value held by more than {@value
- * #VALUE_FAN_OUT} readable subjects is drawn collapsed: its holders are not drawn and paths do not
- * pass through it.
+ * subgraph. Subjects are linked by resolution (automatic link band or judged SAME), by the links
+ * agencies state ({@link Links}: payments, ownership, directorships ...), and through the values
+ * they share (phone, e-mail, identity number, address), each value drawn as a node of its own. A
+ * link to a registrant, machine or seizure draws that record as a node the walk does not pass.
+ * Every row comes from {@link GraphReads}, so a subject the caller may not read never appears, is
+ * never counted, and no path passes through it. A value held by more than {@value #VALUE_FAN_OUT}
+ * readable subjects is drawn collapsed: its holders are not drawn and paths do not pass through it.
  */
 @Service
 public class LinkAnalysis {
@@ -52,12 +53,17 @@ public class LinkAnalysis {
   /** Subjects in one export. */
   public static final int MAX_EXPORT = 500;
 
+  /** Stated links read per step of a walk. */
+  static final int MAX_LINKS = 2_000;
+
   private final Subjects subjects;
+  private final Links links;
   private final GraphReads reads;
   private final ResolutionState state;
 
-  LinkAnalysis(Subjects subjects, GraphReads reads, ResolutionState state) {
+  LinkAnalysis(Subjects subjects, Links links, GraphReads reads, ResolutionState state) {
     this.subjects = subjects;
+    this.links = links;
     this.reads = reads;
     this.state = state;
   }
@@ -179,7 +185,12 @@ public class LinkAnalysis {
         walk.keep(hop);
       }
     }
-    return new GraphExport(walk.graph(chosen), reads.statements(exporting, chosen));
+    Graph graph = walk.graph(chosen);
+    var drawn = new HashSet<String>();
+    graph.edges().forEach(edge -> drawn.add(edge.id()));
+    List<Link> stated =
+        walk.linksSeen.values().stream().filter(l -> drawn.contains(linkId(l))).toList();
+    return new GraphExport(graph, reads.statements(exporting, chosen), stated);
   }
 
   private GraphPath found(
@@ -225,16 +236,23 @@ public class LinkAnalysis {
     final Map<String, GraphEdge> edges = new LinkedHashMap<>();
     final Map<String, GraphNode> values = new LinkedHashMap<>();
     final Set<String> expandedValues = new HashSet<>();
+    final Map<String, Link> linksSeen = new LinkedHashMap<>();
     boolean truncated;
 
     Walk(AccessContext context) {
       this.context = context;
     }
 
-    /** Every step out of {@code frontier}: resolution links, then shared values. */
+    /** Every step out of {@code frontier}: resolution links, stated links, shared values. */
     List<Hop> expand(Collection<String> frontier) {
       var hops = new ArrayList<Hop>();
       Set<String> inFrontier = Set.copyOf(frontier);
+      for (List<String> chunk : GraphReads.chunks(frontier)) {
+        for (Link link : links.touching(context, chunk, MAX_LINKS)) {
+          linksSeen.put(link.id(), link);
+          stated(link, inFrontier, hops);
+        }
+      }
       for (Pair pair : reads.links(context, frontier)) {
         GraphEdge edge = matchEdge(pair);
         if (inFrontier.contains(pair.left())) {
@@ -285,6 +303,23 @@ public class LinkAnalysis {
             }
           });
       return hops;
+    }
+
+    /** A link between two subjects is a step; one to a record draws the record, a dead end. */
+    private void stated(Link link, Set<String> inFrontier, List<Hop> hops) {
+      GraphEdge edge = linkEdge(link);
+      String from = link.subject().reference();
+      String to = link.object().reference();
+      if (link.object().kind().equals(LinkEnd.SUBJECT)) {
+        if (inFrontier.contains(from)) {
+          hops.add(new Hop(from, to, List.of(edge), null));
+        }
+        if (inFrontier.contains(to)) {
+          hops.add(new Hop(to, from, List.of(edge), null));
+        }
+      } else if (inFrontier.contains(from)) {
+        hops.add(new Hop(from, null, List.of(edge), GraphNode.record(link.object())));
+      }
     }
 
     void keep(Hop hop) {
@@ -379,6 +414,19 @@ public class LinkAnalysis {
         "match",
         label,
         pair.score());
+  }
+
+  private static String linkId(Link link) {
+    return "link:" + link.id();
+  }
+
+  private static GraphEdge linkEdge(Link link) {
+    String label =
+        link.amount() == null
+            ? link.schema().label()
+            : link.schema().label() + " " + link.amount().toPlainString() + " " + link.currency();
+    return new GraphEdge(
+        linkId(link), link.subject().reference(), link.object().reference(), "link", label, null);
   }
 
   private static GraphNode valueNode(Held held, long holders, boolean collapsed) {

@@ -34,6 +34,7 @@ class LinkAnalysisIntegrationTests {
   @Autowired Directory directory;
   @Autowired Subjects subjects;
   @Autowired LinkAnalysis graphs;
+  @Autowired Links links;
 
   World world;
   AccessContext agentA;
@@ -99,6 +100,33 @@ class LinkAnalysisIntegrationTests {
     assertThat(forA.graph().edges()).hasSize(6);
 
     assertThat(graphs.path(agentA, b1, b3, 2).found()).as("three steps needed").isFalse();
+  }
+
+  @Test
+  void statedLinksAreStepsOnlyForCallersWhoMayReadTheLink() {
+    links.record(agentA, link(LinkSchema.ASSOCIATE, b1, b3, null, "courier for", Tlp.AMBER));
+    assertThat(graphs.neighbours(agentA, b1).subjectIds()).contains(b3);
+    assertThat(graphs.neighbours(agentB, b1).subjectIds()).doesNotContain(b3);
+    assertThat(graphs.path(agentB, b1, b3, LinkAnalysis.MAX_PATH_DEPTH).found())
+        .as("A's AMBER link is no path for B")
+        .isFalse();
+
+    links.record(
+        agentB,
+        link(LinkSchema.PAYMENT, b1, b3, new java.math.BigDecimal("9500"), null, Tlp.GREEN));
+    Graph forB = graphs.neighbours(agentB, b1);
+    assertThat(forB.subjectIds()).contains(b3);
+    assertThat(forB.edges())
+        .filteredOn(edge -> edge.kind().equals("link"))
+        .singleElement()
+        .satisfies(edge -> assertThat(edge.label()).isEqualTo("Payment 9500 USD"));
+    GraphPath path = graphs.path(agentB, b1, b3, 2);
+    assertThat(path.found()).isTrue();
+    assertThat(path.hops()).isEqualTo(1);
+    GraphExport export = graphs.export(agentB, List.of(b1, b3));
+    assertThat(export.links())
+        .singleElement()
+        .satisfies(l -> assertThat(l.schema()).isEqualTo(LinkSchema.PAYMENT));
   }
 
   @Test
@@ -219,6 +247,28 @@ class LinkAnalysisIntegrationTests {
         .isEqualTo("ids");
     assertThatThrownBy(() -> graphs.export(agentB, Collections.nCopies(1, "x".repeat(37))))
         .isInstanceOf(InvalidRequest.class);
+  }
+
+  private static LinkDraft link(
+      LinkSchema schema,
+      String from,
+      String to,
+      java.math.BigDecimal amount,
+      String relationship,
+      Tlp tlp) {
+    return new LinkDraft(
+        schema,
+        from,
+        to,
+        amount,
+        amount == null ? null : "USD",
+        amount == null ? null : java.time.LocalDate.of(2026, 1, 15),
+        null,
+        relationship,
+        null,
+        "Case file",
+        null,
+        Marking.of("ignored", tlp));
   }
 
   private String resolvable(AccessContext context, String name, Tlp tlp) {

@@ -9,8 +9,9 @@ import org.presstrace.resolution.Schema;
 
 /**
  * The values two subjects can share and be linked through in a graph: phones in E.164, canonical
- * e-mail addresses, identity or registration numbers, and addresses folded to lower-case words.
- * Each has a key unique across kinds ({@code phone:+8613...}) and a text to show.
+ * e-mail addresses, identity or registration numbers, the checked identifiers of assets (VIN, IMO,
+ * MMSI, IBAN, wallet), and addresses folded to lower-case words. Each has a key unique across kinds
+ * ({@code phone:+8613...}) and a text to show.
  */
 public final class SharedValues {
 
@@ -24,7 +25,13 @@ public final class SharedValues {
           "address",
           "street",
           "postalCode",
-          "city");
+          "city",
+          "vin",
+          "imoNumber",
+          "mmsi",
+          "iban",
+          "accountNumber",
+          "publicKey");
 
   /** One shared value: its key, its kind and the text shown for it. */
   public record Value(String key, String kind, String text) {}
@@ -45,6 +52,7 @@ public final class SharedValues {
     for (String number : prepared.identifiers()) {
       put(values, "identifier", number, i < numbers.size() ? numbers.get(i++) : number);
     }
+    prepared.assetIds().forEach(asset -> put(values, "identifier", asset, asset));
     for (String address : addresses(entity)) {
       String folded = Text.fold(address);
       if (folded.length() >= MIN_ADDRESS_LENGTH && folded.contains(" ")) {

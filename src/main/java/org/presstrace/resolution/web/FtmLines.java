@@ -8,16 +8,19 @@ import java.util.Set;
 import org.presstrace.resolution.GraphEdge;
 import org.presstrace.resolution.GraphExport;
 import org.presstrace.resolution.GraphNode;
+import org.presstrace.resolution.Link;
 import org.presstrace.resolution.SubjectStatement;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An exported subgraph as FollowTheMoney entities, one JSON object per line: each subject as a
  * {@code Person} or {@code Company} with its stated properties, each resolution link as an {@code
- * UnknownLink} between the two. Shared values need no entity of their own: they are the properties
- * the subjects have in common, as in FollowTheMoney. Address parts PressTrace keeps apart ({@code
- * street}, {@code postalCode}, {@code city}, {@code region}) are joined into {@code address}. Each
- * entity carries its PressTrace marking beside the FollowTheMoney fields.
+ * UnknownLink} between the two, each stated link as its own schema ({@code Payment} with {@code
+ * payer} and {@code beneficiary}, {@code Ownership}, ...). Shared values need no entity of their
+ * own: they are the properties the subjects have in common, as in FollowTheMoney. Address parts
+ * PressTrace keeps apart ({@code street}, {@code postalCode}, {@code city}, {@code region}) are
+ * joined into {@code address}. Each entity carries its PressTrace marking beside the FollowTheMoney
+ * fields.
  */
 final class FtmLines {
 
@@ -37,6 +40,9 @@ final class FtmLines {
       if (edge.kind().equals("match")) {
         lines.append(json.writeValueAsString(link(edge))).append('\n');
       }
+    }
+    for (Link link : export.links()) {
+      lines.append(json.writeValueAsString(stated(link))).append('\n');
     }
     return lines.toString();
   }
@@ -68,6 +74,36 @@ final class FtmLines {
             "ownerAgency", node.ownerAgency(),
             "caseReference", node.caseReference()));
     return entity;
+  }
+
+  /** A stated link as its FollowTheMoney schema, with that schema's two role properties. */
+  private static Map<String, Object> stated(Link link) {
+    var properties = new LinkedHashMap<String, List<String>>();
+    properties.put(link.schema().subjectRole(), List.of(link.subject().reference()));
+    properties.put(link.schema().objectRole(), List.of(link.object().reference()));
+    optional(properties, "amount", link.amount() == null ? null : link.amount().toPlainString());
+    optional(properties, "currency", link.currency());
+    optional(properties, "date", link.date() == null ? null : link.date().toString());
+    optional(properties, "purpose", link.purpose());
+    optional(properties, "relationship", link.relationship());
+    optional(properties, "role", link.role());
+    var entity = new LinkedHashMap<String, Object>();
+    entity.put("id", link.id());
+    entity.put("schema", link.schema().label());
+    entity.put("properties", properties);
+    entity.put(
+        "presstrace",
+        Map.of(
+            "marking", link.marking().banner(),
+            "ownerAgency", link.marking().ownerAgency(),
+            "source", link.source()));
+    return entity;
+  }
+
+  private static void optional(Map<String, List<String>> properties, String name, String value) {
+    if (value != null) {
+      properties.put(name, List.of(value));
+    }
   }
 
   private static Map<String, Object> link(GraphEdge edge) {
