@@ -22,6 +22,8 @@ document.addEventListener("DOMContentLoaded", function () {
       { selector: 'node[schema = "Company"]', style: { shape: "round-rectangle" } },
       { selector: 'node[kind = "value"]', style: { "background-color": "#e5a000", shape: "diamond",
           width: 18, height: 18 } },
+      { selector: 'node[kind = "record"]', style: { "background-color": "#54278f", shape: "hexagon",
+          width: 20, height: 20 } },
       { selector: "node[?collapsed]", style: { "background-color": "#8b0a03", shape: "star" } },
       { selector: 'node[kind = "cluster"]', style: { "background-color": "#e7f6f8",
           "border-color": "#00a398", "border-width": 2, "text-valign": "top" } },
