@@ -7,7 +7,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "import",
     description = "Import records in bulk from a file, all or nothing.",
-    subcommands = {ImportRegistryCommand.class, ImportSeizuresCommand.class})
+    subcommands = {
+      ImportRegistryCommand.class,
+      ImportSeizuresCommand.class,
+      ImportLinksCommand.class
+    })
 class ImportCommand {
 
   @ParentCommand PressTraceCommand root;

@@ -103,16 +103,41 @@ public class Links {
    */
   @Transactional(noRollbackFor = NotFound.class)
   public LinkBatch recordAll(AccessContext context, List<LinkDraft> drafts, boolean dryRun) {
+    return batch(context, drafts, List.of(), dryRun);
+  }
+
+  /**
+   * Imports a CSV file of links ({@link LinkCsv}) as {@link #recordAll} does: all rows or none,
+   * every refused row reported with its column.
+   */
+  @Transactional(noRollbackFor = NotFound.class)
+  public LinkBatch importCsv(AccessContext context, java.io.Reader csv, boolean dryRun)
+      throws java.io.IOException {
+    LinkCsv.Parsed parsed = LinkCsv.read(csv, context.caller().agency());
+    return batch(context, parsed.drafts(), parsed.problems(), dryRun);
+  }
+
+  /** Checks each draft (a null one could not be read: its problem is among {@code earlier}). */
+  private LinkBatch batch(
+      AccessContext context,
+      List<LinkDraft> drafts,
+      List<LinkBatch.Problem> earlier,
+      boolean dryRun) {
     Markings.requireWriter(context.caller());
     var checked = new ArrayList<Checked>();
-    var problems = new ArrayList<LinkBatch.Problem>();
+    var problems = new ArrayList<LinkBatch.Problem>(earlier);
     for (int i = 0; i < drafts.size(); i++) {
+      LinkDraft draft = drafts.get(i);
+      if (draft == null) {
+        continue;
+      }
       try {
-        checked.add(check(reading(context, drafts.get(i)), drafts.get(i)));
+        checked.add(check(reading(context, draft), draft));
       } catch (InvalidRequest refused) {
         problems.add(new LinkBatch.Problem(i + 1, refused.field(), refused.getMessage()));
       }
     }
+    problems.sort(java.util.Comparator.comparingInt(LinkBatch.Problem::row));
     if (!problems.isEmpty() || dryRun) {
       return new LinkBatch(drafts.size(), 0, List.copyOf(problems), List.of());
     }

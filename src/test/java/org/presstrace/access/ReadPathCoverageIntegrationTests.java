@@ -112,6 +112,12 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/resolution/graph/export",
               "/api/v1/resolution/graph/export?ids={mine},{subject}&format=ftm");
 
+  /** Read paths over links, and the request that probes each. */
+  static final Map<String, String> GUARDED_LINKS =
+      Map.of(
+          "/api/v1/resolution/links", "/api/v1/resolution/links?size=200",
+          "/api/v1/resolution/links/{id}", "/api/v1/resolution/links/{link}");
+
   static final Set<String> GUARDED = guarded();
 
   private static Set<String> guarded() {
@@ -122,6 +128,7 @@ class ReadPathCoverageIntegrationTests {
     all.addAll(GUARDED_SEIZURES.keySet());
     all.addAll(GUARDED_RESOLUTION.keySet());
     all.addAll(GUARDED_GRAPH.keySet());
+    all.addAll(GUARDED_LINKS.keySet());
     return all;
   }
 
@@ -198,6 +205,7 @@ class ReadPathCoverageIntegrationTests {
   @Autowired org.presstrace.seizures.Alerts alerts;
   @Autowired Subjects subjects;
   @Autowired Operations operations;
+  @Autowired org.presstrace.resolution.Links links;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -336,6 +344,102 @@ class ReadPathCoverageIntegrationTests {
             .containsOnly("Coverage check");
       }
     }
+  }
+
+  @Test
+  void everyLinkPathHidesALinkOrAnEndTheCallerCannotRead() throws Exception {
+    var world = new World(directory);
+    String mine = world.agency("MINE", AgencyKind.FEDERAL, "USA");
+    String theirs = world.agency("THEIRS", AgencyKind.FEDERAL, "USA");
+    String reader = world.user("reader", mine, Role.ANALYST);
+    String auditor = world.user("auditor", mine, Role.AUDITOR);
+    AccessContext author = world.as(world.user("author", theirs, Role.INVESTIGATOR), Channel.API);
+    String shown = subject(author, "GREEN");
+    String other = subject(author, "GREEN");
+    String hiddenSubject = subject(author, "AMBER");
+    String visible = link(author, shown, other, Tlp.GREEN);
+    String hiddenEnd = link(author, hiddenSubject, shown, Tlp.GREEN);
+    String hiddenLink = link(author, shown, other, Tlp.AMBER);
+
+    for (Map.Entry<String, String> path : GUARDED_LINKS.entrySet()) {
+      boolean single = path.getValue().contains("{link}");
+      for (String id :
+          single ? new String[] {visible, hiddenEnd, hiddenLink} : new String[] {null}) {
+        for (String caller : List.of(reader, auditor)) {
+          String url = path.getValue().replace("{link}", id == null ? "" : id);
+          String requestId = "cov-" + UUID.randomUUID();
+          MvcResult result =
+              mvc.perform(
+                      get(url)
+                          .with(httpBasic(caller, World.PASSWORD))
+                          .header("PressTrace-Purpose", "Coverage check")
+                          .header("X-Request-Id", requestId))
+                  .andReturn();
+          // a refusal may name the id asked for, nothing else
+          String body = result.getResponse().getContentAsString().replace(String.valueOf(id), "");
+          assertThat(body)
+              .as(url)
+              .doesNotContain("Hidden")
+              .doesNotContain(hiddenEnd)
+              .doesNotContain(hiddenLink)
+              .doesNotContain(hiddenSubject);
+          boolean shownToReader = caller.equals(reader) && (id == null || id.equals(visible));
+          if (single) {
+            assertThat(result.getResponse().getStatus())
+                .as(url)
+                .isEqualTo(shownToReader ? 200 : 404);
+          } else {
+            assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+            if (shownToReader) {
+              assertThat(body).as(url).contains(visible);
+            } else {
+              assertThat(body).as("an auditor reads no links").contains("\"totalItems\":0");
+            }
+          }
+          assertThat(
+                  jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
+                      .param("id", requestId)
+                      .query(String.class)
+                      .list())
+              .as("audit entries for %s", url)
+              .isNotEmpty()
+              .containsOnly("Coverage check");
+        }
+      }
+    }
+    String ofSubject =
+        mvc.perform(
+                get("/api/v1/resolution/links?subject=" + shown)
+                    .with(httpBasic(reader, World.PASSWORD))
+                    .header("PressTrace-Purpose", "Coverage check"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(ofSubject)
+        .contains(visible)
+        .contains("\"totalItems\":1")
+        .doesNotContain(hiddenEnd)
+        .doesNotContain(hiddenLink);
+  }
+
+  private String link(AccessContext author, String from, String to, Tlp tlp) {
+    return links
+        .record(
+            author,
+            new org.presstrace.resolution.LinkDraft(
+                org.presstrace.resolution.LinkSchema.ASSOCIATE,
+                from,
+                to,
+                null,
+                null,
+                null,
+                null,
+                "business partner",
+                null,
+                "Coverage source",
+                null,
+                Marking.of(author.caller().agency(), tlp)))
+        .id();
   }
 
   private String subject(AccessContext author, String tlp) {
