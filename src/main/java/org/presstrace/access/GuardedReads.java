@@ -268,6 +268,46 @@ public class GuardedReads {
     return rows;
   }
 
+  /**
+   * Rows of a table referring to protected records (see {@link Relation}), limited to the rows
+   * whose every referenced record the caller may read: the graph of what a caller may see is built
+   * from these. One audit entry per call, naming the table and how many rows were shown.
+   */
+  @Transactional
+  public <T> List<T> related(AccessContext context, Relation relation, RowMapper<T> mapper) {
+    var kinds = new java.util.LinkedHashSet<String>();
+    var sql = new StringBuilder("SELECT ").append(relation.columns());
+    sql.append(" FROM ").append(relation.table()).append(" c WHERE ");
+    sql.append(relation.where() == null ? "1 = 1" : "(" + relation.where() + ")");
+    var params = new java.util.HashMap<String, Object>(relation.parameters());
+    int end = 0;
+    for (var entry : relation.ends().entrySet()) {
+      ProtectedKind kind = entry.getValue();
+      requirePurpose(context, kind);
+      kinds.add(kind.name());
+      // Each end gets its own copy of the policy's parameters: acc_kind differs between kinds.
+      String prefix = "acc" + end++ + "_";
+      var filter = policy.readFilter(context.caller(), kind);
+      sql.append(" AND c.").append(entry.getKey()).append(" IN (SELECT r.id FROM ");
+      sql.append(kind.table()).append(" r WHERE ");
+      sql.append(filter.sql().replace(":acc_", ":" + prefix)).append(")");
+      filter.parameters().forEach((name, value) -> params.put(prefix + name.substring(4), value));
+    }
+    if (relation.orderBy() != null) {
+      sql.append(" ORDER BY ").append(relation.orderBy());
+    }
+    sql.append(" LIMIT ").append(relation.limit());
+    List<T> rows = jdbc.sql(sql.toString()).params(params).query(mapper).list();
+    audit.record(
+        context,
+        "RELATED",
+        String.join("+", kinds),
+        null,
+        "SHOWN",
+        rows.size() + " rows of " + relation.table());
+    return rows;
+  }
+
   /** Streams every readable row matching {@code criteria} to {@code sink}; one audit entry. */
   @Transactional
   public <T> long export(

@@ -168,6 +168,31 @@ public class Links {
     return list(context, touching.and(ofSchema(schema)), page);
   }
 
+  /**
+   * The links touching any of {@code subjectIds} that the caller may read with both ends, for link
+   * analysis: at most {@code max}, newest first.
+   */
+  @Transactional
+  public List<Link> touching(
+      AccessContext context, java.util.Collection<String> subjectIds, int max) {
+    if (subjectIds.isEmpty()) {
+      return List.of();
+    }
+    Criteria touching =
+        Criteria.where(
+            "r.subject_id IN (:ends) OR (r.object_kind = 'subject' AND r.object_id IN (:ends))",
+            Map.of("ends", List.copyOf(subjectIds)));
+    var found = new ArrayList<Link>();
+    for (int page = 0; found.size() < max; page++) {
+      Page<Link> links = list(context, touching, new PageQuery(page, PageQuery.MAX_SIZE));
+      found.addAll(links.items());
+      if ((long) (page + 1) * PageQuery.MAX_SIZE >= links.totalItems()) {
+        break;
+      }
+    }
+    return found.size() <= max ? found : found.subList(0, max);
+  }
+
   /** Every link the caller may read with both ends, newest first; of one schema when given. */
   @Transactional
   public Page<Link> visible(AccessContext context, LinkSchema schema, PageQuery page) {

@@ -32,6 +32,11 @@ public final class ResolutionIndex {
     return resolver.canonicalId(id);
   }
 
+  /** Every id linked to {@code id}, directly or through others, {@code id} included. */
+  public Set<String> cluster(String id) {
+    return resolver.cluster(id);
+  }
+
   /** Pairs in the review band not yet judged, best first. */
   public List<Match> reviewQueue() {
     return resolver.reviewQueue();

@@ -31,6 +31,7 @@ import org.presstrace.access.Releases;
 import org.presstrace.resolution.internal.Identifiers;
 import org.presstrace.resolution.internal.ResolutionState;
 import org.presstrace.resolution.internal.ResolutionState.Holder;
+import org.presstrace.resolution.internal.ValueStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +63,7 @@ public class Subjects {
   private final Directory directory;
   private final PointerAlerts alerts;
   private final ResolutionState state;
+  private final ValueStore values;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -72,6 +74,7 @@ public class Subjects {
       Directory directory,
       PointerAlerts alerts,
       ResolutionState state,
+      ValueStore values,
       AuditTrail audit,
       Clock clock) {
     this.jdbc = jdbc;
@@ -80,6 +83,7 @@ public class Subjects {
     this.directory = directory;
     this.alerts = alerts;
     this.state = state;
+    this.values = values;
     this.audit = audit;
     this.clock = clock;
   }
@@ -109,6 +113,7 @@ public class Subjects {
     String label = label(entity);
     String agency = context.caller().agency();
     insert(context, entity, label, caseReference, contact, marking, statedOn);
+    values.store(entity);
 
     var holder = new Holder(id, agency, caseReference, contact);
     Set<String> sharing = state.add(entity, holder);

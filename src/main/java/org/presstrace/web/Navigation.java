@@ -48,6 +48,10 @@ final class Navigation {
               "Operations",
               "/resolution/operations",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Link analysis",
+              "/resolution/graph",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("My registration", "/registry/registration", Set.of("REGISTRANT")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item("Import", "/registry/imports", Set.of("REGISTRANT", "ADMINISTRATOR")),

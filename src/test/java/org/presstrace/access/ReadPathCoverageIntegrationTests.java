@@ -103,6 +103,18 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/resolution/operations", "/api/v1/resolution/operations?size=200",
           "/api/v1/resolution/operations/{id}", "/api/v1/resolution/operations/{operation}");
 
+  /** Link analysis: {mine} is a subject of the reader's own agency, to find paths to. */
+  static final Map<String, String> GUARDED_GRAPH =
+      Map.of(
+          "/api/v1/resolution/graph/subjects", "/api/v1/resolution/graph/subjects?q=person",
+          "/api/v1/resolution/graph/subjects/{id}/neighbours",
+              "/api/v1/resolution/graph/subjects/{subject}/neighbours",
+          "/api/v1/resolution/graph/subjects/{id}/hops",
+              "/api/v1/resolution/graph/subjects/{subject}/hops?k=3",
+          "/api/v1/resolution/graph/path", "/api/v1/resolution/graph/path?from={mine}&to={subject}",
+          "/api/v1/resolution/graph/export",
+              "/api/v1/resolution/graph/export?ids={mine},{subject}&format=ftm");
+
   /** Read paths over links, and the request that probes each. */
   static final Map<String, String> GUARDED_LINKS =
       Map.of(
@@ -118,6 +130,7 @@ class ReadPathCoverageIntegrationTests {
     all.addAll(GUARDED_SCREENINGS.keySet());
     all.addAll(GUARDED_SEIZURES.keySet());
     all.addAll(GUARDED_RESOLUTION.keySet());
+    all.addAll(GUARDED_GRAPH.keySet());
     all.addAll(GUARDED_LINKS.keySet());
     return all;
   }
@@ -283,14 +296,20 @@ class ReadPathCoverageIntegrationTests {
     Map<String, String[]> ids = new HashMap<>();
     ids.put("subject", new String[] {subject(author, "GREEN"), subject(author, "AMBER")});
     ids.put("operation", new String[] {operation(author, "GREEN"), operation(author, "AMBER")});
+    String mineId = subject(world.as(reader, Channel.API), "GREEN");
+    var paths = new HashMap<String, String>(GUARDED_RESOLUTION);
+    paths.putAll(GUARDED_GRAPH);
 
-    for (Map.Entry<String, String> path : GUARDED_RESOLUTION.entrySet()) {
-      String kind = path.getValue().contains("{subject}") ? "subject" : "operation";
+    for (Map.Entry<String, String> path : paths.entrySet()) {
+      String kind = path.getValue().contains("/operations") ? "operation" : "subject";
       boolean single = path.getValue().contains("{");
       String visible = ids.get(kind)[0];
       String hidden = ids.get(kind)[1];
       for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
-        String url = path.getValue().replace("{" + kind + "}", id == null ? "" : id);
+        String url =
+            path.getValue()
+                .replace("{" + kind + "}", id == null ? "" : id)
+                .replace("{mine}", mineId);
         String requestId = "cov-" + UUID.randomUUID();
         MvcResult result =
             mvc.perform(
@@ -313,7 +332,7 @@ class ReadPathCoverageIntegrationTests {
               .isEqualTo(id.equals(visible) ? 200 : 404);
         } else {
           assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
-          if (url.contains("/operations")) {
+          if (url.contains("/operations") || url.contains("/graph/")) {
             assertThat(body).as(url).contains(visible);
           }
         }

@@ -72,6 +72,7 @@ class BrowserTests {
   @Autowired Registry registry;
   @Autowired org.presstrace.seizures.Seizures seizures;
   @Autowired org.presstrace.access.Releases releases;
+  @Autowired org.presstrace.resolution.Subjects subjects;
 
   private Path profile;
   private ChromeDriverService service;
@@ -544,6 +545,99 @@ class BrowserTests {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void theGraphPageExpandsASubjectOnClickAndShowsItsNewNeighbours() {
+    var me = world.as(investigator, Channel.API);
+    String tag = world.suffix().toLowerCase(java.util.Locale.ROOT);
+    String first = graphSubject(me, "Petra Lindqvist " + tag, "phone", "+1 415 555 0" + digits(3));
+    String middle =
+        graphSubject(
+            me,
+            "Lindqvist Import Export " + tag,
+            "phone",
+            "+1 415 555 0" + digits(3),
+            "email",
+            "sales." + tag + "@lindqvist.example");
+    String last =
+        graphSubject(me, "Jonas Berg " + tag, "email", "sales." + tag + "@lindqvist.example");
+
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+    browser.findElement(By.linkText("Link analysis")).click();
+    statePurposeIfAsked();
+    browser.findElement(By.id("graph-q")).sendKeys("Petra Lindqvist " + tag);
+    browser.findElement(By.cssSelector("#graph-search button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-subject='" + first + "']")))
+        .click();
+    new WebDriverWait(browser, WAIT).until(driver -> drawn(middle));
+    assertThat(drawn(last)).as("two steps away, not drawn yet").isFalse();
+
+    var canvas = browser.findElement(By.id("graph"));
+    var js = (JavascriptExecutor) browser;
+    // Offsets count from the centre of the part in view: bring the whole canvas into view first.
+    js.executeScript("arguments[0].scrollIntoView({block: 'center'});", canvas);
+    @SuppressWarnings("unchecked")
+    var at =
+        (java.util.Map<String, Number>)
+            js.executeScript(
+                "return document.getElementById('graph').cy.getElementById(arguments[0])"
+                    + ".renderedPosition();",
+                middle);
+    int width = canvas.getSize().getWidth();
+    int height = canvas.getSize().getHeight();
+    new Actions(browser)
+        .moveToElement(
+            canvas, at.get("x").intValue() - width / 2, at.get("y").intValue() - height / 2)
+        .click()
+        .perform();
+
+    new WebDriverWait(browser, WAIT).until(driver -> drawn(last));
+    assertThat(browser.findElement(By.id("graph-detail")).getText())
+        .contains("Lindqvist Import Export");
+    assertThat(browser.findElement(By.id("graph-status")).getText()).contains("3 subjects");
+  }
+
+  private boolean drawn(String id) {
+    return (Boolean)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "var g = document.getElementById('graph');"
+                    + " return !!(g && g.cy && g.cy.getElementById(arguments[0]).nonempty());",
+                id);
+  }
+
+  private String digits(int n) {
+    return String.format(
+        java.util.Locale.ROOT, "%03d", Math.floorMod(world.suffix().hashCode() + n, 1000));
+  }
+
+  private String graphSubject(
+      org.presstrace.access.AccessContext context, String name, String... values) {
+    var properties = new java.util.LinkedHashMap<String, List<String>>();
+    properties.put("name", List.of(name));
+    for (int i = 0; i < values.length; i += 2) {
+      properties.put(values[i], List.of(values[i + 1]));
+    }
+    return subjects
+        .submit(
+            context,
+            new org.presstrace.resolution.SubjectDraft(
+                name.contains("Export")
+                    ? org.presstrace.resolution.Schema.COMPANY
+                    : org.presstrace.resolution.Schema.PERSON,
+                properties,
+                "CASE-" + world.suffix(),
+                "Duty desk",
+                null,
+                null,
+                org.presstrace.access.Marking.of("ignored", org.presstrace.access.Tlp.AMBER)))
+        .subject()
+        .id();
   }
 
   private void js(String script) {

@@ -90,19 +90,22 @@ public final class IncrementalResolver {
 
   /** The canonical id of {@code id}: the smallest id linked to it, directly or not. */
   public synchronized String canonicalId(String id) {
+    return cluster(id).stream().min(String::compareTo).orElseThrow();
+  }
+
+  /** Every id linked to {@code id}, directly or through others, {@code id} included. */
+  public synchronized Set<String> cluster(String id) {
     require(id, "id");
-    String smallest = id;
     var seen = new HashSet<String>(Set.of(id));
     var queue = new ArrayDeque<String>(List.of(id));
     while (!queue.isEmpty()) {
       for (String next : linked.getOrDefault(queue.poll(), Set.of())) {
         if (seen.add(next)) {
           queue.add(next);
-          smallest = next.compareTo(smallest) < 0 ? next : smallest;
         }
       }
     }
-    return smallest;
+    return seen;
   }
 
   /** Pairs in the review band that nobody has judged yet, best first. */

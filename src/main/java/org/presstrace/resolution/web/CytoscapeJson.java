@@ -1,0 +1,59 @@
+package org.presstrace.resolution.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.presstrace.resolution.Graph;
+import org.presstrace.resolution.GraphEdge;
+import org.presstrace.resolution.GraphNode;
+
+/**
+ * A graph in Cytoscape.js's elements format: {@code {"nodes": [{"data": {...}}], "edges": [...]}},
+ * each element's fields in {@code data}, a subject's resolved entity in {@code data.parent}.
+ */
+record CytoscapeJson(List<Element> nodes, List<Element> edges) {
+
+  /** One element: its data, without absent fields. */
+  record Element(Map<String, Object> data) {}
+
+  static CytoscapeJson of(Graph graph) {
+    return new CytoscapeJson(
+        graph.nodes().stream().map(CytoscapeJson::node).toList(),
+        graph.edges().stream().map(CytoscapeJson::edge).toList());
+  }
+
+  private static Element node(GraphNode node) {
+    var data = new LinkedHashMap<String, Object>();
+    data.put("id", node.id());
+    data.put("kind", node.kind());
+    data.put("label", node.label());
+    put(data, "schema", node.schema());
+    put(data, "ownerAgency", node.ownerAgency());
+    put(data, "marking", node.marking());
+    put(data, "caseReference", node.caseReference());
+    put(data, "parent", node.parent());
+    put(data, "valueKind", node.valueKind());
+    put(data, "holders", node.holders());
+    if (node.kind().equals("value")) {
+      data.put("collapsed", node.collapsed());
+    }
+    return new Element(data);
+  }
+
+  private static Element edge(GraphEdge edge) {
+    var data = new LinkedHashMap<String, Object>();
+    data.put("id", edge.id());
+    data.put("source", edge.source());
+    data.put("target", edge.target());
+    data.put("kind", edge.kind());
+    data.put("label", edge.label());
+    put(data, "score", edge.score());
+    return new Element(data);
+  }
+
+  private static void put(Map<String, Object> data, String field, Object value) {
+    if (value != null) {
+      data.put(field, value);
+    }
+  }
+}
