@@ -29,6 +29,7 @@ import org.presstrace.access.Purpose;
 import org.presstrace.access.Releases;
 import org.presstrace.resolution.internal.ResolutionState;
 import org.presstrace.resolution.internal.ResolutionState.Holder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +62,7 @@ public class Subjects {
   private final PointerAlerts alerts;
   private final ResolutionState state;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Subjects(
@@ -71,6 +73,7 @@ public class Subjects {
       PointerAlerts alerts,
       ResolutionState state,
       AuditTrail audit,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.reads = reads;
@@ -79,6 +82,7 @@ public class Subjects {
     this.alerts = alerts;
     this.state = state;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -127,6 +131,8 @@ public class Subjects {
       }
     }
     audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
+    events.publishEvent(
+        new SubjectRecorded(id, agency, context.caller().username(), context.channel()));
     AccessContext reading =
         context.purpose() != null
             ? context
