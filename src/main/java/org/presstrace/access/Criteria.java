@@ -40,6 +40,37 @@ public record Criteria(
     return new Criteria(where, parameters, null, false);
   }
 
+  /** Rows matching both this and {@code other}; parameter names must not clash. */
+  public Criteria and(Criteria other) {
+    return combine(other, "AND");
+  }
+
+  /** Rows matching this or {@code other}; parameter names must not clash. */
+  public Criteria or(Criteria other) {
+    return combine(other, "OR");
+  }
+
+  private Criteria combine(Criteria other, String operator) {
+    var all = new HashMap<String, Object>(parameters);
+    for (var parameter : other.parameters.entrySet()) {
+      Object before = all.put(parameter.getKey(), parameter.getValue());
+      if (before != null && !before.equals(parameter.getValue())) {
+        throw new IllegalArgumentException("parameter " + parameter.getKey() + " is used twice");
+      }
+    }
+    String where =
+        this.where == null
+            ? other.where
+            : other.where == null
+                ? this.where
+                : "(" + this.where + ") " + operator + " (" + other.where + ")";
+    if ("OR".equals(operator) && (this.where == null || other.where == null)) {
+      where = null;
+    }
+    return new Criteria(
+        where, all, orderBy != null ? orderBy : other.orderBy, search || other.search);
+  }
+
   public Criteria orderBy(String order) {
     return new Criteria(where, parameters, order, search);
   }

@@ -46,6 +46,57 @@ public class GuardedReads {
     return find(context, kind, id, mapper, "READ").orElseThrow(() -> new NotFound(kind.name(), id));
   }
 
+  /**
+   * The record, if the caller may read it and it matches {@code criteria} (e.g. the records it
+   * refers to must be readable too, see {@link #readable}); otherwise {@link NotFound}.
+   */
+  @Transactional(noRollbackFor = NotFound.class)
+  public <T> T one(
+      AccessContext context,
+      ProtectedKind kind,
+      String id,
+      Criteria criteria,
+      RowMapper<T> mapper) {
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    var parameters = new LinkedHashMap<String, Object>(criteria.parameters());
+    parameters.put("acc_id", id);
+    String predicate =
+        criteria.where() == null
+            ? "r.id = :acc_id"
+            : "r.id = :acc_id AND (" + criteria.where() + ")";
+    var rows = select(kind, kind.columns(), filter, predicate, parameters, mapper);
+    audit.record(context, "READ", kind.name(), id, rows.isEmpty() ? "NOT_FOUND" : "SHOWN", null);
+    return rows.stream().findFirst().orElseThrow(() -> new NotFound(kind.name(), id));
+  }
+
+  /**
+   * A predicate for a read of another kind: rows whose {@code column} (of alias {@code r}) holds
+   * the id of a {@code kind} record the caller may read. A record that refers to others (a link and
+   * its two ends) is then shown, listed and counted only when everything it refers to is readable.
+   * The filter is the same one every read of {@code kind} applies; its parameters are renamed so
+   * that several such predicates can be combined with {@link Criteria#and} and {@link Criteria#or}.
+   */
+  public Criteria readable(AccessContext context, ProtectedKind kind, String column) {
+    if (!COLUMN.matcher(column).matches()) {
+      throw new IllegalArgumentException("'" + column + "' is not a column of alias r");
+    }
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    String prefix = "ref_" + kind.table() + "_" + column.substring(2) + "_";
+    String sql = filter.sql();
+    var parameters = new LinkedHashMap<String, Object>();
+    var longestFirst = new ArrayList<>(filter.parameters().entrySet());
+    longestFirst.sort((a, b) -> b.getKey().length() - a.getKey().length());
+    for (var parameter : longestFirst) {
+      String renamed = prefix + parameter.getKey().substring("acc_".length());
+      sql = sql.replace(":" + parameter.getKey(), ":" + renamed);
+      parameters.put(renamed, parameter.getValue());
+    }
+    return Criteria.where(
+        column + " IN (SELECT r.id FROM " + kind.table() + " r WHERE " + sql + ")", parameters);
+  }
+
   /** The record's history (or any rows hanging off it), if the record itself may be read. */
   @Transactional(noRollbackFor = NotFound.class)
   public <T> List<T> history(

@@ -2,6 +2,7 @@ package org.presstrace.resolution;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.presstrace.access.InvalidRequest;
 
@@ -9,6 +10,9 @@ import org.presstrace.access.InvalidRequest;
  * The kinds of entity PressTrace resolves, named as in FollowTheMoney, with the properties each
  * accepts. The address parts {@code street}, {@code postalCode}, {@code city} and {@code region}
  * come from FollowTheMoney's Address schema and may be given beside or instead of {@code address}.
+ * One property is PressTrace's own: a Vehicle's {@code vin}, because target deconfliction matches
+ * vehicle identification numbers and FollowTheMoney has no property for them (its {@code
+ * registrationNumber} is the plate). Identifiers are checked on entry by {@code Identifiers}.
  */
 public enum Schema {
   PERSON(
@@ -41,10 +45,25 @@ public enum Schema {
           "region",
           "country",
           "phone",
-          "email"));
+          "email")),
+  VEHICLE(
+      "Vehicle",
+      List.of("name", "type", "model", "registrationNumber", "vin", "country", "buildDate")),
+  VESSEL("Vessel", List.of("name", "type", "imoNumber", "mmsi", "callSign", "flag")),
+  CRYPTO_WALLET("CryptoWallet", List.of("publicKey", "currency", "managingExchange")),
+  BANK_ACCOUNT("BankAccount", List.of("iban", "accountNumber", "bankName", "bic", "country"));
+
+  /**
+   * Older FollowTheMoney names still accepted for a property: {@code swiftBic} is now {@code bic}.
+   */
+  private static final Map<String, String> ALIASES = Map.of("swiftbic", "bic");
 
   /** Properties whose values, when several columns feed them, are joined into one text. */
   static final Set<String> TEXT = Set.of("name", "firstName", "lastName", "address", "street");
+
+  /** The schema names, for messages. */
+  public static final String LABELS =
+      "Person, Company, Vehicle, Vessel, CryptoWallet or BankAccount";
 
   private final String label;
   private final List<String> properties;
@@ -52,6 +71,25 @@ public enum Schema {
   Schema(String label, List<String> properties) {
     this.label = label;
     this.properties = properties;
+  }
+
+  /** Whether this is a person or company rather than a thing someone owns or uses. */
+  public boolean legalEntity() {
+    return this == PERSON || this == COMPANY;
+  }
+
+  /**
+   * The properties that name an entity of this schema when it has no {@code name}, in the order
+   * FollowTheMoney captions it (a wallet by its address, an account by its IBAN ...).
+   */
+  public List<String> captions() {
+    return switch (this) {
+      case PERSON, COMPANY -> List.of("name");
+      case VEHICLE -> List.of("name", "registrationNumber", "vin");
+      case VESSEL -> List.of("name", "imoNumber", "mmsi", "callSign");
+      case CRYPTO_WALLET -> List.of("publicKey");
+      case BANK_ACCOUNT -> List.of("iban", "accountNumber");
+    };
   }
 
   /** The FollowTheMoney schema name ({@code Person}, {@code Company}). */
@@ -71,8 +109,9 @@ public enum Schema {
 
   /** The property spelled {@code name}, refusing one this schema does not accept. */
   public String property(String field, String name) {
+    String wanted = ALIASES.getOrDefault(name.trim().toLowerCase(Locale.ROOT), name.trim());
     for (String property : properties) {
-      if (property.equalsIgnoreCase(name.trim())) {
+      if (property.equalsIgnoreCase(wanted)) {
         return property;
       }
     }
@@ -95,6 +134,6 @@ public enum Schema {
         }
       }
     }
-    throw new InvalidRequest(field, "schema must be Person or Company, not '" + text + "'");
+    throw new InvalidRequest(field, "schema must be " + LABELS + ", not '" + text + "'");
   }
 }

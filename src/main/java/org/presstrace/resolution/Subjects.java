@@ -27,6 +27,7 @@ import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Purpose;
 import org.presstrace.access.Releases;
+import org.presstrace.resolution.internal.Identifiers;
 import org.presstrace.resolution.internal.ResolutionState;
 import org.presstrace.resolution.internal.ResolutionState.Holder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,7 +94,7 @@ public class Subjects {
     state.ready();
     Markings.requireWriter(context.caller());
     if (draft.schema() == null) {
-      throw new InvalidRequest("schema", "schema must be Person or Company");
+      throw new InvalidRequest("schema", "schema must be " + Schema.LABELS);
     }
     String caseReference = Markings.required(draft.caseReference(), "caseReference", 100);
     String contact = Markings.required(draft.contact(), "contact", 200);
@@ -381,17 +382,30 @@ public class Subjects {
       }
     }
     if (label(entity).isEmpty()) {
-      throw new InvalidRequest(
-          "properties.name",
-          "a subject needs a name" + (schema == Schema.PERSON ? " (or firstName/lastName)" : ""));
+      throw new InvalidRequest("properties." + schema.properties().get(0), needs(schema));
     }
+    Identifiers.check(entity, "properties.");
     return entity;
   }
 
+  private static String needs(Schema schema) {
+    return switch (schema) {
+      case PERSON -> "a subject needs a name (or firstName/lastName)";
+      case COMPANY -> "a subject needs a name";
+      default -> "a " + schema.label() + " needs one of " + String.join(", ", schema.captions());
+    };
+  }
+
+  /** The name of the entity, or for an asset its first identifying value. */
   private static String label(Entity entity) {
     List<String> names = entity.values("name");
     if (!names.isEmpty()) {
       return truncate(names.get(0), 500);
+    }
+    for (String property : entity.schema().captions()) {
+      if (!entity.values(property).isEmpty()) {
+        return truncate(entity.values(property).get(0), 500);
+      }
     }
     String joined =
         (String.join(" ", entity.values("firstName"))

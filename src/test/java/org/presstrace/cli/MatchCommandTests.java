@@ -128,10 +128,10 @@ class MatchCommandTests {
     Path repeated = csv("repeated.csv", "id,name", "1,Li Na", "1,Li Na");
 
     assertFails(
-        "schema must be Person or Company",
+        "schema must be Person, Company",
         "match",
         "--schema",
-        "Vessel",
+        "Spaceship",
         "--left",
         people.toString(),
         "--map",

@@ -250,8 +250,8 @@ class MatchingTests {
         .hasMessageContaining("link threshold");
     assertThatThrownBy(() -> MatchOptions.DEFAULTS.withFanOutCap(1))
         .isInstanceOf(InvalidRequest.class);
-    assertThatThrownBy(() -> Schema.parse("schema", "Vessel"))
-        .hasMessageContaining("Person or Company");
+    assertThatThrownBy(() -> Schema.parse("schema", "Spaceship"))
+        .hasMessageContaining("Person, Company, Vehicle, Vessel, CryptoWallet or BankAccount");
     assertThatThrownBy(() -> Entity.of("a", Schema.COMPANY).with("birthDate", "1990"))
         .hasMessageContaining("Company has no property 'birthDate'");
     assertThatThrownBy(() -> matching.compare(person("a", "X"), company("b", "X")))

@@ -42,9 +42,12 @@ final class BlockKeys {
     Set<String> keys = new LinkedHashSet<>();
     if (entity.schema() == Schema.PERSON) {
       person(entity, keys);
-    } else {
+    } else if (entity.schema() == Schema.COMPANY) {
       company(entity, keys);
+    } else if (!entity.assetName().isEmpty()) {
+      keys.add("a:" + String.join("", entity.assetName()));
     }
+    entity.assetIds().forEach(id -> keys.add("x:" + id));
     entity.identifiers().forEach(id -> keys.add("i:" + id));
     entity.phones().forEach(phone -> keys.add("t:" + phone));
     entity.emails().forEach(email -> keys.add("e:" + email));

@@ -20,11 +20,13 @@ record Prepared(
     List<String> street,
     Set<String> postalCodes,
     String city,
-    String region) {
+    String region,
+    Set<String> assetIds,
+    List<String> assetName) {
 
   static Prepared of(Entity entity) {
     Set<String> countries = new LinkedHashSet<>();
-    for (String property : List.of("country", "nationality", "jurisdiction")) {
+    for (String property : List.of("country", "nationality", "jurisdiction", "flag")) {
       for (String value : values(entity, property)) {
         String code = Countries.alpha2(value);
         if (!code.isEmpty()) {
@@ -48,6 +50,7 @@ record Prepared(
       }
     }
     boolean person = entity.schema() == Schema.PERSON;
+    boolean company = entity.schema() == Schema.COMPANY;
     List<String> names = values(entity, "name");
     return new Prepared(
         entity.id(),
@@ -55,9 +58,7 @@ record Prepared(
         person
             ? PersonName.of(names, values(entity, "firstName"), values(entity, "lastName"))
             : PersonName.NONE,
-        person
-            ? CompanyName.NONE
-            : names.isEmpty() ? CompanyName.NONE : CompanyName.parse(names.get(0)),
+        !company || names.isEmpty() ? CompanyName.NONE : CompanyName.parse(names.get(0)),
         values(entity, "birthDate").stream()
             .map(PartialDate::parse)
             .filter(PartialDate::known)
@@ -65,7 +66,9 @@ record Prepared(
             .orElse(PartialDate.UNKNOWN),
         phones,
         emails,
-        identifiers(entity, person ? "idNumber" : "registrationNumber"),
+        entity.schema().legalEntity()
+            ? identifiers(entity, person ? "idNumber" : "registrationNumber")
+            : Set.of(),
         countries,
         Text.tokens(
             String.join(" ", values(entity, "street"))
@@ -73,18 +76,22 @@ record Prepared(
                 + String.join(" ", values(entity, "address"))),
         codes(values(entity, "postalCode")),
         Text.fold(String.join(" ", values(entity, "city"))),
-        Text.fold(String.join(" ", values(entity, "region"))));
+        Text.fold(String.join(" ", values(entity, "region"))),
+        Identifiers.exact(entity),
+        entity.schema().legalEntity() ? List.of() : Text.tokens(String.join(" ", names)));
   }
 
   /**
-   * The values that identify on their own: phones in E.164, canonical e-mail addresses and identity
-   * numbers, each prefixed with its kind ({@code phone:+861...}).
+   * The values that identify on their own: phones in E.164, canonical e-mail addresses, identity
+   * numbers and the identifiers of assets ({@link Identifiers#exact}), each prefixed with its kind
+   * ({@code phone:+861...}, {@code imo:9074729}).
    */
   Set<String> exactIdentifiers() {
     Set<String> exact = new LinkedHashSet<>();
     phones.forEach(phone -> exact.add("phone:" + phone));
     emails.forEach(email -> exact.add("email:" + email));
     identifiers.forEach(number -> exact.add("id:" + number));
+    exact.addAll(assetIds);
     return exact;
   }
 

@@ -1,6 +1,7 @@
 package org.presstrace.resolution.internal;
 
 import org.presstrace.access.ProtectedKind;
+import org.presstrace.resolution.Links;
 import org.presstrace.resolution.Operations;
 import org.presstrace.resolution.Subjects;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,11 @@ class ResolutionConfiguration {
   @Bean
   ProtectedKind subjectKind() {
     return Subjects.KIND;
+  }
+
+  @Bean
+  ProtectedKind linkKind() {
+    return Links.KIND;
   }
 
   @Bean

@@ -95,6 +95,28 @@ final class Scorer {
   static final Feature COUNTRY =
       Feature.of("country", level("same", 1, 0.9, 0.1), level("different", 0, 0.1, 0.9));
 
+  /** Asset identifiers: one shared is near proof, a different one near disproof. */
+  static final java.util.Map<String, Feature> ASSET_IDS =
+      java.util.Map.of(
+          "vin", assetId("vin", 0.000001),
+          "plate", assetId("plate", 0.0001),
+          "imo", assetId("imoNumber", 0.000001),
+          "mmsi", assetId("mmsi", 0.00001),
+          "iban", assetId("iban", 0.000001),
+          "account", assetId("accountNumber", 0.00001),
+          "wallet", assetId("publicKey", 0.000001));
+
+  static final Feature ASSET_NAME =
+      Feature.of(
+          "name",
+          level("exact", 0.97, 0.70, 0.001),
+          level("close", 0.90, 0.15, 0.005),
+          level("different", 0, 0.15, 0.994));
+
+  private static Feature assetId(String name, double u) {
+    return Feature.of(name, level("exact", 1, 0.95, u), level("different", 0, 0.05, 1 - u));
+  }
+
   private final MatchOptions options;
 
   Scorer(MatchOptions options) {
@@ -108,9 +130,11 @@ final class Scorer {
       names(a.person(), b.person(), contributions);
       add(contributions, BIRTH_DATE.byLevel(dates(a.birth(), b.birth())));
       add(contributions, IDENTIFIER.byLevel(identifiers(a.identifiers(), b.identifiers())));
-    } else {
+    } else if (a.schema() == Schema.COMPANY) {
       company(a.company(), b.company(), contributions);
       add(contributions, REGISTRATION.byLevel(identifiers(a.identifiers(), b.identifiers())));
+    } else {
+      assets(a, b, contributions);
     }
     add(contributions, PHONE.byLevel(shared(a.phones(), b.phones())));
     add(contributions, EMAIL.byLevel(shared(a.emails(), b.emails())));
@@ -151,6 +175,28 @@ final class Scorer {
     }
     add(out, FIRST_NAME.bySimilarity(first));
     add(out, LAST_NAME.bySimilarity(last));
+  }
+
+  /** Each kind of asset identifier both sides state, then the name when both have one. */
+  private static void assets(Prepared a, Prepared b, List<Contribution> out) {
+    for (var kind : new java.util.TreeSet<>(ASSET_IDS.keySet())) {
+      Set<String> left = ofKind(a.assetIds(), kind);
+      Set<String> right = ofKind(b.assetIds(), kind);
+      add(out, ASSET_IDS.get(kind).byLevel(shared(left, right)));
+    }
+    if (!a.assetName().isEmpty() && !b.assetName().isEmpty()) {
+      add(out, ASSET_NAME.bySimilarity(Similarity.names(a.assetName(), b.assetName())));
+    }
+  }
+
+  private static Set<String> ofKind(Set<String> ids, String kind) {
+    var matching = new java.util.LinkedHashSet<String>();
+    for (String id : ids) {
+      if (id.startsWith(kind + ":")) {
+        matching.add(id);
+      }
+    }
+    return matching;
   }
 
   private static void company(CompanyName a, CompanyName b, List<Contribution> out) {

@@ -1,5 +1,6 @@
 package org.presstrace.resolution.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
 import org.presstrace.resolution.Judgement;
+import org.presstrace.resolution.LinkDraft;
+import org.presstrace.resolution.LinkSchema;
 import org.presstrace.resolution.OperationDraft;
 import org.presstrace.resolution.Schema;
 import org.presstrace.resolution.SubjectDraft;
@@ -87,6 +90,54 @@ final class ResolutionRequests {
         throw new org.presstrace.access.InvalidRequest(
             "judgement", "judgement must be SAME, NOT_SAME or UNSURE, not '" + judgement + "'");
       }
+    }
+  }
+
+  /**
+   * A link: its schema, its two ends by FollowTheMoney role ({@code {"payer": "ID", "beneficiary":
+   * "ID"}}; a record end as {@code machine:ID}), the details and provenance.
+   */
+  record LinkRequest(
+      String schema,
+      Map<String, String> ends,
+      BigDecimal amount,
+      String currency,
+      LocalDate date,
+      String purpose,
+      String relationship,
+      String role,
+      String source,
+      LocalDate statedOn,
+      MarkingRequest marking) {
+
+    LinkDraft toDraft(String agency) {
+      LinkSchema parsed = LinkSchema.parse("schema", schema);
+      Map<String, String> given = ends == null ? Map.of() : ends;
+      for (String role : given.keySet()) {
+        if (!parsed.roles().contains(role)) {
+          throw new org.presstrace.access.InvalidRequest(
+              "ends." + role,
+              "a "
+                  + parsed.label()
+                  + " has the ends "
+                  + String.join(" and ", parsed.roles())
+                  + ", not "
+                  + role);
+        }
+      }
+      return new LinkDraft(
+          parsed,
+          given.get(parsed.subjectRole()),
+          given.get(parsed.objectRole()),
+          amount,
+          currency,
+          date,
+          purpose,
+          relationship,
+          role,
+          source,
+          statedOn,
+          markingOf(marking, agency));
     }
   }
 

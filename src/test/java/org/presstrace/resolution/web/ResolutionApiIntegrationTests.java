@@ -66,7 +66,7 @@ class ResolutionApiIntegrationTests {
     problem(
         agent,
         "/api/v1/resolution/subjects",
-        subject("X", "a@b.c", "C-1", "AMBER").replace("\"Company\"", "\"Vessel\""),
+        subject("X", "a@b.c", "C-1", "AMBER").replace("\"Company\"", "\"Spaceship\""),
         "schema");
     problem(
         agent,
