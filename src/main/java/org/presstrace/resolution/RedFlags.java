@@ -68,6 +68,7 @@ public class RedFlags {
   private final Directory directory;
   private final Releases releases;
   private final RedFlagStore store;
+  private final Links links;
   private final RedFlagRules rules;
   private final AuditTrail audit;
   private final Map<String, ProtectedKind> kinds = new HashMap<>();
@@ -79,6 +80,7 @@ public class RedFlags {
       Directory directory,
       Releases releases,
       RedFlagStore store,
+      Links links,
       RedFlagSettings settings,
       List<ProtectedKind> kinds,
       AuditTrail audit,
@@ -88,6 +90,7 @@ public class RedFlags {
     this.directory = directory;
     this.releases = releases;
     this.store = store;
+    this.links = links;
     this.rules = new RedFlagRules(settings);
     this.audit = audit;
     this.clock = clock;
@@ -169,13 +172,16 @@ public class RedFlags {
     return evaluate(agency, trigger, channel);
   }
 
-  /** The agencies to re-evaluate when {@code subjectId} of {@code owner} has been recorded. */
+  /**
+   * The agencies to re-evaluate when record {@code recordId} of {@code kind} and {@code owner} has
+   * been recorded: the owner, and every agency with a run on record that may read it.
+   */
   @Transactional(readOnly = true)
-  public List<String> agenciesReading(String subjectId, String owner) {
+  public List<String> agenciesReading(ProtectedKind kind, String recordId, String owner) {
     var agencies = new ArrayList<String>();
     agencies.add(owner);
     for (String agency : store.agenciesWithRuns()) {
-      if (!agency.equals(owner) && releases.agencyMayRead(Subjects.KIND, subjectId, agency)) {
+      if (!agency.equals(owner) && agencyMayRead(kind.name(), recordId, agency)) {
         agencies.add(agency);
       }
     }
@@ -374,7 +380,47 @@ public class RedFlags {
     entities
         .values()
         .forEach(e -> parties.add(RedFlagFacts.Party.of(e, headers.get(e.id()).label())));
-    return new RedFlagFacts(parties, List.of(), related(entities.keySet()));
+    var payments = new ArrayList<RedFlagFacts.Payment>();
+    var related = new ArrayList<>(related(entities.keySet()));
+    for (Link link : allLinks(member)) {
+      if (!link.object().kind().equals(LinkEnd.SUBJECT)) {
+        continue;
+      }
+      String from = link.subject().id();
+      String to = link.object().id();
+      if (link.schema() == LinkSchema.PAYMENT) {
+        payments.add(
+            new RedFlagFacts.Payment(
+                Links.KIND.name(),
+                link.id(),
+                from,
+                to,
+                link.amount(),
+                link.currency(),
+                link.date(),
+                link.purpose()));
+      } else if (RELATING.contains(link.schema())) {
+        related.add(Map.entry(from, to));
+      }
+    }
+    return new RedFlagFacts(parties, payments, related);
+  }
+
+  /** Links that make two parties related rather than strangers sharing a contact or an address. */
+  static final Set<LinkSchema> RELATING =
+      Set.of(
+          LinkSchema.OWNERSHIP, LinkSchema.DIRECTORSHIP, LinkSchema.ASSOCIATE, LinkSchema.FAMILY);
+
+  /** Every link the member may read with both ends, page by page. */
+  private List<Link> allLinks(AccessContext member) {
+    var all = new ArrayList<Link>();
+    for (int page = 0; ; page++) {
+      Page<Link> found = links.visible(member, null, new PageQuery(page, PageQuery.MAX_SIZE));
+      all.addAll(found.items());
+      if ((long) (page + 1) * PageQuery.MAX_SIZE >= found.totalItems()) {
+        return all;
+      }
+    }
   }
 
   /** Pairs of readable subjects resolved (or judged) to be the same entity. */

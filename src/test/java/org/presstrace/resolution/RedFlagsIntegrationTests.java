@@ -35,6 +35,7 @@ class RedFlagsIntegrationTests {
   @Autowired RedFlags redFlags;
   @Autowired Releases releases;
   @Autowired GuardedReads reads;
+  @Autowired Links links;
 
   World world;
   String dea;
@@ -202,6 +203,95 @@ class RedFlagsIntegrationTests {
     RedFlagRun run = redFlags.run(deaAgent);
     assertThat(run.cleared()).isGreaterThanOrEqualTo(1);
     assertThat(redFlags.get(deaAgent, flag.id()).status()).isEqualTo(RedFlagStatus.CLEARED);
+  }
+
+  void pay(AccessContext as, String payer, String beneficiary, String amount, int day, Tlp tlp) {
+    links.record(
+        as,
+        new LinkDraft(
+            LinkSchema.PAYMENT,
+            payer,
+            beneficiary,
+            new java.math.BigDecimal(amount),
+            "USD",
+            java.time.LocalDate.of(2026, 3, 2).plusDays(day),
+            null,
+            null,
+            null,
+            "bank report " + day,
+            null,
+            Marking.of("ignored", tlp)));
+  }
+
+  @Test
+  void manySendersCountOnlyPaymentsTheAgencyMayReadAndNeverRevealTheHiddenOnes() {
+    String zhang =
+        subject(deaAgent, Schema.PERSON, "Zhang Wei", Tlp.GREEN, "country", "CN").subject().id();
+    for (int i = 0; i < 4; i++) {
+      String payer =
+          subject(deaAgent, Schema.PERSON, "Student " + i, Tlp.AMBER, "country", "US")
+              .subject()
+              .id();
+      pay(deaAgent, payer, zhang, "800", i, Tlp.AMBER);
+    }
+    String hiddenPayer =
+        subject(cbpAgent, Schema.PERSON, "Hidden Sender", Tlp.AMBER, "country", "US")
+            .subject()
+            .id();
+    pay(cbpAgent, hiddenPayer, zhang, "800", 5, Tlp.AMBER);
+
+    RedFlagRun run = redFlags.run(deaAgent);
+    assertThat(flags(deaAgent, RedFlagRule.MANY_SENDERS_ONE_BENEFICIARY))
+        .as("four readable payers, the fifth is another agency's")
+        .isEmpty();
+    assertThat(flags(deaAgent, null).toString())
+        .doesNotContain("Hidden Sender")
+        .doesNotContain(hiddenPayer)
+        .doesNotContain("5 unrelated payers");
+    assertThat(redFlags.run(cbpAgent).open().toString()).doesNotContain("Student");
+    assertThat(flags(cbpAgent, RedFlagRule.MANY_SENDERS_ONE_BENEFICIARY)).isEmpty();
+
+    String fifth =
+        subject(deaAgent, Schema.PERSON, "Student 4", Tlp.AMBER, "country", "US").subject().id();
+    pay(deaAgent, fifth, zhang, "800", 6, Tlp.AMBER);
+    assertThat(flags(deaAgent, RedFlagRule.MANY_SENDERS_ONE_BENEFICIARY))
+        .as("re-evaluated when the link was recorded")
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.explanation())
+                  .contains("5 unrelated payers paid Zhang Wei")
+                  .doesNotContain("Hidden Sender");
+              assertThat(f.citations())
+                  .extracting(RedFlagCitation::kind)
+                  .contains("subject", Links.KIND.name());
+            });
+    assertThat(run.payments()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void anAssociateLinkMakesTwoPartiesSharingAPhoneRelated() {
+    String a = subject(deaAgent, Schema.PERSON, "Li Na", Tlp.AMBER, "phone", phone).subject().id();
+    String b =
+        subject(deaAgent, Schema.PERSON, "Zhou Min", Tlp.AMBER, "phone", phone).subject().id();
+    assertThat(flags(deaAgent, RedFlagRule.SHARED_CONTACT)).hasSize(1);
+    links.record(
+        deaAgent,
+        new LinkDraft(
+            LinkSchema.ASSOCIATE,
+            a,
+            b,
+            null,
+            null,
+            null,
+            null,
+            "flatmates",
+            null,
+            "interview",
+            null,
+            Marking.of("ignored", Tlp.AMBER)));
+    assertThat(flags(deaAgent, RedFlagRule.SHARED_CONTACT).get(0).status())
+        .isEqualTo(RedFlagStatus.CLEARED);
   }
 
   @Test
