@@ -34,6 +34,10 @@ final class Navigation {
               "/seizures",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR", "FOREIGN_LIAISON")),
           new Item("Alerts", "/alerts", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Red flags",
+              "/resolution/red-flags",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("My registration", "/registry/registration", Set.of("REGISTRANT")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item("Import", "/registry/imports", Set.of("REGISTRANT", "ADMINISTRATOR")),

@@ -106,6 +106,67 @@ class RedFlagsApiIntegrationTests {
     assertThat(noPurpose.getResponse().getStatus()).isEqualTo(400);
   }
 
+  @Test
+  void thePageListsTheAgencysFlagsWithExplanationsAndRefusesADismissalWithoutANote()
+      throws Exception {
+    var session = new org.springframework.mock.web.MockHttpSession();
+    session.setAttribute(org.presstrace.access.Purpose.SESSION_ATTRIBUTE, "Page test");
+    MvcResult page =
+        mvc.perform(
+                get("/resolution/red-flags")
+                    .session(session)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(analyst)
+                            .roles("ANALYST")))
+            .andReturn();
+    String html = page.getResponse().getContentAsString();
+    assertThat(page.getResponse().getStatus()).isEqualTo(200);
+    assertThat(html)
+        .contains("Red flags for your agency")
+        .contains("Li Na")
+        .contains("FIN-2019-A006");
+    String id = html.replaceAll("(?s).*red-flags/([0-9a-f-]{36})/dismiss.*", "$1");
+    MvcResult refused =
+        mvc.perform(
+                post("/resolution/red-flags/" + id + "/dismiss")
+                    .session(session)
+                    .param("note", "")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(analyst)
+                            .roles("ANALYST"))
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+            .andReturn();
+    assertThat(refused.getFlashMap().get("noteErrors").toString()).contains("note saying why");
+    String outsiders =
+        mvc.perform(
+                get("/resolution/red-flags")
+                    .session(session)
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(outsider)
+                            .roles("ANALYST")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(outsiders).doesNotContain("Li Na").contains("0</span> red flags");
+    assertThat(
+            mvc.perform(
+                    get("/resolution/red-flags?status=closed")
+                        .session(session)
+                        .with(
+                            org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(analyst)
+                                .roles("ANALYST")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("unknown status");
+  }
+
   private MvcResult send(
       org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
       String user,
