@@ -26,6 +26,7 @@ public class GuardedReads {
 
   private static final int LISTED_IDS_LIMIT = 100;
   private static final Pattern COLUMN = Pattern.compile("r\\.[a-z_]+");
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
 
   private final JdbcClient jdbc;
   private final AccessPolicy policy;
@@ -305,6 +306,64 @@ public class GuardedReads {
         null,
         "SHOWN",
         rows.size() + " rows of " + relation.table());
+    return rows;
+  }
+
+  /**
+   * The rows of {@code childTable} (alias {@code c}) hanging off every readable record matching
+   * {@code criteria}, joined on {@code c.<childKey> = r.id} and ordered by record id, then {@code
+   * childOrder} (a column of {@code c}). A child row is returned only when its record may be read;
+   * one audit entry names the records. Tables and columns are fixed by the calling module.
+   */
+  @Transactional
+  public <T> List<T> children(
+      AccessContext context,
+      ProtectedKind kind,
+      Criteria criteria,
+      String childTable,
+      String childKey,
+      String childOrder,
+      RowMapper<T> mapper) {
+    for (String name : List.of(childTable, childKey, childOrder)) {
+      if (!IDENTIFIER.matcher(name).matches()) {
+        throw new IllegalArgumentException("'" + name + "' is not a plain identifier");
+      }
+    }
+    requirePurpose(context, kind);
+    var filter = policy.readFilter(context.caller(), kind);
+    var records = new java.util.LinkedHashSet<String>();
+    List<T> rows =
+        jdbc.sql(
+                "SELECT c.*, r.id AS acc_record_id FROM "
+                    + kind.table()
+                    + " r JOIN "
+                    + childTable
+                    + " c ON c."
+                    + childKey
+                    + " = r.id WHERE "
+                    + where(filter, criteria)
+                    + " ORDER BY r.id, c."
+                    + childOrder)
+            .params(criteria.withPolicy(filter))
+            .query(
+                (rs, row) -> {
+                  records.add(rs.getString("acc_record_id"));
+                  return mapper.mapRow(rs, row);
+                })
+            .list();
+    audit.record(
+        context,
+        criteria.search() ? "SEARCH" : "LIST",
+        kind.name(),
+        null,
+        "SHOWN",
+        rows.size()
+            + " "
+            + childTable
+            + " rows of "
+            + records.size()
+            + " records: "
+            + listed(new ArrayList<>(records)));
     return rows;
   }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       LedgerCommand.class,
       ScreenCommand.class,
       ImportCommand.class,
-      MatchCommand.class
+      MatchCommand.class,
+      RedFlagsCommand.class
     })
 public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
 

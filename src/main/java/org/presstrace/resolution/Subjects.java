@@ -32,6 +32,7 @@ import org.presstrace.resolution.internal.Identifiers;
 import org.presstrace.resolution.internal.ResolutionState;
 import org.presstrace.resolution.internal.ResolutionState.Holder;
 import org.presstrace.resolution.internal.ValueStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +66,7 @@ public class Subjects {
   private final ResolutionState state;
   private final ValueStore values;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Subjects(
@@ -76,6 +78,7 @@ public class Subjects {
       ResolutionState state,
       ValueStore values,
       AuditTrail audit,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.reads = reads;
@@ -85,6 +88,7 @@ public class Subjects {
     this.state = state;
     this.values = values;
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -134,6 +138,8 @@ public class Subjects {
       }
     }
     audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
+    events.publishEvent(
+        new SubjectRecorded(id, agency, context.caller().username(), context.channel()));
     AccessContext reading =
         context.purpose() != null
             ? context

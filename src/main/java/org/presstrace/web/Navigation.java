@@ -52,6 +52,10 @@ final class Navigation {
               "Link analysis",
               "/resolution/graph",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Red flags",
+              "/resolution/red-flags",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("My registration", "/registry/registration", Set.of("REGISTRANT")),
           new Item("My equipment", "/registry/equipment", Set.of("REGISTRANT")),
           new Item("Import", "/registry/imports", Set.of("REGISTRANT", "ADMINISTRATOR")),

@@ -18,6 +18,8 @@ import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.Registry;
 import org.presstrace.resolution.OperationDraft;
 import org.presstrace.resolution.Operations;
+import org.presstrace.resolution.RedFlagRule;
+import org.presstrace.resolution.RedFlags;
 import org.presstrace.resolution.Schema;
 import org.presstrace.resolution.SubjectDraft;
 import org.presstrace.resolution.Subjects;
@@ -121,6 +123,12 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/resolution/links", "/api/v1/resolution/links?size=200",
           "/api/v1/resolution/links/{id}", "/api/v1/resolution/links/{link}");
 
+  /** Read paths over red flags, and the request that probes each. */
+  static final Map<String, String> GUARDED_RED_FLAGS =
+      Map.of(
+          "/api/v1/resolution/red-flags", "/api/v1/resolution/red-flags?size=200",
+          "/api/v1/resolution/red-flags/{id}", "/api/v1/resolution/red-flags/{flag}");
+
   static final Set<String> GUARDED = guarded();
 
   private static Set<String> guarded() {
@@ -132,6 +140,7 @@ class ReadPathCoverageIntegrationTests {
     all.addAll(GUARDED_RESOLUTION.keySet());
     all.addAll(GUARDED_GRAPH.keySet());
     all.addAll(GUARDED_LINKS.keySet());
+    all.addAll(GUARDED_RED_FLAGS.keySet());
     return all;
   }
 
@@ -207,6 +216,7 @@ class ReadPathCoverageIntegrationTests {
   @Autowired org.presstrace.seizures.Seizures seizures;
   @Autowired org.presstrace.seizures.Alerts alerts;
   @Autowired Subjects subjects;
+  @Autowired RedFlags redFlags;
   @Autowired Operations operations;
   @Autowired org.presstrace.resolution.Links links;
 
@@ -442,6 +452,87 @@ class ReadPathCoverageIntegrationTests {
                 "Coverage source",
                 null,
                 Marking.of(author.caller().agency(), tlp)))
+        .id();
+  }
+
+  @Test
+  void everyRedFlagPathShowsOnlyTheCallersAgencysFlagsAndAuditsTheRead() throws Exception {
+    var world = new World(directory);
+    String mine = world.agency("MINE", AgencyKind.FEDERAL, "USA");
+    String theirs = world.agency("THEIRS", AgencyKind.FEDERAL, "USA");
+    String reader = world.user("reader", mine, Role.ANALYST);
+    String auditor = world.user("auditor", mine, Role.AUDITOR);
+    String visible =
+        redFlag(world.as(world.user("author", mine, Role.INVESTIGATOR), Channel.API), "Red");
+    String hidden =
+        redFlag(
+            world.as(world.user("their-author", theirs, Role.INVESTIGATOR), Channel.API), "Hidden");
+
+    for (Map.Entry<String, String> path : GUARDED_RED_FLAGS.entrySet()) {
+      boolean single = path.getValue().contains("{flag}");
+      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
+        String url = path.getValue().replace("{flag}", id == null ? "" : id);
+        String requestId = "cov-" + UUID.randomUUID();
+        MvcResult result =
+            mvc.perform(
+                    get(url)
+                        .with(httpBasic(reader, World.PASSWORD))
+                        .header("PressTrace-Purpose", "Coverage check")
+                        .header("X-Request-Id", requestId))
+                .andReturn();
+        String body = result.getResponse().getContentAsString();
+        assertThat(body).as(url).doesNotContain("Hidden Courier");
+        if (!single) {
+          assertThat(body).as(url).doesNotContain(hidden);
+        }
+        assertThat(result.getResponse().getStatus())
+            .as(url)
+            .isEqualTo(single && id.equals(hidden) ? 404 : 200);
+        if (!single || id.equals(visible)) {
+          assertThat(body).as(url).contains(visible).contains("Red Courier");
+        }
+        var purposes =
+            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
+                .param("id", requestId)
+                .query(String.class)
+                .list();
+        assertThat(purposes)
+            .as("audit entries for %s", url)
+            .isNotEmpty()
+            .containsOnly("Coverage check");
+        mvc.perform(
+                get(url)
+                    .with(httpBasic(auditor, World.PASSWORD))
+                    .header("PressTrace-Purpose", "Coverage check"))
+            .andExpect(
+                result2 ->
+                    assertThat(result2.getResponse().getStatus())
+                        .as("auditor " + url)
+                        .isEqualTo(403));
+      }
+    }
+  }
+
+  /** Two AMBER subjects of the author's agency sharing a phone: a red flag for that agency. */
+  private String redFlag(AccessContext author, String name) {
+    String phone =
+        "+86 137 " + (10_000_000 + (UUID.randomUUID().hashCode() & 0x3ffffff) % 89_999_999);
+    for (String person : List.of(name + " Courier", "Blue Courier")) {
+      subjects.submit(
+          author,
+          new SubjectDraft(
+              Schema.PERSON,
+              Map.of("name", List.of(person), "phone", List.of(phone)),
+              "CASE-FLAG",
+              "Desk",
+              null,
+              null,
+              Marking.of(author.caller().agency(), Tlp.AMBER)));
+    }
+    return redFlags
+        .page(author, null, RedFlagRule.SHARED_CONTACT, new org.presstrace.access.PageQuery(0, 10))
+        .items()
+        .get(0)
         .id();
   }
 

@@ -1,0 +1,93 @@
+package org.presstrace.resolution;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.presstrace.access.AuditEntry;
+import org.presstrace.access.AuditRecorded;
+import org.presstrace.access.Channel;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.resolution.internal.RedFlagSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Re-evaluates red flags once a recorded subject or link is committed: for its own agency and for
+ * every agency that has evaluated red flags before and may read it. A failed evaluation is logged
+ * and never undoes the recording.
+ */
+@Component
+class RedFlagTriggers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedFlagTriggers.class);
+
+  private final RedFlags redFlags;
+  private final RedFlagSettings settings;
+  private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
+
+  RedFlagTriggers(RedFlags redFlags, RedFlagSettings settings) {
+    this.redFlags = redFlags;
+    this.settings = settings;
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(SubjectRecorded recorded) {
+    if (!settings.reevaluateOnRecord()) {
+      return;
+    }
+    try {
+      reevaluate(
+          Subjects.KIND,
+          recorded.subjectId(),
+          recorded.agency(),
+          "subject " + recorded.subjectId() + " recorded by " + recorded.username(),
+          recorded.channel(),
+          Instant.now());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "red flags not re-evaluated after subject {}: {}", recorded.subjectId(), e.toString());
+    }
+  }
+
+  /** A link written (one audit entry per link); a batch re-evaluates each agency once. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(AuditRecorded recorded) {
+    AuditEntry entry = recorded.entry();
+    if (!settings.reevaluateOnRecord()
+        || !Links.KIND.name().equals(entry.kind())
+        || !"CREATE".equals(entry.action())
+        || !"WRITTEN".equals(entry.outcome())) {
+      return;
+    }
+    try {
+      reevaluate(
+          Links.KIND,
+          entry.recordId(),
+          entry.agency(),
+          "link " + entry.recordId() + " recorded by " + entry.username(),
+          entry.channel(),
+          entry.occurredAt());
+    } catch (RuntimeException e) {
+      LOG.warn("red flags not re-evaluated after link {}: {}", entry.recordId(), e.toString());
+    }
+  }
+
+  private void reevaluate(
+      ProtectedKind kind,
+      String recordId,
+      String owner,
+      String trigger,
+      Channel channel,
+      Instant recordedAt) {
+    for (String agency : redFlags.agenciesReading(kind, recordId, owner)) {
+      Instant last = lastStarted.get(agency);
+      if (last != null && last.isAfter(recordedAt)) {
+        continue; // an evaluation that started after this record was committed has seen it
+      }
+      lastStarted.put(agency, Instant.now());
+      redFlags.reevaluate(agency, trigger, channel);
+    }
+  }
+}
