@@ -74,6 +74,7 @@ class DemoWorld {
   private final RegistryDemo registryDemo;
   private final SeizureDemo seizureDemo;
   private final ResolutionDemo resolution;
+  private final LinkDemo links;
   private final Environment environment;
   private final Path dataDir;
 
@@ -85,6 +86,7 @@ class DemoWorld {
       RegistryDemo registryDemo,
       SeizureDemo seizureDemo,
       ResolutionDemo resolution,
+      LinkDemo links,
       Environment environment,
       @Value("${presstrace.data-dir}") Path dataDir) {
     this.directory = directory;
@@ -94,6 +96,7 @@ class DemoWorld {
     this.registryDemo = registryDemo;
     this.seizureDemo = seizureDemo;
     this.resolution = resolution;
+    this.links = links;
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -141,6 +144,7 @@ class DemoWorld {
     registryDemo.load();
     seizureDemo.load("A173-5512");
     resolution.load(this::as);
+    links.load(this::as, "A173-5512");
     return true;
   }
 

@@ -81,6 +81,23 @@ class DemoWorldIntegrationTests {
     assertThat(count("SELECT COUNT(*) FROM planned_operation")).isPositive();
     assertThat(count("SELECT COUNT(DISTINCT owner_agency) FROM resolution_entity"))
         .isGreaterThanOrEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM resolution_link")).isGreaterThan(20);
+  }
+
+  @Test
+  void deaSeesTheRedFlagsOfItsMoneyFlowsAndCbpSeesNoneOfThem() throws Exception {
+    Properties logins = logins(DATA.resolve("demo-logins.properties"));
+    JsonNode dea = redFlags("dea.analyst", logins);
+    assertThat(dea.findValuesAsString("rule"))
+        .contains(
+            "MANY_SENDERS_ONE_BENEFICIARY",
+            "SMALL_TRANSFERS_NO_PURPOSE",
+            "SHARED_CONTACT",
+            "STRUCTURING",
+            "MEXICAN_FIRM_CHINESE_CHEMICALS",
+            "CHEMICAL_FIRM_ADDRESS");
+    JsonNode cbp = redFlags("cbp.investigator", logins);
+    assertThat(cbp.toString()).doesNotContain("Chen Jie").doesNotContain("Holloway");
   }
 
   @Test
@@ -106,6 +123,17 @@ class DemoWorldIntegrationTests {
     var verification = ledger.verify();
     assertThat(verification.firstDivergence()).isNull();
     assertThat(verification.leaves()).isGreaterThan(6_000);
+  }
+
+  private JsonNode redFlags(String user, Properties logins) throws Exception {
+    return json.readTree(
+        mvc.perform(
+                get("/api/v1/resolution/red-flags?size=100")
+                    .with(httpBasic(user, logins.getProperty(user)))
+                    .header("PressTrace-Purpose", "Demo check"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
   }
 
   private int status(String user, String password, String path) throws Exception {
