@@ -28,6 +28,7 @@ import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Purpose;
 import org.presstrace.registry.Registry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +66,7 @@ public class Links {
   private final Registry registry;
   private final Map<String, ProtectedKind> recordKinds = new HashMap<>();
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Links(
@@ -74,6 +76,7 @@ public class Links {
       Registry registry,
       List<ProtectedKind> kinds,
       AuditTrail audit,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.reads = reads;
@@ -85,6 +88,7 @@ public class Links {
       }
     }
     this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -474,6 +478,13 @@ public class Links {
         link.id(),
         "WRITTEN",
         draft.schema().label() + ", " + link.marking().banner());
+    events.publishEvent(
+        new LinkRecorded(
+            link.id(),
+            link.marking().ownerAgency(),
+            context.caller().username(),
+            context.channel(),
+            clock.instant()));
     return link.id();
   }
 

@@ -3,8 +3,6 @@ package org.presstrace.resolution;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.presstrace.access.AuditEntry;
-import org.presstrace.access.AuditRecorded;
 import org.presstrace.access.Channel;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.resolution.internal.RedFlagSettings;
@@ -51,26 +49,22 @@ class RedFlagTriggers {
     }
   }
 
-  /** A link written (one audit entry per link); a batch re-evaluates each agency once. */
+  /** A link written; a batch re-evaluates each agency once. */
   @TransactionalEventListener(fallbackExecution = true)
-  void on(AuditRecorded recorded) {
-    AuditEntry entry = recorded.entry();
-    if (!settings.reevaluateOnRecord()
-        || !Links.KIND.name().equals(entry.kind())
-        || !"CREATE".equals(entry.action())
-        || !"WRITTEN".equals(entry.outcome())) {
+  void on(LinkRecorded recorded) {
+    if (!settings.reevaluateOnRecord()) {
       return;
     }
     try {
       reevaluate(
           Links.KIND,
-          entry.recordId(),
-          entry.agency(),
-          "link " + entry.recordId() + " recorded by " + entry.username(),
-          entry.channel(),
-          entry.occurredAt());
+          recorded.linkId(),
+          recorded.agency(),
+          "link " + recorded.linkId() + " recorded by " + recorded.username(),
+          recorded.channel(),
+          recorded.recordedAt());
     } catch (RuntimeException e) {
-      LOG.warn("red flags not re-evaluated after link {}: {}", entry.recordId(), e.toString());
+      LOG.warn("red flags not re-evaluated after link {}: {}", recorded.linkId(), e.toString());
     }
   }
 

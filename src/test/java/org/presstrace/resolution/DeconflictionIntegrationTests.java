@@ -283,7 +283,9 @@ class DeconflictionIntegrationTests {
             "birthDate", List.of(birthDate()),
             "phone", List.of(phone()),
             "email", List.of("wang.wei." + world.suffix() + "@example.cn"),
-            "address", List.of("18 Huaxia Road, Wuhan"),
+            "address",
+                List.of(
+                    (100 + Math.floorMod(world.suffix().hashCode(), 800)) + " Huaxia Road, Wuhan"),
             "nationality", List.of("CN")),
         "DEA-2026-0042",
         "SA Rivera, +1 202 555 0142",

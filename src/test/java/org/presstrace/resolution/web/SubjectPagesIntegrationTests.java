@@ -124,7 +124,7 @@ class SubjectPagesIntegrationTests {
     long before = subjects();
     expectError(with("name", ""), "name", "needs a name");
     expectError(onlyBlankValues(), "name", "needs at least a name");
-    expectError(with("schema", "Vessel"), "schema", "schema must be Person or Company");
+    expectError(with("schema", "Spaceship"), "schema", "schema must be Person, Company");
     expectError(
         with("schema", "Company", "birthDate", "1980-03-04"), "birthDate", "has no property");
     expectError(with("caseReference", " "), "caseReference", "caseReference is required");
@@ -164,7 +164,8 @@ class SubjectPagesIntegrationTests {
     assertThat(deaAgent.page("/resolution/subjects?schema=Company&q=" + reference))
         .contains("1</span> subjects you may read")
         .contains("Huake Chemical");
-    assertThat(deaAgent.page("/resolution/subjects?schema=Vessel")).contains("id=\"schema-error\"");
+    assertThat(deaAgent.page("/resolution/subjects?schema=Spaceship"))
+        .contains("id=\"schema-error\"");
     var fresh = new PageUser(mvc, world.user("fresh", dea, Role.ANALYST), "ANALYST");
     fresh.session.removeAttribute(org.presstrace.access.Purpose.SESSION_ATTRIBUTE);
     assertThat(fresh.page("/resolution/subjects")).contains("State your purpose");
