@@ -60,20 +60,32 @@ class ReviewPagesIntegrationTests {
         .doesNotContain("DEA-R-1")
         .doesNotContain(right);
 
+    // A judgement refused on the page the pair is on comes back to that page, the error beside it.
+    String at = pageWith(reviewer, left);
+    assertThat(reviewer.page(at)).contains("name=\"returnTo\" value=\"" + at + "\"");
     MockHttpServletResponse tooLong =
         reviewer.post(
             "/resolution/review/judgements",
             Map.of(
-                "left", left, "right", right, "judgement", "NOT_SAME", "note", "x".repeat(1001)));
-    assertThat(tooLong.getRedirectedUrl()).isEqualTo("/resolution/review");
-    String withError = reviewer.page("/resolution/review");
+                "left",
+                left,
+                "right",
+                right,
+                "judgement",
+                "NOT_SAME",
+                "note",
+                "x".repeat(1001),
+                "returnTo",
+                at));
+    assertThat(tooLong.getRedirectedUrl()).isEqualTo(at);
+    String withError = reviewer.page(at);
     assertThat(withError).contains("note is longer than 1000 characters").contains("-error\"");
     MockHttpServletResponse unknown =
         reviewer.post(
             "/resolution/review/judgements",
-            Map.of("left", left, "right", right, "judgement", "MAYBE"));
-    assertThat(unknown.getRedirectedUrl()).isEqualTo("/resolution/review");
-    assertThat(reviewer.page("/resolution/review")).contains("not &#39;MAYBE&#39;");
+            Map.of("left", left, "right", right, "judgement", "MAYBE", "returnTo", at));
+    assertThat(unknown.getRedirectedUrl()).isEqualTo(at);
+    assertThat(reviewer.page(at)).contains("not &#39;MAYBE&#39;");
     assertThat(judgements(left, right)).isZero();
     assertThat(
             outsider
@@ -137,6 +149,17 @@ class ReviewPagesIntegrationTests {
       }
     }
     return all.toString();
+  }
+
+  /** The address of the queue page showing {@code id}, as its pager links it. */
+  private static String pageWith(PageUser user, String id) throws Exception {
+    for (int page = 0; page < 50; page++) {
+      String url = page == 0 ? "/resolution/review" : "/resolution/review?page=" + page;
+      if (user.page(url).contains("/resolution/subjects/" + id)) {
+        return url;
+      }
+    }
+    throw new AssertionError(id + " is on no page of the review queue");
   }
 
   private long judgements(String left, String right) {
