@@ -1,9 +1,13 @@
 package org.presstrace.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.presstrace.access.AccessContext;
 import org.presstrace.access.Caller;
+import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
+import org.presstrace.access.Purpose;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,5 +52,17 @@ final class Contexts {
         .getBean(Directory.class)
         .caller(username)
         .orElseThrow(() -> new StartupRefused("no active user '" + username + "'"));
+  }
+
+  /**
+   * The access of {@code username} importing {@code file} from the command line: the purpose stated
+   * with {@code --purpose}, else "Bulk import of FILE".
+   */
+  static AccessContext importing(
+      ConfigurableApplicationContext context, String username, String purpose, Path file) {
+    return new AccessContext(
+        user(context, username),
+        Channel.CLI,
+        new Purpose(purpose == null ? "Bulk import of " + file.getFileName() : purpose));
   }
 }

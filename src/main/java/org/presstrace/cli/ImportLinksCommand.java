@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Caller;
-import org.presstrace.access.Channel;
-import org.presstrace.access.Purpose;
 import org.presstrace.resolution.LinkBatch;
 import org.presstrace.resolution.Links;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,12 +62,7 @@ class ImportLinksCommand implements Callable<Integer> {
     try (ConfigurableApplicationContext context =
             Contexts.boot(parent.root.application(), storage, Map.of());
         Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Caller caller = Contexts.user(context, user);
-      var access =
-          new AccessContext(
-              caller,
-              Channel.CLI,
-              new Purpose(purpose == null ? "Bulk import of " + file.getFileName() : purpose));
+      AccessContext access = Contexts.importing(context, user, purpose, file);
       LinkBatch batch = context.getBean(Links.class).importCsv(access, csv, dryRun);
       PrintWriter out = spec.commandLine().getOut();
       if (!batch.refused()) {

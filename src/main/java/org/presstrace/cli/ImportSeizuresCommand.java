@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Caller;
-import org.presstrace.access.Channel;
-import org.presstrace.access.Purpose;
 import org.presstrace.seizures.FieldProblem;
 import org.presstrace.seizures.ImportReport;
 import org.presstrace.seizures.Seizures;
@@ -66,12 +63,7 @@ class ImportSeizuresCommand implements Callable<Integer> {
     try (ConfigurableApplicationContext context =
             Contexts.boot(parent.root.application(), storage, Map.of());
         Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Caller caller = Contexts.user(context, user);
-      var access =
-          new AccessContext(
-              caller,
-              Channel.CLI,
-              new Purpose(purpose == null ? "Bulk import of " + file.getFileName() : purpose));
+      AccessContext access = Contexts.importing(context, user, purpose, file);
       ImportReport report = context.getBean(Seizures.class).importCsv(access, csv);
       PrintWriter out = spec.commandLine().getOut();
       if (report.accepted()) {
