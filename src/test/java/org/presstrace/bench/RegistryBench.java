@@ -164,14 +164,15 @@ public final class RegistryBench {
     long step = Math.max(5_000, size.machines() / 20);
     long started = System.nanoTime();
     RegistryWorld.Written written;
+    long loaded;
     try (Connection connection = generationConnection(context)) {
+      connection.setAutoCommit(false);
+      H2BulkLoad bulk = null;
       if (!postgres()) {
-        // H2 checks each foreign key row by row; the generated rows are consistent (the
-        // generator's integration test loads them with the checks on), so a bulk load skips them
-        // here, as a restore would. PostgreSQL's COPY keeps them.
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("SET REFERENTIAL_INTEGRITY FALSE");
-        }
+        // H2 inserts every key into every index of a row as it goes; a bulk load drops them and
+        // builds them once at the end, as a restore would. PostgreSQL's COPY keeps them.
+        bulk = H2BulkLoad.dropSecondaryStructures(connection, List.of("machine", "custody_event"));
+        out.printf("[%s] dropped %s for the load%n", db, bulk.describe());
       }
       written =
           world.generate(
@@ -188,18 +189,24 @@ public final class RegistryBench {
                       done / seconds);
                 }
               });
-      long analyseStarted = System.nanoTime();
+      if (bulk != null) {
+        long rebuildStarted = System.nanoTime();
+        bulk.rebuild(connection);
+        double rebuilt = (System.nanoTime() - rebuildStarted) / 1e9;
+        figure("index_rebuild_seconds", rebuilt);
+        out.printf(Locale.ROOT, "[%s] rebuilt %s in %.1f s%n", db, bulk.describe(), rebuilt);
+      }
+      loaded = System.nanoTime();
+      long analyseStarted = loaded;
       connection.setAutoCommit(true);
       try (Statement statement = connection.createStatement()) {
-        if (!postgres()) {
-          statement.execute("SET REFERENTIAL_INTEGRITY TRUE");
-        }
         // PostgreSQL: a settled table (visibility map set), as autovacuum leaves it.
         statement.execute(postgres() ? "VACUUM ANALYZE" : "ANALYZE");
       }
       figure("analyze_seconds", (System.nanoTime() - analyseStarted) / 1e9);
     }
-    double seconds = written.millis() / 1000.0;
+    // Generation and, on H2, the index rebuild: the time until the world can be traced.
+    double seconds = (loaded - started) / 1e9;
     figure("generate_seconds", seconds);
     figure("generate_events_per_second", written.events() / seconds);
     out.printf(
