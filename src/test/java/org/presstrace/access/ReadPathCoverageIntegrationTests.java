@@ -263,35 +263,22 @@ class ReadPathCoverageIntegrationTests {
       for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
         String url =
             path.getValue().replace("{token}", token).replace("{id}", id == null ? "" : id);
-        String requestId = "cov-" + UUID.randomUUID();
-        MvcResult result =
-            mvc.perform(
-                    get(url)
-                        .with(httpBasic(reader, World.PASSWORD))
-                        .header("PressTrace-Purpose", "Coverage check")
-                        .header("X-Request-Id", requestId))
-                .andReturn();
-        String body = result.getResponse().getContentAsString();
+        Probe probe = probe(reader, url);
+        String body = probe.body();
         assertThat(body).as(url).doesNotContain(token + " hidden").doesNotContain("AMBER");
         if (single) {
-          assertThat(result.getResponse().getStatus())
-              .as(url)
-              .isEqualTo(id.equals(visible) ? 200 : 404);
+          assertThat(probe.status()).as(url).isEqualTo(id.equals(visible) ? 200 : 404);
         } else {
-          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+          assertThat(probe.status()).as(url).isEqualTo(200);
           if (!url.contains("/count") && !url.contains("/stats/")) {
             assertThat(body).as(url).contains(visible).doesNotContain(hidden);
           } else {
             assertThat(body).as(url).contains("1").doesNotContain("2");
           }
         }
-        long audited =
-            jdbc.sql(
-                    "SELECT COUNT(*) FROM audit_event WHERE request_id = :id AND purpose = 'Coverage check'")
-                .param("id", requestId)
-                .query(Long.class)
-                .single();
-        assertThat(audited).as("audit entries for %s", url).isEqualTo(1);
+        assertThat(probe.purposes())
+            .as("audit entries for %s", url)
+            .containsExactly("Coverage check");
       }
     }
   }
@@ -320,15 +307,8 @@ class ReadPathCoverageIntegrationTests {
             path.getValue()
                 .replace("{" + kind + "}", id == null ? "" : id)
                 .replace("{mine}", mineId);
-        String requestId = "cov-" + UUID.randomUUID();
-        MvcResult result =
-            mvc.perform(
-                    get(url)
-                        .with(httpBasic(reader, World.PASSWORD))
-                        .header("PressTrace-Purpose", "Coverage check")
-                        .header("X-Request-Id", requestId))
-                .andReturn();
-        String body = result.getResponse().getContentAsString();
+        Probe probe = probe(reader, url);
+        String body = probe.body();
         assertThat(body).as(url).doesNotContain("Hidden");
         if (!single) {
           assertThat(body)
@@ -337,21 +317,14 @@ class ReadPathCoverageIntegrationTests {
               .doesNotContain(ids.get("operation")[1]);
         }
         if (single) {
-          assertThat(result.getResponse().getStatus())
-              .as(url)
-              .isEqualTo(id.equals(visible) ? 200 : 404);
+          assertThat(probe.status()).as(url).isEqualTo(id.equals(visible) ? 200 : 404);
         } else {
-          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+          assertThat(probe.status()).as(url).isEqualTo(200);
           if (url.contains("/operations") || url.contains("/graph/")) {
             assertThat(body).as(url).contains(visible);
           }
         }
-        var purposes =
-            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
-                .param("id", requestId)
-                .query(String.class)
-                .list();
-        assertThat(purposes)
+        assertThat(probe.purposes())
             .as("audit entries for %s", url)
             .isNotEmpty()
             .containsOnly("Coverage check");
@@ -380,16 +353,9 @@ class ReadPathCoverageIntegrationTests {
           single ? new String[] {visible, hiddenEnd, hiddenLink} : new String[] {null}) {
         for (String caller : List.of(reader, auditor)) {
           String url = path.getValue().replace("{link}", id == null ? "" : id);
-          String requestId = "cov-" + UUID.randomUUID();
-          MvcResult result =
-              mvc.perform(
-                      get(url)
-                          .with(httpBasic(caller, World.PASSWORD))
-                          .header("PressTrace-Purpose", "Coverage check")
-                          .header("X-Request-Id", requestId))
-                  .andReturn();
+          Probe probe = probe(caller, url);
           // a refusal may name the id asked for, nothing else
-          String body = result.getResponse().getContentAsString().replace(String.valueOf(id), "");
+          String body = probe.body().replace(String.valueOf(id), "");
           assertThat(body)
               .as(url)
               .doesNotContain("Hidden")
@@ -398,22 +364,16 @@ class ReadPathCoverageIntegrationTests {
               .doesNotContain(hiddenSubject);
           boolean shownToReader = caller.equals(reader) && (id == null || id.equals(visible));
           if (single) {
-            assertThat(result.getResponse().getStatus())
-                .as(url)
-                .isEqualTo(shownToReader ? 200 : 404);
+            assertThat(probe.status()).as(url).isEqualTo(shownToReader ? 200 : 404);
           } else {
-            assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+            assertThat(probe.status()).as(url).isEqualTo(200);
             if (shownToReader) {
               assertThat(body).as(url).contains(visible);
             } else {
               assertThat(body).as("an auditor reads no links").contains("\"totalItems\":0");
             }
           }
-          assertThat(
-                  jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
-                      .param("id", requestId)
-                      .query(String.class)
-                      .list())
+          assertThat(probe.purposes())
               .as("audit entries for %s", url)
               .isNotEmpty()
               .containsOnly("Coverage check");
@@ -472,31 +432,17 @@ class ReadPathCoverageIntegrationTests {
       boolean single = path.getValue().contains("{flag}");
       for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
         String url = path.getValue().replace("{flag}", id == null ? "" : id);
-        String requestId = "cov-" + UUID.randomUUID();
-        MvcResult result =
-            mvc.perform(
-                    get(url)
-                        .with(httpBasic(reader, World.PASSWORD))
-                        .header("PressTrace-Purpose", "Coverage check")
-                        .header("X-Request-Id", requestId))
-                .andReturn();
-        String body = result.getResponse().getContentAsString();
+        Probe probe = probe(reader, url);
+        String body = probe.body();
         assertThat(body).as(url).doesNotContain("Hidden Courier");
         if (!single) {
           assertThat(body).as(url).doesNotContain(hidden);
         }
-        assertThat(result.getResponse().getStatus())
-            .as(url)
-            .isEqualTo(single && id.equals(hidden) ? 404 : 200);
+        assertThat(probe.status()).as(url).isEqualTo(single && id.equals(hidden) ? 404 : 200);
         if (!single || id.equals(visible)) {
           assertThat(body).as(url).contains(visible).contains("Red Courier");
         }
-        var purposes =
-            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
-                .param("id", requestId)
-                .query(String.class)
-                .list();
-        assertThat(purposes)
+        assertThat(probe.purposes())
             .as("audit entries for %s", url)
             .isNotEmpty()
             .containsOnly("Coverage check");
@@ -584,40 +530,7 @@ class ReadPathCoverageIntegrationTests {
     String visible = machine(reader, token + "1");
     String hidden = machine(other, token + "2");
 
-    for (Map.Entry<String, String> path : GUARDED_REGISTRY.entrySet()) {
-      boolean single = path.getKey().contains("{id}");
-      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
-        String url =
-            path.getValue().replace("{token}", token).replace("{id}", id == null ? "" : id);
-        String requestId = "cov-" + UUID.randomUUID();
-        MvcResult result =
-            mvc.perform(
-                    get(url)
-                        .with(httpBasic(reader, World.PASSWORD))
-                        .header("PressTrace-Purpose", "Coverage check")
-                        .header("X-Request-Id", requestId))
-                .andReturn();
-        String body = result.getResponse().getContentAsString();
-        if (single) {
-          assertThat(result.getResponse().getStatus())
-              .as(url)
-              .isEqualTo(id.equals(visible) ? 200 : 404);
-        } else {
-          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
-          assertThat(body).as(url).contains(visible).doesNotContain(hidden);
-        }
-        var purposes =
-            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
-                .param("id", requestId)
-                .query(String.class)
-                .list();
-        // A trace audits its search and each chain of custody it shows.
-        assertThat(purposes)
-            .as("audit entries for %s", url)
-            .isNotEmpty()
-            .containsOnly("Coverage check");
-      }
-    }
+    probeEach(GUARDED_REGISTRY, reader, visible, hidden, url -> url.replace("{token}", token));
   }
 
   @Test
@@ -640,39 +553,7 @@ class ReadPathCoverageIntegrationTests {
     String visible = exportReport(reader, machine(reader, token + "1"));
     String hidden = exportReport(other, machine(other, token + "2"));
 
-    for (Map.Entry<String, String> path : GUARDED_TRANSACTION_REPORTS.entrySet()) {
-      boolean single = path.getKey().contains("{id}");
-      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
-        String url = path.getValue().replace("{id}", id == null ? "" : id);
-        String requestId = "cov-" + UUID.randomUUID();
-        MvcResult result =
-            mvc.perform(
-                    get(url)
-                        .with(httpBasic(reader, World.PASSWORD))
-                        .header("PressTrace-Purpose", "Coverage check")
-                        .header("X-Request-Id", requestId))
-                .andReturn();
-        String body = result.getResponse().getContentAsString();
-        if (single) {
-          assertThat(result.getResponse().getStatus())
-              .as(url)
-              .isEqualTo(id.equals(visible) ? 200 : 404);
-        } else {
-          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
-          assertThat(body).as(url).contains(visible).doesNotContain(hidden);
-        }
-        var purposes =
-            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
-                .param("id", requestId)
-                .query(String.class)
-                .list();
-        // One report audits its read and the read of its history.
-        assertThat(purposes)
-            .as("audit entries for %s", url)
-            .isNotEmpty()
-            .containsOnly("Coverage check");
-      }
-    }
+    probeEach(GUARDED_TRANSACTION_REPORTS, reader, visible, hidden, url -> url);
   }
 
   @Test
@@ -699,39 +580,7 @@ class ReadPathCoverageIntegrationTests {
       Thread.sleep(100);
     }
 
-    for (Map.Entry<String, String> path : GUARDED_SCREENINGS.entrySet()) {
-      boolean single = path.getKey().contains("{id}");
-      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
-        String url = path.getValue().replace("{id}", id == null ? "" : id);
-        String requestId = "cov-" + UUID.randomUUID();
-        MvcResult result =
-            mvc.perform(
-                    get(url)
-                        .with(httpBasic(reader, World.PASSWORD))
-                        .header("PressTrace-Purpose", "Coverage check")
-                        .header("X-Request-Id", requestId))
-                .andReturn();
-        String body = result.getResponse().getContentAsString();
-        if (single) {
-          assertThat(result.getResponse().getStatus())
-              .as(url)
-              .isEqualTo(id.equals(visible) ? 200 : 404);
-        } else {
-          assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
-          assertThat(body).as(url).contains(visible).doesNotContain(hidden);
-        }
-        var purposes =
-            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
-                .param("id", requestId)
-                .query(String.class)
-                .list();
-        // One screening audits its read and the read of its lines.
-        assertThat(purposes)
-            .as("audit entries for %s", url)
-            .isNotEmpty()
-            .containsOnly("Coverage check");
-      }
-    }
+    probeEach(GUARDED_SCREENINGS, reader, visible, hidden, url -> url);
   }
 
   private long alerts(String screening) {
@@ -861,22 +710,13 @@ class ReadPathCoverageIntegrationTests {
                 .replace("{token}", token)
                 .replace("{id}", id == null ? "" : id)
                 .replace("{alert}", id == null ? "" : id);
-        String requestId = "cov-" + UUID.randomUUID();
-        MvcResult result =
-            mvc.perform(
-                    get(url)
-                        .with(httpBasic(reader, World.PASSWORD))
-                        .header("PressTrace-Purpose", "Coverage check")
-                        .header("X-Request-Id", requestId))
-                .andReturn();
-        String body = result.getResponse().getContentAsString();
+        Probe probe = probe(reader, url);
+        String body = probe.body();
         assertThat(body).as(url).doesNotContain("98765").doesNotContain(token + " hidden");
         if (single) {
-          assertThat(result.getResponse().getStatus())
-              .as(url)
-              .isEqualTo(id.equals(shown) ? 200 : 404);
+          assertThat(probe.status()).as(url).isEqualTo(id.equals(shown) ? 200 : 404);
         } else {
-          assertThat(result.getResponse().getStatus()).as(url + " " + body).isEqualTo(200);
+          assertThat(probe.status()).as(url + " " + body).isEqualTo(200);
           if (url.contains("/analytics/")) {
             assertThat(body).as(url).contains("111");
           } else if (url.contains("/count")) {
@@ -887,12 +727,7 @@ class ReadPathCoverageIntegrationTests {
             assertThat(body).as(url).contains(shown).doesNotContain(kept);
           }
         }
-        var purposes =
-            jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
-                .param("id", requestId)
-                .query(String.class)
-                .list();
-        assertThat(purposes).as("audit entries for %s", url).isNotEmpty();
+        assertThat(probe.purposes()).as("audit entries for %s", url).isNotEmpty();
       }
     }
   }
@@ -924,5 +759,58 @@ class ReadPathCoverageIntegrationTests {
                 java.util.List.of(new SeizureDraft.PartyDraft("person", name, null, null, null))))
         .seizure()
         .id();
+  }
+
+  /** What one coverage GET answered, and the purposes its request id was audited under. */
+  private record Probe(int status, String body, List<String> purposes) {}
+
+  /** GETs {@code url} as {@code username} with the coverage purpose and a fresh request id. */
+  private Probe probe(String username, String url) throws Exception {
+    String requestId = "cov-" + UUID.randomUUID();
+    MvcResult result =
+        mvc.perform(
+                get(url)
+                    .with(httpBasic(username, World.PASSWORD))
+                    .header("PressTrace-Purpose", "Coverage check")
+                    .header("X-Request-Id", requestId))
+            .andReturn();
+    List<String> purposes =
+        jdbc.sql("SELECT purpose FROM audit_event WHERE request_id = :id")
+            .param("id", requestId)
+            .query(String.class)
+            .list();
+    return new Probe(
+        result.getResponse().getStatus(), result.getResponse().getContentAsString(), purposes);
+  }
+
+  /**
+   * Reads every path as {@code reader}: a single record answers 200 for {@code visible} and 404 for
+   * {@code hidden}; a list answers 200 naming {@code visible} and never {@code hidden}; each read
+   * is audited under the coverage purpose only.
+   */
+  private void probeEach(
+      Map<String, String> paths,
+      String reader,
+      String visible,
+      String hidden,
+      java.util.function.UnaryOperator<String> fill)
+      throws Exception {
+    for (Map.Entry<String, String> path : paths.entrySet()) {
+      boolean single = path.getKey().contains("{id}");
+      for (String id : single ? new String[] {visible, hidden} : new String[] {null}) {
+        String url = fill.apply(path.getValue()).replace("{id}", id == null ? "" : id);
+        Probe probe = probe(reader, url);
+        if (single) {
+          assertThat(probe.status()).as(url).isEqualTo(id.equals(visible) ? 200 : 404);
+        } else {
+          assertThat(probe.status()).as(url).isEqualTo(200);
+          assertThat(probe.body()).as(url).contains(visible).doesNotContain(hidden);
+        }
+        assertThat(probe.purposes())
+            .as("audit entries for %s", url)
+            .isNotEmpty()
+            .containsOnly("Coverage check");
+      }
+    }
   }
 }
