@@ -72,26 +72,13 @@ class ImportLinksCommand implements Callable<Integer> {
         out.flush();
         return 0;
       }
-      PrintWriter err = spec.commandLine().getErr();
-      for (LinkBatch.Problem problem : batch.problems()) {
-        err.println(
-            (problem.row() == 0 ? "header" : "row " + problem.row())
-                + (problem.field() == null || problem.field().isBlank()
-                    ? ""
-                    : ", " + problem.field())
-                + ": "
-                + problem.message());
-      }
-      err.println(
-          "presstrace: "
-              + file
-              + " refused: "
-              + batch.problems().size()
-              + " problems in "
-              + batch.rows()
-              + " rows; nothing stored");
-      err.flush();
-      return ImportSeizuresCommand.EXIT_REFUSED;
+      return RowRefusal.print(
+          spec.commandLine().getErr(),
+          file,
+          batch.rows(),
+          batch.problems().stream()
+              .map(p -> new RowRefusal.Problem(p.row(), p.field(), p.message()))
+              .toList());
     }
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.presstrace.access.AccessContext;
-import org.presstrace.seizures.FieldProblem;
 import org.presstrace.seizures.ImportReport;
 import org.presstrace.seizures.Seizures;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,9 +28,6 @@ import picocli.CommandLine.Spec;
     name = "seizures",
     description = "Import seizure reports from CSV (columns in docs/seizures.md).")
 class ImportSeizuresCommand implements Callable<Integer> {
-
-  /** Exit code when the file was read but refused by the validation report. */
-  static final int EXIT_REFUSED = 2;
 
   @Mixin StorageOptions storage = new StorageOptions();
 
@@ -71,26 +67,13 @@ class ImportSeizuresCommand implements Callable<Integer> {
         out.flush();
         return 0;
       }
-      PrintWriter err = spec.commandLine().getErr();
-      for (FieldProblem problem : report.problems()) {
-        err.println(
-            (problem.row() == 0 ? "header" : "row " + problem.row())
-                + (problem.field() == null || problem.field().isBlank()
-                    ? ""
-                    : ", " + problem.field())
-                + ": "
-                + problem.message());
-      }
-      err.println(
-          "presstrace: "
-              + file
-              + " refused: "
-              + report.problems().size()
-              + " problems in "
-              + report.rows()
-              + " rows; nothing stored");
-      err.flush();
-      return EXIT_REFUSED;
+      return RowRefusal.print(
+          spec.commandLine().getErr(),
+          file,
+          report.rows(),
+          report.problems().stream()
+              .map(p -> new RowRefusal.Problem(p.row(), p.field(), p.message()))
+              .toList());
     }
   }
 }

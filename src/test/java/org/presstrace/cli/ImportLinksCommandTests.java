@@ -60,7 +60,7 @@ class ImportLinksCommandTests {
             StandardCharsets.UTF_8);
 
     assertThat(run("import", "links", bad.toString(), "--user", "cbp.officer"))
-        .isEqualTo(ImportSeizuresCommand.EXIT_REFUSED);
+        .isEqualTo(RowRefusal.EXIT_REFUSED);
     assertThat(err.toString())
         .contains("row 2, amount: amount must be more than zero")
         .contains("row 3, ends.beneficiary: no subject 'nobody' that you may read")

@@ -47,7 +47,7 @@ class ImportSeizuresCommandTests {
 
     int refused = run("import", "seizures", refusedFile.toString(), "--user", "cbp.officer");
 
-    assertThat(refused).isEqualTo(ImportSeizuresCommand.EXIT_REFUSED);
+    assertThat(refused).isEqualTo(RowRefusal.EXIT_REFUSED);
     assertThat(err.toString())
         .contains("row 2, net_weight: weight -22 must be positive")
         .contains("row 2, purity_pct: purity 140% is not between 0 and 100%")
