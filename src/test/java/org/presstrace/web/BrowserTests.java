@@ -435,7 +435,7 @@ class BrowserTests {
     browser.findElement(By.id("phone")).sendKeys(phone);
     browser.findElement(By.id("caseReference")).sendKeys(caseReference);
     browser.findElement(By.id("contact")).sendKeys(contact);
-    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+    browser.findElement(By.cssSelector("#main form[method=post] button[type=submit]")).click();
     new WebDriverWait(browser, WAIT)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("pointer-heading")));
   }
