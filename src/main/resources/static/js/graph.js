@@ -261,7 +261,8 @@ document.addEventListener("DOMContentLoaded", function () {
       ["Marking", "marking"], ["Case", "caseReference"], ["Value kind", "valueKind"],
       ["Subjects", "holders"]];
     fields.forEach(function (f) {
-      var value = node.data(f[1]);
+      var value = f[1] === "schema" && node.data("kind") === "subject"
+        ? kindTitles[node.data("schema")] || node.data("schema") : node.data(f[1]);
       if (value !== undefined && value !== null) {
         var dt = document.createElement("dt");
         dt.textContent = f[0];
@@ -299,7 +300,7 @@ document.addEventListener("DOMContentLoaded", function () {
         var button = document.createElement("button");
         button.type = "button";
         button.className = "button button--outline";
-        button.textContent = subject.label + " (" + subject.schema + ", " + subject.caseReference + ")";
+        button.textContent = subject.label + " (" + (kindTitles[subject.schema] || subject.schema) + ", " + subject.caseReference + ")";
         button.setAttribute("data-subject", subject.id);
         button.addEventListener("click", function () {
           clearDrawing();
