@@ -1,6 +1,8 @@
 // The link-analysis page: draws what /resolution/graph/data answers (only subjects the signed-in
 // user may read) with Cytoscape.js, adds a subject's neighbours when it is clicked, finds a path
-// between two chosen subjects and exports the subjects drawn.
+// between two chosen subjects and exports the subjects drawn. Everything drawn is also listed in
+// two tables beside the canvas (nodes with Expand / Path from / Path to buttons, and links), so the
+// page can be used from the keyboard or a screen reader; the tables show only what the API answered.
 document.addEventListener("DOMContentLoaded", function () {
   var host = document.getElementById("graph");
   if (!host || typeof cytoscape === "undefined") {
@@ -10,6 +12,13 @@ document.addEventListener("DOMContentLoaded", function () {
   var status = document.getElementById("graph-status");
   var failure = document.getElementById("graph-error");
   var selected = null;
+  var list = document.getElementById("graph-list");
+  var subjectPages = list.getAttribute("data-subjects");
+  var kindTitles = JSON.parse(list.getAttribute("data-kinds") || "{}");
+  var nodeRows = document.querySelector("#graph-nodes tbody");
+  var edgeRows = document.querySelector("#graph-edges tbody");
+  var VALUE_KINDS = { phone: "phone", email: "e-mail", identifier: "identifier", address: "address" };
+  var EDGE_KINDS = { match: "Resolved as the same entity", value: "Holds the shared value", link: "Stated link" };
 
   var cy = cytoscape({
     container: host,
@@ -20,6 +29,10 @@ document.addEventListener("DOMContentLoaded", function () {
           "text-max-width": 120, "text-valign": "bottom", "text-margin-y": 4 } },
       { selector: 'node[kind = "subject"]', style: { "background-color": "#005ea2", width: 26, height: 26 } },
       { selector: 'node[schema = "Company"]', style: { shape: "round-rectangle" } },
+      { selector: 'node[schema = "Vehicle"]', style: { shape: "round-tag" } },
+      { selector: 'node[schema = "Vessel"]', style: { shape: "barrel" } },
+      { selector: 'node[schema = "CryptoWallet"]', style: { shape: "round-pentagon" } },
+      { selector: 'node[schema = "BankAccount"]', style: { shape: "cut-rectangle" } },
       { selector: 'node[kind = "value"]', style: { "background-color": "#e5a000", shape: "diamond",
           width: 18, height: 18 } },
       { selector: 'node[kind = "record"]', style: { "background-color": "#54278f", shape: "hexagon",
@@ -88,8 +101,140 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
     cy.add(fresh);
+    fresh.forEach(function (element) {
+      if (element.group === "nodes") {
+        listNode(element.data);
+      } else {
+        listEdge(element.data);
+      }
+    });
+    counted();
     cy.layout({ name: "cose", animate: false, nodeDimensionsIncludeLabels: true }).run();
     return fresh.length;
+  }
+
+  // The list view: one row per drawn node and per drawn link, added as they are drawn so that the
+  // button a keyboard user pressed keeps its focus.
+  function cell(row, text) {
+    var td = document.createElement("td");
+    td.textContent = text === undefined || text === null ? "" : String(text);
+    row.appendChild(td);
+    return td;
+  }
+
+  function actionButton(text, name, handler) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--outline";
+    button.textContent = text;
+    button.setAttribute("aria-label", text + " " + name);
+    button.addEventListener("click", handler);
+    return button;
+  }
+
+  function kindOf(data) {
+    if (data.kind === "subject") {
+      return kindTitles[data.schema] || data.schema;
+    }
+    if (data.kind === "value") {
+      return "Shared " + (VALUE_KINDS[data.valueKind] || data.valueKind) + " of "
+        + data.holders + (data.holders === 1 ? " subject" : " subjects")
+        + (data.collapsed ? ", collapsed: not followed" : "");
+    }
+    if (data.kind === "record") {
+      return "PressTrace " + (data.schema || "record");
+    }
+    return "Resolved entity of " + data.holders + " subjects";
+  }
+
+  function rowOf(body, id) {
+    return Array.prototype.find.call(body.rows, function (row) {
+      return row.getAttribute("data-id") === id;
+    });
+  }
+
+  function listNode(data) {
+    var row = document.createElement("tr");
+    row.setAttribute("data-id", data.id);
+    var name = cell(row, "");
+    if (data.kind === "subject") {
+      var link = document.createElement("a");
+      link.href = subjectPages + "/" + encodeURIComponent(data.id);
+      link.textContent = data.label;
+      name.appendChild(link);
+    } else {
+      name.textContent = data.label;
+    }
+    cell(row, kindOf(data));
+    cell(row, data.ownerAgency ? data.ownerAgency + (data.marking ? " (" + data.marking + ")" : "") : "");
+    cell(row, data.caseReference);
+    cell(row, "").className = "graph-notes";
+    var actions = cell(row, "");
+    if (data.kind === "subject") {
+      actions.appendChild(actionButton("Expand", data.label, function () {
+        expand(data.id, 1).catch(function () {});
+      }));
+      actions.appendChild(document.createTextNode(" "));
+      actions.appendChild(actionButton("Path from", data.label, function () { pathEnd("from", data.id); }));
+      actions.appendChild(document.createTextNode(" "));
+      actions.appendChild(actionButton("Path to", data.label, function () { pathEnd("to", data.id); }));
+    }
+    nodeRows.appendChild(row);
+  }
+
+  function labelOf(id) {
+    var node = cy.getElementById(id);
+    return node.empty() ? id : node.data("label");
+  }
+
+  function listEdge(data) {
+    var row = document.createElement("tr");
+    row.setAttribute("data-id", data.id);
+    cell(row, labelOf(data.source));
+    cell(row, EDGE_KINDS[data.kind] || data.kind);
+    cell(row, data.label);
+    cell(row, labelOf(data.target));
+    cell(row, "").className = "graph-notes";
+    edgeRows.appendChild(row);
+  }
+
+  function counted() {
+    [nodeRows, edgeRows].forEach(function (body) {
+      var drawn = body.querySelectorAll("tr[data-id]").length;
+      var empty = body.querySelector(".graph-empty");
+      if (empty) {
+        empty.hidden = drawn > 0;
+      }
+    });
+    document.getElementById("graph-node-count").textContent = nodeRows.querySelectorAll("tr[data-id]").length;
+    document.getElementById("graph-edge-count").textContent = edgeRows.querySelectorAll("tr[data-id]").length;
+  }
+
+  function note(body, id, text, on) {
+    var row = rowOf(body, id);
+    if (!row) {
+      return;
+    }
+    var notes = row.querySelector(".graph-notes");
+    var kept = notes.textContent.split("; ").filter(function (t) { return t && t !== text; });
+    if (on) {
+      kept.push(text);
+    }
+    notes.textContent = kept.join("; ");
+  }
+
+  function clearDrawing() {
+    cy.elements().remove();
+    [nodeRows, edgeRows].forEach(function (body) {
+      body.querySelectorAll("tr[data-id]").forEach(function (row) { row.remove(); });
+    });
+    counted();
+  }
+
+  function pathEnd(end, id) {
+    document.getElementById("path-" + end).value = id;
+    document.getElementById(end + "-label").textContent = labelOf(id);
+    describe("Path " + end + " " + labelOf(id) + " chosen.");
   }
 
   function describe(extra) {
@@ -102,6 +247,7 @@ document.addEventListener("DOMContentLoaded", function () {
       .then(function (graph) {
         var added = draw(graph.elements);
         cy.getElementById(id).addClass("expanded");
+        note(nodeRows, id, "neighbours drawn", true);
         describe(added === 0 ? "Nothing new around this subject."
           : graph.truncated ? "More was reachable than one answer draws; click to go further." : "");
       });
@@ -115,7 +261,8 @@ document.addEventListener("DOMContentLoaded", function () {
       ["Marking", "marking"], ["Case", "caseReference"], ["Value kind", "valueKind"],
       ["Subjects", "holders"]];
     fields.forEach(function (f) {
-      var value = node.data(f[1]);
+      var value = f[1] === "schema" && node.data("kind") === "subject"
+        ? kindTitles[node.data("schema")] || node.data("schema") : node.data(f[1]);
       if (value !== undefined && value !== null) {
         var dt = document.createElement("dt");
         dt.textContent = f[0];
@@ -153,10 +300,10 @@ document.addEventListener("DOMContentLoaded", function () {
         var button = document.createElement("button");
         button.type = "button";
         button.className = "button button--outline";
-        button.textContent = subject.label + " (" + subject.schema + ", " + subject.caseReference + ")";
+        button.textContent = subject.label + " (" + (kindTitles[subject.schema] || subject.schema) + ", " + subject.caseReference + ")";
         button.setAttribute("data-subject", subject.id);
         button.addEventListener("click", function () {
-          cy.elements().remove();
+          clearDrawing();
           expand(subject.id, document.getElementById("graph-k").value).catch(function () {});
         });
         item.appendChild(button);
@@ -166,10 +313,10 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 
   document.getElementById("set-from").addEventListener("click", function () {
-    document.getElementById("path-from").value = selected.id();
+    pathEnd("from", selected.id());
   });
   document.getElementById("set-to").addEventListener("click", function () {
-    document.getElementById("path-to").value = selected.id();
+    pathEnd("to", selected.id());
   });
 
   var pathForm = document.getElementById("graph-path");
@@ -180,6 +327,11 @@ document.addEventListener("DOMContentLoaded", function () {
       + "&maxDepth=" + encodeURIComponent(document.getElementById("path-depth").value);
     request(url, pathForm).then(function (path) {
       cy.elements().removeClass("on-path");
+      [nodeRows, edgeRows].forEach(function (body) {
+        body.querySelectorAll("tr[data-id]").forEach(function (row) {
+          note(body, row.getAttribute("data-id"), "on the path", false);
+        });
+      });
       if (!path.found) {
         describe("No path within " + document.getElementById("path-depth").value
           + " steps through what you may read" + (path.limitReached ? " (the search reached its limit)." : "."));
@@ -188,6 +340,7 @@ document.addEventListener("DOMContentLoaded", function () {
       draw(path.elements);
       path.elements.nodes.concat(path.elements.edges).forEach(function (e) {
         cy.getElementById(e.data.id).addClass("on-path");
+        note(e.data.source ? edgeRows : nodeRows, e.data.id, "on the path", true);
       });
       describe("Path found: " + path.hops + " steps.");
     }).catch(function () {});

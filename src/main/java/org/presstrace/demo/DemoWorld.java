@@ -75,6 +75,7 @@ class DemoWorld {
   private final SeizureDemo seizureDemo;
   private final ResolutionDemo resolution;
   private final LinkDemo links;
+  private final AssetDemo assets;
   private final Environment environment;
   private final Path dataDir;
 
@@ -87,6 +88,7 @@ class DemoWorld {
       SeizureDemo seizureDemo,
       ResolutionDemo resolution,
       LinkDemo links,
+      AssetDemo assets,
       Environment environment,
       @Value("${presstrace.data-dir}") Path dataDir) {
     this.directory = directory;
@@ -97,6 +99,7 @@ class DemoWorld {
     this.seizureDemo = seizureDemo;
     this.resolution = resolution;
     this.links = links;
+    this.assets = assets;
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -145,6 +148,7 @@ class DemoWorld {
     seizureDemo.load("A173-5512");
     resolution.load(this::as);
     links.load(this::as, "A173-5512");
+    assets.load(this::as);
     return true;
   }
 

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -177,13 +178,41 @@ public class Subjects {
         id,
         "SELECT * FROM resolution_statement WHERE entity_id = :id ORDER BY ordinal",
         Map.of("id", id),
-        (rs, row) ->
-            new SubjectStatement(
-                rs.getString("property"),
-                rs.getString("statement_value"),
-                rs.getString("source_record"),
-                rs.getString("agency"),
-                rs.getObject("stated_on", LocalDate.class)));
+        Subjects::statement);
+  }
+
+  /**
+   * The statements of each subject of {@code ids} the caller may read, in one guarded read; a
+   * subject the caller may not read, or that does not exist, is left out.
+   */
+  public Map<String, List<SubjectStatement>> statements(AccessContext context, List<String> ids) {
+    var byId = new LinkedHashMap<String, List<SubjectStatement>>();
+    if (ids.isEmpty()) {
+      return byId;
+    }
+    reads
+        .children(
+            context,
+            KIND,
+            Criteria.where("r.id IN (:ids)", Map.of("ids", ids)),
+            "resolution_statement",
+            "entity_id",
+            "ordinal",
+            (rs, row) -> Map.entry(rs.getString("entity_id"), statement(rs, row)))
+        .forEach(
+            entry ->
+                byId.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
+                    .add(entry.getValue()));
+    return byId;
+  }
+
+  private static SubjectStatement statement(ResultSet rs, int row) throws SQLException {
+    return new SubjectStatement(
+        rs.getString("property"),
+        rs.getString("statement_value"),
+        rs.getString("source_record"),
+        rs.getString("agency"),
+        rs.getObject("stated_on", LocalDate.class));
   }
 
   /**

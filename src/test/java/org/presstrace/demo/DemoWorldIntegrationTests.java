@@ -115,6 +115,12 @@ class DemoWorldIntegrationTests {
       assertThat(alerts.size()).as(user + "'s pointer alerts").isPositive();
       String other = user.startsWith("dea") ? "CBP" : "DEA";
       assertThat(alerts.findValuesAsString("otherAgency")).contains(other);
+      assertThat(alerts.toString()).doesNotContain(AssetDemo.WALLET);
+      if (user.startsWith("dea")) {
+        assertThat(alerts.findValuesAsString("otherCaseReference"))
+            .as("the wallet CBP found on a seized phone points to DEA's")
+            .contains("CBP-SDO-2026-0877");
+      }
     }
   }
 

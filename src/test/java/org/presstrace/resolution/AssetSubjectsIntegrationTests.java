@@ -3,7 +3,6 @@ package org.presstrace.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.presstrace.access.Marking;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.presstrace.support.PressTraceIntegrationTest;
+import org.presstrace.support.ValidIdentifiers;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,8 +55,12 @@ class AssetSubjectsIntegrationTests {
   void aSharedImoNumberGivesBothAgenciesAPointer() {
     assertPointer(
         Schema.VESSEL,
-        Map.of("name", List.of("Hai Xing 8"), "imoNumber", List.of("IMO " + imo(seed))),
-        Map.of("name", List.of("Sea Star"), "imoNumber", List.of(imo(seed))));
+        Map.of(
+            "name",
+            List.of("Hai Xing 8"),
+            "imoNumber",
+            List.of("IMO " + ValidIdentifiers.imo(seed))),
+        Map.of("name", List.of("Sea Star"), "imoNumber", List.of(ValidIdentifiers.imo(seed))));
   }
 
   @Test
@@ -87,7 +91,7 @@ class AssetSubjectsIntegrationTests {
         Schema.VEHICLE,
         Map.of("vin", List.of(vin), "model", List.of("Golf")),
         Map.of("vin", List.of(vin.toLowerCase(Locale.ROOT))));
-    String iban = iban(seed);
+    String iban = ValidIdentifiers.iban(seed);
     assertPointer(
         Schema.BANK_ACCOUNT,
         Map.of("iban", List.of(iban), "bankName", List.of("Westminster")),
@@ -102,13 +106,15 @@ class AssetSubjectsIntegrationTests {
   @Test
   void badIdentifiersAreRefusedByFieldAndNothingIsStored() {
     long before = jdbc.sql("SELECT COUNT(*) FROM resolution_entity").query(Long.class).single();
-    String bad = imo(seed).substring(0, 6) + ((imo(seed).charAt(6) - '0' + 1) % 10);
+    String bad =
+        ValidIdentifiers.imo(seed).substring(0, 6)
+            + ((ValidIdentifiers.imo(seed).charAt(6) - '0' + 1) % 10);
     assertRefused(Schema.VESSEL, Map.of("imoNumber", List.of(bad)), "properties.imoNumber");
     assertRefused(
         Schema.BANK_ACCOUNT, Map.of("iban", List.of("GB82WEST12345698765433")), "properties.iban");
     assertRefused(
         Schema.BANK_ACCOUNT,
-        Map.of("iban", List.of(iban(seed)), "swiftBic", List.of("WEST12")),
+        Map.of("iban", List.of(ValidIdentifiers.iban(seed)), "swiftBic", List.of("WEST12")),
         "properties.bic");
     assertRefused(Schema.VEHICLE, Map.of("vin", List.of("1M8GDM9A1KP042788")), "properties.vin");
     assertRefused(
@@ -127,7 +133,7 @@ class AssetSubjectsIntegrationTests {
 
   @Test
   void anAssetWithoutANameIsLabelledByItsIdentifier() {
-    String iban = iban(seed + 1);
+    String iban = ValidIdentifiers.iban(seed + 1);
     Submission stored =
         subjects.submit(deaAgent, draft(Schema.BANK_ACCOUNT, Map.of("iban", List.of(iban)), "D"));
     assertThat(stored.subject().label()).isEqualTo(iban);
@@ -178,26 +184,5 @@ class AssetSubjectsIntegrationTests {
         "Report " + caseReference,
         null,
         Marking.of("ignored", Tlp.RED));
-  }
-
-  /** A valid IMO number made of six digits and their check digit. */
-  static String imo(long six) {
-    String digits = String.format(Locale.ROOT, "%06d", six % 1_000_000);
-    int sum = 0;
-    for (int i = 0; i < 6; i++) {
-      sum += (digits.charAt(i) - '0') * (7 - i);
-    }
-    return digits + sum % 10;
-  }
-
-  /** A valid British IBAN whose account number is {@code account}. */
-  static String iban(long account) {
-    String bban = "WEST" + String.format(Locale.ROOT, "%014d", account);
-    var digits = new StringBuilder();
-    for (char c : (bban + "GB00").toCharArray()) {
-      digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
-    }
-    int check = 98 - new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue();
-    return "GB" + String.format(Locale.ROOT, "%02d", check) + bban;
   }
 }

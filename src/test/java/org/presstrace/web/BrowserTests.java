@@ -435,7 +435,7 @@ class BrowserTests {
     browser.findElement(By.id("phone")).sendKeys(phone);
     browser.findElement(By.id("caseReference")).sendKeys(caseReference);
     browser.findElement(By.id("contact")).sendKeys(contact);
-    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+    browser.findElement(By.cssSelector("#main form[method=post] button[type=submit]")).click();
     new WebDriverWait(browser, WAIT)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("pointer-heading")));
   }
@@ -600,6 +600,111 @@ class BrowserTests {
     assertThat(browser.findElement(By.id("graph-detail")).getText())
         .contains("Lindqvist Import Export");
     assertThat(browser.findElement(By.id("graph-status")).getText()).contains("3 subjects");
+  }
+
+  @Test
+  void theGraphListLetsAKeyboardUserExpandChoosePathEndsAndFindAPath() {
+    var me = world.as(investigator, Channel.API);
+    String tag = world.suffix().toLowerCase(java.util.Locale.ROOT);
+    String phone = "+1 415 555 1" + digits(5);
+    String email = "ops." + tag + "@holt.example";
+    String first = graphSubject(me, "Maren Holt " + tag, "phone", phone);
+    String middle = graphSubject(me, "Holt Trading Export " + tag, "phone", phone, "email", email);
+    String last = graphSubject(me, "Ivo Brandt " + tag, "email", email);
+
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+    browser.findElement(By.linkText("Link analysis")).click();
+    statePurposeIfAsked();
+    browser.findElement(By.id("graph-q")).sendKeys("Maren Holt " + tag, Keys.ENTER);
+    pressEnterOn(
+        new WebDriverWait(browser, WAIT)
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("[data-subject='" + first + "']"))));
+    new WebDriverWait(browser, WAIT).until(driver -> listed(middle));
+    assertThat(listed(last)).as("two steps away, not listed yet").isFalse();
+
+    WebElement expand = listButton(middle, "Expand");
+    assertThat(expand.getAccessibleName()).isEqualTo("Expand Holt Trading Export " + tag);
+    pressEnterOn(expand);
+    new WebDriverWait(browser, WAIT).until(driver -> listed(last));
+    assertThat(browser.switchTo().activeElement()).as("focus stays on Expand").isEqualTo(expand);
+    assertThat(row(middle).getText()).contains("neighbours drawn");
+    assertThat(drawn(last)).as("the canvas draws what the list shows").isTrue();
+    assertThat(browser.findElement(By.id("graph-edges")).getText())
+        .contains("Holds the shared value")
+        .contains("Ivo Brandt " + tag);
+
+    pressEnterOn(listButton(first, "Path from"));
+    pressEnterOn(listButton(last, "Path to"));
+    assertThat(browser.findElement(By.id("path-from")).getAttribute("value")).isEqualTo(first);
+    assertThat(browser.findElement(By.id("to-label")).getText()).isEqualTo("Ivo Brandt " + tag);
+    pressEnterOn(browser.findElement(By.cssSelector("#graph-path button[type=submit]")));
+    new WebDriverWait(browser, WAIT)
+        .until(
+            driver ->
+                driver
+                    .findElement(By.id("graph-status"))
+                    .getText()
+                    .contains("Path found: 2 steps"));
+    assertThat(row(middle).getText()).contains("on the path");
+  }
+
+  @Test
+  void choosingAVesselShowsItsFieldsAndABadImoIsShownBesideItsField() {
+    String reference = "CBP-VESSEL-" + world.suffix();
+    signIn(investigator, World.PASSWORD);
+    waitForNavigation();
+    browser.get(url("/resolution/subjects/new"));
+    assertThat(browser.findElements(By.id("birthDate"))).isNotEmpty();
+    new Select(browser.findElement(By.id("schema"))).selectByVisibleText("Vessel");
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("imoNumber")));
+    assertThat(browser.findElements(By.id("birthDate"))).isEmpty();
+    browser.findElement(By.id("name")).sendKeys("Hai Xing 8");
+    browser.findElement(By.id("imoNumber")).sendKeys("IMO 9074730");
+    browser.findElement(By.id("caseReference")).sendKeys(reference);
+    browser.findElement(By.id("contact")).sendKeys("Officer Chen");
+    browser
+        .findElement(By.cssSelector("#subject-entry form[method=post] button[type=submit]"))
+        .click();
+
+    WebElement error =
+        new WebDriverWait(browser, WAIT)
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("imoNumber-error")));
+    assertThat(error.getText()).contains("IMO 9074730 fails its check digit");
+    assertThat(browser.findElement(By.id("imoNumber")).getAttribute("value"))
+        .isEqualTo("IMO 9074730");
+    assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Hai Xing 8");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM resolution_entity WHERE case_reference = :reference")
+                .param("reference", reference)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  /** Focuses {@code element} as the Tab key would and presses Enter on it. */
+  private void pressEnterOn(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", element);
+    assertThat(browser.switchTo().activeElement()).isEqualTo(element);
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+  }
+
+  private WebElement row(String id) {
+    return browser.findElement(By.cssSelector("#graph-nodes tr[data-id='" + id + "']"));
+  }
+
+  private WebElement listButton(String id, String text) {
+    return row(id).findElements(By.tagName("button")).stream()
+        .filter(button -> button.getText().equals(text))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private boolean listed(String id) {
+    return !browser.findElements(By.cssSelector("#graph-nodes tr[data-id='" + id + "']")).isEmpty();
   }
 
   private boolean drawn(String id) {

@@ -32,9 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 class GraphPages {
 
   private final Callers callers;
+  private final String kindTitles;
 
-  GraphPages(Callers callers) {
+  GraphPages(Callers callers, JsonMapper json) {
     this.callers = callers;
+    var titles = new java.util.LinkedHashMap<String, String>();
+    Kinds.all().forEach(kind -> titles.put(kind.value(), kind.title()));
+    this.kindTitles = json.writeValueAsString(titles);
   }
 
   @GetMapping
@@ -44,6 +48,7 @@ class GraphPages {
     model.addAttribute("maxHops", LinkAnalysis.MAX_HOPS);
     model.addAttribute("maxPathDepth", LinkAnalysis.MAX_PATH_DEPTH);
     model.addAttribute("fanOut", LinkAnalysis.VALUE_FAN_OUT);
+    model.addAttribute("kindTitles", kindTitles);
     return "resolution/graph";
   }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,12 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.NotFound;
+import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.resolution.Schema;
+import org.presstrace.resolution.Subject;
 import org.presstrace.resolution.SubjectDraft;
+import org.presstrace.resolution.SubjectStatement;
 import org.presstrace.resolution.Subjects;
 import org.presstrace.resolution.Submission;
 import org.springframework.http.HttpStatus;
@@ -46,36 +50,22 @@ class SubjectPages {
     this.callers = callers;
   }
 
-  /** The form behind "Enter a subject"; properties of both schemas, one input each. */
+  /** The form behind "Enter a subject": the kind, then the fields of that kind. */
   static final class SubjectForm extends PageForms.MarkingFields {
 
-    static final List<String> PROPERTIES =
-        Stream.concat(Schema.PERSON.properties().stream(), Schema.COMPANY.properties().stream())
-            .distinct()
-            .toList();
-
-    /** How the form labels each property. */
-    static final Map<String, String> LABELS =
-        Map.ofEntries(
-            Map.entry("name", "Name"),
-            Map.entry("firstName", "First name"),
-            Map.entry("lastName", "Last name"),
-            Map.entry("birthDate", "Date of birth"),
-            Map.entry("nationality", "Nationality"),
-            Map.entry("idNumber", "ID number"),
-            Map.entry("address", "Address"),
-            Map.entry("street", "Street"),
-            Map.entry("postalCode", "Postal code"),
-            Map.entry("city", "City"),
-            Map.entry("region", "Region"),
-            Map.entry("country", "Country"),
-            Map.entry("phone", "Phone"),
-            Map.entry("email", "E-mail"),
-            Map.entry("jurisdiction", "Jurisdiction"),
-            Map.entry("registrationNumber", "Registration number"));
-
-    /** Properties that take several values, one per line. */
-    static final Set<String> SEVERAL = Set.of("name", "idNumber", "phone", "email");
+    /** The fields every kind's form carries besides its properties. */
+    static final Set<String> COMMON_FIELDS =
+        Set.of(
+            "schema",
+            "caseReference",
+            "contact",
+            "source",
+            "statedOn",
+            "tlp",
+            "cuiCategory",
+            "noforn",
+            "relTo",
+            "compartment");
 
     public String schema = Schema.PERSON.label();
     public final Map<String, String> values = new LinkedHashMap<>();
@@ -84,10 +74,15 @@ class SubjectPages {
     public String source = "";
     public String statedOn = "";
 
+    /**
+     * The form as sent. Values of every kind's properties are read, so that one the chosen kind
+     * does not take is refused rather than silently dropped.
+     */
     static SubjectForm from(Map<String, String> params) {
       var form = new SubjectForm();
       form.schema = params.getOrDefault("schema", "");
-      PROPERTIES.forEach(property -> form.values.put(property, params.getOrDefault(property, "")));
+      Kinds.anyProperty()
+          .forEach(property -> form.values.put(property, params.getOrDefault(property, "")));
       form.caseReference = params.getOrDefault("caseReference", "");
       form.contact = params.getOrDefault("contact", "");
       form.source = params.getOrDefault("source", "");
@@ -98,10 +93,11 @@ class SubjectPages {
 
     SubjectDraft toDraft(String agency) {
       Schema parsed = Schema.parse("schema", schema);
+      Kinds.Kind kind = Kinds.of(parsed);
       var properties = new LinkedHashMap<String, List<String>>();
       values.forEach(
           (property, text) -> {
-            List<String> given = given(property, text);
+            List<String> given = given(kind.field(property), text);
             if (!given.isEmpty()) {
               properties.put(parsed.property(property, property), given);
             }
@@ -110,11 +106,39 @@ class SubjectPages {
           parsed, properties, caseReference, contact, source, date(statedOn), marking(agency));
     }
 
-    private static List<String> given(String property, String text) {
+    /**
+     * Where the form shows a complaint: beside its field when the form has that field, at the top
+     * otherwise; a subject without what names it is told so in plain words beside the first field.
+     */
+    Map<String, String> placed(InvalidRequest problem) {
+      Map<String, String> error = PageForms.errorOf(problem);
+      Kinds.Kind kind;
+      try {
+        kind = Kinds.of(Schema.parse("schema", schema));
+      } catch (InvalidRequest unknownKind) {
+        return error;
+      }
+      String first = kind.fields().get(0).property();
+      boolean unnamed =
+          Stream.concat(kind.schema().captions().stream(), Stream.of("firstName", "lastName"))
+              .allMatch(property -> values.getOrDefault(property, "").isBlank());
+      if (unnamed
+          && ("properties".equals(problem.field())
+              || ("properties." + first).equals(problem.field()))) {
+        return Map.of(first, kind.needs());
+      }
+      String field = error.keySet().iterator().next();
+      if (kind.field(field) == null && !COMMON_FIELDS.contains(field)) {
+        return Map.of("form", problem.getMessage());
+      }
+      return error;
+    }
+
+    private static List<String> given(Kinds.Field field, String text) {
       if (text == null || text.isBlank()) {
         return List.of();
       }
-      if (!SEVERAL.contains(property)) {
+      if (field == null || !field.several()) {
         return List.of(text.strip());
       }
       return Arrays.stream(text.split("\\R")).map(String::strip).filter(v -> !v.isEmpty()).toList();
@@ -143,9 +167,14 @@ class SubjectPages {
     return PageForms.CUI_CATEGORIES;
   }
 
-  @ModelAttribute("schemas")
-  List<Schema> schemas() {
-    return List.of(Schema.values());
+  @ModelAttribute("kinds")
+  List<Kinds.Kind> kinds() {
+    return Kinds.all();
+  }
+
+  @ModelAttribute("kindOf")
+  Map<String, Kinds.Kind> kindOf() {
+    return Kinds.byValue();
   }
 
   @GetMapping
@@ -164,11 +193,30 @@ class SubjectPages {
     }
     try {
       Schema kept = schema == null || schema.isBlank() ? null : Schema.parse("schema", schema);
-      model.addAttribute("results", subjects.page(context, kept, q, PageQuery.of(page, 25)));
+      Page<Subject> results = subjects.page(context, kept, q, PageQuery.of(page, 25));
+      model.addAttribute("results", results);
+      model.addAttribute("identifiers", identifiers(context, results.items()));
     } catch (InvalidRequest e) {
       model.addAttribute("fieldErrors", PageForms.errorOf(e));
     }
     return "resolution/subjects";
+  }
+
+  /** The identifying values of each listed subject, read in one guarded read. */
+  private Map<String, List<Kinds.Shown>> identifiers(AccessContext context, List<Subject> listed) {
+    if (listed.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<SubjectStatement>> statements =
+        subjects.statements(context, listed.stream().map(Subject::id).toList());
+    var shown = new HashMap<String, List<Kinds.Shown>>();
+    for (Subject subject : listed) {
+      shown.put(
+          subject.id(),
+          Kinds.of(subject.schema())
+              .identifiers(statements.getOrDefault(subject.id(), List.of()), subject.label()));
+    }
+    return shown;
   }
 
   @GetMapping("/{id}")
@@ -181,8 +229,13 @@ class SubjectPages {
       return "resolution/subjects";
     }
     try {
-      model.addAttribute("subject", subjects.get(context, id));
-      model.addAttribute("statements", subjects.statements(context, id));
+      Subject subject = subjects.get(context, id);
+      List<SubjectStatement> statements = subjects.statements(context, id);
+      Kinds.Kind kind = Kinds.of(subject.schema());
+      model.addAttribute("subject", subject);
+      model.addAttribute("kind", kind);
+      model.addAttribute("identifiers", kind.identifiers(statements, null));
+      model.addAttribute("statements", statements);
       model.addAttribute(
           "matches",
           subjects.matches(context, id).stream().map(match -> Shown.Match.of(match, id)).toList());
@@ -193,13 +246,14 @@ class SubjectPages {
     return "resolution/subject";
   }
 
+  /** The entry form for the kind chosen ({@code ?schema=Vessel}); a person's by default. */
   @GetMapping("/new")
-  String form(Model model) {
-    model.addAttribute("form", new SubjectForm());
-    model.addAttribute("properties", SubjectForm.PROPERTIES);
-    model.addAttribute("several", SubjectForm.SEVERAL);
-    model.addAttribute("labels", SubjectForm.LABELS);
-    return "resolution/subject-form";
+  String form(@RequestParam(required = false) String schema, Model model) {
+    var form = new SubjectForm();
+    if (schema != null) {
+      form.schema = schema;
+    }
+    return entry(model, form, Map.of());
   }
 
   @PostMapping("/new")
@@ -217,20 +271,25 @@ class SubjectPages {
               .toList());
       return "resolution/submitted";
     } catch (InvalidRequest e) {
-      model.addAttribute("form", form);
-      model.addAttribute("properties", SubjectForm.PROPERTIES);
-      model.addAttribute("several", SubjectForm.SEVERAL);
-      model.addAttribute("labels", SubjectForm.LABELS);
-      model.addAttribute("fieldErrors", noPropertiesMeansNoName(e, form));
-      return "resolution/subject-form";
+      return entry(model, form, form.placed(e));
     }
   }
 
-  private static Map<String, String> noPropertiesMeansNoName(InvalidRequest e, SubjectForm form) {
-    boolean empty = form.values.values().stream().allMatch(String::isBlank);
-    if ("properties".equals(e.field()) && empty) {
-      return Map.of("name", e.getMessage());
+  /**
+   * The entry form for the form's kind with its values and errors; an unknown kind is refused
+   * beside the kind chooser and no fields are offered.
+   */
+  private static String entry(Model model, SubjectForm form, Map<String, String> errors) {
+    var shown = new LinkedHashMap<>(errors);
+    Kinds.Kind kind = null;
+    try {
+      kind = Kinds.of(Schema.parse("schema", form.schema));
+    } catch (InvalidRequest unknown) {
+      shown.putAll(PageForms.errorOf(unknown));
     }
-    return PageForms.errorOf(e);
+    model.addAttribute("form", form);
+    model.addAttribute("kind", kind);
+    model.addAttribute("fieldErrors", shown);
+    return "resolution/subject-form";
   }
 }

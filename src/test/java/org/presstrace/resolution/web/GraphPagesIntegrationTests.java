@@ -47,6 +47,12 @@ class GraphPagesIntegrationTests {
         "+1 202 555 " + String.format(Locale.ROOT, "%04d", Math.floorMod(tag.hashCode(), 10_000));
     String one = subject(context, "Ada Kestrel " + tag, phone);
     String two = subject(context, "Bram Kestrel " + tag, phone);
+    String other = world.agency("CBP", AgencyKind.FEDERAL, "USA");
+    String hidden =
+        subject(
+            world.as(world.user("cbp-agent", other, Role.INVESTIGATOR), Channel.API),
+            "Cora Kestrel " + tag,
+            phone);
 
     var session = new MockHttpSession();
     String asked = body(analyst, get("/resolution/graph"), session, 200);
@@ -55,12 +61,22 @@ class GraphPagesIntegrationTests {
     session.setAttribute(Purpose.SESSION_ATTRIBUTE, "Graph page test");
     String page = body(analyst, get("/resolution/graph"), session, 200);
     assertThat(page).contains("id=\"graph\"").contains("cytoscape").contains("graph.js");
+    assertThat(page)
+        .as("the list view beside the canvas, filled only from the graph answers")
+        .contains("id=\"graph-nodes\"", "id=\"graph-edges\"", "Nothing drawn yet")
+        .contains("data-subjects=\"/resolution/subjects\"")
+        .contains("&quot;CryptoWallet&quot;:&quot;Crypto wallet&quot;")
+        .doesNotContain("Kestrel");
 
     assertThat(body(analyst, get("/resolution/graph/data/subjects?q=kestrel " + tag), session, 200))
         .contains(one, two);
     assertThat(body(analyst, get("/resolution/graph/data/neighbours?id=" + one), session, 200))
         .contains(two)
-        .contains("\"kind\":\"value\"");
+        .contains("\"kind\":\"value\"")
+        .contains("\"holders\":2")
+        .as("another agency's AMBER subject sharing the phone is neither listed nor counted")
+        .doesNotContain(hidden)
+        .doesNotContain("Cora Kestrel");
     assertThat(
             body(
                 analyst, get("/resolution/graph/data/neighbours?id=" + one + "&k=5"), session, 400))

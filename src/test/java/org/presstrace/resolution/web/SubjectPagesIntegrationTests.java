@@ -122,11 +122,10 @@ class SubjectPagesIntegrationTests {
   @Test
   void badInputIsShownBesideEachFieldAndNothingIsStored() throws Exception {
     long before = subjects();
-    expectError(with("name", ""), "name", "needs a name");
-    expectError(onlyBlankValues(), "name", "needs at least a name");
+    expectError(with("name", ""), "name", "A person needs a name, or a first or last name");
+    expectError(onlyBlankValues(), "name", "A person needs a name");
     expectError(with("schema", "Spaceship"), "schema", "schema must be Person, Company");
-    expectError(
-        with("schema", "Company", "birthDate", "1980-03-04"), "birthDate", "has no property");
+    expectError(with("schema", "Company", "birthDate", "1980-03-04"), "form", "has no property");
     expectError(with("caseReference", " "), "caseReference", "caseReference is required");
     expectError(with("contact", ""), "contact", "contact is required");
     expectError(with("statedOn", "yesterday"), "statedOn", "is not a date");
