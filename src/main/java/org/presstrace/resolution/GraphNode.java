@@ -8,7 +8,8 @@ package org.presstrace.resolution;
  * @param id the node id: the subject id, {@code value:...} or {@code cluster:<canonical id>}
  * @param kind {@code subject}, {@code value}, {@code record} or {@code cluster}
  * @param label what to show on the node
- * @param schema for a subject, {@code Person} or {@code Company}
+ * @param schema for a subject, its kind ({@code Person}, {@code Company}, {@code Vehicle}, {@code
+ *     Vessel}, {@code CryptoWallet} or {@code BankAccount})
  * @param ownerAgency for a subject, the agency holding it
  * @param marking for a subject, its marking banner
  * @param caseReference for a subject, its case reference
