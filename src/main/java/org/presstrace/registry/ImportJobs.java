@@ -141,7 +141,7 @@ public class ImportJobs implements DisposableBean {
       RegistryImports imports,
       Clock clock,
       @Value("${presstrace.registry.import-jobs.threads:2}") int threads,
-      @Value("${presstrace.registry.import-jobs.queue:8}") int queue,
+      @Value("${presstrace.registry.import-jobs.queue:4}") int queue,
       @Value("${presstrace.registry.import-jobs.keep:1h}") Duration keep,
       @Value("${presstrace.registry.import-jobs.kept:200}") int kept) {
     this.imports = imports;
