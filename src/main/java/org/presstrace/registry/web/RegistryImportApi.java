@@ -94,7 +94,10 @@ class RegistryImportApi {
   }
 
   @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-  @Operation(summary = "Import inventories and transfers from a CSV body, all or nothing")
+  @Operation(
+      summary =
+          "Import inventories and transfers from a CSV body, all or nothing;"
+              + " with async=true as a background job (202 and its Location)")
   ResponseEntity<?> importBody(
       @RequestBody(required = false) byte[] body,
       @RequestParam(required = false) String fileName,
@@ -105,7 +108,10 @@ class RegistryImportApi {
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Import inventories and transfers from an uploaded CSV file, all or nothing")
+  @Operation(
+      summary =
+          "Import inventories and transfers from an uploaded CSV file, all or nothing;"
+              + " with async=true as a background job (202 and its Location)")
   ResponseEntity<?> importFile(
       @RequestPart(name = "file", required = false) MultipartFile file,
       @RequestParam(defaultValue = "false") boolean dryRun,
