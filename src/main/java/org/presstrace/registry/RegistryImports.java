@@ -182,7 +182,9 @@ public class RegistryImports {
         progress.progress("checked", done, rows.size());
       }
     }
-    progress.progress("checked", done, rows.size());
+    if (done % progress.every() != 0) {
+      progress.progress("checked", done, rows.size());
+    }
     return check;
   }
 
@@ -221,7 +223,9 @@ public class RegistryImports {
         progress.progress("stored", done, rows);
       }
     }
-    progress.progress("stored", rows, rows);
+    if (done % progress.every() != 0) {
+      progress.progress("stored", done, rows);
+    }
   }
 
   private static String sha256(byte[] content) {
