@@ -60,6 +60,44 @@ final class ImportFile {
     return file;
   }
 
+  /** Leading bytes of files people upload by mistake, and what to call them. */
+  private static final Map<String, String> NOT_CSV =
+      Map.of(
+          "%PDF", "a PDF document",
+          "PK\u0003\u0004", "a ZIP archive or an Excel or OpenDocument workbook",
+          "\u00D0\u00CF\u0011\u00E0", "an Excel 97-2003 workbook",
+          "\u0089PNG", "a PNG image",
+          "\u00FF\u00D8\u00FF", "a JPEG image",
+          "GIF8", "a GIF image");
+
+  /** How far into a file {@link #notCsv} looks for binary content. */
+  private static final int SNIFF_BYTES = 8192;
+
+  /**
+   * Why an uploaded file cannot be a CSV file at all (empty, a workbook, a document, an image,
+   * other binary content), or null when it may be one; its rows are then read and checked as usual.
+   */
+  static String notCsv(byte[] content) {
+    String head =
+        new String(content, 0, Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+    if (content.length <= SNIFF_BYTES && head.replaceFirst("^\u00EF\u00BB\u00BF", "").isBlank()) {
+      return "the file is empty: choose a CSV file whose first row is the header of columns";
+    }
+    for (Map.Entry<String, String> known : NOT_CSV.entrySet()) {
+      if (head.startsWith(known.getKey())) {
+        return notCsv(known.getValue());
+      }
+    }
+    boolean utf16 = head.startsWith("\u00FE\u00FF") || head.startsWith("\u00FF\u00FE");
+    return !utf16 && head.indexOf('\u0000') >= 0 ? notCsv("binary data, not text") : null;
+  }
+
+  private static String notCsv(String what) {
+    return "this is not a CSV file (it looks like "
+        + what
+        + "): save the sheet as CSV UTF-8 and upload that file";
+  }
+
   private String decode(byte[] content) {
     if (content.length >= 2
         && ((content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)

@@ -131,6 +131,15 @@ public class RegistryImports {
         (System.nanoTime() - started) / 1_000_000);
   }
 
+  /**
+   * Refuses, before any file is read, a caller who may not import at all.
+   *
+   * @throws AccessDeniedException as {@link #importCsv} would
+   */
+  public void requireImporter(AccessContext context) {
+    importer(context);
+  }
+
   private RegistrantView importer(AccessContext context) {
     if (context.caller().has(Role.REGISTRANT)) {
       return registry
@@ -166,17 +175,21 @@ public class RegistryImports {
     var check =
         new ImportCheck(registry, registrants, own, clock.instant(), machines.bySerials(serials));
     long done = 0;
+    progress.progress("checked", 0, rows.size());
     for (ImportFile.Row row : rows) {
       check.check(row);
-      if (++done % ImportProgress.EVERY == 0) {
+      if (++done % progress.every() == 0) {
         progress.progress("checked", done, rows.size());
       }
     }
-    progress.progress("checked", done, rows.size());
+    if (done % progress.every() != 0) {
+      progress.progress("checked", done, rows.size());
+    }
     return check;
   }
 
   private void store(AccessContext context, ImportCheck check, ImportProgress progress, long rows) {
+    progress.progress("stored", 0, rows);
     Instant now = clock.instant();
     var items = check.items();
     machines.insertAll(
@@ -206,11 +219,13 @@ public class RegistryImports {
     long done = 0;
     for (ImportCheck.Recorded recorded : check.recorded()) {
       registry.announce(context, recorded.event());
-      if (++done % ImportProgress.EVERY == 0) {
+      if (++done % progress.every() == 0) {
         progress.progress("stored", done, rows);
       }
     }
-    progress.progress("stored", rows, rows);
+    if (done % progress.every() != 0) {
+      progress.progress("stored", done, rows);
+    }
   }
 
   private static String sha256(byte[] content) {

@@ -188,6 +188,10 @@ class ReadPathCoverageIntegrationTests {
               "a code check open to signed-in users: valid or not, for whom, until when;"
                   + " audited (Certificates.verify)"),
           Map.entry(
+              "/api/v1/registry/imports/jobs/{id}",
+              "the caller's own import job: progress and the result of their own file; another"
+                  + " user gets 404 (ImportJobs.find; RegistryImportJobsIntegrationTests)"),
+          Map.entry(
               "/api/v1/registry/compliance",
               "domestic investigators, analysts and supervisors only (ComplianceQueue.list),"
                   + " audited; summaries name no equipment content"),

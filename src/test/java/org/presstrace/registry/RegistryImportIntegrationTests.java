@@ -1,9 +1,7 @@
 package org.presstrace.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -30,13 +28,14 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Bulk import through the API, the page and the service: all or nothing, row by row. */
+/**
+ * Bulk import through the API and the service: all or nothing, row by row. The page and the
+ * background jobs are in {@link RegistryImportJobsIntegrationTests}.
+ */
 @PressTraceIntegrationTest
 class RegistryImportIntegrationTests {
 
-  static final String HEADER =
-      "record,registrant,serial,make,model,kind,power,rated_output_per_hour,imprint,location,"
-          + "occurred_on,buyer_registration,buyer_checked_at\n";
+  static final String HEADER = ImportRows.HEADER;
 
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
@@ -82,41 +81,11 @@ class RegistryImportIntegrationTests {
   }
 
   String inventory(String serial, String kind, String power, String output, String location) {
-    return String.join(
-            ",",
-            "INVENTORY",
-            dealer.registrationNumber(),
-            serial,
-            make,
-            "RT-9",
-            kind,
-            power,
-            output,
-            "",
-            location,
-            day.toString(),
-            "",
-            "")
-        + "\n";
+    return new ImportRows(dealer, make, day).inventory(serial, kind, power, output, location);
   }
 
   String transfer(String serial, String to) {
-    return String.join(
-            ",",
-            "TRANSFER",
-            dealer.registrationNumber(),
-            serial,
-            make,
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            day.plusDays(1).toString(),
-            to,
-            day.plusDays(1) + "T10:15")
-        + "\n";
+    return new ImportRows(dealer, make, day).transfer(serial, to);
   }
 
   MvcResult postCsv(String username, String csv, String query) throws Exception {
@@ -437,41 +406,5 @@ class RegistryImportIntegrationTests {
                 .contentType("text/csv")
                 .content(content))
         .andReturn();
-  }
-
-  @Test
-  void thePageShowsEachBadRowAndFieldOrTheSummary() throws Exception {
-    String bad = HEADER + inventory("PG-1", "PRESS", "", "", "Bay 1");
-    String page =
-        mvc.perform(
-                multipart("/registry/imports")
-                    .file(new MockMultipartFile("file", "bad.csv", "text/csv", bad.getBytes()))
-                    .with(user(dealerUser))
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(page).contains("Nothing was stored").contains("bad.csv").contains("PRESS");
-    assertThat(page).containsPattern("<td>2</td>\\s*<td>kind</td>");
-
-    String good = HEADER + inventory("PG-2", "TABLETING_ROTARY", "POWERED", "1000", "Bay 1");
-    String done =
-        mvc.perform(
-                multipart("/registry/imports")
-                    .file(new MockMultipartFile("file", "good.csv", "text/csv", good.getBytes()))
-                    .with(user(dealerUser))
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    assertThat(done).contains("Imported").contains("good.csv");
-    assertThat(machinesOfMake()).isEqualTo(1);
-
-    assertThat(
-            mvc.perform(get("/registry/imports").with(user(investigator)))
-                .andReturn()
-                .getResponse()
-                .getStatus())
-        .isEqualTo(403);
   }
 }

@@ -310,6 +310,55 @@ class BrowserTests {
   }
 
   @Test
+  void aRegistrantUploadsAnImportFileAndSeesTheResultAfterTheProgressPage() throws IOException {
+    directory.ensureAgency(directory.operatorAgency(), "Operations", AgencyKind.FEDERAL, "USA");
+    var admin =
+        world.as(
+            world.user("opadmin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.API);
+    var dealer =
+        activeRegistrant(admin, "Upload Dealers " + world.suffix(), RegistrantCategory.DEALER);
+    String dealerUser = world.user("uploader", dealer.agencyCode(), Role.REGISTRANT);
+    String make = "Upl" + world.suffix().replaceAll("[^A-Za-z0-9]", "");
+    var csv = new StringBuilder("record,serial,make,model,kind,location,occurred_on\n");
+    for (int i = 0; i < 1500; i++) {
+      csv.append("INVENTORY,UPL-")
+          .append(i)
+          .append(',')
+          .append(make)
+          .append(",RT-1,DIE,Bay 1,")
+          .append(LocalDate.now(ZoneOffset.UTC).minusDays(1))
+          .append('\n');
+    }
+    Path file = Files.createTempFile("presstrace-stock-", ".csv");
+    Files.writeString(file, csv);
+
+    signIn(dealerUser, World.PASSWORD);
+    waitForNavigation();
+    browser.get(url("/registry/imports"));
+    browser.findElement(By.id("file")).sendKeys(file.toString());
+    browser
+        .findElement(By.cssSelector("form[action$='/registry/imports'] button[type=submit]"))
+        .click();
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.urlMatches("/registry/imports/[0-9a-f-]{36}$"));
+    String result =
+        new WebDriverWait(browser, Duration.ofMinutes(3))
+            .until(
+                driver -> {
+                  String text = driver.findElement(By.id("import-job")).getText();
+                  return text.contains("Imported") ? text : null;
+                });
+    assertThat(result).contains(file.getFileName().toString()).contains("1500 rows");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM machine WHERE make = :make")
+                .param("make", make)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1500);
+    Files.delete(file);
+  }
+
+  @Test
   void aRegistrantReportsATheftAndAnotherUserChecksItsCertificate() {
     directory.ensureAgency(directory.operatorAgency(), "Operations", AgencyKind.FEDERAL, "USA");
     var admin =
