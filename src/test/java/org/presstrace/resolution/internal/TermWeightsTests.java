@@ -162,8 +162,7 @@ class TermWeightsTests {
 
     // a change of name: the old values are counted out, the new ones in
     var married = Prepared.of(person("a", "Anna", "Jones", null, "Leeds"));
-    counts.remove(anna);
-    counts.add(married);
+    counts.replace(anna, married);
     assertThat(counts.count(Field.FAMILY, "smith")).isZero();
     assertThat(counts.count(Field.FAMILY, "jones")).isEqualTo(1);
     assertThat(counts.count(Field.CITY, "leeds")).isEqualTo(1);
