@@ -12,7 +12,7 @@ import org.presstrace.resolution.internal.ValueCounts.Field;
  * that ratio is added to the level's weight:
  *
  * <pre>
- *   average    = records with a value / distinct values
+ *   average    = max(records with a value / distinct values - 2 - HIDDEN, 0)
  *   held       = max(count - 2 - HIDDEN, 0)
  *   prior      = PSEUDO_RECORDS * u
  *   adjustment = clamp(round(log2((average + prior) / (held + prior)) / STEP) * STEP,
@@ -23,11 +23,12 @@ import org.presstrace.resolution.internal.ValueCounts.Field;
  * holders the feature's own u expects among {@link #PSEUDO_RECORDS} records, keeps the adjustment
  * near zero until a value is held by many more records than the average one: a handful of records
  * cannot make a value look common. The pair and the first {@link #HIDDEN} other holders of a value
- * do not count: whether a few other records (another agency's hidden ones among them) carry a rare
- * name changes nothing, and every value held by so few records weighs the same. The ceiling keeps a
- * rare value from outweighing a disagreement on the date of birth; the floor keeps an agreement,
- * however common, from counting against a pair. Rounding to half a bit keeps the weight still while
- * the counts move by a record or two.
+ * (of the average value too) do not count, so a small file or index is weighed as before: whether a
+ * few other records (another agency's hidden ones among them) carry a rare name changes nothing,
+ * and every value held by so few records weighs the same. The ceiling keeps a rare value from
+ * outweighing a disagreement on the date of birth; the floor keeps an agreement, however common,
+ * from counting against a pair. Rounding to half a bit keeps the weight still while the counts move
+ * by a record or two.
  */
 final class TermWeights {
 
@@ -63,14 +64,19 @@ final class TermWeights {
     if (distinct == 0) {
       return 0;
     }
-    double average = (double) counts.total(field) / distinct;
+    double average = beyond((double) counts.total(field) / distinct);
     double prior = PSEUDO_RECORDS * u;
-    int held = 0;
+    double held = 0;
     for (String value : values) {
-      held = Math.max(held, counts.count(field, value) - 2 - HIDDEN);
+      held = Math.max(held, beyond(counts.count(field, value)));
     }
     double bits = Math.round(log2((average + prior) / (held + prior)) / STEP) * STEP;
     return Math.max(LEAST_AGREEMENT - weight, Math.min(ceiling, bits));
+  }
+
+  /** The holders of a value beyond the pair and the first {@link #HIDDEN} others. */
+  private static double beyond(double holders) {
+    return Math.max(holders - 2 - HIDDEN, 0);
   }
 
   private static double log2(double x) {
