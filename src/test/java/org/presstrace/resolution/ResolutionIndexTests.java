@@ -3,6 +3,7 @@ package org.presstrace.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One entity at a time against what is held; judgements override scores for good. */
@@ -65,5 +66,69 @@ class ResolutionIndexTests {
         .hasMessageContaining("no entity 'zz'");
     assertThatThrownBy(() -> index.judge("a", "a", Judgement.SAME))
         .hasMessageContaining("against itself");
+  }
+
+  /**
+   * A fresh index holding 4,000 people of one agency's world (family names of their own, given
+   * names and cities spread over a hundred), then {@code others} (another agency's records, hidden
+   * from the caller), then the caller's first record; returns the pair its second record makes.
+   */
+  static Match callersPairAfter(List<Entity> others, Entity first, Entity second) {
+    var index = new ResolutionIndex(MatchOptions.DEFAULTS);
+    for (int i = 0; i < 4_000; i++) {
+      index.add(
+          Entity.of("bg" + i, Schema.PERSON)
+              .with("firstName", "Given" + i % 100)
+              .with("lastName", "Family" + Integer.toString(i, 36))
+              .with("birthDate", (1940 + i % 60) + "-0" + (1 + i % 9) + "-1" + i % 10)
+              .with("city", "Town" + i % 100));
+    }
+    others.forEach(index::add);
+    index.add(first);
+    return index.add(second).stream()
+        .filter(match -> match.rightId().equals(first.id()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static Entity person(String id, String first, String last, String birth, String city) {
+    return Entity.of(id, Schema.PERSON)
+        .with("firstName", first)
+        .with("lastName", last)
+        .with("birthDate", birth)
+        .with("city", city);
+  }
+
+  static List<Entity> hidden(String last, int count) {
+    var hidden = new java.util.ArrayList<Entity>();
+    for (int i = 0; i < count; i++) {
+      hidden.add(person("hidden" + i, "Other" + i, last, "1961-02-1" + i % 10, "Town" + i % 100));
+    }
+    return hidden;
+  }
+
+  @Test
+  void anotherAgencysRecordsSharingARareNameChangeNothingThePairShows() {
+    var first = person("mine1", "Chidi", "Okonkwo", "1980-01-01", "Leeds");
+    var second = person("mine2", "Chidi", "Okonkwo", "1980-01-01", "Leeds");
+
+    Match alone = callersPairAfter(List.of(), first, second);
+    Match beside = callersPairAfter(hidden("Okonkwo", 5), first, second);
+
+    assertThat(beside.explanation()).isEqualTo(alone.explanation());
+    assertThat(beside.score()).isEqualTo(alone.score());
+    assertThat(beside.band()).isEqualTo(alone.band());
+  }
+
+  @Test
+  void aNameHeldByManyWeighsLessOnceItsHoldersAreMoreThanAFew() {
+    var first = person("mine1", "Chidi", "Okonkwo", "1980-01-01", "Leeds");
+    var second = person("mine2", "Chidi", "Okonkwo", "1980-01-01", "Leeds");
+
+    Match rare = callersPairAfter(List.of(), first, second);
+    Match common = callersPairAfter(hidden("Okonkwo", 300), first, second);
+
+    assertThat(common.weight()).isLessThan(rare.weight());
+    assertThat(common.explanation()).contains("lastName=exact(").doesNotContain("okonkwo");
   }
 }

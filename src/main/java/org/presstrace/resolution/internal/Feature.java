@@ -25,6 +25,16 @@ record Feature(String name, List<Level> levels) {
     return new Level(name, min, m, u);
   }
 
+  /** The level named {@code levelName}. */
+  Level level(String levelName) {
+    for (Level level : levels) {
+      if (level.name().equals(levelName)) {
+        return level;
+      }
+    }
+    throw new IllegalArgumentException(name + " has no level " + levelName);
+  }
+
   /** The contribution of a similarity in [0, 1]; none when a side has no value (negative). */
   Contribution bySimilarity(double similarity) {
     if (similarity < 0) {
@@ -44,11 +54,7 @@ record Feature(String name, List<Level> levels) {
     if (levelName == null) {
       return null;
     }
-    for (Level level : levels) {
-      if (level.name().equals(levelName)) {
-        return new Contribution(name, level.name(), level.weight());
-      }
-    }
-    throw new IllegalArgumentException(name + " has no level " + levelName);
+    Level level = level(levelName);
+    return new Contribution(name, level.name(), level.weight());
   }
 }

@@ -26,6 +26,7 @@ public final class IncrementalResolver {
 
   private final MatchOptions options;
   private final Scorer scorer;
+  private final ValueCounts counts = new ValueCounts();
   private final BlockIndex index;
   private final List<Prepared> records = new ArrayList<>();
   private final Map<String, Integer> ordinals = new HashMap<>();
@@ -35,7 +36,7 @@ public final class IncrementalResolver {
 
   public IncrementalResolver(MatchOptions options) {
     this.options = options;
-    this.scorer = new Scorer(options);
+    this.scorer = new Scorer(options, new TermWeights(counts));
     this.index = new BlockIndex(options.fanOutCap());
   }
 
@@ -51,6 +52,7 @@ public final class IncrementalResolver {
     }
     Prepared prepared = Prepared.of(entity);
     Set<String> keys = BlockKeys.of(prepared);
+    counts.add(prepared);
     var found = new ArrayList<Match>();
     for (int other : index.candidates(keys)) {
       Prepared candidate = records.get(other);

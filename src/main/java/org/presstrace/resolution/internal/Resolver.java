@@ -21,19 +21,23 @@ import org.presstrace.resolution.MatchRun;
 public final class Resolver {
 
   private final MatchOptions options;
-  private final Scorer scorer;
 
   public Resolver(MatchOptions options) {
     this.options = options;
-    this.scorer = new Scorer(options);
   }
 
-  /** One pair scored, whatever the blocks say. */
+  /**
+   * One pair scored, whatever the blocks say. With no other records to count, no value is known to
+   * be common or rare: the weights are the features' own.
+   */
   public Match compare(Entity a, Entity b) {
-    return scorer.compare(Prepared.of(a), Prepared.of(b));
+    return new Scorer(options, TermWeights.NONE).compare(Prepared.of(a), Prepared.of(b));
   }
 
-  /** Every pair of {@code left} x {@code right} that shares a usable key, scored. */
+  /**
+   * Every pair of {@code left} x {@code right} that shares a usable key, scored; how common a value
+   * is counts over both sides together.
+   */
   public MatchRun link(List<Entity> left, List<Entity> right) {
     List<Prepared> rights = prepare(right);
     List<Prepared> lefts = prepare(left);
@@ -51,7 +55,11 @@ public final class Resolver {
             index.drop(key);
           }
         });
-    return score(lefts.size(), index, i -> index.candidates(leftKeys.get(i)), lefts, rights);
+    var counts = ValueCounts.of(lefts);
+    rights.forEach(counts::add);
+    var scorer = new Scorer(options, new TermWeights(counts));
+    return score(
+        scorer, lefts.size(), index, i -> index.candidates(leftKeys.get(i)), lefts, rights);
   }
 
   /** Every pair within {@code entities} that shares a usable key, scored once. */
@@ -62,7 +70,9 @@ public final class Resolver {
     for (int i = 0; i < records.size(); i++) {
       index.add(i, keys.get(i));
     }
+    var scorer = new Scorer(options, new TermWeights(ValueCounts.of(records)));
     return score(
+        scorer,
         records.size(),
         index,
         i -> index.candidates(keys.get(i)).stream().filter(j -> j > i).toList(),
@@ -75,6 +85,7 @@ public final class Resolver {
    * processors: the index is complete and only read here, the scorer keeps no state.
    */
   private MatchRun score(
+      Scorer scorer,
       int count,
       BlockIndex index,
       IntFunction<Collection<Integer>> candidatesOf,

@@ -4,11 +4,13 @@ import static org.presstrace.resolution.internal.Feature.level;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.presstrace.resolution.Contribution;
 import org.presstrace.resolution.Match;
 import org.presstrace.resolution.MatchOptions;
 import org.presstrace.resolution.Schema;
+import org.presstrace.resolution.internal.ValueCounts.Field;
 
 /**
  * Compares two prepared entities feature by feature and adds the weights to a prior. The score is
@@ -117,10 +119,21 @@ final class Scorer {
     return Feature.of(name, level("exact", 1, 0.95, u), level("different", 0, 0.05, 1 - u));
   }
 
-  private final MatchOptions options;
+  /**
+   * The most a rare value may add to an exact agreement, per counted property (bits): together far
+   * less than a disagreement on the date of birth takes away, so rare names and a rare city cannot
+   * outweigh it. E-mail addresses are weighed down when shared by many, never up.
+   */
+  static final Map<Field, Double> CEILINGS =
+      Map.of(
+          Field.GIVEN, 0.5, Field.FAMILY, 0.5, Field.NAME, 0.5, Field.CITY, 0.5, Field.EMAIL, 0.0);
 
-  Scorer(MatchOptions options) {
+  private final MatchOptions options;
+  private final TermWeights terms;
+
+  Scorer(MatchOptions options, TermWeights terms) {
     this.options = options;
+    this.terms = terms;
   }
 
   Match compare(Prepared a, Prepared b) {
@@ -137,11 +150,23 @@ final class Scorer {
       assets(a, b, contributions);
     }
     add(contributions, PHONE.byLevel(shared(a.phones(), b.phones())));
-    add(contributions, EMAIL.byLevel(shared(a.emails(), b.emails())));
+    add(
+        contributions,
+        common(
+            EMAIL.byLevel(shared(a.emails(), b.emails())),
+            Field.EMAIL,
+            EMAIL,
+            sharedValues(a.emails(), b.emails())));
     add(contributions, COUNTRY.byLevel(same(a.countries(), b.countries())));
     add(contributions, STREET.bySimilarity(listSimilarity(a.street(), b.street())));
     add(contributions, POSTAL_CODE.bySimilarity(postal(a.postalCodes(), b.postalCodes())));
-    add(contributions, CITY.bySimilarity(text(a.city(), b.city())));
+    add(
+        contributions,
+        common(
+            CITY.bySimilarity(text(a.city(), b.city())),
+            Field.CITY,
+            CITY,
+            List.of(a.city(), b.city())));
     add(
         contributions,
         REGION.bySimilarity(
@@ -153,12 +178,13 @@ final class Scorer {
     return new Match(a.id(), b.id(), score, weight, options.band(score), contributions);
   }
 
-  private static void names(PersonName a, PersonName b, List<Contribution> out) {
+  private void names(PersonName a, PersonName b, List<Contribution> out) {
     if (a.isEmpty() || b.isEmpty()) {
       return;
     }
     if (!a.parts() || !b.parts()) {
-      add(out, NAME.bySimilarity(Similarity.names(a.tokens(), b.tokens())));
+      Contribution name = NAME.bySimilarity(Similarity.names(a.tokens(), b.tokens()));
+      add(out, common(name, Field.NAME, NAME, wholeNames(a, b)));
       return;
     }
     double first = listSimilarity(a.given(), b.given());
@@ -167,14 +193,56 @@ final class Scorer {
       double swappedFirst = listSimilarity(a.given(), b.family());
       double swappedLast = listSimilarity(a.family(), b.given());
       if (swappedFirst + swappedLast > first + last + 0.1) {
-        add(out, FIRST_NAME.bySimilarity(swappedFirst));
-        add(out, LAST_NAME.bySimilarity(swappedLast));
+        parts(swappedFirst, a.given(), b.family(), swappedLast, a.family(), b.given(), out);
         out.add(new Contribution("nameOrder", "swapped", 0));
         return;
       }
     }
-    add(out, FIRST_NAME.bySimilarity(first));
-    add(out, LAST_NAME.bySimilarity(last));
+    parts(first, a.given(), b.given(), last, a.family(), b.family(), out);
+  }
+
+  /** The given and family names compared, each agreement weighed by how common the name is. */
+  private void parts(
+      double first,
+      List<String> leftGiven,
+      List<String> rightGiven,
+      double last,
+      List<String> leftFamily,
+      List<String> rightFamily,
+      List<Contribution> out) {
+    Contribution given = FIRST_NAME.bySimilarity(first);
+    add(out, common(given, Field.GIVEN, FIRST_NAME, keys(leftGiven, rightGiven)));
+    Contribution family = LAST_NAME.bySimilarity(last);
+    add(out, common(family, Field.FAMILY, LAST_NAME, keys(leftFamily, rightFamily)));
+  }
+
+  /**
+   * An exact agreement with its weight adjusted by how common the agreed values are among the
+   * counted records ({@link TermWeights}); any other level as it is.
+   */
+  private Contribution common(
+      Contribution contribution, Field field, Feature feature, List<String> values) {
+    if (contribution == null || !contribution.level().equals("exact")) {
+      return contribution;
+    }
+    double u = feature.level("exact").u();
+    double weight = contribution.weight();
+    double adjustment = terms.adjustment(field, u, weight, CEILINGS.get(field), values);
+    return adjustment == 0
+        ? contribution
+        : new Contribution(contribution.feature(), contribution.level(), weight + adjustment);
+  }
+
+  private static List<String> keys(List<String> left, List<String> right) {
+    return List.of(ValueCounts.key(left), ValueCounts.key(right));
+  }
+
+  private static List<String> wholeNames(PersonName a, PersonName b) {
+    return keys(ValueCounts.wholeName(a), ValueCounts.wholeName(b));
+  }
+
+  private static List<String> sharedValues(Set<String> a, Set<String> b) {
+    return a.stream().filter(b::contains).toList();
   }
 
   /** Each kind of asset identifier both sides state, then the name when both have one. */
