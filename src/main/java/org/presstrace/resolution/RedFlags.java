@@ -336,19 +336,9 @@ public class RedFlags {
   /** Every subject the member may read, with its statements, and the related pairs among them. */
   private RedFlagFacts facts(AccessContext member) {
     var headers = new HashMap<String, Subject>();
-    for (int page = 0; ; page++) {
-      Page<Subject> subjects =
-          reads.page(
-              member,
-              Subjects.KIND,
-              Criteria.all().orderBy("r.id"),
-              new PageQuery(page, PageQuery.MAX_SIZE),
-              Subjects::subject);
-      subjects.items().forEach(subject -> headers.put(subject.id(), subject));
-      if ((long) (page + 1) * PageQuery.MAX_SIZE >= subjects.totalItems()) {
-        break;
-      }
-    }
+    reads
+        .all(member, Subjects.KIND, Criteria.all(), Subjects::subject)
+        .forEach(subject -> headers.put(subject.id(), subject));
     var entities = new HashMap<String, Entity>();
     reads
         .children(
@@ -382,7 +372,7 @@ public class RedFlags {
         .forEach(e -> parties.add(RedFlagFacts.Party.of(e, headers.get(e.id()).label())));
     var payments = new ArrayList<RedFlagFacts.Payment>();
     var related = new ArrayList<>(related(entities.keySet()));
-    for (Link link : allLinks(member)) {
+    for (Link link : links.everyVisible(member)) {
       if (!link.object().kind().equals(LinkEnd.SUBJECT)) {
         continue;
       }
@@ -410,18 +400,6 @@ public class RedFlags {
   static final Set<LinkSchema> RELATING =
       Set.of(
           LinkSchema.OWNERSHIP, LinkSchema.DIRECTORSHIP, LinkSchema.ASSOCIATE, LinkSchema.FAMILY);
-
-  /** Every link the member may read with both ends, page by page. */
-  private List<Link> allLinks(AccessContext member) {
-    var all = new ArrayList<Link>();
-    for (int page = 0; ; page++) {
-      Page<Link> found = links.visible(member, null, new PageQuery(page, PageQuery.MAX_SIZE));
-      all.addAll(found.items());
-      if ((long) (page + 1) * PageQuery.MAX_SIZE >= found.totalItems()) {
-        return all;
-      }
-    }
-  }
 
   /** Pairs of readable subjects resolved (or judged) to be the same entity. */
   private List<Map.Entry<String, String>> related(Set<String> readable) {
