@@ -197,7 +197,12 @@ public class RedFlags {
     }
     String trigger = deferred.get(agency);
     if (trigger != null) {
-      evaluate(agency, trigger, channel);
+      try {
+        evaluate(agency, trigger, channel);
+      } catch (RuntimeException e) {
+        deferred.putIfAbsent(agency, trigger); // still owed: try again at the next review
+        throw e;
+      }
     }
   }
 
