@@ -159,8 +159,7 @@ class RedFlagsIntegrationTests {
             "Duty desk",
             null,
             null,
-            new Marking(
-                "ignored", Tlp.GREEN, "LEI", false, Marking.relTo(List.of("GBR")), null)));
+            new Marking("ignored", Tlp.GREEN, "LEI", false, Marking.relTo(List.of("GBR")), null)));
   }
 
   private long runs(String agency) {
