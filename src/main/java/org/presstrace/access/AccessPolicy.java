@@ -64,41 +64,55 @@ public final class AccessPolicy {
    * remain to be tested by the database.
    */
   public SqlFilter readFilter(Caller caller, ProtectedKind kind) {
+    return readFilter(caller, kind, "r");
+  }
+
+  /**
+   * {@link #readFilter(Caller, ProtectedKind)} over rows aliased {@code alias}, for a filter nested
+   * in a query whose own rows are aliased {@code r} (e.g. a correlated {@code EXISTS}).
+   */
+  public SqlFilter readFilter(Caller caller, ProtectedKind kind, String alias) {
+    if (!alias.matches("[a-z][a-z0-9_]*")) {
+      throw new IllegalArgumentException("'" + alias + "' is not a table alias");
+    }
     if (!caller.readsRecords()) {
       return new SqlFilter("1 = 0", Map.of());
     }
+    String r = alias + ".";
     var parameters = new HashMap<String, Object>();
     parameters.put("acc_agency", caller.agency());
     parameters.put("acc_kind", kind.name());
     String compartment;
     if (caller.compartments().isEmpty()) {
-      compartment = "r.compartment IS NULL";
+      compartment = r + "compartment IS NULL";
     } else {
-      compartment = "(r.compartment IS NULL OR r.compartment IN (:acc_compartments))";
+      compartment = "(" + r + "compartment IS NULL OR " + r + "compartment IN (:acc_compartments))";
       parameters.put("acc_compartments", List.copyOf(caller.compartments()));
     }
     String released =
         "EXISTS (SELECT 1 FROM record_release acc_rr WHERE acc_rr.kind = :acc_kind"
-            + " AND acc_rr.record_id = r.id AND acc_rr.target_agency = :acc_agency"
+            + " AND acc_rr.record_id = "
+            + r
+            + "id AND acc_rr.target_agency = :acc_agency"
             + " AND acc_rr.status = 'APPROVED')";
-    var other = new StringBuilder("r.tlp IN ('CLEAR', 'GREEN', 'AMBER')");
+    var other = new StringBuilder(r + "tlp IN ('CLEAR', 'GREEN', 'AMBER')");
     if (caller.foreign()) {
-      other.append(" AND r.noforn = FALSE");
+      other.append(" AND ").append(r).append("noforn = FALSE");
     }
-    other.append(" AND (r.rel_to IS NULL OR r.rel_to LIKE :acc_country)");
+    other.append(" AND (" + r + "rel_to IS NULL OR " + r + "rel_to LIKE :acc_country)");
     parameters.put("acc_country", "%," + caller.country().alpha3() + ",%");
     if (caller.readsOnlyAsRegistrant()) {
-      other.append(" AND r.tlp = 'CLEAR' AND r.cui_category IS NULL");
+      other.append(" AND " + r + "tlp = 'CLEAR' AND " + r + "cui_category IS NULL");
     }
     if (caller.foreign()) {
       other.append(" AND ").append(released);
     } else {
       other
-          .append(" AND (r.tlp IN ('CLEAR', 'GREEN') OR (r.tlp = 'AMBER' AND ")
+          .append(" AND (" + r + "tlp IN ('CLEAR', 'GREEN') OR (" + r + "tlp = 'AMBER' AND ")
           .append(released)
           .append("))");
     }
-    String sql = compartment + " AND (r.owner_agency = :acc_agency OR (" + other + "))";
+    String sql = compartment + " AND (" + r + "owner_agency = :acc_agency OR (" + other + "))";
     return new SqlFilter(sql, parameters);
   }
 

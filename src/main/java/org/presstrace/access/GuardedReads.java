@@ -28,6 +28,9 @@ public class GuardedReads {
   private static final Pattern COLUMN = Pattern.compile("r\\.[a-z_]+");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
 
+  /** The alias of a referenced record in {@link #readable} and {@link #related} filters. */
+  private static final String REFERENCED = "acc_ref";
+
   private final JdbcClient jdbc;
   private final AccessPolicy policy;
   private final AuditTrail audit;
@@ -82,7 +85,7 @@ public class GuardedReads {
       throw new IllegalArgumentException("'" + column + "' is not a column of alias r");
     }
     requirePurpose(context, kind);
-    var filter = policy.readFilter(context.caller(), kind);
+    var filter = policy.readFilter(context.caller(), kind, REFERENCED);
     String prefix = "ref_" + kind.table() + "_" + column.substring(2) + "_";
     String sql = filter.sql();
     var parameters = new LinkedHashMap<String, Object>();
@@ -93,8 +96,7 @@ public class GuardedReads {
       sql = sql.replace(":" + parameter.getKey(), ":" + renamed);
       parameters.put(renamed, parameter.getValue());
     }
-    return Criteria.where(
-        column + " IN (SELECT r.id FROM " + kind.table() + " r WHERE " + sql + ")", parameters);
+    return Criteria.where(referenced(kind, REFERENCED, column, sql), parameters);
   }
 
   /** The record's history (or any rows hanging off it), if the record itself may be read. */
@@ -287,11 +289,11 @@ public class GuardedReads {
       requirePurpose(context, kind);
       kinds.add(kind.name());
       // Each end gets its own copy of the policy's parameters: acc_kind differs between kinds.
-      String prefix = "acc" + end++ + "_";
-      var filter = policy.readFilter(context.caller(), kind);
-      sql.append(" AND c.").append(entry.getKey()).append(" IN (SELECT r.id FROM ");
-      sql.append(kind.table()).append(" r WHERE ");
-      sql.append(filter.sql().replace(":acc_", ":" + prefix)).append(")");
+      String prefix = "acc" + end + "_";
+      String alias = REFERENCED + end++;
+      var filter = policy.readFilter(context.caller(), kind, alias);
+      String readable = filter.sql().replace(":acc_", ":" + prefix);
+      sql.append(" AND ").append(referenced(kind, alias, "c." + entry.getKey(), readable));
       filter.parameters().forEach((name, value) -> params.put(prefix + name.substring(4), value));
     }
     if (relation.orderBy() != null) {
@@ -375,6 +377,39 @@ public class GuardedReads {
       Criteria criteria,
       RowMapper<T> mapper,
       Consumer<T> sink) {
+    AccessContext exporting = context.via(Channel.EXPORT);
+    List<String> ids = stream(exporting, kind, criteria, mapper, sink);
+    audit.record(
+        exporting, "EXPORT", kind.name(), null, "SHOWN", ids.size() + " records: " + listed(ids));
+    return ids.size();
+  }
+
+  /**
+   * Every readable row matching {@code criteria}, in one statement and one audit entry, for a
+   * reader that needs all of them (an evaluation over everything an agency may read) rather than a
+   * page: it costs one pass over the rows instead of a count and a query per page.
+   */
+  @Transactional
+  public <T> List<T> all(
+      AccessContext context, ProtectedKind kind, Criteria criteria, RowMapper<T> mapper) {
+    var rows = new ArrayList<T>();
+    List<String> ids = stream(context, kind, criteria, mapper, rows::add);
+    audit.record(
+        context,
+        criteria.search() ? "SEARCH" : "LIST",
+        kind.name(),
+        null,
+        "SHOWN",
+        "all " + ids.size() + ": " + listed(ids));
+    return rows;
+  }
+
+  private <T> List<String> stream(
+      AccessContext context,
+      ProtectedKind kind,
+      Criteria criteria,
+      RowMapper<T> mapper,
+      Consumer<T> sink) {
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
     var ids = new ArrayList<String>();
@@ -394,14 +429,7 @@ public class GuardedReads {
               ids.add(rs.getString("id"));
               sink.accept(mapper.mapRow(rs, row[0]++));
             });
-    audit.record(
-        context.via(Channel.EXPORT),
-        "EXPORT",
-        kind.name(),
-        null,
-        "SHOWN",
-        ids.size() + " records: " + listed(ids));
-    return ids.size();
+    return ids;
   }
 
   /** Reads the marking columns of the current row. */
@@ -479,6 +507,25 @@ public class GuardedReads {
               + " records needs a stated purpose (a case number or a sentence); send the"
               + " PressTrace-Purpose header");
     }
+  }
+
+  /**
+   * The row's {@code column} holds the id of a {@code kind} record (aliased {@code alias}) passing
+   * {@code filter}. A correlated EXISTS probes the referenced table by primary key for each
+   * candidate row, so its cost follows the rows the query selects, never the size of the table.
+   */
+  private static String referenced(ProtectedKind kind, String alias, String column, String filter) {
+    return "EXISTS (SELECT 1 FROM "
+        + kind.table()
+        + " "
+        + alias
+        + " WHERE "
+        + alias
+        + ".id = "
+        + column
+        + " AND ("
+        + filter
+        + "))";
   }
 
   private static String where(SqlFilter filter, Criteria criteria) {

@@ -203,6 +203,17 @@ public class Links {
     return list(context, ofSchema(schema), page);
   }
 
+  /**
+   * Every link the caller may read with both ends, newest first, in one guarded read: for an
+   * evaluation over all of them, where paging would count and sort the links once per page.
+   */
+  @Transactional
+  public List<Link> everyVisible(AccessContext context) {
+    return labelled(
+        context,
+        reads.all(context, KIND, endsReadable(context).orderBy("r.created_at DESC"), Links::link));
+  }
+
   private static Criteria ofSchema(LinkSchema schema) {
     return schema == null
         ? Criteria.all()

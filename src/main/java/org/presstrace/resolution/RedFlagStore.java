@@ -28,7 +28,25 @@ class RedFlagStore {
   /** What an evaluation changed. */
   record Outcome(int raised, int cleared) {}
 
-  private record Stored(String id, RedFlagStatus status, Set<String> cited) {}
+  private record Stored(
+      String id, RedFlagStatus status, String explanation, List<RedFlagCitation> citations) {
+
+    Set<String> cited() {
+      var keys = new HashSet<String>();
+      citations.forEach(citation -> keys.add(citationKey(citation)));
+      return keys;
+    }
+
+    /** Whether storing {@code finding} with {@code next} would write what is stored already. */
+    boolean holds(RedFlagFinding finding, RedFlagStatus next) {
+      return status == next
+          && explanation != null
+          && explanation.equals(truncate(finding.explanation(), 4000))
+          && citations.equals(stored(finding.citations()));
+    }
+  }
+
+  private static final int TOUCHED_PER_STATEMENT = 500;
 
   private final JdbcClient jdbc;
 
@@ -40,6 +58,7 @@ class RedFlagStore {
     Map<String, Stored> stored = stored(agency);
     int raised = 0;
     var seen = new HashSet<String>();
+    var unchanged = new ArrayList<String>();
     for (RedFlagFinding finding : findings) {
       String key = finding.rule().name() + "|" + finding.focus();
       if (!seen.add(key)) {
@@ -56,11 +75,17 @@ class RedFlagStore {
               || finding.citations().stream()
                   .map(RedFlagStore::citationKey)
                   .anyMatch(cited -> !before.cited().contains(cited));
-      update(before.id(), finding, reopen ? RedFlagStatus.OPEN : before.status(), now);
+      RedFlagStatus next = reopen ? RedFlagStatus.OPEN : before.status();
+      if (before.holds(finding, next)) {
+        unchanged.add(before.id());
+      } else {
+        update(before.id(), finding, next, now);
+      }
       if (reopen && before.status() != RedFlagStatus.OPEN) {
         raised++;
       }
     }
+    touch(unchanged, now);
     int cleared = 0;
     for (var entry : stored.entrySet()) {
       if (!seen.contains(entry.getKey()) && entry.getValue().status() != RedFlagStatus.CLEARED) {
@@ -147,21 +172,24 @@ class RedFlagStore {
   }
 
   private Map<String, Stored> stored(String agency) {
-    var cited = new HashMap<String, Set<String>>();
+    var cited = new HashMap<String, List<RedFlagCitation>>();
     jdbc.sql(
             """
-            SELECT c.red_flag_id, c.record_kind, c.record_id FROM red_flag_citation c
+            SELECT c.red_flag_id, c.record_kind, c.record_id, c.label FROM red_flag_citation c
             JOIN red_flag f ON f.id = c.red_flag_id WHERE f.owner_agency = :agency
+            ORDER BY c.red_flag_id, c.ordinal
             """)
         .param("agency", agency)
         .query(
             (ResultSet rs) -> {
               cited
-                  .computeIfAbsent(rs.getString("red_flag_id"), id -> new HashSet<>())
-                  .add(rs.getString("record_kind") + ":" + rs.getString("record_id"));
+                  .computeIfAbsent(rs.getString("red_flag_id"), id -> new ArrayList<>())
+                  .add(citation(rs, 0));
             });
     var stored = new HashMap<String, Stored>();
-    jdbc.sql("SELECT id, rule_code, focus, status FROM red_flag WHERE owner_agency = :agency")
+    jdbc.sql(
+            "SELECT id, rule_code, focus, status, explanation FROM red_flag"
+                + " WHERE owner_agency = :agency")
         .param("agency", agency)
         .query(
             (ResultSet rs) -> {
@@ -171,7 +199,8 @@ class RedFlagStore {
                   new Stored(
                       id,
                       RedFlagStatus.valueOf(rs.getString("status")),
-                      cited.getOrDefault(id, Set.of())));
+                      rs.getString("explanation"),
+                      cited.getOrDefault(id, List.of())));
             });
     return stored;
   }
@@ -207,6 +236,16 @@ class RedFlagStore {
     cite(id, finding.citations());
   }
 
+  /** Marks flags found again exactly as stored as evaluated {@code now}, without rewriting them. */
+  private void touch(List<String> ids, Instant now) {
+    for (int from = 0; from < ids.size(); from += TOUCHED_PER_STATEMENT) {
+      jdbc.sql("UPDATE red_flag SET evaluated_at = :at WHERE id IN (:ids)")
+          .param("at", utc(now))
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + TOUCHED_PER_STATEMENT)))
+          .update();
+    }
+  }
+
   private void clear(String id, Instant now, String why) {
     jdbc.sql(
             "UPDATE red_flag SET status = 'CLEARED', evaluated_at = :at, explanation = :why"
@@ -234,6 +273,13 @@ class RedFlagStore {
           .param("label", truncate(citation.label(), 500))
           .update();
     }
+  }
+
+  /** Citations as {@link #cite} stores them. */
+  private static List<RedFlagCitation> stored(List<RedFlagCitation> citations) {
+    return citations.stream()
+        .map(c -> new RedFlagCitation(c.kind(), c.recordId(), truncate(c.label(), 500)))
+        .toList();
   }
 
   private static String citationKey(RedFlagCitation citation) {

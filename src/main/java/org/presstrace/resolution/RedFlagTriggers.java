@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Re-evaluates red flags once a recorded subject or link is committed: for its own agency and for
- * every agency that has evaluated red flags before and may read it. A failed evaluation is logged
- * and never undoes the recording.
+ * Re-evaluates red flags once a recorded subject or link is committed: for its own agency at once,
+ * and for every other agency that has evaluated red flags before and may read it before that
+ * agency's flags are next shown (see {@link RedFlags#defer}), so that recording one record never
+ * waits for an evaluation per agency. A failed evaluation is logged and never undoes the recording.
  */
 @Component
 class RedFlagTriggers {
@@ -76,6 +77,10 @@ class RedFlagTriggers {
       Channel channel,
       Instant recordedAt) {
     for (String agency : redFlags.agenciesReading(kind, recordId, owner)) {
+      if (!agency.equals(owner)) {
+        redFlags.defer(agency, trigger);
+        continue;
+      }
       Instant last = lastStarted.get(agency);
       if (last != null && last.isAfter(recordedAt)) {
         continue; // an evaluation that started after this record was committed has seen it

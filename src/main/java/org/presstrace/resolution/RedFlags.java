@@ -72,6 +72,12 @@ public class RedFlags {
   private final RedFlagRules rules;
   private final AuditTrail audit;
   private final Map<String, ProtectedKind> kinds = new HashMap<>();
+
+  /** Agencies with records committed since their last evaluation, with what was recorded. */
+  private final Map<String, String> deferred = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final java.util.concurrent.atomic.AtomicBoolean deferredSinceStart =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Clock clock;
 
   RedFlags(
@@ -132,6 +138,7 @@ public class RedFlags {
   @Transactional
   public RedFlagRun evaluate(String agency, String trigger, Channel channel) {
     long started = System.nanoTime();
+    deferred.remove(agency);
     AgencyView view = directory.agency(agency).orElseThrow(() -> new NotFound("agency", agency));
     if (view.kind() == AgencyKind.REGISTRANT) {
       throw new InvalidRequest("agency", "red flags are evaluated for government agencies only");
@@ -173,6 +180,33 @@ public class RedFlags {
   }
 
   /**
+   * Notes that {@code agency} may read a record committed since its last evaluation: it is
+   * re-evaluated before its flags are next shown (or sooner, by a run or a record of its own).
+   */
+  void defer(String agency, String trigger) {
+    deferred.put(agency, trigger);
+  }
+
+  /** Re-evaluates {@code agency} first if records it may read were committed since its last run. */
+  private void settle(String agency, Channel channel) {
+    if (deferredSinceStart.compareAndSet(false, true)) {
+      // what was deferred before a restart is not known: evaluate each agency once more
+      store
+          .agenciesWithRuns()
+          .forEach(code -> deferred.putIfAbsent(code, "first review since PressTrace started"));
+    }
+    String trigger = deferred.get(agency);
+    if (trigger != null) {
+      try {
+        evaluate(agency, trigger, channel);
+      } catch (RuntimeException e) {
+        deferred.putIfAbsent(agency, trigger); // still owed: try again at the next review
+        throw e;
+      }
+    }
+  }
+
+  /**
    * The agencies to re-evaluate when record {@code recordId} of {@code kind} and {@code owner} has
    * been recorded: the owner, and every agency with a run on record that may read it.
    */
@@ -200,6 +234,7 @@ public class RedFlags {
   public Page<RedFlag> page(
       AccessContext context, RedFlagStatus status, RedFlagRule rule, PageQuery page) {
     requireReviewer(context.caller());
+    settle(context.caller().agency(), context.channel());
     sweep(context.caller().agency());
     var where = new ArrayList<String>();
     var parameters = new HashMap<String, Object>();
@@ -226,6 +261,7 @@ public class RedFlags {
   public RedFlag get(AccessContext context, String id) {
     requireReviewer(context.caller());
     Markings.required(id, "id", 36);
+    settle(context.caller().agency(), context.channel());
     sweep(context.caller().agency());
     RedFlag flag = reads.one(context, KIND, id, RedFlags::flag);
     return flag.withCitations(
@@ -336,19 +372,9 @@ public class RedFlags {
   /** Every subject the member may read, with its statements, and the related pairs among them. */
   private RedFlagFacts facts(AccessContext member) {
     var headers = new HashMap<String, Subject>();
-    for (int page = 0; ; page++) {
-      Page<Subject> subjects =
-          reads.page(
-              member,
-              Subjects.KIND,
-              Criteria.all().orderBy("r.id"),
-              new PageQuery(page, PageQuery.MAX_SIZE),
-              Subjects::subject);
-      subjects.items().forEach(subject -> headers.put(subject.id(), subject));
-      if ((long) (page + 1) * PageQuery.MAX_SIZE >= subjects.totalItems()) {
-        break;
-      }
-    }
+    reads
+        .all(member, Subjects.KIND, Criteria.all(), Subjects::subject)
+        .forEach(subject -> headers.put(subject.id(), subject));
     var entities = new HashMap<String, Entity>();
     reads
         .children(
@@ -382,7 +408,7 @@ public class RedFlags {
         .forEach(e -> parties.add(RedFlagFacts.Party.of(e, headers.get(e.id()).label())));
     var payments = new ArrayList<RedFlagFacts.Payment>();
     var related = new ArrayList<>(related(entities.keySet()));
-    for (Link link : allLinks(member)) {
+    for (Link link : links.everyVisible(member)) {
       if (!link.object().kind().equals(LinkEnd.SUBJECT)) {
         continue;
       }
@@ -410,18 +436,6 @@ public class RedFlags {
   static final Set<LinkSchema> RELATING =
       Set.of(
           LinkSchema.OWNERSHIP, LinkSchema.DIRECTORSHIP, LinkSchema.ASSOCIATE, LinkSchema.FAMILY);
-
-  /** Every link the member may read with both ends, page by page. */
-  private List<Link> allLinks(AccessContext member) {
-    var all = new ArrayList<Link>();
-    for (int page = 0; ; page++) {
-      Page<Link> found = links.visible(member, null, new PageQuery(page, PageQuery.MAX_SIZE));
-      all.addAll(found.items());
-      if ((long) (page + 1) * PageQuery.MAX_SIZE >= found.totalItems()) {
-        return all;
-      }
-    }
-  }
 
   /** Pairs of readable subjects resolved (or judged) to be the same entity. */
   private List<Map.Entry<String, String>> related(Set<String> readable) {

@@ -68,6 +68,51 @@ class GuardedAggregateIntegrationTests {
   }
 
   @Test
+  void allReadsEveryReadableRowInOneAuditedStatementAndNothingHidden() {
+    var world = new World(directory);
+    String token = "all" + world.suffix();
+    String a = world.agency("ALLA", AgencyKind.FEDERAL, "USA");
+    String b = world.agency("ALLB", AgencyKind.FEDERAL, "USA");
+    AccessContext authorB = world.as(world.user("authorb", b, Role.INVESTIGATOR), Channel.API);
+    AccessContext readerA = world.as(world.user("readera", a, Role.ANALYST), Channel.API);
+    for (int i = 0; i < PageQuery.MAX_SIZE + 5; i++) {
+      file(authorB, token + " " + String.format(java.util.Locale.ROOT, "%03d", i), Tlp.GREEN);
+    }
+    file(authorB, token + " hidden", Tlp.AMBER);
+    var criteria = Criteria.where("r.title LIKE :t", Map.of("t", token + "%"));
+
+    List<String> titles =
+        reads.all(
+            readerA, IntelReports.KIND, criteria.orderBy("r.title"), (rs, row) -> rs.getString(2));
+    assertThat(titles)
+        .as("more than a page, in order, without B's AMBER report")
+        .hasSize(PageQuery.MAX_SIZE + 5)
+        .isSorted()
+        .noneMatch(title -> title.contains("hidden"));
+    assertThat(reads.all(authorB, IntelReports.KIND, criteria, (rs, row) -> rs.getString(1)))
+        .hasSize(PageQuery.MAX_SIZE + 6);
+
+    var audited =
+        jdbc.sql("SELECT action, detail FROM audit_event WHERE username = :u")
+            .param("u", readerA.caller().username())
+            .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+            .list();
+    assertThat(audited)
+        .singleElement()
+        .satisfies(entry -> assertThat(entry).startsWith("LIST all " + (PageQuery.MAX_SIZE + 5)));
+    assertThatThrownBy(
+            () ->
+                reads.all(
+                    new AccessContext(readerA.caller(), Channel.API, null),
+                    IntelReports.KIND,
+                    criteria,
+                    (rs, row) -> rs.getString(1)))
+        .isInstanceOf(InvalidRequest.class)
+        .extracting("field")
+        .isEqualTo("purpose");
+  }
+
+  @Test
   void anAggregationTakesOnlyColumnsAndAllowedFunctions() {
     assertThatThrownBy(
             () -> Aggregation.of(List.of("r.tlp; DROP TABLE x"), Map.of("n", "COUNT(*)")))

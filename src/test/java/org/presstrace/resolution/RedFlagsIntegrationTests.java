@@ -36,6 +36,7 @@ class RedFlagsIntegrationTests {
   @Autowired Releases releases;
   @Autowired GuardedReads reads;
   @Autowired Links links;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   World world;
   String dea;
@@ -117,6 +118,55 @@ class RedFlagsIntegrationTests {
                 assertThat(f.explanation())
                     .contains("Carlos Mendez")
                     .contains("stated country MX"));
+  }
+
+  @Test
+  void anotherAgencysRecordIsEvaluatedForAnAgencyWithRunsBeforeItsFlagsAreShown() {
+    // two agencies sharing GREEN records REL TO GBR, which no other test's agency may read
+    String nca = world.agency("NCA", AgencyKind.FEDERAL, "GBR");
+    String hmrc = world.agency("HMRC", AgencyKind.FEDERAL, "GBR");
+    AccessContext ncaAgent = world.as(world.user("nca-agent", nca, Role.INVESTIGATOR), Channel.API);
+    AccessContext hmrcAgent =
+        world.as(world.user("hmrc-agent", hmrc, Role.INVESTIGATOR), Channel.API);
+    Submission li = ukOnly(ncaAgent, "Li Na");
+    redFlags.run(ncaAgent);
+    assertThat(flags(ncaAgent, RedFlagRule.SHARED_CONTACT)).isEmpty();
+    long runs = runs(nca);
+
+    Submission courier = ukOnly(hmrcAgent, "Wang Courier");
+    assertThat(runs(nca)).as("HMRC's recording does not wait for NCA's evaluation").isEqualTo(runs);
+
+    assertThat(flags(ncaAgent, RedFlagRule.SHARED_CONTACT))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.citations())
+                    .extracting(RedFlagCitation::recordId)
+                    .containsExactlyInAnyOrder(li.subject().id(), courier.subject().id()));
+    assertThat(runs(nca)).isEqualTo(runs + 1);
+    flags(ncaAgent, null);
+    assertThat(runs(nca)).as("nothing new recorded since: no evaluation").isEqualTo(runs + 1);
+    assertThat(flags(deaAgent, RedFlagRule.SHARED_CONTACT)).isEmpty();
+  }
+
+  private Submission ukOnly(AccessContext as, String name) {
+    return subjects.submit(
+        as,
+        new SubjectDraft(
+            Schema.PERSON,
+            Map.of("name", List.of(name), "phone", List.of(phone)),
+            "CASE-" + world.suffix(),
+            "Duty desk",
+            null,
+            null,
+            new Marking("ignored", Tlp.GREEN, "LEI", false, Marking.relTo(List.of("GBR")), null)));
+  }
+
+  private long runs(String agency) {
+    return jdbc.sql("SELECT COUNT(*) FROM red_flag_run WHERE agency = :agency")
+        .param("agency", agency)
+        .query(Long.class)
+        .single();
   }
 
   @Test
