@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class AccessPolicy {
 
+  /** Stands for "no compartment" in the SQL filter: no compartment has an empty code. */
+  static final String NO_COMPARTMENT = "";
+
   /**
    * May {@code caller} read a record with {@code marking}?
    *
@@ -82,13 +85,17 @@ public final class AccessPolicy {
     var parameters = new HashMap<String, Object>();
     parameters.put("acc_agency", caller.agency());
     parameters.put("acc_kind", kind.name());
-    String compartment;
-    if (caller.compartments().isEmpty()) {
-      compartment = r + "compartment IS NULL";
-    } else {
-      compartment = "(" + r + "compartment IS NULL OR " + r + "compartment IN (:acc_compartments))";
-      parameters.put("acc_compartments", List.copyOf(caller.compartments()));
-    }
+    // One shape for every caller: a caller outside every compartment is given the empty code,
+    // which no compartment can have (Directory refuses it). A bare "compartment IS NULL" would let
+    // H2 answer it from the compartment index, which nearly every row matches, instead of the
+    // index the search itself names (a trace's serial range: 30,001 rows read instead of 278).
+    String compartment =
+        "(" + r + "compartment IS NULL OR " + r + "compartment IN (:acc_compartments))";
+    parameters.put(
+        "acc_compartments",
+        caller.compartments().isEmpty()
+            ? List.of(NO_COMPARTMENT)
+            : List.copyOf(caller.compartments()));
     String released =
         "EXISTS (SELECT 1 FROM record_release acc_rr WHERE acc_rr.kind = :acc_kind"
             + " AND acc_rr.record_id = "
