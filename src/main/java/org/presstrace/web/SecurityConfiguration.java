@@ -123,12 +123,35 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .defaultAuthenticationEntryPointFor(
+                        SecurityConfiguration::signInAgain,
+                        request -> "true".equals(request.getHeader("HX-Request")))
+                    .defaultAuthenticationEntryPointFor(
+                        new org.springframework.security.web.authentication
+                            .LoginUrlAuthenticationEntryPoint("/login"),
+                        org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .csrf(Customizer.withDefaults())
         .headers(SecurityConfiguration::strictHeaders);
     return http.build();
+  }
+
+  /**
+   * A page fragment asked for after the session ended (a progress poll, a live search): the browser
+   * follows a redirect inside the request and would swap the sign-in page into the fragment's
+   * place, so htmx is told to load the sign-in page as a whole page instead.
+   */
+  private static void signInAgain(
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException reason) {
+    response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
   }
 
   private static void strictHeaders(
