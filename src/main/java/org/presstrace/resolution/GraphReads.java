@@ -87,11 +87,7 @@ class GraphReads {
 
   /** The shared values held by {@code subjects}. */
   List<Held> values(AccessContext context, Collection<String> subjects) {
-    var held = new ArrayList<Held>();
-    for (List<String> chunk : chunks(subjects)) {
-      held.addAll(heldWhere(context, "c.entity_id IN (:ids)", chunk));
-    }
-    return held;
+    return heldIn(context, "c.entity_id", subjects);
   }
 
   /** For each value key, how many subjects the caller may read hold it. */
@@ -115,9 +111,14 @@ class GraphReads {
 
   /** The readable holders of each value key. */
   List<Held> holders(AccessContext context, Collection<String> keys) {
+    return heldIn(context, "c.value_key", keys);
+  }
+
+  /** The readable (subject, value) rows whose {@code column} is one of {@code ids}, chunked. */
+  private List<Held> heldIn(AccessContext context, String column, Collection<String> ids) {
     var held = new ArrayList<Held>();
-    for (List<String> chunk : chunks(keys)) {
-      held.addAll(heldWhere(context, "c.value_key IN (:ids)", chunk));
+    for (List<String> chunk : chunks(ids)) {
+      held.addAll(heldWhere(context, column + " IN (:ids)", chunk));
     }
     return held;
   }

@@ -249,28 +249,40 @@ class ImportJobsTests {
     }
   }
 
-  /** A clock the test moves forward. */
+  /** A clock the test moves forward; a copy in another zone moves with it. */
   static final class MovableClock extends Clock {
 
-    private Instant now = Instant.parse("2026-03-04T10:00:00Z");
+    private final java.util.concurrent.atomic.AtomicReference<Instant> now;
+    private final ZoneId zone;
 
-    synchronized void move(Duration by) {
-      now = now.plus(by);
+    MovableClock() {
+      this(
+          new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-03-04T10:00:00Z")),
+          ZoneOffset.UTC);
+    }
+
+    private MovableClock(java.util.concurrent.atomic.AtomicReference<Instant> now, ZoneId zone) {
+      this.now = now;
+      this.zone = zone;
+    }
+
+    void move(Duration by) {
+      now.updateAndGet(instant -> instant.plus(by));
     }
 
     @Override
-    public synchronized Instant instant() {
-      return now;
+    public Instant instant() {
+      return now.get();
     }
 
     @Override
     public ZoneId getZone() {
-      return ZoneOffset.UTC;
+      return zone;
     }
 
     @Override
     public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
+      return new MovableClock(now, zone);
     }
   }
 }
