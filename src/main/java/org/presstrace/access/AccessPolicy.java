@@ -1,8 +1,11 @@
 package org.presstrace.access;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one policy decision point. It answers may-read and may-release for a caller and a marking,
@@ -24,7 +27,8 @@ public final class AccessPolicy {
     if (!caller.readsRecords()) {
       return Decision.deny(1, "auditors and administrators do not read record content");
     }
-    if (marking.compartment() != null && !caller.compartments().contains(marking.compartment())) {
+    if (marking.compartment() != null
+        && !caller.compartments().containsAll(marking.compartments())) {
       return Decision.deny(2, "compartment " + marking.compartment() + " is need-to-know");
     }
     if (caller.agency().equals(marking.ownerAgency())) {
@@ -95,7 +99,7 @@ public final class AccessPolicy {
         "acc_compartments",
         caller.compartments().isEmpty()
             ? List.of(NO_COMPARTMENT)
-            : List.copyOf(caller.compartments()));
+            : admittedCompartmentCodes(caller.compartments()));
     String released =
         "EXISTS (SELECT 1 FROM record_release acc_rr WHERE acc_rr.kind = :acc_kind"
             + " AND acc_rr.record_id = "
@@ -121,6 +125,46 @@ public final class AccessPolicy {
     }
     String sql = compartment + " AND (" + r + "owner_agency = :acc_agency OR (" + other + "))";
     return new SqlFilter(sql, parameters);
+  }
+
+  /**
+   * Every compartment code a member of {@code memberships} reads: each membership, and each
+   * compound code ({@code A+B}, a record derived from records of both) made of them. Beyond {@value
+   * #COMPOUND_LIMIT} memberships only compounds of two and three parts are listed, which covers
+   * every derived record PressTrace writes.
+   */
+  static List<String> admittedCompartmentCodes(Set<String> memberships) {
+    var sorted = new ArrayList<String>();
+    for (String membership : new TreeSet<>(memberships)) {
+      if (!membership.contains(Marking.COMPOUND_SEPARATOR)) {
+        sorted.add(membership);
+      }
+    }
+    var codes = new ArrayList<String>();
+    int n = sorted.size();
+    int maxParts = n <= COMPOUND_LIMIT ? n : 3;
+    addCombinations(sorted, 0, new ArrayList<>(), maxParts, codes);
+    return codes;
+  }
+
+  private static final int COMPOUND_LIMIT = 8;
+
+  private static void addCombinations(
+      List<String> sorted, int from, List<String> chosen, int maxParts, List<String> codes) {
+    if (!chosen.isEmpty()) {
+      String code = String.join(Marking.COMPOUND_SEPARATOR, chosen);
+      if (code.length() <= 64) {
+        codes.add(code);
+      }
+    }
+    if (chosen.size() == maxParts) {
+      return;
+    }
+    for (int i = from; i < sorted.size(); i++) {
+      chosen.add(sorted.get(i));
+      addCombinations(sorted, i + 1, chosen, maxParts, codes);
+      chosen.remove(chosen.size() - 1);
+    }
   }
 
   /**

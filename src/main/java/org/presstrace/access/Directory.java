@@ -264,10 +264,17 @@ public class Directory {
   @Transactional
   public void ensureCompartment(String code, String name, String ownerAgency) {
     String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
-    new Marking(ownerAgency, Tlp.AMBER, null, false, null, normalised);
     if (normalised.isEmpty()) {
       throw new InvalidRequest("code", "compartment code is required");
     }
+    if (normalised.contains(Marking.COMPOUND_SEPARATOR)) {
+      throw new InvalidRequest(
+          "code",
+          "compartment code '"
+              + normalised
+              + "' may not contain '+': that marks a record derived from several compartments");
+    }
+    new Marking(ownerAgency, Tlp.AMBER, null, false, null, normalised);
     boolean exists =
         jdbc.sql("SELECT COUNT(*) FROM compartment WHERE code = :code")
                 .param("code", normalised)

@@ -67,12 +67,103 @@ public record Marking(
       compartment = compartment.trim().toUpperCase(Locale.ROOT);
       if (compartment.isEmpty()) {
         compartment = null;
-      } else if (!COMPARTMENT.matcher(compartment).matches()) {
-        throw new InvalidRequest(
-            "marking.compartment",
-            "compartment '" + compartment + "' must be 2-64 letters, digits or dashes");
+      } else {
+        compartment = compound(compartmentParts(compartment));
       }
     }
+  }
+
+  /**
+   * The compartments a reader must belong to, all of them: one for an ordinary marking; several for
+   * a record derived from records of different compartments, whose compartment is the compound code
+   * {@code A+B} (the parts sorted).
+   */
+  public SortedSet<String> compartments() {
+    return compartment == null ? new TreeSet<>() : compartmentParts(compartment);
+  }
+
+  private static SortedSet<String> compartmentParts(String code) {
+    var parts = new TreeSet<String>();
+    for (String part : code.split("\\+", -1)) {
+      String trimmed = part.trim().toUpperCase(Locale.ROOT);
+      if (!COMPARTMENT.matcher(trimmed).matches()) {
+        throw new InvalidRequest(
+            "marking.compartment",
+            "compartment '" + code + "' must be 2-64 letters, digits or dashes");
+      }
+      parts.add(trimmed);
+    }
+    return parts;
+  }
+
+  /** The code standing for membership of every one of {@code parts}; null for none. */
+  static String compound(SortedSet<String> parts) {
+    if (parts.isEmpty()) {
+      return null;
+    }
+    String code = String.join(COMPOUND_SEPARATOR, parts);
+    if (code.length() > 64) {
+      throw new InvalidRequest(
+          "marking.compartment",
+          "compartments " + parts + " together need more than 64 characters");
+    }
+    return code;
+  }
+
+  /** Joins the parts of a compound compartment code. */
+  static final String COMPOUND_SEPARATOR = "+";
+
+  /**
+   * The join of the sources' markings, the marking of anything derived from all of them: the
+   * highest TLP, the union of compartments, NOFORN if any source has it, the intersection of the
+   * REL TO lists that are set (an empty intersection, or REL TO beside NOFORN, keeps the join with
+   * its owner: NOFORN and at least TLP:AMBER+STRICT), the CUI category of the most restrictive
+   * source that has one, and the owning agency of the most restrictive source (the first such
+   * source on a tie, so list the writer's own source first). Whoever may read the join may read
+   * each source on its marking alone; {@link Derivations} also checks the owner.
+   */
+  public static Marking join(java.util.List<Marking> sources) {
+    if (sources == null || sources.isEmpty()) {
+      throw new IllegalArgumentException("a join needs at least one source marking");
+    }
+    Marking strictest = sources.get(0);
+    var compartments = new TreeSet<String>();
+    boolean noforn = false;
+    SortedSet<CountryCode> relTo = null;
+    String cui = null;
+    Marking cuiFrom = null;
+    for (Marking source : sources) {
+      if (source.tlp().ordinal() > strictest.tlp().ordinal()) {
+        strictest = source;
+      }
+      compartments.addAll(source.compartments());
+      noforn |= source.noforn();
+      if (!source.relTo().isEmpty()) {
+        if (relTo == null) {
+          relTo = new TreeSet<>(source.relTo());
+        } else {
+          relTo.retainAll(source.relTo());
+        }
+      }
+      if (source.cuiCategory() != null
+          && (cuiFrom == null || source.tlp().ordinal() > cuiFrom.tlp().ordinal())) {
+        cui = source.cuiCategory();
+        cuiFrom = source;
+      }
+    }
+    Tlp tlp = strictest.tlp();
+    if (relTo != null && (relTo.isEmpty() || noforn)) {
+      // No country is on every list, or one source is NOFORN and another lists the countries that
+      // may read it (a marking cannot say both): nobody outside the owning agency reads the join.
+      noforn = true;
+      if (tlp.leavesOwner()) {
+        tlp = Tlp.AMBER_STRICT;
+      }
+    }
+    if (noforn) {
+      relTo = null;
+    }
+    return new Marking(strictest.ownerAgency(), tlp, cui, noforn, relTo, compound(compartments));
   }
 
   /** A marking with no CUI category, dissemination control or compartment. */
