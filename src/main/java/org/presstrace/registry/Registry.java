@@ -13,10 +13,14 @@ import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Caller;
 import org.presstrace.access.ConflictingState;
 import org.presstrace.access.CountryCode;
+import org.presstrace.access.Derivations;
+import org.presstrace.access.DerivedMarking;
 import org.presstrace.access.Directory;
 import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Marking;
 import org.presstrace.access.NotFound;
 import org.presstrace.access.Role;
+import org.presstrace.access.Tlp;
 import org.presstrace.registry.internal.Machine;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.registry.internal.Registrants;
@@ -51,6 +55,7 @@ public class Registry {
   private final Deadlines deadlines;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Derivations derivations;
 
   Registry(
       Registrants registrants,
@@ -60,7 +65,9 @@ public class Registry {
       AuditTrail audit,
       Deadlines deadlines,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      Derivations derivations) {
+    this.derivations = derivations;
     this.registrants = registrants;
     this.machines = machines;
     this.reports = reports;
@@ -515,13 +522,27 @@ public class Registry {
     return stored(context, machine, holder.agencyCode(), clock.instant(), true);
   }
 
-  /** An investigator's agency seized the equipment. */
+  /**
+   * An investigator's agency seized the equipment; the custody event is the agency's own statement,
+   * marked TLP:AMBER // CUI//LEI for it, so the holder sees only that its press was seized.
+   */
   @Transactional
   public MachineView seize(AccessContext context, String machineId, CustodyReport report) {
+    return seize(context, machineId, report, null);
+  }
+
+  /**
+   * Seizure written from other records (a seizure report): the custody event carries {@code
+   * marking}, the join of its sources' markings, and is read in full only by those who may read
+   * every source.
+   */
+  @Transactional
+  public MachineView seize(
+      AccessContext context, String machineId, CustodyReport report, DerivedMarking marking) {
     String agency = requireGovernment(context);
     Machine machine = anyMachine(machineId);
     machine.seize(agency, report.details(), day(report.occurredOn(), "occurredOn"));
-    return stored(context, machine, holderAgency(machine), clock.instant(), true);
+    return stored(context, machine, holderAgency(machine), clock.instant(), true, marking);
   }
 
   /** Seized equipment was forfeited to the government. */
@@ -598,7 +619,17 @@ public class Registry {
 
   private MachineView stored(
       AccessContext context, Machine machine, String ownerAgency, Instant now, boolean update) {
-    return stored(context, machine, ownerAgency, now, update, now);
+    return stored(context, machine, ownerAgency, now, update, now, null);
+  }
+
+  private MachineView stored(
+      AccessContext context,
+      Machine machine,
+      String ownerAgency,
+      Instant now,
+      boolean update,
+      DerivedMarking marking) {
+    return stored(context, machine, ownerAgency, now, update, now, marking);
   }
 
   private MachineView stored(
@@ -608,13 +639,42 @@ public class Registry {
       Instant now,
       boolean update,
       Instant reportedAt) {
+    return stored(context, machine, ownerAgency, now, update, reportedAt, null);
+  }
+
+  private MachineView stored(
+      AccessContext context,
+      Machine machine,
+      String ownerAgency,
+      Instant now,
+      boolean update,
+      Instant reportedAt,
+      DerivedMarking marking) {
     if (update) {
       machines.update(machine, ownerAgency, now);
     }
-    machines.append(machine, context.caller().username(), reportedAt);
+    machines.append(
+        machine, context.caller().username(), reportedAt, eventMarking(context, marking));
     machine.recordedEvents().forEach(event -> announce(context, event));
     // Read back without a second audit entry: the write was audited.
     return machines.written(machine.id());
+  }
+
+  /**
+   * The marking of custody events an agency writes: the given join of their sources, else the
+   * agency's own statement, TLP:AMBER // CUI//LEI. A registrant's report carries none: it is read
+   * with its machine.
+   */
+  private DerivedMarking eventMarking(AccessContext context, DerivedMarking given) {
+    if (given != null) {
+      return given;
+    }
+    var agency = directory.agency(context.caller().agency());
+    if (agency.isPresent() && agency.get().kind() == AgencyKind.REGISTRANT) {
+      return null;
+    }
+    return derivations.authored(
+        context, new Marking(context.caller().agency(), Tlp.AMBER, "LEI", false, null, null));
   }
 
   /**

@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.Caller;
 import org.presstrace.access.Criteria;
+import org.presstrace.access.Derivations;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Marking;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.registry.internal.Machines;
@@ -27,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Trace {
 
+  /** The protected kind of machines, parts and moulds, e.g. a source of a derived record. */
+  public static final org.presstrace.access.ProtectedKind MACHINE_KIND = Machines.KIND;
+
   /** At most this many items per trace; narrow the search to see others. */
   public static final int LIMIT = 25;
 
@@ -35,7 +41,15 @@ public class Trace {
   private final Deadlines deadlines;
   private final Clock clock;
 
-  Trace(GuardedReads reads, Registrants registrants, Deadlines deadlines, Clock clock) {
+  private final Derivations derivations;
+
+  Trace(
+      GuardedReads reads,
+      Registrants registrants,
+      Deadlines deadlines,
+      Clock clock,
+      Derivations derivations) {
+    this.derivations = derivations;
     this.reads = reads;
     this.registrants = registrants;
     this.deadlines = deadlines;
@@ -164,13 +178,18 @@ public class Trace {
   @Transactional(noRollbackFor = org.presstrace.access.NotFound.class)
   public List<CustodyEntry> custody(AccessContext context, String id) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Caller caller = context.caller();
     return reads.history(
         context,
         Machines.KIND,
         id,
         Machines.CUSTODY_SQL,
         Map.of("id", id),
-        (rs, row) -> Machines.entry(rs, deadlines, today));
+        (rs, row) -> {
+          CustodyEntry entry = Machines.entry(rs, deadlines, today);
+          Marking own = Machines.eventMarking(rs);
+          return own == null || derivations.showsContent(caller, own) ? entry : entry.factOnly();
+        });
   }
 
   private List<TracedMachine> traced(

@@ -14,6 +14,8 @@ import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Channel;
 import org.presstrace.access.CountryCode;
+import org.presstrace.access.Derivations;
+import org.presstrace.access.DerivedMarking;
 import org.presstrace.access.Directory;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.seizures.internal.SeizureStore;
@@ -52,6 +54,7 @@ class ItemRescreening {
   private final Alerts alerts;
   private final Directory directory;
   private final Clock clock;
+  private final Derivations derivations;
 
   ItemRescreening(
       JdbcClient jdbc,
@@ -60,7 +63,9 @@ class ItemRescreening {
       DoseCalculator calculator,
       Alerts alerts,
       Directory directory,
-      Clock clock) {
+      Clock clock,
+      Derivations derivations) {
+    this.derivations = derivations;
     this.jdbc = jdbc;
     this.substances = substances;
     this.store = store;
@@ -209,7 +214,9 @@ class ItemRescreening {
             "seizure",
             stored.seizureId(),
             "Seizure " + stored.reference() + " item " + stored.seq() + " is now controlled",
-            message(event, stored, hit));
+            message(event, stored, hit),
+            derivations.derive(system, DerivedMarking.Source.of(Seizures.KIND, stored.seizureId())),
+            null);
     jdbc.sql(
             """
             INSERT INTO seizure_item_alert (seizure_id, seq, substance_id, designation_id,

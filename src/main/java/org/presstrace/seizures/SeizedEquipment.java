@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.Derivations;
+import org.presstrace.access.DerivedMarking;
 import org.presstrace.access.Directory;
 import org.presstrace.registry.CustodyReport;
 import org.presstrace.registry.CustodyState;
@@ -26,9 +28,16 @@ class SeizedEquipment {
   private final Alerts alerts;
   private final Directory directory;
   private final DoseSettings settings;
+  private final Derivations derivations;
 
   SeizedEquipment(
-      Trace trace, Registry registry, Alerts alerts, Directory directory, DoseSettings settings) {
+      Trace trace,
+      Registry registry,
+      Alerts alerts,
+      Directory directory,
+      DoseSettings settings,
+      Derivations derivations) {
+    this.derivations = derivations;
     this.trace = trace;
     this.registry = registry;
     this.alerts = alerts;
@@ -59,6 +68,7 @@ class SeizedEquipment {
       LocalDate day) {
     List<TracedMachine> found = trace.trace(context, Trace.Query.serial(item.serial()));
     String subject = "seizure " + reference;
+    var seizure = DerivedMarking.Source.of(Seizures.KIND, seizureId);
     if (found.isEmpty()) {
       String alert =
           alerts.raise(
@@ -75,7 +85,17 @@ class SeizedEquipment {
                   + item.serial()
                   + " ("
                   + subject
-                  + "); no registered item has this serial.");
+                  + "); no registered item has this serial.",
+              derivations.derive(context, seizure),
+              new Alerts.Fact(
+                  "seizure",
+                  null,
+                  "Unregistered " + kindName(item) + " seized",
+                  "An unregistered "
+                      + kindName(item)
+                      + " was seized by a law enforcement agency on "
+                      + day
+                      + "; the seizing agency's duty contact can say more."));
       return equipment(seq, item, null, null, null, "UNREGISTERED", alert);
     }
     TracedMachine machine =
@@ -94,11 +114,15 @@ class SeizedEquipment {
           case LOST -> "SEIZED_LOST";
           default -> "NOT_SEIZABLE";
         };
+    var fromSeizure =
+        derivations.derive(
+            context, seizure, DerivedMarking.Source.of(Trace.MACHINE_KIND, machine.machine().id()));
     if (!outcome.equals("NOT_SEIZABLE")) {
       registry.seize(
           context,
           machine.machine().id(),
-          new CustodyReport(day, "Seized by " + context.caller().agency() + ", " + subject));
+          new CustodyReport(day, "Seized by " + context.caller().agency() + ", " + subject),
+          fromSeizure);
     }
     String alert = null;
     if (!outcome.equals("SEIZED")) {
@@ -123,7 +147,22 @@ class SeizedEquipment {
                   + "). Registry state before the seizure: "
                   + prior
                   + (holder == null ? "" : "; last lawful holder " + holder)
-                  + ".");
+                  + ".",
+              fromSeizure,
+              new Alerts.Fact(
+                  "machine",
+                  machine.machine().id(),
+                  title(outcome, machine),
+                  machine.machine().make()
+                      + " "
+                      + machine.machine().model()
+                      + " serial "
+                      + machine.machine().serial()
+                      + " was seized by a law enforcement agency on "
+                      + day
+                      + ". Registry state before the seizure: "
+                      + prior
+                      + "."));
     }
     return equipment(seq, item, machine.machine().id(), prior.name(), holder, outcome, alert);
   }

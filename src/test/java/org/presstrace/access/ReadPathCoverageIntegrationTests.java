@@ -219,6 +219,7 @@ class ReadPathCoverageIntegrationTests {
   @Autowired org.presstrace.substances.Designations designations;
   @Autowired org.presstrace.seizures.Seizures seizures;
   @Autowired org.presstrace.seizures.Alerts alerts;
+  @Autowired Derivations derivations;
   @Autowired Subjects subjects;
   @Autowired RedFlags redFlags;
   @Autowired Operations operations;
@@ -699,9 +700,29 @@ class ReadPathCoverageIntegrationTests {
     String hidden = seizure(author, token + " hidden", Tlp.AMBER, "98765");
     AccessContext system = world.as(world.user("sender", theirs, Role.INVESTIGATOR), Channel.API);
     String alertVisible =
-        alerts.raise(system, mine, "TEST", "seizure", visible, token + " alert", "for the reader");
+        alerts.raise(
+            system,
+            mine,
+            "TEST",
+            "seizure",
+            visible,
+            token + " alert",
+            "for the reader",
+            derivations.derive(
+                system, DerivedMarking.Source.of(org.presstrace.seizures.Seizures.KIND, visible)),
+            null);
     String alertHidden =
-        alerts.raise(system, theirs, "TEST", "seizure", hidden, token + " alert", "not for them");
+        alerts.raise(
+            system,
+            theirs,
+            "TEST",
+            "seizure",
+            hidden,
+            token + " alert",
+            "not for them",
+            derivations.derive(
+                system, DerivedMarking.Source.of(org.presstrace.seizures.Seizures.KIND, hidden)),
+            null);
 
     for (Map.Entry<String, String> path : GUARDED_SEIZURES.entrySet()) {
       boolean single = path.getKey().contains("{id}");

@@ -168,6 +168,7 @@ class SeizuresIntegrationTests {
     String serial = "ST-" + world.suffix();
     String machineId = stolenPress(serial);
     String unknown = "ZZ-" + world.suffix();
+    String before = java.time.Instant.now().minusSeconds(1).toString();
     MvcResult created =
         postJson(
             investigator,
@@ -203,11 +204,23 @@ class SeizuresIntegrationTests {
         alerts
             .get("items")
             .valueStream()
-            .filter(a -> a.get("subjectId").asString().equals(id))
+            .filter(
+                a ->
+                    a.get("subjectId").asString().equals(machineId)
+                        || a.get("kind").asString().equals("UNREGISTERED_EQUIPMENT")
+                            && a.get("raisedAt").asString().compareTo(before) >= 0)
             .toList();
     assertThat(mine)
         .extracting(a -> a.get("kind").asString())
         .containsExactlyInAnyOrder("SEIZED_EQUIPMENT", "UNREGISTERED_EQUIPMENT");
+    assertThat(mine)
+        .as("the regulator may not read CBP's AMBER seizure: it learns the facts only")
+        .allSatisfy(
+            a ->
+                assertThat(a.get("message").asString())
+                    .contains("seized by a law enforcement agency")
+                    .doesNotContain(id)
+                    .doesNotContain(cbp));
     assertThat(mine)
         .allSatisfy(a -> assertThat(a.get("recipientAgency").asString()).isEqualTo("DEA"));
     assertThat(mine.stream().map(a -> a.get("title").asString()))

@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.presstrace.access.ConflictingState;
+import org.presstrace.access.DerivedMarking;
+import org.presstrace.access.GuardedReads;
+import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.registry.CustodyEntry;
 import org.presstrace.registry.CustodyEvent;
@@ -145,7 +148,14 @@ public class Machines {
       Machine machine, NewMachine spec, String manufacturer, String ownerAgency, boolean legacy) {}
 
   /** A custody event to append as number {@code seq} of its machine's chain. */
-  public record NewEvent(CustodyEvent event, int seq, String recordedBy, Instant reportedAt) {}
+  public record NewEvent(
+      CustodyEvent event, int seq, String recordedBy, Instant reportedAt, DerivedMarking marking) {
+
+    /** An event read with its machine (a registrant's report, an imported history). */
+    public NewEvent(CustodyEvent event, int seq, String recordedBy, Instant reportedAt) {
+      this(event, seq, recordedBy, reportedAt, null);
+    }
+  }
 
   /** A stored item whose changes are written only if it is still at {@code version}. */
   public record Changed(Machine machine, String ownerAgency, int version) {}
@@ -294,33 +304,43 @@ public class Machines {
 
   /** Appends the machine's recorded events to its chain of custody. */
   public void append(Machine machine, String recordedBy, Instant reportedAt) {
+    append(machine, recordedBy, reportedAt, null);
+  }
+
+  /**
+   * Appends the machine's recorded events, each marked {@code marking} (null: read with the
+   * machine).
+   */
+  public void append(
+      Machine machine, String recordedBy, Instant reportedAt, DerivedMarking marking) {
     int seq =
         jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM custody_event WHERE machine_id = :id")
             .param("id", machine.id())
             .query(Integer.class)
             .single();
     for (CustodyEvent event : machine.recordedEvents()) {
-      append(event, ++seq, recordedBy, reportedAt);
+      jdbc.sql(INSERT_EVENT)
+          .paramSource(eventParams(new NewEvent(event, ++seq, recordedBy, reportedAt, marking)))
+          .update();
     }
-  }
-
-  private void append(CustodyEvent event, int seq, String recordedBy, Instant reportedAt) {
-    jdbc.sql(INSERT_EVENT)
-        .paramSource(eventParams(new NewEvent(event, seq, recordedBy, reportedAt)))
-        .update();
   }
 
   private static final String INSERT_EVENT =
       """
       INSERT INTO custody_event (id, machine_id, seq, type, occurred_on, reported_at,
                                  from_registrant, to_registrant, agency, buyer_registration,
-                                 buyer_checked_at, transaction_id, details, recorded_by)
+                                 buyer_checked_at, transaction_id, details, recorded_by,
+                                 owner_agency, tlp, cui_category, noforn, rel_to, compartment,
+                                 derived_from)
       VALUES (:id, :machine, :seq, :type, :occurred, :reported, :from, :to, :agency,
-              :buyerRegistration, :buyerChecked, :transaction, :details, :by)
+              :buyerRegistration, :buyerChecked, :transaction, :details, :by,
+              :markOwner, :markTlp, :markCui, :markNoforn, :markRelTo, :markCompartment,
+              :derivedFrom)
       """;
 
   private static MapSqlParameterSource eventParams(NewEvent entry) {
     CustodyEvent event = entry.event();
+    Marking marking = entry.marking() == null ? null : entry.marking().marking();
     return new MapSqlParameterSource()
         .addValue("id", UUID.randomUUID().toString())
         .addValue("machine", event.machineId())
@@ -339,7 +359,26 @@ public class Machines {
                 : OffsetDateTime.ofInstant(event.buyerCheckedAt(), ZoneOffset.UTC))
         .addValue("transaction", event.transactionId())
         .addValue("details", blankToNull(event.details()))
-        .addValue("by", entry.recordedBy());
+        .addValue("by", entry.recordedBy())
+        .addValue("markOwner", marking == null ? null : marking.ownerAgency())
+        .addValue("markTlp", marking == null ? null : marking.tlp().label())
+        .addValue("markCui", marking == null ? null : marking.cuiCategory())
+        .addValue("markNoforn", marking != null && marking.noforn())
+        .addValue("markRelTo", marking == null ? null : marking.relToColumn())
+        .addValue("markCompartment", marking == null ? null : marking.compartment())
+        .addValue(
+            "derivedFrom",
+            entry.marking() == null || entry.marking().sources().isEmpty()
+                ? null
+                : entry.marking().sourcesColumn());
+  }
+
+  /**
+   * The marking a custody event carries of its own, or null when it is read with its machine (a
+   * registrant's report).
+   */
+  public static Marking eventMarking(ResultSet rs) throws SQLException {
+    return rs.getString("owner_agency") == null ? null : GuardedReads.markingOf(rs);
   }
 
   public static MachineView view(ResultSet rs, int row) throws SQLException {
@@ -388,7 +427,8 @@ public class Machines {
         rs.getString("transaction_id"),
         rs.getString("details"),
         rs.getString("recorded_by"),
-        timing);
+        timing,
+        false);
   }
 
   /**
