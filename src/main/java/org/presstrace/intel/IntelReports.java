@@ -122,11 +122,13 @@ public class IntelReports {
   }
 
   public IntelReport get(AccessContext context, String id) {
-    return reads.one(context, KIND, id, IntelReports::report);
+    return reads.one(context, KIND, id, IntelReports::report).seenBy(context.caller());
   }
 
   public Page<IntelReport> page(AccessContext context, String query, PageQuery page) {
-    return reads.page(context, KIND, criteria(query), page, IntelReports::report);
+    return reads
+        .page(context, KIND, criteria(query), page, IntelReports::report)
+        .map(report -> report.seenBy(context.caller()));
   }
 
   public long count(AccessContext context, String query) {
@@ -139,29 +141,34 @@ public class IntelReports {
   }
 
   public long export(AccessContext context, String query, Consumer<IntelReport> sink) {
-    return reads.export(context, KIND, criteria(query), IntelReports::report, sink);
+    return reads.export(
+        context,
+        KIND,
+        criteria(query),
+        IntelReports::report,
+        report -> sink.accept(report.seenBy(context.caller())));
   }
 
+  /**
+   * The versions of a report the caller may read, oldest first. A version is shown only when the
+   * caller may read the report under that version's own marking (and the current one); hidden
+   * versions are left out, and the versions shown are numbered 1, 2, ... in order, so the numbers
+   * reveal nothing about versions the caller may not see.
+   */
   public List<IntelRevision> history(AccessContext context, String id) {
-    return reads.history(
+    return reads.versions(
         context,
         KIND,
         id,
-        "SELECT * FROM intel_report_revision WHERE report_id = :id ORDER BY version",
-        Map.of("id", id),
+        "intel_report_revision",
+        "report_id",
+        "version",
         (rs, row) ->
             new IntelRevision(
-                rs.getInt("version"),
+                row + 1,
                 rs.getString("title"),
                 rs.getString("summary"),
-                new Marking(
-                        "-",
-                        org.presstrace.access.Tlp.parse(rs.getString("tlp")),
-                        rs.getString("cui_category"),
-                        rs.getBoolean("noforn"),
-                        Marking.relToFromColumn(rs.getString("rel_to")),
-                        rs.getString("compartment"))
-                    .banner(),
+                GuardedReads.markingOf(rs).banner(),
                 rs.getString("changed_by"),
                 rs.getObject("changed_at", OffsetDateTime.class).toInstant()));
   }

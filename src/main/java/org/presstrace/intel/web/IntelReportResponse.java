@@ -14,7 +14,7 @@ record IntelReportResponse(
     String createdBy,
     Instant createdAt,
     Instant updatedAt,
-    int version) {
+    Integer version) {
 
   record MarkingResponse(
       String ownerAgency,
