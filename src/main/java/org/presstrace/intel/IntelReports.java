@@ -14,11 +14,14 @@ import java.util.function.Consumer;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Caller;
+import org.presstrace.access.ConflictingState;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.Directory;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
+import org.presstrace.access.MarkingChange;
+import org.presstrace.access.MarkingChanges;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
@@ -49,10 +52,17 @@ public class IntelReports {
   private final Directory directory;
   private final AuditTrail audit;
   private final Clock clock;
+  private final MarkingChanges markingChanges;
 
   IntelReports(
-      JdbcClient jdbc, GuardedReads reads, Directory directory, AuditTrail audit, Clock clock) {
+      JdbcClient jdbc,
+      GuardedReads reads,
+      Directory directory,
+      AuditTrail audit,
+      Clock clock,
+      MarkingChanges markingChanges) {
     this.jdbc = jdbc;
+    this.markingChanges = markingChanges;
     this.reads = reads;
     this.directory = directory;
     this.audit = audit;
@@ -79,23 +89,41 @@ public class IntelReports {
         .param("by", author.username())
         .param("at", now)
         .update();
-    revision(id, 1, draft, marking, author.username(), now);
+    revision(jdbc, id, 1, draft, marking, author.username(), now);
     audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
-    return stored(id);
+    return stored(jdbc, id);
   }
 
-  /** Changes a report of the author's own agency; the previous version stays in its history. */
+  /**
+   * Changes a report of the editor's own agency; the previous version stays in its history. Only
+   * investigators and supervisors of the owning agency (and liaisons of an owning foreign partner)
+   * edit. Text changes and a tightened marking apply at once; a loosened marking is a release
+   * ({@link MarkingChanges}): the text change applies under the old marking, and the new marking
+   * waits, with {@code justification}, for a different supervisor of the agency to approve it.
+   */
   @Transactional
-  public IntelReport update(
-      AccessContext context, String id, IntelReportDraft draft, int expectedVersion) {
-    Caller author = context.caller();
-    requireAuthor(author);
+  public IntelReportEdit update(
+      AccessContext context,
+      String id,
+      IntelReportDraft draft,
+      int expectedVersion,
+      String justification) {
+    Caller editor = context.caller();
     IntelReport current = reads.one(context, KIND, id, IntelReports::report);
-    if (!current.marking().ownerAgency().equals(author.agency())) {
+    if (!current.editableBy(editor)) {
       throw new AccessDeniedException(
-          "only " + current.marking().ownerAgency() + " changes this report");
+          "only investigators and supervisors of "
+              + current.marking().ownerAgency()
+              + " change this report");
     }
-    Marking marking = checked(author, draft);
+    Marking requested = checked(editor, draft);
+    MarkingChange pending = null;
+    Marking marking = requested;
+    if (!MarkingChanges.loosenings(current.marking(), requested).isEmpty()) {
+      pending =
+          markingChanges.request(context, KIND, id, current.marking(), requested, justification);
+      marking = current.marking();
+    }
     int next = current.version() + 1;
     OffsetDateTime now = now();
     int changed =
@@ -112,13 +140,22 @@ public class IntelReports {
             .param("expected", expectedVersion)
             .update();
     if (changed != 1) {
-      throw new org.presstrace.access.ConflictingState(
+      throw new ConflictingState(
           "report " + id + " is at version " + current.version() + ", not " + expectedVersion);
     }
-    revision(id, next, draft, marking, author.username(), now);
+    revision(jdbc, id, next, draft, marking, editor.username(), now);
     audit.record(
-        context, "UPDATE", KIND.name(), id, "WRITTEN", "version " + next + ", " + marking.banner());
-    return stored(id);
+        context,
+        "UPDATE",
+        KIND.name(),
+        id,
+        "WRITTEN",
+        "version "
+            + next
+            + ", "
+            + marking.banner()
+            + (pending == null ? "" : ", marking change " + pending.id() + " pending"));
+    return new IntelReportEdit(stored(jdbc, id), pending);
   }
 
   public IntelReport get(AccessContext context, String id) {
@@ -233,7 +270,7 @@ public class IntelReports {
     return marking;
   }
 
-  private static Map<String, Object> columns(String id, IntelReportDraft draft, Marking marking) {
+  static Map<String, Object> columns(String id, IntelReportDraft draft, Marking marking) {
     var columns = new HashMap<String, Object>();
     columns.put("id", id);
     columns.put("title", draft.title().strip());
@@ -246,7 +283,8 @@ public class IntelReports {
     return columns;
   }
 
-  private void revision(
+  static void revision(
+      JdbcClient jdbc,
       String id,
       int version,
       IntelReportDraft draft,
@@ -268,7 +306,7 @@ public class IntelReports {
   }
 
   /** The report just written, read back without a second audit entry (the write was audited). */
-  private IntelReport stored(String id) {
+  static IntelReport stored(JdbcClient jdbc, String id) {
     return jdbc.sql("SELECT " + KIND.columns() + " FROM intel_report r WHERE r.id = :id")
         .param("id", id)
         .query(IntelReports::report)

@@ -2,7 +2,6 @@ package org.presstrace.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -91,14 +90,18 @@ class IntelReportHistoryIntegrationTests {
         .andExpect(jsonPath("$[0].summary").value("A buyer of pill presses at the port."));
     read(cbpAnalyst, report)
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.version").value(nullValue()));
+        .andExpect(jsonPath("$.version").doesNotExist());
 
+    // The owner sees every version: the original, the cleaned text still under the old marking,
+    // and the new marking once a supervisor approved it.
     history(investigator, report)
-        .andExpect(jsonPath("$", hasSize(2)))
+        .andExpect(jsonPath("$", hasSize(3)))
         .andExpect(jsonPath("$[0].version").value(1))
         .andExpect(jsonPath("$[0].banner").value("TLP:RED // CUI//INF//NOFORN"))
-        .andExpect(jsonPath("$[1].version").value(2));
-    read(investigator, report).andExpect(jsonPath("$.version").value(2));
+        .andExpect(jsonPath("$[1].banner").value("TLP:RED // CUI//INF//NOFORN"))
+        .andExpect(jsonPath("$[2].version").value(3))
+        .andExpect(jsonPath("$[2].banner").value("TLP:GREEN"));
+    read(investigator, report).andExpect(jsonPath("$.version").value(3));
 
     String page =
         mvc.perform(
