@@ -99,7 +99,11 @@ public class GuardedReads {
     return Criteria.where(referenced(kind, REFERENCED, column, sql), parameters);
   }
 
-  /** The record's history (or any rows hanging off it), if the record itself may be read. */
+  /**
+   * The rows hanging off a record (its items, statements, custody entries), if the record itself
+   * may be read. Rows that carry a marking of their own, such as stored versions of the record, go
+   * through {@link #versions} instead, so that each is judged by its own marking.
+   */
   @Transactional(noRollbackFor = NotFound.class)
   public <T> List<T> history(
       AccessContext context,
@@ -118,6 +122,80 @@ public class GuardedReads {
     }
     List<T> rows = jdbc.sql(historySql).params(parameters).query(mapper).list();
     audit.record(context, "HISTORY", kind.name(), id, "SHOWN", rows.size() + " entries");
+    return rows;
+  }
+
+  /**
+   * The stored versions of a record, each shown only when the caller may read the record under that
+   * version's own marking as well as under the current one: a version filed under a tighter marking
+   * than today's is left out, exactly as a hidden record is left out of a list.
+   *
+   * <p>{@code versionTable} (fixed by the calling module) holds one row per version with the column
+   * {@code recordKey} naming the record and the marking columns {@code tlp, cui_category, noforn,
+   * rel_to, compartment}; the owner is the record's. It must have no columns named {@code id} or
+   * {@code owner_agency}. Rows come ordered by {@code versionOrder}; the mapper's row number counts
+   * only the versions shown, so a caller can number them without revealing hidden ones. One audit
+   * entry names how many versions were shown out of how many stored.
+   */
+  @Transactional(noRollbackFor = NotFound.class)
+  public <T> List<T> versions(
+      AccessContext context,
+      ProtectedKind kind,
+      String id,
+      String versionTable,
+      String recordKey,
+      String versionOrder,
+      RowMapper<T> mapper) {
+    for (String name : List.of(versionTable, recordKey, versionOrder)) {
+      if (!IDENTIFIER.matcher(name).matches()) {
+        throw new IllegalArgumentException("'" + name + "' is not a plain identifier");
+      }
+    }
+    requirePurpose(context, kind);
+    var current = policy.readFilter(context.caller(), kind);
+    var visible =
+        select(kind, "r.id", current, "r.id = :acc_id", Map.of("acc_id", id), String.class);
+    if (visible.isEmpty()) {
+      audit.record(context, "HISTORY", kind.name(), id, "NOT_FOUND", null);
+      throw new NotFound(kind.name(), id);
+    }
+    // Each version is judged as if it were the record: its own marking columns, the record's id
+    // (for releases) and the record's owner.
+    String version = "acc_ver";
+    var filter = policy.readFilter(context.caller(), kind, version);
+    String stored =
+        "SELECT c.*, r.id AS id, r.owner_agency AS owner_agency FROM "
+            + versionTable
+            + " c JOIN "
+            + kind.table()
+            + " r ON r.id = c."
+            + recordKey
+            + " WHERE r.id = :acc_id";
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM (" + stored + ") " + version)
+            .param("acc_id", id)
+            .query(Long.class)
+            .single();
+    List<T> rows =
+        jdbc.sql(
+                "SELECT "
+                    + version
+                    + ".* FROM ("
+                    + stored
+                    + ") "
+                    + version
+                    + " WHERE "
+                    + filter.sql()
+                    + " ORDER BY "
+                    + version
+                    + "."
+                    + versionOrder)
+            .params(filter.parameters())
+            .param("acc_id", id)
+            .query(mapper)
+            .list();
+    audit.record(
+        context, "HISTORY", kind.name(), id, "SHOWN", rows.size() + " of " + total + " versions");
     return rows;
   }
 

@@ -312,7 +312,7 @@ public class Releases {
     }
   }
 
-  private static String reason(String field, String text) {
+  static String reason(String field, String text) {
     String reason = text == null ? "" : text.strip();
     if (reason.length() < 4) {
       throw new InvalidRequest(field, field + " must say why, in at least 4 characters");

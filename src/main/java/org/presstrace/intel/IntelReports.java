@@ -14,11 +14,14 @@ import java.util.function.Consumer;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Caller;
+import org.presstrace.access.ConflictingState;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.Directory;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
+import org.presstrace.access.MarkingChange;
+import org.presstrace.access.MarkingChanges;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
@@ -49,10 +52,17 @@ public class IntelReports {
   private final Directory directory;
   private final AuditTrail audit;
   private final Clock clock;
+  private final MarkingChanges markingChanges;
 
   IntelReports(
-      JdbcClient jdbc, GuardedReads reads, Directory directory, AuditTrail audit, Clock clock) {
+      JdbcClient jdbc,
+      GuardedReads reads,
+      Directory directory,
+      AuditTrail audit,
+      Clock clock,
+      MarkingChanges markingChanges) {
     this.jdbc = jdbc;
+    this.markingChanges = markingChanges;
     this.reads = reads;
     this.directory = directory;
     this.audit = audit;
@@ -79,23 +89,41 @@ public class IntelReports {
         .param("by", author.username())
         .param("at", now)
         .update();
-    revision(id, 1, draft, marking, author.username(), now);
+    revision(jdbc, id, 1, draft, marking, author.username(), now);
     audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
-    return stored(id);
+    return stored(jdbc, id);
   }
 
-  /** Changes a report of the author's own agency; the previous version stays in its history. */
+  /**
+   * Changes a report of the editor's own agency; the previous version stays in its history. Only
+   * investigators and supervisors of the owning agency (and liaisons of an owning foreign partner)
+   * edit. Text changes and a tightened marking apply at once; a loosened marking is a release
+   * ({@link MarkingChanges}): the text change applies under the old marking, and the new marking
+   * waits, with {@code justification}, for a different supervisor of the agency to approve it.
+   */
   @Transactional
-  public IntelReport update(
-      AccessContext context, String id, IntelReportDraft draft, int expectedVersion) {
-    Caller author = context.caller();
-    requireAuthor(author);
+  public IntelReportEdit update(
+      AccessContext context,
+      String id,
+      IntelReportDraft draft,
+      int expectedVersion,
+      String justification) {
+    Caller editor = context.caller();
     IntelReport current = reads.one(context, KIND, id, IntelReports::report);
-    if (!current.marking().ownerAgency().equals(author.agency())) {
+    if (!current.editableBy(editor)) {
       throw new AccessDeniedException(
-          "only " + current.marking().ownerAgency() + " changes this report");
+          "only investigators and supervisors of "
+              + current.marking().ownerAgency()
+              + " change this report");
     }
-    Marking marking = checked(author, draft);
+    Marking requested = checked(editor, draft);
+    MarkingChange pending = null;
+    Marking marking = requested;
+    if (!MarkingChanges.loosenings(current.marking(), requested).isEmpty()) {
+      pending =
+          markingChanges.request(context, KIND, id, current.marking(), requested, justification);
+      marking = current.marking();
+    }
     int next = current.version() + 1;
     OffsetDateTime now = now();
     int changed =
@@ -112,21 +140,32 @@ public class IntelReports {
             .param("expected", expectedVersion)
             .update();
     if (changed != 1) {
-      throw new org.presstrace.access.ConflictingState(
+      throw new ConflictingState(
           "report " + id + " is at version " + current.version() + ", not " + expectedVersion);
     }
-    revision(id, next, draft, marking, author.username(), now);
+    revision(jdbc, id, next, draft, marking, editor.username(), now);
     audit.record(
-        context, "UPDATE", KIND.name(), id, "WRITTEN", "version " + next + ", " + marking.banner());
-    return stored(id);
+        context,
+        "UPDATE",
+        KIND.name(),
+        id,
+        "WRITTEN",
+        "version "
+            + next
+            + ", "
+            + marking.banner()
+            + (pending == null ? "" : ", marking change " + pending.id() + " pending"));
+    return new IntelReportEdit(stored(jdbc, id), pending);
   }
 
   public IntelReport get(AccessContext context, String id) {
-    return reads.one(context, KIND, id, IntelReports::report);
+    return reads.one(context, KIND, id, IntelReports::report).seenBy(context.caller());
   }
 
   public Page<IntelReport> page(AccessContext context, String query, PageQuery page) {
-    return reads.page(context, KIND, criteria(query), page, IntelReports::report);
+    return reads
+        .page(context, KIND, criteria(query), page, IntelReports::report)
+        .map(report -> report.seenBy(context.caller()));
   }
 
   public long count(AccessContext context, String query) {
@@ -139,29 +178,34 @@ public class IntelReports {
   }
 
   public long export(AccessContext context, String query, Consumer<IntelReport> sink) {
-    return reads.export(context, KIND, criteria(query), IntelReports::report, sink);
+    return reads.export(
+        context,
+        KIND,
+        criteria(query),
+        IntelReports::report,
+        report -> sink.accept(report.seenBy(context.caller())));
   }
 
+  /**
+   * The versions of a report the caller may read, oldest first. A version is shown only when the
+   * caller may read the report under that version's own marking (and the current one); hidden
+   * versions are left out, and the versions shown are numbered 1, 2, ... in order, so the numbers
+   * reveal nothing about versions the caller may not see.
+   */
   public List<IntelRevision> history(AccessContext context, String id) {
-    return reads.history(
+    return reads.versions(
         context,
         KIND,
         id,
-        "SELECT * FROM intel_report_revision WHERE report_id = :id ORDER BY version",
-        Map.of("id", id),
+        "intel_report_revision",
+        "report_id",
+        "version",
         (rs, row) ->
             new IntelRevision(
-                rs.getInt("version"),
+                row + 1,
                 rs.getString("title"),
                 rs.getString("summary"),
-                new Marking(
-                        "-",
-                        org.presstrace.access.Tlp.parse(rs.getString("tlp")),
-                        rs.getString("cui_category"),
-                        rs.getBoolean("noforn"),
-                        Marking.relToFromColumn(rs.getString("rel_to")),
-                        rs.getString("compartment"))
-                    .banner(),
+                GuardedReads.markingOf(rs).banner(),
                 rs.getString("changed_by"),
                 rs.getObject("changed_at", OffsetDateTime.class).toInstant()));
   }
@@ -226,7 +270,7 @@ public class IntelReports {
     return marking;
   }
 
-  private static Map<String, Object> columns(String id, IntelReportDraft draft, Marking marking) {
+  static Map<String, Object> columns(String id, IntelReportDraft draft, Marking marking) {
     var columns = new HashMap<String, Object>();
     columns.put("id", id);
     columns.put("title", draft.title().strip());
@@ -239,7 +283,8 @@ public class IntelReports {
     return columns;
   }
 
-  private void revision(
+  static void revision(
+      JdbcClient jdbc,
       String id,
       int version,
       IntelReportDraft draft,
@@ -261,7 +306,7 @@ public class IntelReports {
   }
 
   /** The report just written, read back without a second audit entry (the write was audited). */
-  private IntelReport stored(String id) {
+  static IntelReport stored(JdbcClient jdbc, String id) {
     return jdbc.sql("SELECT " + KIND.columns() + " FROM intel_report r WHERE r.id = :id")
         .param("id", id)
         .query(IntelReports::report)

@@ -157,6 +157,14 @@ class ReadPathCoverageIntegrationTests {
           Map.entry(
               "/api/v1/releases/{id}",
               "release metadata, filtered to the caller's own (Releases.visible)"),
+          Map.entry(
+              "/api/v1/marking-changes",
+              "marking change metadata (markings, justification), filtered to the caller's own and"
+                  + " to supervisors of the owning agency who may read the record"
+                  + " (MarkingChanges.inbox)"),
+          Map.entry(
+              "/api/v1/marking-changes/{id}",
+              "marking change metadata, filtered as the inbox (MarkingChanges.visible)"),
           Map.entry("/api/v1/audit", "auditors only (AuditTrail.search)"),
           Map.entry("/api/v1/audit/export", "auditors only (AuditTrail.export)"),
           Map.entry("/api/v1/ledger/head", "a signed tree head: a size, a root hash, a time"),

@@ -16,6 +16,8 @@ import org.presstrace.access.Channel;
 import org.presstrace.access.ConflictingState;
 import org.presstrace.access.Directory;
 import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.MarkingChangeStatus;
+import org.presstrace.access.MarkingChanges;
 import org.presstrace.access.NewUser;
 import org.presstrace.access.PageQuery;
 import org.presstrace.access.Purpose;
@@ -37,12 +39,19 @@ class AccessPages {
 
   private final Directory directory;
   private final Releases releases;
+  private final MarkingChanges markingChanges;
   private final AuditTrail audit;
   private final Callers callers;
 
-  AccessPages(Directory directory, Releases releases, AuditTrail audit, Callers callers) {
+  AccessPages(
+      Directory directory,
+      Releases releases,
+      MarkingChanges markingChanges,
+      AuditTrail audit,
+      Callers callers) {
     this.directory = directory;
     this.releases = releases;
+    this.markingChanges = markingChanges;
     this.audit = audit;
     this.callers = callers;
   }
@@ -144,6 +153,8 @@ class AccessPages {
     }
     AccessContext context = context();
     model.addAttribute("releases", releases.inbox(context, wanted));
+    model.addAttribute(
+        "markingChanges", markingChanges.inbox(context, MarkingChangeStatus.PENDING));
     model.addAttribute("status", status == null ? "" : status);
     model.addAttribute("statuses", ReleaseStatus.values());
     model.addAttribute("me", context.caller().username());

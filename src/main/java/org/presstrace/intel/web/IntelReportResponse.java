@@ -1,9 +1,12 @@
 package org.presstrace.intel.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.presstrace.access.CountryCode;
+import org.presstrace.access.MarkingChange;
 import org.presstrace.intel.IntelReport;
+import org.presstrace.intel.IntelReportEdit;
 
 /** A report in API responses; times are ISO 8601 UTC. */
 record IntelReportResponse(
@@ -14,7 +17,24 @@ record IntelReportResponse(
     String createdBy,
     Instant createdAt,
     Instant updatedAt,
-    int version) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
+    @JsonInclude(JsonInclude.Include.NON_NULL) PendingMarkingChange markingChange) {
+
+  /** A loosened marking waiting for a supervisor; the report keeps its marking until then. */
+  record PendingMarkingChange(
+      String id, String status, String from, String to, List<String> loosens) {
+
+    static PendingMarkingChange of(MarkingChange change) {
+      return change == null
+          ? null
+          : new PendingMarkingChange(
+              change.id(),
+              change.status().name(),
+              change.from().banner(),
+              change.to().banner(),
+              change.loosens());
+    }
+  }
 
   record MarkingResponse(
       String ownerAgency,
@@ -26,6 +46,14 @@ record IntelReportResponse(
       String banner) {}
 
   static IntelReportResponse of(IntelReport report) {
+    return of(report, null);
+  }
+
+  static IntelReportResponse of(IntelReportEdit edit) {
+    return of(edit.report(), edit.pendingMarkingChange());
+  }
+
+  private static IntelReportResponse of(IntelReport report, MarkingChange pending) {
     var m = report.marking();
     return new IntelReportResponse(
         report.id(),
@@ -42,6 +70,7 @@ record IntelReportResponse(
         report.createdBy(),
         report.createdAt(),
         report.updatedAt(),
-        report.version());
+        report.version(),
+        PendingMarkingChange.of(pending));
   }
 }

@@ -60,7 +60,14 @@ class IntelReportsApi {
   }
 
   @PutMapping("/{id}")
-  @Operation(summary = "Change a report of your agency (optimistic: state the version you read)")
+  @Operation(
+      summary = "Change a report of your agency (optimistic: state the version you read)",
+      description =
+          "Investigators and supervisors of the owning agency only. Text changes and a tightened"
+              + " marking apply at once. A loosened marking (lower TLP; compartment, NOFORN, REL TO"
+              + " or CUI category removed; REL TO widened) needs a justification and waits for a"
+              + " different supervisor of the agency (see /api/v1/marking-changes); until then the"
+              + " report keeps its marking and the response names the pending change.")
   IntelReportResponse update(
       @PathVariable String id,
       @RequestParam int version,
@@ -69,7 +76,12 @@ class IntelReportsApi {
       @RequestParam(name = "purpose", required = false) String purposeParam) {
     AccessContext context = context(purpose, purposeParam);
     return IntelReportResponse.of(
-        reports.update(context, id, request.toDraft(context.caller().agency()), version));
+        reports.update(
+            context,
+            id,
+            request.toDraft(context.caller().agency()),
+            version,
+            request.justification()));
   }
 
   @GetMapping("/{id}")
