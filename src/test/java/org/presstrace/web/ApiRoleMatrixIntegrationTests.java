@@ -48,7 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  * developer reads each changed cell before copying it.
  *
  * <p>Each call runs in a transaction that is rolled back, so every cell starts from the same demo
- * world: a write that succeeds for one caller changes nothing for the next.
+ * world: a write that succeeds for one caller changes nothing for the next. Two things live outside
+ * that transaction: a red-flag evaluation commits on its own (the first list settles it before any
+ * sample is chosen), and the in-memory resolution index keeps the subjects the matrix entered; the
+ * subject row is the last write that reads that index, so no cell depends on them.
  */
 @PressTraceIntegrationTest
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
