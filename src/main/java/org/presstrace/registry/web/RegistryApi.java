@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.Caller;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
+import org.presstrace.access.NotFound;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
+import org.presstrace.access.Role;
 import org.presstrace.registry.CustodyEntry;
 import org.presstrace.registry.CustodyReport;
 import org.presstrace.registry.EquipmentKind;
@@ -143,23 +146,64 @@ class RegistryApi {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    callers.current();
+    Caller caller = registryReader();
     var paging = PageQuery.of(page, size);
-    return registry.registrants(q, paging.size(), paging.offset());
+    return registry.registrants(q, paging.size(), paging.offset()).stream()
+        .map(registrant -> shown(caller, registrant))
+        .toList();
   }
 
   @GetMapping("/registrants/{id}")
   @Operation(summary = "One registrant's registration status")
   RegistrantView registrant(@PathVariable String id) {
-    callers.current();
-    return registry.registrant(id);
+    return shown(registryReader(), registry.registrant(id));
   }
 
   @GetMapping("/registrants/{id}/history")
   @Operation(summary = "One registrant's status history")
   List<StatusChange> statusHistory(@PathVariable String id) {
-    callers.current();
+    Caller caller = registryReader();
+    RegistrantView registrant = registry.registrant(id);
+    if (caller.has(Role.REGISTRANT)
+        && caller.readsOnlyAsRegistrant()
+        && !registrant.agencyCode().equals(caller.agency())) {
+      throw new NotFound("registrant", id);
+    }
     return registry.statusHistory(id);
+  }
+
+  /**
+   * Who reads the registry of registrants: domestic government users and the administrators who
+   * register them in full; registrants read their own record in full and another's public part
+   * (name, numbers, category, status, expiry: what a seller checks before a sale); auditors and
+   * foreign partners read none of it.
+   */
+  private Caller registryReader() {
+    Caller caller = callers.current();
+    if (caller.foreign() || (caller.has(Role.AUDITOR) && caller.roles().size() == 1)) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "the registry of registrants is read by domestic agencies and registrants");
+    }
+    return caller;
+  }
+
+  private static RegistrantView shown(Caller caller, RegistrantView registrant) {
+    if (!caller.readsOnlyAsRegistrant()
+        || !caller.has(Role.REGISTRANT)
+        || registrant.agencyCode().equals(caller.agency())) {
+      return registrant;
+    }
+    return new RegistrantView(
+        registrant.id(),
+        registrant.registrationNumber(),
+        null,
+        registrant.legalName(),
+        registrant.tradeName(),
+        registrant.category(),
+        null,
+        null,
+        registrant.status(),
+        registrant.expiresOn());
   }
 
   // ---- equipment -----------------------------------------------------------------------------
