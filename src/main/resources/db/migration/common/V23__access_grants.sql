@@ -22,3 +22,13 @@ CREATE TABLE access_grant (
 );
 CREATE INDEX access_grant_by_approver ON access_grant (approver_agency, status);
 CREATE INDEX access_grant_by_grantee ON access_grant (grantee, status);
+
+-- Accounts from before the rule that hold an account role (administrator, auditor) and content
+-- roles lose the content roles and their compartment memberships: such a person reads content
+-- through a separate account whose roles a supervisor approves.
+DELETE FROM compartment_member
+WHERE username IN (SELECT username FROM user_role WHERE role IN ('ADMINISTRATOR', 'AUDITOR'));
+DELETE FROM user_role
+WHERE role NOT IN ('ADMINISTRATOR', 'AUDITOR')
+  AND username IN (
+    SELECT held.username FROM user_role held WHERE held.role IN ('ADMINISTRATOR', 'AUDITOR'));
