@@ -122,7 +122,14 @@ class AccessPages {
         Arrays.stream(roles).forEach(role -> parsed.add(Role.parse(role)));
       }
       directory.createUser(context(), new NewUser(username, displayName, agency, parsed, password));
-      redirect.addFlashAttribute("notice", "User " + username + " created.");
+      redirect.addFlashAttribute(
+          "notice",
+          parsed.stream().anyMatch(Role::readsRecords)
+              ? "User "
+                  + username
+                  + " created; its roles take effect once a supervisor"
+                  + " approves them under Grants."
+              : "User " + username + " created.");
       return "redirect:/admin/users?agency=" + agency;
     } catch (InvalidRequest | ConflictingState e) {
       model.addAttribute("fieldErrors", Map.of(field(e), e.getMessage()));
