@@ -232,11 +232,13 @@ public class Grants {
   private Grant apply(AccessContext context, Grant grant, String reason) {
     mark(grant, GrantStatus.APPROVED, context.caller().username(), reason);
     if (grant.role() != null) {
-      jdbc.sql("INSERT INTO user_role (username, role) VALUES (:username, :role)")
-          .param("username", grant.username())
-          .param("role", grant.role().name())
-          .update();
-    } else {
+      if (!roles(grant.username()).contains(grant.role())) {
+        jdbc.sql("INSERT INTO user_role (username, role) VALUES (:username, :role)")
+            .param("username", grant.username())
+            .param("role", grant.role().name())
+            .update();
+      }
+    } else if (!compartments(grant.username()).contains(grant.compartment())) {
       jdbc.sql(
               "INSERT INTO compartment_member (compartment_code, username) VALUES (:code, :username)")
           .param("code", grant.compartment())
