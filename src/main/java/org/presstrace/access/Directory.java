@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Agencies, their users and compartments. Administrators manage the users of their own agency;
  * administrators of the operator agency also create agencies and manage every agency's users.
+ * Content roles and compartment memberships asked for through here take effect only through {@link
+ * Grants}; the {@code ensure...} methods seed a world without a caller (the demo loader, tests) and
+ * are not reachable from the API or the pages.
  */
 @Service
 public class Directory {
@@ -36,6 +39,7 @@ public class Directory {
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
   private final AuditTrail audit;
+  private final Grants grants;
   private final Clock clock;
   private final String operatorAgency;
 
@@ -43,11 +47,13 @@ public class Directory {
       JdbcClient jdbc,
       PasswordEncoder passwords,
       AuditTrail audit,
+      Grants grants,
       Clock clock,
       @Value("${presstrace.security.operator-agency:PTO}") String operatorAgency) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.audit = audit;
+    this.grants = grants;
     this.clock = clock;
     this.operatorAgency = operatorAgency;
   }
@@ -123,31 +129,41 @@ public class Directory {
   @Transactional(readOnly = true)
   public List<UserView> users(AccessContext context, String agency) {
     requireAdministratorOf(context, agency);
-    Grants grants =
-        grants("SELECT username FROM app_user WHERE agency_code = :agency", "agency", agency);
+    Held held = held("SELECT username FROM app_user WHERE agency_code = :agency", "agency", agency);
     return jdbc.sql("SELECT * FROM app_user WHERE agency_code = :agency ORDER BY username")
         .param("agency", agency)
-        .query((rs, row) -> user(rs, grants))
+        .query((rs, row) -> user(rs, held))
         .list();
   }
 
   @Transactional(readOnly = true)
   public Optional<UserView> user(String username) {
-    Grants grants = grants(":username", "username", username);
+    Held held = held(":username", "username", username);
     return jdbc.sql("SELECT * FROM app_user WHERE username = :username")
         .param("username", username)
-        .query((rs, row) -> user(rs, grants))
+        .query((rs, row) -> user(rs, held))
         .optional();
   }
 
-  /** Creates a user in an agency the caller administers. */
+  /**
+   * Creates a user in an agency the caller administers. Account roles (administrator, auditor) take
+   * effect at once; each content role becomes a pending grant that a supervisor decides (see {@link
+   * Grants}), so the user returned holds only the account roles.
+   */
   @Transactional
   public UserView createUser(AccessContext context, NewUser user) {
     String agencyCode = user.agency() == null ? "" : user.agency().strip();
     requireAdministratorOf(context, agencyCode);
     validate(user, agencyCode);
-    insertUser(user, agencyCode);
+    Set<Role> account = EnumSet.noneOf(Role.class);
+    user.roles().stream().filter(role -> !role.readsRecords()).forEach(account::add);
+    insertUser(user, agencyCode, account);
     audit.record(context, "CREATE", "user", user.username(), "WRITTEN", "roles " + user.roles());
+    for (Role role : user.roles()) {
+      if (role.readsRecords()) {
+        grants.grantRole(context, user.username(), agencyCode, role);
+      }
+    }
     return user(user.username()).orElseThrow();
   }
 
@@ -158,7 +174,7 @@ public class Directory {
       return false;
     }
     validate(user, user.agency());
-    insertUser(user, user.agency());
+    insertUser(user, user.agency(), user.roles());
     return true;
   }
 
@@ -188,6 +204,7 @@ public class Directory {
             "roles", "role " + role.slug() + " is not allowed in a " + agency.kind() + " agency");
       }
     }
+    Grants.requireSeparateDuties(user.roles(), "roles");
     if (user.password() == null || user.password().length() < MIN_PASSWORD_LENGTH) {
       throw new InvalidRequest(
           "password", "password must be at least " + MIN_PASSWORD_LENGTH + " characters");
@@ -197,7 +214,7 @@ public class Directory {
     }
   }
 
-  private void insertUser(NewUser user, String agencyCode) {
+  private void insertUser(NewUser user, String agencyCode, Set<Role> roles) {
     jdbc.sql(
             """
             INSERT INTO app_user (username, display_name, agency_code, password_hash, enabled,
@@ -210,7 +227,7 @@ public class Directory {
         .param("hash", passwords.encode(user.password()))
         .param("at", now())
         .update();
-    for (Role role : user.roles()) {
+    for (Role role : roles) {
       jdbc.sql("INSERT INTO user_role (username, role) VALUES (:username, :role)")
           .param("username", user.username())
           .param("role", role.name())
@@ -293,25 +310,16 @@ public class Directory {
     }
   }
 
-  /** Adds a member to a compartment of the caller's agency. */
+  /**
+   * Asks for a member (of any agency) of a compartment: a pending grant that a supervisor of the
+   * owning agency decides (see {@link Grants#requestMembership}).
+   */
   @Transactional
-  public void addMember(AccessContext context, String compartment, String username) {
-    String owner =
-        jdbc.sql("SELECT owner_agency FROM compartment WHERE code = :code")
-            .param("code", compartment)
-            .query(String.class)
-            .optional()
-            .orElseThrow(() -> new NotFound("compartment", compartment));
-    if (!owner.equals(context.caller().agency())
-        || (!context.caller().has(Role.SUPERVISOR) && !context.caller().has(Role.ADMINISTRATOR))) {
-      throw new AccessDeniedException(
-          "only supervisors of " + owner + " add members to " + compartment);
-    }
-    ensureMember(compartment, username);
-    audit.record(context, "ADD_MEMBER", "compartment", compartment, "WRITTEN", username);
+  public Grant addMember(AccessContext context, String compartment, String username) {
+    return grants.requestMembership(context, compartment, username);
   }
 
-  /** Adds a member if absent (demo loader). */
+  /** Adds a member if absent, without a caller or a second approver (demo loader, tests). */
   @Transactional
   public void ensureMember(String compartment, String username) {
     user(username)
@@ -350,7 +358,7 @@ public class Directory {
   /** The caller a signed-in username stands for, with agency, roles and compartments. */
   @Transactional(readOnly = true)
   public Optional<Caller> caller(String username) {
-    Grants grants = grants(":username", "username", username);
+    Held held = held(":username", "username", username);
     return jdbc.sql(
             """
             SELECT u.username, u.agency_code, a.kind, a.country
@@ -365,13 +373,13 @@ public class Directory {
                     rs.getString("agency_code"),
                     AgencyKind.valueOf(rs.getString("kind")),
                     new CountryCode(rs.getString("country")),
-                    grants.roles(username),
-                    grants.compartments(username)))
+                    held.roles(username),
+                    held.compartments(username)))
         .optional();
   }
 
   /** The roles and compartments of a set of users, read in one statement. */
-  private record Grants(Map<String, Set<Role>> roles, Map<String, Set<String>> compartments) {
+  private record Held(Map<String, Set<Role>> roles, Map<String, Set<String>> compartments) {
 
     Set<Role> roles(String username) {
       Set<Role> granted = roles.get(username);
@@ -387,7 +395,7 @@ public class Directory {
    * The grants of the users {@code usernames} selects ({@code :username} for one user, or a
    * subquery over {@code app_user}) with its one parameter.
    */
-  private Grants grants(String usernames, String parameter, String value) {
+  private Held held(String usernames, String parameter, String value) {
     var roles = new HashMap<String, Set<Role>>();
     var compartments = new HashMap<String, Set<String>>();
     jdbc.sql(
@@ -413,7 +421,7 @@ public class Directory {
                         .add(rs.getString("granted"));
                   }
                 });
-    return new Grants(roles, compartments);
+    return new Held(roles, compartments);
   }
 
   private void requireOperatorAdministrator(AccessContext context) {
@@ -447,15 +455,15 @@ public class Directory {
         rs.getObject("created_at", OffsetDateTime.class).toInstant());
   }
 
-  private UserView user(ResultSet rs, Grants grants) throws SQLException {
+  private UserView user(ResultSet rs, Held held) throws SQLException {
     String username = rs.getString("username");
     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
     return new UserView(
         username,
         rs.getString("display_name"),
         rs.getString("agency_code"),
-        grants.roles(username),
-        grants.compartments(username),
+        held.roles(username),
+        held.compartments(username),
         rs.getBoolean("enabled"),
         lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant()),
         rs.getInt("failed_logins"),

@@ -254,6 +254,10 @@ public class Releases {
   private Release decide(
       AccessContext context, String releaseId, String reason, ReleaseStatus outcome) {
     String why = reason("reason", reason);
+    if (context.caller().has(Role.ADMINISTRATOR)) {
+      throw new AccessDeniedException(
+          "administrators manage accounts; they never approve or reject releases");
+    }
     Release release = visible(context, releaseId);
     requireSupervisorOf(context, release);
     if (release.requestedBy().equals(context.caller().username())) {

@@ -58,6 +58,7 @@ class DemoWorld {
       List.of(
           new Login("admin", "Alex Operator", "PTO", Role.ADMINISTRATOR),
           new Login("auditor", "Avery Auditor", "PTO", Role.AUDITOR),
+          new Login("pto.supervisor", "Toni Marsh", "PTO", Role.SUPERVISOR),
           new Login("dea.investigator", "Dana Reyes", "DEA", Role.INVESTIGATOR),
           new Login("dea.supervisor", "Sam Whitfield", "DEA", Role.SUPERVISOR),
           new Login("dea.analyst", "Priya Natarajan", "DEA", Role.ANALYST),
@@ -125,16 +126,17 @@ class DemoWorld {
         "TRISTATE-EQUIP", "Tri-State Pharma Equipment Inc.", AgencyKind.REGISTRANT, "USA");
     directory.ensureAgency(
         "GREENVALLEY", "Green Valley Nutraceuticals LLC", AgencyKind.REGISTRANT, "USA");
-    boolean fresh = false;
+    // The world is new when its first login is; a login added to the list later is seeded into
+    // an existing world without loading the world again.
+    boolean fresh = directory.user(LOGINS.get(0).username()).isEmpty();
     for (Login login : LOGINS) {
-      fresh |=
-          directory.ensureUser(
-              new NewUser(
-                  login.username(),
-                  login.displayName(),
-                  login.agency(),
-                  Set.of(login.role()),
-                  passwords.get(login.username())));
+      directory.ensureUser(
+          new NewUser(
+              login.username(),
+              login.displayName(),
+              login.agency(),
+              Set.of(login.role()),
+              passwords.get(login.username())));
     }
     if (!fresh) {
       return false;

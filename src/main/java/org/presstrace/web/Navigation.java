@@ -71,6 +71,7 @@ final class Navigation {
           new Item("Designations", "/substances/designations", Set.of("ADMINISTRATOR")),
           new Item(
               "Releases", "/releases", Set.of("INVESTIGATOR", "SUPERVISOR", "FOREIGN_LIAISON")),
+          new Item("Grants", "/grants", Set.of("SUPERVISOR", "ADMINISTRATOR")),
           new Item("Audit trail", "/audit", Set.of("AUDITOR")),
           new Item("Ledger", "/ledger", Set.of("AUDITOR")),
           new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),

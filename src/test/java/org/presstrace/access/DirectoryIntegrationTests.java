@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Agency administrators manage their own users; supervisors build compartments across agencies. */
+/**
+ * Agency administrators manage their own users; supervisors build compartments across agencies,
+ * each member approved by a second supervisor.
+ */
 @PressTraceIntegrationTest
 class DirectoryIntegrationTests {
 
@@ -54,6 +57,7 @@ class DirectoryIntegrationTests {
     String dea = world.agency("DEA", AgencyKind.FEDERAL, "USA");
     String hsi = world.agency("HSI", AgencyKind.FEDERAL, "USA");
     String supervisor = world.user("sup", dea, Role.SUPERVISOR);
+    String secondSupervisor = world.user("sup2", dea, Role.SUPERVISOR);
     String investigator = world.user("inv", dea, Role.INVESTIGATOR);
     String partnerAgent = world.user("hsi", hsi, Role.INVESTIGATOR);
     String code = "TEAM-" + world.suffix();
@@ -78,11 +82,21 @@ class DirectoryIntegrationTests {
                 .content("{\"code\": \"" + code + "\", \"name\": \"Team\"}"))
         .andExpect(status().isCreated());
     for (String member : new String[] {supervisor, investigator, partnerAgent}) {
+      String grant =
+          mvc.perform(
+                  post("/api/v1/compartments/" + code + "/members")
+                      .with(httpBasic(supervisor, World.PASSWORD))
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .content("{\"username\": \"" + member + "\"}"))
+              .andExpect(status().isAccepted())
+              .andReturn()
+              .getResponse()
+              .getHeader("Location");
       mvc.perform(
-              post("/api/v1/compartments/" + code + "/members")
-                  .with(httpBasic(supervisor, World.PASSWORD))
+              post(grant + "/approve")
+                  .with(httpBasic(secondSupervisor, World.PASSWORD))
                   .contentType(MediaType.APPLICATION_JSON)
-                  .content("{\"username\": \"" + member + "\"}"))
+                  .content("{\"reason\": \"On the case team\"}"))
           .andExpect(status().isOk());
     }
     mvc.perform(

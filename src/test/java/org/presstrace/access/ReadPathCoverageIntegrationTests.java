@@ -165,6 +165,13 @@ class ReadPathCoverageIntegrationTests {
           Map.entry(
               "/api/v1/marking-changes/{id}",
               "marking change metadata, filtered as the inbox (MarkingChanges.visible)"),
+          Map.entry(
+              "/api/v1/grants",
+              "grant metadata (who, which role or compartment), filtered to the grants the"
+                  + " caller deals with (Grants.inbox)"),
+          Map.entry(
+              "/api/v1/grants/{id}",
+              "grant metadata, filtered to the grants the caller deals with (Grants.visible)"),
           Map.entry("/api/v1/audit", "auditors only (AuditTrail.search)"),
           Map.entry("/api/v1/audit/export", "auditors only (AuditTrail.export)"),
           Map.entry("/api/v1/ledger/head", "a signed tree head: a size, a root hash, a time"),

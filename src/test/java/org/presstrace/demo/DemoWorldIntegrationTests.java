@@ -3,6 +3,7 @@ package org.presstrace.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.presstrace.ledger.LedgerVerifier;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -67,6 +69,47 @@ class DemoWorldIntegrationTests {
       assertThat(status(login.username(), password, "/api/v1/agencies")).isEqualTo(200);
       assertThat(status(login.username(), password + "x", "/api/v1/agencies")).isEqualTo(401);
     }
+  }
+
+  @Test
+  void demoUsersHoldOneDutyAndTheAdministratorsGrantsWaitForASupervisor() throws Exception {
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM user_role c JOIN user_role a ON a.username = c.username"
+                    + " WHERE a.role IN ('ADMINISTRATOR', 'AUDITOR')"
+                    + " AND c.role NOT IN ('ADMINISTRATOR', 'AUDITOR')"))
+        .isZero();
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM compartment_member WHERE compartment_code = 'OP-IRONPRESS'"
+                    + " AND username IN ('dea.investigator', 'dea.supervisor')"))
+        .isEqualTo(2);
+
+    Properties logins = logins(DATA.resolve("demo-logins.properties"));
+    mvc.perform(
+        post("/api/v1/agencies/DEA/users")
+            .with(httpBasic("admin", logins.getProperty("admin")))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"username\": \"dea.newcomer\", \"displayName\": \"New\","
+                    + " \"roles\": [\"analyst\"], \"password\": \"a-long-demo-password\"}"));
+    String grant =
+        jdbc.sql("SELECT id FROM access_grant WHERE grantee = 'dea.newcomer'")
+            .query(String.class)
+            .single();
+    assertThat(count("SELECT COUNT(*) FROM user_role WHERE username = 'dea.newcomer'")).isZero();
+    int approved =
+        mvc.perform(
+                post("/api/v1/grants/" + grant + "/approve")
+                    .with(httpBasic("dea.supervisor", logins.getProperty("dea.supervisor")))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"reason\": \"Joins the analysis cell\"}"))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    assertThat(approved).isEqualTo(200);
+    assertThat(count("SELECT COUNT(*) FROM user_role WHERE username = 'dea.newcomer'"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -119,6 +119,7 @@ class SecurityIntegrationTests {
                 "/substances",
                 "/substances/screenings",
                 "/releases",
+                "/grants",
                 "/registry/certificates/verify",
                 "/swagger-ui.html")),
         Arguments.of(
@@ -140,6 +141,7 @@ class SecurityIntegrationTests {
                 "/registry/imports",
                 "/substances",
                 "/substances/designations",
+                "/grants",
                 "/admin/agencies",
                 "/admin/users",
                 "/registry/certificates/verify",

@@ -22,6 +22,9 @@ import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
+import org.presstrace.access.Grant;
+import org.presstrace.access.GrantStatus;
+import org.presstrace.access.Grants;
 import org.presstrace.access.NewUser;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
@@ -49,11 +52,14 @@ class AccessApi {
   private final Directory directory;
   private final Releases releases;
   private final AuditTrail audit;
+  private final Grants grants;
   private final Callers callers;
 
-  AccessApi(Directory directory, Releases releases, AuditTrail audit, Callers callers) {
+  AccessApi(
+      Directory directory, Releases releases, Grants grants, AuditTrail audit, Callers callers) {
     this.directory = directory;
     this.releases = releases;
+    this.grants = grants;
     this.audit = audit;
     this.callers = callers;
   }
@@ -153,9 +159,65 @@ class AccessApi {
   }
 
   @PostMapping("/compartments/{code}/members")
-  @Operation(summary = "Add a member (of any agency) to a compartment of your agency")
-  void addMember(@PathVariable String code, @Valid @RequestBody MemberRequest request) {
-    directory.addMember(callers.context(Channel.API, null), code, request.username());
+  @Operation(
+      summary =
+          "Ask for a member (of any agency) of a compartment of your agency: a pending grant that"
+              + " another supervisor of the agency approves")
+  ResponseEntity<Grant> addMember(
+      @PathVariable String code, @Valid @RequestBody MemberRequest request) {
+    var grant = directory.addMember(callers.context(Channel.API, null), code, request.username());
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/grants/" + grant.id()))
+        .body(grant);
+  }
+
+  record GrantRequest(
+      @NotBlank(message = "username is required") String username,
+      @NotBlank(message = "role is required (investigator, analyst, supervisor, ...)")
+          String role) {}
+
+  @PostMapping("/grants")
+  @Operation(
+      summary =
+          "Ask for a role for a user of an agency you administer: a content role stays pending"
+              + " until a supervisor approves it; administrator and auditor take effect at once")
+  ResponseEntity<Grant> requestGrant(@Valid @RequestBody GrantRequest request) {
+    var grant =
+        grants.requestRole(callers.context(Channel.API, null), request.username(), request.role());
+    var location = URI.create("/api/v1/grants/" + grant.id());
+    return grant.status() == GrantStatus.PENDING
+        ? ResponseEntity.accepted().location(location).body(grant)
+        : ResponseEntity.created(location).body(grant);
+  }
+
+  @GetMapping("/grants")
+  @Operation(
+      summary =
+          "Grants you deal with: those your agency's supervisors decide, those you asked for or"
+              + " administer, and your own")
+  List<Grant> grants(@RequestParam(required = false) GrantStatus status) {
+    return grants.inbox(callers.context(Channel.API, null), status);
+  }
+
+  @GetMapping("/grants/{id}")
+  @Operation(summary = "One grant you deal with")
+  Grant grant(@PathVariable String id) {
+    return grants.visible(callers.context(Channel.API, null), id);
+  }
+
+  @PostMapping("/grants/{id}/approve")
+  @Operation(
+      summary =
+          "Approve a pending grant (a supervisor of the deciding agency, neither the grantee nor"
+              + " the requester); it takes effect at once")
+  Grant approveGrant(@PathVariable String id, @Valid @RequestBody Reason reason) {
+    return grants.approve(callers.context(Channel.API, null), id, reason.reason());
+  }
+
+  @PostMapping("/grants/{id}/reject")
+  @Operation(summary = "Reject a pending grant; nothing changes for the grantee")
+  Grant rejectGrant(@PathVariable String id, @Valid @RequestBody Reason reason) {
+    return grants.reject(callers.context(Channel.API, null), id, reason.reason());
   }
 
   @PostMapping("/releases")

@@ -15,6 +15,8 @@ import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
 import org.presstrace.access.ConflictingState;
 import org.presstrace.access.Directory;
+import org.presstrace.access.GrantStatus;
+import org.presstrace.access.Grants;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.MarkingChangeStatus;
 import org.presstrace.access.MarkingChanges;
@@ -41,17 +43,20 @@ class AccessPages {
   private final Releases releases;
   private final MarkingChanges markingChanges;
   private final AuditTrail audit;
+  private final Grants grants;
   private final Callers callers;
 
   AccessPages(
       Directory directory,
       Releases releases,
       MarkingChanges markingChanges,
+      Grants grants,
       AuditTrail audit,
       Callers callers) {
     this.directory = directory;
     this.releases = releases;
     this.markingChanges = markingChanges;
+    this.grants = grants;
     this.audit = audit;
     this.callers = callers;
   }
@@ -126,7 +131,14 @@ class AccessPages {
         Arrays.stream(roles).forEach(role -> parsed.add(Role.parse(role)));
       }
       directory.createUser(context(), new NewUser(username, displayName, agency, parsed, password));
-      redirect.addFlashAttribute("notice", "User " + username + " created.");
+      redirect.addFlashAttribute(
+          "notice",
+          parsed.stream().anyMatch(Role::readsRecords)
+              ? "User "
+                  + username
+                  + " created; its roles take effect once a supervisor"
+                  + " approves them under Grants."
+              : "User " + username + " created.");
       return "redirect:/admin/users?agency=" + agency;
     } catch (InvalidRequest | ConflictingState e) {
       model.addAttribute("fieldErrors", Map.of(field(e), e.getMessage()));
@@ -206,6 +218,83 @@ class AccessPages {
       redirect.addFlashAttribute("error", e.getMessage());
     }
     return "redirect:/releases";
+  }
+
+  // ---- grants --------------------------------------------------------------------------------
+
+  @GetMapping("/grants")
+  String grants(@RequestParam(required = false) String status, Model model) {
+    GrantStatus wanted = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        wanted = GrantStatus.valueOf(status);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequest(
+            "status",
+            "status '" + status + "' is not one of " + Arrays.toString(GrantStatus.values()));
+      }
+    }
+    AccessContext context = context();
+    model.addAttribute("grants", grants.inbox(context, wanted));
+    model.addAttribute("status", status == null ? "" : status);
+    model.addAttribute("statuses", GrantStatus.values());
+    model.addAttribute("roles", Role.values());
+    model.addAttribute("me", context.caller().username());
+    model.addAttribute("supervisor", context.caller().has(Role.SUPERVISOR));
+    model.addAttribute("administrator", context.caller().has(Role.ADMINISTRATOR));
+    model.addAttribute("myAgency", context.caller().agency());
+    return "access/grants";
+  }
+
+  @PostMapping("/grants")
+  String requestRole(
+      @RequestParam String username, @RequestParam String role, RedirectAttributes redirect) {
+    try {
+      var grant = grants.requestRole(context(), username, role);
+      redirect.addFlashAttribute(
+          "notice",
+          grant.status() == GrantStatus.PENDING
+              ? "Role " + role + " for " + username + " asked for; a supervisor decides."
+              : "Role " + role + " granted to " + username + ".");
+    } catch (InvalidRequest | ConflictingState | AccessDeniedException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/grants";
+  }
+
+  @PostMapping("/grants/members")
+  String requestMembership(
+      @RequestParam String compartment,
+      @RequestParam String username,
+      RedirectAttributes redirect) {
+    try {
+      directory.addMember(context(), compartment, username);
+      redirect.addFlashAttribute(
+          "notice", username + " asked for in " + compartment + "; a supervisor decides.");
+    } catch (InvalidRequest | ConflictingState | AccessDeniedException | NoSuchElementException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/grants";
+  }
+
+  @PostMapping("/grants/{id}/{decision}")
+  String decideGrant(
+      @PathVariable String id,
+      @PathVariable String decision,
+      @RequestParam(defaultValue = "") String reason,
+      RedirectAttributes redirect) {
+    AccessContext context = context();
+    try {
+      switch (decision) {
+        case "approve" -> grants.approve(context, id, reason);
+        case "reject" -> grants.reject(context, id, reason);
+        default -> throw new NoSuchElementException("no such decision " + decision);
+      }
+      redirect.addFlashAttribute("notice", "Grant " + decision + "d.");
+    } catch (InvalidRequest | ConflictingState | AccessDeniedException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/grants";
   }
 
   // ---- audit ---------------------------------------------------------------------------------
