@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.presstrace.ledger.LedgerVerifier;
@@ -183,6 +184,86 @@ class DemoWorldIntegrationTests {
             .andReturn()
             .getResponse()
             .getContentAsString());
+  }
+
+  @Test
+  void registrantsReadNoCompartmentedOrAmberContentAnywhere() throws Exception {
+    Properties logins = logins(DATA.resolve("demo-logins.properties"));
+    var secrets = new java.util.TreeSet<String>();
+    secrets.add("OP-IRONPRESS");
+    secrets.add("Iron Press");
+    jdbc.sql("SELECT title FROM intel_report WHERE tlp <> 'CLEAR' OR compartment IS NOT NULL")
+        .query(String.class)
+        .list()
+        .forEach(secrets::add);
+    jdbc.sql("SELECT reference FROM seizure WHERE tlp <> 'CLEAR' OR compartment IS NOT NULL")
+        .query(String.class)
+        .list()
+        .forEach(secrets::add);
+    jdbc.sql(
+            "SELECT details FROM custody_event WHERE tlp IS NOT NULL AND tlp <> 'CLEAR'"
+                + " AND details IS NOT NULL")
+        .query(String.class)
+        .list()
+        .forEach(secrets::add);
+    assertThat(secrets)
+        .as("the demo world has protected content to look for")
+        .hasSizeGreaterThan(5);
+    var pages = new java.util.ArrayList<String>();
+    JsonNode api =
+        json.readTree(
+            mvc.perform(
+                    get("/v3/api-docs")
+                        .with(
+                            org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user("docs")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    api.get("paths")
+        .propertyNames()
+        .forEach(
+            path -> {
+              if (!path.contains("{") && api.get("paths").get(path).has("get")) {
+                pages.add(path);
+              }
+            });
+    assertThat(pages).hasSizeGreaterThan(20);
+    int custodyRead = 0;
+    for (String registrant : List.of("acme.registrant", "tristate.dealer", "greenvalley.owner")) {
+      var urls = new java.util.ArrayList<>(pages);
+      JsonNode machines =
+          json.readTree(body(registrant, logins, "/api/v1/registry/machines?size=200"));
+      for (JsonNode machine : machines.has("items") ? machines.get("items") : machines) {
+        urls.add("/api/v1/registry/machines/" + machine.get("id").asString() + "/custody");
+      }
+      for (String url : urls) {
+        var result =
+            mvc.perform(
+                    get(url)
+                        .with(httpBasic(registrant, logins.getProperty(registrant)))
+                        .header("PressTrace-Purpose", "Demo check"))
+                .andReturn();
+        String text = result.getResponse().getContentAsString();
+        if (url.endsWith("/custody")) {
+          custodyRead++;
+        }
+        for (String secret : secrets) {
+          assertThat(text).as(registrant + " reads " + url).doesNotContain(secret);
+        }
+      }
+    }
+    assertThat(custodyRead).as("custody chains read by registrants").isGreaterThan(10);
+  }
+
+  private String body(String user, Properties logins, String path) throws Exception {
+    return mvc.perform(
+            get(path)
+                .with(httpBasic(user, logins.getProperty(user)))
+                .header("PressTrace-Purpose", "Demo check"))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   private int status(String user, String password, String path) throws Exception {
