@@ -94,6 +94,22 @@ public class Ledger {
     }
   }
 
+  /**
+   * How many leaves of this kind and reference the log holds, counting those this transaction has
+   * appended and not yet written; writes nothing.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long logged(String kind, String ref) {
+    PendingAppends pending = PendingAppends.current(pendingKey);
+    long stored =
+        jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = :kind AND ref = :ref")
+            .param("kind", kind)
+            .param("ref", ref)
+            .query(Long.class)
+            .single();
+    return stored + (pending == null ? 0 : pending.waiting(kind, ref));
+  }
+
   @Transactional(readOnly = true)
   public long size() {
     writePending();

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
   private final MerkleTree tree = new MerkleTree(this);
   private final List<Leaf> leaves = new ArrayList<>();
   private final Map<Node, byte[]> nodes = new LinkedHashMap<>();
+  private final Map<String, Integer> waitingByRef = new HashMap<>();
   private long next;
   private boolean writeThrough;
 
@@ -81,11 +83,17 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
   long add(String kind, String ref, String data, byte[] leafHash, OffsetDateTime at) {
     long index = next++;
     leaves.add(new Leaf(index, kind, ref, data, Ledger.HEX.formatHex(leafHash), at));
+    waitingByRef.merge(kind + "\n" + ref, 1, Integer::sum);
     tree.append(index, leafHash);
     if (writeThrough || leaves.size() >= FLUSH_EVERY) {
       flush();
     }
     return index;
+  }
+
+  /** How many leaves of this kind and reference wait here, not yet written. */
+  int waiting(String kind, String ref) {
+    return waitingByRef.getOrDefault(kind + "\n" + ref, 0);
   }
 
   /**
@@ -103,6 +111,7 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
     jdbc.update("UPDATE ledger_state SET size = ? WHERE id = 1", next);
     leaves.clear();
     nodes.clear();
+    waitingByRef.clear();
   }
 
   @Override
@@ -141,6 +150,7 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
     TransactionSynchronizationManager.unbindResourceIfPossible(key);
     leaves.clear();
     nodes.clear();
+    waitingByRef.clear();
   }
 
   private static void setLeaf(PreparedStatement ps, Leaf leaf) throws SQLException {

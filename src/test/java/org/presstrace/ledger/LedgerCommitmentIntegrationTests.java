@@ -44,8 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The ledger proves without disclosing: a custody leaf holds salted commitments to the event's
  * content, never the content, so an auditor reading leaves learns no seizure reference, theft
- * detail or place; verification still names the record and field changed in the stored row, and
- * an export of commitments still checks offline.
+ * detail or place; verification still names the record and field changed in the stored row, and an
+ * export of commitments still checks offline.
  */
 @PressTraceIntegrationTest
 @TestPropertySource(properties = "presstrace.test.isolation=ledger-commitments")

@@ -1,11 +1,13 @@
 package org.presstrace.registry.internal;
 
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -314,9 +316,9 @@ public class Machines {
       """
       INSERT INTO custody_event (id, machine_id, seq, type, occurred_on, reported_at,
                                  from_registrant, to_registrant, agency, buyer_registration,
-                                 buyer_checked_at, transaction_id, details, recorded_by)
+                                 buyer_checked_at, transaction_id, details, recorded_by, salt)
       VALUES (:id, :machine, :seq, :type, :occurred, :reported, :from, :to, :agency,
-              :buyerRegistration, :buyerChecked, :transaction, :details, :by)
+              :buyerRegistration, :buyerChecked, :transaction, :details, :by, :salt)
       """;
 
   private static MapSqlParameterSource eventParams(NewEvent entry) {
@@ -339,8 +341,22 @@ public class Machines {
                 : OffsetDateTime.ofInstant(event.buyerCheckedAt(), ZoneOffset.UTC))
         .addValue("transaction", event.transactionId())
         .addValue("details", blankToNull(event.details()))
-        .addValue("by", entry.recordedBy());
+        .addValue("by", entry.recordedBy())
+        .addValue("salt", salt());
   }
+
+  /**
+   * A fresh salt for the ledger's commitments to one custody event: 128 random bits, hex. It stays
+   * beside the row, never in the ledger, so a leaf's commitment to a short value (a place, a
+   * reference) cannot be found by trying every likely value.
+   */
+  private static String salt() {
+    byte[] salt = new byte[16];
+    SALTS.nextBytes(salt);
+    return HexFormat.of().formatHex(salt);
+  }
+
+  private static final SecureRandom SALTS = new SecureRandom();
 
   public static MachineView view(ResultSet rs, int row) throws SQLException {
     return new MachineView(
