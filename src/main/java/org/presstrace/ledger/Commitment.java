@@ -2,6 +2,7 @@ package org.presstrace.ledger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,7 +22,16 @@ final class Commitment {
   /** Salts shorter than this many bytes are refused: they could be searched with the value. */
   static final int MIN_SALT_BYTES = 16;
 
+  private static final SecureRandom SALTS = new SecureRandom();
+
   private Commitment() {}
+
+  /** A fresh salt: {@link #MIN_SALT_BYTES} random bytes, hex. */
+  static String newSalt() {
+    byte[] salt = new byte[MIN_SALT_BYTES];
+    SALTS.nextBytes(salt);
+    return HEX.formatHex(salt);
+  }
 
   /**
    * The commitment, hex: HMAC-SHA-256(salt, label 0x00 field 0x00 (0x00 when absent, else 0x01

@@ -13,13 +13,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
+import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
+import org.presstrace.access.Purpose;
 import org.presstrace.access.Role;
 import org.presstrace.registry.CustodyReport;
 import org.presstrace.registry.EquipmentKind;
@@ -37,6 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,6 +70,8 @@ class LedgerCommitmentIntegrationTests {
   @Autowired LedgerVerifier verifier;
   @Autowired LedgerExport export;
   @Autowired Registry registry;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired AuditTrail audit;
 
   World world;
   String auditor;
@@ -123,6 +131,65 @@ class LedgerCommitmentIntegrationTests {
   }
 
   @Test
+  void auditorReadsNoPurposeOrDetailTextThroughAuditLeaf() throws Exception {
+    var looking =
+        new AccessContext(
+            investigator.caller(), Channel.API, new Purpose("Tracing Maria Lopez, case 2026-0142"));
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status ->
+                audit.record(
+                    looking, "SEARCH", "subject", null, "SHOWN", "query 'Maria Lopez' matched 2"));
+    long entry = jdbc.sql("SELECT MAX(id) FROM audit_event").query(Long.class).single();
+    long index = ledger.leafFor(AuditLeaves.KIND, String.valueOf(entry)).orElseThrow().index();
+
+    String body =
+        mvc.perform(get("/api/v1/ledger/leaves/" + index).with(httpBasic(auditor, World.PASSWORD)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(body)
+        .doesNotContain("Maria")
+        .doesNotContain("Lopez")
+        .doesNotContain("2026-0142")
+        .contains("SEARCH")
+        .contains(investigator.caller().username());
+    assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
+  }
+
+  @Test
+  void verifyNamesTheAuditEntryWhosePurposeOrDetailWasChanged() {
+    assumeFalse(TestDatabase.postgres(), "on PostgreSQL the application's role cannot change this");
+    var looking =
+        new AccessContext(investigator.caller(), Channel.API, new Purpose("Case 2026-0142"));
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> audit.record(looking, "SEARCH", "subject", null, "SHOWN", "query 'Lopez'"));
+    long entry = jdbc.sql("SELECT MAX(id) FROM audit_event").query(Long.class).single();
+    assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
+
+    for (String column : List.of("purpose", "detail")) {
+      String before =
+          jdbc.sql("SELECT " + column + " FROM audit_event WHERE id = :id")
+              .param("id", entry)
+              .query(String.class)
+              .single();
+      jdbc.sql("UPDATE audit_event SET " + column + " = 'Case 2026-0143' WHERE id = :id")
+          .param("id", entry)
+          .update();
+      assertThat(verifier.verify().firstDivergence())
+          .contains("audit entry " + entry)
+          .contains("field " + column + " does not match its leaf");
+      jdbc.sql("UPDATE audit_event SET " + column + " = :v WHERE id = :id")
+          .param("v", before)
+          .param("id", entry)
+          .update();
+      assertThat(verifier.verify().holds()).isTrue();
+    }
+  }
+
+  @Test
   void verifyNamesTheCustodyEventAndFieldOfARowChangedBySql() {
     assumeFalse(
         TestDatabase.postgres(), "on PostgreSQL the application's role cannot change custody rows");
@@ -144,6 +211,61 @@ class LedgerCommitmentIntegrationTests {
     tampered(seizure, "occurred_on", today.minusDays(2), today);
     tampered(transfer, "to_registrant", dealer.id(), buyer.id());
     tampered(eventId(machine, 1), "salt", "00".repeat(16), salt(eventId(machine, 1)));
+  }
+
+  @Test
+  void aLeafWrittenBeforeCommitmentsKeepsItsFormAndIsStillChecked() {
+    assumeFalse(
+        TestDatabase.postgres(), "on PostgreSQL the application's role cannot change custody rows");
+    String machine = machineAt(FIRST_PLACE);
+    var legacy = new LinkedHashMap<String, Object>();
+    legacy.put("type", "MachineRelocated");
+    legacy.put("machineId", machine);
+    legacy.put("holder", dealer.id());
+    legacy.put("details", "Old shed");
+    legacy.put("occurredOn", today.toString());
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> {
+              jdbc.sql(
+                      """
+                      INSERT INTO custody_event (id, machine_id, seq, type, occurred_on,
+                                                 reported_at, to_registrant, details, recorded_by)
+                      VALUES (:id, :machine, 2, 'MachineRelocated', :on, CURRENT_TIMESTAMP,
+                              :holder, 'Old shed', 'legacy')
+                      """)
+                  .param("id", UUID.randomUUID().toString())
+                  .param("machine", machine)
+                  .param("on", today)
+                  .param("holder", dealer.id())
+                  .update();
+              ledger.append(CustodyLeaves.KIND, machine, CanonicalJson.of(legacy));
+            });
+    assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
+
+    String event = eventId(machine, 2);
+    jdbc.sql("UPDATE custody_event SET details = 'New shed' WHERE id = :id")
+        .param("id", event)
+        .update();
+    assertThat(verifier.verify().firstDivergence())
+        .contains("custody event " + event)
+        .contains("field details differs from the log");
+    jdbc.sql("UPDATE custody_event SET details = 'Old shed' WHERE id = :id")
+        .param("id", event)
+        .update();
+    assertThat(verifier.verify().holds()).isTrue();
+
+    String current = eventId(machine, 1);
+    String salt = salt(current);
+    jdbc.sql("UPDATE custody_event SET salt = NULL WHERE id = :id").param("id", current).update();
+    assertThat(verifier.verify().firstDivergence())
+        .contains("custody event " + current)
+        .contains("has no salt");
+    jdbc.sql("UPDATE custody_event SET salt = :s WHERE id = :id")
+        .param("s", salt)
+        .param("id", current)
+        .update();
+    assertThat(verifier.verify().holds()).isTrue();
   }
 
   @Test
@@ -189,7 +311,8 @@ class LedgerCommitmentIntegrationTests {
     ObjectNode leaf = (ObjectNode) json.readTree(lines.get(line));
     String data = leaf.path("data").asString();
     String commitment = json.readTree(data).path("commit.details").asString();
-    leaf.put("data", data.replace(commitment, "0" + commitment.substring(1)));
+    String altered = (commitment.charAt(0) == '0' ? "1" : "0") + commitment.substring(1);
+    leaf.put("data", data.replace(commitment, altered));
     lines.set(line, json.writeValueAsString(leaf));
     assertThat(new ExportCheck(key).check(reader(lines)).firstDivergence())
         .contains("leaf " + theft)
