@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class CustodyLeaves {
      */
     List<String> readings(String stored) {
       if (stored == null || !name.equals("buyer_checked_at")) {
-        return java.util.Collections.singletonList(stored);
+        return Collections.singletonList(stored);
       }
       return List.of(stored, Instant.parse(stored).minus(1, ChronoUnit.MICROS).toString());
     }
