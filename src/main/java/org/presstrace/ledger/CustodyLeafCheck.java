@@ -18,10 +18,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks each custody leaf against the custody event row the registry stores now, column by column.
+ * Checks each custody leaf against the custody event row the registry stores now, field by field.
  * The n-th custody leaf of a machine stands for its chain-of-custody entry number n: both are
- * written in the same transaction, in the same order. The event is rebuilt from the leaf and read
- * through the same accessors the registry used to write the row.
+ * written in the same transaction, in the same order. A leaf of format 2 holds commitments: each is
+ * re-derived from the row's value and salt ({@link CustodyLeaves#CONTENT}). A leaf written before
+ * commitments (format 1) holds the content: the event is rebuilt from it and read through the same
+ * accessors the registry used to write the row.
  */
 final class CustodyLeafCheck {
 
@@ -43,7 +45,11 @@ final class CustodyLeafCheck {
   /** The divergence of this custody leaf from its stored row, or null when they agree. */
   String check(LedgerLeaf leaf) {
     int seq = seen.merge(leaf.ref(), 1, Integer::sum);
-    CustodyEvent logged = rebuild(json.readTree(leaf.data()));
+    JsonNode data = json.readTree(leaf.data());
+    if (data.path("format").asInt(1) >= CustodyLeaves.FORMAT) {
+      return checkCommitted(leaf, seq, data);
+    }
+    CustodyEvent logged = rebuild(data);
     if (logged == null) {
       return "leaf " + leaf.index() + ": its data is no custody event PressTrace knows";
     }
@@ -54,13 +60,7 @@ final class CustodyLeafCheck {
             .query(CustodyLeafCheck::stored)
             .optional();
     if (row.isEmpty()) {
-      return "leaf "
-          + leaf.index()
-          + ": custody event "
-          + seq
-          + " of machine "
-          + leaf.ref()
-          + " is missing from the registry";
+      return missing(leaf, seq);
     }
     Map<String, Object> stored = row.get();
     for (var field : columns(logged).entrySet()) {
@@ -80,6 +80,84 @@ final class CustodyLeafCheck {
       }
     }
     return null;
+  }
+
+  /** A stored row as a format-2 leaf sees it: what it shows, its salt, its content's values. */
+  private record Committed(
+      String id, Map<String, String> shown, String salt, Map<String, String> content) {}
+
+  private String checkCommitted(LedgerLeaf leaf, int seq, JsonNode data) {
+    var row =
+        jdbc.sql("SELECT * FROM custody_event WHERE machine_id = :machine AND seq = :seq")
+            .param("machine", leaf.ref())
+            .param("seq", seq)
+            .query(CustodyLeafCheck::committed)
+            .optional();
+    if (row.isEmpty()) {
+      return missing(leaf, seq);
+    }
+    Committed stored = row.get();
+    String event =
+        "leaf "
+            + leaf.index()
+            + ": custody event "
+            + stored.id()
+            + " (machine "
+            + leaf.ref()
+            + ", entry "
+            + seq
+            + ")";
+    var shown = new LinkedHashMap<String, String>();
+    shown.put("type", text(data, "type"));
+    shown.put("machine_id", text(data, "machineId"));
+    shown.put("agency", text(data, "agency"));
+    for (var field : shown.entrySet()) {
+      if (!Objects.equals(field.getValue(), stored.shown().get(field.getKey()))) {
+        return event + " field " + field.getKey() + " does not match its leaf";
+      }
+    }
+    if (stored.salt() == null || stored.salt().isBlank()) {
+      return event + " has no salt: its fields cannot be checked against its leaf";
+    }
+    for (CustodyLeaves.Field field : CustodyLeaves.CONTENT) {
+      String logged = text(data, CustodyLeaves.COMMIT + field.name());
+      boolean matches =
+          field.readings(stored.content().get(field.name())).stream()
+              .anyMatch(
+                  value ->
+                      CustodyLeaves.commitment(stored.salt(), field.name(), value).equals(logged));
+      if (!matches) {
+        return event + " field " + field.name() + " does not match its leaf";
+      }
+    }
+    return null;
+  }
+
+  private static Committed committed(ResultSet rs, int row) throws SQLException {
+    var shown = new HashMap<String, String>();
+    shown.put("type", rs.getString("type"));
+    shown.put("machine_id", rs.getString("machine_id"));
+    shown.put("agency", rs.getString("agency"));
+    var content = new HashMap<String, String>();
+    for (CustodyLeaves.Field field : CustodyLeaves.CONTENT) {
+      content.put(field.name(), field.stored(rs));
+    }
+    return new Committed(rs.getString("id"), shown, rs.getString("salt"), content);
+  }
+
+  private static String text(JsonNode data, String member) {
+    JsonNode value = data.get(member);
+    return value == null || value.isNull() ? null : value.asString();
+  }
+
+  private static String missing(LedgerLeaf leaf, int seq) {
+    return "leaf "
+        + leaf.index()
+        + ": custody event "
+        + seq
+        + " of machine "
+        + leaf.ref()
+        + " is missing from the registry";
   }
 
   /** The row's columns as the registry writes them from an event. */

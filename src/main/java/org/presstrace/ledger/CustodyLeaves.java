@@ -1,35 +1,130 @@
 package org.presstrace.ledger;
 
-import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.presstrace.registry.CustodyEvent;
 
 /**
- * How a custody event becomes a ledger leaf: every component of the event record as canonical JSON,
- * with its type, kind {@code custody-event}, referenced by machine id.
+ * How a custody event becomes a ledger leaf, kind {@code custody-event}, referenced by machine id.
+ *
+ * <p>A leaf proves without disclosing (leaf format 2): it shows the event's name, the machine and
+ * the acting agency, and holds for every content field in {@link #CONTENT} only a salted {@link
+ * Commitment} ({@code "commit.details": "<hex>"}), with the salt kept in the event's row. Leaves
+ * written before commitments (format 1, no {@code format} member) hold every component of the event
+ * record; they stay as they are and are still checked.
  */
 public final class CustodyLeaves {
 
   public static final String KIND = "custody-event";
 
+  /** The leaf format that holds commitments instead of content. */
+  public static final int FORMAT = 2;
+
+  /** The prefix of a commitment member in a leaf: {@code commit.<field>}. */
+  public static final String COMMIT = "commit.";
+
+  /** Reads one field's canonical value from a stored custody event row. */
+  interface Column {
+    String read(ResultSet row, String column) throws SQLException;
+  }
+
+  /**
+   * One content field of a custody event, named by its column: its canonical value as the event
+   * carries it and as the row stores it.
+   */
+  record Field(String name, Function<CustodyEvent, String> ofEvent, Column ofRow) {
+
+    String stored(ResultSet row) throws SQLException {
+      return ofRow.read(row, name);
+    }
+
+    /**
+     * The values a stored row may hold for this committed value: an instant is stored rounded to
+     * whole microseconds, so it may read one microsecond later than it was committed.
+     */
+    List<String> readings(String stored) {
+      if (stored == null || !name.equals("buyer_checked_at")) {
+        return Collections.singletonList(stored);
+      }
+      return List.of(stored, Instant.parse(stored).minus(1, ChronoUnit.MICROS).toString());
+    }
+  }
+
+  /**
+   * The content of a custody event: every field of the row that says what happened, when, where and
+   * to whom. The one list both the writer of a leaf and its verifier use; anything a row gains
+   * beyond it (markings, bookkeeping) is not committed to.
+   */
+  static final List<Field> CONTENT =
+      List.of(
+          new Field("occurred_on", event -> text(event.occurredOn()), CustodyLeaves::dateColumn),
+          new Field("from_registrant", CustodyEvent::fromRegistrant, ResultSet::getString),
+          new Field("to_registrant", CustodyEvent::toRegistrant, ResultSet::getString),
+          new Field("buyer_registration", CustodyEvent::buyerRegistration, ResultSet::getString),
+          new Field(
+              "buyer_checked_at",
+              event -> instant(event.buyerCheckedAt()),
+              CustodyLeaves::instantColumn),
+          new Field("transaction_id", CustodyEvent::transactionId, ResultSet::getString),
+          new Field("details", event -> note(event.details()), (row, c) -> note(row.getString(c))));
+
   private CustodyLeaves() {}
 
-  public static Map<String, Object> fields(CustodyEvent event) {
+  /**
+   * The leaf's members: {@code format}, {@code type}, {@code machineId}, {@code agency} and one
+   * commitment per content field under the event's salt (hex, at least 128 bits).
+   */
+  public static Map<String, Object> fields(CustodyEvent event, String salt) {
     var fields = new LinkedHashMap<String, Object>();
-    fields.put("type", event.getClass().getSimpleName());
-    for (RecordComponent component : event.getClass().getRecordComponents()) {
-      try {
-        Object value = component.getAccessor().invoke(event);
-        fields.put(component.getName(), value == null ? null : value.toString());
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + component.getName() + " of " + event, e);
-      }
+    fields.put("format", FORMAT);
+    fields.put("type", event.type());
+    fields.put("machineId", event.machineId());
+    fields.put("agency", event.agency());
+    for (Field field : CONTENT) {
+      fields.put(
+          COMMIT + field.name(), commitment(salt, field.name(), field.ofEvent().apply(event)));
     }
     return fields;
   }
 
-  public static byte[] canonical(CustodyEvent event) {
-    return CanonicalJson.of(fields(event));
+  public static byte[] canonical(CustodyEvent event, String salt) {
+    return CanonicalJson.of(fields(event, salt));
+  }
+
+  /** The commitment to one canonical field value under a salt, as a leaf holds it. */
+  public static String commitment(String salt, String field, String value) {
+    return Commitment.of(salt, field, value);
+  }
+
+  /** Free text as stored: stripped, blank as none. */
+  static String note(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static String text(LocalDate day) {
+    return day == null ? null : day.toString();
+  }
+
+  /** An instant to the microsecond, the precision the database keeps. */
+  private static String instant(Instant at) {
+    return at == null ? null : at.truncatedTo(ChronoUnit.MICROS).toString();
+  }
+
+  private static String dateColumn(ResultSet row, String column) throws SQLException {
+    return text(row.getObject(column, LocalDate.class));
+  }
+
+  private static String instantColumn(ResultSet row, String column) throws SQLException {
+    OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+    return at == null ? null : instant(at.toInstant());
   }
 }

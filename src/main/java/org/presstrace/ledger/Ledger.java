@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +68,22 @@ public class Ledger {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public long append(String kind, String ref, byte[] canonicalData) {
+    return add(kind, ref, canonicalData, null);
+  }
+
+  /**
+   * Appends one leaf that commits to its record's content under a fresh salt (128 random bits), for
+   * a record that keeps no salt of its own: {@code canonicalData} makes the leaf from the salt. The
+   * salt is stored beside the leaf in {@code ledger_salt}, never in it; the API and the export
+   * never show it. Returns the leaf's index.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long appendSalted(String kind, String ref, Function<String, byte[]> canonicalData) {
+    String salt = Commitment.newSalt();
+    return add(kind, ref, canonicalData.apply(salt), salt);
+  }
+
+  private long add(String kind, String ref, byte[] canonicalData, String salt) {
     PendingAppends pending = PendingAppends.current(pendingKey);
     if (pending == null) {
       long size =
@@ -80,7 +97,8 @@ public class Ledger {
         ref,
         new String(canonicalData, StandardCharsets.UTF_8),
         MerkleHash.leaf(canonicalData),
-        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+        salt);
   }
 
   /**
@@ -92,6 +110,22 @@ public class Ledger {
     if (pending != null) {
       pending.flush();
     }
+  }
+
+  /**
+   * How many leaves of this kind and reference the log holds, counting those this transaction has
+   * appended and not yet written; writes nothing.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public long logged(String kind, String ref) {
+    PendingAppends pending = PendingAppends.current(pendingKey);
+    long stored =
+        jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = :kind AND ref = :ref")
+            .param("kind", kind)
+            .param("ref", ref)
+            .query(Long.class)
+            .single();
+    return stored + (pending == null ? 0 : pending.waiting(kind, ref));
   }
 
   @Transactional(readOnly = true)

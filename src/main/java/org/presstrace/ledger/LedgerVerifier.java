@@ -56,14 +56,19 @@ public class LedgerVerifier {
     String[] divergence = {null};
     long[] count = {0};
     var custody = new CustodyLeafCheck(jdbc);
-    jdbc.sql("SELECT * FROM ledger_leaf ORDER BY idx")
+    jdbc.sql(
+            """
+            SELECT l.idx, l.kind, l.ref, l.data, l.leaf_hash, l.appended_at, s.salt
+            FROM ledger_leaf l LEFT JOIN ledger_salt s ON s.idx = l.idx
+            ORDER BY l.idx
+            """)
         .query(
             (ResultSet rs) -> {
               if (divergence[0] != null) {
                 return;
               }
               LedgerLeaf leaf = Ledger.leafOf(rs, 0);
-              divergence[0] = check(leaf, count[0], custody);
+              divergence[0] = check(leaf, rs.getString("salt"), count[0], custody);
               if (divergence[0] == null) {
                 tree.append(count[0], HEX.parseHex(leaf.leafHash()));
                 count[0]++;
@@ -112,7 +117,7 @@ public class LedgerVerifier {
     return new Verification(count[0], heads, null);
   }
 
-  private String check(LedgerLeaf leaf, long expectedIndex, CustodyLeafCheck custody) {
+  private String check(LedgerLeaf leaf, String salt, long expectedIndex, CustodyLeafCheck custody) {
     if (leaf.index() != expectedIndex) {
       return "leaf " + expectedIndex + " is missing (next stored leaf is " + leaf.index() + ")";
     }
@@ -135,19 +140,24 @@ public class LedgerVerifier {
           + " is missing from the audit trail";
     }
     Map<String, Object> logged = json.readValue(data, Map.class);
-    Map<String, Object> now = AuditLeaves.fields(stored.get());
+    String entry = "leaf " + leaf.index() + ": audit entry " + leaf.ref();
+    boolean committed =
+        logged.get("format") instanceof Number format && format.intValue() >= AuditLeaves.FORMAT;
+    if (committed && (salt == null || salt.isBlank())) {
+      return entry + " has no salt: its fields cannot be checked against its leaf";
+    }
+    Map<String, Object> now =
+        committed ? AuditLeaves.fields(stored.get(), salt) : AuditLeaves.legacyFields(stored.get());
     for (var field : now.entrySet()) {
       Object before = logged.get(field.getKey());
       Object after = field.getValue();
       if (!Objects.equals(
           before == null ? null : before.toString(), after == null ? null : after.toString())) {
-        return "leaf "
-            + leaf.index()
-            + ": audit entry "
-            + leaf.ref()
+        String name = field.getKey().replace(CustodyLeaves.COMMIT, "");
+        return entry
             + " field "
-            + field.getKey()
-            + " differs from the log";
+            + name
+            + (committed ? " does not match its leaf" : " differs from the log");
       }
     }
     return null;

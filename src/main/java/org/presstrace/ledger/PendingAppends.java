@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,18 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
   private static final String INSERT_LEAF =
       "INSERT INTO ledger_leaf (idx, kind, ref, data, leaf_hash, appended_at)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_SALT = "INSERT INTO ledger_salt (idx, salt) VALUES (?, ?)";
   private static final String INSERT_NODE =
       "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)";
 
   private record Leaf(
-      long index, String kind, String ref, String data, String hash, OffsetDateTime at) {}
+      long index,
+      String kind,
+      String ref,
+      String data,
+      String hash,
+      OffsetDateTime at,
+      String salt) {}
 
   private record Node(int level, long index) {}
 
@@ -43,6 +51,7 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
   private final MerkleTree tree = new MerkleTree(this);
   private final List<Leaf> leaves = new ArrayList<>();
   private final Map<Node, byte[]> nodes = new LinkedHashMap<>();
+  private final Map<String, Integer> waitingByRef = new HashMap<>();
   private long next;
   private boolean writeThrough;
 
@@ -78,14 +87,20 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
   }
 
   /** Takes the next index for the leaf and adds the nodes it completes; returns the index. */
-  long add(String kind, String ref, String data, byte[] leafHash, OffsetDateTime at) {
+  long add(String kind, String ref, String data, byte[] leafHash, OffsetDateTime at, String salt) {
     long index = next++;
-    leaves.add(new Leaf(index, kind, ref, data, Ledger.HEX.formatHex(leafHash), at));
+    leaves.add(new Leaf(index, kind, ref, data, Ledger.HEX.formatHex(leafHash), at, salt));
+    waitingByRef.merge(kind + "\n" + ref, 1, Integer::sum);
     tree.append(index, leafHash);
     if (writeThrough || leaves.size() >= FLUSH_EVERY) {
       flush();
     }
     return index;
+  }
+
+  /** How many leaves of this kind and reference wait here, not yet written. */
+  int waiting(String kind, String ref) {
+    return waitingByRef.getOrDefault(kind + "\n" + ref, 0);
   }
 
   /**
@@ -98,11 +113,16 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
       return;
     }
     jdbc.batchUpdate(INSERT_LEAF, leaves, leaves.size(), PendingAppends::setLeaf);
+    List<Leaf> salted = leaves.stream().filter(leaf -> leaf.salt() != null).toList();
+    if (!salted.isEmpty()) {
+      jdbc.batchUpdate(INSERT_SALT, salted, salted.size(), PendingAppends::setSalt);
+    }
     List<Map.Entry<Node, byte[]>> written = new ArrayList<>(nodes.entrySet());
     jdbc.batchUpdate(INSERT_NODE, written, written.size(), PendingAppends::setNode);
     jdbc.update("UPDATE ledger_state SET size = ? WHERE id = 1", next);
     leaves.clear();
     nodes.clear();
+    waitingByRef.clear();
   }
 
   @Override
@@ -141,6 +161,7 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
     TransactionSynchronizationManager.unbindResourceIfPossible(key);
     leaves.clear();
     nodes.clear();
+    waitingByRef.clear();
   }
 
   private static void setLeaf(PreparedStatement ps, Leaf leaf) throws SQLException {
@@ -150,6 +171,11 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
     ps.setString(4, leaf.data());
     ps.setString(5, leaf.hash());
     ps.setObject(6, leaf.at());
+  }
+
+  private static void setSalt(PreparedStatement ps, Leaf leaf) throws SQLException {
+    ps.setLong(1, leaf.index());
+    ps.setString(2, leaf.salt());
   }
 
   private static void setNode(PreparedStatement ps, Map.Entry<Node, byte[]> node)

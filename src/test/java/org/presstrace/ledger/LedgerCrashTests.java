@@ -184,13 +184,16 @@ class LedgerCrashTests {
     try (var connection = DriverManager.getConnection(url, "presstrace", "")) {
       for (var entry : acknowledged.entrySet()) {
         var custody = new ArrayList<Acknowledged>();
+        var salts = new ArrayList<String>();
         try (var query =
             connection.prepareStatement(
-                "SELECT type, to_registrant FROM custody_event WHERE machine_id = ? ORDER BY seq")) {
+                "SELECT type, to_registrant, salt FROM custody_event WHERE machine_id = ?"
+                    + " ORDER BY seq")) {
           query.setString(1, entry.getKey());
           try (var rows = query.executeQuery()) {
             while (rows.next()) {
               custody.add(new Acknowledged(entry.getKey(), rows.getString(1), rows.getString(2)));
+              salts.add(rows.getString(3));
             }
           }
         }
@@ -202,7 +205,14 @@ class LedgerCrashTests {
           query.setString(2, entry.getKey());
           try (var rows = query.executeQuery()) {
             while (rows.next()) {
-              logged.add(leaf(entry.getKey(), JSON.readTree(rows.getString(1))));
+              int i = logged.size();
+              Acknowledged row = i < custody.size() ? custody.get(i) : null;
+              logged.add(
+                  leaf(
+                      entry.getKey(),
+                      JSON.readTree(rows.getString(1)),
+                      row,
+                      i < salts.size() ? salts.get(i) : null));
             }
           }
         }
@@ -224,13 +234,17 @@ class LedgerCrashTests {
   }
 
   /**
-   * A custody leaf as the same triple: a manufacture holds with the maker, a sale with the buyer.
+   * A custody leaf as the same triple: its event name, and the holder of the row it stands for when
+   * the leaf's commitment to that holder holds under the row's salt (a leaf shows no holder).
    */
-  private static Acknowledged leaf(String machineId, JsonNode data) {
+  private static Acknowledged leaf(String machineId, JsonNode data, Acknowledged row, String salt) {
     String type = data.path("type").asString();
-    String holder =
-        data.has("buyer") ? data.path("buyer").asString() : data.path("manufacturer").asString();
-    return new Acknowledged(machineId, type, holder);
+    if (row == null || salt == null) {
+      return new Acknowledged(machineId, type, null);
+    }
+    String committed = data.path(CustodyLeaves.COMMIT + "to_registrant").asString();
+    boolean holds = CustodyLeaves.commitment(salt, "to_registrant", row.holder()).equals(committed);
+    return new Acknowledged(machineId, type, holds ? row.holder() : "no commitment to it");
   }
 
   private static long count(java.sql.Connection connection, String sql) throws Exception {

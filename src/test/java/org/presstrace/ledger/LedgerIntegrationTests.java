@@ -280,7 +280,7 @@ class LedgerIntegrationTests {
     assertThat(verifier.verify().firstDivergence())
         .contains("custody event " + transfer)
         .contains("machine " + machine)
-        .contains("field to_registrant differs from the log");
+        .contains("field to_registrant does not match its leaf");
     jdbc.sql("UPDATE custody_event SET to_registrant = :r, occurred_on = :d WHERE id = :id")
         .param("r", buyer.id())
         .param("d", today.minusDays(3))

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends every audit entry to the ledger in the transaction that wrote it: the entry and its leaf
- * commit together or not at all, so no committed entry can be missing from the log.
+ * commit together or not at all, so no committed entry can be missing from the log. The leaf
+ * commits to the entry's free text (purpose, detail) under a salt the ledger keeps beside it.
  */
 @Component
 class AuditToLedger {
@@ -21,9 +22,9 @@ class AuditToLedger {
 
   @EventListener
   void on(AuditRecorded recorded) {
-    ledger.append(
+    ledger.appendSalted(
         AuditLeaves.KIND,
         String.valueOf(recorded.entry().id()),
-        AuditLeaves.canonical(recorded.entry()));
+        salt -> AuditLeaves.canonical(recorded.entry(), salt));
   }
 }

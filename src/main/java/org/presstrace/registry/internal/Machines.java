@@ -1,11 +1,13 @@
 package org.presstrace.registry.internal;
 
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -331,11 +333,11 @@ public class Machines {
                                  from_registrant, to_registrant, agency, buyer_registration,
                                  buyer_checked_at, transaction_id, details, recorded_by,
                                  owner_agency, tlp, cui_category, noforn, rel_to, compartment,
-                                 derived_from)
+                                 derived_from, salt)
       VALUES (:id, :machine, :seq, :type, :occurred, :reported, :from, :to, :agency,
               :buyerRegistration, :buyerChecked, :transaction, :details, :by,
               :markOwner, :markTlp, :markCui, :markNoforn, :markRelTo, :markCompartment,
-              :derivedFrom)
+              :derivedFrom, :salt)
       """;
 
   private static MapSqlParameterSource eventParams(NewEvent entry) {
@@ -370,7 +372,8 @@ public class Machines {
             "derivedFrom",
             entry.marking() == null || entry.marking().sources().isEmpty()
                 ? null
-                : entry.marking().sourcesColumn());
+                : entry.marking().sourcesColumn())
+        .addValue("salt", salt());
   }
 
   /**
@@ -380,6 +383,19 @@ public class Machines {
   public static Marking eventMarking(ResultSet rs) throws SQLException {
     return rs.getString("owner_agency") == null ? null : GuardedReads.markingOf(rs);
   }
+
+  /**
+   * A fresh salt for the ledger's commitments to one custody event: 128 random bits, hex. It stays
+   * beside the row, never in the ledger, so a leaf's commitment to a short value (a place, a
+   * reference) cannot be found by trying every likely value.
+   */
+  private static String salt() {
+    byte[] salt = new byte[16];
+    SALTS.nextBytes(salt);
+    return HexFormat.of().formatHex(salt);
+  }
+
+  private static final SecureRandom SALTS = new SecureRandom();
 
   public static MachineView view(ResultSet rs, int row) throws SQLException {
     return new MachineView(

@@ -1,0 +1,65 @@
+package org.presstrace.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A salted commitment to one field of a record: HMAC-SHA-256 keyed with the record's salt over the
+ * field's name and its canonical value. It binds the leaf to the value without showing it; the salt
+ * (128 random bits, kept beside the record, never in the log) makes a commitment to a short,
+ * guessable value as opaque as one to a long one, and two records holding the same value commit to
+ * it differently.
+ */
+final class Commitment {
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final byte[] LABEL = "presstrace-commitment/v1".getBytes(StandardCharsets.UTF_8);
+
+  /** Salts shorter than this many bytes are refused: they could be searched with the value. */
+  static final int MIN_SALT_BYTES = 16;
+
+  private static final SecureRandom SALTS = new SecureRandom();
+
+  private Commitment() {}
+
+  /** A fresh salt: {@link #MIN_SALT_BYTES} random bytes, hex. */
+  static String newSalt() {
+    byte[] salt = new byte[MIN_SALT_BYTES];
+    SALTS.nextBytes(salt);
+    return HEX.formatHex(salt);
+  }
+
+  /**
+   * The commitment, hex: HMAC-SHA-256(salt, label 0x00 field 0x00 (0x00 when absent, else 0x01
+   * value)), all text UTF-8. An absent value is committed to as well, so a leaf does not show which
+   * fields a record has.
+   */
+  static String of(String saltHex, String field, String value) {
+    byte[] salt = HEX.parseHex(saltHex.strip());
+    if (salt.length < MIN_SALT_BYTES) {
+      throw new IllegalArgumentException(
+          "a commitment salt of " + salt.length + " bytes is shorter than " + MIN_SALT_BYTES);
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(salt, "HmacSHA256"));
+      mac.update(LABEL);
+      mac.update((byte) 0);
+      mac.update(field.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      if (value == null) {
+        mac.update((byte) 0);
+      } else {
+        mac.update((byte) 1);
+        mac.update(value.getBytes(StandardCharsets.UTF_8));
+      }
+      return HEX.formatHex(mac.doFinal());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+    }
+  }
+}
