@@ -452,7 +452,8 @@ final class RegistryWorld {
           "buyer_checked_at",
           "transaction_id",
           "details",
-          "recorded_by");
+          "recorded_by",
+          "salt");
   private static final List<String> REGISTRANT_COLUMNS =
       List.of(
           "id",
@@ -539,7 +540,9 @@ final class RegistryWorld {
                 : OffsetDateTime.ofInstant(event.buyerCheckedAt(), ZoneOffset.UTC),
             event.transactionId(),
             event.details(),
-            by == null ? INVESTIGATOR : by.user()
+            by == null ? INVESTIGATOR : by.user(),
+            // the ledger's commitments need a salt per event; a fixed one is enough for a load
+            String.format(Locale.ROOT, "%032x", eventCounter)
           });
       if (created == null) {
         created = reported;

@@ -373,8 +373,13 @@ class RegistryIntegrationTests {
     JsonNode view = ok(read(dealerUser, "/api/v1/registry/registrants/" + buyer.id()), 200);
     assertThat(view.get("status").asString()).isEqualTo("ACTIVE");
     assertThat(view.has("contact")).isFalse();
-    assertThat(ok(read(dealerUser, "/api/v1/registry/registrants/" + buyer.id() + "/history"), 200))
-        .hasSize(2);
+    assertThat(view.get("address").isNull()).as("another registrant's address").isTrue();
+    assertThat(
+            read(dealerUser, "/api/v1/registry/registrants/" + buyer.id() + "/history")
+                .getResponse()
+                .getStatus())
+        .as("another registrant's status history and its reasons")
+        .isEqualTo(404);
     assertThat(ok(read(dealerUser, "/api/v1/registry/registrants?q=" + world.suffix()), 200))
         .hasSize(2);
   }
