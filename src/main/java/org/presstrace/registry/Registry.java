@@ -50,6 +50,7 @@ public class Registry {
   private final AuditTrail audit;
   private final Deadlines deadlines;
   private final ApplicationEventPublisher events;
+  private final SerialConflicts conflicts;
   private final Clock clock;
 
   Registry(
@@ -60,7 +61,9 @@ public class Registry {
       AuditTrail audit,
       Deadlines deadlines,
       ApplicationEventPublisher events,
+      SerialConflicts conflicts,
       Clock clock) {
+    this.conflicts = conflicts;
     this.registrants = registrants;
     this.machines = machines;
     this.reports = reports;
@@ -312,6 +315,12 @@ public class Registry {
         throw new InvalidRequest(
             "installedIn", "machine '" + spec.installedIn() + "' is not one you hold");
       }
+    }
+    var stored = machines.registered(spec.make(), machine.serial());
+    if (stored.isPresent()) {
+      throw new ConflictingState(
+          conflicts.refuse(
+              context, holder, spec.make(), machine.serial(), stored.get(), "a registration"));
     }
     Instant now = clock.instant();
     machines.insert(
