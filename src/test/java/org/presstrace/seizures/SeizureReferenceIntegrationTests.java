@@ -1,7 +1,9 @@
 package org.presstrace.seizures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -13,12 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Directory;
+import org.presstrace.access.Purpose;
 import org.presstrace.access.Role;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -73,7 +77,8 @@ class SeizureReferenceIntegrationTests {
         {"reference": "%s", "occurredAt": "%s", "zone": "America/Phoenix",
          "context": "PORT_OF_ENTRY", "portOfEntry": "Nogales", "region": "AZ",
          "marking": {"tlp": "AMBER", "cuiCategory": "LEI"%s},
-         "items": [{"substance": "fentanyl", "form": "powder", "netWeight": "1.1", "netUnit": "kg"}]}
+         "items": [{"substance": "fentanyl", "form": "powder", "netWeight": "1.1", "netUnit": "kg"}],
+         "parties": [{"kind": "person", "name": "J. Doe", "role": "driver"}]}
         """
         .formatted(
             reference,
@@ -172,6 +177,40 @@ class SeizureReferenceIntegrationTests {
         .as(once.getResponse().getContentAsString())
         .isEqualTo(201);
     assertThat(once.getResponse().getContentAsString()).doesNotContain(compartment);
+    assertThat(seizures(cbp)).isEqualTo(2);
+  }
+
+  @Test
+  void theSeizureFormShowsAReferenceClashOnTheFieldWithoutTheHiddenSeizure() throws Exception {
+    String hidden = created(report(member, body(reference, compartment)));
+    String open = created(report(outsider, body(reference, null)));
+    var session = new MockHttpSession();
+    session.setAttribute(Purpose.SESSION_ATTRIBUTE, PURPOSE);
+
+    MvcResult form =
+        mvc.perform(
+                post("/seizures/new")
+                    .with(user(outsider).roles("INVESTIGATOR"))
+                    .with(csrf())
+                    .session(session)
+                    .param("reference", reference)
+                    .param("occurredAt", when)
+                    .param("zone", "America/Phoenix")
+                    .param("context", "PORT_OF_ENTRY")
+                    .param("portOfEntry", "Nogales")
+                    .param("region", "AZ")
+                    .param("substance", "fentanyl")
+                    .param("form", "POWDER")
+                    .param("netWeight", "2")
+                    .param("netUnit", "kg")
+                    .param("tlp", "AMBER")
+                    .param("cuiCategory", "LEI"))
+            .andReturn();
+
+    String page = form.getResponse().getContentAsString();
+    assertThat(form.getResponse().getStatus()).as(page).isEqualTo(200);
+    assertThat(page).contains("id=\"reference-error\"").contains(open);
+    assertThat(page).doesNotContain(hidden).doesNotContain(compartment);
     assertThat(seizures(cbp)).isEqualTo(2);
   }
 

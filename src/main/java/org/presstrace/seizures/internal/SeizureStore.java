@@ -209,8 +209,7 @@ public class SeizureStore {
             INSERT INTO seizure_party (id, seizure_id, seq, kind, name, identifier, role, details,
                                        owner_agency, tlp, cui_category, noforn, rel_to, compartment)
             VALUES (:id, :seizure, :seq, :kind, :name, :identifier, :role, :details, :owner, :tlp,
-                    :cui, :noforn, :relTo, :compartment,
-                    :scope)
+                    :cui, :noforn, :relTo, :compartment)
             """)
         .params(columns)
         .update();
