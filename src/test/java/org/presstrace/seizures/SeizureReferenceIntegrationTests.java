@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presstrace.access.AgencyKind;
@@ -212,6 +213,21 @@ class SeizureReferenceIntegrationTests {
     assertThat(page).contains("id=\"reference-error\"").contains(open);
     assertThat(page).doesNotContain(hidden).doesNotContain(compartment);
     assertThat(seizures(cbp)).isEqualTo(2);
+  }
+
+  @Test
+  void aCompartmentCodeProbeGetsOneAnswerWhetherOrNotTheCompartmentExists() throws Exception {
+    MvcResult existing = report(outsider, body(reference, compartment));
+    MvcResult invented = report(outsider, body(reference, "NOPE" + world.suffix()));
+
+    for (MvcResult result : List.of(existing, invented)) {
+      assertThat(result.getResponse().getStatus()).isEqualTo(400);
+      JsonNode error =
+          json.readTree(result.getResponse().getContentAsString()).get("errors").get(0);
+      assertThat(error.get("field").asString()).isEqualTo("marking.compartment");
+      assertThat(error.get("message").asString()).startsWith("you are not a member of compartment");
+    }
+    assertThat(seizures(cbp)).isZero();
   }
 
   MvcResult upload(String user, String csv) throws Exception {
