@@ -250,24 +250,37 @@ public class Directory {
 
   // ---- compartments --------------------------------------------------------------------------
 
-  /** Creates a compartment owned by the caller's agency (supervisors and administrators). */
+  /**
+   * Creates a compartment owned by the caller's agency (supervisors and administrators).
+   *
+   * @throws ConflictingState when the code is taken, by whichever agency (not named)
+   */
   @Transactional
   public void createCompartment(AccessContext context, String code, String name) {
     if (!context.caller().has(Role.SUPERVISOR) && !context.caller().has(Role.ADMINISTRATOR)) {
       throw new AccessDeniedException("only supervisors and administrators create compartments");
     }
-    ensureCompartment(code, name, context.caller().agency());
-    audit.record(context, "CREATE", "compartment", code, "WRITTEN", name);
+    String normalised = compartmentCode(code, context.caller().agency());
+    if (compartmentExists(normalised)) {
+      throw new ConflictingState("compartment code '" + normalised + "' is taken; choose another");
+    }
+    ensureCompartment(normalised, name, context.caller().agency());
+    audit.record(context, "CREATE", "compartment", normalised, "WRITTEN", name);
   }
 
-  /** Creates a compartment if absent (demo loader). */
-  @Transactional
-  public void ensureCompartment(String code, String name, String ownerAgency) {
+  private static String compartmentCode(String code, String ownerAgency) {
     String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
     new Marking(ownerAgency, Tlp.AMBER, null, false, null, normalised);
     if (normalised.isEmpty()) {
       throw new InvalidRequest("code", "compartment code is required");
     }
+    return normalised;
+  }
+
+  /** Creates a compartment if absent (demo loader). */
+  @Transactional
+  public void ensureCompartment(String code, String name, String ownerAgency) {
+    String normalised = compartmentCode(code, ownerAgency);
     boolean exists =
         jdbc.sql("SELECT COUNT(*) FROM compartment WHERE code = :code")
                 .param("code", normalised)
@@ -286,20 +299,24 @@ public class Directory {
     }
   }
 
-  /** Adds a member to a compartment of the caller's agency. */
+  /**
+   * Adds a member to a compartment of the caller's agency.
+   *
+   * @throws NotFound when no compartment of the caller's agency has this code: another agency's
+   *     compartment looks absent
+   */
   @Transactional
   public void addMember(AccessContext context, String compartment, String username) {
-    String owner =
-        jdbc.sql("SELECT owner_agency FROM compartment WHERE code = :code")
-            .param("code", compartment)
-            .query(String.class)
-            .optional()
-            .orElseThrow(() -> new NotFound("compartment", compartment));
-    if (!owner.equals(context.caller().agency())
-        || (!context.caller().has(Role.SUPERVISOR) && !context.caller().has(Role.ADMINISTRATOR))) {
+    if (!context.caller().has(Role.SUPERVISOR) && !context.caller().has(Role.ADMINISTRATOR)) {
       throw new AccessDeniedException(
-          "only supervisors of " + owner + " add members to " + compartment);
+          "only supervisors and administrators add members to their agency's compartments");
     }
+    jdbc.sql("SELECT code FROM compartment WHERE code = :code AND owner_agency = :agency")
+        .param("code", compartment)
+        .param("agency", context.caller().agency())
+        .query(String.class)
+        .optional()
+        .orElseThrow(() -> new NotFound("compartment", compartment));
     ensureMember(compartment, username);
     audit.record(context, "ADD_MEMBER", "compartment", compartment, "WRITTEN", username);
   }
