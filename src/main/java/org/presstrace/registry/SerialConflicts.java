@@ -1,7 +1,6 @@
 package org.presstrace.registry;
 
 import java.time.Clock;
-import java.util.Locale;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.registry.internal.ComplianceItems;
@@ -98,7 +97,7 @@ class SerialConflicts {
             + ":"
             + Machines.makeKey(make.strip())
             + "/"
-            + serial.normalised().toUpperCase(Locale.ROOT);
+            + serial.normalised();
     own.executeWithoutResult(
         status ->
             items
