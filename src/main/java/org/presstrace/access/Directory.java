@@ -267,19 +267,25 @@ public class Directory {
 
   // ---- compartments --------------------------------------------------------------------------
 
-  /** Creates a compartment owned by the caller's agency (supervisors and administrators). */
+  /**
+   * Creates a compartment owned by the caller's agency (supervisors and administrators).
+   *
+   * @throws ConflictingState when the code is taken, by whichever agency (not named)
+   */
   @Transactional
   public void createCompartment(AccessContext context, String code, String name) {
     if (!context.caller().has(Role.SUPERVISOR) && !context.caller().has(Role.ADMINISTRATOR)) {
       throw new AccessDeniedException("only supervisors and administrators create compartments");
     }
-    ensureCompartment(code, name, context.caller().agency());
-    audit.record(context, "CREATE", "compartment", code, "WRITTEN", name);
+    String normalised = compartmentCode(code, context.caller().agency());
+    if (compartmentExists(normalised)) {
+      throw new ConflictingState("compartment code '" + normalised + "' is taken; choose another");
+    }
+    ensureCompartment(normalised, name, context.caller().agency());
+    audit.record(context, "CREATE", "compartment", normalised, "WRITTEN", name);
   }
 
-  /** Creates a compartment if absent (demo loader). */
-  @Transactional
-  public void ensureCompartment(String code, String name, String ownerAgency) {
+  private static String compartmentCode(String code, String ownerAgency) {
     String normalised = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
     if (normalised.isEmpty()) {
       throw new InvalidRequest("code", "compartment code is required");
@@ -292,6 +298,13 @@ public class Directory {
               + "' may not contain '+': that marks a record derived from several compartments");
     }
     new Marking(ownerAgency, Tlp.AMBER, null, false, null, normalised);
+    return normalised;
+  }
+
+  /** Creates a compartment if absent (demo loader). */
+  @Transactional
+  public void ensureCompartment(String code, String name, String ownerAgency) {
+    String normalised = compartmentCode(code, ownerAgency);
     boolean exists =
         jdbc.sql("SELECT COUNT(*) FROM compartment WHERE code = :code")
                 .param("code", normalised)

@@ -144,6 +144,10 @@ public class Grants {
                 && (caller.agency().equals(owner) || caller.agency().equals(operatorAgency)))
             || (caller.has(Role.SUPERVISOR) && caller.agency().equals(owner));
     if (!allowed) {
+      // Another agency's compartment looks absent, as a code no one holds.
+      if (!caller.agency().equals(owner) && !caller.agency().equals(operatorAgency)) {
+        throw new NotFound("compartment", compartment);
+      }
       throw new AccessDeniedException(
           "only administrators and supervisors of " + owner + " ask for members of " + compartment);
     }

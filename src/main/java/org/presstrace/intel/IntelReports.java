@@ -257,15 +257,13 @@ public class IntelReports {
     if (marking.noforn() && author.foreign()) {
       throw new InvalidRequest("marking.noforn", "NOFORN is a control for domestic agencies");
     }
-    if (marking.compartment() != null) {
-      if (!directory.compartmentExists(marking.compartment())) {
-        throw new InvalidRequest(
-            "marking.compartment", "compartment '" + marking.compartment() + "' does not exist");
-      }
-      if (!author.compartments().contains(marking.compartment())) {
-        throw new InvalidRequest(
-            "marking.compartment", "you are not a member of compartment " + marking.compartment());
-      }
+    // One answer for a compartment that does not exist and one the caller is not in: two would
+    // let anyone probe for compartment codes, which can name operations.
+    if (marking.compartment() != null
+        && !(author.compartments().contains(marking.compartment())
+            && directory.compartmentExists(marking.compartment()))) {
+      throw new InvalidRequest(
+          "marking.compartment", "you are not a member of compartment " + marking.compartment());
     }
     return marking;
   }

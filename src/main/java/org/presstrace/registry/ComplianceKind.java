@@ -9,5 +9,10 @@ public enum ComplianceKind {
   /** An active registration that expires within 30 days. */
   EXPIRING_REGISTRATION,
   /** A registrant acquiring more machines in 30 days than the configured threshold. */
-  UNUSUAL_ACQUISITIONS
+  UNUSUAL_ACQUISITIONS,
+  /**
+   * A registrant registered (or checked an import of) a serial that equipment it does not hold
+   * already carries; it was told only that the registry will contact it.
+   */
+  SERIAL_CONFLICT
 }

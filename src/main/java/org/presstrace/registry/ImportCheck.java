@@ -69,11 +69,25 @@ final class ImportCheck {
     }
   }
 
+  /**
+   * What a row is told when its serial is carried by stored equipment of the same make ({@link
+   * SerialConflicts}): its own item named, anyone else's not.
+   */
+  interface Clash {
+    String refuse(
+        RegistrantView registrant,
+        String make,
+        SerialNumber serial,
+        Machines.Registered stored,
+        long row);
+  }
+
   /** An event the file records, in row order, with the day its report counts as made. */
   record Recorded(Item item, CustodyEvent event, Instant reportedAt) {}
 
   private final Registry registry;
   private final Registrants registrants;
+  private final Clash clash;
   private final RegistrantView own;
   private final Instant now;
   private final Map<String, List<Machines.Found>> storedBySerial;
@@ -86,6 +100,7 @@ final class ImportCheck {
   private long transferRows;
 
   /**
+   * @param clash answers a row whose serial stored equipment of the same make carries
    * @param own the registrant a registrant user imports for; null for an operator administrator,
    *     who names the registrant on each row
    * @param stored the stored items whose normalised serial appears in the file
@@ -93,11 +108,13 @@ final class ImportCheck {
   ImportCheck(
       Registry registry,
       Registrants registrants,
+      Clash clash,
       RegistrantView own,
       Instant now,
       List<Machines.Found> stored) {
     this.registry = registry;
     this.registrants = registrants;
+    this.clash = clash;
     this.own = own;
     this.now = now;
     this.storedBySerial = new HashMap<>();
@@ -199,14 +216,17 @@ final class ImportCheck {
               + ": serials are unique per manufacturer");
       return;
     }
-    if (storedItem(spec.make(), machine.serial()).isPresent()) {
+    Optional<Machines.Found> stored = storedItem(spec.make(), machine.serial());
+    if (stored.isPresent()) {
+      Machine found = stored.get().machine();
       cells.problem(
           ImportColumn.SERIAL,
-          "serial read as "
-              + machine.serial().normalised()
-              + " is already registered for make "
-              + spec.make().strip()
-              + ": serials are unique per manufacturer");
+          clash.refuse(
+              holder,
+              spec.make(),
+              machine.serial(),
+              new Machines.Registered(found.id(), found.holder()),
+              cells.row()));
       return;
     }
     var item =

@@ -54,6 +54,7 @@ public class Registry {
   private final AuditTrail audit;
   private final Deadlines deadlines;
   private final ApplicationEventPublisher events;
+  private final SerialConflicts conflicts;
   private final Clock clock;
   private final Derivations derivations;
 
@@ -65,8 +66,10 @@ public class Registry {
       AuditTrail audit,
       Deadlines deadlines,
       ApplicationEventPublisher events,
+      SerialConflicts conflicts,
       Clock clock,
       Derivations derivations) {
+    this.conflicts = conflicts;
     this.derivations = derivations;
     this.registrants = registrants;
     this.machines = machines;
@@ -319,6 +322,12 @@ public class Registry {
         throw new InvalidRequest(
             "installedIn", "machine '" + spec.installedIn() + "' is not one you hold");
       }
+    }
+    var stored = machines.registered(spec.make(), machine.serial());
+    if (stored.isPresent()) {
+      throw new ConflictingState(
+          conflicts.refuse(
+              context, holder, spec.make(), machine.serial(), stored.get(), "a registration"));
     }
     Instant now = clock.instant();
     machines.insert(

@@ -41,6 +41,7 @@ public class RegistryImports {
   private final Machines machines;
   private final ImportLog log;
   private final AuditTrail audit;
+  private final SerialConflicts conflicts;
   private final Clock clock;
 
   RegistryImports(
@@ -49,7 +50,9 @@ public class RegistryImports {
       Machines machines,
       ImportLog log,
       AuditTrail audit,
+      SerialConflicts conflicts,
       Clock clock) {
+    this.conflicts = conflicts;
     this.registry = registry;
     this.registrants = registrants;
     this.machines = machines;
@@ -78,7 +81,16 @@ public class RegistryImports {
     List<ImportProblem> problems = new ArrayList<>(file.problems());
     ImportCheck check = null;
     if (problems.isEmpty()) {
-      check = check(own, file.rows(), progress);
+      ImportCheck.Clash clash =
+          (registrant, make, serial, stored, row) ->
+              conflicts.refuse(
+                  context,
+                  registrant,
+                  make,
+                  serial,
+                  stored,
+                  (dryRun ? "a dry run of import file " : "import file ") + name + ", row " + row);
+      check = check(own, clash, file.rows(), progress);
       problems.addAll(check.problems());
     }
     long rows = file.rows().size();
@@ -160,7 +172,10 @@ public class RegistryImports {
   }
 
   private ImportCheck check(
-      RegistrantView own, List<ImportFile.Row> rows, ImportProgress progress) {
+      RegistrantView own,
+      ImportCheck.Clash clash,
+      List<ImportFile.Row> rows,
+      ImportProgress progress) {
     var serials = new LinkedHashSet<String>();
     for (ImportFile.Row row : rows) {
       String serial = row.get(ImportColumn.SERIAL);
@@ -173,7 +188,8 @@ public class RegistryImports {
       }
     }
     var check =
-        new ImportCheck(registry, registrants, own, clock.instant(), machines.bySerials(serials));
+        new ImportCheck(
+            registry, registrants, clash, own, clock.instant(), machines.bySerials(serials));
     long done = 0;
     progress.progress("checked", 0, rows.size());
     for (ImportFile.Row row : rows) {

@@ -18,7 +18,6 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Caller;
-import org.presstrace.access.ConflictingState;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.Directory;
 import org.presstrace.access.GuardedReads;
@@ -161,6 +160,9 @@ public class Seizures {
     for (int row = 0; row < drafts.size(); row++) {
       checked.add(SeizureRules.check(drafts.get(row), now, row + 1, problems));
     }
+    if (problems.isEmpty()) {
+      referenceProblems(context.caller(), checked, problems);
+    }
     if (!problems.isEmpty()) {
       return new ImportReport(drafts.size(), 0, problems, List.of());
     }
@@ -176,6 +178,40 @@ public class Seizures {
     }
     audit.record(context, "IMPORT", KIND.name(), null, "WRITTEN", ids.size() + " seizures");
     return new ImportReport(drafts.size(), ids.size(), List.of(), ids);
+  }
+
+  /**
+   * A reference given twice in one reference scope (agency and compartment) of the file, or held
+   * there by a stored seizure, which the reporter may read.
+   */
+  private void referenceProblems(
+      Caller reporter, List<CheckedSeizure> checked, List<FieldProblem> problems) {
+    var firstRow = new HashMap<String, Integer>();
+    for (int row = 1; row <= checked.size(); row++) {
+      CheckedSeizure seizure = checked.get(row - 1);
+      String reference = seizure.reference();
+      if (reference == null) {
+        continue;
+      }
+      String compartment = seizure.marking().compartment();
+      Integer earlier = firstRow.putIfAbsent(compartment + "|" + reference, row);
+      if (earlier != null) {
+        problems.add(
+            new FieldProblem(
+                row,
+                "reference",
+                "reference '" + reference + "' is also on row " + earlier + " of this file"));
+        continue;
+      }
+      var stored = store.holderOfReference(reporter.agency(), compartment, reference);
+      if (stored.isPresent()) {
+        problems.add(
+            new FieldProblem(
+                row,
+                "reference",
+                "reference '" + reference + "' is already used by seizure " + stored.get()));
+      }
+    }
   }
 
   /** One seizure with its items, equipment and parties, if the caller may read it. */
@@ -253,7 +289,7 @@ public class Seizures {
       AccessContext context, CheckedSeizure checked, Map<String, Screening> screened, int row) {
     Caller reporter = context.caller();
     Marking marking = marking(reporter, checked.marking());
-    String reference = reference(reporter, checked);
+    String reference = reference(reporter, marking, checked);
     String id = UUID.randomUUID().toString();
     var items = new ArrayList<SeizureItem>();
     for (int i = 0; i < checked.items().size(); i++) {
@@ -367,7 +403,12 @@ public class Seizures {
     return item.substance().strip().toLowerCase(Locale.ROOT);
   }
 
-  private String reference(Caller reporter, CheckedSeizure checked) {
+  /**
+   * The reference given, if no seizure of the reporter's agency holds it in the same compartment
+   * (or outside any, as the new one); else one PressTrace issues. The one seizure that can clash is
+   * one the reporter may read, so naming it reveals nothing (docs/seizures.md).
+   */
+  private String reference(Caller reporter, Marking marking, CheckedSeizure checked) {
     String reference = checked.reference();
     if (reference == null) {
       return reporter.agency()
@@ -376,10 +417,18 @@ public class Seizures {
           + "-"
           + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
-    if (store.referenceTaken(reporter.agency(), reference)) {
-      throw new ConflictingState(
-          "reference " + reference + " is already used by a seizure of " + reporter.agency());
-    }
+    store
+        .holderOfReference(reporter.agency(), marking.compartment(), reference)
+        .ifPresent(
+            seizure -> {
+              throw new InvalidRequest(
+                  "reference",
+                  "reference '"
+                      + reference
+                      + "' is already used by seizure "
+                      + seizure
+                      + "; choose another, or leave it out and PressTrace issues one");
+            });
     return reference;
   }
 
@@ -392,15 +441,13 @@ public class Seizures {
             given.noforn(),
             given.relTo(),
             given.compartment());
-    if (marking.compartment() != null) {
-      if (!directory.compartmentExists(marking.compartment())) {
-        throw new InvalidRequest(
-            "marking.compartment", "compartment '" + marking.compartment() + "' does not exist");
-      }
-      if (!reporter.compartments().contains(marking.compartment())) {
-        throw new InvalidRequest(
-            "marking.compartment", "you are not a member of compartment " + marking.compartment());
-      }
+    // One answer for a compartment that does not exist and one the caller is not in: two would
+    // let anyone probe for compartment codes, which can name operations.
+    if (marking.compartment() != null
+        && !(reporter.compartments().contains(marking.compartment())
+            && directory.compartmentExists(marking.compartment()))) {
+      throw new InvalidRequest(
+          "marking.compartment", "you are not a member of compartment " + marking.compartment());
     }
     return marking;
   }

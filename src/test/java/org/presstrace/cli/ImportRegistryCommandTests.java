@@ -20,6 +20,10 @@ import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
 import org.presstrace.access.NewUser;
 import org.presstrace.access.Role;
+import org.presstrace.registry.CustodyReport;
+import org.presstrace.registry.EquipmentKind;
+import org.presstrace.registry.EquipmentOrigin;
+import org.presstrace.registry.NewMachine;
 import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.Registry;
@@ -121,8 +125,56 @@ class ImportRegistryCommandTests {
         .execute(all);
   }
 
-  /** An active dealer with a user and an active buyer; returns the buyer's registration number. */
-  private String seed() {
+  @Test
+  void aDryRunDoesNotNameAnotherRegistrantsEquipment() throws IOException {
+    String buyer = seed();
+    try (var context = application()) {
+      Directory directory = context.getBean(Directory.class);
+      Registry registry = context.getBean(Registry.class);
+      var owner = registry.registrantByNumber(buyer);
+      directory.ensureUser(
+          new NewUser("cli.owner", "Owner", owner.agencyCode(), Set.of(Role.REGISTRANT), PASSWORD));
+      var holding =
+          new AccessContext(directory.caller("cli.owner").orElseThrow(), Channel.CLI, null);
+      var held =
+          registry.registerMachine(
+              holding,
+              new NewMachine(
+                  "CLI-HELD-1",
+                  false,
+                  "Quietworks",
+                  "QW-Secret",
+                  EquipmentKind.TABLETING_ROTARY,
+                  null,
+                  "Back room",
+                  EquipmentOrigin.DECLARED,
+                  null,
+                  day,
+                  null));
+      registry.reportStolen(holding, held.id(), new CustodyReport(day, "taken"));
+    }
+    Path probe =
+        write(
+            "probe.csv",
+            HEADER + "INVENTORY,CLI-HELD-1,Quietworks,RT-1,TABLETING_ROTARY,Bay 4," + day + ",,\n");
+
+    int refused = run("import", "registry", probe.toString(), "--user", "cli.dealer", "--dry-run");
+
+    assertThat(refused).isEqualTo(PressTraceCommand.EXIT_FAILURE);
+    assertThat(out.toString())
+        .contains("row 2, serial 'CLI-HELD-1': ")
+        .contains("conflicts with an existing registration; the registry will contact you");
+    assertThat(out + err.toString())
+        .doesNotContain("already registered")
+        .doesNotContain("Quietworks")
+        .doesNotContain("QUIETWORKS")
+        .doesNotContain("QW-Secret")
+        .doesNotContain("Cli Owner")
+        .doesNotContain(buyer)
+        .doesNotContain("STOLEN");
+  }
+
+  private org.springframework.context.ConfigurableApplicationContext application() {
     Path data = dir.resolve("data");
     var spring = new SpringApplication(PressTraceApplication.class);
     String[] arguments = {
@@ -135,7 +187,12 @@ class ImportRegistryCommandTests {
       "--spring.datasource.username=presstrace",
       "--spring.datasource.password="
     };
-    try (var context = spring.run(arguments)) {
+    return spring.run(arguments);
+  }
+
+  /** An active dealer with a user and an active buyer; returns the buyer's registration number. */
+  private String seed() {
+    try (var context = application()) {
       Directory directory = context.getBean(Directory.class);
       Registry registry = context.getBean(Registry.class);
       directory.ensureAgency("PTO", "Operator", AgencyKind.FEDERAL, "USA");

@@ -212,7 +212,7 @@ class ImportJobsTests {
     volatile RuntimeException failure;
 
     StandInImports() {
-      super(null, null, null, null, null, Clock.systemUTC());
+      super(null, null, null, null, null, null, Clock.systemUTC());
     }
 
     @Override

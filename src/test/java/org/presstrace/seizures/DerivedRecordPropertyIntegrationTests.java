@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -128,7 +127,9 @@ class DerivedRecordPropertyIntegrationTests {
         if (event != null) {
           if (!event.withheld()) {
             contentShown++;
-            assertThat(readsSeizure).as(label + ": " + reader + " reads the custody event").isTrue();
+            assertThat(readsSeizure)
+                .as(label + ": " + reader + " reads the custody event")
+                .isTrue();
           } else {
             factShown++;
             assertThat(event.details()).as(label).doesNotContain(reference);

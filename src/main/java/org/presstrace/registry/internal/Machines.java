@@ -130,19 +130,31 @@ public class Machines {
             .query(Long.class)
             .single();
     if (clashes > 0) {
+      // Registry checks first and tells a registrant of its own duplicate; this is the backstop
+      // for equipment registered meanwhile, and names nothing about it.
       throw new ConflictingState(
           "serial '"
               + machine.serial()
-              + "' (read as "
-              + machine.serial().normalised()
-              + ") is already registered for make "
-              + make
-              + ": serials are unique per manufacturer");
+              + "' conflicts with an existing registration: serials are unique per manufacturer");
     }
     jdbc.sql(INSERT_MACHINE)
         .paramSource(
             machineParams(new NewRow(machine, spec, manufacturer, ownerAgency, legacy), at))
         .update();
+  }
+
+  /** Stored equipment whose make and serial a new item repeats, and who holds it. */
+  public record Registered(String machineId, String holder) {}
+
+  /** The stored equipment of this make (compared by {@link #makeKey}) with this serial, if any. */
+  public Optional<Registered> registered(String make, SerialNumber serial) {
+    return jdbc.sql(
+            "SELECT id, current_holder FROM machine"
+                + " WHERE make_key = :make AND serial_normalised = :serial")
+        .param("make", makeKey(make.strip()))
+        .param("serial", serial.normalised())
+        .query((rs, row) -> new Registered(rs.getString("id"), rs.getString("current_holder")))
+        .optional();
   }
 
   /** New equipment to insert as it stands after the changes recorded on it. */

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.presstrace.access.Marking;
 import org.presstrace.seizures.DoseCalculator;
 import org.presstrace.seizures.DoseMethod;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes of the seizure tables. Reads that show content go through {@code GuardedReads}; the only
- * read here is whether a reference is taken, for a write.
+ * read here is which seizure holds a reference in a reference scope, for a write.
  */
 @Repository
 public class SeizureStore {
@@ -29,13 +30,23 @@ public class SeizureStore {
     this.jdbc = jdbc;
   }
 
-  public boolean referenceTaken(String agency, String reference) {
-    return jdbc.sql("SELECT COUNT(*) FROM seizure WHERE owner_agency = :a AND reference = :r")
-            .param("a", agency)
-            .param("r", reference)
-            .query(Long.class)
-            .single()
-        > 0;
+  /**
+   * The seizure of {@code agency} holding {@code reference} in the scope of {@code compartment}
+   * (null for none). Every reporter who may write in that scope may read every seizure in it.
+   */
+  public Optional<String> holderOfReference(String agency, String compartment, String reference) {
+    return jdbc.sql(
+            "SELECT id FROM seizure WHERE owner_agency = :a AND reference_scope = :scope"
+                + " AND reference = :r")
+        .param("a", agency)
+        .param("scope", scope(compartment))
+        .param("r", reference)
+        .query(String.class)
+        .optional();
+  }
+
+  private static String scope(String compartment) {
+    return compartment == null ? "" : compartment;
   }
 
   public void insert(SeizureView seizure) {
@@ -43,6 +54,7 @@ public class SeizureStore {
     var columns = new HashMap<String, Object>(markingColumns(marking));
     columns.put("id", seizure.id());
     columns.put("reference", seizure.reference());
+    columns.put("scope", scope(marking.compartment()));
     columns.put("occurredAt", seizure.occurredAt());
     columns.put("zone", seizure.zone());
     columns.put("local", seizure.occurredAt().toLocalDateTime().toString());
@@ -67,10 +79,11 @@ public class SeizureStore {
                                  occurred_month, fiscal_year, context, port_of_entry, region, place,
                                  latitude, longitude, narrative, item_count, presses, equipment_count,
                                  unregistered, reported_by, reported_at, owner_agency, tlp,
-                                 cui_category, noforn, rel_to, compartment)
+                                 cui_category, noforn, rel_to, compartment, reference_scope)
             VALUES (:id, :reference, :occurredAt, :zone, :local, :month, :fy, :context, :port,
                     :region, :place, :lat, :lon, :narrative, :items, :presses, :equipment,
-                    :unregistered, :by, :at, :owner, :tlp, :cui, :noforn, :relTo, :compartment)
+                    :unregistered, :by, :at, :owner, :tlp, :cui, :noforn, :relTo, :compartment,
+                    :scope)
             """)
         .params(columns)
         .update();
