@@ -73,7 +73,8 @@ class ApiRoleMatrixIntegrationTests {
           "mps.liaison",
           "acme.registrant",
           "tristate.dealer",
-          "greenvalley.owner");
+          "greenvalley.owner",
+          "pto.supervisor");
 
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
