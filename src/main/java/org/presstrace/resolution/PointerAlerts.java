@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
+import org.presstrace.access.GuardedReads;
 import org.presstrace.access.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -95,8 +96,9 @@ public class PointerAlerts {
             """
             INSERT INTO pointer_alert (id, recipient_agency, alert_kind, own_record_id,
                                        own_reference, other_agency, other_case_reference,
-                                       other_contact, raised_at)
-            VALUES (:id, :to, :kind, :own, :ownRef, :other, :otherRef, :otherContact, :at)
+                                       other_contact, raised_at, owner_agency, tlp)
+            VALUES (:id, :to, :kind, :own, :ownRef, :other, :otherRef, :otherContact, :at,
+                    :to, 'AMBER')
             """)
         .param("id", id)
         .param("to", to.agency())
@@ -128,6 +130,8 @@ public class PointerAlerts {
         rs.getString("other_agency"),
         rs.getString("other_case_reference"),
         rs.getString("other_contact"),
+        rs.getBoolean("duty_contact_only"),
+        GuardedReads.markingOf(rs),
         rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
         rs.getString("acknowledged_by"),
         acknowledged == null ? null : acknowledged.toInstant());
