@@ -2,6 +2,7 @@ package org.presstrace.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -346,13 +347,18 @@ class DeconflictionIntegrationTests {
 
     var clash = operations.plan(cbpAgent, operation("CBP-OP-3", start, 33.7710, -118.1940, 200));
 
+    // Every operation here is TLP:RED: each agency learns the conflict and the other's duty
+    // contact, never the other's case or its team's contact.
     assertThat(clash.alerts())
-        .extracting(StoredAlert::otherCaseReference)
-        .containsExactlyInAnyOrder("DEA-OP-7", "DEA-OP-8");
+        .extracting(StoredAlert::ownReference, StoredAlert::otherContact)
+        .containsExactly(tuple("CBP-OP-3", DEA_DESK), tuple("CBP-OP-3", DEA_DESK));
+    assertThat(clash.alerts()).extracting(StoredAlert::otherCaseReference).containsOnlyNulls();
     assertThat(ours(alerts.mine(deaAgent, true)))
-        .extracting(StoredAlert::otherCaseReference)
-        .containsExactly("CBP-OP-3", "CBP-OP-3");
+        .extracting(StoredAlert::ownReference, StoredAlert::otherContact)
+        .containsExactlyInAnyOrder(tuple("DEA-OP-7", CBP_DESK), tuple("DEA-OP-8", CBP_DESK));
     assertThat(ours(alerts.mine(deaAgent, true)).toString())
+        .doesNotContain("CBP-OP-3")
+        .doesNotContain("Ops desk")
         .doesNotContain("33.77")
         .doesNotContain("-118");
   }
