@@ -81,12 +81,17 @@ public class PointerAlerts {
       ProtectedKind kind, String agency, String recordId, String caseReference, String contact) {}
 
   /**
-   * Raises the two alerts of one conflict, one to each agency; returns them. Each alert is marked
-   * with its recipient's own record; each names the other side's case and contact only when that
-   * record may leave its agency, else the other agency's duty contact.
+   * Raises the two alerts of one conflict, one to each agency; returns them (none when either
+   * record is no longer stored). Each alert is marked with its recipient's own record; each names
+   * the other side's case and contact only when that record may leave its agency, else the other
+   * agency's duty contact.
    */
   @Transactional
   List<StoredAlert> raise(AccessContext writer, String kind, Side first, Side second) {
+    // The in-memory index may still hold a record whose writing transaction rolled back.
+    if (!stored(first) || !stored(second)) {
+      return List.of();
+    }
     DerivedMarking firstMarking = derivations.derive(writer, source(first));
     DerivedMarking secondMarking = derivations.derive(writer, source(second));
     var raised = new ArrayList<StoredAlert>();
@@ -140,6 +145,14 @@ public class PointerAlerts {
             "r.recipient_agency = :alertRecipient" + (open ? " AND r.acknowledged_at IS NULL" : ""),
             Map.of("alertRecipient", context.caller().agency()))
         .orderBy("r.raised_at DESC, r.id");
+  }
+
+  private boolean stored(Side side) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + side.kind().table() + " WHERE id = :id")
+            .param("id", side.recordId())
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   private static DerivedMarking.Source source(Side side) {
