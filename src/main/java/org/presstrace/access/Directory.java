@@ -35,6 +35,7 @@ public class Directory {
   private static final Pattern AGENCY_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
   static final int MIN_PASSWORD_LENGTH = 12;
+  static final int MAX_DUTY_CONTACT_LENGTH = 200;
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
@@ -109,6 +110,36 @@ public class Directory {
     if (agency(code).isEmpty()) {
       insertAgency(code, name, kind, CountryCode.parse(country, "country"));
     }
+  }
+
+  /**
+   * Sets the duty contact of {@code code}: administrators of that agency and of the operator may.
+   * Deconfliction gives it, and nothing else, to another agency whose work conflicts with a record
+   * of this agency that may not leave it.
+   */
+  @Transactional
+  public AgencyView setDutyContact(AccessContext context, String code, String dutyContact) {
+    requireAdministratorOf(context, code);
+    AgencyView agency = agency(code).orElseThrow(() -> new NotFound("agency", code));
+    String contact = dutyContact == null ? "" : dutyContact.strip();
+    if (contact.isEmpty()) {
+      throw new InvalidRequest("dutyContact", "dutyContact is required");
+    }
+    if (contact.length() > MAX_DUTY_CONTACT_LENGTH) {
+      throw new InvalidRequest(
+          "dutyContact",
+          "dutyContact is "
+              + contact.length()
+              + " characters long; at most "
+              + MAX_DUTY_CONTACT_LENGTH
+              + " are allowed");
+    }
+    jdbc.sql("UPDATE agency SET duty_contact = :contact WHERE code = :code")
+        .param("contact", contact)
+        .param("code", agency.code())
+        .update();
+    audit.record(context, "UPDATE", "agency", agency.code(), "WRITTEN", "duty contact");
+    return agency(agency.code()).orElseThrow();
   }
 
   private void insertAgency(String code, String name, AgencyKind kind, CountryCode country) {
@@ -465,7 +496,8 @@ public class Directory {
         rs.getString("name"),
         AgencyKind.valueOf(rs.getString("kind")),
         new CountryCode(rs.getString("country")),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getString("duty_contact"));
   }
 
   private UserView user(ResultSet rs, Held held) throws SQLException {

@@ -144,6 +144,7 @@ class DemoWorld {
     directory.ensureCompartment("OP-IRONPRESS", "Operation Iron Press case team", "DEA");
     directory.ensureMember("OP-IRONPRESS", "dea.investigator");
     directory.ensureMember("OP-IRONPRESS", "dea.supervisor");
+    dutyContacts();
     reports();
     registry();
     registryDemo.load();
@@ -152,6 +153,15 @@ class DemoWorld {
     links.load(this::as, "A173-5512");
     assets.load(this::as);
     return true;
+  }
+
+  /** DEA and CBP name the desks deconfliction points other agencies to. */
+  private void dutyContacts() {
+    AccessContext admin = as("admin");
+    directory.setDutyContact(
+        admin, "DEA", "DEA Special Operations Division duty desk, +1 703 555 0100");
+    directory.setDutyContact(
+        admin, "CBP", "CBP National Targeting Center watch officer, +1 571 555 0150");
   }
 
   /**

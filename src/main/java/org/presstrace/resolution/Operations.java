@@ -117,7 +117,7 @@ public class Operations {
     audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
     var mine = new ArrayList<StoredAlert>();
     for (PlannedOperation other : state.events().register(operation)) {
-      alerts.raise(PointerAlerts.OPERATION, side(operation), side(other)).stream()
+      alerts.raise(context, PointerAlerts.OPERATION, side(operation), side(other)).stream()
           .filter(alert -> alert.ownRecordId().equals(id))
           .forEach(mine::add);
     }
@@ -141,7 +141,7 @@ public class Operations {
 
   private static PointerAlerts.Side side(PlannedOperation operation) {
     return new PointerAlerts.Side(
-        operation.agency(), operation.id(), operation.caseReference(), operation.contact());
+        KIND, operation.agency(), operation.id(), operation.caseReference(), operation.contact());
   }
 
   private static double number(Double value, String field) {

@@ -6,97 +6,173 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.AgencyView;
 import org.presstrace.access.AuditTrail;
-import org.presstrace.access.NotFound;
+import org.presstrace.access.Criteria;
+import org.presstrace.access.Derivations;
+import org.presstrace.access.DerivedMarking;
+import org.presstrace.access.Directory;
+import org.presstrace.access.GuardedReads;
+import org.presstrace.access.Marking;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.Tlp;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pointer alerts, kept per receiving agency. An alert holds only the other agency, its case
- * reference and its point of contact; every member of the recipient agency sees it, nobody else.
+ * reference and its point of contact; when the other agency's record may not leave it (in a
+ * compartment, TLP:RED or TLP:AMBER+STRICT) only the other agency and its duty contact. An alert
+ * carries the marking of the recipient's own record it was raised about ({@link Derivations}), and
+ * is read through {@link GuardedReads}: members of the recipient agency who may not read that
+ * record neither list nor acknowledge it; nobody outside the recipient agency sees it.
  */
 @Service
 public class PointerAlerts {
+
+  /** The protected kind of pointer alerts; no purpose is needed to read one's own agency's. */
+  public static final ProtectedKind KIND =
+      new ProtectedKind(
+          "pointer-alert",
+          "pointer_alert",
+          "r.id, r.recipient_agency, r.alert_kind, r.own_record_id, r.own_reference,"
+              + " r.other_agency, r.other_case_reference, r.other_contact, r.duty_contact_only,"
+              + " r.raised_at, r.acknowledged_by, r.acknowledged_at, "
+              + ProtectedKind.MARKING_COLUMNS,
+          false);
 
   static final String SUBJECT = "SUBJECT";
   static final String OPERATION = "OPERATION";
 
   private final JdbcClient jdbc;
+  private final GuardedReads reads;
+  private final Derivations derivations;
+  private final Directory directory;
   private final AuditTrail audit;
   private final Clock clock;
 
-  PointerAlerts(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+  PointerAlerts(
+      JdbcClient jdbc,
+      GuardedReads reads,
+      Derivations derivations,
+      Directory directory,
+      AuditTrail audit,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.reads = reads;
+    this.derivations = derivations;
+    this.directory = directory;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** One side of a conflict: an agency's own record, its case reference and point of contact. */
-  record Side(String agency, String recordId, String caseReference, String contact) {}
+  /**
+   * One side of a conflict: an agency's own record (of kind {@code kind}), its case reference and
+   * point of contact.
+   */
+  record Side(
+      ProtectedKind kind, String agency, String recordId, String caseReference, String contact) {}
 
-  /** Raises the two alerts of one conflict, one to each agency; returns them. */
+  /**
+   * Raises the two alerts of one conflict, one to each agency; returns them (none when either
+   * record is no longer stored). Each alert is marked with its recipient's own record; each names
+   * the other side's case and contact only when that record may leave its agency, else the other
+   * agency's duty contact.
+   */
   @Transactional
-  List<StoredAlert> raise(String kind, Side first, Side second) {
+  List<StoredAlert> raise(AccessContext writer, String kind, Side first, Side second) {
+    // The in-memory index may still hold a record whose writing transaction rolled back.
+    if (!stored(first) || !stored(second)) {
+      return List.of();
+    }
+    DerivedMarking firstMarking = derivations.derive(writer, source(first));
+    DerivedMarking secondMarking = derivations.derive(writer, source(second));
     var raised = new ArrayList<StoredAlert>();
-    raised.add(store(kind, first, second));
-    raised.add(store(kind, second, first));
+    raised.add(store(kind, first, firstMarking, second, staysInAgency(secondMarking.marking())));
+    raised.add(store(kind, second, secondMarking, first, staysInAgency(firstMarking.marking())));
     return raised;
   }
 
-  /** The alerts of the caller's agency, newest first; {@code open} keeps the unacknowledged. */
-  @Transactional
-  public List<StoredAlert> mine(AccessContext context, boolean open) {
-    String agency = context.caller().agency();
-    List<StoredAlert> alerts =
-        jdbc.sql(
-                "SELECT * FROM pointer_alert WHERE recipient_agency = :agency"
-                    + (open ? " AND acknowledged_at IS NULL" : "")
-                    + " ORDER BY raised_at DESC, id")
-            .param("agency", agency)
-            .query(PointerAlerts::alert)
-            .list();
-    audit.record(context, "LIST", "pointer-alert", null, "SHOWN", alerts.size() + " alerts");
-    return alerts;
+  /**
+   * Whether a record may not leave its agency, so that another agency learns nothing of it but its
+   * duty contact: it is in a compartment, or TLP:RED or TLP:AMBER+STRICT.
+   */
+  static boolean staysInAgency(Marking marking) {
+    return marking.compartment() != null
+        || marking.tlp() == Tlp.RED
+        || marking.tlp() == Tlp.AMBER_STRICT;
   }
 
-  /** Marks an alert of the caller's agency as seen; an alert of another agency is not found. */
+  /**
+   * The alerts of the caller's agency that the caller may read, newest first; {@code open} keeps
+   * the unacknowledged.
+   */
+  @Transactional
+  public List<StoredAlert> mine(AccessContext context, boolean open) {
+    return reads.all(context, KIND, addressed(context, open), mapper());
+  }
+
+  /**
+   * Marks an alert of the caller's agency as seen; an alert of another agency, or about a record
+   * the caller may not read, is not found.
+   */
   @Transactional
   public StoredAlert acknowledge(AccessContext context, String id) {
+    reads.one(context, KIND, id, addressed(context, false), mapper());
     int changed =
         jdbc.sql(
                 "UPDATE pointer_alert SET acknowledged_by = :by, acknowledged_at = :at"
-                    + " WHERE id = :id AND recipient_agency = :agency"
-                    + " AND acknowledged_at IS NULL")
+                    + " WHERE id = :id AND acknowledged_at IS NULL")
             .param("by", context.caller().username())
             .param("at", now())
             .param("id", id)
-            .param("agency", context.caller().agency())
             .update();
-    StoredAlert alert =
-        jdbc.sql("SELECT * FROM pointer_alert WHERE id = :id AND recipient_agency = :agency")
-            .param("id", id)
-            .param("agency", context.caller().agency())
-            .query(PointerAlerts::alert)
-            .optional()
-            .orElseThrow(() -> new NotFound("pointer-alert", id));
     if (changed == 1) {
-      audit.record(context, "ACKNOWLEDGE", "pointer-alert", id, "WRITTEN", null);
+      audit.record(context, "ACKNOWLEDGE", KIND.name(), id, "WRITTEN", null);
     }
-    return alert;
+    return reads.one(context, KIND, id, addressed(context, false), mapper());
   }
 
-  private StoredAlert store(String kind, Side to, Side about) {
+  private static Criteria addressed(AccessContext context, boolean open) {
+    return Criteria.where(
+            "r.recipient_agency = :alertRecipient" + (open ? " AND r.acknowledged_at IS NULL" : ""),
+            Map.of("alertRecipient", context.caller().agency()))
+        .orderBy("r.raised_at DESC, r.id");
+  }
+
+  private boolean stored(Side side) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + side.kind().table() + " WHERE id = :id")
+            .param("id", side.recordId())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private static DerivedMarking.Source source(Side side) {
+    return DerivedMarking.Source.of(side.kind(), side.recordId());
+  }
+
+  private StoredAlert store(
+      String kind, Side to, DerivedMarking marking, Side about, boolean dutyContactOnly) {
     String id = UUID.randomUUID().toString();
+    Marking own = marking.marking();
     jdbc.sql(
             """
             INSERT INTO pointer_alert (id, recipient_agency, alert_kind, own_record_id,
                                        own_reference, other_agency, other_case_reference,
-                                       other_contact, raised_at)
-            VALUES (:id, :to, :kind, :own, :ownRef, :other, :otherRef, :otherContact, :at)
+                                       other_contact, duty_contact_only, raised_at, owner_agency,
+                                       tlp, cui_category, noforn, rel_to, compartment,
+                                       derived_from)
+            VALUES (:id, :to, :kind, :own, :ownRef, :other, :otherRef, :otherContact,
+                    :dutyContactOnly, :at, :owner, :tlp, :cui, :noforn, :relTo, :compartment,
+                    :derivedFrom)
             """)
         .param("id", id)
         .param("to", to.agency())
@@ -104,13 +180,21 @@ public class PointerAlerts {
         .param("own", to.recordId())
         .param("ownRef", to.caseReference())
         .param("other", about.agency())
-        .param("otherRef", about.caseReference())
-        .param("otherContact", about.contact())
+        .param("otherRef", dutyContactOnly ? null : about.caseReference())
+        .param("otherContact", dutyContactOnly ? null : about.contact())
+        .param("dutyContactOnly", dutyContactOnly)
         .param("at", now())
+        .param("owner", own.ownerAgency())
+        .param("tlp", own.tlp().label())
+        .param("cui", own.cuiCategory())
+        .param("noforn", own.noforn())
+        .param("relTo", own.relToColumn())
+        .param("compartment", own.compartment())
+        .param("derivedFrom", marking.sourcesColumn())
         .update();
-    return jdbc.sql("SELECT * FROM pointer_alert WHERE id = :id")
+    return jdbc.sql("SELECT " + KIND.columns() + " FROM pointer_alert r WHERE r.id = :id")
         .param("id", id)
-        .query(PointerAlerts::alert)
+        .query(mapper())
         .single();
   }
 
@@ -118,16 +202,35 @@ public class PointerAlerts {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  private static StoredAlert alert(ResultSet rs, int row) throws SQLException {
+  /**
+   * Rows as alerts; the duty contact of an alert that gives only that is the other agency's as it
+   * stands when the alert is read.
+   */
+  private RowMapper<StoredAlert> mapper() {
+    var dutyContacts = new HashMap<String, String>();
+    return (rs, row) -> alert(rs, dutyContacts);
+  }
+
+  private StoredAlert alert(ResultSet rs, Map<String, String> dutyContacts) throws SQLException {
     OffsetDateTime acknowledged = rs.getObject("acknowledged_at", OffsetDateTime.class);
+    boolean dutyContactOnly = rs.getBoolean("duty_contact_only");
+    String otherAgency = rs.getString("other_agency");
+    String contact =
+        dutyContactOnly
+            ? dutyContacts.computeIfAbsent(
+                otherAgency,
+                agency -> directory.agency(agency).map(AgencyView::dutyContact).orElse(null))
+            : rs.getString("other_contact");
     return new StoredAlert(
         rs.getString("id"),
         rs.getString("alert_kind"),
         rs.getString("own_record_id"),
         rs.getString("own_reference"),
-        rs.getString("other_agency"),
-        rs.getString("other_case_reference"),
-        rs.getString("other_contact"),
+        otherAgency,
+        dutyContactOnly ? null : rs.getString("other_case_reference"),
+        contact,
+        dutyContactOnly,
+        GuardedReads.markingOf(rs),
         rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
         rs.getString("acknowledged_by"),
         acknowledged == null ? null : acknowledged.toInstant());

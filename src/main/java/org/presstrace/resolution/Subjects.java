@@ -133,7 +133,7 @@ public class Subjects {
     for (String otherId : pointed) {
       Holder other = state.holder(otherId);
       if (other != null && needsPointer(holder, other)) {
-        alerts.raise(PointerAlerts.SUBJECT, side(holder), side(other)).stream()
+        alerts.raise(context, PointerAlerts.SUBJECT, side(holder), side(other)).stream()
             .filter(alert -> alert.ownRecordId().equals(id))
             .forEach(mine::add);
       }
@@ -367,7 +367,7 @@ public class Subjects {
 
   private static PointerAlerts.Side side(Holder holder) {
     return new PointerAlerts.Side(
-        holder.agency(), holder.id(), holder.caseReference(), holder.contact());
+        KIND, holder.agency(), holder.id(), holder.caseReference(), holder.contact());
   }
 
   /** The matches whose two sides the caller may read, labelled; one guarded read for all sides. */

@@ -212,8 +212,9 @@ class ReadPathCoverageIntegrationTests {
                   + " audited; summaries name no equipment content"),
           Map.entry(
               "/api/v1/resolution/alerts",
-              "the caller's agency's own pointer alerts (PointerAlerts.mine filters by recipient"
-                  + " agency), audited; an alert names only the other agency, case and contact"),
+              "the caller's agency's own pointer alerts, read through GuardedReads with the"
+                  + " marking of the recipient's own record (PointerAlerts.mine), audited; an alert"
+                  + " names only the other agency and its case and contact, or its duty contact"),
           Map.entry("/api/v1/substances", "reference data, not a protected record"),
           Map.entry("/api/v1/substances/{id}", "reference data, not a protected record"),
           Map.entry(

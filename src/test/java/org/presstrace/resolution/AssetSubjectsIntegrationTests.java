@@ -152,7 +152,10 @@ class AssetSubjectsIntegrationTests {
         .satisfies(
             alert -> {
               assertThat(alert.otherAgency()).isEqualTo(dea);
-              assertThat(alert.otherCaseReference()).isEqualTo("DEA-" + schema.label());
+              // DEA's subject is TLP:RED: CBP learns the conflict, never DEA's case.
+              assertThat(alert.dutyContactOnly()).isTrue();
+              assertThat(alert.otherCaseReference()).isNull();
+              assertThat(alert.text()).doesNotContain("DEA-" + schema.label());
               assertThat(alert.ownRecordId()).isEqualTo(second.subject().id());
               assertThat(alert.toString()).doesNotContain(first.subject().id());
             });

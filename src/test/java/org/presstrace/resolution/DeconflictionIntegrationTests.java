@@ -2,6 +2,7 @@ package org.presstrace.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,12 @@ class DeconflictionIntegrationTests {
   AccessContext deaColleague;
   AccessContext cbpAgent;
   AccessContext deaSupervisor;
+  AccessContext deaAdmin;
+  AccessContext cbpAdmin;
+  String compartment;
+
+  static final String DEA_DESK = "DEA duty desk, +1 202 555 0100";
+  static final String CBP_DESK = "CBP watch officer, +1 571 555 0150";
 
   @BeforeEach
   void agencies() {
@@ -48,6 +55,142 @@ class DeconflictionIntegrationTests {
     deaColleague = world.as(world.user("dea-colleague", dea, Role.INVESTIGATOR), Channel.API);
     deaSupervisor = world.as(world.user("dea-super", dea, Role.SUPERVISOR), Channel.API);
     cbpAgent = world.as(world.user("cbp-agent", cbp, Role.INVESTIGATOR), Channel.API);
+    deaAdmin = world.as(world.user("dea-admin", dea, Role.ADMINISTRATOR), Channel.API);
+    cbpAdmin = world.as(world.user("cbp-admin", cbp, Role.ADMINISTRATOR), Channel.API);
+    directory.setDutyContact(deaAdmin, dea, DEA_DESK);
+    directory.setDutyContact(cbpAdmin, cbp, CBP_DESK);
+    compartment = "OP-" + world.suffix();
+    directory.ensureCompartment(compartment, "Case team " + world.suffix(), dea);
+    directory.ensureMember(compartment, deaAgent.caller().username());
+    // The member's context is read again so that it holds the compartment.
+    deaAgent = world.as(deaAgent.caller().username(), Channel.API);
+  }
+
+  @Test
+  void compartmentedSubjectMatchGivesOtherAgencyOnlyDutyContact() {
+    Submission held = subjects.submit(deaAgent, wangInHan(inCompartment(Tlp.AMBER)));
+
+    Submission entered = subjects.submit(cbpAgent, wangInPinyin(Tlp.AMBER));
+
+    StoredAlert toCbp = ours(entered.alerts()).get(0);
+    assertThat(ours(entered.alerts())).as("CBP still learns of the conflict").hasSize(1);
+    assertThat(toCbp.otherAgency()).isEqualTo(dea);
+    assertThat(toCbp.otherContact()).isEqualTo(DEA_DESK);
+    assertThat(toCbp.otherCaseReference()).isNull();
+    assertThat(toCbp.dutyContactOnly()).isTrue();
+    String shown =
+        toCbp + toCbp.text() + alerts.mine(cbpAgent, false) + ours(entered) + entered.canonicalId();
+    assertThat(shown)
+        .doesNotContain("DEA-2026-0042")
+        .doesNotContain("SA Rivera")
+        .doesNotContain("202 555 0142")
+        .doesNotContain(held.subject().id());
+    assertThat(toCbp.text()).contains(dea).contains(DEA_DESK);
+
+    assertThat(ours(alerts.mine(deaAgent, true)))
+        .as("DEA, the owner, still learns of the conflict, with CBP's case and contact")
+        .singleElement()
+        .satisfies(
+            toDea -> {
+              assertThat(toDea.ownRecordId()).isEqualTo(held.subject().id());
+              assertThat(toDea.otherCaseReference()).isEqualTo("CBP-77-19");
+              assertThat(toDea.otherContact()).isEqualTo("CBP Officer Chen, LA Field Office");
+            });
+  }
+
+  @Test
+  void pointerAlertOnCompartmentedSubjectIsHiddenFromNonMembersOfOwningAgency() {
+    Submission held = subjects.submit(deaAgent, wangInHan(inCompartment(Tlp.AMBER)));
+    subjects.submit(cbpAgent, wangInPinyin(Tlp.AMBER));
+    StoredAlert toDea = ours(alerts.mine(deaAgent, true)).get(0);
+    assertThat(toDea.marking().compartment()).isEqualTo(compartment);
+
+    assertThat(ours(alerts.mine(deaColleague, false))).as("not listed").isEmpty();
+    assertThat(ours(alerts.mine(deaSupervisor, true))).as("not listed").isEmpty();
+    assertThat(alerts.mine(deaColleague, false).toString())
+        .doesNotContain(held.subject().id())
+        .doesNotContain("DEA-2026-0042")
+        .doesNotContain(toDea.id());
+    assertThatThrownBy(() -> alerts.acknowledge(deaColleague, toDea.id()))
+        .as("not opened")
+        .isInstanceOf(NotFound.class);
+    assertThat(ours(alerts.mine(deaAgent, true))).as("nor acknowledged by a non-member").hasSize(1);
+
+    StoredAlert seen = alerts.acknowledge(deaAgent, toDea.id());
+    assertThat(seen.acknowledgedBy()).isEqualTo(deaAgent.caller().username());
+    assertThat(ours(alerts.mine(deaAgent, true))).isEmpty();
+  }
+
+  @Test
+  void redOrStrictSubjectMatchGivesOtherAgencyOnlyDutyContact() {
+    subjects.submit(deaAgent, wangInHan(dea, Tlp.AMBER_STRICT));
+
+    Submission entered = subjects.submit(cbpAgent, wangInPinyin(Tlp.RED));
+
+    assertThat(ours(entered.alerts()))
+        .singleElement()
+        .satisfies(
+            toCbp -> {
+              assertThat(toCbp.otherContact()).isEqualTo(DEA_DESK);
+              assertThat(toCbp.otherCaseReference()).isNull();
+            });
+    assertThat(ours(alerts.mine(deaColleague, true)))
+        .as("the owner's alert is TLP:AMBER+STRICT: every DEA member reads it")
+        .singleElement()
+        .satisfies(
+            toDea -> {
+              assertThat(toDea.otherContact()).isEqualTo(CBP_DESK);
+              assertThat(toDea.otherCaseReference()).isNull();
+              assertThat(toDea.toString()).doesNotContain("Chen").doesNotContain("CBP-77-19");
+            });
+  }
+
+  @Test
+  void compartmentedOperationOverlapGivesOtherAgencyOnlyDutyContactAndHidesItFromNonMembers() {
+    Instant start = Instant.parse("2026-12-03T04:00:00Z");
+    var deaPlan =
+        operations.plan(
+            deaAgent,
+            new OperationDraft(
+                "DEA-OP-SECRET",
+                "SA Rivera, +1 202 555 0142",
+                start,
+                start.plusSeconds(4 * 3600),
+                32.7157,
+                -117.1611,
+                300.0,
+                inCompartment(Tlp.AMBER)));
+
+    var clash =
+        operations.plan(
+            cbpAgent,
+            new OperationDraft(
+                "CBP-OP-9",
+                "Ops desk CBP-OP-9",
+                start,
+                start.plusSeconds(4 * 3600),
+                32.7158,
+                -117.1612,
+                300.0,
+                Marking.of("ignored", Tlp.AMBER)));
+
+    assertThat(ours(clash.alerts()))
+        .as("CBP still learns two teams may meet at one door")
+        .singleElement()
+        .satisfies(
+            toCbp -> {
+              assertThat(toCbp.otherContact()).isEqualTo(DEA_DESK);
+              assertThat(toCbp.otherCaseReference()).isNull();
+              assertThat(toCbp.toString() + toCbp.text())
+                  .doesNotContain("DEA-OP-SECRET")
+                  .doesNotContain("Rivera")
+                  .doesNotContain(deaPlan.operation().id());
+            });
+    assertThat(ours(alerts.mine(deaAgent, true)))
+        .singleElement()
+        .satisfies(toDea -> assertThat(toDea.otherCaseReference()).isEqualTo("CBP-OP-9"));
+    assertThat(ours(alerts.mine(deaColleague, false))).isEmpty();
+    assertThat(alerts.mine(deaColleague, false).toString()).doesNotContain("DEA-OP-SECRET");
   }
 
   @Test
@@ -204,13 +347,18 @@ class DeconflictionIntegrationTests {
 
     var clash = operations.plan(cbpAgent, operation("CBP-OP-3", start, 33.7710, -118.1940, 200));
 
+    // Every operation here is TLP:RED: each agency learns the conflict and the other's duty
+    // contact, never the other's case or its team's contact.
     assertThat(clash.alerts())
-        .extracting(StoredAlert::otherCaseReference)
-        .containsExactlyInAnyOrder("DEA-OP-7", "DEA-OP-8");
+        .extracting(StoredAlert::ownReference, StoredAlert::otherContact)
+        .containsExactly(tuple("CBP-OP-3", DEA_DESK), tuple("CBP-OP-3", DEA_DESK));
+    assertThat(clash.alerts()).extracting(StoredAlert::otherCaseReference).containsOnlyNulls();
     assertThat(ours(alerts.mine(deaAgent, true)))
-        .extracting(StoredAlert::otherCaseReference)
-        .containsExactly("CBP-OP-3", "CBP-OP-3");
+        .extracting(StoredAlert::ownReference, StoredAlert::otherContact)
+        .containsExactlyInAnyOrder(tuple("DEA-OP-7", CBP_DESK), tuple("DEA-OP-8", CBP_DESK));
     assertThat(ours(alerts.mine(deaAgent, true)).toString())
+        .doesNotContain("CBP-OP-3")
+        .doesNotContain("Ops desk")
         .doesNotContain("33.77")
         .doesNotContain("-118");
   }
@@ -277,7 +425,15 @@ class DeconflictionIntegrationTests {
             java.util.Locale.ROOT, "%08d", Math.floorMod(world.suffix().hashCode(), 100_000_000));
   }
 
+  private Marking inCompartment(Tlp tlp) {
+    return new Marking(dea, tlp, null, false, null, compartment);
+  }
+
   private SubjectDraft wangInHan(String agency, Tlp tlp) {
+    return wangInHan(Marking.of(agency, tlp));
+  }
+
+  private SubjectDraft wangInHan(Marking marking) {
     return new SubjectDraft(
         Schema.PERSON,
         Map.of(
@@ -293,7 +449,7 @@ class DeconflictionIntegrationTests {
         "SA Rivera, +1 202 555 0142",
         "DEA-6 report 114",
         null,
-        Marking.of(agency, tlp));
+        marking);
   }
 
   /**

@@ -262,6 +262,9 @@ class ApiRoleMatrixIntegrationTests {
               {"code": "MATRIX", "name": "Matrix test agency", "kind": "STATE",
                "country": "USA"}"""),
           Map.entry(
+              "PUT /api/v1/agencies/{code}/duty-contact",
+              "{\"dutyContact\": \"DEA duty desk, matrix check\"}"),
+          Map.entry(
               "POST /api/v1/agencies/{code}/users",
               """
               {"username": "dea.matrix", "displayName": "Matrix Tester",

@@ -37,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -71,6 +72,9 @@ class AccessApi {
           AgencyKind kind,
       @NotBlank(message = "country is required (ISO 3166-1 alpha-3)") String country) {}
 
+  /** Checked by {@link Directory#setDutyContact} after the caller's role, not before. */
+  record DutyContactRequest(String dutyContact) {}
+
   record UserRequest(
       @NotBlank(message = "username is required") String username,
       @NotBlank(message = "displayName is required") @Size(max = 200) String displayName,
@@ -103,6 +107,16 @@ class AccessApi {
             request.kind(),
             request.country());
     return ResponseEntity.created(URI.create("/api/v1/agencies/" + agency.code())).body(agency);
+  }
+
+  @PutMapping("/agencies/{code}/duty-contact")
+  @Operation(
+      summary =
+          "Set the duty contact deconfliction gives other agencies (administrators of the agency"
+              + " or of the operator)")
+  AgencyView setDutyContact(@PathVariable String code, @RequestBody DutyContactRequest request) {
+    return directory.setDutyContact(
+        callers.context(Channel.API, null), code, request.dutyContact());
   }
 
   @GetMapping("/agencies/{code}/users")

@@ -69,6 +69,7 @@ class AccessPages {
     model.addAttribute("agencies", directory.agencies());
     model.addAttribute("kinds", AgencyKind.values());
     model.addAttribute("operator", directory.operatorAgency());
+    model.addAttribute("myAgency", callers.current().agency());
     return "access/agencies";
   }
 
@@ -95,6 +96,22 @@ class AccessPages {
       model.addAttribute("fieldErrors", Map.of(field(e), e.getMessage()));
       model.addAttribute(
           "form", Map.of("code", code, "name", name, "kind", kind, "country", country));
+      return agencies(model);
+    }
+  }
+
+  @PostMapping("/admin/agencies/{code}/duty-contact")
+  String setDutyContact(
+      @PathVariable String code,
+      @RequestParam(required = false) String dutyContact,
+      Model model,
+      RedirectAttributes redirect) {
+    try {
+      directory.setDutyContact(context(), code, dutyContact);
+      redirect.addFlashAttribute("notice", "Duty contact of " + code + " set.");
+      return "redirect:/admin/agencies";
+    } catch (InvalidRequest e) {
+      model.addAttribute("dutyContactErrors", Map.of(code, e.getMessage()));
       return agencies(model);
     }
   }

@@ -3,6 +3,7 @@ package org.presstrace.resolution.internal;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.resolution.Links;
 import org.presstrace.resolution.Operations;
+import org.presstrace.resolution.PointerAlerts;
 import org.presstrace.resolution.Subjects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,5 +24,10 @@ class ResolutionConfiguration {
   @Bean
   ProtectedKind plannedOperationKind() {
     return Operations.KIND;
+  }
+
+  @Bean
+  ProtectedKind pointerAlertKind() {
+    return PointerAlerts.KIND;
   }
 }

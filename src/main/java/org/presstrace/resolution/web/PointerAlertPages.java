@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The deconfliction inbox: the pointer alerts of the user's agency (targets and events), each with
- * the other agency, its case reference and its point of contact only, and their acknowledgement.
+ * The deconfliction inbox: the pointer alerts of the user's agency that the user may read (targets
+ * and events), each with the other agency and its case reference and point of contact, or its duty
+ * contact only, and their acknowledgement.
  */
 @Controller
 @RequestMapping("/resolution/alerts")
@@ -42,14 +43,7 @@ class PointerAlertPages {
     try {
       var alert = alerts.acknowledge(callers.context(Channel.PAGE, null), id);
       redirect.addFlashAttribute(
-          "message",
-          "Acknowledged the alert on "
-              + alert.ownReference()
-              + ": contact "
-              + alert.otherContact()
-              + " ("
-              + alert.otherAgency()
-              + ").");
+          "message", "Acknowledged the alert on " + alert.ownReference() + ". " + alert.text());
     } catch (NotFound notOurs) {
       redirect.addFlashAttribute("error", "There is no such alert for your agency.");
     }

@@ -61,21 +61,25 @@ class OperationPagesIntegrationTests {
         .contains("<td>DEA-OP-7</td>");
 
     cbpAgent.post("/resolution/operations", plan("CBP-OP-3", latitude + 0.001));
+    // Both operations are TLP:RED: each agency learns of the overlap and the other agency (here
+    // without a duty contact on record), never the other's case, contact, place or window.
     String shown = cbpAgent.page("/resolution/operations");
     assertThat(shown)
         .contains("id=\"conflicts\"")
-        .contains("DEA-OP-7")
-        .contains("Ops desk DEA-OP-7")
-        .contains(dea);
-    assertThat(shown).as("DEA's place and window stay unknown").doesNotContain("DEA-OP-7</td>");
+        .contains(dea + " (restricted case): no duty contact on record")
+        .doesNotContain("DEA-OP-7")
+        .doesNotContain("Ops desk DEA-OP-7");
     assertThat(cbpAgent.page("/resolution/alerts"))
         .contains("Event")
-        .contains("DEA-OP-7")
+        .contains("restricted")
+        .doesNotContain("DEA-OP-7")
         .doesNotContain(Double.toString(latitude));
     String deaList = deaAgent.page("/resolution/operations");
-    assertThat(deaList).contains(cbp + " (CBP-OP-3): Ops desk CBP-OP-3");
+    assertThat(deaList)
+        .contains(cbp + " (restricted case): no duty contact on record")
+        .doesNotContain("CBP-OP-3");
     assertThat(deaAgent.page("/resolution/alerts"))
-        .contains("CBP-OP-3")
+        .doesNotContain("CBP-OP-3")
         .doesNotContain(Double.toString(latitude + 0.001));
   }
 
