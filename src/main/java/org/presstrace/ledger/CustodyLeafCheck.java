@@ -84,7 +84,11 @@ final class CustodyLeafCheck {
 
   /** A stored row as a format-2 leaf sees it: what it shows, its salt, its content's values. */
   private record Committed(
-      String id, Map<String, String> shown, String salt, Map<String, String> content) {}
+      String id,
+      Map<String, String> shown,
+      String salt,
+      Map<String, String> content,
+      String marking) {}
 
   private String checkCommitted(LedgerLeaf leaf, int seq, JsonNode data) {
     var row =
@@ -130,6 +134,12 @@ final class CustodyLeafCheck {
         return event + " field " + field.name() + " does not match its leaf";
       }
     }
+    String loggedMarking = text(data, CustodyLeaves.COMMIT + CustodyLeaves.MARKING);
+    if (loggedMarking != null
+        && !CustodyLeaves.commitment(stored.salt(), CustodyLeaves.MARKING, stored.marking())
+            .equals(loggedMarking)) {
+      return event + " field marking does not match its leaf";
+    }
     return null;
   }
 
@@ -142,7 +152,8 @@ final class CustodyLeafCheck {
     for (CustodyLeaves.Field field : CustodyLeaves.CONTENT) {
       content.put(field.name(), field.stored(rs));
     }
-    return new Committed(rs.getString("id"), shown, rs.getString("salt"), content);
+    return new Committed(
+        rs.getString("id"), shown, rs.getString("salt"), content, CustodyLeaves.markingText(rs));
   }
 
   private static String text(JsonNode data, String member) {

@@ -84,6 +84,15 @@ public final class CustodyLeaves {
    * commitment per content field under the event's salt (hex, at least 128 bits).
    */
   public static Map<String, Object> fields(CustodyEvent event, String salt) {
+    return fields(event, salt, null);
+  }
+
+  /**
+   * The leaf's members, with a commitment to the marking the event carries of its own ({@link
+   * #markingText}; null when it is read with its machine): lowering a stored event's marking to
+   * expose it is then a change the verifier names, and the leaf never shows a compartment's code.
+   */
+  public static Map<String, Object> fields(CustodyEvent event, String salt, String marking) {
     var fields = new LinkedHashMap<String, Object>();
     fields.put("format", FORMAT);
     fields.put("type", event.type());
@@ -93,11 +102,33 @@ public final class CustodyLeaves {
       fields.put(
           COMMIT + field.name(), commitment(salt, field.name(), field.ofEvent().apply(event)));
     }
+    fields.put(COMMIT + MARKING, commitment(salt, MARKING, marking));
     return fields;
   }
 
-  public static byte[] canonical(CustodyEvent event, String salt) {
-    return CanonicalJson.of(fields(event, salt));
+  public static byte[] canonical(CustodyEvent event, String salt, String marking) {
+    return CanonicalJson.of(fields(event, salt, marking));
+  }
+
+  /** The committed member for the event's own marking. */
+  public static final String MARKING = "marking";
+
+  /**
+   * A stored custody event's own marking as committed: its marking columns joined by {@code |}, or
+   * null when it has none (read with its machine).
+   */
+  public static String markingText(ResultSet row) throws SQLException {
+    if (row.getString("owner_agency") == null) {
+      return null;
+    }
+    return String.join(
+        "|",
+        row.getString("owner_agency"),
+        String.valueOf(row.getString("tlp")),
+        String.valueOf(row.getString("cui_category")),
+        String.valueOf(row.getBoolean("noforn")),
+        String.valueOf(row.getString("rel_to")),
+        String.valueOf(row.getString("compartment")));
   }
 
   /** The commitment to one canonical field value under a salt, as a leaf holds it. */

@@ -211,6 +211,18 @@ class LedgerCommitmentIntegrationTests {
     tampered(seizure, "occurred_on", today.minusDays(2), today);
     tampered(transfer, "to_registrant", dealer.id(), buyer.id());
     tampered(eventId(machine, 1), "salt", "00".repeat(16), salt(eventId(machine, 1)));
+
+    // Lowering the seizure's own marking to expose it to the holder is named as well.
+    jdbc.sql("UPDATE custody_event SET tlp = 'CLEAR', cui_category = NULL WHERE id = :id")
+        .param("id", seizure)
+        .update();
+    assertThat(verifier.verify().firstDivergence())
+        .contains("custody event " + seizure)
+        .contains("field marking does not match its leaf");
+    jdbc.sql("UPDATE custody_event SET tlp = 'AMBER', cui_category = 'LEI' WHERE id = :id")
+        .param("id", seizure)
+        .update();
+    assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
   }
 
   @Test

@@ -28,12 +28,13 @@ class CustodyToLedger {
   @EventListener
   void on(CustodyEvent event) {
     long entry = ledger.logged(CustodyLeaves.KIND, event.machineId()) + 1;
-    String salt =
-        jdbc.sql("SELECT salt FROM custody_event WHERE machine_id = :machine AND seq = :seq")
+    String[] stored =
+        jdbc.sql("SELECT * FROM custody_event WHERE machine_id = :machine AND seq = :seq")
             .param("machine", event.machineId())
             .param("seq", entry)
-            .query(String.class)
+            .query((rs, row) -> new String[] {rs.getString("salt"), CustodyLeaves.markingText(rs)})
             .optional()
+            .filter(row -> row[0] != null)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
@@ -42,6 +43,9 @@ class CustodyToLedger {
                             + " of machine "
                             + event.machineId()
                             + " has no stored row with a salt to commit to"));
-    ledger.append(CustodyLeaves.KIND, event.machineId(), CustodyLeaves.canonical(event, salt));
+    ledger.append(
+        CustodyLeaves.KIND,
+        event.machineId(),
+        CustodyLeaves.canonical(event, stored[0], stored[1]));
   }
 }
