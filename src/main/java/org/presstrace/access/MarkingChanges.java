@@ -79,7 +79,10 @@ public class MarkingChanges {
     if (from.noforn() && !to.noforn()) {
       parts.add(to.relTo().isEmpty() ? "NOFORN removed" : "NOFORN replaced by REL TO " + codes(to));
     }
-    if (!from.relTo().isEmpty() && !to.noforn()) {
+    if (!from.relTo().isEmpty() && to.noforn()) {
+      // NOFORN keeps foreign partners out but lets in every domestic agency the list left out.
+      parts.add("REL TO " + codes(from) + " replaced by NOFORN");
+    } else if (!from.relTo().isEmpty()) {
       if (to.relTo().isEmpty()) {
         parts.add("REL TO " + codes(from) + " removed");
       } else if (!from.relTo().containsAll(to.relTo())) {

@@ -141,6 +141,24 @@ class MarkingChangeWorkflowIntegrationTests {
   }
 
   @Test
+  void relToWithoutOurCountryReplacedByNofornWaitsForASupervisor() throws Exception {
+    String relToGbr = "{\"tlp\": \"GREEN\", \"cuiCategory\": \"LEI\", \"relTo\": [\"GBR\"]}";
+    String report = file(investigator, relToGbr);
+    assertHidden(cbpInvestigator, report);
+
+    edit(
+            investigator,
+            report,
+            1,
+            "Same text.",
+            "{\"tlp\": \"GREEN\", \"cuiCategory\": \"LEI\", \"noforn\": true}",
+            "Domestic partners need it")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.markingChange.status").value("PENDING"));
+    assertHidden(cbpInvestigator, report);
+  }
+
+  @Test
   void textOnlyEditKeepsTheMarkingAndNeedsNoApproval() throws Exception {
     String report = file(investigator, AMBER_NOFORN);
     edit(investigator, report, 1, "Typo fixed.", AMBER_NOFORN, null).andExpect(status().isOk());

@@ -27,6 +27,7 @@ class RegistrantRecordsAccessIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
   @Autowired Registry registry;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   World world;
   RegistrantView target;
@@ -108,6 +109,22 @@ class RegistrantRecordsAccessIntegrationTests {
         as(otherRegistrant, "/api/v1/registry/registrants/" + target.id() + "/history");
     assertThat(history.getResponse().getStatus()).isEqualTo(404);
     assertThat(history.getResponse().getContentAsString()).doesNotContain("confidential");
+  }
+
+  @Test
+  void aRegistrantUserWhoseRoleIsStillPendingReadsNoRegistrant() throws Exception {
+    String rivalAgency = directory.caller(otherRegistrant).orElseThrow().agency();
+    String pending = world.user("pending", rivalAgency, Role.REGISTRANT);
+    // As if the registrant role were still waiting for its approver: the user holds no role.
+    jdbc.sql("DELETE FROM user_role WHERE username = :u").param("u", pending).update();
+    MvcResult one = as(pending, "/api/v1/registry/registrants/" + target.id());
+    assertThat(one.getResponse().getStatus()).isEqualTo(403);
+    assertThat(one.getResponse().getContentAsString()).doesNotContain("Hidden Lane");
+    assertThat(
+            as(pending, "/api/v1/registry/registrants/" + target.id() + "/history")
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
   }
 
   @Test

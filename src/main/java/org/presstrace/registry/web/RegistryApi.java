@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
@@ -164,8 +165,7 @@ class RegistryApi {
   List<StatusChange> statusHistory(@PathVariable String id) {
     Caller caller = registryReader();
     RegistrantView registrant = registry.registrant(id);
-    if (caller.has(Role.REGISTRANT)
-        && caller.readsOnlyAsRegistrant()
+    if (caller.agencyKind() == AgencyKind.REGISTRANT
         && !registrant.agencyCode().equals(caller.agency())) {
       throw new NotFound("registrant", id);
     }
@@ -180,16 +180,20 @@ class RegistryApi {
    */
   private Caller registryReader() {
     Caller caller = callers.current();
-    if (caller.foreign() || (caller.has(Role.AUDITOR) && caller.roles().size() == 1)) {
+    boolean government = !caller.foreign() && caller.agencyKind() != AgencyKind.REGISTRANT;
+    boolean reads =
+        caller.has(Role.REGISTRANT)
+            || (government && (caller.readsRecords() || caller.has(Role.ADMINISTRATOR)));
+    if (!reads) {
       throw new org.springframework.security.access.AccessDeniedException(
-          "the registry of registrants is read by domestic agencies and registrants");
+          "the registry of registrants is read by domestic agencies' investigators, analysts,"
+              + " supervisors and administrators, and by registrants");
     }
     return caller;
   }
 
   private static RegistrantView shown(Caller caller, RegistrantView registrant) {
-    if (!caller.readsOnlyAsRegistrant()
-        || !caller.has(Role.REGISTRANT)
+    if (caller.agencyKind() != AgencyKind.REGISTRANT
         || registrant.agencyCode().equals(caller.agency())) {
       return registrant;
     }
