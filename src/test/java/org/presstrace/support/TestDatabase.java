@@ -48,6 +48,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
               "spring.flyway.default-schema=" + name,
               "spring.flyway.schemas=" + name,
               "spring.flyway.create-schemas=true",
+              // Spring keeps many test contexts alive at once, each with its own pool: keep each
+              // pool small so the suite stays within the server's connection slots.
+              "spring.datasource.hikari.maximum-pool-size=5",
+              "spring.datasource.hikari.minimum-idle=1",
               "presstrace.db.application-role=" + (owner.equals(user) ? "" : user),
               "presstrace.test.database=postgresql")
           .applyTo(context);
