@@ -177,9 +177,10 @@ public class Directory {
   }
 
   /**
-   * Creates a user in an agency the caller administers. Account roles (administrator, auditor) take
-   * effect at once; each content role becomes a pending grant that a supervisor decides (see {@link
-   * Grants}), so the user returned holds only the account roles.
+   * Creates a user in an agency the caller administers. The administrator role takes effect at
+   * once; each content role becomes a pending grant that a supervisor of the agency decides, and
+   * the auditor role one that a supervisor of the operator agency decides (see {@link Grants}), so
+   * the user returned holds at most the administrator role.
    */
   @Transactional
   public UserView createUser(AccessContext context, NewUser user) {
@@ -187,11 +188,11 @@ public class Directory {
     requireAdministratorOf(context, agencyCode);
     validate(user, agencyCode);
     Set<Role> account = EnumSet.noneOf(Role.class);
-    user.roles().stream().filter(role -> !role.readsRecords()).forEach(account::add);
+    user.roles().stream().filter(role -> role == Role.ADMINISTRATOR).forEach(account::add);
     insertUser(user, agencyCode, account);
     audit.record(context, "CREATE", "user", user.username(), "WRITTEN", "roles " + user.roles());
     for (Role role : user.roles()) {
-      if (role.readsRecords()) {
+      if (role != Role.ADMINISTRATOR) {
         grants.grantRole(context, user.username(), agencyCode, role);
       }
     }

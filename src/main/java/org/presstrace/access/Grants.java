@@ -119,9 +119,16 @@ public class Grants {
     }
     requireNoOpenGrant(username, "role = :what", role.name(), role.slug());
     String requester = context.caller().username();
-    if (!role.readsRecords()) {
+    if (role == Role.ADMINISTRATOR) {
       Grant grant = insert(username, role, null, agency, requester);
       return apply(context, grant, "account role: takes effect without a second approver");
+    }
+    if (role == Role.AUDITOR) {
+      // Auditors read the national audit trail, purposes included: a supervisor of the operator
+      // agency decides, so no administrator makes one alone.
+      Grant grant = insert(username, role, null, operatorAgency, requester);
+      audit.record(context, "GRANT_REQUEST", "user", username, "WRITTEN", describe(grant));
+      return grant;
     }
     Grant grant =
         insert(username, role, null, approverAgency(agency, username, requester), requester);

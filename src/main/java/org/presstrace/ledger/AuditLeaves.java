@@ -26,6 +26,10 @@ public final class AuditLeaves {
   static final Map<String, Function<AuditEntry, String>> CONTENT =
       Map.of("purpose", AuditEntry::purpose, "detail", AuditEntry::detail);
 
+  private static final java.util.regex.Pattern RANDOM_ID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
   private AuditLeaves() {}
 
   /** The members of a format-2 leaf: metadata, and a commitment per {@link #CONTENT} field. */
@@ -37,6 +41,13 @@ public final class AuditLeaves {
           fields.remove(name);
           fields.put(CustodyLeaves.COMMIT + name, Commitment.of(salt, name, value.apply(entry)));
         });
+    // A random id says nothing; a code or a name (a compartment, a user) can name an operation or
+    // a person, so it is committed to as well.
+    if (entry.recordId() != null && !RANDOM_ID.matcher(entry.recordId()).matches()) {
+      fields.remove("recordId");
+      fields.put(
+          CustodyLeaves.COMMIT + "recordId", Commitment.of(salt, "recordId", entry.recordId()));
+    }
     return fields;
   }
 

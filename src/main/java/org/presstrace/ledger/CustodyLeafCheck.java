@@ -114,7 +114,10 @@ final class CustodyLeafCheck {
     var shown = new LinkedHashMap<String, String>();
     shown.put("type", text(data, "type"));
     shown.put("machine_id", text(data, "machineId"));
-    shown.put("agency", text(data, "agency"));
+    String committedAgency = text(data, CustodyLeaves.COMMIT + "agency");
+    if (committedAgency == null) {
+      shown.put("agency", text(data, "agency"));
+    }
     for (var field : shown.entrySet()) {
       if (!Objects.equals(field.getValue(), stored.shown().get(field.getKey()))) {
         return event + " field " + field.getKey() + " does not match its leaf";
@@ -133,6 +136,11 @@ final class CustodyLeafCheck {
       if (!matches) {
         return event + " field " + field.name() + " does not match its leaf";
       }
+    }
+    if (committedAgency != null
+        && !CustodyLeaves.commitment(stored.salt(), "agency", stored.shown().get("agency"))
+            .equals(committedAgency)) {
+      return event + " field agency does not match its leaf";
     }
     String loggedMarking = text(data, CustodyLeaves.COMMIT + CustodyLeaves.MARKING);
     if (loggedMarking != null

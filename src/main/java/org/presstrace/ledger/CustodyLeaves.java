@@ -97,7 +97,13 @@ public final class CustodyLeaves {
     fields.put("format", FORMAT);
     fields.put("type", event.type());
     fields.put("machineId", event.machineId());
-    fields.put("agency", event.agency());
+    if (marking == null) {
+      fields.put("agency", event.agency());
+    } else {
+      // An event with its own marking (a seizure) may not name its agency to those who may not
+      // read it; the leaf commits to the agency instead of showing it.
+      fields.put(COMMIT + "agency", commitment(salt, "agency", event.agency()));
+    }
     for (Field field : CONTENT) {
       fields.put(
           COMMIT + field.name(), commitment(salt, field.name(), field.ofEvent().apply(event)));

@@ -89,6 +89,21 @@ class AdministratorGrantsIntegrationTests {
   }
 
   @Test
+  void anAgencyAdministratorCannotMintAnAuditorAlone() throws Exception {
+    String operatorSupervisor = world.user("opsup", directory.operatorAgency(), Role.SUPERVISOR);
+    String watcher = world.username("watcher");
+    createUser(deaAdmin, dea, watcher, "\"auditor\"").andExpect(status().isCreated());
+    assertThat(directory.user(watcher).orElseThrow().roles()).doesNotContain(Role.AUDITOR);
+    mvc.perform(get("/api/v1/audit").with(httpBasic(watcher, World.PASSWORD)))
+        .andExpect(status().isForbidden());
+    String grant = pendingGrantOf(watcher, "AUDITOR");
+    decideGrant(supervisor, grant, "approve").andExpect(status().isNotFound());
+    assertThat(grantStatus(grant)).isEqualTo("PENDING");
+    decideGrant(operatorSupervisor, grant, "approve").andExpect(status().isOk());
+    assertThat(directory.user(watcher).orElseThrow().roles()).contains(Role.AUDITOR);
+  }
+
+  @Test
   void anAdministratorRoleWithAContentRoleIsRefusedAtCreationAndAtRoleChange() throws Exception {
     long grants = grants();
     for (String roles :
