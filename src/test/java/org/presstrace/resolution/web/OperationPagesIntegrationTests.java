@@ -100,7 +100,7 @@ class OperationPagesIntegrationTests {
     form.put("zone", "UTC");
     form.put("latitude", Double.toString(latitude));
     form.put("longitude", "-170.5");
-    form.put("radiusMetres", "300");
+    form.put("radiusMetres", "500");
     form.put("tlp", "RED");
     form.put("cuiCategory", "LEI");
     for (int i = 0; i < changes.length; i += 2) {
