@@ -235,6 +235,47 @@ class DeconflictionProbingIntegrationTests {
         .hasSize(1);
   }
 
+  @Test
+  void anAgencyCannotSpreadItsProbesOverItsUsers() {
+    OperationPlan raid = plannedRaid();
+    int users = limits.probesPerAgency();
+    var analysts = new java.util.ArrayList<AccessContext>();
+    for (int i = 0; i < users; i++) {
+      analysts.add(world.as(world.user("cbp-" + i, cbp, Role.INVESTIGATOR), Channel.API));
+    }
+
+    for (int i = 0; i < users; i++) {
+      operations.plan(
+          analysts.get(i), probe("CBP-A" + i, 32.7157 + i * 0.001, -117.1611, 500.0, 4));
+    }
+
+    assertThat(alerts.mine(deaSupervisor, true).stream().filter(this::probing))
+        .as("one answer to each of %s users is probing by the agency", users)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.ownRecordId()).isEqualTo(raid.operation().id());
+              assertThat(alert.otherAgency()).isEqualTo(cbp);
+              assertThat(alert.text()).contains("its users");
+            });
+    StoredAlert raised =
+        alerts.mine(deaSupervisor, true).stream().filter(this::probing).findFirst().orElseThrow();
+    assertThatThrownBy(() -> alerts.acknowledge(deaAgent, raised.id()))
+        .as("a member who is not a supervisor does not even find it")
+        .isInstanceOf(org.presstrace.access.NotFound.class);
+
+    for (int planned = users; planned < limits.plansPerAgency(); planned++) {
+      operations.plan(
+          analysts.get(planned % users), probe("CBP-B" + planned, -50.0, planned, 500.0, 4));
+    }
+    AccessContext fresh = world.as(world.user("cbp-fresh", cbp, Role.INVESTIGATOR), Channel.API);
+    assertThatThrownBy(() -> operations.plan(fresh, probe("CBP-C", -55.0, 1.0, 500.0, 4)))
+        .as("a fresh user of the agency is over the agency's rate")
+        .isInstanceOfSatisfying(
+            TooManyRequests.class, e -> assertThat(e.getMessage()).contains(cbp));
+    assertThat(storedBy(fresh)).isZero();
+  }
+
   private boolean probing(StoredAlert alert) {
     return PointerAlerts.PROBING.equals(alert.kind());
   }
