@@ -20,6 +20,7 @@ import org.presstrace.access.Directory;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,12 @@ public class PointerAlerts {
 
   static final String SUBJECT = "SUBJECT";
   static final String OPERATION = "OPERATION";
+
+  /**
+   * The kind of an alert to an agency's supervisors that another agency has been answered about one
+   * of its operations again and again: only supervisors who may read that operation see it.
+   */
+  static final String PROBING = "PROBING";
 
   private final JdbcClient jdbc;
   private final GuardedReads reads;
@@ -101,6 +108,41 @@ public class PointerAlerts {
   }
 
   /**
+   * Raises a probing alert to the agency that owns {@code probed}: {@code askingAgency} (and, when
+   * one user did it, {@code askingUser}) has been told {@code answers} times within {@code window}
+   * that someone works where and when {@code probed} does. The alert is marked with the probed
+   * operation, so it stays within that operation's readers, and only supervisors among them list
+   * it. The asking agency is not told.
+   */
+  @Transactional
+  void raiseProbing(
+      AccessContext writer,
+      Side probed,
+      String askingAgency,
+      String askingUser,
+      long answers,
+      java.time.Duration window) {
+    if (!stored(probed)) {
+      return;
+    }
+    String by = askingUser == null ? "its users" : "user " + askingUser;
+    var about =
+        new Side(
+            probed.kind(),
+            askingAgency,
+            probed.recordId(),
+            answers + " overlap answers to " + by + " within " + hours(window),
+            directory.agency(askingAgency).map(AgencyView::dutyContact).orElse(null));
+    // For a probing alert the "other case reference" says what was answered: the asking agency's
+    // own case is not what its supervisors need.
+    store(PROBING, probed, derivations.derive(writer, source(probed)), about, false);
+  }
+
+  private static String hours(java.time.Duration window) {
+    return window.toHours() >= 48 ? window.toDays() + " days" : window.toHours() + " hours";
+  }
+
+  /**
    * Whether a record may not leave its agency, so that another agency learns nothing of it but its
    * duty contact: it is in a compartment, or TLP:RED or TLP:AMBER+STRICT.
    */
@@ -142,7 +184,11 @@ public class PointerAlerts {
 
   private static Criteria addressed(AccessContext context, boolean open) {
     return Criteria.where(
-            "r.recipient_agency = :alertRecipient" + (open ? " AND r.acknowledged_at IS NULL" : ""),
+            "r.recipient_agency = :alertRecipient"
+                + (open ? " AND r.acknowledged_at IS NULL" : "")
+                + (context.caller().has(Role.SUPERVISOR)
+                    ? ""
+                    : " AND r.alert_kind <> '" + PROBING + "'"),
             Map.of("alertRecipient", context.caller().agency()))
         .orderBy("r.raised_at DESC, r.id");
   }

@@ -10,6 +10,11 @@ import org.presstrace.access.Marking;
  * TLP:RED or TLP:AMBER+STRICT) the alert is {@code dutyContactOnly}: {@code otherCaseReference} is
  * null and {@code otherContact} is the other agency's duty contact (null while it has none).
  *
+ * <p>A {@code PROBING} alert goes to the supervisors of the agency whose planned operation another
+ * agency has been answered about again and again: {@code otherAgency} is the asking agency, {@code
+ * otherCaseReference} says how many answers to whom within which window, and {@code otherContact}
+ * is the asking agency's duty contact.
+ *
  * @param marking the marking of the recipient's own record: only its readers see the alert
  */
 public record StoredAlert(
@@ -28,6 +33,19 @@ public record StoredAlert(
 
   /** The alert as one sentence. */
   public String text() {
+    if (PointerAlerts.PROBING.equals(kind)) {
+      return "Your "
+          + ownReference
+          + " is being probed: "
+          + otherAgency
+          + " was given "
+          + otherCaseReference
+          + " that another agency works there. "
+          + (otherContact == null
+              ? "Reach " + otherAgency + " through the operator"
+              : "Its duty contact is " + otherContact)
+          + ".";
+    }
     if (dutyContactOnly) {
       return "Your "
           + ownReference

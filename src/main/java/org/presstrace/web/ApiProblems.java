@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.presstrace.access.ConflictingState;
 import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -50,6 +51,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             ? List.<FieldProblem>of()
             : List.of(new FieldProblem(e.field(), e.getMessage(), null));
     return problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage(), errors, request);
+  }
+
+  @ExceptionHandler(TooManyRequests.class)
+  ResponseEntity<Object> tooMany(TooManyRequests e, WebRequest request) {
+    ResponseEntity<Object> problem =
+        problem(
+            HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", e.getMessage(), List.of(), request);
+    return ResponseEntity.status(problem.getStatusCode())
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem.getBody());
   }
 
   @ExceptionHandler(NoSuchElementException.class)

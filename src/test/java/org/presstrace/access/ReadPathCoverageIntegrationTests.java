@@ -533,7 +533,7 @@ class ReadPathCoverageIntegrationTests {
                 start.plusSeconds(3600),
                 -45.0,
                 170.0,
-                100.0,
+                500.0,
                 Marking.of(author.caller().agency(), Tlp.parse(tlp))))
         .operation()
         .id();

@@ -158,7 +158,7 @@ class DeconflictionIntegrationTests {
                 start.plusSeconds(4 * 3600),
                 32.7157,
                 -117.1611,
-                300.0,
+                500.0,
                 inCompartment(Tlp.AMBER)));
 
     var clash =
@@ -171,7 +171,7 @@ class DeconflictionIntegrationTests {
                 start.plusSeconds(4 * 3600),
                 32.7158,
                 -117.1612,
-                300.0,
+                500.0,
                 Marking.of("ignored", Tlp.AMBER)));
 
     assertThat(ours(clash.alerts()))
@@ -332,20 +332,20 @@ class DeconflictionIntegrationTests {
   @Test
   void overlappingOperationsOfTwoAgenciesAlertBothAndOthersDoNot() {
     Instant start = Instant.parse("2026-12-01T04:00:00Z");
-    var deaPlan = operations.plan(deaAgent, operation("DEA-OP-7", start, 33.7701, -118.1937, 300));
+    var deaPlan = operations.plan(deaAgent, operation("DEA-OP-7", start, 33.7701, -118.1937, 500));
     assertThat(deaPlan.alerts()).isEmpty();
     var ownAgency =
-        operations.plan(deaColleague, operation("DEA-OP-8", start, 33.7702, -118.1936, 300));
+        operations.plan(deaColleague, operation("DEA-OP-8", start, 33.7702, -118.1936, 500));
     assertThat(ownAgency.alerts()).isEmpty();
     var elsewhere =
-        operations.plan(cbpAgent, operation("CBP-OP-1", start, 34.0522, -118.2437, 300));
+        operations.plan(cbpAgent, operation("CBP-OP-1", start, 34.0522, -118.2437, 500));
     assertThat(elsewhere.alerts()).isEmpty();
     var later =
         operations.plan(
-            cbpAgent, operation("CBP-OP-2", start.plusSeconds(86_400), 33.7701, -118.1937, 300));
+            cbpAgent, operation("CBP-OP-2", start.plusSeconds(86_400), 33.7701, -118.1937, 500));
     assertThat(later.alerts()).isEmpty();
 
-    var clash = operations.plan(cbpAgent, operation("CBP-OP-3", start, 33.7710, -118.1940, 200));
+    var clash = operations.plan(cbpAgent, operation("CBP-OP-3", start, 33.7710, -118.1940, 500));
 
     // Every operation here is TLP:RED: each agency learns the conflict and the other's duty
     // contact, never the other's case or its team's contact.

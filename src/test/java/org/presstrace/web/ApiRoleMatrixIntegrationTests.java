@@ -342,7 +342,7 @@ class ApiRoleMatrixIntegrationTests {
               """
               {"caseReference": "MATRIX-OP", "contact": "desk@example.gov",
                "start": "2031-01-01T00:00:00Z", "end": "2031-01-01T06:00:00Z",
-               "latitude": -77.85, "longitude": 166.67, "radiusMetres": 100,
+               "latitude": -77.85, "longitude": 166.67, "radiusMetres": 500,
                "marking": {"tlp": "AMBER", "cuiCategory": "LEI"}}"""),
           Map.entry("POST /api/v1/substances/screen", "{\"name\": \"fentanyl\"}"),
           Map.entry("POST /api/v1/resolution/red-flags/{id}/acknowledge", "{\"note\": \"Seen\"}"),

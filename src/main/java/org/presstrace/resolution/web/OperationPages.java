@@ -13,6 +13,7 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.PageQuery;
+import org.presstrace.access.TooManyRequests;
 import org.presstrace.resolution.OperationDraft;
 import org.presstrace.resolution.OperationPlan;
 import org.presstrace.resolution.Operations;
@@ -137,6 +138,17 @@ class OperationPages {
     } catch (InvalidRequest e) {
       model.addAttribute("form", form);
       model.addAttribute("fieldErrors", PageForms.errorOf(e));
+      return list(null, session, model);
+    } catch (TooManyRequests e) {
+      model.addAttribute("form", form);
+      model.addAttribute(
+          "fieldErrors",
+          Map.of(
+              "form",
+              e.getMessage()
+                  + "; try again in "
+                  + Math.max(1, (e.retryAfterSeconds() + 59) / 60)
+                  + " minutes"));
       return list(null, session, model);
     }
   }

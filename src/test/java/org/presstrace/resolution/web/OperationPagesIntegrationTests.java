@@ -48,6 +48,10 @@ class OperationPagesIntegrationTests {
     expectError(deaAgent, plan("DEA-OP", latitude, "latitude", "91"), "latitude", "between -90");
     expectError(deaAgent, plan("DEA-OP", latitude, "longitude", "east"), "longitude", "number");
     expectError(deaAgent, plan("DEA-OP", latitude, "radiusMetres", "0"), "radiusMetres", "above 0");
+    expectError(
+        deaAgent, plan("DEA-OP", latitude, "radiusMetres", "40"), "radiusMetres", "at least 500");
+    expectError(
+        deaAgent, plan("DEA-OP", latitude, "end", "2026-12-05T03:00"), "end", "at most 24 hours");
     expectError(deaAgent, plan(" ", latitude), "caseReference", "caseReference is required");
     expectError(deaAgent, plan("DEA-OP", latitude, "contact", ""), "contact", "is required");
     expectError(deaAgent, plan("DEA-OP", latitude, "tlp", "PURPLE"), "tlp", "is not one of");
@@ -100,7 +104,7 @@ class OperationPagesIntegrationTests {
     form.put("zone", "UTC");
     form.put("latitude", Double.toString(latitude));
     form.put("longitude", "-170.5");
-    form.put("radiusMetres", "300");
+    form.put("radiusMetres", "500");
     form.put("tlp", "RED");
     form.put("cuiCategory", "LEI");
     for (int i = 0; i < changes.length; i += 2) {

@@ -23,6 +23,7 @@ class ResolutionApiIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
+  @Autowired org.presstrace.resolution.DeconflictionLimits limits;
 
   @Test
   void aPointerOverTheApiCarriesNothingOfTheOtherRecord() throws Exception {
@@ -109,14 +110,14 @@ class ResolutionApiIntegrationTests {
         "/api/v1/resolution/operations",
         "{\"caseReference\":\"OP\",\"contact\":\"D\",\"start\":\"2026-12-01T10:00:00Z\","
             + "\"end\":\"2026-12-01T09:00:00Z\",\"latitude\":1,\"longitude\":1,"
-            + "\"radiusMetres\":100,\"marking\":{\"tlp\":\"RED\"}}",
+            + "\"radiusMetres\":500,\"marking\":{\"tlp\":\"RED\"}}",
         "end");
     problem(
         agent,
         "/api/v1/resolution/operations",
         "{\"caseReference\":\"OP\",\"contact\":\"D\",\"start\":\"2026-12-01T10:00:00Z\","
             + "\"end\":\"2026-12-01T11:00:00Z\",\"latitude\":91,\"longitude\":1,"
-            + "\"radiusMetres\":100,\"marking\":{\"tlp\":\"RED\"}}",
+            + "\"radiusMetres\":500,\"marking\":{\"tlp\":\"RED\"}}",
         "latitude");
     problem(
         agent,
@@ -125,6 +126,56 @@ class ResolutionApiIntegrationTests {
         "judgement");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM resolution_entity").query(Long.class).single())
         .isEqualTo(before);
+  }
+
+  @Test
+  void aTinyCircleOrALongWindowIsAProblemNamingTheFieldAndStoresNothing() throws Exception {
+    var world = new World(directory);
+    String agency = world.agency("HSI", AgencyKind.FEDERAL, "USA");
+    String agent = world.user("agent", agency, Role.INVESTIGATOR);
+
+    problem(agent, "/api/v1/resolution/operations", operation(1, 60, 2), "radiusMetres");
+    problem(agent, "/api/v1/resolution/operations", operation(1, 500, 25), "end");
+
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM planned_operation WHERE created_by = :by")
+                .param("by", agent)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void planningBeyondTheUserRateIsA429WithRetryAfter() throws Exception {
+    var world = new World(directory);
+    String agency = world.agency("HSI", AgencyKind.FEDERAL, "USA");
+    String agent = world.user("agent", agency, Role.INVESTIGATOR);
+    for (int i = 0; i < limits.plansPerUser(); i++) {
+      assertThat(
+              post(agent, "/api/v1/resolution/operations", operation(i, 500, 4))
+                  .getResponse()
+                  .getStatus())
+          .isEqualTo(201);
+    }
+
+    MvcResult refused = post(agent, "/api/v1/resolution/operations", operation(50, 500, 4));
+
+    assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+    assertThat(refused.getResponse().getContentType()).contains("problem+json");
+    assertThat(refused.getResponse().getContentAsString()).contains("too-many-requests");
+    long retryAfter = Long.parseLong(refused.getResponse().getHeader("Retry-After"));
+    assertThat(retryAfter).isPositive().isLessThanOrEqualTo(limits.planWindow().toSeconds());
+  }
+
+  private static String operation(int at, int radius, int hours) {
+    return "{\"caseReference\":\"OP\",\"contact\":\"D\",\"start\":\"2031-02-01T00:00:00Z\","
+        + "\"end\":\""
+        + java.time.Instant.parse("2031-02-01T00:00:00Z").plusSeconds(hours * 3600L)
+        + "\",\"latitude\":"
+        + (-60 + at)
+        + ",\"longitude\":-30,\"radiusMetres\":"
+        + radius
+        + ",\"marking\":{\"tlp\":\"AMBER\"}}";
   }
 
   private static String idOf(MvcResult created) {
