@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,7 @@ public class MarkingChanges {
   private final GuardedReads reads;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final Map<String, MarkedRecords> kinds;
 
   MarkingChanges(
@@ -42,12 +44,14 @@ public class MarkingChanges {
       GuardedReads reads,
       AuditTrail audit,
       Clock clock,
-      List<MarkedRecords> kinds) {
+      List<MarkedRecords> kinds,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.policy = policy;
     this.reads = reads;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
     this.kinds =
         kinds.stream().collect(Collectors.toMap(k -> k.kind().name(), Function.identity()));
   }
@@ -166,6 +170,22 @@ public class MarkingChanges {
         "WRITTEN",
         "marking change " + id + ": " + from.banner() + " to " + to.banner());
     return find(id);
+  }
+
+  /**
+   * Tells what was derived from record {@code recordId} that its marking was tightened from {@code
+   * from} to {@code to} (applied at once by the record's module, in its edit's transaction):
+   * publishes {@link ReadersNarrowed} when the marking changed, so that agencies that lost the
+   * record lose what was derived from it in the same transaction.
+   */
+  public void tightened(ProtectedKind kind, String recordId, Marking from, Marking to) {
+    if (!from.equals(to)) {
+      events.publishEvent(
+          new ReadersNarrowed(
+              kind.name(),
+              recordId,
+              "marking tightened from " + from.banner() + " to " + to.banner()));
+    }
   }
 
   /**
@@ -297,6 +317,10 @@ public class MarkingChanges {
     }
     if (outcome == MarkingChangeStatus.APPROVED) {
       records.remark(change.recordId(), change.to(), caller.username(), at.toInstant());
+      // a loosening may still drop readers: a compartment replaced, a REL TO country exchanged
+      events.publishEvent(
+          new ReadersNarrowed(
+              change.kind(), change.recordId(), "marking change " + changeId + " approved"));
     }
     audit.record(
         context,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ public class Releases {
   private final Directory directory;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final Map<String, ProtectedKind> kinds;
 
   Releases(
@@ -42,13 +44,15 @@ public class Releases {
       Directory directory,
       AuditTrail audit,
       Clock clock,
-      List<ProtectedKind> kinds) {
+      List<ProtectedKind> kinds,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.policy = policy;
     this.reads = reads;
     this.directory = directory;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
     this.kinds = kinds.stream().collect(Collectors.toMap(ProtectedKind::name, Function.identity()));
   }
 
@@ -167,7 +171,11 @@ public class Releases {
     return decide(context, releaseId, reason, ReleaseStatus.REJECTED);
   }
 
-  /** Revokes an approved release; the record is hidden from the target again at once. */
+  /**
+   * Revokes an approved release; the record is hidden from the target again at once, and {@link
+   * ReadersNarrowed} is published in this transaction so that what was derived from it for the
+   * target is withdrawn with it.
+   */
   @Transactional
   public Release revoke(AccessContext context, String releaseId, String reason) {
     String why = reason("reason", reason);
@@ -199,6 +207,11 @@ public class Releases {
         release.recordId(),
         "WRITTEN",
         "release " + releaseId);
+    events.publishEvent(
+        new ReadersNarrowed(
+            release.kind(),
+            release.recordId(),
+            "release " + releaseId + " to " + release.targetAgency() + " revoked"));
     return find(releaseId);
   }
 

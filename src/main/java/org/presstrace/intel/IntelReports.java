@@ -144,6 +144,9 @@ public class IntelReports {
           "report " + id + " is at version " + current.version() + ", not " + expectedVersion);
     }
     revision(jdbc, id, next, draft, marking, editor.username(), now);
+    if (pending == null) {
+      markingChanges.tightened(KIND, id, current.marking(), marking);
+    }
     audit.record(
         context,
         "UPDATE",

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Writes red flags: one row per agency, rule and focus, kept across evaluations. A flag that fires
  * again keeps its review unless it now cites a record it did not cite before (then it opens again);
- * a flag that no longer fires is cleared and loses its citations and explanation, so that it cannot
- * name a record its agency may no longer read.
+ * a flag that no longer fires is cleared and loses its explanation, but keeps its citations (never
+ * shown once cleared) so that it can still be found when one of them is no longer readable. A flag
+ * citing a record its agency may no longer read is withdrawn: it keeps only its rule, times and
+ * review decision, and none of its focus, explanation, note or citations.
  */
 @Component
 class RedFlagStore {
@@ -47,6 +49,12 @@ class RedFlagStore {
   }
 
   private static final int TOUCHED_PER_STATEMENT = 500;
+
+  /** The focus of a withdrawn flag, before its id. */
+  static final String WITHDRAWN = "withdrawn:";
+
+  /** Why a flag was withdrawn, as its explanation says. */
+  static final String WITHDRAWAL = "withdrawn: a source is no longer readable";
 
   private final JdbcClient jdbc;
 
@@ -96,26 +104,40 @@ class RedFlagStore {
     return new Outcome(raised, cleared);
   }
 
-  /** The kinds and ids of the records cited by the agency's flags that are not cleared. */
+  /** The kinds and ids of the records cited by the agency's flags, cleared ones included. */
   List<Map.Entry<String, String>> citedRecords(String agency) {
     return jdbc.sql(
             """
             SELECT DISTINCT c.record_kind, c.record_id FROM red_flag_citation c
             JOIN red_flag f ON f.id = c.red_flag_id
-            WHERE f.owner_agency = :agency AND f.status <> 'CLEARED'
+            WHERE f.owner_agency = :agency
             """)
         .param("agency", agency)
         .query((rs, row) -> Map.entry(rs.getString("record_kind"), rs.getString("record_id")))
         .list();
   }
 
-  /** Clears the agency's flags citing {@code recordId}; returns how many. */
-  int clearCiting(String agency, String kind, String recordId, Instant now) {
+  /** The agencies with a flag (of any status) citing record {@code recordId} of {@code kind}. */
+  List<String> agenciesCiting(String kind, String recordId) {
+    return jdbc.sql(
+            """
+            SELECT DISTINCT f.owner_agency FROM red_flag f
+            JOIN red_flag_citation c ON c.red_flag_id = f.id
+            WHERE c.record_kind = :kind AND c.record_id = :id
+            """)
+        .param("kind", kind)
+        .param("id", recordId)
+        .query(String.class)
+        .list();
+  }
+
+  /** Withdraws the agency's flags (of any status) citing {@code recordId}; returns how many. */
+  int withdrawCiting(String agency, String kind, String recordId, Instant now) {
     List<String> ids =
         jdbc.sql(
                 """
                 SELECT DISTINCT f.id FROM red_flag f JOIN red_flag_citation c ON c.red_flag_id = f.id
-                WHERE f.owner_agency = :agency AND f.status <> 'CLEARED'
+                WHERE f.owner_agency = :agency
                   AND c.record_kind = :kind AND c.record_id = :id
                 """)
             .param("agency", agency)
@@ -123,7 +145,7 @@ class RedFlagStore {
             .param("id", recordId)
             .query(String.class)
             .list();
-    ids.forEach(id -> clear(id, now, "a record it cited may no longer be read by the agency"));
+    ids.forEach(id -> withdraw(id, now));
     return ids.size();
   }
 
@@ -252,6 +274,22 @@ class RedFlagStore {
                 + " WHERE id = :id")
         .param("at", utc(now))
         .param("why", "Cleared on " + now.toString().substring(0, 10) + ": " + why + ".")
+        .param("id", id)
+        .update();
+  }
+
+  /**
+   * Clears flag {@code id} and strips it of everything taken from its sources: the focus becomes
+   * {@value #WITHDRAWN}{@code <id>} (so that the rule firing again raises a new flag), and the
+   * explanation, note and citations go.
+   */
+  private void withdraw(String id, Instant now) {
+    jdbc.sql(
+            "UPDATE red_flag SET status = 'CLEARED', focus = :focus, explanation = :why,"
+                + " note = NULL, evaluated_at = :at WHERE id = :id")
+        .param("focus", WITHDRAWN + id)
+        .param("why", "Cleared on " + now.toString().substring(0, 10) + ": " + WITHDRAWAL + ".")
+        .param("at", utc(now))
         .param("id", id)
         .update();
     jdbc.sql("DELETE FROM red_flag_citation WHERE red_flag_id = :id").param("id", id).update();

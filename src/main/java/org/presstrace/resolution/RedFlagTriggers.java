@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.presstrace.access.Channel;
 import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.ReadersNarrowed;
 import org.presstrace.resolution.internal.RedFlagSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -67,6 +69,16 @@ class RedFlagTriggers {
     } catch (RuntimeException e) {
       LOG.warn("red flags not re-evaluated after link {}: {}", recorded.linkId(), e.toString());
     }
+  }
+
+  /**
+   * Fewer agencies may read a record (a release revoked, a marking tightened): withdraws what was
+   * derived from it for them at once, in the transaction that narrowed its readers, so that the
+   * change and the withdrawal commit together.
+   */
+  @EventListener
+  void on(ReadersNarrowed narrowed) {
+    redFlags.narrowed(narrowed);
   }
 
   private void reevaluate(

@@ -26,6 +26,7 @@ import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Purpose;
+import org.presstrace.access.ReadersNarrowed;
 import org.presstrace.access.Releases;
 import org.presstrace.access.Role;
 import org.presstrace.resolution.internal.RedFlagFacts;
@@ -154,6 +155,7 @@ public class RedFlags {
                 Set.of()),
             channel,
             new Purpose(EVALUATION_PURPOSE));
+    sweep(agency);
     RedFlagFacts facts = facts(member);
     List<RedFlagFinding> findings = rules.evaluate(facts);
     Instant now = clock.instant();
@@ -253,7 +255,8 @@ public class RedFlags {
             .orderBy("r.evaluated_at DESC, r.rule_code, r.id");
     Page<RedFlag> flags = reads.page(context, KIND, criteria, page, RedFlags::flag);
     Map<String, List<RedFlagCitation>> cited = citations(context, flags.items());
-    return flags.map(flag -> flag.withCitations(cited.getOrDefault(flag.id(), List.of())));
+    return flags.map(
+        flag -> flag.withCitations(shown(flag, cited.getOrDefault(flag.id(), List.of()))));
   }
 
   /** One flag of the caller's agency with its citations; another agency's is not found. */
@@ -265,13 +268,15 @@ public class RedFlags {
     sweep(context.caller().agency());
     RedFlag flag = reads.one(context, KIND, id, RedFlags::flag);
     return flag.withCitations(
-        reads.history(
-            context,
-            KIND,
-            id,
-            "SELECT * FROM red_flag_citation WHERE red_flag_id = :id ORDER BY ordinal",
-            Map.of("id", id),
-            RedFlagStore::citation));
+        shown(
+            flag,
+            reads.history(
+                context,
+                KIND,
+                id,
+                "SELECT * FROM red_flag_citation WHERE red_flag_id = :id ORDER BY ordinal",
+                Map.of("id", id),
+                RedFlagStore::citation)));
   }
 
   /** Marks an open flag as being worked on, with an optional note. */
@@ -320,15 +325,48 @@ public class RedFlags {
     return get(reading, id);
   }
 
+  /** A cleared flag shows no citations: they are kept only to find it when one is lost. */
+  private static List<RedFlagCitation> shown(RedFlag flag, List<RedFlagCitation> citations) {
+    return flag.status() == RedFlagStatus.CLEARED ? List.of() : citations;
+  }
+
   /**
-   * Clears the agency's flags citing a record an ordinary member of the agency may no longer read
-   * (a release revoked since the last evaluation), before any flag is shown.
+   * Withdraws the agency's flags (cleared ones included) citing a record an ordinary member of the
+   * agency may no longer read, before any flag is shown or evaluated: the net under {@link
+   * #narrowed}, for readers lost without a {@link ReadersNarrowed} (a grant that expired).
    */
   private void sweep(String agency) {
     Instant now = clock.instant();
     for (Map.Entry<String, String> cited : store.citedRecords(agency)) {
       if (!agencyMayRead(cited.getKey(), cited.getValue(), agency)) {
-        store.clearCiting(agency, cited.getKey(), cited.getValue(), now);
+        store.withdrawCiting(agency, cited.getKey(), cited.getValue(), now);
+      }
+    }
+  }
+
+  /**
+   * Fewer agencies may read a record: in the transaction that narrowed its readers, withdraws the
+   * flags citing it of every agency that can no longer read it, and has every agency with runs that
+   * can no longer read a subject or link evaluated again before its flags are next shown (a record
+   * may weigh on a flag without being cited, as a relationship that makes two parties related).
+   */
+  @Transactional
+  public void narrowed(ReadersNarrowed narrowed) {
+    Instant now = clock.instant();
+    String kind = narrowed.kind();
+    String id = narrowed.recordId();
+    var agencies = new java.util.TreeSet<>(store.agenciesCiting(kind, id));
+    boolean read = kind.equals(Subjects.KIND.name()) || kind.equals(Links.KIND.name());
+    if (read) {
+      agencies.addAll(store.agenciesWithRuns());
+    }
+    for (String agency : agencies) {
+      if (agencyMayRead(kind, id, agency)) {
+        continue;
+      }
+      store.withdrawCiting(agency, kind, id, now);
+      if (read) {
+        defer(agency, "readers of " + kind + " " + id + " narrowed: " + narrowed.why());
       }
     }
   }

@@ -191,7 +191,11 @@ final class PaymentRules {
     return findings;
   }
 
-  /** FIN-2024-A002: a Mexican firm whose payments go mainly to Chinese chemical firms. */
+  /**
+   * FIN-2024-A002: a Mexican firm whose payments go mainly to Chinese chemical firms. Every payment
+   * counted (all of the firm's, not only those to chemical firms) is cited, so that losing one
+   * reaches the flag.
+   */
   List<RedFlagFinding> mexicanFirms() {
     var rule = settings.mexicanFirm();
     var findings = new ArrayList<RedFlagFinding>();
@@ -233,7 +237,7 @@ final class PaymentRules {
                           + rule.minShare().movePointRight(2).stripTrailingZeros().toPlainString()
                           + "%.",
                       firm,
-                      chemical));
+                      paid));
             });
     return findings;
   }

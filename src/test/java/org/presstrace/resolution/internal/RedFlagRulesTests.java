@@ -366,6 +366,27 @@ class RedFlagRulesTests {
   }
 
   @Test
+  void aMexicanFirmFlagCitesEveryPaymentItCountsSoRevokingOneReachesIt() {
+    company("m", "Importadora del Pacifico SA de CV", "country", "MX");
+    company("c1", "Hubei Huaxia Chemical Co., Ltd.", "country", "CN");
+    company("o", "Maersk Line", "country", "DK");
+    pay("m", "c1", "20000", DAY, "reagents");
+    pay("m", "c1", "18000", DAY.plusDays(5), "reagents");
+    pay("m", "o", "3000", DAY.plusDays(6), "freight");
+    pay("m", "o", "3000", DAY.plusDays(7), "freight");
+    assertThat(fired(RedFlagRule.MEXICAN_FIRM_CHINESE_CHEMICALS))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.explanation()).contains("2 of its 4 payments");
+              assertThat(f.citations())
+                  .extracting(RedFlagCitation::recordId)
+                  .as("the two freight payments are counted, so they are cited")
+                  .contains("pay-0", "pay-1", "pay-2", "pay-3", "m", "c1", "o");
+            });
+  }
+
+  @Test
   void aMexicanFirmBelowTheShareWithTooFewPaymentsOrANonMexicanFirmDoesNotFire() {
     company("m", "Importadora del Pacifico SA de CV", "country", "MX");
     company("u", "Pacific Imports LLC", "country", "US");
