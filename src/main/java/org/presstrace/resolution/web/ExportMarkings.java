@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.presstrace.access.ExportBanner;
 import org.presstrace.access.Marking;
 import org.presstrace.resolution.GraphEdge;
 import org.presstrace.resolution.GraphExport;
@@ -17,14 +18,14 @@ import org.presstrace.resolution.Link;
  * join ({@link Marking#join}) of what it is derived from: a match between two subjects the join of
  * both, a shared value the join of the subjects holding it, a resolved entity the join of its
  * members, a record a link points to the join of those links. The banner is the join of every
- * marking in the file, the highest of them.
+ * marking in the file, the highest of them ({@link ExportBanner}).
  */
 final class ExportMarkings {
 
   private final Map<String, Marking> subjects;
   private final Map<String, Marking> links = new HashMap<>();
   private final Map<String, List<Marking>> around = new HashMap<>();
-  private final Marking banner;
+  private final String banner;
 
   private ExportMarkings(GraphExport export) {
     subjects = export.markings();
@@ -43,7 +44,7 @@ final class ExportMarkings {
     }
     var all = new ArrayList<Marking>(subjects.values());
     all.addAll(links.values());
-    banner = all.isEmpty() ? null : Marking.join(all);
+    banner = ExportBanner.of(all);
   }
 
   static ExportMarkings of(GraphExport export) {
@@ -52,7 +53,7 @@ final class ExportMarkings {
 
   /** The file's banner: the highest marking in it. */
   String banner() {
-    return banner == null ? "" : banner.banner();
+    return banner;
   }
 
   /** The marking of an edge: a link's own, else the join of the subjects it joins or touches. */

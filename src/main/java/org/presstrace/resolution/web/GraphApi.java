@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
+import org.presstrace.access.ExportBanner;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
@@ -87,9 +88,6 @@ class GraphApi {
   }
 
   /** An exported subgraph in Cytoscape.js's format. */
-  /** The response header carrying an export's banner. */
-  static final String BANNER = "PressTrace-Banner";
-
   /** An exported graph: its banner (the highest marking in it) and its marked elements. */
   record ExportResponse(String banner, Instant exportedAt, CytoscapeJson elements) {}
 
@@ -171,7 +169,7 @@ class GraphApi {
                     Instant.now(),
                     CytoscapeJson.exported(export.graph(), markings)));
     return ResponseEntity.ok()
-        .header(BANNER, markings.banner())
+        .header(ExportBanner.HEADER, markings.banner())
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"presstrace-graph" + (ftm ? ".ftm.json" : ".cyjs") + "\"")
