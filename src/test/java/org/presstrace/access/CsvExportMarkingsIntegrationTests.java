@@ -75,6 +75,17 @@ class CsvExportMarkingsIntegrationTests {
           .allSatisfy(line -> assertThat(line).containsPattern("(^|,)TLP:(GREEN|AMBER)"));
     }
 
+    MvcResult series = export("/api/v1/seizures/analytics/series.csv?region=ND&period=month");
+    assertThat(series.getResponse().getStatus()).isEqualTo(200);
+    List<String> sums = series.getResponse().getContentAsString().lines().toList();
+    assertThat(sums.get(0))
+        .as("a series sums seizures of both markings: the file is marked with their join")
+        .isEqualTo("# TLP:AMBER // CUI//LEI");
+    assertThat(List.of(sums.get(1).split(","))).contains("marking");
+    assertThat(sums.subList(2, sums.size()))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).endsWith(",TLP:AMBER // CUI//LEI"));
+
     String auditor = world.user("auditor", me.caller().agency(), Role.AUDITOR);
     MvcResult trail =
         mvc.perform(

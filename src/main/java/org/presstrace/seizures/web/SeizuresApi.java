@@ -199,14 +199,21 @@ class SeizuresApi {
       @RequestParam(name = "purpose", required = false) String purposeParam,
       HttpServletResponse response)
       throws IOException {
+    AccessContext exporting = context(purpose, purposeParam).via(Channel.EXPORT);
+    var filter = new SeizureFilter(null, region, context, fiscalYear, null, null);
     var rows =
         analytics.series(
-            context(purpose, purposeParam).via(Channel.EXPORT),
+            exporting,
             SeizureAnalytics.Period.parse(period),
             SeizureAnalytics.Breakdown.parse(by),
-            new SeizureFilter(null, region, context, fiscalYear, null, null));
-    var csv = new StringBuilder(SeriesCsv.header());
-    rows.forEach(row -> csv.append(SeriesCsv.line(row)));
+            filter);
+    String banner =
+        rows.isEmpty()
+            ? ExportBanner.EMPTY
+            : ExportBanner.of(analytics.seriesMarkings(exporting, filter));
+    var csv = new StringBuilder(ExportBanner.csvLine(banner)).append(SeriesCsv.header());
+    rows.forEach(row -> csv.append(SeriesCsv.line(row, banner)));
+    response.setHeader(ExportBanner.HEADER, banner);
     csv(response, "seizure-series.csv", csv.toString());
   }
 
