@@ -605,7 +605,7 @@ public class Registry {
     }
     var report =
         reports
-            .load(transactionId)
+            .load(TransactionReportId.parse(transactionId, "transactionId").value())
             .filter(r -> r.registrantId().equals(holder.id()) && r.direction() == direction)
             .orElseThrow(
                 () ->

@@ -80,7 +80,7 @@ public class TransactionReports {
     LocalDate today = today();
     Instant now = clock.instant();
     ReportTiming timing = timing(form.direction(), checked.proposedOn(), today);
-    String id = store.nextTransactionId(today.getYear());
+    String id = unusedId(today.getYear());
     store.insert(
         id,
         registrant.id(),
@@ -198,7 +198,8 @@ public class TransactionReports {
 
   /** One report with its full history, if the caller may read it. */
   @Transactional(noRollbackFor = NotFound.class)
-  public TransactionReportDetail detail(AccessContext context, String id) {
+  public TransactionReportDetail detail(AccessContext context, String typed) {
+    String id = TransactionReportId.parse(typed, "id").value();
     TransactionReportView report =
         reads.one(
             context,
@@ -228,6 +229,20 @@ public class TransactionReports {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /**
+   * A random id of {@code year} no report holds yet. Forty random bits make a clash rare; the
+   * primary key still refuses one that slips between the look and the insert.
+   */
+  private String unusedId(int year) {
+    for (int attempt = 0; attempt < 8; attempt++) {
+      String id = TransactionReportId.issue(year).value();
+      if (store.load(id).isEmpty()) {
+        return id;
+      }
+    }
+    throw new IllegalStateException("no unused transaction id of " + year + " after 8 draws");
+  }
 
   private void queueIfLate(
       AccessContext context,
@@ -402,7 +417,8 @@ public class TransactionReports {
   }
 
   /** The report, if {@code registrant} filed it; otherwise it is not found (existence hidden). */
-  private Filed own(RegistrantView registrant, String id) {
+  private Filed own(RegistrantView registrant, String typed) {
+    String id = TransactionReportId.parse(typed, "id").value();
     return store
         .load(id)
         .filter(report -> report.registrantId().equals(registrant.id()))

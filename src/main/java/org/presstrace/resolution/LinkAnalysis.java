@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Channel;
 import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Marking;
 import org.presstrace.access.NotFound;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
@@ -190,7 +191,9 @@ public class LinkAnalysis {
     graph.edges().forEach(edge -> drawn.add(edge.id()));
     List<Link> stated =
         walk.linksSeen.values().stream().filter(l -> drawn.contains(linkId(l))).toList();
-    return new GraphExport(graph, reads.statements(exporting, chosen), stated);
+    var markings = new java.util.HashMap<String, Marking>();
+    readable.forEach((id, subject) -> markings.put(id, subject.marking()));
+    return new GraphExport(graph, reads.statements(exporting, chosen), stated, markings);
   }
 
   private GraphPath found(

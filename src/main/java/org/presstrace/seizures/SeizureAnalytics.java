@@ -16,6 +16,8 @@ import org.presstrace.access.Aggregation;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.InvalidRequest;
+import org.presstrace.access.Marking;
+import org.presstrace.access.Tlp;
 import org.springframework.stereotype.Service;
 
 /**
@@ -148,6 +150,41 @@ public class SeizureAnalytics {
           .forEach(row -> seizures.put(row.groups(), row));
     }
     return rows(period, by, items, best, seizures);
+  }
+
+  /**
+   * The markings of the readable seizures a series over {@code filter} sums, each once: what an
+   * exported series is marked with. A line sums seizures of several markings, so each line and the
+   * file carry the join of all of them, which is at least as high as any line's own.
+   */
+  public List<Marking> seriesMarkings(AccessContext context, SeizureFilter filter) {
+    var markings = new ArrayList<Marking>();
+    for (Aggregation.Row row :
+        reads.aggregate(
+            context,
+            Seizures.KIND,
+            filter.criteria(),
+            Aggregation.of(
+                List.of(
+                    "r.owner_agency",
+                    "r.tlp",
+                    "r.cui_category",
+                    "r.noforn",
+                    "r.rel_to",
+                    "r.compartment"),
+                Map.of("n", "COUNT(*)")))) {
+      var g = row.groups();
+      String noforn = g.get(3) == null ? "" : g.get(3).strip().toLowerCase(Locale.ROOT);
+      markings.add(
+          new Marking(
+              g.get(0),
+              Tlp.parse(g.get(1)),
+              g.get(2),
+              noforn.equals("true") || noforn.equals("t") || noforn.equals("1"),
+              Marking.relToFromColumn(g.get(4)),
+              g.get(5)));
+    }
+    return markings;
   }
 
   /** Totals of the last {@code months} calendar months, the current month included (UTC). */

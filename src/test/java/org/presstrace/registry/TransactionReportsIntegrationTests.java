@@ -127,21 +127,18 @@ class TransactionReportsIntegrationTests {
   }
 
   @Test
-  void aReportGetsASequentialTransactionIdIsAmendedAndWithdrawnAndKeepsEveryVersion()
-      throws Exception {
+  void aReportGetsATransactionIdIsAmendedAndWithdrawnAndKeepsEveryVersion() throws Exception {
     String machine = machine(exporterUser, "TX-A" + world.suffix());
     MvcResult filed =
         postJson(exporterUser, REPORTS, exportReport(today.plusDays(20), machine, ""));
     JsonNode report = ok(filed, 201);
     String id = report.get("transactionId").asString();
-    assertThat(id).matches("PT-" + today.getYear() + "-\\d{6}");
+    assertThat(id).matches("PT-" + today.getYear() + "-[0-9A-HJKMNP-TV-Z]{9}");
     assertThat(filed.getResponse().getHeader("Location")).endsWith("/" + id);
     assertThat(report.get("status").asString()).isEqualTo("FILED");
     assertThat(report.get("timing").asString()).isEqualTo("ON_TIME");
     assertThat(report.get("dueOn").asString()).isEqualTo(today.plusDays(5).toString());
-    String next = fileExport(exporterUser, machine, today.plusDays(30));
-    assertThat(Integer.parseInt(next.substring(8)))
-        .isGreaterThan(Integer.parseInt(id.substring(8)));
+    assertThat(fileExport(exporterUser, machine, today.plusDays(30))).isNotEqualTo(id);
 
     JsonNode amended =
         ok(
@@ -193,6 +190,50 @@ class TransactionReportsIntegrationTests {
                 .single())
         .as("filing, amendment and withdrawal are audited")
         .isEqualTo(3);
+  }
+
+  @Test
+  void transactionReportIdsDoNotRevealHowManyOthersFiled() throws Exception {
+    String mine = machine(exporterUser, "TX-V" + world.suffix());
+    String theirs = machine(otherExporterUser, "TX-W" + world.suffix());
+    var ids = new java.util.ArrayList<String>();
+    for (int i = 0; i < 8; i++) {
+      ids.add(fileExport(exporterUser, mine, today.plusDays(20)));
+      fileExport(otherExporterUser, theirs, today.plusDays(20));
+    }
+    for (String id : ids) {
+      assertThat(id).matches("PT-" + today.getYear() + "-[0-9A-HJKMNP-TV-Z]{9}");
+    }
+    assertThat(ids).as("filing order is not id order").isNotEqualTo(ids.stream().sorted().toList());
+    assertThat(ids).doesNotHaveDuplicates();
+    for (int i = 1; i < ids.size(); i++) {
+      assertThat(ids.get(i).substring(0, 12))
+          .as("consecutive filings share no counter")
+          .isNotEqualTo(ids.get(i - 1).substring(0, 12));
+    }
+  }
+
+  @Test
+  void aMistypedTransactionIdIsRefusedWithAProblemDetail() throws Exception {
+    String id =
+        fileExport(
+            exporterUser, machine(exporterUser, "TX-M" + world.suffix()), today.plusDays(20));
+    char last = id.charAt(id.length() - 1);
+    String typo = id.substring(0, id.length() - 1) + (last == 'A' ? 'B' : 'A');
+    MvcResult refused = read(exporterUser, REPORTS + "/" + typo);
+    assertField(refused, 400, "id");
+    assertThat(refused.getResponse().getContentType()).contains("application/problem+json");
+    assertThat(refused.getResponse().getContentAsString()).contains("check character");
+    assertField(
+        postJson(exporterUser, REPORTS + "/" + typo + "/withdrawal", "{\"reason\": \"mistyped\"}"),
+        400,
+        "id");
+    assertThat(
+            read(exporterUser, REPORTS + "/" + id.toLowerCase(java.util.Locale.ROOT))
+                .getResponse()
+                .getStatus())
+        .as("read loosely, as typed")
+        .isEqualTo(200);
   }
 
   @Test

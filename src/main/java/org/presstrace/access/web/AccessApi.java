@@ -22,6 +22,7 @@ import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
+import org.presstrace.access.ExportBanner;
 import org.presstrace.access.Grant;
 import org.presstrace.access.GrantStatus;
 import org.presstrace.access.Grants;
@@ -314,13 +315,14 @@ class AccessApi {
       @RequestHeader(name = "PressTrace-Purpose", required = false) String purpose,
       HttpServletResponse response)
       throws IOException {
-    var csv = new StringBuilder(AuditCsv.HEADER);
+    var csv = new AuditCsv(directory.operatorAgency());
     audit.export(
         callers.context(Channel.EXPORT, purpose),
         new AuditQuery(username, agency, action, kind, recordId, from, to),
-        entry -> csv.append(AuditCsv.row(entry)));
+        csv::append);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-    response.getOutputStream().write(csv.toString().getBytes(StandardCharsets.UTF_8));
+    response.setHeader(ExportBanner.HEADER, csv.banner());
+    response.getOutputStream().write(csv.text().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -369,17 +369,16 @@ class AccessPages {
       jakarta.servlet.http.HttpServletResponse response)
       throws java.io.IOException {
     requireRole(Role.AUDITOR);
-    var csv = new StringBuilder(AuditCsv.HEADER);
+    var csv = new AuditCsv(directory.operatorAgency());
     audit.export(
         callers.context(Channel.EXPORT, null),
         new AuditQuery(
             username, agency, action, kind, recordId, instant(from, "from"), instant(to, "to")),
-        entry -> csv.append(AuditCsv.row(entry)));
+        csv::append);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-    response
-        .getOutputStream()
-        .write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    response.setHeader(org.presstrace.access.ExportBanner.HEADER, csv.banner());
+    response.getOutputStream().write(csv.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static Instant instant(String text, String field) {

@@ -4,16 +4,41 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.presstrace.access.AuditEntry;
 import org.presstrace.access.CsvField;
+import org.presstrace.access.ExportBanner;
+import org.presstrace.access.Marking;
+import org.presstrace.access.Tlp;
 
-/** The audit trail as RFC 4180 CSV. */
+/**
+ * The audit trail as RFC 4180 CSV. The trail is the operator's metadata about every agency's work,
+ * marked {@code TLP:AMBER} and owned by the operator agency: the file opens with that banner and
+ * every line carries it in its {@code marking} column.
+ */
 final class AuditCsv {
 
   static final String HEADER =
-      "id,occurred_at,username,agency,action,kind,record_id,channel,purpose,outcome,detail,request_id\r\n";
+      "id,occurred_at,username,agency,action,kind,record_id,channel,purpose,outcome,detail,request_id,marking\r\n";
 
-  private AuditCsv() {}
+  private final Marking marking;
+  private final StringBuilder text;
 
-  static String row(AuditEntry e) {
+  AuditCsv(String operatorAgency) {
+    marking = Marking.of(operatorAgency, Tlp.AMBER);
+    text = new StringBuilder(ExportBanner.csvLine(marking.banner())).append(HEADER);
+  }
+
+  String banner() {
+    return marking.banner();
+  }
+
+  void append(AuditEntry entry) {
+    text.append(row(entry, marking));
+  }
+
+  String text() {
+    return text.toString();
+  }
+
+  static String row(AuditEntry e, Marking marking) {
     return Stream.of(
                 String.valueOf(e.id()),
                 String.valueOf(e.occurredAt()),
@@ -26,7 +51,8 @@ final class AuditCsv {
                 e.purpose(),
                 e.outcome(),
                 e.detail(),
-                e.requestId())
+                e.requestId(),
+                marking.banner())
             .map(CsvField::of)
             .collect(Collectors.joining(","))
         + "\r\n";

@@ -15,6 +15,7 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
 import org.presstrace.access.CsvField;
+import org.presstrace.access.ExportBanner;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.intel.IntelReports;
@@ -147,24 +148,31 @@ class IntelReportsApi {
     var buffer = new java.io.StringWriter();
     var csv = new PrintWriter(buffer);
     csv.print("id,title,marking,owner_agency,created_by,created_at\r\n");
+    var markings = new java.util.ArrayList<org.presstrace.access.Marking>();
     reports.export(
         context,
         q,
-        report ->
-            csv.print(
-                String.join(
-                        ",",
-                        CsvField.of(report.id()),
-                        CsvField.of(report.title()),
-                        CsvField.of(report.marking().banner()),
-                        CsvField.of(report.marking().ownerAgency()),
-                        CsvField.of(report.createdBy()),
-                        CsvField.of(report.createdAt().toString()))
-                    + "\r\n"));
+        report -> {
+          markings.add(report.marking());
+          csv.print(
+              String.join(
+                      ",",
+                      CsvField.of(report.id()),
+                      CsvField.of(report.title()),
+                      CsvField.of(report.marking().banner()),
+                      CsvField.of(report.marking().ownerAgency()),
+                      CsvField.of(report.createdBy()),
+                      CsvField.of(report.createdAt().toString()))
+                  + "\r\n");
+        });
     csv.flush();
+    String banner = ExportBanner.of(markings);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"intel-reports.csv\"");
-    response.getOutputStream().write(buffer.toString().getBytes(StandardCharsets.UTF_8));
+    response.setHeader(ExportBanner.HEADER, banner);
+    response
+        .getOutputStream()
+        .write((ExportBanner.csvLine(banner) + buffer).getBytes(StandardCharsets.UTF_8));
   }
 
   private AccessContext context(String header, String parameter) {

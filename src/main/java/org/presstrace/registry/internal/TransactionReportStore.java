@@ -65,31 +65,6 @@ public class TransactionReportStore {
     this.jdbc = jdbc;
   }
 
-  /**
-   * The next transaction id of {@code year}, e.g. {@code PT-2026-000123}. The row lock taken by the
-   * update holds until the filing commits, so ids are unique and sequential per year.
-   */
-  public String nextTransactionId(int year) {
-    // ON CONFLICT DO NOTHING: a concurrent first filing of the year must not abort this
-    // transaction (PostgreSQL aborts a transaction on a failed statement).
-    jdbc.sql(
-            "INSERT INTO transaction_report_sequence (report_year, last_number) VALUES (:year, 0)"
-                + " ON CONFLICT DO NOTHING")
-        .param("year", year)
-        .update();
-    jdbc.sql(
-            "UPDATE transaction_report_sequence SET last_number = last_number + 1"
-                + " WHERE report_year = :year")
-        .param("year", year)
-        .update();
-    int number =
-        jdbc.sql("SELECT last_number FROM transaction_report_sequence WHERE report_year = :year")
-            .param("year", year)
-            .query(Integer.class)
-            .single();
-    return "PT-%d-%06d".formatted(year, number);
-  }
-
   public void insert(
       String id,
       String registrantId,

@@ -22,6 +22,18 @@ record CytoscapeJson(List<Element> nodes, List<Element> edges) {
         graph.edges().stream().map(CytoscapeJson::edge).toList());
   }
 
+  /** An exported graph: every node and edge also carries its marking ({@link ExportMarkings}). */
+  static CytoscapeJson exported(Graph graph, ExportMarkings markings) {
+    return new CytoscapeJson(
+        graph.nodes().stream().map(n -> marked(node(n), markings.node(n).banner())).toList(),
+        graph.edges().stream().map(e -> marked(edge(e), markings.edge(e).banner())).toList());
+  }
+
+  private static Element marked(Element element, String marking) {
+    element.data().put("marking", marking);
+    return element;
+  }
+
   private static Element node(GraphNode node) {
     var data = new LinkedHashMap<String, Object>();
     data.put("id", node.id());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.presstrace.access.Marking;
 import org.presstrace.resolution.GraphEdge;
 import org.presstrace.resolution.GraphExport;
 import org.presstrace.resolution.GraphNode;
@@ -20,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * own: they are the properties the subjects have in common, as in FollowTheMoney. Address parts
  * PressTrace keeps apart ({@code street}, {@code postalCode}, {@code city}, {@code region}) are
  * joined into {@code address}. Each entity carries its PressTrace marking beside the FollowTheMoney
- * fields.
+ * fields, a match-derived {@code UnknownLink} the join of its two subjects' markings; the first
+ * line is the file's banner, a {@code Document} whose title is the highest marking in the file
+ * ({@link ExportMarkings}).
  */
 final class FtmLines {
 
@@ -29,7 +32,9 @@ final class FtmLines {
   private FtmLines() {}
 
   static String of(GraphExport export, JsonMapper json) {
+    var markings = ExportMarkings.of(export);
     var lines = new StringBuilder();
+    lines.append(json.writeValueAsString(markings.bannerEntity())).append('\n');
     for (GraphNode node : export.graph().nodes()) {
       if (node.kind().equals("subject")) {
         lines.append(json.writeValueAsString(subject(node, export.statements().get(node.id()))));
@@ -38,7 +43,7 @@ final class FtmLines {
     }
     for (GraphEdge edge : export.graph().edges()) {
       if (edge.kind().equals("match")) {
-        lines.append(json.writeValueAsString(link(edge))).append('\n');
+        lines.append(json.writeValueAsString(link(edge, markings.edge(edge)))).append('\n');
       }
     }
     for (Link link : export.links()) {
@@ -106,7 +111,7 @@ final class FtmLines {
     }
   }
 
-  private static Map<String, Object> link(GraphEdge edge) {
+  private static Map<String, Object> link(GraphEdge edge, Marking marking) {
     var entity = new LinkedHashMap<String, Object>();
     entity.put("id", edge.id().replace(':', '-'));
     entity.put("schema", "UnknownLink");
@@ -116,6 +121,12 @@ final class FtmLines {
             "subject", List.of(edge.source()),
             "object", List.of(edge.target()),
             "role", List.of("resolved as the same entity: " + edge.label())));
+    entity.put(
+        "presstrace",
+        Map.of(
+            "marking", marking.banner(),
+            "ownerAgency", marking.ownerAgency(),
+            "derivedFrom", List.of(edge.source(), edge.target())));
     return entity;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
+import org.presstrace.access.ExportBanner;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
@@ -87,7 +88,8 @@ class GraphApi {
   }
 
   /** An exported subgraph in Cytoscape.js's format. */
-  record ExportResponse(Instant exportedAt, CytoscapeJson elements) {}
+  /** An exported graph: its banner (the highest marking in it) and its marked elements. */
+  record ExportResponse(String banner, Instant exportedAt, CytoscapeJson elements) {}
 
   @GetMapping("/subjects")
   @Operation(summary = "Subjects you may read whose name or case reference contains q")
@@ -156,13 +158,18 @@ class GraphApi {
       throw new InvalidRequest("format", "format must be cytoscape or ftm, not '" + format + "'");
     }
     GraphExport export = graphs.export(context, split(ids));
+    var markings = ExportMarkings.of(export);
     boolean ftm = chosen.equals("ftm");
     String body =
         ftm
             ? FtmLines.of(export, json)
             : json.writeValueAsString(
-                new ExportResponse(Instant.now(), CytoscapeJson.of(export.graph())));
+                new ExportResponse(
+                    markings.banner(),
+                    Instant.now(),
+                    CytoscapeJson.exported(export.graph(), markings)));
     return ResponseEntity.ok()
+        .header(ExportBanner.HEADER, markings.banner())
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"presstrace-graph" + (ftm ? ".ftm.json" : ".cyjs") + "\"")

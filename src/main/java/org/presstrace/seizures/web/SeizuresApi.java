@@ -14,6 +14,7 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
 import org.presstrace.access.CsvField;
+import org.presstrace.access.ExportBanner;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
@@ -133,28 +134,33 @@ class SeizuresApi {
     buffer.write(
         "id,reference,occurred_at,zone,context,port_of_entry,region,items,presses,equipment,"
             + "unregistered,marking,owner_agency\r\n");
+    var markings = new java.util.ArrayList<org.presstrace.access.Marking>();
     seizures.export(
         context(purpose, purposeParam).via(Channel.EXPORT),
         new SeizureFilter(q, region, context, fiscalYear, null, null),
-        seizure ->
-            buffer.write(
-                String.join(
-                        ",",
-                        CsvField.of(seizure.id()),
-                        CsvField.of(seizure.reference()),
-                        CsvField.of(seizure.occurredAt().toString()),
-                        CsvField.of(seizure.zone()),
-                        CsvField.of(seizure.context().name()),
-                        CsvField.of(seizure.portOfEntry()),
-                        CsvField.of(seizure.region()),
-                        Integer.toString(seizure.itemCount()),
-                        Integer.toString(seizure.presses()),
-                        Integer.toString(seizure.equipmentCount()),
-                        Integer.toString(seizure.unregistered()),
-                        CsvField.of(seizure.marking().banner()),
-                        CsvField.of(seizure.marking().ownerAgency()))
-                    + "\r\n"));
-    csv(response, "seizures.csv", buffer.toString());
+        seizure -> {
+          markings.add(seizure.marking());
+          buffer.write(
+              String.join(
+                      ",",
+                      CsvField.of(seizure.id()),
+                      CsvField.of(seizure.reference()),
+                      CsvField.of(seizure.occurredAt().toString()),
+                      CsvField.of(seizure.zone()),
+                      CsvField.of(seizure.context().name()),
+                      CsvField.of(seizure.portOfEntry()),
+                      CsvField.of(seizure.region()),
+                      Integer.toString(seizure.itemCount()),
+                      Integer.toString(seizure.presses()),
+                      Integer.toString(seizure.equipmentCount()),
+                      Integer.toString(seizure.unregistered()),
+                      CsvField.of(seizure.marking().banner()),
+                      CsvField.of(seizure.marking().ownerAgency()))
+                  + "\r\n");
+        });
+    String banner = ExportBanner.of(markings);
+    response.setHeader(ExportBanner.HEADER, banner);
+    csv(response, "seizures.csv", ExportBanner.csvLine(banner) + buffer);
   }
 
   @GetMapping("/analytics/series")
@@ -193,14 +199,21 @@ class SeizuresApi {
       @RequestParam(name = "purpose", required = false) String purposeParam,
       HttpServletResponse response)
       throws IOException {
+    AccessContext exporting = context(purpose, purposeParam).via(Channel.EXPORT);
+    var filter = new SeizureFilter(null, region, context, fiscalYear, null, null);
     var rows =
         analytics.series(
-            context(purpose, purposeParam).via(Channel.EXPORT),
+            exporting,
             SeizureAnalytics.Period.parse(period),
             SeizureAnalytics.Breakdown.parse(by),
-            new SeizureFilter(null, region, context, fiscalYear, null, null));
-    var csv = new StringBuilder(SeriesCsv.header());
-    rows.forEach(row -> csv.append(SeriesCsv.line(row)));
+            filter);
+    String banner =
+        rows.isEmpty()
+            ? ExportBanner.EMPTY
+            : ExportBanner.of(analytics.seriesMarkings(exporting, filter));
+    var csv = new StringBuilder(ExportBanner.csvLine(banner)).append(SeriesCsv.header());
+    rows.forEach(row -> csv.append(SeriesCsv.line(row, banner)));
+    response.setHeader(ExportBanner.HEADER, banner);
     csv(response, "seizure-series.csv", csv.toString());
   }
 

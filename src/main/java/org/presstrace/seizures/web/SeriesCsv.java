@@ -7,7 +7,11 @@ import org.presstrace.access.CsvField;
 import org.presstrace.seizures.DoseMethod;
 import org.presstrace.seizures.SeriesRow;
 
-/** A seizure series as CSV: one line per period and group, one column pair per dose method. */
+/**
+ * A seizure series as CSV: one line per period and group, one column pair per dose method, and a
+ * {@code marking} column. A line sums many seizures, so every line and the file's banner carry the
+ * join of the markings of all seizures the series sums.
+ */
 final class SeriesCsv {
 
   private SeriesCsv() {}
@@ -24,10 +28,11 @@ final class SeriesCsv {
     for (DoseMethod method : DoseMethod.values()) {
       columns.add("best_" + method.name().toLowerCase(Locale.ROOT) + "_items");
     }
+    columns.add("marking");
     return String.join(",", columns) + "\r\n";
   }
 
-  static String line(SeriesRow row) {
+  static String line(SeriesRow row, String marking) {
     var fields = new ArrayList<String>();
     fields.add(CsvField.of(row.period()));
     fields.add(CsvField.of(row.group()));
@@ -44,6 +49,7 @@ final class SeriesCsv {
     for (DoseMethod method : DoseMethod.values()) {
       fields.add(Long.toString(row.best().itemsByMethod().getOrDefault(method, 0L)));
     }
+    fields.add(CsvField.of(marking));
     return String.join(",", fields) + "\r\n";
   }
 }

@@ -331,7 +331,7 @@ class RegistrantPagesIntegrationTests {
     var filed = post(session, "/registry/transaction-reports", exportReport());
     assertThat(filed).hasStatus3xxRedirection();
     String location = filed.getMvcResult().getResponse().getRedirectedUrl();
-    assertThat(location).matches("/registry/transaction-reports/PT-\\d{4}-\\d{6}");
+    assertThat(location).matches("/registry/transaction-reports/PT-\\d{4}-[0-9A-HJKMNP-TV-Z]{9}");
     assertThat(mvc.get().uri(location).with(user(exporterUser)).session(session))
         .hasStatusOk()
         .bodyText()

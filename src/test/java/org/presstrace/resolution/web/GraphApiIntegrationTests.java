@@ -86,8 +86,8 @@ class GraphApiIntegrationTests {
     assertThat(ftm.getResponse().getStatus()).isEqualTo(200);
     assertThat(ftm.getResponse().getHeader("Content-Disposition")).contains("attachment");
     List<String> lines = ftm.getResponse().getContentAsString().lines().toList();
-    assertThat(lines).hasSize(2);
-    JsonNode first = json.readTree(lines.get(0));
+    assertThat(lines).hasSize(3);
+    JsonNode first = json.readTree(lines.get(1));
     assertThat(first.get("schema").asString()).isIn("Person", "Company");
     assertThat(first.at("/properties/email/0").asString()).contains(tag());
     assertThat(first.at("/presstrace/marking").asString()).contains("TLP:GREEN");
@@ -99,6 +99,50 @@ class GraphApiIntegrationTests {
                 .getContentAsString());
     assertThat(cytoscape.at("/elements/nodes").findValuesAsString("id")).contains(company, person);
     assertThat(cytoscape.toString()).doesNotContain(hidden);
+  }
+
+  @Test
+  void ftmExportMarksEveryMatchDerivedLinkAndTheFile() throws Exception {
+    AccessContext me = world.as(analyst, Channel.API);
+    String name = "Orrin Vexley " + tag();
+    String open = resolvable(me, name, Marking.of("ignored", Tlp.GREEN));
+    String guarded =
+        resolvable(me, name, new Marking("ignored", Tlp.AMBER, "LEI", false, null, null));
+
+    MvcResult ftm =
+        call("/api/v1/resolution/graph/export?ids=" + open + "," + guarded + "&format=ftm");
+    assertThat(ftm.getResponse().getStatus()).isEqualTo(200);
+    List<JsonNode> lines = new java.util.ArrayList<>();
+    for (String line : ftm.getResponse().getContentAsString().lines().toList()) {
+      lines.add(json.readTree(line));
+    }
+    JsonNode banner = lines.get(0);
+    assertThat(banner.at("/presstrace/banner").asString())
+        .as("the file's first line is its banner: the highest marking in it")
+        .isEqualTo("TLP:AMBER // CUI//LEI");
+    assertThat(lines.subList(1, lines.size()))
+        .allSatisfy(
+            line -> assertThat(line.at("/presstrace/marking").asString()).startsWith("TLP:"));
+    JsonNode link =
+        lines.stream()
+            .filter(line -> line.get("schema").asString().equals("UnknownLink"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no match-derived link in " + lines));
+    assertThat(link.at("/presstrace/marking").asString())
+        .as("a match-derived link carries the join of its two subjects' markings")
+        .isEqualTo("TLP:AMBER // CUI//LEI");
+    assertThat(ftm.getResponse().getHeader("PressTrace-Banner")).isEqualTo("TLP:AMBER // CUI//LEI");
+
+    JsonNode cytoscape =
+        json.readTree(
+            call("/api/v1/resolution/graph/export?ids=" + open + "," + guarded)
+                .getResponse()
+                .getContentAsString());
+    assertThat(cytoscape.get("banner").asString()).isEqualTo("TLP:AMBER // CUI//LEI");
+    assertThat(cytoscape.at("/elements/edges").findValuesAsString("marking"))
+        .as("every edge of the Cytoscape export carries its marking")
+        .hasSize(cytoscape.at("/elements/edges").size())
+        .contains("TLP:AMBER // CUI//LEI");
   }
 
   @Test
@@ -163,6 +207,26 @@ class GraphApiIntegrationTests {
                 null,
                 null,
                 Marking.of("ignored", tlp)))
+        .subject()
+        .id();
+  }
+
+  private String resolvable(AccessContext context, String name, Marking marking) {
+    return subjects
+        .submit(
+            context,
+            new SubjectDraft(
+                Schema.PERSON,
+                Map.of(
+                    "name", List.of(name),
+                    "birthDate", List.of("1975-11-02"),
+                    "nationality", List.of("GB"),
+                    "address", List.of("4 " + tag() + " Lane, Dover")),
+                "CASE-" + tag(),
+                "Duty desk",
+                null,
+                null,
+                marking))
         .subject()
         .id();
   }

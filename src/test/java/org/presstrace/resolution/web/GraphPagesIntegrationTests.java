@@ -98,7 +98,7 @@ class GraphPagesIntegrationTests {
                 .param("format", "ftm"),
             session,
             200);
-    assertThat(export.lines()).hasSize(2);
+    assertThat(export.lines()).as("the banner and the two subjects").hasSize(3);
   }
 
   private String subject(org.presstrace.access.AccessContext context, String name, String phone) {
