@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A judgement belongs to the agency that makes it: another agency that may read both subjects of a
  * pair (GREEN records are shared) can judge the pair for itself, but its judgement neither clears
- * our red flags, nor merges or splits our graph, nor takes pairs off our review queue; we see it
- * as a suggestion with its origin.
+ * our red flags, nor merges or splits our graph, nor takes pairs off our review queue; we see it as
+ * a suggestion with its origin.
  */
 @PressTraceIntegrationTest
 class AgencyJudgementsIntegrationTests {
@@ -176,9 +176,7 @@ class AgencyJudgementsIntegrationTests {
 
   private boolean queued(AccessContext as, String left, String right) {
     return subjects.reviewQueue(as).stream()
-        .anyMatch(
-            m ->
-                List.of(m.leftId(), m.rightId()).containsAll(List.of(left, right)));
+        .anyMatch(m -> List.of(m.leftId(), m.rightId()).containsAll(List.of(left, right)));
   }
 
   private long stored(String id) {
