@@ -308,7 +308,10 @@ public class Subjects {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  /** The scored pairs of a subject the caller may read, limited to counterparts it may read too. */
+  /**
+   * The scored pairs of a subject the caller may read, limited to counterparts it may read too; the
+   * band is the automatic one unless the caller's agency judged the pair.
+   */
   @Transactional(noRollbackFor = NotFound.class)
   public List<ExplainedMatch> matches(AccessContext context, String id) {
     get(context, id);
@@ -319,7 +322,8 @@ public class Subjects {
             .param("id", id)
             .query(Subjects::storedMatch)
             .list();
-    return visibleScored(context, stored);
+    String agency = context.caller().agency();
+    return visibleScored(context, stored.stream().map(m -> m.judgedBy(agency, state)).toList());
   }
 
   /**
@@ -644,6 +648,23 @@ public class Subjects {
   /** A pair as stored or as just scored: the explanation kept as text. */
   private record Scored(
       String leftId, String rightId, double score, MatchBand band, String explanation) {
+
+    /** The pair as {@code agency} sees it: its own SAME or NOT_SAME overrides the band. */
+    Scored judgedBy(String agency, ResolutionState state) {
+      Judgement judgement = state.index().judgement(agency, leftId, rightId);
+      if (judgement == null || judgement == Judgement.UNSURE) {
+        return this;
+      }
+      return new Scored(
+          leftId,
+          rightId,
+          score,
+          judgement == Judgement.SAME ? MatchBand.LINK : MatchBand.DISTINCT,
+          explanation
+              + " judgement="
+              + judgement.name().toLowerCase(java.util.Locale.ROOT)
+              + "(+0.0)");
+    }
 
     static Scored of(Match match) {
       return new Scored(

@@ -55,8 +55,8 @@ class AgencyJudgementsIntegrationTests {
   @Test
   void anotherAgencysJudgementDoesNotClearOurRedFlag() {
     String phone = "+86 139 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-    String a = subject(deaAgent, "Li Na " + world.suffix(), Tlp.GREEN, "phone", phone);
-    String b = subject(deaAgent, "Zhou Min " + world.suffix(), Tlp.GREEN, "phone", phone);
+    String a = subject(deaAgent, "Sun Yuting " + world.suffix(), Tlp.GREEN, "phone", phone);
+    String b = subject(deaAgent, "Ferro Cask Trading " + world.suffix(), Tlp.GREEN, "phone", phone);
     RedFlag flag = sharedContact(a);
     assertThat(flag.status()).isEqualTo(RedFlagStatus.OPEN);
 
@@ -72,8 +72,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void anotherAgencysJudgementDoesNotMergeOurGraph() {
-    String a = subject(deaAgent, "Orrin Vexley " + world.suffix(), Tlp.GREEN);
-    String b = subject(deaAgent, "Tamsin Quarle " + world.suffix(), Tlp.GREEN);
+    String a = subject(deaAgent, "Halvard Brennick " + world.suffix(), Tlp.GREEN);
+    String b = subject(deaAgent, "Ottoline Farrant " + world.suffix(), Tlp.GREEN);
 
     subjects.judge(cbpAgent, a, b, Judgement.SAME, "merged by CBP");
 
@@ -86,7 +86,7 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void anotherAgencysJudgementDoesNotSplitOurGraph() {
-    String name = "Orrin Vexley " + world.suffix();
+    String name = "Halvard Brennick " + world.suffix();
     String a = resolvable(deaAgent, name);
     String b = resolvable(deaAgent, name);
     String cluster = "cluster:" + (a.compareTo(b) < 0 ? a : b);
@@ -104,8 +104,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void anotherAgencysJudgementDoesNotTakePairsOffOurReviewQueue() {
-    String left = subject(deaAgent, "Wei WANG", Tlp.GREEN);
-    String right = subject(deaAgent, "王伟", Tlp.GREEN);
+    String left = subject(deaAgent, "Hao ZHENG " + world.suffix(), Tlp.GREEN);
+    String right = subject(deaAgent, "郑浩 " + world.suffix(), Tlp.GREEN);
     assertThat(queued(deaAgent, left, right)).isTrue();
 
     subjects.judge(cbpAgent, left, right, Judgement.NOT_SAME, "different fathers");
@@ -118,8 +118,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void anotherAgencysJudgementIsShownAsASuggestionWithItsOrigin() {
-    String left = subject(deaAgent, "Wei WANG", Tlp.GREEN);
-    String right = subject(deaAgent, "王伟", Tlp.GREEN);
+    String left = subject(deaAgent, "Hao ZHENG " + world.suffix(), Tlp.GREEN);
+    String right = subject(deaAgent, "郑浩 " + world.suffix(), Tlp.GREEN);
     subjects.judge(cbpAgent, left, right, Judgement.NOT_SAME, "different fathers");
 
     assertThat(subjects.reviewSuggestions(deaAgent))
@@ -146,7 +146,7 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void aJudgementOnAnUnknownPairIsNotFoundAndStoresNothing() {
-    String a = subject(deaAgent, "Orrin Vexley " + world.suffix(), Tlp.GREEN);
+    String a = subject(deaAgent, "Halvard Brennick " + world.suffix(), Tlp.GREEN);
     assertThatThrownBy(() -> subjects.judge(deaAgent, a, "no-such-subject", Judgement.SAME, null))
         .isInstanceOf(NotFound.class);
     assertThat(stored(a)).isZero();
@@ -154,8 +154,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void aJudgementOnAPairTheCallerCannotReadIsNotFoundAndStoresNothing() {
-    String ours = subject(deaAgent, "Orrin Vexley " + world.suffix(), Tlp.GREEN);
-    String hidden = subject(deaAgent, "Tamsin Quarle " + world.suffix(), Tlp.AMBER);
+    String ours = subject(deaAgent, "Halvard Brennick " + world.suffix(), Tlp.GREEN);
+    String hidden = subject(deaAgent, "Ottoline Farrant " + world.suffix(), Tlp.AMBER);
     assertThatThrownBy(() -> subjects.judge(cbpAgent, ours, hidden, Judgement.SAME, null))
         .isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> subjects.judge(cbpAgent, hidden, ours, Judgement.NOT_SAME, null))
@@ -193,11 +193,11 @@ class AgencyJudgementsIntegrationTests {
         name,
         Tlp.GREEN,
         "birthDate",
-        "1975-11-02",
+        "1968-03-14",
         "nationality",
         "GB",
         "address",
-        "4 " + world.suffix() + " Lane, Dover");
+        "17 " + world.suffix() + " Wharf, Leith");
   }
 
   private String subject(AccessContext as, String name, Tlp tlp, String... more) {

@@ -11,6 +11,7 @@ import org.presstrace.access.Channel;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.resolution.ExplainedMatch;
+import org.presstrace.resolution.JudgementSuggestion;
 import org.presstrace.resolution.Operations;
 import org.presstrace.resolution.PointerAlerts;
 import org.presstrace.resolution.Schema;
@@ -218,6 +219,17 @@ class ResolutionApi {
       @RequestHeader(name = PURPOSE, required = false) String purpose,
       @RequestParam(name = "purpose", required = false) String purposeParam) {
     return subjects.reviewQueue(context(purpose, purposeParam));
+  }
+
+  @GetMapping("/review/suggestions")
+  @Operation(
+      summary =
+          "Other agencies' judgements on the pairs of your queue, with their origin; they change"
+              + " nothing in your agency's view")
+  List<JudgementSuggestion> suggestions(
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return subjects.reviewSuggestions(context(purpose, purposeParam));
   }
 
   @PostMapping("/review/judgements")
