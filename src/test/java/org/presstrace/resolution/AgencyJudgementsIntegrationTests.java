@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
+import org.presstrace.access.ConflictingState;
 import org.presstrace.access.Directory;
+import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
 import org.presstrace.access.NotFound;
 import org.presstrace.access.PageQuery;
@@ -21,6 +23,7 @@ import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A judgement belongs to the agency that makes it: another agency that may read both subjects of a
@@ -35,6 +38,7 @@ class AgencyJudgementsIntegrationTests {
   @Autowired Subjects subjects;
   @Autowired RedFlags redFlags;
   @Autowired LinkAnalysis graphs;
+  @Autowired JudgementShares shares;
   @Autowired JdbcClient jdbc;
 
   World world;
@@ -142,6 +146,48 @@ class AgencyJudgementsIntegrationTests {
     assertThat(subjects.reviewSuggestions(cbpAgent))
         .as("an agency's own judgement is no suggestion to itself")
         .noneMatch(s -> s.leftId().equals(left) || s.rightId().equals(left));
+  }
+
+  @Test
+  void aSharedJudgementHoldsForTheOtherAgencyOnlyOnceItsInvestigatorAccepts() {
+    String left = subject(deaAgent, "Hao ZHENG " + world.suffix(), Tlp.GREEN);
+    String right = subject(deaAgent, "郑浩 " + world.suffix(), Tlp.GREEN);
+    AccessContext deaAnalyst = world.as(world.user("dea-analyst", dea, Role.ANALYST), Channel.API);
+    assertThatThrownBy(() -> shares.propose(cbpAgent, left, right, dea))
+        .as("nothing judged, nothing to share")
+        .isInstanceOf(InvalidRequest.class);
+    subjects.judge(cbpAgent, left, right, Judgement.SAME, "one person");
+    assertThatThrownBy(() -> shares.propose(cbpAgent, left, right, cbp))
+        .isInstanceOf(InvalidRequest.class);
+    assertThatThrownBy(() -> shares.propose(cbpAgent, left, right, "NO-SUCH-AGENCY"))
+        .isInstanceOf(InvalidRequest.class);
+
+    JudgementShare proposed = shares.propose(cbpAgent, left, right, dea);
+
+    assertThat(proposed.status()).isEqualTo("PROPOSED");
+    assertThat(queued(deaAgent, left, right)).as("a proposal changes nothing yet").isTrue();
+    assertThatThrownBy(() -> shares.accept(cbpAgent, proposed.id()))
+        .as("the proposing agency cannot accept for the other")
+        .isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> shares.accept(deaAnalyst, proposed.id()))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> shares.accept(deaAgent, "no-such-share")).isInstanceOf(NotFound.class);
+
+    JudgementShare accepted = shares.accept(deaAgent, proposed.id());
+
+    assertThat(accepted.status()).isEqualTo("ACCEPTED");
+    assertThat(accepted.decidedBy()).isEqualTo(deaAgent.caller().username());
+    assertThat(queued(deaAgent, left, right)).isFalse();
+    assertThat(subjects.judgements(deaAgent, left))
+        .anySatisfy(
+            j -> {
+              assertThat(j.ours()).isTrue();
+              assertThat(j.judgement()).isEqualTo(Judgement.SAME);
+              assertThat(j.note()).contains("Shared by " + cbp);
+            });
+    assertThat(shares.mine(cbpAgent)).extracting(JudgementShare::status).contains("ACCEPTED");
+    assertThatThrownBy(() -> shares.decline(deaAgent, proposed.id()))
+        .isInstanceOf(ConflictingState.class);
   }
 
   @Test
