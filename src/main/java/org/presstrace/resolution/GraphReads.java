@@ -43,44 +43,63 @@ class GraphReads {
   }
 
   /**
-   * The resolution links touching {@code subjects}: pairs in the automatic link band and pairs
-   * judged SAME, without pairs whose latest judgement is NOT_SAME.
+   * The resolution links touching {@code subjects} in the caller's agency's view: pairs in the
+   * automatic link band it has not judged NOT_SAME, and pairs it judged SAME. Another agency's
+   * judgements are not consulted.
    */
   List<Pair> links(AccessContext context, Collection<String> subjects) {
     var scored = new HashMap<String, Pair>();
-    var judged = new HashMap<String, Judgement>();
+    var automatic = new HashMap<String, Boolean>();
+    var judged = new HashMap<String, Pair>();
+    String agency = context.caller().agency();
     for (List<String> chunk : chunks(subjects)) {
       var touching = Map.<String, Object>of("ids", chunk);
       reads.related(
           context,
-          pairs("resolution_match", "c.left_id, c.right_id, c.score")
-              .where("(c.left_id IN (:ids) OR c.right_id IN (:ids)) AND c.band = 'LINK'", touching),
-          (rs, row) ->
-              scored.put(
-                  key(rs.getString("left_id"), rs.getString("right_id")),
-                  new Pair(
-                      rs.getString("left_id"),
-                      rs.getString("right_id"),
-                      rs.getDouble("score"),
-                      null)));
+          pairs("resolution_match", "c.left_id, c.right_id, c.score, c.band")
+              .where("c.left_id IN (:ids) OR c.right_id IN (:ids)", touching),
+          (rs, row) -> {
+            String key = key(rs.getString("left_id"), rs.getString("right_id"));
+            scored.put(
+                key,
+                new Pair(
+                    rs.getString("left_id"),
+                    rs.getString("right_id"),
+                    rs.getDouble("score"),
+                    null));
+            return automatic.put(key, "LINK".equals(rs.getString("band")));
+          });
       reads.related(
           context,
           pairs("resolution_judgement", "c.left_id, c.right_id, c.judgement, c.judged_at, c.id")
-              .where("c.left_id IN (:ids) OR c.right_id IN (:ids)", touching)
+              .where(
+                  "c.agency = :agency AND (c.left_id IN (:ids) OR c.right_id IN (:ids))",
+                  Map.of("ids", chunk, "agency", agency))
               .orderBy("c.judged_at, c.id"),
           (rs, row) ->
               judged.put(
                   key(rs.getString("left_id"), rs.getString("right_id")),
-                  Judgement.valueOf(rs.getString("judgement"))));
+                  new Pair(
+                      rs.getString("left_id"),
+                      rs.getString("right_id"),
+                      0,
+                      Judgement.valueOf(rs.getString("judgement")))));
     }
     var links = new ArrayList<Pair>();
-    scored.forEach(
-        (key, pair) -> {
-          Judgement latest = judged.get(key);
-          if (latest != Judgement.NOT_SAME) {
-            links.add(new Pair(pair.left(), pair.right(), pair.score(), latest));
-          }
-        });
+    var keys = new java.util.TreeSet<String>(scored.keySet());
+    keys.addAll(judged.keySet());
+    for (String key : keys) {
+      Pair score = scored.get(key);
+      Pair judgement = judged.get(key);
+      Judgement latest = judgement == null ? null : judgement.judgement();
+      boolean link =
+          latest == Judgement.SAME
+              || (latest != Judgement.NOT_SAME && Boolean.TRUE.equals(automatic.get(key)));
+      if (link) {
+        Pair pair = score != null ? score : judgement;
+        links.add(new Pair(pair.left(), pair.right(), score == null ? 0 : score.score(), latest));
+      }
+    }
     links.sort(java.util.Comparator.comparing(Pair::left).thenComparing(Pair::right));
     return links;
   }

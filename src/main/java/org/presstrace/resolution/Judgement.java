@@ -1,6 +1,9 @@
 package org.presstrace.resolution;
 
-/** A person's decision on a pair; later runs always respect it. */
+/**
+ * A person's decision on a pair, made for their agency: that agency's later runs always respect it;
+ * another agency's view is unchanged by it (it sees it as a suggestion only).
+ */
 public enum Judgement {
   /** The same entity: linked whatever the score. */
   SAME,

@@ -351,7 +351,7 @@ public class LinkAnalysis {
                   GraphNode.cluster(
                       parent,
                       "Resolved entity: " + shown.get(ids.get(0)).label(),
-                      state.index().cluster(ids.get(0)).size())));
+                      cluster(ids.get(0)).size())));
       shown.values().forEach(s -> nodes.add(GraphNode.subject(s, parents.get(s.id()))));
       var kept = new ArrayList<GraphEdge>();
       for (GraphEdge edge : edges.values()) {
@@ -398,7 +398,7 @@ public class LinkAnalysis {
 
     private Set<String> cluster(String id) {
       try {
-        return state.index().cluster(id);
+        return state.index().cluster(context.caller().agency(), id);
       } catch (InvalidRequest notYetIndexed) {
         return Set.of(id);
       }

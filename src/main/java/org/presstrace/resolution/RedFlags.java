@@ -445,7 +445,7 @@ public class RedFlags {
         .values()
         .forEach(e -> parties.add(RedFlagFacts.Party.of(e, headers.get(e.id()).label())));
     var payments = new ArrayList<RedFlagFacts.Payment>();
-    var related = new ArrayList<>(related(entities.keySet()));
+    var related = new ArrayList<>(related(member.caller().agency(), entities.keySet()));
     for (Link link : links.everyVisible(member)) {
       if (!link.object().kind().equals(LinkEnd.SUBJECT)) {
         continue;
@@ -475,13 +475,41 @@ public class RedFlags {
       Set.of(
           LinkSchema.OWNERSHIP, LinkSchema.DIRECTORSHIP, LinkSchema.ASSOCIATE, LinkSchema.FAMILY);
 
-  /** Pairs of readable subjects resolved (or judged) to be the same entity. */
-  private List<Map.Entry<String, String>> related(Set<String> readable) {
-    return jdbc
-        .sql("SELECT left_id, right_id FROM resolution_match WHERE band = 'LINK'")
-        .query((rs, row) -> Map.entry(rs.getString("left_id"), rs.getString("right_id")))
-        .list()
-        .stream()
+  /**
+   * Pairs of readable subjects resolved to be the same entity in {@code agency}'s view: the
+   * automatic link band without the pairs it judged NOT_SAME, and the pairs it judged SAME. Another
+   * agency's judgements are not consulted.
+   */
+  private List<Map.Entry<String, String>> related(String agency, Set<String> readable) {
+    var pairs = new java.util.TreeMap<String, Map.Entry<String, String>>();
+    jdbc.sql("SELECT left_id, right_id FROM resolution_match WHERE band = 'LINK'")
+        .query(
+            rs -> {
+              pairs.put(
+                  GraphReads.key(rs.getString("left_id"), rs.getString("right_id")),
+                  Map.entry(rs.getString("left_id"), rs.getString("right_id")));
+            });
+    var latest = new HashMap<String, Map.Entry<Map.Entry<String, String>, Judgement>>();
+    jdbc.sql(
+            "SELECT left_id, right_id, judgement FROM resolution_judgement WHERE agency = :agency"
+                + " ORDER BY judged_at, id")
+        .param("agency", agency)
+        .query(
+            rs -> {
+              var pair = Map.entry(rs.getString("left_id"), rs.getString("right_id"));
+              latest.put(
+                  GraphReads.key(pair.getKey(), pair.getValue()),
+                  Map.entry(pair, Judgement.valueOf(rs.getString("judgement"))));
+            });
+    latest.forEach(
+        (key, judged) -> {
+          if (judged.getValue() == Judgement.SAME) {
+            pairs.put(key, judged.getKey());
+          } else if (judged.getValue() == Judgement.NOT_SAME) {
+            pairs.remove(key);
+          }
+        });
+    return pairs.values().stream()
         .filter(pair -> readable.contains(pair.getKey()) && readable.contains(pair.getValue()))
         .toList();
   }

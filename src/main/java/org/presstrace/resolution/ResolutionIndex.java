@@ -6,8 +6,9 @@ import org.presstrace.resolution.internal.IncrementalResolver;
 
 /**
  * Entities resolved one at a time against everything added before, in memory: each addition scores
- * only the records sharing one of its capped blocking keys. Judgements override scores and hold for
- * every later addition; linked entities share a canonical id.
+ * only the records sharing one of its capped blocking keys. A judgement belongs to the agency that
+ * made it: it overrides the score for that agency and holds for every later addition; linked
+ * entities share a canonical id within one agency's view.
  */
 public final class ResolutionIndex {
 
@@ -22,24 +23,32 @@ public final class ResolutionIndex {
     return resolver.add(entity);
   }
 
-  /** Records a person's judgement on two added entities; returns the pair as now judged. */
-  public Match judge(String a, String b, Judgement judgement) {
-    return resolver.judge(a, b, judgement);
+  /**
+   * Records a judgement of {@code agency} on two added entities; returns the pair as it now sees
+   * it.
+   */
+  public Match judge(String agency, String a, String b, Judgement judgement) {
+    return resolver.judge(agency, a, b, judgement);
   }
 
-  /** The smallest id linked to {@code id}, directly or through others. */
-  public String canonicalId(String id) {
-    return resolver.canonicalId(id);
+  /** {@code agency}'s latest judgement on a pair, or null when it has made none. */
+  public Judgement judgement(String agency, String a, String b) {
+    return resolver.judgement(agency, a, b);
   }
 
-  /** Every id linked to {@code id}, directly or through others, {@code id} included. */
-  public Set<String> cluster(String id) {
-    return resolver.cluster(id);
+  /** The smallest id linked to {@code id} in {@code agency}'s view, directly or through others. */
+  public String canonicalId(String agency, String id) {
+    return resolver.canonicalId(agency, id);
   }
 
-  /** Pairs in the review band not yet judged, best first. */
-  public List<Match> reviewQueue() {
-    return resolver.reviewQueue();
+  /** Every id linked to {@code id} in {@code agency}'s view, {@code id} included. */
+  public Set<String> cluster(String agency, String id) {
+    return resolver.cluster(agency, id);
+  }
+
+  /** Pairs in the review band {@code agency} has not judged yet, best first. */
+  public List<Match> reviewQueue(String agency) {
+    return resolver.reviewQueue(agency);
   }
 
   /**

@@ -2,7 +2,11 @@ package org.presstrace.resolution;
 
 import java.time.Instant;
 
-/** A judgement recorded on a subject, seen from that subject: the other side and who decided. */
+/**
+ * A judgement recorded on a subject, seen from that subject: the other side, the agency that judged
+ * and when. {@code ours} tells the caller's agency's own judgements (which shape its view) from
+ * another agency's (a suggestion only; its user and note are left out, null).
+ */
 public record SubjectJudgement(
     String otherId,
     String otherLabel,
@@ -10,4 +14,6 @@ public record SubjectJudgement(
     Judgement judgement,
     String note,
     String judgedBy,
-    Instant judgedAt) {}
+    Instant judgedAt,
+    String agency,
+    boolean ours) {}

@@ -149,7 +149,8 @@ public class Subjects {
                 context.channel(),
                 new Purpose("Deconfliction of " + caseReference));
     List<ExplainedMatch> shown = visible(reading, found);
-    return new Submission(get(reading, id), readableCanonical(id, shown), shown, List.copyOf(mine));
+    return new Submission(
+        get(reading, id), readableCanonical(agency, id, shown), shown, List.copyOf(mine));
   }
 
   /**
@@ -157,8 +158,8 @@ public class Subjects {
    * or a match shown to the caller); else null: the id of another agency's hidden record is not
    * given.
    */
-  private String readableCanonical(String id, List<ExplainedMatch> shown) {
-    String canonical = state.index().canonicalId(id);
+  private String readableCanonical(String agency, String id, List<ExplainedMatch> shown) {
+    String canonical = state.index().canonicalId(agency, id);
     boolean readable =
         canonical.equals(id)
             || shown.stream()
@@ -248,11 +249,14 @@ public class Subjects {
 
   /**
    * The judgements recorded on a subject the caller may read, newest first, limited to pairs whose
-   * other subject the caller may read too.
+   * other subject the caller may read too. The caller's agency's own judgements are marked {@code
+   * ours}; another agency's are suggestions only, shown with that agency and the time but without
+   * its user or note.
    */
   @Transactional(noRollbackFor = NotFound.class)
   public List<SubjectJudgement> judgements(AccessContext context, String id) {
     get(context, id);
+    String agency = context.caller().agency();
     List<StoredJudgement> stored =
         jdbc.sql(
                 "SELECT * FROM resolution_judgement WHERE left_id = :id OR right_id = :id"
@@ -267,6 +271,7 @@ public class Subjects {
                         Judgement.valueOf(rs.getString("judgement")),
                         rs.getString("note"),
                         rs.getString("judged_by"),
+                        rs.getString("agency"),
                         rs.getObject("judged_at", OffsetDateTime.class).toInstant()))
             .list();
     Map<String, Subject> readable =
@@ -276,14 +281,17 @@ public class Subjects {
         .map(
             judged -> {
               Subject other = readable.get(judged.otherId());
+              boolean ours = judged.agency().equals(agency);
               return new SubjectJudgement(
                   other.id(),
                   other.label(),
                   other.marking().ownerAgency(),
                   judged.judgement(),
-                  judged.note(),
-                  judged.judgedBy(),
-                  judged.judgedAt());
+                  ours ? judged.note() : null,
+                  ours ? judged.judgedBy() : null,
+                  judged.judgedAt(),
+                  judged.agency(),
+                  ours);
             })
         .toList();
   }
@@ -293,13 +301,17 @@ public class Subjects {
       Judgement judgement,
       String note,
       String judgedBy,
+      String agency,
       java.time.Instant judgedAt) {}
 
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  /** The scored pairs of a subject the caller may read, limited to counterparts it may read too. */
+  /**
+   * The scored pairs of a subject the caller may read, limited to counterparts it may read too; the
+   * band is the automatic one unless the caller's agency judged the pair.
+   */
   @Transactional(noRollbackFor = NotFound.class)
   public List<ExplainedMatch> matches(AccessContext context, String id) {
     get(context, id);
@@ -310,18 +322,69 @@ public class Subjects {
             .param("id", id)
             .query(Subjects::storedMatch)
             .list();
-    return visibleScored(context, stored);
-  }
-
-  /** Pairs awaiting review whose two subjects the caller may both read, best first. */
-  @Transactional
-  public List<ExplainedMatch> reviewQueue(AccessContext context) {
-    return visible(context, state.index().reviewQueue());
+    String agency = context.caller().agency();
+    return visibleScored(context, stored.stream().map(m -> m.judgedBy(agency, state)).toList());
   }
 
   /**
-   * Records a judgement on two subjects the caller may read; it holds for every later resolution
-   * and after a restart.
+   * Pairs awaiting review by the caller's agency whose two subjects the caller may both read, best
+   * first. Only the caller's agency's own judgements take a pair off its queue.
+   */
+  @Transactional
+  public List<ExplainedMatch> reviewQueue(AccessContext context) {
+    return visible(context, state.index().reviewQueue(context.caller().agency()));
+  }
+
+  /**
+   * Other agencies' latest judgements on the pairs of the caller's review queue, as suggestions
+   * with their origin (agency, when); they change nothing in the caller's agency's view.
+   */
+  @Transactional
+  public List<JudgementSuggestion> reviewSuggestions(AccessContext context) {
+    String agency = context.caller().agency();
+    var queued = new LinkedHashMap<String, ExplainedMatch>();
+    reviewQueue(context).forEach(m -> queued.put(pairKey(m.leftId(), m.rightId()), m));
+    var ids = new ArrayList<String>();
+    queued.values().forEach(m -> ids.add(m.leftId()));
+    var latest = new LinkedHashMap<String, JudgementSuggestion>();
+    for (int from = 0; from < ids.size(); from += PageQuery.MAX_SIZE) {
+      List<String> chunk =
+          List.copyOf(ids.subList(from, Math.min(ids.size(), from + PageQuery.MAX_SIZE)));
+      jdbc.sql(
+              "SELECT left_id, right_id, judgement, agency, judged_at FROM resolution_judgement"
+                  + " WHERE agency <> :agency AND (left_id IN (:ids) OR right_id IN (:ids))"
+                  + " ORDER BY judged_at, id")
+          .param("agency", agency)
+          .param("ids", chunk)
+          .query(
+              rs -> {
+                String key = pairKey(rs.getString("left_id"), rs.getString("right_id"));
+                ExplainedMatch pair = queued.get(key);
+                if (pair != null) {
+                  String other = rs.getString("agency");
+                  latest.put(
+                      key + " " + other,
+                      new JudgementSuggestion(
+                          pair.leftId(),
+                          pair.rightId(),
+                          Judgement.valueOf(rs.getString("judgement")),
+                          other,
+                          rs.getObject("judged_at", OffsetDateTime.class).toInstant()));
+                }
+              });
+    }
+    return List.copyOf(latest.values());
+  }
+
+  private static String pairKey(String a, String b) {
+    return a.compareTo(b) < 0 ? a + " " + b : b + " " + a;
+  }
+
+  /**
+   * Records the caller's agency's judgement on two subjects the caller may read; it holds for every
+   * later resolution and after a restart, in that agency's view only (its review queue, clusters,
+   * red flags and graph). A subject that does not exist or that the caller may not read is not
+   * found, and nothing is stored.
    */
   @Transactional(noRollbackFor = NotFound.class)
   public ExplainedMatch judge(
@@ -337,12 +400,13 @@ public class Subjects {
     Markings.required(right, "right", 36);
     get(context, left);
     get(context, right);
-    Match match = state.index().judge(left, right, judgement);
+    String agency = context.caller().agency();
+    Match match = state.index().judge(agency, left, right, judgement);
     jdbc.sql(
             """
             INSERT INTO resolution_judgement (id, left_id, right_id, judgement, note, judged_by,
-                                              judged_at)
-            VALUES (:id, :left, :right, :judgement, :note, :by, :at)
+                                              judged_at, agency)
+            VALUES (:id, :left, :right, :judgement, :note, :by, :at, :agency)
             """)
         .param("id", UUID.randomUUID().toString())
         .param("left", left)
@@ -351,9 +415,15 @@ public class Subjects {
         .param("note", note == null || note.isBlank() ? null : note.strip())
         .param("by", context.caller().username())
         .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .param("agency", agency)
         .update();
-    storeMatches(List.of(match));
-    audit.record(context, "JUDGE", KIND.name(), left, "WRITTEN", judgement + " with " + right);
+    audit.record(
+        context,
+        "JUDGE",
+        KIND.name(),
+        left,
+        "WRITTEN",
+        judgement + " with " + right + " for " + agency);
     return visible(context, List.of(match)).get(0);
   }
 
@@ -390,7 +460,7 @@ public class Subjects {
   }
 
   /** The subjects among {@code ids} the caller may read, by id. */
-  private Map<String, Subject> readable(AccessContext context, List<String> ids) {
+  Map<String, Subject> readable(AccessContext context, List<String> ids) {
     List<String> distinct = ids.stream().distinct().toList();
     var readable = new HashMap<String, Subject>();
     // One guarded read per 200 ids, and one even when there is nothing to show: the look is
@@ -578,6 +648,23 @@ public class Subjects {
   /** A pair as stored or as just scored: the explanation kept as text. */
   private record Scored(
       String leftId, String rightId, double score, MatchBand band, String explanation) {
+
+    /** The pair as {@code agency} sees it: its own SAME or NOT_SAME overrides the band. */
+    Scored judgedBy(String agency, ResolutionState state) {
+      Judgement judgement = state.index().judgement(agency, leftId, rightId);
+      if (judgement == null || judgement == Judgement.UNSURE) {
+        return this;
+      }
+      return new Scored(
+          leftId,
+          rightId,
+          score,
+          judgement == Judgement.SAME ? MatchBand.LINK : MatchBand.DISTINCT,
+          explanation
+              + " judgement="
+              + judgement.name().toLowerCase(java.util.Locale.ROOT)
+              + "(+0.0)");
+    }
 
     static Scored of(Match match) {
       return new Scored(

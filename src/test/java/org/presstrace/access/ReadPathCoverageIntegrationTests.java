@@ -102,6 +102,8 @@ class ReadPathCoverageIntegrationTests {
           "/api/v1/resolution/subjects/{id}/matches",
               "/api/v1/resolution/subjects/{subject}/matches",
           "/api/v1/resolution/review", "/api/v1/resolution/review",
+          "/api/v1/resolution/review/suggestions", "/api/v1/resolution/review/suggestions",
+          "/api/v1/resolution/review/shares", "/api/v1/resolution/review/shares",
           "/api/v1/resolution/operations", "/api/v1/resolution/operations?size=200",
           "/api/v1/resolution/operations/{id}", "/api/v1/resolution/operations/{operation}");
 

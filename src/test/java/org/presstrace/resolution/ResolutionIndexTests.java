@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 /** One entity at a time against what is held; judgements override scores for good. */
 class ResolutionIndexTests {
 
+  static final String DEA = "DEA";
+  static final String CBP = "CBP";
+
   final ResolutionIndex index = new ResolutionIndex(MatchOptions.DEFAULTS);
 
   static Entity person(String id, String name, String birth) {
@@ -24,36 +27,56 @@ class ResolutionIndexTests {
 
     assertThat(found).extracting(Match::rightId).containsExactly("a1");
     assertThat(found.get(0).band()).isEqualTo(MatchBand.LINK);
-    assertThat(index.canonicalId("c3")).isEqualTo("a1");
-    assertThat(index.canonicalId("b7")).isEqualTo("b7");
+    assertThat(index.canonicalId(DEA, "c3")).isEqualTo("a1");
+    assertThat(index.canonicalId(DEA, "b7")).isEqualTo("b7");
   }
 
   @Test
   void reviewPairsQueueUntilJudgedAndJudgementsHoldForLaterRecords() {
     index.add(person("a", "Wei WANG", null));
     index.add(person("b", "王伟", null));
-    assertThat(index.reviewQueue()).hasSize(1);
+    assertThat(index.reviewQueue(DEA)).hasSize(1);
 
-    Match judged = index.judge("a", "b", Judgement.SAME);
+    Match judged = index.judge(DEA, "a", "b", Judgement.SAME);
 
     assertThat(judged.band()).isEqualTo(MatchBand.LINK);
     assertThat(judged.explanation()).endsWith("judgement=same(+0.0)");
-    assertThat(index.reviewQueue()).isEmpty();
-    assertThat(index.canonicalId("b")).isEqualTo("a");
+    assertThat(index.reviewQueue(DEA)).isEmpty();
+    assertThat(index.canonicalId(DEA, "b")).isEqualTo("a");
     index.add(person("c", "WANG Wei", null));
-    assertThat(index.reviewQueue()).extracting(Match::leftId).containsOnly("c");
+    assertThat(index.reviewQueue(DEA)).extracting(Match::leftId).containsOnly("c");
   }
 
   @Test
   void notSameUnlinksAPairTheScoreLinked() {
     index.add(person("a", "Maria Lopez", "1990-01-01"));
     index.add(person("b", "María López", "1990-01-01"));
-    assertThat(index.canonicalId("b")).isEqualTo("a");
+    assertThat(index.canonicalId(DEA, "b")).isEqualTo("a");
 
-    Match judged = index.judge("a", "b", Judgement.NOT_SAME);
+    Match judged = index.judge(DEA, "a", "b", Judgement.NOT_SAME);
 
     assertThat(judged.band()).isEqualTo(MatchBand.DISTINCT);
-    assertThat(index.canonicalId("b")).isEqualTo("b");
+    assertThat(index.canonicalId(DEA, "b")).isEqualTo("b");
+  }
+
+  @Test
+  void anotherAgencysJudgementDoesNotMergeSplitOrDequeueOurPairs() {
+    index.add(person("a", "Wei WANG", null));
+    index.add(person("b", "王伟", null));
+    index.add(person("c", "Maria Lopez", "1990-01-01"));
+    index.add(person("d", "María López", "1990-01-01"));
+
+    index.judge(CBP, "a", "b", Judgement.SAME);
+    index.judge(CBP, "c", "d", Judgement.NOT_SAME);
+
+    assertThat(index.reviewQueue(DEA)).extracting(Match::rightId).contains("a");
+    assertThat(index.cluster(DEA, "b")).containsExactly("b");
+    assertThat(index.cluster(DEA, "d")).containsExactlyInAnyOrder("c", "d");
+    assertThat(index.reviewQueue(CBP)).isEmpty();
+    assertThat(index.cluster(CBP, "b")).containsExactlyInAnyOrder("a", "b");
+    assertThat(index.cluster(CBP, "d")).containsExactly("d");
+    assertThat(index.judgement(DEA, "a", "b")).isNull();
+    assertThat(index.judgement(CBP, "b", "a")).isEqualTo(Judgement.SAME);
   }
 
   @Test
@@ -62,9 +85,9 @@ class ResolutionIndexTests {
 
     assertThatThrownBy(() -> index.add(person("a", "Li Na", null)))
         .hasMessageContaining("already resolved");
-    assertThatThrownBy(() -> index.judge("a", "zz", Judgement.SAME))
+    assertThatThrownBy(() -> index.judge(DEA, "a", "zz", Judgement.SAME))
         .hasMessageContaining("no entity 'zz'");
-    assertThatThrownBy(() -> index.judge("a", "a", Judgement.SAME))
+    assertThatThrownBy(() -> index.judge(DEA, "a", "a", Judgement.SAME))
         .hasMessageContaining("against itself");
   }
 

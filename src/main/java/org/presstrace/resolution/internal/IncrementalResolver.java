@@ -19,8 +19,9 @@ import org.presstrace.resolution.MatchOptions;
 /**
  * Resolves one entity at a time against everything added before: its blocking keys are looked up in
  * a capped in-memory index, only those candidates are scored, so each addition costs the size of
- * its blocks, not of the store. Judgements override scores; canonical ids are the smallest id of
- * each linked group.
+ * its blocks, not of the store. Scores alone link pairs for everyone; a judgement belongs to the
+ * agency that made it and overrides the score for that agency only, so clusters, canonical ids and
+ * the review queue are asked for one agency. A canonical id is the smallest id of a linked group.
  */
 public final class IncrementalResolver {
 
@@ -31,7 +32,11 @@ public final class IncrementalResolver {
   private final List<Prepared> records = new ArrayList<>();
   private final Map<String, Integer> ordinals = new HashMap<>();
   private final Map<String, Match> pairs = new HashMap<>();
-  private final Map<String, Judgement> judgements = new HashMap<>();
+
+  /** Judgements by agency, then by subject, then by the other subject of the pair. */
+  private final Map<String, Map<String, Map<String, Judgement>>> judgements = new HashMap<>();
+
+  /** Pairs linked by their score alone. */
   private final Map<String, Set<String>> linked = new HashMap<>();
 
   public IncrementalResolver(MatchOptions options) {
@@ -59,7 +64,7 @@ public final class IncrementalResolver {
       if (candidate.schema() != prepared.schema()) {
         continue;
       }
-      Match match = judged(scorer.compare(prepared, candidate));
+      Match match = scorer.compare(prepared, candidate);
       if (match.band() != MatchBand.DISTINCT) {
         found.add(match);
         pairs.put(pairKey(match.leftId(), match.rightId()), match);
@@ -75,47 +80,72 @@ public final class IncrementalResolver {
     return found;
   }
 
-  /** Records a judgement on two added entities and applies it at once. */
-  public synchronized Match judge(String a, String b, Judgement judgement) {
+  /**
+   * Records {@code agency}'s judgement on two added entities and applies it at once, for that
+   * agency only; returns the pair as that agency now sees it.
+   */
+  public synchronized Match judge(String agency, String a, String b, Judgement judgement) {
+    requireAgency(agency);
     Prepared left = require(a, "left");
     Prepared right = require(b, "right");
     if (a.equals(b)) {
       throw new InvalidRequest("right", "an entity cannot be judged against itself");
     }
-    String key = pairKey(a, b);
-    judgements.put(key, judgement);
-    Match match = judged(scorer.compare(left, right));
-    pairs.put(key, match);
-    rebuildLinks();
-    return match;
+    var byId = judgements.computeIfAbsent(agency, k -> new HashMap<>());
+    byId.computeIfAbsent(a, k -> new HashMap<>()).put(b, judgement);
+    byId.computeIfAbsent(b, k -> new HashMap<>()).put(a, judgement);
+    return judged(agency, scorer.compare(left, right));
   }
 
-  /** The canonical id of {@code id}: the smallest id linked to it, directly or not. */
-  public synchronized String canonicalId(String id) {
-    return cluster(id).stream().min(String::compareTo).orElseThrow();
+  /** {@code agency}'s latest judgement on a pair, or null when it has made none. */
+  public synchronized Judgement judgement(String agency, String a, String b) {
+    return judgementsOf(agency, a).get(b);
   }
 
-  /** Every id linked to {@code id}, directly or through others, {@code id} included. */
-  public synchronized Set<String> cluster(String id) {
+  /**
+   * The canonical id of {@code id} for {@code agency}: the smallest id linked to it, directly or
+   * not, by score or by that agency's judgements.
+   */
+  public synchronized String canonicalId(String agency, String id) {
+    return cluster(agency, id).stream().min(String::compareTo).orElseThrow();
+  }
+
+  /**
+   * Every id linked to {@code id} for {@code agency}, directly or through others, {@code id}
+   * included: pairs in the link band that agency has not judged NOT_SAME, and pairs it judged SAME.
+   */
+  public synchronized Set<String> cluster(String agency, String id) {
+    requireAgency(agency);
     require(id, "id");
     var seen = new HashSet<String>(Set.of(id));
     var queue = new ArrayDeque<String>(List.of(id));
     while (!queue.isEmpty()) {
-      for (String next : linked.getOrDefault(queue.poll(), Set.of())) {
-        if (seen.add(next)) {
-          queue.add(next);
+      String current = queue.poll();
+      Map<String, Judgement> judged = judgementsOf(agency, current);
+      var next = new HashSet<String>(linked.getOrDefault(current, Set.of()));
+      judged.forEach(
+          (other, judgement) -> {
+            if (judgement == Judgement.SAME) {
+              next.add(other);
+            } else if (judgement == Judgement.NOT_SAME) {
+              next.remove(other);
+            }
+          });
+      for (String other : next) {
+        if (seen.add(other)) {
+          queue.add(other);
         }
       }
     }
     return seen;
   }
 
-  /** Pairs in the review band that nobody has judged yet, best first. */
-  public synchronized List<Match> reviewQueue() {
-    return pairs.entrySet().stream()
-        .filter(entry -> !judgements.containsKey(entry.getKey()))
-        .map(Map.Entry::getValue)
+  /** Pairs in the review band that {@code agency} has not judged yet, best first. */
+  public synchronized List<Match> reviewQueue(String agency) {
+    requireAgency(agency);
+    return pairs.values().stream()
         .filter(match -> match.band() == MatchBand.REVIEW)
+        .filter(match -> judgement(agency, match.leftId(), match.rightId()) == null)
         .sorted(Comparator.comparingDouble(Match::score).reversed())
         .toList();
   }
@@ -124,8 +154,8 @@ public final class IncrementalResolver {
     return records.size();
   }
 
-  private Match judged(Match match) {
-    Judgement judgement = judgements.get(pairKey(match.leftId(), match.rightId()));
+  private Match judged(String agency, Match match) {
+    Judgement judgement = judgement(agency, match.leftId(), match.rightId());
     if (judgement == null || judgement == Judgement.UNSURE) {
       return match;
     }
@@ -137,12 +167,13 @@ public final class IncrementalResolver {
         match.leftId(), match.rightId(), match.score(), match.weight(), band, contributions);
   }
 
-  private void rebuildLinks() {
-    linked.clear();
-    for (Match match : pairs.values()) {
-      if (match.band() == MatchBand.LINK) {
-        connect(match.leftId(), match.rightId());
-      }
+  private Map<String, Judgement> judgementsOf(String agency, String id) {
+    return judgements.getOrDefault(agency, Map.of()).getOrDefault(id, Map.of());
+  }
+
+  private static void requireAgency(String agency) {
+    if (agency == null || agency.isBlank()) {
+      throw new InvalidRequest("agency", "a judgement and its views belong to an agency");
     }
   }
 

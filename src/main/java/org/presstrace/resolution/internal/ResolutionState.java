@@ -138,16 +138,21 @@ public class ResolutionState {
     }
   }
 
+  /** Each agency's latest judgement on each pair, applied for that agency only. */
   private void loadJudgements() {
     var latest = new LinkedHashMap<List<String>, Judgement>();
-    jdbc.sql("SELECT left_id, right_id, judgement FROM resolution_judgement ORDER BY judged_at, id")
+    jdbc.sql(
+            "SELECT agency, left_id, right_id, judgement FROM resolution_judgement"
+                + " ORDER BY judged_at, id")
         .query(
             rs -> {
               latest.put(
-                  List.of(rs.getString("left_id"), rs.getString("right_id")),
+                  List.of(
+                      rs.getString("agency"), rs.getString("left_id"), rs.getString("right_id")),
                   Judgement.valueOf(rs.getString("judgement")));
             });
-    latest.forEach((pair, judgement) -> index.judge(pair.get(0), pair.get(1), judgement));
+    latest.forEach(
+        (judged, judgement) -> index.judge(judged.get(0), judged.get(1), judged.get(2), judgement));
   }
 
   private void loadOperations() {

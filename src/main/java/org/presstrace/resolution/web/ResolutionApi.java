@@ -11,6 +11,9 @@ import org.presstrace.access.Channel;
 import org.presstrace.access.Page;
 import org.presstrace.access.PageQuery;
 import org.presstrace.resolution.ExplainedMatch;
+import org.presstrace.resolution.JudgementShare;
+import org.presstrace.resolution.JudgementShares;
+import org.presstrace.resolution.JudgementSuggestion;
 import org.presstrace.resolution.Operations;
 import org.presstrace.resolution.PointerAlerts;
 import org.presstrace.resolution.Schema;
@@ -22,6 +25,7 @@ import org.presstrace.resolution.SubjectStatement;
 import org.presstrace.resolution.Subjects;
 import org.presstrace.resolution.web.ResolutionRequests.JudgementRequest;
 import org.presstrace.resolution.web.ResolutionRequests.OperationRequest;
+import org.presstrace.resolution.web.ResolutionRequests.ShareRequest;
 import org.presstrace.resolution.web.ResolutionRequests.SubjectRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +53,16 @@ class ResolutionApi {
   private final Operations operations;
   private final PointerAlerts alerts;
   private final Callers callers;
+  private final JudgementShares shares;
 
-  ResolutionApi(Subjects subjects, Operations operations, PointerAlerts alerts, Callers callers) {
+  ResolutionApi(
+      Subjects subjects,
+      Operations operations,
+      PointerAlerts alerts,
+      Callers callers,
+      JudgementShares shares) {
     this.subjects = subjects;
+    this.shares = shares;
     this.operations = operations;
     this.alerts = alerts;
     this.callers = callers;
@@ -218,6 +229,59 @@ class ResolutionApi {
       @RequestHeader(name = PURPOSE, required = false) String purpose,
       @RequestParam(name = "purpose", required = false) String purposeParam) {
     return subjects.reviewQueue(context(purpose, purposeParam));
+  }
+
+  @GetMapping("/review/suggestions")
+  @Operation(
+      summary =
+          "Other agencies' judgements on the pairs of your queue, with their origin; they change"
+              + " nothing in your agency's view")
+  List<JudgementSuggestion> suggestions(
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return subjects.reviewSuggestions(context(purpose, purposeParam));
+  }
+
+  @GetMapping("/review/shares")
+  @Operation(
+      summary = "Judgements your agency proposed to share or was proposed, on pairs you may read")
+  List<JudgementShare> shares(
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return shares.mine(context(purpose, purposeParam));
+  }
+
+  @PostMapping("/review/shares")
+  @Operation(summary = "Propose your agency's judgement on a pair to another agency")
+  ResponseEntity<JudgementShare> propose(
+      @RequestBody ShareRequest request,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return ResponseEntity.status(201)
+        .body(
+            shares.propose(
+                context(purpose, purposeParam),
+                request.left(),
+                request.right(),
+                request.toAgency()));
+  }
+
+  @PostMapping("/review/shares/{id}/accept")
+  @Operation(summary = "Accept a judgement proposed to your agency: it becomes your agency's own")
+  JudgementShare accept(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return shares.accept(context(purpose, purposeParam), id);
+  }
+
+  @PostMapping("/review/shares/{id}/decline")
+  @Operation(summary = "Decline a judgement proposed to your agency")
+  JudgementShare decline(
+      @PathVariable String id,
+      @RequestHeader(name = PURPOSE, required = false) String purpose,
+      @RequestParam(name = "purpose", required = false) String purposeParam) {
+    return shares.decline(context(purpose, purposeParam), id);
   }
 
   @PostMapping("/review/judgements")

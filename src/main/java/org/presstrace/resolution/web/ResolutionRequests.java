@@ -78,6 +78,8 @@ final class ResolutionRequests {
     }
   }
 
+  record ShareRequest(String left, String right, String toAgency) {}
+
   record JudgementRequest(String left, String right, String judgement, String note) {
 
     Judgement parsed() {

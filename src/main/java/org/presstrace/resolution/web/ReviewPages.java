@@ -1,6 +1,7 @@
 package org.presstrace.resolution.web;
 
 import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.presstrace.access.AccessContext;
@@ -10,6 +11,7 @@ import org.presstrace.access.NotFound;
 import org.presstrace.access.PageQuery;
 import org.presstrace.resolution.ExplainedMatch;
 import org.presstrace.resolution.Judgement;
+import org.presstrace.resolution.JudgementSuggestion;
 import org.presstrace.resolution.Subjects;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -59,6 +61,15 @@ class ReviewPages {
                         subjects.statements(context, match.rightId())))
             .toList();
     model.addAttribute("pairs", pairs);
+    var suggestions = new java.util.HashMap<String, List<JudgementSuggestion>>();
+    subjects
+        .reviewSuggestions(context)
+        .forEach(
+            s ->
+                suggestions
+                    .computeIfAbsent(Shown.key(s.leftId(), s.rightId()), k -> new ArrayList<>())
+                    .add(s));
+    model.addAttribute("suggestions", suggestions);
     model.addAttribute("total", queue.size());
     model.addAttribute("page", query.page());
     model.addAttribute("pages", (queue.size() + PAIRS_PER_PAGE - 1) / PAIRS_PER_PAGE);

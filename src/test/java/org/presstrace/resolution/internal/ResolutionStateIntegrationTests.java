@@ -36,14 +36,18 @@ class ResolutionStateIntegrationTests {
     AccessContext agent = world.as(world.user("agent", agency, Role.INVESTIGATOR), Channel.API);
     String a = submit(agent, "Ramon Ortega Villa " + world.suffix());
     String b = submit(agent, "Ramon Ortega Villa " + world.suffix());
-    assertThat(live.index().canonicalId(a)).isEqualTo(live.index().canonicalId(b));
+    assertThat(live.index().canonicalId(agency, a)).isEqualTo(live.index().canonicalId(agency, b));
     subjects.judge(agent, a, b, Judgement.NOT_SAME, "father and son");
 
     ResolutionState rebuilt = new ResolutionState(jdbc).ready();
 
     assertThat(rebuilt.index().size()).isEqualTo(live.index().size());
-    assertThat(rebuilt.index().canonicalId(a)).isNotEqualTo(rebuilt.index().canonicalId(b));
+    assertThat(rebuilt.index().canonicalId(agency, a))
+        .isNotEqualTo(rebuilt.index().canonicalId(agency, b));
     assertThat(rebuilt.holder(a).agency()).isEqualTo(agency);
+    assertThat(rebuilt.index().canonicalId("another-agency", a))
+        .as("the judgement holds after a restart for the agency that made it only")
+        .isEqualTo(rebuilt.index().canonicalId("another-agency", b));
   }
 
   private String submit(AccessContext agent, String name) {

@@ -178,6 +178,57 @@ class ResolutionApiIntegrationTests {
         + ",\"marking\":{\"tlp\":\"AMBER\"}}";
   }
 
+  @Test
+  void aJudgementOnAnUnknownPairOrOneTheCallerCannotReadIsA404AndStoresNothing() throws Exception {
+    var world = new World(directory);
+    String dea = world.agency("DEA", AgencyKind.FEDERAL, "USA");
+    String cbp = world.agency("CBP", AgencyKind.FEDERAL, "USA");
+    String deaAgent = world.user("dea", dea, Role.INVESTIGATOR);
+    String cbpAgent = world.user("cbp", cbp, Role.INVESTIGATOR);
+    String shared =
+        idOf(
+            post(
+                deaAgent,
+                "/api/v1/resolution/subjects",
+                subject(
+                    "Brennick Haulage " + world.suffix(),
+                    "a" + world.suffix() + "@x.example",
+                    "DEA-J-1",
+                    "GREEN")));
+    String hidden =
+        idOf(
+            post(
+                deaAgent,
+                "/api/v1/resolution/subjects",
+                subject(
+                    "Farrant Freight " + world.suffix(),
+                    "b" + world.suffix() + "@x.example",
+                    "DEA-J-2",
+                    "AMBER")));
+    long before = jdbc.sql("SELECT COUNT(*) FROM resolution_judgement").query(Long.class).single();
+
+    for (String body :
+        java.util.List.of(
+            "{\"left\":\"" + shared + "\",\"right\":\"no-such-subject\",\"judgement\":\"SAME\"}",
+            "{\"left\":\"" + shared + "\",\"right\":\"" + hidden + "\",\"judgement\":\"SAME\"}",
+            "{\"left\":\""
+                + hidden
+                + "\",\"right\":\""
+                + shared
+                + "\",\"judgement\":\"NOT_SAME\"}")) {
+      MvcResult refused = post(cbpAgent, "/api/v1/resolution/review/judgements", body);
+      assertThat(refused.getResponse().getStatus()).as(body).isEqualTo(404);
+      assertThat(refused.getResponse().getContentAsString()).doesNotContain("Farrant");
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM resolution_judgement").query(Long.class).single())
+        .isEqualTo(before);
+    problem(
+        cbpAgent,
+        "/api/v1/resolution/review/shares",
+        "{\"left\":\"" + shared + "\",\"right\":\"" + shared + "\",\"toAgency\":\"\"}",
+        "toAgency");
+  }
+
   private static String idOf(MvcResult created) {
     String location = created.getResponse().getHeader("Location");
     return location.substring(location.lastIndexOf('/') + 1);

@@ -119,7 +119,32 @@ class ReviewPagesIntegrationTests {
         .contains("judgement=not_same");
   }
 
+  @Test
+  void anotherAgencysJudgementStaysInOurQueueAsASuggestionWithItsOrigin() throws Exception {
+    var world = new World(directory);
+    String dea = world.agency("DEA", AgencyKind.FEDERAL, "USA");
+    String cbp = world.agency("CBP", AgencyKind.FEDERAL, "USA");
+    AccessContext author = world.as(world.user("author", dea, Role.INVESTIGATOR), Channel.API);
+    AccessContext cbpAgent = world.as(world.user("cbp-agent", cbp, Role.INVESTIGATOR), Channel.API);
+    String left = person(author, "Jun LIU " + world.suffix(), "DEA-R-7", Tlp.GREEN);
+    String right = person(author, "刘军 " + world.suffix(), "DEA-R-8", Tlp.GREEN);
+    subjects.judge(cbpAgent, left, right, org.presstrace.resolution.Judgement.SAME, "CBP's view");
+    var reviewer = new PageUser(mvc, world.user("analyst", dea, Role.ANALYST), "ANALYST");
+
+    String at = pageWith(reviewer, left);
+    String page = reviewer.page(at);
+    assertThat(page).contains("Suggestion from <span>" + cbp + "</span>");
+    assertThat(page).doesNotContain("CBP&#39;s view").doesNotContain("CBP's view");
+    assertThat(reviewer.page("/resolution/subjects/" + left))
+        .contains(cbp + " (suggestion only, not applied to your agency)")
+        .doesNotContain("CBP&#39;s view");
+  }
+
   private String person(AccessContext author, String name, String caseReference) {
+    return person(author, name, caseReference, Tlp.AMBER);
+  }
+
+  private String person(AccessContext author, String name, String caseReference, Tlp tlp) {
     return subjects
         .submit(
             author,
@@ -130,7 +155,7 @@ class ReviewPagesIntegrationTests {
                 "Duty desk",
                 null,
                 null,
-                Marking.of("ignored", Tlp.AMBER)))
+                Marking.of("ignored", tlp)))
         .subject()
         .id();
   }
