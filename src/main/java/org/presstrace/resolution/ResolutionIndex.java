@@ -2,6 +2,7 @@ package org.presstrace.resolution;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.presstrace.resolution.internal.IncrementalResolver;
 
 /**
@@ -35,6 +36,14 @@ public final class ResolutionIndex {
   /** Every id linked to {@code id}, directly or through others, {@code id} included. */
   public Set<String> cluster(String id) {
     return resolver.cluster(id);
+  }
+
+  /**
+   * Every id linked to {@code id} through ids {@code among} admits only, {@code id} included: the
+   * entity over, say, the records one caller may read, unchanged by the others.
+   */
+  public Set<String> cluster(String id, Predicate<String> among) {
+    return resolver.cluster(id, among);
   }
 
   /** Pairs in the review band not yet judged, best first. */

@@ -149,21 +149,20 @@ public class Subjects {
                 context.channel(),
                 new Purpose("Deconfliction of " + caseReference));
     List<ExplainedMatch> shown = visible(reading, found);
-    return new Submission(get(reading, id), readableCanonical(id, shown), shown, List.copyOf(mine));
+    return new Submission(
+        get(reading, id), readableCanonical(reading, id), shown, List.copyOf(mine));
   }
 
   /**
-   * The canonical id of {@code id}'s cluster when the caller may read it (the new subject itself,
-   * or a match shown to the caller); else null: the id of another agency's hidden record is not
-   * given.
+   * The canonical id of {@code id} as the caller sees it: the smallest id of its entity taken over
+   * the subjects the caller may read only. A hidden subject neither is the answer nor changes it,
+   * not even by linking two readable ones: the answer is the one given if it did not exist.
    */
-  private String readableCanonical(String id, List<ExplainedMatch> shown) {
-    String canonical = state.index().canonicalId(id);
-    boolean readable =
-        canonical.equals(id)
-            || shown.stream()
-                .anyMatch(m -> m.leftId().equals(canonical) || m.rightId().equals(canonical));
-    return readable ? canonical : null;
+  private String readableCanonical(AccessContext context, String id) {
+    Set<String> readable = readable(context, List.copyOf(state.index().cluster(id))).keySet();
+    return state.index().cluster(id, readable::contains).stream()
+        .min(String::compareTo)
+        .orElseThrow();
   }
 
   public Subject get(AccessContext context, String id) {

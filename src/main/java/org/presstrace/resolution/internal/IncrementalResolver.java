@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.resolution.Contribution;
 import org.presstrace.resolution.Entity;
@@ -97,12 +98,20 @@ public final class IncrementalResolver {
 
   /** Every id linked to {@code id}, directly or through others, {@code id} included. */
   public synchronized Set<String> cluster(String id) {
+    return cluster(id, other -> true);
+  }
+
+  /**
+   * Every id linked to {@code id} through ids that {@code among} admits only, {@code id} included:
+   * the entity as it stands when the ids {@code among} refuses do not exist.
+   */
+  public synchronized Set<String> cluster(String id, Predicate<String> among) {
     require(id, "id");
     var seen = new HashSet<String>(Set.of(id));
     var queue = new ArrayDeque<String>(List.of(id));
     while (!queue.isEmpty()) {
       for (String next : linked.getOrDefault(queue.poll(), Set.of())) {
-        if (seen.add(next)) {
+        if (among.test(next) && seen.add(next)) {
           queue.add(next);
         }
       }
