@@ -31,8 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * they share (phone, e-mail, identity number, address), each value drawn as a node of its own. A
  * link to a registrant, machine or seizure draws that record as a node the walk does not pass.
  * Every row comes from {@link GraphReads}, so a subject the caller may not read never appears, is
- * never counted, and no path passes through it. A value held by more than {@value #VALUE_FAN_OUT}
- * readable subjects is drawn collapsed: its holders are not drawn and paths do not pass through it.
+ * never counted, and no path passes through it; a resolved entity is drawn over its readable
+ * members only, so that a hidden member neither hides, enlarges nor joins it. A value held by more
+ * than {@value #VALUE_FAN_OUT} readable subjects is drawn collapsed: its holders are not drawn and
+ * paths do not pass through it.
  */
 @Service
 public class LinkAnalysis {
