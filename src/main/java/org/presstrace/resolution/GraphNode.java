@@ -5,7 +5,8 @@ package org.presstrace.resolution;
  * an identity number, an address), a registrant, machine or seizure a link points to, or a resolved
  * entity grouping the subjects resolved as one.
  *
- * @param id the node id: the subject id, {@code value:...} or {@code cluster:<canonical id>}
+ * @param id the node id: the subject id, {@code value:...} or {@code cluster:<id>}, the smallest id
+ *     among the entity's members the caller may read
  * @param kind {@code subject}, {@code value}, {@code record} or {@code cluster}
  * @param label what to show on the node
  * @param schema for a subject, its kind ({@code Person}, {@code Company}, {@code Vehicle}, {@code
@@ -16,7 +17,7 @@ package org.presstrace.resolution;
  * @param parent for a subject, the resolved entity it belongs to, or {@code null}
  * @param valueKind for a value, {@code phone}, {@code email}, {@code identifier} or {@code address}
  * @param holders for a value, how many subjects the caller may read hold it; for a cluster, how
- *     many subjects it groups
+ *     many subjects the caller may read it groups (a hidden member is not counted)
  * @param collapsed for a value, whether more subjects hold it than one graph shows (the fan-out
  *     cap); its holders are then not drawn and paths do not pass through it
  */

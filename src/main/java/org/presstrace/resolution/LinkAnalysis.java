@@ -32,8 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * they share (phone, e-mail, identity number, address), each value drawn as a node of its own. A
  * link to a registrant, machine or seizure draws that record as a node the walk does not pass.
  * Every row comes from {@link GraphReads}, so a subject the caller may not read never appears, is
- * never counted, and no path passes through it. A value held by more than {@value #VALUE_FAN_OUT}
- * readable subjects is drawn collapsed: its holders are not drawn and paths do not pass through it.
+ * never counted, and no path passes through it; a resolved entity is drawn over its readable
+ * members only, so that a hidden member neither hides, enlarges nor joins it. A value held by more
+ * than {@value #VALUE_FAN_OUT} readable subjects is drawn collapsed: its holders are not drawn and
+ * paths do not pass through it.
  */
 @Service
 public class LinkAnalysis {
@@ -342,16 +344,20 @@ public class LinkAnalysis {
     /** The graph of {@code subjectIds}, the values kept and the edges between them. */
     Graph graph(Collection<String> subjectIds) {
       Map<String, Subject> shown = reads.subjects(context, subjectIds);
-      Map<String, String> parents = clusters(shown.keySet());
+      Map<String, Set<String>> entities = entities(shown.keySet());
+      var parents = new HashMap<String, String>();
+      var drawn = new HashSet<String>();
       var nodes = new ArrayList<GraphNode>();
-      var members = GraphReads.group(parents.keySet(), parents::get);
-      members.forEach(
-          (parent, ids) ->
+      entities.forEach(
+          (id, entity) -> {
+            String parent = "cluster:" + entity.stream().min(String::compareTo).orElseThrow();
+            if (drawn.add(parent)) {
               nodes.add(
                   GraphNode.cluster(
-                      parent,
-                      "Resolved entity: " + shown.get(ids.get(0)).label(),
-                      cluster(ids.get(0)).size())));
+                      parent, "Resolved entity: " + shown.get(id).label(), entity.size()));
+            }
+            parents.put(id, parent);
+          });
       shown.values().forEach(s -> nodes.add(GraphNode.subject(s, parents.get(s.id()))));
       var kept = new ArrayList<GraphEdge>();
       for (GraphEdge edge : edges.values()) {
@@ -368,32 +374,36 @@ public class LinkAnalysis {
     }
 
     /**
-     * The resolved entity of each shown subject whose whole cluster (every subject resolved with
-     * it, directly or not) the caller may read; a cluster with a hidden member is not drawn, so
-     * that its existence cannot be told from the grouping.
+     * The resolved entity of each shown subject that has one, taken over the subjects the caller
+     * may read only: linked through readable subjects, counting and named after readable ones. A
+     * hidden member neither removes, enlarges nor renames the entity, nor joins two readable
+     * subjects into one; the grouping is the one drawn if it did not exist.
      */
-    private Map<String, String> clusters(Set<String> shown) {
-      var clusterOf = new HashMap<String, Set<String>>();
+    private Map<String, Set<String>> entities(Set<String> shown) {
       var everyMember = new HashSet<String>();
       for (String id : shown) {
-        Set<String> cluster = cluster(id);
-        if (cluster.size() > 1) {
-          clusterOf.put(id, cluster);
-          everyMember.addAll(cluster);
+        everyMember.addAll(cluster(id));
+      }
+      Set<String> readable =
+          everyMember.size() > shown.size()
+              ? reads.subjects(context, everyMember).keySet()
+              : Set.copyOf(shown);
+      var entities = new LinkedHashMap<String, Set<String>>();
+      for (String id : shown) {
+        Set<String> entity = readableCluster(id, readable);
+        if (entity.size() > 1) {
+          entities.put(id, entity);
         }
       }
-      if (everyMember.isEmpty()) {
-        return Map.of();
+      return entities;
+    }
+
+    private Set<String> readableCluster(String id, Set<String> readable) {
+      try {
+        return state.index().cluster(context.caller().agency(), id, readable::contains);
+      } catch (InvalidRequest notYetIndexed) {
+        return Set.of(id);
       }
-      Set<String> readable = reads.subjects(context, everyMember).keySet();
-      var parents = new LinkedHashMap<String, String>();
-      clusterOf.forEach(
-          (id, cluster) -> {
-            if (readable.containsAll(cluster)) {
-              parents.put(id, "cluster:" + cluster.stream().min(String::compareTo).orElseThrow());
-            }
-          });
-      return parents;
     }
 
     private Set<String> cluster(String id) {

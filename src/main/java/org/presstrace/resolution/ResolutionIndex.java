@@ -2,6 +2,7 @@ package org.presstrace.resolution;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.presstrace.resolution.internal.IncrementalResolver;
 
 /**
@@ -44,6 +45,15 @@ public final class ResolutionIndex {
   /** Every id linked to {@code id} in {@code agency}'s view, {@code id} included. */
   public Set<String> cluster(String agency, String id) {
     return resolver.cluster(agency, id);
+  }
+
+  /**
+   * Every id linked to {@code id} in {@code agency}'s view through ids {@code among} admits only,
+   * {@code id} included: the entity over, say, the records one caller may read, unchanged by the
+   * others.
+   */
+  public Set<String> cluster(String agency, String id, Predicate<String> among) {
+    return resolver.cluster(agency, id, among);
   }
 
   /** Pairs in the review band {@code agency} has not judged yet, best first. */

@@ -150,21 +150,20 @@ public class Subjects {
                 new Purpose("Deconfliction of " + caseReference));
     List<ExplainedMatch> shown = visible(reading, found);
     return new Submission(
-        get(reading, id), readableCanonical(agency, id, shown), shown, List.copyOf(mine));
+        get(reading, id), readableCanonical(reading, agency, id), shown, List.copyOf(mine));
   }
 
   /**
-   * The canonical id of {@code id}'s cluster when the caller may read it (the new subject itself,
-   * or a match shown to the caller); else null: the id of another agency's hidden record is not
-   * given.
+   * The canonical id of {@code id} as the caller sees it: the smallest id of its entity taken over
+   * the subjects the caller may read only. A hidden subject neither is the answer nor changes it,
+   * not even by linking two readable ones: the answer is the one given if it did not exist.
    */
-  private String readableCanonical(String agency, String id, List<ExplainedMatch> shown) {
-    String canonical = state.index().canonicalId(agency, id);
-    boolean readable =
-        canonical.equals(id)
-            || shown.stream()
-                .anyMatch(m -> m.leftId().equals(canonical) || m.rightId().equals(canonical));
-    return readable ? canonical : null;
+  private String readableCanonical(AccessContext context, String agency, String id) {
+    Set<String> readable =
+        readable(context, List.copyOf(state.index().cluster(agency, id))).keySet();
+    return state.index().cluster(agency, id, readable::contains).stream()
+        .min(String::compareTo)
+        .orElseThrow();
   }
 
   public Subject get(AccessContext context, String id) {

@@ -32,6 +32,20 @@ class ResolutionIndexTests {
   }
 
   @Test
+  void anEntityOverTheAdmittedIdsNeitherCountsNorPassesThroughTheOthers() {
+    index.add(person("b", "Li Na", "1985-03-12"));
+    index.add(person("a", "Li Na", "1985-03-12"));
+    index.add(person("c", "Wei WANG", "1979-04-02"));
+    index.judge(DEA, "a", "c", Judgement.SAME);
+
+    assertThat(index.cluster(DEA, "b")).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(index.cluster(DEA, "b", id -> !id.equals("a")))
+        .as("a left out: b alone, not joined to c through a")
+        .containsExactly("b");
+    assertThat(index.cluster(DEA, "b", id -> !id.equals("c"))).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
   void reviewPairsQueueUntilJudgedAndJudgementsHoldForLaterRecords() {
     index.add(person("a", "Wei WANG", null));
     index.add(person("b", "王伟", null));

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.presstrace.access.InvalidRequest;
 import org.presstrace.resolution.Contribution;
 import org.presstrace.resolution.Entity;
@@ -115,6 +116,14 @@ public final class IncrementalResolver {
    * included: pairs in the link band that agency has not judged NOT_SAME, and pairs it judged SAME.
    */
   public synchronized Set<String> cluster(String agency, String id) {
+    return cluster(agency, id, other -> true);
+  }
+
+  /**
+   * {@link #cluster(String, String)} through ids that {@code among} admits only: the entity as it
+   * stands for {@code agency} when the ids {@code among} refuses do not exist.
+   */
+  public synchronized Set<String> cluster(String agency, String id, Predicate<String> among) {
     requireAgency(agency);
     require(id, "id");
     var seen = new HashSet<String>(Set.of(id));
@@ -132,7 +141,7 @@ public final class IncrementalResolver {
             }
           });
       for (String other : next) {
-        if (seen.add(other)) {
+        if (among.test(other) && seen.add(other)) {
           queue.add(other);
         }
       }

@@ -77,6 +77,44 @@ class SubjectPagesIntegrationTests {
   }
 
   @Test
+  void theEnteredPageDoesNotTellThatACompartmentHoldsTheSubject() throws Exception {
+    String compartment = "OP-" + world.suffix();
+    directory.ensureCompartment(compartment, "Case team " + world.suffix(), dea);
+    String memberName = world.user("dea-member", dea, Role.INVESTIGATOR);
+    directory.ensureMember(compartment, memberName);
+    PageUser member = new PageUser(mvc, memberName, "INVESTIGATOR");
+    // Entered again and again by a colleague outside the compartment; the rounds go on until the
+    // compartment's record has the smaller id, which once made the page say "Linked to a record
+    // you may not read".
+    boolean hiddenWasSmallest = false;
+    for (int round = 0; round < 40 && !hiddenWasSmallest; round++) {
+      Map<String, String> person = deaRecord();
+      person.put("name", List.of("王伟", "李娜", "张敏", "刘洋", "陈静").get(round % 5));
+      person.put(
+          "birthDate", java.time.LocalDate.parse(birthDate()).plusDays(400L * round).toString());
+      person.put("address", round + " Yangtze Road " + world.suffix() + ", Wuhan");
+      person.put(
+          "phone", "+86 139 " + String.format(java.util.Locale.ROOT, "%08d", number() + round));
+      person.put("email", "wang.wei." + round + "." + world.suffix() + "@example.cn");
+      person.put("idNumber", "G" + round + "X" + world.suffix());
+      Map<String, String> hidden = new HashMap<>(person);
+      hidden.put("compartment", compartment);
+      String hiddenId = idOf(member.post("/resolution/subjects/new", hidden).getContentAsString());
+
+      String page = deaAgent.post("/resolution/subjects/new", person).getContentAsString();
+
+      assertThat(page)
+          .contains("A new entity: no stored subject you may read matched it.")
+          .contains("id=\"no-pointer\"")
+          .doesNotContain("may not read.")
+          .doesNotContain("Another agency holds")
+          .doesNotContain(hiddenId);
+      hiddenWasSmallest = hiddenId.compareTo(idOf(page)) < 0;
+    }
+    assertThat(hiddenWasSmallest).as("a round where the hidden id sorted first").isTrue();
+  }
+
+  @Test
   void theSubjectPageShowsStatementsWithProvenanceMatchesAndJudgements() throws Exception {
     Map<String, String> first = deaRecord();
     String firstId = idOf(deaAgent.post("/resolution/subjects/new", first).getContentAsString());
