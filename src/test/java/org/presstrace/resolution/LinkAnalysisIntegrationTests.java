@@ -131,7 +131,7 @@ class LinkAnalysisIntegrationTests {
 
   @Test
   void subjectsResolvedAsOneAreLinkedAndGroupedOverTheReadableMembersOnly() {
-    String name = "Orrin Vexley " + tag();
+    String name = "Thaddeus Quorrimble " + tag();
     String r1 = resolvable(agentB, name, Tlp.GREEN);
     String r2 = resolvable(agentB, name, Tlp.GREEN);
 
