@@ -54,6 +54,7 @@ class RedFlagsCommand implements Callable<Integer> {
       if (json) {
         out.println(context.getBean(JsonMapper.class).writeValueAsString(run));
       } else {
+        out.printf("# %s (held by %s alone)%n", run.banner(), run.agency());
         out.printf(
             "%s: %d parties, %d payments read; %d fired, %d new, %d cleared; %d open%n",
             run.agency(),
@@ -65,8 +66,13 @@ class RedFlagsCommand implements Callable<Integer> {
             run.open().size());
         for (RedFlag flag : run.open()) {
           out.printf(
-              "%s %s [%s] %s%n  %s%n",
-              flag.id(), flag.rule(), flag.advisory(), flag.title(), flag.explanation());
+              "%s %s %s [%s] %s%n  %s%n",
+              run.banner(),
+              flag.id(),
+              flag.rule(),
+              flag.advisory(),
+              flag.title(),
+              flag.explanation());
         }
       }
       out.flush();
