@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * @param table the table name
  * @param columns the columns a read selects, qualified by the alias {@code r}
  * @param purposeRequired whether every read must state a purpose first
+ * @param derived whether its records are written from other records (alerts, pointer alerts): such
+ *     a record carries the join of its sources' markings and is never released on its own
  */
-public record ProtectedKind(String name, String table, String columns, boolean purposeRequired) {
+public record ProtectedKind(
+    String name, String table, String columns, boolean purposeRequired, boolean derived) {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -21,6 +24,11 @@ public record ProtectedKind(String name, String table, String columns, boolean p
     if (!IDENTIFIER.matcher(table).matches()) {
       throw new IllegalArgumentException("table '" + table + "' is not a plain identifier");
     }
+  }
+
+  /** A kind of record that is written by people, not derived from other records. */
+  public ProtectedKind(String name, String table, String columns, boolean purposeRequired) {
+    this(name, table, columns, purposeRequired, false);
   }
 
   /** The marking columns every protected table carries, qualified by the alias {@code r}. */

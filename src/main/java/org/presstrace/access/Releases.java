@@ -96,6 +96,13 @@ public class Releases {
     if (protectedKind == null) {
       throw new InvalidRequest("kind", "kind '" + kind + "' is not one of " + kinds.keySet());
     }
+    if (protectedKind.derived()) {
+      throw new InvalidRequest(
+          "kind",
+          kind
+              + " records are derived from others and are never released on their own; release"
+              + " the records they come from");
+    }
     String reason = reason("justification", justification);
     AgencyView target =
         directory

@@ -47,7 +47,8 @@ public class PointerAlerts {
               + " r.other_agency, r.other_case_reference, r.other_contact, r.duty_contact_only,"
               + " r.raised_at, r.acknowledged_by, r.acknowledged_at, "
               + ProtectedKind.MARKING_COLUMNS,
-          false);
+          false,
+          true);
 
   static final String SUBJECT = "SUBJECT";
   static final String OPERATION = "OPERATION";

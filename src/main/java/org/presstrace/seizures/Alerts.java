@@ -40,7 +40,8 @@ public class Alerts {
           "r.id, r.kind, r.subject_kind, r.subject_id, r.title, r.message, r.raised_by_agency,"
               + " r.recipient_agency, r.raised_at, r.status, r.acknowledged_by, r.acknowledged_at, "
               + ProtectedKind.MARKING_COLUMNS,
-          false);
+          false,
+          true);
 
   private final JdbcClient jdbc;
   private final GuardedReads reads;

@@ -91,6 +91,29 @@ class ReleaseWorkflowIntegrationTests {
   }
 
   @Test
+  void aDerivedRecordIsNeverReleasedOnItsOwn() throws Exception {
+    long before = releases();
+    for (String kind : new String[] {"alert", "pointer-alert"}) {
+      mvc.perform(
+              post("/api/v1/releases")
+                  .with(httpBasic(investigator, World.PASSWORD))
+                  .header("PressTrace-Purpose", PURPOSE)
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      "{\"kind\": \""
+                          + kind
+                          + "\", \"recordId\": \""
+                          + java.util.UUID.randomUUID()
+                          + "\", \"targetAgency\": \""
+                          + cbp
+                          + "\", \"justification\": \"Partner checks the exporter\"}"))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("kind"));
+    }
+    assertThat(releases()).isEqualTo(before);
+  }
+
+  @Test
   void aSupervisorCannotApproveTheirOwnRequest() throws Exception {
     String report = file(supervisor, "AMBER", "\"cuiCategory\": \"LEI\"");
     String releaseId =
