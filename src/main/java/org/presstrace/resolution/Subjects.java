@@ -335,44 +335,50 @@ public class Subjects {
   }
 
   /**
-   * Other agencies' latest judgements on the pairs of the caller's review queue, as suggestions
-   * with their origin (agency, when); they change nothing in the caller's agency's view.
+   * Other agencies' latest judgements on pairs the caller may read both sides of and the caller's
+   * agency has not judged, as suggestions with their origin (agency, when); they change nothing in
+   * the caller's agency's view. A pair is suggested whatever band its score falls in today.
    */
   @Transactional
   public List<JudgementSuggestion> reviewSuggestions(AccessContext context) {
     String agency = context.caller().agency();
-    var queued = new LinkedHashMap<String, ExplainedMatch>();
-    reviewQueue(context).forEach(m -> queued.put(pairKey(m.leftId(), m.rightId()), m));
-    var ids = new ArrayList<String>();
-    queued.values().forEach(m -> ids.add(m.leftId()));
     var latest = new LinkedHashMap<String, JudgementSuggestion>();
-    for (int from = 0; from < ids.size(); from += PageQuery.MAX_SIZE) {
-      List<String> chunk =
-          List.copyOf(ids.subList(from, Math.min(ids.size(), from + PageQuery.MAX_SIZE)));
-      jdbc.sql(
-              "SELECT left_id, right_id, judgement, agency, judged_at FROM resolution_judgement"
-                  + " WHERE agency <> :agency AND (left_id IN (:ids) OR right_id IN (:ids))"
-                  + " ORDER BY judged_at, id")
-          .param("agency", agency)
-          .param("ids", chunk)
-          .query(
-              rs -> {
-                String key = pairKey(rs.getString("left_id"), rs.getString("right_id"));
-                ExplainedMatch pair = queued.get(key);
-                if (pair != null) {
-                  String other = rs.getString("agency");
-                  latest.put(
-                      key + " " + other,
-                      new JudgementSuggestion(
-                          pair.leftId(),
-                          pair.rightId(),
-                          Judgement.valueOf(rs.getString("judgement")),
-                          other,
-                          rs.getObject("judged_at", OffsetDateTime.class).toInstant()));
-                }
-              });
+    jdbc.sql(
+            "SELECT left_id, right_id, judgement, agency, judged_at FROM resolution_judgement"
+                + " WHERE agency <> :agency ORDER BY judged_at, id")
+        .param("agency", agency)
+        .query(
+            rs -> {
+              String left = rs.getString("left_id");
+              String right = rs.getString("right_id");
+              String other = rs.getString("agency");
+              latest.put(
+                  pairKey(left, right) + " " + other,
+                  new JudgementSuggestion(
+                      left,
+                      right,
+                      Judgement.valueOf(rs.getString("judgement")),
+                      other,
+                      rs.getObject("judged_at", OffsetDateTime.class).toInstant()));
+            });
+    if (latest.isEmpty()) {
+      return List.of();
     }
-    return List.copyOf(latest.values());
+    var ids = new ArrayList<String>();
+    latest.values().forEach(s -> ids.addAll(List.of(s.leftId(), s.rightId())));
+    Set<String> readable = readable(context, ids).keySet();
+    return latest.values().stream()
+        .filter(s -> readable.contains(s.leftId()) && readable.contains(s.rightId()))
+        .filter(s -> ownJudgement(agency, s.leftId(), s.rightId()) == null)
+        .toList();
+  }
+
+  private Judgement ownJudgement(String agency, String left, String right) {
+    try {
+      return state.index().judgement(agency, left, right);
+    } catch (InvalidRequest notIndexed) {
+      return null;
+    }
   }
 
   private static String pairKey(String a, String b) {

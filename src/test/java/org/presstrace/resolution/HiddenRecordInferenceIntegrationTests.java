@@ -84,9 +84,28 @@ class HiddenRecordInferenceIntegrationTests {
       return "+86 138 " + digits();
     }
 
-    /** The person of this world: other worlds' people differ in birth date, phone and address. */
+    /**
+     * The person of this world: other worlds' people (and other tests' subjects) differ in name,
+     * birth date, phone and address, so no world resolves with another.
+     */
     String name() {
-      return "Orrin Vexley " + tag();
+      // "Zy" first: the person sorts after the company in every world, as explanations list them.
+      return "Zy" + word(hash()).toLowerCase(Locale.ROOT) + " " + word(hash() / 97) + " " + tag();
+    }
+
+    /** A made-up word of four syllables drawn from {@code seed}: no two worlds share a name. */
+    private static String word(int seed) {
+      String[] syllables = {
+        "ka", "lo", "mi", "ru", "te", "vo", "zan", "qui", "bel", "dor", "fen", "gul", "hix", "jor",
+        "pem", "sol"
+      };
+      var word = new StringBuilder();
+      int n = Math.floorMod(seed, 65_536);
+      for (int i = 0; i < 4; i++) {
+        word.append(syllables[n % 16]);
+        n /= 16;
+      }
+      return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** Another name of this world: two fixed words, then {@code suffix}. */
@@ -320,6 +339,7 @@ class HiddenRecordInferenceIntegrationTests {
       assertThat(raw).doesNotContain(hidden);
     }
     var replacements = new LinkedHashMap<String, String>(roles);
+    replacements.put(scene.name(), "NAME");
     replacements.put(scene.world.suffix(), "tag");
     replacements.put(scene.tag(), "tag");
     replacements.put(scene.digits(), "DIGITS");
