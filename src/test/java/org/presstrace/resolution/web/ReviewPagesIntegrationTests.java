@@ -166,7 +166,7 @@ class ReviewPagesIntegrationTests {
    */
   private static String wholeQueue(PageUser user) throws Exception {
     var all = new StringBuilder();
-    for (int page = 0; page < 50; page++) {
+    for (int page = 0; page < 1_000; page++) {
       String content = user.page("/resolution/review?page=" + page);
       all.append(content);
       if (!content.contains("/resolution/review?page=" + (page + 1))) {
@@ -178,10 +178,14 @@ class ReviewPagesIntegrationTests {
 
   /** The address of the queue page showing {@code id}, as its pager links it. */
   private static String pageWith(PageUser user, String id) throws Exception {
-    for (int page = 0; page < 50; page++) {
+    for (int page = 0; page < 1_000; page++) {
       String url = page == 0 ? "/resolution/review" : "/resolution/review?page=" + page;
-      if (user.page(url).contains("/resolution/subjects/" + id)) {
+      String content = user.page(url);
+      if (content.contains("/resolution/subjects/" + id)) {
         return url;
+      }
+      if (!content.contains("/resolution/review?page=" + (page + 1))) {
+        throw new AssertionError(id + " is on none of the " + (page + 1) + " review queue pages");
       }
     }
     throw new AssertionError(id + " is on no page of the review queue");
