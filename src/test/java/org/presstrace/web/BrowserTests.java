@@ -165,6 +165,7 @@ class BrowserTests {
     browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " browser check");
     browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.table caption")));
     assertThat(browser.findElements(By.id("purpose-heading"))).isEmpty();
     assertThat(browser.findElement(By.cssSelector("table.table caption")).getText())
@@ -272,6 +273,7 @@ class BrowserTests {
             By.cssSelector("form[action$='/registry/equipment/transfer'] button[type=submit]"))
         .click();
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             driver ->
                 driver
@@ -340,6 +342,7 @@ class BrowserTests {
         .findElement(By.cssSelector("form[action$='/registry/imports'] button[type=submit]"))
         .click();
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(ExpectedConditions.urlMatches("/registry/imports/[0-9a-f-]{36}$"));
     String result =
         new WebDriverWait(browser, Duration.ofMinutes(3))
@@ -404,6 +407,7 @@ class BrowserTests {
     form.findElement(By.name("details")).sendKeys("Break-in; police report 26-4411");
     form.findElement(By.cssSelector("button[type=submit]")).click();
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             driver ->
                 driver
@@ -486,6 +490,7 @@ class BrowserTests {
     browser.findElement(By.id("contact")).sendKeys(contact);
     browser.findElement(By.cssSelector("#main form[method=post] button[type=submit]")).click();
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("pointer-heading")));
   }
 
@@ -536,6 +541,7 @@ class BrowserTests {
     browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " dashboard");
     browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(ExpectedConditions.attributeToBe(By.id("seizure-charts"), "data-charts-drawn", "4"));
     assertThat(browser.findElement(By.id("total-pills")).getText())
         .as("B's unreleased 20,000 pills are not counted")
@@ -585,6 +591,7 @@ class BrowserTests {
     browser.findElement(By.id("pillCount")).sendKeys("500");
     browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("pillCount-error")));
     assertThat(browser.findElement(By.id("pillCount-error")).getText())
         .isEqualTo("a pill count is for pills, not for powder");
@@ -619,6 +626,7 @@ class BrowserTests {
     browser.findElement(By.id("graph-q")).sendKeys("Petra Lindqvist " + tag);
     browser.findElement(By.cssSelector("#graph-search button[type=submit]")).click();
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-subject='" + first + "']")))
@@ -691,6 +699,7 @@ class BrowserTests {
     assertThat(browser.findElement(By.id("to-label")).getText()).isEqualTo("Ivo Brandt " + tag);
     pressEnterOn(browser.findElement(By.cssSelector("#graph-path button[type=submit]")));
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             driver ->
                 driver
@@ -709,6 +718,7 @@ class BrowserTests {
     assertThat(browser.findElements(By.id("birthDate"))).isNotEmpty();
     new Select(browser.findElement(By.id("schema"))).selectByVisibleText("Vessel");
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(ExpectedConditions.presenceOfElementLocated(By.id("imoNumber")));
     assertThat(browser.findElements(By.id("birthDate"))).isEmpty();
     browser.findElement(By.id("name")).sendKeys("Hai Xing 8");
@@ -850,6 +860,7 @@ class BrowserTests {
 
   private void waitForNavigation() {
     new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
   }
 
