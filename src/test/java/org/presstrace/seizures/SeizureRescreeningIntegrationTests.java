@@ -76,7 +76,25 @@ class SeizureRescreeningIntegrationTests {
     String hsi = world.agency("HSI", AgencyKind.FEDERAL, "USA");
     otherInvestigator = world.user("agent", hsi, Role.INVESTIGATOR, Role.ANALYST);
     asOther = world.as(otherInvestigator, Channel.API);
-    name = "Quelofentanil" + world.suffix().toLowerCase(Locale.ROOT);
+    name = madeUpName(world.suffix());
+  }
+
+  /**
+   * A substance name of this test alone: made-up syllables drawn from {@code suffix}, with no stem
+   * in common with other tests' names, so no screening of another test's name finds it.
+   */
+  static String madeUpName(String suffix) {
+    String[] syllables = {
+      "ka", "lo", "mi", "ru", "te", "vo", "zan", "qui", "bel", "dor", "fen", "gul", "hix", "jor",
+      "pem", "sol"
+    };
+    var name = new StringBuilder("Zy");
+    long n = Math.floorMod((long) suffix.hashCode() * 2_654_435_761L, 1L << 40);
+    for (int i = 0; i < 9; i++) {
+      name.append(syllables[(int) (n % 16)]);
+      n /= 16;
+    }
+    return name.toString();
   }
 
   @Test
