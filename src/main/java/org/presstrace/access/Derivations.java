@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +28,7 @@ public class Derivations {
   private final GuardedReads reads;
   private final Directory directory;
   private final Clock clock;
+  private final Releases releases;
   private final Map<String, ProtectedKind> kinds;
 
   Derivations(
@@ -37,7 +37,9 @@ public class Derivations {
       GuardedReads reads,
       Directory directory,
       Clock clock,
+      Releases releases,
       List<ProtectedKind> kinds) {
+    this.releases = releases;
     this.jdbc = jdbc;
     this.policy = policy;
     this.reads = reads;
@@ -120,33 +122,10 @@ public class Derivations {
     if (view.isEmpty()) {
       return false;
     }
-    Role role =
-        view.get().kind() == AgencyKind.REGISTRANT
-            ? Role.REGISTRANT
-            : view.get().kind() == AgencyKind.FOREIGN_PARTNER
-                ? Role.FOREIGN_LIAISON
-                : Role.INVESTIGATOR;
-    var member =
-        new Caller(
-            "-",
-            agency,
-            view.get().kind(),
-            view.get().country(),
-            Set.of(role),
-            join.compartments());
     for (int i = 0; i < sources.size(); i++) {
       DerivedMarking.Source source = sources.get(i);
-      boolean released =
-          jdbc.sql(
-                      "SELECT COUNT(*) FROM record_release WHERE kind = :kind AND record_id = :id"
-                          + " AND target_agency = :agency AND status = 'APPROVED'")
-                  .param("kind", source.kind())
-                  .param("id", source.id())
-                  .param("agency", agency)
-                  .query(Long.class)
-                  .single()
-              > 0;
-      if (!policy.mayRead(member, markings.get(i), released).allowed()) {
+      if (!releases.memberMayRead(
+          view.get(), join.compartments(), source.kind(), source.id(), markings.get(i))) {
         return false;
       }
     }

@@ -69,15 +69,25 @@ public class Releases {
             .markingForRelease(kind, recordId)
             .orElseThrow(() -> new NotFound(kind.name(), recordId));
     AgencyView view = directory.agency(agency).orElseThrow(() -> new NotFound("agency", agency));
-    Role role = view.kind() == AgencyKind.REGISTRANT ? Role.REGISTRANT : Role.INVESTIGATOR;
-    var member = new Caller("-", view.code(), view.kind(), view.country(), Set.of(role), Set.of());
+    return memberMayRead(view, Set.of(), kind.name(), recordId, marking);
+  }
+
+  /**
+   * Whether an ordinary member of {@code agency}, in {@code compartments} and with the agency's
+   * approved releases of the record, may read the record of {@code kind} marked {@code marking}.
+   */
+  boolean memberMayRead(
+      AgencyView agency, Set<String> compartments, String kind, String recordId, Marking marking) {
+    Role role = agency.kind() == AgencyKind.REGISTRANT ? Role.REGISTRANT : Role.INVESTIGATOR;
+    var member =
+        new Caller("-", agency.code(), agency.kind(), agency.country(), Set.of(role), compartments);
     boolean released =
         jdbc.sql(
                     "SELECT COUNT(*) FROM record_release WHERE kind = :kind AND record_id = :id"
                         + " AND target_agency = :agency AND status = 'APPROVED'")
-                .param("kind", kind.name())
+                .param("kind", kind)
                 .param("id", recordId)
-                .param("agency", agency)
+                .param("agency", agency.code())
                 .query(Long.class)
                 .single()
             > 0;
