@@ -59,8 +59,8 @@ class AgencyJudgementsIntegrationTests {
   @Test
   void anotherAgencysJudgementDoesNotClearOurRedFlag() {
     String phone = "+86 139 " + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-    String a = subject(deaAgent, "Sun Yuting " + world.suffix(), Tlp.GREEN, "phone", phone);
-    String b = subject(deaAgent, "Ferro Cask Trading " + world.suffix(), Tlp.GREEN, "phone", phone);
+    String a = subject(deaAgent, "Sun Yuting " + letters(), Tlp.GREEN, "phone", phone);
+    String b = subject(deaAgent, "Ferro Cask Trading " + letters(), Tlp.GREEN, "phone", phone);
     RedFlag flag = sharedContact(a);
     assertThat(flag.status()).isEqualTo(RedFlagStatus.OPEN);
 
@@ -76,8 +76,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void anotherAgencysJudgementDoesNotMergeOurGraph() {
-    String a = subject(deaAgent, "Halvard Brennick " + world.suffix(), Tlp.GREEN);
-    String b = subject(deaAgent, "Ottoline Farrant " + world.suffix(), Tlp.GREEN);
+    String a = subject(deaAgent, "Halvard Brennick " + letters(), Tlp.GREEN);
+    String b = subject(deaAgent, "Ottoline Farrant " + letters(), Tlp.GREEN);
 
     subjects.judge(cbpAgent, a, b, Judgement.SAME, "merged by CBP");
 
@@ -108,8 +108,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void anotherAgencysJudgementDoesNotTakePairsOffOurReviewQueue() {
-    String left = subject(deaAgent, "Hao ZHENG " + world.suffix(), Tlp.GREEN);
-    String right = subject(deaAgent, "郑浩 " + world.suffix(), Tlp.GREEN);
+    String left = subject(deaAgent, "Hao ZHENG " + letters(), Tlp.GREEN);
+    String right = subject(deaAgent, "郑浩 " + letters(), Tlp.GREEN);
     assertThat(queued(deaAgent, left, right)).isTrue();
 
     subjects.judge(cbpAgent, left, right, Judgement.NOT_SAME, "different fathers");
@@ -122,8 +122,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void anotherAgencysJudgementIsShownAsASuggestionWithItsOrigin() {
-    String left = subject(deaAgent, "Hao ZHENG " + world.suffix(), Tlp.GREEN);
-    String right = subject(deaAgent, "郑浩 " + world.suffix(), Tlp.GREEN);
+    String left = subject(deaAgent, "Hao ZHENG " + letters(), Tlp.GREEN);
+    String right = subject(deaAgent, "郑浩 " + letters(), Tlp.GREEN);
     subjects.judge(cbpAgent, left, right, Judgement.NOT_SAME, "different fathers");
 
     assertThat(subjects.reviewSuggestions(deaAgent))
@@ -150,8 +150,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void aSharedJudgementHoldsForTheOtherAgencyOnlyOnceItsInvestigatorAccepts() {
-    String left = subject(deaAgent, "Hao ZHENG " + world.suffix(), Tlp.GREEN);
-    String right = subject(deaAgent, "郑浩 " + world.suffix(), Tlp.GREEN);
+    String left = subject(deaAgent, "Hao ZHENG " + letters(), Tlp.GREEN);
+    String right = subject(deaAgent, "郑浩 " + letters(), Tlp.GREEN);
     AccessContext deaAnalyst = world.as(world.user("dea-analyst", dea, Role.ANALYST), Channel.API);
     assertThatThrownBy(() -> shares.propose(cbpAgent, left, right, dea))
         .as("nothing judged, nothing to share")
@@ -192,7 +192,7 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void aJudgementOnAnUnknownPairIsNotFoundAndStoresNothing() {
-    String a = subject(deaAgent, "Halvard Brennick " + world.suffix(), Tlp.GREEN);
+    String a = subject(deaAgent, "Halvard Brennick " + letters(), Tlp.GREEN);
     assertThatThrownBy(() -> subjects.judge(deaAgent, a, "no-such-subject", Judgement.SAME, null))
         .isInstanceOf(NotFound.class);
     assertThat(stored(a)).isZero();
@@ -200,8 +200,8 @@ class AgencyJudgementsIntegrationTests {
 
   @Test
   void aJudgementOnAPairTheCallerCannotReadIsNotFoundAndStoresNothing() {
-    String ours = subject(deaAgent, "Halvard Brennick " + world.suffix(), Tlp.GREEN);
-    String hidden = subject(deaAgent, "Ottoline Farrant " + world.suffix(), Tlp.AMBER);
+    String ours = subject(deaAgent, "Halvard Brennick " + letters(), Tlp.GREEN);
+    String hidden = subject(deaAgent, "Ottoline Farrant " + letters(), Tlp.AMBER);
     assertThatThrownBy(() -> subjects.judge(cbpAgent, ours, hidden, Judgement.SAME, null))
         .isInstanceOf(NotFound.class);
     assertThatThrownBy(() -> subjects.judge(cbpAgent, hidden, ours, Judgement.NOT_SAME, null))
@@ -244,6 +244,18 @@ class AgencyJudgementsIntegrationTests {
         "GB",
         "address",
         "17 " + world.suffix() + " Wharf, Leith");
+  }
+
+  /**
+   * This test's suffix in letters only: a name token of digits and letters scores differently from
+   * one run to the next, and the pairs these tests judge must stay in the review band.
+   */
+  private String letters() {
+    var letters = new StringBuilder();
+    for (char c : world.suffix().toCharArray()) {
+      letters.append(Character.isDigit(c) ? (char) ('G' + (c - '0')) : c);
+    }
+    return letters.toString();
   }
 
   private String subject(AccessContext as, String name, Tlp tlp, String... more) {

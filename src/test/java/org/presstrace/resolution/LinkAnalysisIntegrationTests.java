@@ -276,10 +276,17 @@ class LinkAnalysisIntegrationTests {
         context,
         Schema.PERSON,
         Map.of(
-            "name", List.of(name),
-            "birthDate", List.of("1975-11-02"),
-            "nationality", List.of("GB"),
-            "address", List.of("4 " + tag() + " Lane, Dover")),
+            "name",
+            List.of(name),
+            "birthDate",
+            List.of(
+                java.time.LocalDate.of(1940, 1, 1)
+                    .plusDays(Math.floorMod(tag().hashCode(), 20_000))
+                    .toString()),
+            "nationality",
+            List.of("GB"),
+            "address",
+            List.of("4 " + tag() + " Lane, Dover")),
         tlp);
   }
 
