@@ -10,7 +10,7 @@ import org.springframework.modulith.Modulithic;
  * <p>The process starts in the command line ({@link PressTraceCommand}); {@code serve} and {@code
  * demo} then boot this Spring application.
  */
-@Modulithic(sharedModules = {})
+@Modulithic(sharedModules = "shared")
 @SpringBootApplication
 public class PressTraceApplication {
 

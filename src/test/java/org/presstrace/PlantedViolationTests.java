@@ -26,10 +26,20 @@ class PlantedViolationTests {
         ApplicationModules.of(PlantedApplication.class, new ImportOption.OnlyIncludeTests());
 
     assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-        .containsExactlyInAnyOrder("alpha", "beta");
+        .containsExactlyInAnyOrder("alpha", "beta", "gamma");
     assertThatExceptionOfType(Violations.class)
         .isThrownBy(modules::verify)
         .withMessageContaining(BetaInternals.class.getName())
         .withMessageContaining("alpha");
+  }
+
+  @Test
+  void verifyReportsADependencyTheModuleDidNotDeclare() {
+    var modules =
+        ApplicationModules.of(PlantedApplication.class, new ImportOption.OnlyIncludeTests());
+
+    assertThatExceptionOfType(Violations.class)
+        .isThrownBy(modules::verify)
+        .withMessageContaining("Module 'gamma' depends on module 'beta'");
   }
 }

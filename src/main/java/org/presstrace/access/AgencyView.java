@@ -1,6 +1,7 @@
 package org.presstrace.access;
 
 import java.time.Instant;
+import org.presstrace.shared.CountryCode;
 
 /**
  * An agency as other modules and the API see it.

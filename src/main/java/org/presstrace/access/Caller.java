@@ -1,6 +1,7 @@
 package org.presstrace.access;
 
 import java.util.Set;
+import org.presstrace.shared.CountryCode;
 
 /**
  * The signed-in user a decision is made for: their agency (its kind and country), roles and

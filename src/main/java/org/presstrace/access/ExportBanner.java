@@ -3,6 +3,7 @@ package org.presstrace.access;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * The banner of an export file: the highest marking in it, the join ({@link Marking#join}) of the

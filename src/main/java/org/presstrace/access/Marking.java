@@ -7,6 +7,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.presstrace.shared.CountryCode;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * The handling marking every protected record carries: who owns it, its TLP level, an optional CUI

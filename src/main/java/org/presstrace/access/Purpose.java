@@ -1,5 +1,7 @@
 package org.presstrace.access;
 
+import org.presstrace.shared.InvalidRequest;
+
 /**
  * Why the caller is looking: a case number or a sentence. Sensitive look-ups refuse to run without
  * one, and every audit entry records it.

@@ -2,6 +2,7 @@ package org.presstrace.access;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.presstrace.shared.InvalidRequest;
 
 /** What a user does in PressTrace. A user may hold several roles within one agency. */
 public enum Role {

@@ -2,6 +2,7 @@ package org.presstrace.access;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.presstrace.shared.InvalidRequest;
 
 /** Traffic Light Protocol 2.0 levels, from the least to the most restricted. */
 public enum Tlp {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 import org.presstrace.substances.ManifestLine;
 import org.presstrace.substances.ManifestScreen;
 import org.presstrace.substances.StructureScreen;

@@ -2,5 +2,17 @@
  * The {@code presstrace} command line: serve, demo, version, screen, and the bulk jobs of later
  * modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Command line",
+    allowedDependencies = {
+      "access",
+      "casework",
+      "ledger",
+      "redflags",
+      "registry",
+      "resolution",
+      "seizures",
+      "substances",
+      "shared"
+    })
 package org.presstrace.cli;

@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.function.Function;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Marking;
-import org.presstrace.access.PageQuery;
 import org.presstrace.access.Tlp;
-import org.presstrace.resolution.LinkBatch;
-import org.presstrace.resolution.LinkDraft;
-import org.presstrace.resolution.LinkSchema;
-import org.presstrace.resolution.Links;
+import org.presstrace.casework.LinkBatch;
+import org.presstrace.casework.LinkDraft;
+import org.presstrace.casework.LinkSchema;
+import org.presstrace.casework.Links;
+import org.presstrace.casework.SubjectDraft;
+import org.presstrace.casework.Subjects;
 import org.presstrace.resolution.Schema;
-import org.presstrace.resolution.SubjectDraft;
-import org.presstrace.resolution.Subjects;
+import org.presstrace.shared.PageQuery;
 import org.springframework.stereotype.Component;
 
 /**

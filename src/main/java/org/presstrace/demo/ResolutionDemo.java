@@ -7,11 +7,11 @@ import java.util.function.Function;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
-import org.presstrace.resolution.OperationDraft;
-import org.presstrace.resolution.Operations;
+import org.presstrace.casework.OperationDraft;
+import org.presstrace.casework.Operations;
+import org.presstrace.casework.SubjectDraft;
+import org.presstrace.casework.Subjects;
 import org.presstrace.resolution.Schema;
-import org.presstrace.resolution.SubjectDraft;
-import org.presstrace.resolution.Subjects;
 import org.springframework.stereotype.Component;
 
 /**

@@ -315,7 +315,7 @@ class SeizureDemo {
         var release =
             releases.request(requesting, "seizure", id, target, "Joint southwest border case");
         releases.approve(approving, release.id(), "Approved for the joint case");
-      } catch (org.presstrace.access.ConflictingState duplicate) {
+      } catch (org.presstrace.shared.ConflictingState duplicate) {
         // the same record drawn twice: one release is enough
       }
     }

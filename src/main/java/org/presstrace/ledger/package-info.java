@@ -3,5 +3,7 @@
  * inclusion and consistency proofs, so that a court, an agency or a registrant can check that no
  * recorded entry was changed or dropped.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ledger")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Ledger",
+    allowedDependencies = {"access", "registry", "shared"})
 package org.presstrace.ledger;

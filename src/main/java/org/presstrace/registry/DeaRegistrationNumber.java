@@ -2,7 +2,7 @@ package org.presstrace.registry;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * A DEA registration number: two letters, then seven digits whose last is a check digit. With the

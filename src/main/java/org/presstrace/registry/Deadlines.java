@@ -2,7 +2,7 @@ package org.presstrace.registry;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import org.presstrace.access.ConflictingState;
+import org.presstrace.shared.ConflictingState;
 
 /**
  * When each report is due, and whether it was filed in time. The numbers are configuration ({@code

@@ -2,7 +2,7 @@ package org.presstrace.registry;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * The description rules of new equipment that depend on its kind: only whole machines are manual or

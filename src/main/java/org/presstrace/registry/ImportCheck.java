@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.presstrace.access.ConflictingState;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.registry.internal.Machine;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.registry.internal.Registrants;
+import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * Checks the rows of one import file in order, against the registry as stored and the rows before

@@ -182,7 +182,7 @@ public class RegistryImports {
       if (serial != null) {
         try {
           serials.add(new SerialNumber(serial).normalised());
-        } catch (org.presstrace.access.InvalidRequest e) {
+        } catch (org.presstrace.shared.InvalidRequest e) {
           // reported when the row is checked
         }
       }

@@ -1,7 +1,7 @@
 package org.presstrace.registry;
 
 import java.util.Locale;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * A serial number as stamped on a machine, part or mould. The text is kept exactly as entered;

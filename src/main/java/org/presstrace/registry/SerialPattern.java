@@ -1,7 +1,7 @@
 package org.presstrace.registry;
 
 import java.util.regex.Pattern;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * A pattern for a partly obliterated serial: {@code ?} stands for one unreadable character and

@@ -12,12 +12,12 @@ import org.presstrace.access.Caller;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.Derivations;
 import org.presstrace.access.GuardedReads;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
-import org.presstrace.access.Page;
-import org.presstrace.access.PageQuery;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.registry.internal.Registrants;
+import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.Page;
+import org.presstrace.shared.PageQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -169,13 +169,13 @@ public class Trace {
   }
 
   /** One item, if the caller may read it. */
-  @Transactional(noRollbackFor = org.presstrace.access.NotFound.class)
+  @Transactional(noRollbackFor = org.presstrace.shared.NotFound.class)
   public MachineView machine(AccessContext context, String id) {
     return reads.one(context, Machines.KIND, id, Machines::view);
   }
 
   /** The chain of custody of one item, if the caller may read the item. */
-  @Transactional(noRollbackFor = org.presstrace.access.NotFound.class)
+  @Transactional(noRollbackFor = org.presstrace.shared.NotFound.class)
   public List<CustodyEntry> custody(AccessContext context, String id) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Caller caller = context.caller();

@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * A registry-issued transaction id, {@code PT-<year>-} and nine characters: eight drawn at random

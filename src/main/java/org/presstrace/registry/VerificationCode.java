@@ -2,7 +2,7 @@ package org.presstrace.registry;
 
 import java.security.SecureRandom;
 import java.util.Locale;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * A certificate's verification code: 140 random bits written as 28 characters of Crockford's base

@@ -1,6 +1,6 @@
 package org.presstrace.resolution;
 
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * Thresholds and caps of a matching run.

@@ -52,7 +52,7 @@ public final class Matching {
   }
 
   /** Two entities of different schemas cannot be compared. */
-  static final class InvalidSchemaPair extends org.presstrace.access.InvalidRequest {
+  static final class InvalidSchemaPair extends org.presstrace.shared.InvalidRequest {
     InvalidSchemaPair(Entity left, Entity right) {
       super(
           "schema",

@@ -1,7 +1,7 @@
 package org.presstrace.seizures;
 
 import java.math.BigDecimal;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * The configured facts dose estimates rest on ({@code presstrace.seizures.*}); sources in

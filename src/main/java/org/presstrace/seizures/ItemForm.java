@@ -1,7 +1,7 @@
 package org.presstrace.seizures;
 
 import java.util.Locale;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /** The physical form of a seized item. */
 public enum ItemForm {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * Units of mass a seizure report may use, each with its exact size in milligrams: the avoirdupois

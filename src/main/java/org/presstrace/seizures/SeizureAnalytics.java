@@ -15,9 +15,9 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.Aggregation;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.GuardedReads;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
+import org.presstrace.shared.InvalidRequest;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,7 +1,7 @@
 package org.presstrace.seizures;
 
 import java.util.Locale;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /** Where in the flow of goods the seizure happened, as CBP and DEA report it. */
 public enum SeizureContext {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * Reads seizure reports from CSV (RFC 4180, UTF-8, a header row): one row per seizure with one

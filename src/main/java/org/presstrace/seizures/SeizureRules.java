@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.registry.SerialNumber;
+import org.presstrace.shared.InvalidRequest;
 import org.presstrace.substances.CasNumber;
 
 /**

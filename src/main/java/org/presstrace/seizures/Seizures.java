@@ -21,14 +21,14 @@ import org.presstrace.access.Caller;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.Directory;
 import org.presstrace.access.GuardedReads;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
-import org.presstrace.access.Page;
-import org.presstrace.access.PageQuery;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Purpose;
 import org.presstrace.access.Role;
 import org.presstrace.seizures.internal.SeizureStore;
+import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.Page;
+import org.presstrace.shared.PageQuery;
 import org.presstrace.substances.ClassMatch;
 import org.presstrace.substances.ListedHit;
 import org.presstrace.substances.ScreeningResult;
@@ -215,7 +215,7 @@ public class Seizures {
   }
 
   /** One seizure with its items, equipment and parties, if the caller may read it. */
-  @Transactional(noRollbackFor = org.presstrace.access.NotFound.class)
+  @Transactional(noRollbackFor = org.presstrace.shared.NotFound.class)
   public SeizureDetail get(AccessContext context, String id) {
     SeizureView seizure = reads.one(context, KIND, id, Seizures::view);
     List<SeizureDetail.Item> items =

@@ -1,7 +1,7 @@
 package org.presstrace.substances;
 
 import java.util.regex.Pattern;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * A CAS Registry Number: two to seven digits, two digits and a check digit ({@code 437-38-7}). The

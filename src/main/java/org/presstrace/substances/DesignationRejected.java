@@ -1,7 +1,7 @@
 package org.presstrace.substances;
 
 import java.util.List;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /** A designation could not be applied; carries every problem of its preview. */
 public class DesignationRejected extends InvalidRequest {

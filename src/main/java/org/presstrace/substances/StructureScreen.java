@@ -32,7 +32,7 @@ public final class StructureScreen {
    * Screens one structure given as SMILES. Counter-ions and other small fragments are stripped
    * first: the largest organic fragment is screened.
    *
-   * @throws org.presstrace.access.InvalidRequest naming {@code smiles} when it does not parse
+   * @throws org.presstrace.shared.InvalidRequest naming {@code smiles} when it does not parse
    */
   public StructureVerdict screen(String smiles) {
     return rules.screen(smiles);

@@ -9,6 +9,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.presstrace.shared.CountryCode;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.presstrace.shared.CountryCode;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * Checks the decision point against the table in docs/access-control.md for every combination of

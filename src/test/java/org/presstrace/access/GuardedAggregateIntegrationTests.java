@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.presstrace.intel.IntelReportDraft;
 import org.presstrace.intel.IntelReports;
+import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.PageQuery;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.presstrace.shared.CountryCode;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * The join of markings, tried on random sources: whoever may read a derived record may read every

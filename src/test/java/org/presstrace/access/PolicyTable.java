@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.presstrace.shared.CountryCode;
 
 /**
  * The read rules as docs/access-control.md writes them, parsed from its table: the oracle the

@@ -13,16 +13,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.presstrace.casework.OperationDraft;
+import org.presstrace.casework.Operations;
+import org.presstrace.casework.SubjectDraft;
+import org.presstrace.casework.Subjects;
+import org.presstrace.redflags.RedFlagRule;
+import org.presstrace.redflags.RedFlags;
 import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.Registry;
-import org.presstrace.resolution.OperationDraft;
-import org.presstrace.resolution.Operations;
-import org.presstrace.resolution.RedFlagRule;
-import org.presstrace.resolution.RedFlags;
 import org.presstrace.resolution.Schema;
-import org.presstrace.resolution.SubjectDraft;
-import org.presstrace.resolution.Subjects;
 import org.presstrace.seizures.SeizureDraft;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
@@ -241,7 +241,7 @@ class ReadPathCoverageIntegrationTests {
   @Autowired Subjects subjects;
   @Autowired RedFlags redFlags;
   @Autowired Operations operations;
-  @Autowired org.presstrace.resolution.Links links;
+  @Autowired org.presstrace.casework.Links links;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -422,8 +422,8 @@ class ReadPathCoverageIntegrationTests {
     return links
         .record(
             author,
-            new org.presstrace.resolution.LinkDraft(
-                org.presstrace.resolution.LinkSchema.ASSOCIATE,
+            new org.presstrace.casework.LinkDraft(
+                org.presstrace.casework.LinkSchema.ASSOCIATE,
                 from,
                 to,
                 null,
@@ -499,7 +499,7 @@ class ReadPathCoverageIntegrationTests {
               Marking.of(author.caller().agency(), Tlp.AMBER)));
     }
     return redFlags
-        .page(author, null, RedFlagRule.SHARED_CONTACT, new org.presstrace.access.PageQuery(0, 10))
+        .page(author, null, RedFlagRule.SHARED_CONTACT, new org.presstrace.shared.PageQuery(0, 10))
         .items()
         .get(0)
         .id();

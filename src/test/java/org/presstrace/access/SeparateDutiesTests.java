@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.presstrace.shared.InvalidRequest;
 
 /** Which roles one person may hold together. */
 class SeparateDutiesTests {

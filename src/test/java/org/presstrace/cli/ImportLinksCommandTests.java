@@ -23,9 +23,9 @@ import org.presstrace.access.NewUser;
 import org.presstrace.access.Purpose;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
+import org.presstrace.casework.SubjectDraft;
+import org.presstrace.casework.Subjects;
 import org.presstrace.resolution.Schema;
-import org.presstrace.resolution.SubjectDraft;
-import org.presstrace.resolution.Subjects;
 import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.presstrace.access.ConflictingState;
+import org.presstrace.shared.ConflictingState;
 
 class DeadlinesTests {
 

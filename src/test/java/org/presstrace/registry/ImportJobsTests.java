@@ -20,11 +20,11 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Channel;
-import org.presstrace.access.ConflictingState;
-import org.presstrace.access.CountryCode;
-import org.presstrace.access.InvalidRequest;
-import org.presstrace.access.NotFound;
 import org.presstrace.access.Role;
+import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.CountryCode;
+import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.NotFound;
 import org.springframework.security.access.AccessDeniedException;
 
 /**

@@ -399,11 +399,11 @@ class RegistryIntegrationTests {
                 null));
     assertThat(applicant.status()).isEqualTo(RegistrantStatus.PENDING);
     assertThatThrownBy(() -> registry.suspend(admin, applicant.id(), "no"))
-        .isInstanceOf(org.presstrace.access.ConflictingState.class)
+        .isInstanceOf(org.presstrace.shared.ConflictingState.class)
         .hasMessageEndingWith("is PENDING: only an active registration is suspended");
     registry.revoke(admin, applicant.id(), "false statements in the application");
     assertThatThrownBy(() -> registry.activate(admin, applicant.id(), "appeal"))
-        .isInstanceOf(org.presstrace.access.ConflictingState.class)
+        .isInstanceOf(org.presstrace.shared.ConflictingState.class)
         .hasMessageEndingWith("is REVOKED: a revoked registration is final");
     assertThatThrownBy(
             () ->
@@ -411,7 +411,7 @@ class RegistryIntegrationTests {
                     admin,
                     new NewRegistrant(
                         "Bad DEA", null, RegistrantCategory.DEALER, "AB1234564", "x", null, null)))
-        .isInstanceOf(org.presstrace.access.InvalidRequest.class)
+        .isInstanceOf(org.presstrace.shared.InvalidRequest.class)
         .hasMessageContaining("fails the check digit");
     assertThatThrownBy(
             () ->

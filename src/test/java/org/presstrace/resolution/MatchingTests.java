@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 
 /** Scoring across scripts, name orders and legal forms, with every contribution explained. */
 class MatchingTests {

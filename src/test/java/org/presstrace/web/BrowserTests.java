@@ -72,7 +72,7 @@ class BrowserTests {
   @Autowired Registry registry;
   @Autowired org.presstrace.seizures.Seizures seizures;
   @Autowired org.presstrace.access.Releases releases;
-  @Autowired org.presstrace.resolution.Subjects subjects;
+  @Autowired org.presstrace.casework.Subjects subjects;
 
   private Path profile;
   private ChromeDriverService service;
@@ -790,7 +790,7 @@ class BrowserTests {
     return subjects
         .submit(
             context,
-            new org.presstrace.resolution.SubjectDraft(
+            new org.presstrace.casework.SubjectDraft(
                 name.contains("Export")
                     ? org.presstrace.resolution.Schema.COMPANY
                     : org.presstrace.resolution.Schema.PERSON,

@@ -3,10 +3,10 @@ package org.presstrace.access.web;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.presstrace.access.AuditEntry;
-import org.presstrace.access.CsvField;
 import org.presstrace.access.ExportBanner;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
+import org.presstrace.shared.CsvField;
 
 /**
  * The audit trail as RFC 4180 CSV. The trail is the operator's metadata about every agency's work,

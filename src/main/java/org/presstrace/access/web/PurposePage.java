@@ -1,8 +1,8 @@
 package org.presstrace.access.web;
 
 import jakarta.servlet.http.HttpSession;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Purpose;
+import org.presstrace.shared.InvalidRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;

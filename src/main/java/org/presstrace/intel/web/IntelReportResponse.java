@@ -3,10 +3,10 @@ package org.presstrace.intel.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-import org.presstrace.access.CountryCode;
 import org.presstrace.access.MarkingChange;
 import org.presstrace.intel.IntelReport;
 import org.presstrace.intel.IntelReportEdit;
+import org.presstrace.shared.CountryCode;
 
 /** A report in API responses; times are ISO 8601 UTC. */
 record IntelReportResponse(

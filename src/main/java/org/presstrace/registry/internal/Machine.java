@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.presstrace.access.ConflictingState;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.registry.CustodyEvent;
 import org.presstrace.registry.CustodyState;
 import org.presstrace.registry.EquipmentKind;
@@ -27,6 +25,8 @@ import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.SerialNumber;
 import org.presstrace.registry.SerialTamperingReported;
+import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * A registered machine, critical part or mould, and its custody lifecycle. Every state change is a

@@ -11,9 +11,6 @@ import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
-import org.presstrace.access.NotFound;
-import org.presstrace.access.Page;
-import org.presstrace.access.PageQuery;
 import org.presstrace.access.Role;
 import org.presstrace.registry.CustodyEntry;
 import org.presstrace.registry.CustodyReport;
@@ -31,6 +28,9 @@ import org.presstrace.registry.StatusChange;
 import org.presstrace.registry.Trace;
 import org.presstrace.registry.TracedMachine;
 import org.presstrace.registry.Transfer;
+import org.presstrace.shared.NotFound;
+import org.presstrace.shared.Page;
+import org.presstrace.shared.PageQuery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -288,7 +288,7 @@ class RegistryApi {
       case "LOST" -> registry.reportLost(context(null, null), id, report);
       case "STOLEN" -> registry.reportStolen(context(null, null), id, report);
       default ->
-          throw new org.presstrace.access.InvalidRequest(
+          throw new org.presstrace.shared.InvalidRequest(
               "kind", "kind '" + request.kind() + "' must be LOST or STOLEN");
     };
   }

@@ -5,14 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Country names and ISO codes (alpha-2, alpha-3, English names, common aliases) to alpha-2. */
-final class Countries {
+public final class Countries {
 
   private static final Map<String, String> ALPHA2 = build();
 
   private Countries() {}
 
   /** The ISO alpha-2 code of {@code text}, or {@code ""} when it names no country. */
-  static String alpha2(String text) {
+  public static String alpha2(String text) {
     if (text == null) {
       return "";
     }

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bouncycastle.jcajce.provider.digest.Keccak;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Schema;
 import org.presstrace.resolution.Statement;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * The identifiers of vehicles, vessels, bank accounts and crypto wallets: checked when they are

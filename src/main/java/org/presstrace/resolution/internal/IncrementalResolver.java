@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.resolution.Contribution;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Judgement;
 import org.presstrace.resolution.Match;
 import org.presstrace.resolution.MatchBand;
 import org.presstrace.resolution.MatchOptions;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * Resolves one entity at a time against everything added before: its blocking keys are looked up in

@@ -7,7 +7,7 @@ import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Schema;
 
 /** An entity with every property normalised once, ready to block and compare. */
-record Prepared(
+public record Prepared(
     String id,
     Schema schema,
     PersonName person,
@@ -24,7 +24,7 @@ record Prepared(
     Set<String> assetIds,
     List<String> assetName) {
 
-  static Prepared of(Entity entity) {
+  public static Prepared of(Entity entity) {
     Set<String> countries = new LinkedHashSet<>();
     for (String property : List.of("country", "nationality", "jurisdiction", "flag")) {
       for (String value : values(entity, property)) {

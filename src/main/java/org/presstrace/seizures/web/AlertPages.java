@@ -2,9 +2,9 @@ package org.presstrace.seizures.web;
 
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
-import org.presstrace.access.ConflictingState;
-import org.presstrace.access.PageQuery;
 import org.presstrace.seizures.Alerts;
+import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.PageQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

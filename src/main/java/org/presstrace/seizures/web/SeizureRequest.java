@@ -1,10 +1,10 @@
 package org.presstrace.seizures.web;
 
 import java.util.List;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
 import org.presstrace.seizures.SeizureDraft;
+import org.presstrace.shared.InvalidRequest;
 
 /**
  * The body of a seizure report over the API. Numbers may be sent as JSON numbers or strings; the

@@ -3,9 +3,9 @@ package org.presstrace.seizures.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.presstrace.access.CsvField;
 import org.presstrace.seizures.DoseMethod;
 import org.presstrace.seizures.SeriesRow;
+import org.presstrace.shared.CsvField;
 
 /**
  * A seizure series as CSV: one line per period and group, one column pair per dose method, and a

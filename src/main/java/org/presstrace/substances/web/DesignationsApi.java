@@ -11,7 +11,7 @@ import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
-import org.presstrace.access.InvalidRequest;
+import org.presstrace.shared.InvalidRequest;
 import org.presstrace.substances.DesignationPreview;
 import org.presstrace.substances.DesignationRejected;
 import org.presstrace.substances.DesignationView;

@@ -8,8 +8,8 @@ import java.util.List;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Page;
-import org.presstrace.access.PageQuery;
+import org.presstrace.shared.Page;
+import org.presstrace.shared.PageQuery;
 import org.presstrace.substances.ManifestCsv;
 import org.presstrace.substances.ManifestLine;
 import org.presstrace.substances.ManifestScreenings;
@@ -121,7 +121,7 @@ class ScreeningsApi {
     try {
       return read(body);
     } catch (tools.jackson.core.JacksonException e) {
-      throw new org.presstrace.access.InvalidRequest(
+      throw new org.presstrace.shared.InvalidRequest(
           "lines", "a line has a field of the wrong type: " + e.getOriginalMessage());
     }
   }
@@ -132,7 +132,7 @@ class ScreeningsApi {
       return new ScreeningRequest(null, List.of(mapper.treeToValue(body, LineRequest[].class)));
     }
     if (body == null || !body.isObject()) {
-      throw new org.presstrace.access.InvalidRequest(
+      throw new org.presstrace.shared.InvalidRequest(
           "lines", "the body must be an array of lines or an object with lines");
     }
     return mapper.treeToValue(body, ScreeningRequest.class);

@@ -1,7 +1,7 @@
 package org.presstrace.substances.web;
 
-import org.presstrace.access.InvalidRequest;
-import org.presstrace.access.NotFound;
+import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.NotFound;
 import org.presstrace.substances.StructureScreen;
 import org.presstrace.substances.Substance;
 import org.presstrace.substances.Substances;

@@ -9,8 +9,6 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.presstrace.access.ConflictingState;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.registry.CustodyState;
 import org.presstrace.registry.EquipmentKind;
 import org.presstrace.registry.MachineDeclared;
@@ -30,6 +28,8 @@ import org.presstrace.registry.RegistrantStatus;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.SerialNumber;
 import org.presstrace.registry.SerialTamperingReported;
+import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.InvalidRequest;
 
 /** Every allowed and refused transition of the custody lifecycle. */
 class MachineTests {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.presstrace.access.InvalidRequest;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Match;
 import org.presstrace.resolution.MatchBand;
 import org.presstrace.resolution.MatchOptions;
 import org.presstrace.resolution.ResolutionIndex;
 import org.presstrace.resolution.Schema;
+import org.presstrace.shared.InvalidRequest;
 
 class IdentifiersTests {
 

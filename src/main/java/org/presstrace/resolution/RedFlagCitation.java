@@ -1,7 +1,0 @@
-package org.presstrace.resolution;
-
-/**
- * A record a red flag cites: its protected kind ({@code subject}, ...), id and label as the
- * evaluating agency read it.
- */
-public record RedFlagCitation(String kind, String recordId, String label) {}

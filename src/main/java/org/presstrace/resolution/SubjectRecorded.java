@@ -1,9 +1,0 @@
-package org.presstrace.resolution;
-
-import org.presstrace.access.Channel;
-
-/**
- * Published when a case subject has been stored: its id, owning agency, and who entered it through
- * which channel. Red flags are re-evaluated on it once the transaction commits.
- */
-public record SubjectRecorded(String subjectId, String agency, String username, Channel channel) {}

@@ -1,7 +1,0 @@
-package org.presstrace.resolution;
-
-import java.time.LocalDate;
-
-/** One stored statement about a subject, with its provenance. */
-public record SubjectStatement(
-    String property, String value, String source, String agency, LocalDate statedOn) {}

@@ -1,0 +1,28 @@
+package org.presstrace.shared;
+
+/**
+ * The one pagination convention of the API: {@code page} counts from 0, {@code size} is 1 to
+ * {@value #MAX_SIZE} (default {@value #DEFAULT_SIZE}).
+ */
+public record PageQuery(int page, int size) {
+
+  public static final int DEFAULT_SIZE = 50;
+  public static final int MAX_SIZE = 200;
+
+  public PageQuery {
+    if (page < 0) {
+      throw new InvalidRequest("page", "page " + page + " is negative; pages count from 0");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new InvalidRequest("size", "size " + size + " is not between 1 and " + MAX_SIZE);
+    }
+  }
+
+  public static PageQuery of(Integer page, Integer size) {
+    return new PageQuery(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+  }
+
+  public long offset() {
+    return (long) page * size;
+  }
+}
