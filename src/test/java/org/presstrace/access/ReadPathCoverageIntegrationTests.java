@@ -499,9 +499,12 @@ class ReadPathCoverageIntegrationTests {
               Marking.of(author.caller().agency(), Tlp.AMBER)));
     }
     return redFlags
-        .page(author, null, RedFlagRule.SHARED_CONTACT, new org.presstrace.shared.PageQuery(0, 10))
+        .page(author, null, RedFlagRule.SHARED_CONTACT, new org.presstrace.shared.PageQuery(0, 200))
         .items()
-        .get(0)
+        .stream()
+        .filter(flag -> flag.explanation().contains(name + " Courier"))
+        .findFirst()
+        .orElseThrow()
         .id();
   }
 

@@ -54,6 +54,7 @@ class RedFlagsIntegrationTests {
   AccessContext cbpAgent;
   AccessContext deaAuditor;
   String phone;
+  final java.util.Set<String> mine = new java.util.HashSet<>();
 
   @BeforeEach
   void agencies() {
@@ -73,20 +74,34 @@ class RedFlagsIntegrationTests {
     for (int i = 0; i < more.length; i += 2) {
       properties.put(more[i], List.of(more[i + 1]));
     }
-    return subjects.submit(
-        as,
-        new SubjectDraft(
-            schema,
-            properties,
-            "CASE-" + world.suffix(),
-            "Duty desk",
-            null,
-            null,
-            Marking.of("ignored", tlp)));
+    Submission submitted =
+        subjects.submit(
+            as,
+            new SubjectDraft(
+                schema,
+                properties,
+                "CASE-" + world.suffix(),
+                "Duty desk",
+                null,
+                null,
+                Marking.of("ignored", tlp)));
+    mine.add(submitted.subject().id());
+    return submitted;
   }
 
+  /**
+   * The flags {@code as} sees that cite a subject of this test: other tests' TLP:CLEAR and GREEN
+   * subjects, readable by every agency, raise flags of their own in the same database.
+   */
   List<RedFlag> flags(AccessContext as, RedFlagRule rule) {
-    return redFlags.page(as, null, rule, new PageQuery(0, 200)).items();
+    return redFlags.page(as, null, rule, new PageQuery(0, 200)).items().stream()
+        .filter(
+            flag ->
+                flag.focus().contains(phone.replace(" ", ""))
+                    || mine.stream().anyMatch(flag.focus()::contains)
+                    || flag.citations().stream()
+                        .anyMatch(citation -> mine.contains(citation.recordId())))
+        .toList();
   }
 
   @Test
@@ -158,16 +173,20 @@ class RedFlagsIntegrationTests {
   }
 
   private Submission ukOnly(AccessContext as, String name) {
-    return subjects.submit(
-        as,
-        new SubjectDraft(
-            Schema.PERSON,
-            Map.of("name", List.of(name), "phone", List.of(phone)),
-            "CASE-" + world.suffix(),
-            "Duty desk",
-            null,
-            null,
-            new Marking("ignored", Tlp.GREEN, "LEI", false, Marking.relTo(List.of("GBR")), null)));
+    Submission submitted =
+        subjects.submit(
+            as,
+            new SubjectDraft(
+                Schema.PERSON,
+                Map.of("name", List.of(name), "phone", List.of(phone)),
+                "CASE-" + world.suffix(),
+                "Duty desk",
+                null,
+                null,
+                new Marking(
+                    "ignored", Tlp.GREEN, "LEI", false, Marking.relTo(List.of("GBR")), null)));
+    mine.add(submitted.subject().id());
+    return submitted;
   }
 
   private long runs(String agency) {
