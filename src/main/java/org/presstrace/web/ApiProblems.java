@@ -37,6 +37,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * problems carry an {@code errors} list naming each field, its rejected value and the rule.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -236,6 +237,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 + ")"
             : "the body is missing or not valid JSON";
     return problem(HttpStatus.BAD_REQUEST, "malformed-body", detail, List.of(), request);
+  }
+
+  /**
+   * Spring's own problems (405, 406, 415 and the like) keep their status and detail and get
+   * PressTrace's problem type, so that a client tells them apart by type as it does the others.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> answer =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+      if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+        problem.setType(ProblemResponses.type(ProblemResponses.slug(answer.getStatusCode())));
+      }
+      return ResponseEntity.status(answer.getStatusCode())
+          .headers(answer.getHeaders())
+          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
+    }
+    return answer;
   }
 
   static String path(JacksonException e) {

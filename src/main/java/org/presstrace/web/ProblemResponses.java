@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,11 +50,69 @@ class ProblemResponses {
       String slug,
       String detail)
       throws IOException {
+    write(request, response, status, slug, detail, request.getRequestURI());
+  }
+
+  void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String slug,
+      String detail,
+      String path)
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(type(slug));
-    problem.setInstance(URI.create(request.getRequestURI()));
+    problem.setInstance(instance(path));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** The path as the problem's instance, or none when it is not a valid URI reference. */
+  static URI instance(String path) {
+    try {
+      return path == null ? null : URI.create(path);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The problem type of an error status that no handler described more closely. */
+  static String slug(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 400 -> "bad-request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 409 -> "conflict";
+      case 413 -> "body-too-large";
+      case 414 -> "uri-too-long";
+      case 415 -> "unsupported-media-type";
+      case 429 -> "too-many-requests";
+      default -> status.is5xxServerError() ? "internal" : "client-error";
+    };
+  }
+
+  /** A plain sentence for an error status, never an exception's message. */
+  static String sentence(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 400 -> "the request is malformed";
+      case 401 -> "sign in with HTTP Basic or a bearer token";
+      case 403 -> "your roles do not allow this";
+      case 404 -> "there is nothing here that you may see";
+      case 405 -> "this path does not take that method";
+      case 406 -> "this path cannot answer in the media type asked for";
+      case 413 -> "the request body is too large";
+      case 414 -> "the request line is too long";
+      case 415 -> "this path does not take a body of that media type";
+      case 429 -> "too many requests; try again later";
+      default ->
+          status.is5xxServerError()
+              ? "an unexpected error occurred; quote the request id to the operators"
+              : "the request cannot be answered";
+    };
   }
 }

@@ -277,6 +277,11 @@ class TransactionReportPages {
       model.addAttribute("needsPurpose", true);
       return "registry/transaction-report";
     }
+    try {
+      org.presstrace.registry.TransactionReportId.parse(id, "id");
+    } catch (InvalidRequest malformed) {
+      throw new NotFound("transaction report", id);
+    }
     var detail = reports.detail(context, id);
     model.addAttribute("detail", detail);
     model.addAttribute("history", newestFirst(detail.history()));
