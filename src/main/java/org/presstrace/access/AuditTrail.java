@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.slf4j.MDC;
@@ -33,6 +35,9 @@ public class AuditTrail {
   public static final String REQUEST_ID = "requestId";
 
   private static final int DETAIL_LIMIT = 4000;
+
+  /** Ids read at a time by {@link #firstIdNotIn}. */
+  private static final int ID_PAGE = 10_000;
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -180,6 +185,32 @@ public class AuditTrail {
         .param("id", id)
         .query(AuditTrail::entry)
         .optional();
+  }
+
+  /**
+   * The lowest entry id for which {@code held} is false, for checking the trail against a log that
+   * must hold every entry; empty when it holds them all. Reads the ids in pages, oldest first.
+   */
+  @Transactional(readOnly = true)
+  public OptionalLong firstIdNotIn(LongPredicate held) {
+    long after = Long.MIN_VALUE;
+    while (true) {
+      List<Long> ids =
+          jdbc.sql("SELECT id FROM audit_event WHERE id > :after ORDER BY id LIMIT :limit")
+              .param("after", after)
+              .param("limit", ID_PAGE)
+              .query(Long.class)
+              .list();
+      for (long id : ids) {
+        if (!held.test(id)) {
+          return OptionalLong.of(id);
+        }
+      }
+      if (ids.size() < ID_PAGE) {
+        return OptionalLong.empty();
+      }
+      after = ids.get(ids.size() - 1);
+    }
   }
 
   private static void requireAuditor(AccessContext context) {

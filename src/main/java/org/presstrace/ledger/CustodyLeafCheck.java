@@ -1,29 +1,27 @@
 package org.presstrace.ledger;
 
 import java.lang.reflect.RecordComponent;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.presstrace.registry.CustodyEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.presstrace.registry.CustodyEvents;
+import org.presstrace.registry.CustodyRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks each custody leaf against the custody event row the registry stores now, field by field.
- * The n-th custody leaf of a machine stands for its chain-of-custody entry number n: both are
- * written in the same transaction, in the same order. A leaf of format 2 holds commitments: each is
- * re-derived from the row's value and salt ({@link CustodyLeaves#CONTENT}). A leaf written before
- * commitments (format 1) holds the content: the event is rebuilt from it and read through the same
- * accessors the registry used to write the row.
+ * Checks each custody leaf against the custody event the registry stores now ({@link
+ * CustodyEvents#stored}), field by field. The n-th custody leaf of a machine stands for its
+ * chain-of-custody entry number n: both are written in the same transaction, in the same order. A
+ * leaf of format 2 holds commitments: each is re-derived from the row's value and salt ({@link
+ * CustodyLeaves#CONTENT}). A leaf written before commitments (format 1) holds the content: the
+ * event is rebuilt from it and read through the same accessors the registry used to write the row.
  */
 final class CustodyLeafCheck {
 
@@ -34,12 +32,12 @@ final class CustodyLeafCheck {
         .forEach(type -> TYPES.put(type.getSimpleName(), type));
   }
 
-  private final JdbcClient jdbc;
+  private final CustodyEvents custody;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Map<String, Integer> seen = new HashMap<>();
 
-  CustodyLeafCheck(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  CustodyLeafCheck(CustodyEvents custody) {
+    this.custody = custody;
   }
 
   /** The divergence of this custody leaf from its stored row, or null when they agree. */
@@ -53,12 +51,7 @@ final class CustodyLeafCheck {
     if (logged == null) {
       return "leaf " + leaf.index() + ": its data is no custody event PressTrace knows";
     }
-    var row =
-        jdbc.sql("SELECT * FROM custody_event WHERE machine_id = :machine AND seq = :seq")
-            .param("machine", leaf.ref())
-            .param("seq", seq)
-            .query(CustodyLeafCheck::stored)
-            .optional();
+    var row = custody.stored(leaf.ref(), seq).map(CustodyLeafCheck::stored);
     if (row.isEmpty()) {
       return missing(leaf, seq);
     }
@@ -91,12 +84,7 @@ final class CustodyLeafCheck {
       String marking) {}
 
   private String checkCommitted(LedgerLeaf leaf, int seq, JsonNode data) {
-    var row =
-        jdbc.sql("SELECT * FROM custody_event WHERE machine_id = :machine AND seq = :seq")
-            .param("machine", leaf.ref())
-            .param("seq", seq)
-            .query(CustodyLeafCheck::committed)
-            .optional();
+    var row = custody.stored(leaf.ref(), seq).map(CustodyLeafCheck::committed);
     if (row.isEmpty()) {
       return missing(leaf, seq);
     }
@@ -151,17 +139,17 @@ final class CustodyLeafCheck {
     return null;
   }
 
-  private static Committed committed(ResultSet rs, int row) throws SQLException {
+  private static Committed committed(CustodyRecord record) {
     var shown = new HashMap<String, String>();
-    shown.put("type", rs.getString("type"));
-    shown.put("machine_id", rs.getString("machine_id"));
-    shown.put("agency", rs.getString("agency"));
+    shown.put("type", record.type());
+    shown.put("machine_id", record.machineId());
+    shown.put("agency", record.agency());
     var content = new HashMap<String, String>();
     for (CustodyLeaves.Field field : CustodyLeaves.CONTENT) {
-      content.put(field.name(), field.stored(rs));
+      content.put(field.name(), field.stored(record));
     }
     return new Committed(
-        rs.getString("id"), shown, rs.getString("salt"), content, CustodyLeaves.markingText(rs));
+        record.id(), shown, record.salt(), content, CustodyLeaves.markingText(record));
   }
 
   private static String text(JsonNode data, String member) {
@@ -195,20 +183,20 @@ final class CustodyLeafCheck {
     return columns;
   }
 
-  private static Map<String, Object> stored(ResultSet rs, int row) throws SQLException {
+  /** The stored event's values under the same names as {@link #columns}. */
+  private static Map<String, Object> stored(CustodyRecord record) {
     var columns = new HashMap<String, Object>();
-    columns.put("id", rs.getString("id"));
-    columns.put("type", rs.getString("type"));
-    columns.put("machine_id", rs.getString("machine_id"));
-    columns.put("occurred_on", rs.getObject("occurred_on", LocalDate.class));
-    columns.put("from_registrant", rs.getString("from_registrant"));
-    columns.put("to_registrant", rs.getString("to_registrant"));
-    columns.put("agency", rs.getString("agency"));
-    columns.put("buyer_registration", rs.getString("buyer_registration"));
-    OffsetDateTime checked = rs.getObject("buyer_checked_at", OffsetDateTime.class);
-    columns.put("buyer_checked_at", checked == null ? null : checked.toInstant());
-    columns.put("transaction_id", rs.getString("transaction_id"));
-    columns.put("details", text(rs.getString("details")));
+    columns.put("id", record.id());
+    columns.put("type", record.type());
+    columns.put("machine_id", record.machineId());
+    columns.put("occurred_on", record.occurredOn());
+    columns.put("from_registrant", record.fromRegistrant());
+    columns.put("to_registrant", record.toRegistrant());
+    columns.put("agency", record.agency());
+    columns.put("buyer_registration", record.buyerRegistration());
+    columns.put("buyer_checked_at", record.buyerCheckedAt());
+    columns.put("transaction_id", record.transactionId());
+    columns.put("details", text(record.details()));
     return columns;
   }
 

@@ -1,10 +1,7 @@
 package org.presstrace.ledger;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.presstrace.registry.CustodyEvent;
+import org.presstrace.registry.CustodyRecord;
 
 /**
  * How a custody event becomes a ledger leaf, kind {@code custody-event}, referenced by machine id.
@@ -32,19 +30,17 @@ public final class CustodyLeaves {
   /** The prefix of a commitment member in a leaf: {@code commit.<field>}. */
   public static final String COMMIT = "commit.";
 
-  /** Reads one field's canonical value from a stored custody event row. */
-  interface Column {
-    String read(ResultSet row, String column) throws SQLException;
-  }
-
   /**
    * One content field of a custody event, named by its column: its canonical value as the event
-   * carries it and as the row stores it.
+   * carries it and as the registry stores it.
    */
-  record Field(String name, Function<CustodyEvent, String> ofEvent, Column ofRow) {
+  record Field(
+      String name,
+      Function<CustodyEvent, String> ofEvent,
+      Function<CustodyRecord, String> ofRecord) {
 
-    String stored(ResultSet row) throws SQLException {
-      return ofRow.read(row, name);
+    String stored(CustodyRecord record) {
+      return ofRecord.apply(record);
     }
 
     /**
@@ -66,16 +62,22 @@ public final class CustodyLeaves {
    */
   static final List<Field> CONTENT =
       List.of(
-          new Field("occurred_on", event -> text(event.occurredOn()), CustodyLeaves::dateColumn),
-          new Field("from_registrant", CustodyEvent::fromRegistrant, ResultSet::getString),
-          new Field("to_registrant", CustodyEvent::toRegistrant, ResultSet::getString),
-          new Field("buyer_registration", CustodyEvent::buyerRegistration, ResultSet::getString),
+          new Field(
+              "occurred_on",
+              event -> text(event.occurredOn()),
+              record -> text(record.occurredOn())),
+          new Field("from_registrant", CustodyEvent::fromRegistrant, CustodyRecord::fromRegistrant),
+          new Field("to_registrant", CustodyEvent::toRegistrant, CustodyRecord::toRegistrant),
+          new Field(
+              "buyer_registration",
+              CustodyEvent::buyerRegistration,
+              CustodyRecord::buyerRegistration),
           new Field(
               "buyer_checked_at",
               event -> instant(event.buyerCheckedAt()),
-              CustodyLeaves::instantColumn),
-          new Field("transaction_id", CustodyEvent::transactionId, ResultSet::getString),
-          new Field("details", event -> note(event.details()), (row, c) -> note(row.getString(c))));
+              record -> instant(record.buyerCheckedAt())),
+          new Field("transaction_id", CustodyEvent::transactionId, CustodyRecord::transactionId),
+          new Field("details", event -> note(event.details()), record -> note(record.details())));
 
   private CustodyLeaves() {}
 
@@ -123,18 +125,19 @@ public final class CustodyLeaves {
    * A stored custody event's own marking as committed: its marking columns joined by {@code |}, or
    * null when it has none (read with its machine).
    */
-  public static String markingText(ResultSet row) throws SQLException {
-    if (row.getString("owner_agency") == null) {
+  public static String markingText(CustodyRecord record) {
+    CustodyRecord.OwnMarking marking = record.marking();
+    if (marking.ownerAgency() == null) {
       return null;
     }
     return String.join(
         "|",
-        row.getString("owner_agency"),
-        String.valueOf(row.getString("tlp")),
-        String.valueOf(row.getString("cui_category")),
-        String.valueOf(row.getBoolean("noforn")),
-        String.valueOf(row.getString("rel_to")),
-        String.valueOf(row.getString("compartment")));
+        marking.ownerAgency(),
+        String.valueOf(marking.tlp()),
+        String.valueOf(marking.cuiCategory()),
+        String.valueOf(marking.noforn()),
+        String.valueOf(marking.relTo()),
+        String.valueOf(marking.compartment()));
   }
 
   /** The commitment to one canonical field value under a salt, as a leaf holds it. */
@@ -154,14 +157,5 @@ public final class CustodyLeaves {
   /** An instant to the microsecond, the precision the database keeps. */
   private static String instant(Instant at) {
     return at == null ? null : at.truncatedTo(ChronoUnit.MICROS).toString();
-  }
-
-  private static String dateColumn(ResultSet row, String column) throws SQLException {
-    return text(row.getObject(column, LocalDate.class));
-  }
-
-  private static String instantColumn(ResultSet row, String column) throws SQLException {
-    OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
-    return at == null ? null : instant(at.toInstant());
   }
 }

@@ -12,10 +12,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.presstrace.ledger.internal.HeadStore;
+import org.presstrace.ledger.internal.LeafStore;
+import org.presstrace.ledger.internal.NodeStore;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,23 +44,23 @@ public class Ledger {
 
   static final HexFormat HEX = HexFormat.of();
 
-  private final JdbcTemplate template;
-  private final JdbcClient jdbc;
+  private final LeafStore leaves;
+  private final NodeStore nodes;
+  private final HeadStore heads;
   private final Signer signer;
   private final Clock clock;
-  private final MerkleNodes stored;
   private final MerkleTree tree;
 
   /** The key of the current transaction's {@link PendingAppends}. */
   private final Object pendingKey = new Object();
 
-  Ledger(JdbcTemplate template, Signer signer, Clock clock) {
-    this.template = template;
-    this.jdbc = JdbcClient.create(template);
+  Ledger(LeafStore leaves, NodeStore nodes, HeadStore heads, Signer signer, Clock clock) {
+    this.leaves = leaves;
+    this.nodes = nodes;
+    this.heads = heads;
     this.signer = signer;
     this.clock = clock;
-    this.stored = new StoredNodes(jdbc);
-    this.tree = new MerkleTree(stored);
+    this.tree = new MerkleTree(nodes);
   }
 
   /**
@@ -86,11 +87,8 @@ public class Ledger {
   private long add(String kind, String ref, byte[] canonicalData, String salt) {
     PendingAppends pending = PendingAppends.current(pendingKey);
     if (pending == null) {
-      long size =
-          jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE")
-              .query(Long.class)
-              .single();
-      pending = PendingAppends.open(template, stored, pendingKey, size);
+      long size = leaves.lockSize();
+      pending = PendingAppends.open(leaves, nodes, pendingKey, size);
     }
     return pending.add(
         kind,
@@ -119,19 +117,14 @@ public class Ledger {
   @Transactional(propagation = Propagation.MANDATORY)
   public long logged(String kind, String ref) {
     PendingAppends pending = PendingAppends.current(pendingKey);
-    long stored =
-        jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = :kind AND ref = :ref")
-            .param("kind", kind)
-            .param("ref", ref)
-            .query(Long.class)
-            .single();
+    long stored = leaves.count(kind, ref);
     return stored + (pending == null ? 0 : pending.waiting(kind, ref));
   }
 
   @Transactional(readOnly = true)
   public long size() {
     writePending();
-    return jdbc.sql("SELECT size FROM ledger_state WHERE id = 1").query(Long.class).single();
+    return leaves.size();
   }
 
   /** The root hash of the first {@code size} leaves, hex. */
@@ -146,36 +139,23 @@ public class Ledger {
   @Transactional
   public SignedTreeHead head() {
     long size = size();
-    Optional<SignedTreeHead> latest =
-        jdbc.sql("SELECT * FROM ledger_head WHERE tree_size = :size")
-            .param("size", size)
-            .query(Ledger::headOf)
-            .optional();
+    Optional<SignedTreeHead> latest = heads.at(size);
     if (latest.isPresent()) {
       return latest.get();
     }
     String root = HEX.formatHex(tree.root(size));
     Instant issued = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String signature = signer.sign(SignedTreeHead.signedBytes(size, root, issued));
-    jdbc.sql(
-            """
-            INSERT INTO ledger_head (tree_size, root_hash, issued_at, key_id, signature)
-            VALUES (:size, :root, :at, :key, :signature)
-            """)
-        .param("size", size)
-        .param("root", root)
-        .param("at", OffsetDateTime.ofInstant(issued, ZoneOffset.UTC))
-        .param("key", signer.keyId())
-        .param("signature", signature)
-        .update();
-    return new SignedTreeHead(size, root, issued, signer.keyId(), signature);
+    var head = new SignedTreeHead(size, root, issued, signer.keyId(), signature);
+    heads.insert(head);
+    return head;
   }
 
   /** Every signed head issued, oldest first. */
   @Transactional(readOnly = true)
   public List<SignedTreeHead> heads() {
     writePending();
-    return jdbc.sql("SELECT * FROM ledger_head ORDER BY tree_size").query(Ledger::headOf).list();
+    return heads.all();
   }
 
   @Transactional(readOnly = true)
@@ -202,22 +182,14 @@ public class Ledger {
   @Transactional(readOnly = true)
   public LedgerLeaf leaf(long index) {
     writePending();
-    return jdbc.sql("SELECT * FROM ledger_leaf WHERE idx = :idx")
-        .param("idx", index)
-        .query(Ledger::leafOf)
-        .optional()
-        .orElseThrow(() -> new NotFound("ledger leaf", String.valueOf(index)));
+    return leaves.at(index).orElseThrow(() -> new NotFound("ledger leaf", String.valueOf(index)));
   }
 
   /** The leaf that stands for one record, e.g. kind {@code audit-event} and its id. */
   @Transactional(readOnly = true)
   public Optional<LedgerLeaf> leafFor(String kind, String ref) {
     writePending();
-    return jdbc.sql("SELECT * FROM ledger_leaf WHERE kind = :kind AND ref = :ref")
-        .param("kind", kind)
-        .param("ref", ref)
-        .query(Ledger::leafOf)
-        .optional();
+    return leaves.find(kind, ref);
   }
 
   public String keyId() {
@@ -240,49 +212,8 @@ public class Ledger {
     }
   }
 
-  static SignedTreeHead headOf(ResultSet rs, int row) throws SQLException {
-    return new SignedTreeHead(
-        rs.getLong("tree_size"),
-        rs.getString("root_hash"),
-        rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
-        rs.getString("key_id"),
-        rs.getString("signature"));
-  }
-
+  /** Maps a ledger_leaf row. */
   static LedgerLeaf leafOf(ResultSet rs, int row) throws SQLException {
-    return new LedgerLeaf(
-        rs.getLong("idx"),
-        rs.getString("kind"),
-        rs.getString("ref"),
-        rs.getString("data"),
-        rs.getString("leaf_hash"),
-        rs.getObject("appended_at", OffsetDateTime.class).toInstant());
-  }
-
-  /** Perfect-subtree hashes in ledger_node, written once. */
-  private record StoredNodes(JdbcClient jdbc) implements MerkleNodes {
-    @Override
-    public byte[] get(int level, long index) {
-      String hash =
-          jdbc.sql("SELECT hash FROM ledger_node WHERE level = :level AND idx = :idx")
-              .param("level", level)
-              .param("idx", index)
-              .query(String.class)
-              .optional()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "ledger node " + level + "/" + index + " is missing"));
-      return HEX.parseHex(hash);
-    }
-
-    @Override
-    public void put(int level, long index, byte[] hash) {
-      jdbc.sql("INSERT INTO ledger_node (level, idx, hash) VALUES (:level, :idx, :hash)")
-          .param("level", level)
-          .param("idx", index)
-          .param("hash", HEX.formatHex(hash))
-          .update();
-    }
+    return LeafStore.leafOf(rs, row);
   }
 }

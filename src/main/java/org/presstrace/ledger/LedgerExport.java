@@ -3,15 +3,12 @@ package org.presstrace.ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.presstrace.ledger.internal.LeafStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,18 +24,14 @@ public class LedgerExport {
 
   public static final String FORMAT = "presstrace-ledger-export/v1";
 
-  private static final int FETCH_SIZE = 1000;
-
   private final Ledger ledger;
-  private final JdbcClient jdbc;
+  private final LeafStore leaves;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  LedgerExport(Ledger ledger, DataSource dataSource, Clock clock) {
+  LedgerExport(Ledger ledger, LeafStore leaves, Clock clock) {
     this.ledger = ledger;
-    var template = new JdbcTemplate(dataSource);
-    template.setFetchSize(FETCH_SIZE);
-    this.jdbc = JdbcClient.create(template);
+    this.leaves = leaves;
     this.clock = clock;
   }
 
@@ -64,21 +57,19 @@ public class LedgerExport {
     header.put("algorithm", "Ed25519");
     header.put("publicKey", ledger.publicKey());
     line(out, header);
-    jdbc.sql("SELECT * FROM ledger_leaf WHERE idx < :size ORDER BY idx")
-        .param("size", size)
-        .query(
-            (ResultSet rs) -> {
-              LedgerLeaf leaf = Ledger.leafOf(rs, 0);
-              headsUpTo(out, heads, leaf.index());
-              var fields = new LinkedHashMap<String, Object>();
-              fields.put("type", "leaf");
-              fields.put("index", leaf.index());
-              fields.put("kind", leaf.kind());
-              fields.put("ref", leaf.ref());
-              fields.put("leafHash", leaf.leafHash());
-              fields.put("data", leaf.data());
-              line(out, fields);
-            });
+    leaves.forEachBelow(
+        size,
+        leaf -> {
+          headsUpTo(out, heads, leaf.index());
+          var fields = new LinkedHashMap<String, Object>();
+          fields.put("type", "leaf");
+          fields.put("index", leaf.index());
+          fields.put("kind", leaf.kind());
+          fields.put("ref", leaf.ref());
+          fields.put("leafHash", leaf.leafHash());
+          fields.put("data", leaf.data());
+          line(out, fields);
+        });
     headsUpTo(out, heads, size);
     var end = new LinkedHashMap<String, Object>();
     end.put("type", "end");

@@ -1,15 +1,18 @@
 package org.presstrace.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.presstrace.access.AuditEntry;
 import org.presstrace.access.AuditTrail;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.presstrace.ledger.internal.LeafStore;
+import org.presstrace.ledger.internal.NodeStore;
+import org.presstrace.registry.CustodyEvents;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,15 +28,24 @@ public class LedgerVerifier {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  private final JdbcClient jdbc;
   private final Ledger ledger;
+  private final LeafStore leaves;
+  private final NodeStore nodes;
   private final AuditTrail audit;
+  private final CustodyEvents custodyEvents;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  LedgerVerifier(JdbcClient jdbc, Ledger ledger, AuditTrail audit) {
-    this.jdbc = jdbc;
+  LedgerVerifier(
+      Ledger ledger,
+      LeafStore leaves,
+      NodeStore nodes,
+      AuditTrail audit,
+      CustodyEvents custodyEvents) {
     this.ledger = ledger;
+    this.leaves = leaves;
+    this.nodes = nodes;
     this.audit = audit;
+    this.custodyEvents = custodyEvents;
   }
 
   @Transactional(readOnly = true)
@@ -55,25 +67,22 @@ public class LedgerVerifier {
             });
     String[] divergence = {null};
     long[] count = {0};
-    var custody = new CustodyLeafCheck(jdbc);
-    jdbc.sql(
-            """
-            SELECT l.idx, l.kind, l.ref, l.data, l.leaf_hash, l.appended_at, s.salt
-            FROM ledger_leaf l LEFT JOIN ledger_salt s ON s.idx = l.idx
-            ORDER BY l.idx
-            """)
-        .query(
-            (ResultSet rs) -> {
-              if (divergence[0] != null) {
-                return;
-              }
-              LedgerLeaf leaf = Ledger.leafOf(rs, 0);
-              divergence[0] = check(leaf, rs.getString("salt"), count[0], custody);
-              if (divergence[0] == null) {
-                tree.append(count[0], HEX.parseHex(leaf.leafHash()));
-                count[0]++;
-              }
-            });
+    var custody = new CustodyLeafCheck(custodyEvents);
+    Set<String> auditRefs = new HashSet<>();
+    leaves.forEachWithSalt(
+        (leaf, salt) -> {
+          if (divergence[0] != null) {
+            return;
+          }
+          divergence[0] = check(leaf, salt, count[0], custody);
+          if (divergence[0] == null) {
+            tree.append(count[0], HEX.parseHex(leaf.leafHash()));
+            count[0]++;
+            if (AuditLeaves.KIND.equals(leaf.kind())) {
+              auditRefs.add(leaf.ref());
+            }
+          }
+        });
     if (divergence[0] != null) {
       return new Verification(count[0], 0, divergence[0]);
     }
@@ -86,7 +95,7 @@ public class LedgerVerifier {
     if (counts != null) {
       return new Verification(count[0], 0, counts);
     }
-    String missing = firstAuditEntryNotInLog();
+    String missing = firstAuditEntryNotIn(auditRefs);
     if (missing != null) {
       return new Verification(count[0], 0, missing);
     }
@@ -164,44 +173,31 @@ public class LedgerVerifier {
   }
 
   private String custodyCountsMatch() {
-    long stored = jdbc.sql("SELECT COUNT(*) FROM custody_event").query(Long.class).single();
-    long logged =
-        jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = :kind")
-            .param("kind", CustodyLeaves.KIND)
-            .query(Long.class)
-            .single();
+    long stored = custodyEvents.count();
+    long logged = leaves.count(CustodyLeaves.KIND);
     return stored == logged
         ? null
         : "the registry stores " + stored + " custody events but the log holds " + logged;
   }
 
-  private String firstAuditEntryNotInLog() {
-    return jdbc.sql(
-            """
-            SELECT MIN(a.id) FROM audit_event a
-            WHERE NOT EXISTS (SELECT 1 FROM ledger_leaf l
-                              WHERE l.kind = 'audit-event' AND l.ref = CAST(a.id AS VARCHAR(64)))
-            """)
-        .query(Long.class)
-        .optional()
-        .map(id -> "audit entry " + id + " is not in the log")
-        .orElse(null);
+  /** The first audit entry with no leaf among the log's audit leaves (by reference). */
+  private String firstAuditEntryNotIn(Set<String> auditRefs) {
+    var missing = audit.firstIdNotIn(id -> auditRefs.contains(String.valueOf(id)));
+    return missing.isPresent() ? "audit entry " + missing.getAsLong() + " is not in the log" : null;
   }
 
   private String firstNodeMismatch(Map<String, byte[]> rebuilt) {
     String[] mismatch = {null};
     long[] stored = {0};
-    jdbc.sql("SELECT level, idx, hash FROM ledger_node ORDER BY level, idx")
-        .query(
-            (ResultSet rs) -> {
-              stored[0]++;
-              String key = rs.getInt("level") + "/" + rs.getLong("idx");
-              byte[] expected = rebuilt.get(key);
-              if (mismatch[0] == null
-                  && (expected == null || !HEX.formatHex(expected).equals(rs.getString("hash")))) {
-                mismatch[0] = "ledger node " + key + " does not match the leaves";
-              }
-            });
+    nodes.forEach(
+        (level, index, hash) -> {
+          stored[0]++;
+          String key = level + "/" + index;
+          byte[] expected = rebuilt.get(key);
+          if (mismatch[0] == null && (expected == null || !HEX.formatHex(expected).equals(hash))) {
+            mismatch[0] = "ledger node " + key + " does not match the leaves";
+          }
+        });
     if (mismatch[0] == null && stored[0] != rebuilt.size()) {
       mismatch[0] = "the log stores " + stored[0] + " nodes, the leaves make " + rebuilt.size();
     }

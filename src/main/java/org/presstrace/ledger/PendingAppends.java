@@ -1,14 +1,15 @@
 package org.presstrace.ledger;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.presstrace.ledger.internal.LeafStore;
+import org.presstrace.ledger.internal.LeafStore.NewLeaf;
+import org.presstrace.ledger.internal.NodeStore;
+import org.presstrace.ledger.internal.NodeStore.Node;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -27,29 +28,11 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
   /** Leaves held at most before a batch is written, which bounds the memory a bulk write takes. */
   static final int FLUSH_EVERY = 1000;
 
-  private static final String INSERT_LEAF =
-      "INSERT INTO ledger_leaf (idx, kind, ref, data, leaf_hash, appended_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_SALT = "INSERT INTO ledger_salt (idx, salt) VALUES (?, ?)";
-  private static final String INSERT_NODE =
-      "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)";
-
-  private record Leaf(
-      long index,
-      String kind,
-      String ref,
-      String data,
-      String hash,
-      OffsetDateTime at,
-      String salt) {}
-
-  private record Node(int level, long index) {}
-
-  private final JdbcTemplate jdbc;
-  private final MerkleNodes stored;
+  private final LeafStore stored;
+  private final NodeStore storedNodes;
   private final Object key;
   private final MerkleTree tree = new MerkleTree(this);
-  private final List<Leaf> leaves = new ArrayList<>();
+  private final List<NewLeaf> leaves = new ArrayList<>();
   private final Map<Node, byte[]> nodes = new LinkedHashMap<>();
   private final Map<String, Integer> waitingByRef = new HashMap<>();
   private long next;
@@ -59,9 +42,9 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
    * @param size the log's size, read under the row lock
    * @param key the resource key this buffer is bound under while its transaction is current
    */
-  PendingAppends(JdbcTemplate jdbc, MerkleNodes stored, Object key, long size) {
-    this.jdbc = jdbc;
+  PendingAppends(LeafStore stored, NodeStore storedNodes, Object key, long size) {
     this.stored = stored;
+    this.storedNodes = storedNodes;
     this.key = key;
     this.next = size;
   }
@@ -70,8 +53,8 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
    * Opens the buffer of the current transaction. Without transaction synchronization there is no
    * commit to wait for, so every append is written at once.
    */
-  static PendingAppends open(JdbcTemplate jdbc, MerkleNodes stored, Object key, long size) {
-    var pending = new PendingAppends(jdbc, stored, key, size);
+  static PendingAppends open(LeafStore stored, NodeStore storedNodes, Object key, long size) {
+    var pending = new PendingAppends(stored, storedNodes, key, size);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.bindResource(key, pending);
       TransactionSynchronizationManager.registerSynchronization(pending);
@@ -89,7 +72,7 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
   /** Takes the next index for the leaf and adds the nodes it completes; returns the index. */
   long add(String kind, String ref, String data, byte[] leafHash, OffsetDateTime at, String salt) {
     long index = next++;
-    leaves.add(new Leaf(index, kind, ref, data, Ledger.HEX.formatHex(leafHash), at, salt));
+    leaves.add(new NewLeaf(index, kind, ref, data, Ledger.HEX.formatHex(leafHash), at, salt));
     waitingByRef.merge(kind + "\n" + ref, 1, Integer::sum);
     tree.append(index, leafHash);
     if (writeThrough || leaves.size() >= FLUSH_EVERY) {
@@ -112,14 +95,9 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
     if (leaves.isEmpty()) {
       return;
     }
-    jdbc.batchUpdate(INSERT_LEAF, leaves, leaves.size(), PendingAppends::setLeaf);
-    List<Leaf> salted = leaves.stream().filter(leaf -> leaf.salt() != null).toList();
-    if (!salted.isEmpty()) {
-      jdbc.batchUpdate(INSERT_SALT, salted, salted.size(), PendingAppends::setSalt);
-    }
-    List<Map.Entry<Node, byte[]>> written = new ArrayList<>(nodes.entrySet());
-    jdbc.batchUpdate(INSERT_NODE, written, written.size(), PendingAppends::setNode);
-    jdbc.update("UPDATE ledger_state SET size = ? WHERE id = 1", next);
+    stored.insert(leaves);
+    storedNodes.insert(nodes);
+    stored.resize(next);
     leaves.clear();
     nodes.clear();
     waitingByRef.clear();
@@ -128,7 +106,7 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
   @Override
   public byte[] get(int level, long index) {
     byte[] hash = nodes.get(new Node(level, index));
-    return hash != null ? hash : stored.get(level, index);
+    return hash != null ? hash : storedNodes.get(level, index);
   }
 
   @Override
@@ -162,26 +140,5 @@ final class PendingAppends implements MerkleNodes, TransactionSynchronization {
     leaves.clear();
     nodes.clear();
     waitingByRef.clear();
-  }
-
-  private static void setLeaf(PreparedStatement ps, Leaf leaf) throws SQLException {
-    ps.setLong(1, leaf.index());
-    ps.setString(2, leaf.kind());
-    ps.setString(3, leaf.ref());
-    ps.setString(4, leaf.data());
-    ps.setString(5, leaf.hash());
-    ps.setObject(6, leaf.at());
-  }
-
-  private static void setSalt(PreparedStatement ps, Leaf leaf) throws SQLException {
-    ps.setLong(1, leaf.index());
-    ps.setString(2, leaf.salt());
-  }
-
-  private static void setNode(PreparedStatement ps, Map.Entry<Node, byte[]> node)
-      throws SQLException {
-    ps.setInt(1, node.getKey().level());
-    ps.setLong(2, node.getKey().index());
-    ps.setString(3, Ledger.HEX.formatHex(node.getValue()));
   }
 }

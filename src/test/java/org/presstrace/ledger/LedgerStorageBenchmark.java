@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.presstrace.ledger.internal.HeadStore;
+import org.presstrace.ledger.internal.LeafStore;
+import org.presstrace.ledger.internal.NodeStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -90,7 +93,14 @@ public final class LedgerStorageBenchmark {
   private final TransactionTemplate transactions;
 
   LedgerStorageBenchmark(DataSource db) {
-    this.ledger = new Ledger(new JdbcTemplate(db), new NoSigner(), Clock.systemUTC());
+    var template = new JdbcTemplate(db);
+    this.ledger =
+        new Ledger(
+            new LeafStore(template),
+            new NodeStore(template),
+            new HeadStore(template),
+            new NoSigner(),
+            Clock.systemUTC());
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
   }
 

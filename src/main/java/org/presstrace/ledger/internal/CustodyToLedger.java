@@ -3,8 +3,9 @@ package org.presstrace.ledger.internal;
 import org.presstrace.ledger.CustodyLeaves;
 import org.presstrace.ledger.Ledger;
 import org.presstrace.registry.CustodyEvent;
+import org.presstrace.registry.CustodyEvents;
+import org.presstrace.registry.CustodyRecord;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,23 +19,20 @@ import org.springframework.stereotype.Component;
 class CustodyToLedger {
 
   private final Ledger ledger;
-  private final JdbcClient jdbc;
+  private final CustodyEvents custody;
 
-  CustodyToLedger(Ledger ledger, JdbcClient jdbc) {
+  CustodyToLedger(Ledger ledger, CustodyEvents custody) {
     this.ledger = ledger;
-    this.jdbc = jdbc;
+    this.custody = custody;
   }
 
   @EventListener
   void on(CustodyEvent event) {
     long entry = ledger.logged(CustodyLeaves.KIND, event.machineId()) + 1;
-    String[] stored =
-        jdbc.sql("SELECT * FROM custody_event WHERE machine_id = :machine AND seq = :seq")
-            .param("machine", event.machineId())
-            .param("seq", entry)
-            .query((rs, row) -> new String[] {rs.getString("salt"), CustodyLeaves.markingText(rs)})
-            .optional()
-            .filter(row -> row[0] != null)
+    CustodyRecord stored =
+        custody
+            .stored(event.machineId(), Math.toIntExact(entry))
+            .filter(row -> row.salt() != null)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
@@ -46,6 +44,6 @@ class CustodyToLedger {
     ledger.append(
         CustodyLeaves.KIND,
         event.machineId(),
-        CustodyLeaves.canonical(event, stored[0], stored[1]));
+        CustodyLeaves.canonical(event, stored.salt(), CustodyLeaves.markingText(stored)));
   }
 }
