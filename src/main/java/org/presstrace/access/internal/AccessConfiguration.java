@@ -42,4 +42,10 @@ class AccessConfiguration {
             "bcrypt", new BCryptPasswordEncoder());
     return new DelegatingPasswordEncoder("argon2", encoders);
   }
+
+  /** The audit trail is append-only. */
+  @Bean
+  org.presstrace.access.AppendOnlyTables auditTrailAppendOnly() {
+    return new org.presstrace.access.AppendOnlyTables(java.util.Set.of("audit_event"));
+  }
 }

@@ -1,11 +1,13 @@
 package org.presstrace.access.internal;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.presstrace.access.AppendOnlyTables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationRoleGrants implements Callback {
 
-  static final Set<String> APPEND_ONLY =
-      Set.of("audit_event", "ledger_leaf", "ledger_node", "ledger_head");
   private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final String applicationRole;
+  private final Set<String> appendOnly;
 
-  ApplicationRoleGrants(@Value("${presstrace.db.application-role:}") String applicationRole) {
+  ApplicationRoleGrants(
+      @Value("${presstrace.db.application-role:}") String applicationRole,
+      List<AppendOnlyTables> appendOnly) {
     this.applicationRole = applicationRole == null ? "" : applicationRole.strip();
+    this.appendOnly =
+        appendOnly.stream()
+            .flatMap(declared -> declared.tables().stream())
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
   @Override
@@ -65,7 +72,7 @@ class ApplicationRoleGrants implements Callback {
                 + applicationRole);
         statement.execute(
             "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + applicationRole);
-        for (String table : APPEND_ONLY) {
+        for (String table : appendOnly) {
           statement.execute(
               "REVOKE UPDATE, DELETE, TRUNCATE ON "
                   + schema
