@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +22,8 @@ class ApplicationRoleGrants implements Callback {
 
   private final String applicationRole;
 
-  ApplicationRoleGrants(@Value("${presstrace.db.application-role:}") String applicationRole) {
+  ApplicationRoleGrants(DatabaseProperties database) {
+    String applicationRole = database.applicationRole();
     this.applicationRole = applicationRole == null ? "" : applicationRole.strip();
   }
 
