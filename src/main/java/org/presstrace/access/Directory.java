@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.presstrace.access.internal.AccessProperties;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,13 +54,13 @@ public class Directory {
       AuditTrail audit,
       Grants grants,
       Clock clock,
-      @Value("${presstrace.security.operator-agency:PTO}") String operatorAgency) {
+      AccessProperties settings) {
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.audit = audit;
     this.grants = grants;
     this.clock = clock;
-    this.operatorAgency = operatorAgency;
+    this.operatorAgency = settings.operatorAgency();
   }
 
   /** The operator agency's code: its administrators manage every agency. */

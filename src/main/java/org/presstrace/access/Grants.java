@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.presstrace.access.internal.AccessProperties;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,15 +39,11 @@ public class Grants {
   private final Clock clock;
   private final String operatorAgency;
 
-  Grants(
-      JdbcClient jdbc,
-      AuditTrail audit,
-      Clock clock,
-      @Value("${presstrace.security.operator-agency:PTO}") String operatorAgency) {
+  Grants(JdbcClient jdbc, AuditTrail audit, Clock clock, AccessProperties settings) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
-    this.operatorAgency = operatorAgency;
+    this.operatorAgency = settings.operatorAgency();
   }
 
   /**

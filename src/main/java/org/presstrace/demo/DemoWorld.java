@@ -35,7 +35,6 @@ import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.Registry;
 import org.presstrace.registry.Transfer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -91,7 +90,7 @@ class DemoWorld {
       LinkDemo links,
       AssetDemo assets,
       Environment environment,
-      @Value("${presstrace.data-dir}") Path dataDir) {
+      DemoProperties settings) {
     this.directory = directory;
     this.reports = reports;
     this.releases = releases;
@@ -102,7 +101,7 @@ class DemoWorld {
     this.links = links;
     this.assets = assets;
     this.environment = environment;
-    this.dataDir = dataDir;
+    this.dataDir = settings.dataDir();
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -1,11 +1,7 @@
 package org.presstrace.intel;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +18,12 @@ import org.presstrace.access.MarkingChange;
 import org.presstrace.access.MarkingChanges;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Role;
+import org.presstrace.intel.internal.FiledReport;
+import org.presstrace.intel.internal.IntelReportStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +44,7 @@ public class IntelReports {
               + ProtectedKind.MARKING_COLUMNS,
           true);
 
-  private final JdbcClient jdbc;
+  private final IntelReportStore store;
   private final GuardedReads reads;
   private final Directory directory;
   private final AuditTrail audit;
@@ -55,13 +52,13 @@ public class IntelReports {
   private final MarkingChanges markingChanges;
 
   IntelReports(
-      JdbcClient jdbc,
+      IntelReportStore store,
       GuardedReads reads,
       Directory directory,
       AuditTrail audit,
       Clock clock,
       MarkingChanges markingChanges) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.markingChanges = markingChanges;
     this.reads = reads;
     this.directory = directory;
@@ -76,22 +73,9 @@ public class IntelReports {
     requireAuthor(author);
     Marking marking = checked(author, draft);
     String id = UUID.randomUUID().toString();
-    OffsetDateTime now = now();
-    jdbc.sql(
-            """
-            INSERT INTO intel_report (id, title, summary, owner_agency, tlp, cui_category, noforn,
-                                      rel_to, compartment, created_by, created_at, updated_at, version)
-            VALUES (:id, :title, :summary, :owner, :tlp, :cui, :noforn, :relTo, :compartment,
-                    :by, :at, :at, 1)
-            """)
-        .params(columns(id, draft, marking))
-        .param("owner", marking.ownerAgency())
-        .param("by", author.username())
-        .param("at", now)
-        .update();
-    revision(jdbc, id, 1, draft, marking, author.username(), now);
+    store.insert(id, draft.title(), draft.summary(), marking, author.username(), clock.instant());
     audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
-    return stored(jdbc, id);
+    return store.stored(id);
   }
 
   /**
@@ -109,7 +93,7 @@ public class IntelReports {
       int expectedVersion,
       String justification) {
     Caller editor = context.caller();
-    IntelReport current = reads.one(context, KIND, id, IntelReports::report);
+    IntelReport current = reads.one(context, KIND, id, IntelReportStore::report);
     if (!current.editableBy(editor)) {
       throw new AccessDeniedException(
           "only investigators and supervisors of "
@@ -124,26 +108,14 @@ public class IntelReports {
           markingChanges.request(context, KIND, id, current.marking(), requested, justification);
       marking = current.marking();
     }
-    int next = current.version() + 1;
-    OffsetDateTime now = now();
-    int changed =
-        jdbc.sql(
-                """
-                UPDATE intel_report SET title = :title, summary = :summary, tlp = :tlp,
-                       cui_category = :cui, noforn = :noforn, rel_to = :relTo,
-                       compartment = :compartment, updated_at = :at, version = :next
-                WHERE id = :id AND version = :expected
-                """)
-            .params(columns(id, draft, marking))
-            .param("at", now)
-            .param("next", next)
-            .param("expected", expectedVersion)
-            .update();
-    if (changed != 1) {
+    FiledReport report = FiledReport.of(current);
+    report.revise(editor, draft, marking, expectedVersion, clock.instant());
+    if (store.update(report) != 1) {
       throw new ConflictingState(
           "report " + id + " is at version " + current.version() + ", not " + expectedVersion);
     }
-    revision(jdbc, id, next, draft, marking, editor.username(), now);
+    store.append(report);
+    int next = report.version();
     if (pending == null) {
       markingChanges.tightened(KIND, id, current.marking(), marking);
     }
@@ -158,16 +130,16 @@ public class IntelReports {
             + ", "
             + marking.banner()
             + (pending == null ? "" : ", marking change " + pending.id() + " pending"));
-    return new IntelReportEdit(stored(jdbc, id), pending);
+    return new IntelReportEdit(store.stored(id), pending);
   }
 
   public IntelReport get(AccessContext context, String id) {
-    return reads.one(context, KIND, id, IntelReports::report).seenBy(context.caller());
+    return reads.one(context, KIND, id, IntelReportStore::report).seenBy(context.caller());
   }
 
   public Page<IntelReport> page(AccessContext context, String query, PageQuery page) {
     return reads
-        .page(context, KIND, criteria(query), page, IntelReports::report)
+        .page(context, KIND, criteria(query), page, IntelReportStore::report)
         .map(report -> report.seenBy(context.caller()));
   }
 
@@ -185,7 +157,7 @@ public class IntelReports {
         context,
         KIND,
         criteria(query),
-        IntelReports::report,
+        IntelReportStore::report,
         report -> sink.accept(report.seenBy(context.caller())));
   }
 
@@ -269,64 +241,5 @@ public class IntelReports {
           "marking.compartment", "you are not a member of compartment " + marking.compartment());
     }
     return marking;
-  }
-
-  static Map<String, Object> columns(String id, IntelReportDraft draft, Marking marking) {
-    var columns = new HashMap<String, Object>();
-    columns.put("id", id);
-    columns.put("title", draft.title().strip());
-    columns.put("summary", draft.summary().strip());
-    columns.put("tlp", marking.tlp().label());
-    columns.put("cui", marking.cuiCategory());
-    columns.put("noforn", marking.noforn());
-    columns.put("relTo", marking.relToColumn());
-    columns.put("compartment", marking.compartment());
-    return columns;
-  }
-
-  static void revision(
-      JdbcClient jdbc,
-      String id,
-      int version,
-      IntelReportDraft draft,
-      Marking marking,
-      String by,
-      OffsetDateTime at) {
-    jdbc.sql(
-            """
-            INSERT INTO intel_report_revision (report_id, version, title, summary, tlp, cui_category,
-                                               noforn, rel_to, compartment, changed_by, changed_at)
-            VALUES (:id, :version, :title, :summary, :tlp, :cui, :noforn, :relTo, :compartment,
-                    :by, :at)
-            """)
-        .params(columns(id, draft, marking))
-        .param("version", version)
-        .param("by", by)
-        .param("at", at)
-        .update();
-  }
-
-  /** The report just written, read back without a second audit entry (the write was audited). */
-  static IntelReport stored(JdbcClient jdbc, String id) {
-    return jdbc.sql("SELECT " + KIND.columns() + " FROM intel_report r WHERE r.id = :id")
-        .param("id", id)
-        .query(IntelReports::report)
-        .single();
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  static IntelReport report(ResultSet rs, int row) throws SQLException {
-    return new IntelReport(
-        rs.getString("id"),
-        rs.getString("title"),
-        rs.getString("summary"),
-        GuardedReads.markingOf(rs),
-        rs.getString("created_by"),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-        rs.getInt("version"));
   }
 }

@@ -13,10 +13,10 @@ import org.presstrace.access.Caller;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Role;
 import org.presstrace.registry.internal.CertificatePdf;
+import org.presstrace.registry.internal.CertificateProperties;
 import org.presstrace.registry.internal.CertificateStore;
 import org.presstrace.registry.internal.Registrants;
 import org.presstrace.shared.NotFound;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -50,7 +50,8 @@ public class Certificates {
       Directory directory,
       AuditTrail audit,
       Clock clock,
-      @Value("${presstrace.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+      CertificateProperties settings) {
+    String publicUrl = settings.publicUrl();
     this.store = store;
     this.pdf = pdf;
     this.registrants = registrants;

@@ -19,12 +19,12 @@ import org.presstrace.access.Caller;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Role;
 import org.presstrace.registry.internal.ComplianceItems;
+import org.presstrace.registry.internal.ComplianceProperties;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.PageQuery;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -63,9 +63,7 @@ public class ComplianceQueue {
       Deadlines deadlines,
       Registry registry,
       Clock clock,
-      @Value("${presstrace.registry.compliance.unusual-acquisitions:5}") int unusualAcquisitions,
-      @Value("${presstrace.registry.compliance.expiring-days:30}") int expiringDays,
-      @Value("${presstrace.registry.compliance.window-days:90}") int windowDays) {
+      ComplianceProperties settings) {
     this.items = items;
     this.jdbc = jdbc;
     this.directory = directory;
@@ -73,9 +71,9 @@ public class ComplianceQueue {
     this.deadlines = deadlines;
     this.registry = registry;
     this.clock = clock;
-    this.unusualAcquisitions = unusualAcquisitions;
-    this.expiringDays = expiringDays;
-    this.windowDays = windowDays;
+    this.unusualAcquisitions = settings.unusualAcquisitions();
+    this.expiringDays = settings.expiringDays();
+    this.windowDays = settings.windowDays();
   }
 
   /** How many items of each kind one sweep raised. */

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Caller;
+import org.presstrace.registry.internal.ImportJobsProperties;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
@@ -23,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -137,13 +137,11 @@ public class ImportJobs implements DisposableBean {
   private final ThreadPoolExecutor pool;
   private final Map<String, Entry> jobs = new LinkedHashMap<>();
 
-  ImportJobs(
-      RegistryImports imports,
-      Clock clock,
-      @Value("${presstrace.registry.import-jobs.threads:2}") int threads,
-      @Value("${presstrace.registry.import-jobs.queue:4}") int queue,
-      @Value("${presstrace.registry.import-jobs.keep:1h}") Duration keep,
-      @Value("${presstrace.registry.import-jobs.kept:200}") int kept) {
+  ImportJobs(RegistryImports imports, Clock clock, ImportJobsProperties settings) {
+    int threads = settings.threads();
+    int queue = settings.queue();
+    Duration keep = settings.keep();
+    int kept = settings.kept();
     this.imports = imports;
     this.clock = clock;
     this.keep = keep;

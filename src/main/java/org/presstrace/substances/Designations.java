@@ -26,11 +26,12 @@ import org.presstrace.substances.DesignationPreview.Ended;
 import org.presstrace.substances.DesignationPreview.Problem;
 import org.presstrace.substances.DesignationPreview.Row;
 import org.presstrace.substances.internal.DesignationFile;
+import org.presstrace.substances.internal.DesignationStore;
 import org.presstrace.substances.internal.Instruments;
 import org.presstrace.substances.internal.Molecules;
 import org.presstrace.substances.internal.NameMatcher;
+import org.presstrace.substances.internal.SubstanceStore;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,16 +47,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Designations {
 
-  static final String ORIGIN = "designation";
   private static final int MAX_ROWS = 2000;
 
-  private final JdbcClient jdbc;
+  private final DesignationStore store;
+  private final SubstanceStore substances;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Designations(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
-    this.jdbc = jdbc;
+  Designations(
+      DesignationStore store,
+      SubstanceStore substances,
+      AuditTrail audit,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.store = store;
+    this.substances = substances;
     this.audit = audit;
     this.events = events;
     this.clock = clock;
@@ -83,28 +90,21 @@ public class Designations {
     String id = UUID.randomUUID().toString();
     int version = currentListVersion() + 1;
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    jdbc.sql(
-            """
-            INSERT INTO designation (id, list_version, jurisdiction, instrument, category,
-                effective_from, source, content_sha256, substances, new_substances, ended_actions,
-                applied_by, applied_at)
-            VALUES (:id, :version, :j, :instrument, :category, :from, :source, :sha, :n, :new,
-                :ended, :by, :at)
-            """)
-        .param("id", id)
-        .param("version", version)
-        .param("j", plan.jurisdiction())
-        .param("instrument", plan.instrument())
-        .param("category", plan.category())
-        .param("from", plan.effectiveFrom())
-        .param("source", plan.source())
-        .param("sha", plan.contentSha256())
-        .param("n", plan.rows().size())
-        .param("new", (int) plan.newSubstances())
-        .param("ended", plan.endedActions().size())
-        .param("by", context.caller().username())
-        .param("at", now)
-        .update();
+    store.insert(
+        new DesignationStore.Applied(
+            id,
+            version,
+            plan.jurisdiction(),
+            plan.instrument(),
+            plan.category(),
+            plan.effectiveFrom(),
+            plan.source(),
+            plan.contentSha256(),
+            plan.rows().size(),
+            (int) plan.newSubstances(),
+            plan.endedActions().size(),
+            context.caller().username(),
+            now));
     for (Row row : plan.rows()) {
       if (row.newSubstance()) {
         insertSubstance(row, plan);
@@ -113,12 +113,7 @@ public class Designations {
       insertControl(id, row.substanceId(), plan);
     }
     for (Ended ended : plan.endedActions()) {
-      jdbc.sql(
-              "UPDATE control_action SET effective_to = :to, ended_by_designation = :d WHERE id = :id")
-          .param("to", plan.effectiveFrom())
-          .param("d", id)
-          .param("id", ended.controlId())
-          .update();
+      store.endControl(ended.controlId(), plan.effectiveFrom(), id);
     }
     audit.record(
         context,
@@ -164,40 +159,16 @@ public class Designations {
 
   /** Applied designations, newest first. */
   public List<DesignationView> list() {
-    return jdbc.sql("SELECT * FROM designation ORDER BY list_version DESC")
-        .query((rs, n) -> view(rs))
-        .list();
+    return store.list();
   }
 
   public DesignationView get(String id) {
-    return jdbc.sql("SELECT * FROM designation WHERE id = :id")
-        .param("id", id)
-        .query((rs, n) -> view(rs))
-        .optional()
-        .orElseThrow(() -> new NotFound("designation", id));
+    return store.find(id).orElseThrow(() -> new NotFound("designation", id));
   }
 
   /** The number of designations applied so far: 0 for the built-in list alone. */
   public int currentListVersion() {
-    return jdbc.sql("SELECT COALESCE(MAX(list_version), 0) FROM designation")
-        .query(Integer.class)
-        .single();
-  }
-
-  private static DesignationView view(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new DesignationView(
-        rs.getString("id"),
-        rs.getInt("list_version"),
-        rs.getString("jurisdiction"),
-        rs.getString("instrument"),
-        rs.getString("category"),
-        rs.getObject("effective_from", LocalDate.class),
-        rs.getString("source"),
-        rs.getInt("substances"),
-        rs.getInt("new_substances"),
-        rs.getInt("ended_actions"),
-        rs.getString("applied_by"),
-        rs.getObject("applied_at", OffsetDateTime.class));
+    return store.currentListVersion();
   }
 
   private static void requireAdministrator(AccessContext context) {
@@ -254,20 +225,17 @@ public class Designations {
                   + MAX_ROWS));
     }
     String sha = sha256(content == null ? "" : content.strip());
-    jdbc.sql("SELECT list_version, applied_at FROM designation WHERE content_sha256 = :sha")
-        .param("sha", sha)
-        .query(
-            rs -> {
-              problems.add(
-                  new Problem(
-                      0,
-                      "file",
-                      null,
-                      "this announcement was applied already as list version "
-                          + rs.getInt("list_version")
-                          + " on "
-                          + rs.getObject("applied_at", OffsetDateTime.class).toLocalDate()));
-            });
+    for (DesignationStore.Earlier earlier : store.appliedWithContent(sha)) {
+      problems.add(
+          new Problem(
+              0,
+              "file",
+              null,
+              "this announcement was applied already as list version "
+                  + earlier.listVersion()
+                  + " on "
+                  + earlier.appliedAt().toLocalDate()));
+    }
     Known known = known();
     var rows = new ArrayList<Row>();
     var ended = new ArrayList<Ended>();
@@ -531,67 +499,55 @@ public class Designations {
       LocalDate effective,
       List<Ended> ended,
       List<Problem> problems) {
-    jdbc.sql(
-            """
-            SELECT c.id, c.category, c.effective_as_cited, c.in_force_by, c.effective_to, d.list_version
-            FROM control_action c LEFT JOIN designation d ON d.id = c.designation_id
-            WHERE c.substance_id = :s AND c.jurisdiction = :j AND c.instrument = :i
-            """)
-        .param("s", row.substanceId())
-        .param("j", jurisdiction)
-        .param("i", instrument)
-        .query(
-            rs -> {
-              LocalDate to = rs.getObject("effective_to", LocalDate.class);
-              LocalDate by = rs.getObject("in_force_by", LocalDate.class);
-              String since = rs.getString("effective_as_cited");
-              String origin =
-                  rs.getObject("list_version") == null
-                      ? "built-in list"
-                      : "list version " + rs.getInt("list_version");
-              String existing = rs.getString("category");
-              if (to != null && !to.isAfter(effective)) {
-                return;
-              }
-              if (by != null && by.isAfter(effective)) {
-                problems.add(
-                    new Problem(
-                        row.row(),
-                        "effective",
-                        effective.toString(),
-                        row.name()
-                            + " has a later control under "
-                            + instrument
-                            + " ("
-                            + existing
-                            + " from "
-                            + since
-                            + ", "
-                            + origin
-                            + "): the effective date "
-                            + effective
-                            + " comes before it"));
-              } else if (category != null && existing.equalsIgnoreCase(category)) {
-                problems.add(
-                    new Problem(
-                        row.row(),
-                        "name",
-                        row.name(),
-                        row.name()
-                            + " is already controlled under "
-                            + instrument
-                            + ", "
-                            + existing
-                            + " (since "
-                            + since
-                            + ", "
-                            + origin
-                            + ")"));
-              } else {
-                ended.add(
-                    new Ended(rs.getString("id"), row.substanceId(), row.name(), existing, since));
-              }
-            });
+    for (DesignationStore.ExistingControl control :
+        store.controls(row.substanceId(), jurisdiction, instrument)) {
+      LocalDate to = control.effectiveTo();
+      LocalDate by = control.inForceBy();
+      String since = control.effectiveAsCited();
+      String origin =
+          control.listVersion() == null ? "built-in list" : "list version " + control.listVersion();
+      String existing = control.category();
+      if (to != null && !to.isAfter(effective)) {
+        continue;
+      }
+      if (by != null && by.isAfter(effective)) {
+        problems.add(
+            new Problem(
+                row.row(),
+                "effective",
+                effective.toString(),
+                row.name()
+                    + " has a later control under "
+                    + instrument
+                    + " ("
+                    + existing
+                    + " from "
+                    + since
+                    + ", "
+                    + origin
+                    + "): the effective date "
+                    + effective
+                    + " comes before it"));
+      } else if (category != null && existing.equalsIgnoreCase(category)) {
+        problems.add(
+            new Problem(
+                row.row(),
+                "name",
+                row.name(),
+                row.name()
+                    + " is already controlled under "
+                    + instrument
+                    + ", "
+                    + existing
+                    + " (since "
+                    + since
+                    + ", "
+                    + origin
+                    + ")"));
+      } else {
+        ended.add(new Ended(control.id(), row.substanceId(), row.name(), existing, since));
+      }
+    }
   }
 
   private Known known() {
@@ -599,30 +555,26 @@ public class Designations {
     var casById = new HashMap<String, String>();
     var idByCas = new HashMap<String, String>();
     var idByStructure = new HashMap<String, String>();
-    jdbc.sql("SELECT id, name, cas, smiles FROM substance")
-        .query(
-            rs -> {
-              String id = rs.getString("id");
-              nameById.put(id, rs.getString("name"));
-              if (rs.getString("cas") != null) {
-                casById.put(id, rs.getString("cas"));
-                idByCas.put(rs.getString("cas"), id);
-              }
-              String smiles = rs.getString("smiles");
-              if (smiles != null) {
-                idByStructure.putIfAbsent(
-                    Molecules.canonical(Molecules.parent(Molecules.parse(smiles))), id);
-              }
-            });
+    substances.eachSubstance(
+        (id, name, cas, smiles) -> {
+          nameById.put(id, name);
+          if (cas != null) {
+            casById.put(id, cas);
+            idByCas.put(cas, id);
+          }
+          if (smiles != null) {
+            idByStructure.putIfAbsent(
+                Molecules.canonical(Molecules.parent(Molecules.parse(smiles))), id);
+          }
+        });
     var idByName = new HashMap<String, String>();
-    jdbc.sql("SELECT substance_id, synonym FROM substance_synonym")
-        .query(
-            rs -> {
-              String key = NameMatcher.normalize(rs.getString("synonym"));
-              if (!key.isEmpty()) {
-                idByName.putIfAbsent(key, rs.getString("substance_id"));
-              }
-            });
+    substances.eachSynonym(
+        (substanceId, synonym) -> {
+          String key = NameMatcher.normalize(synonym);
+          if (!key.isEmpty()) {
+            idByName.putIfAbsent(key, substanceId);
+          }
+        });
     return new Known(nameById, casById, idByCas, idByName, idByStructure);
   }
 
@@ -653,29 +605,18 @@ public class Designations {
     if (row.smiles() != null) {
       formula = Molecules.formula(Molecules.parent(Molecules.parse(row.smiles())));
     }
-    jdbc.sql(
-            """
-            INSERT INTO substance (id, name, cas, family, smiles, formula, sources, origin)
-            VALUES (:id, :name, :cas, :family, :smiles, :formula, :sources, :origin)
-            """)
-        .param("id", row.substanceId())
-        .param("name", row.name())
-        .param("cas", row.cas())
-        .param("family", row.family())
-        .param("smiles", row.smiles())
-        .param("formula", formula)
-        .param("sources", plan.source())
-        .param("origin", ORIGIN)
-        .update();
+    store.insertSubstance(
+        row.substanceId(),
+        row.name(),
+        row.cas(),
+        row.family(),
+        row.smiles(),
+        formula,
+        plan.source());
   }
 
   private void insertNames(Row row) {
-    var present =
-        new HashSet<>(
-            jdbc.sql("SELECT synonym FROM substance_synonym WHERE substance_id = :id")
-                .param("id", row.substanceId())
-                .query(String.class)
-                .list());
+    Set<String> present = store.namesOf(row.substanceId());
     if (row.newSubstance()) {
       name(row.substanceId(), row.name(), "NAME", present);
     } else {
@@ -687,38 +628,19 @@ public class Designations {
 
   private void name(String id, String text, String kind, Set<String> present) {
     if (present.add(text)) {
-      jdbc.sql(
-              """
-              INSERT INTO substance_synonym (substance_id, synonym, kind, origin)
-              VALUES (:id, :text, :kind, :origin)
-              """)
-          .param("id", id)
-          .param("text", text)
-          .param("kind", kind)
-          .param("origin", ORIGIN)
-          .update();
+      store.insertName(id, text, kind);
     }
   }
 
   private void insertControl(String designationId, String substanceId, DesignationPreview plan) {
-    jdbc.sql(
-            """
-            INSERT INTO control_action (id, substance_id, jurisdiction, instrument, category,
-                effective_from, effective_as_cited, in_force_by, source, origin, designation_id)
-            VALUES (:id, :substance, :j, :instrument, :category, :from, :cited, :from, :source,
-                :origin, :designation)
-            """)
-        .param("id", UUID.randomUUID().toString())
-        .param("substance", substanceId)
-        .param("j", plan.jurisdiction())
-        .param("instrument", plan.instrument())
-        .param("category", plan.category())
-        .param("from", plan.effectiveFrom())
-        .param("cited", plan.effectiveFrom().toString())
-        .param("source", plan.source())
-        .param("origin", ORIGIN)
-        .param("designation", designationId)
-        .update();
+    store.insertControl(
+        designationId,
+        substanceId,
+        plan.jurisdiction(),
+        plan.instrument(),
+        plan.category(),
+        plan.effectiveFrom(),
+        plan.source());
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -23,7 +23,7 @@ import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.presstrace.substances.internal.ScreeningStore;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,19 +63,19 @@ public class ManifestScreenings {
 
   private static final int MAX_DESCRIPTION = 1000;
 
-  private final JdbcClient jdbc;
+  private final ScreeningStore store;
   private final GuardedReads reads;
   private final Substances substances;
   private final Designations designations;
   private final Clock clock;
 
   ManifestScreenings(
-      JdbcClient jdbc,
+      ScreeningStore store,
       GuardedReads reads,
       Substances substances,
       Designations designations,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.reads = reads;
     this.substances = substances;
     this.designations = designations;
@@ -111,26 +111,7 @@ public class ManifestScreenings {
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     Marking marking = Marking.of(caller.agency(), Tlp.AMBER);
     int flagged = (int) screened.stream().filter(ScreenedLine::flagged).count();
-    jdbc.sql(
-            """
-            INSERT INTO manifest_screening (id, title, lines, flagged, list_version, screened_by,
-                screened_at, owner_agency, tlp, noforn)
-            VALUES (:id, :title, :lines, :flagged, :version, :by, :at, :owner, :tlp, FALSE)
-            """)
-        .param("id", id)
-        .param("title", name)
-        .param("lines", lines.size())
-        .param("flagged", flagged)
-        .param("version", version)
-        .param("by", caller.username())
-        .param("at", now)
-        .param("owner", marking.ownerAgency())
-        .param("tlp", marking.tlp().name())
-        .update();
-    for (ScreenedLine line : screened) {
-      insertLine(id, line);
-    }
-    return new ScreeningDetail(
+    var summary =
         new ScreeningSummary(
             id,
             name,
@@ -140,8 +121,12 @@ public class ManifestScreenings {
             caller.username(),
             now,
             marking.ownerAgency(),
-            marking.banner()),
-        screened);
+            marking.banner());
+    store.insert(summary, marking);
+    for (ScreenedLine line : screened) {
+      store.insertLine(id, line);
+    }
+    return new ScreeningDetail(summary, screened);
   }
 
   /** Screenings the caller may read, newest first; {@code mine} keeps the caller's own. */
@@ -251,46 +236,6 @@ public class ManifestScreenings {
     }
   }
 
-  private void insertLine(String id, ScreenedLine screened) {
-    ManifestLine line = screened.line();
-    jdbc.sql(
-            """
-            INSERT INTO manifest_screening_line (screening_id, line_no, description, cas, hs_code,
-                quantity, shipper, consignee, flagged, score)
-            VALUES (:id, :no, :description, :cas, :hs, :quantity, :shipper, :consignee, :flagged,
-                :score)
-            """)
-        .param("id", id)
-        .param("no", line.number())
-        .param("description", line.description() == null ? "" : line.description())
-        .param("cas", blankToNull(line.cas()))
-        .param("hs", blankToNull(line.hsCode()))
-        .param("quantity", blankToNull(line.quantity()))
-        .param("shipper", blankToNull(line.shipper()))
-        .param("consignee", blankToNull(line.consignee()))
-        .param("flagged", screened.flagged())
-        .param("score", screened.score())
-        .update();
-    int n = 0;
-    for (ManifestHit hit : screened.hits()) {
-      jdbc.sql(
-              """
-              INSERT INTO manifest_screening_hit (screening_id, line_no, hit_no, substance_id, name,
-                  reason, matched, score)
-              VALUES (:id, :no, :hit, :substance, :name, :reason, :matched, :score)
-              """)
-          .param("id", id)
-          .param("no", line.number())
-          .param("hit", ++n)
-          .param("substance", hit.substanceId())
-          .param("name", hit.name())
-          .param("reason", truncate(hit.reason(), 500))
-          .param("matched", truncate(hit.matched(), 1000))
-          .param("score", hit.score())
-          .update();
-    }
-  }
-
   private static ScreenedLine unsafeLine(ResultSet rs) {
     try {
       return new ScreenedLine(
@@ -341,13 +286,5 @@ public class ManifestScreenings {
         rs.getObject("effective_from", java.time.LocalDate.class),
         rs.getObject("raised_at", OffsetDateTime.class),
         GuardedReads.markingOf(rs).banner());
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
-  }
-
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 }

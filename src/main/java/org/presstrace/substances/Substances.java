@@ -1,7 +1,5 @@
 package org.presstrace.substances;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +9,7 @@ import java.util.regex.Pattern;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.substances.internal.NameMatcher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.presstrace.substances.internal.SubstanceStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,27 +25,17 @@ public class Substances {
 
   private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{3}|UN");
 
-  private final JdbcClient jdbc;
+  private final SubstanceStore store;
   private final StructureScreen structures = StructureScreen.builtIn();
 
-  Substances(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  Substances(SubstanceStore store) {
+    this.store = store;
   }
 
   /** Substances whose name, synonym, Chinese name or CAS number matches {@code query}. */
   public List<ListedHit> search(String query) {
     if (query == null || query.isBlank()) {
-      return jdbc.sql("SELECT id, name, family FROM substance ORDER BY family, name")
-          .query(
-              (rs, row) ->
-                  new ListedHit(
-                      rs.getString("id"),
-                      rs.getString("name"),
-                      rs.getString("family"),
-                      rs.getString("name"),
-                      "listed",
-                      1.0))
-          .list();
+      return store.all();
     }
     if (query.length() > 300) {
       throw new InvalidRequest("q", "query is " + query.length() + " characters, more than 300");
@@ -56,12 +44,7 @@ public class Substances {
   }
 
   public Substance get(String id) {
-    var found =
-        jdbc.sql("SELECT * FROM substance WHERE id = :id")
-            .param("id", id)
-            .query((rs, row) -> substance(rs))
-            .optional();
-    return found.orElseThrow(() -> new NotFound("substance", id));
+    return store.find(id).orElseThrow(() -> new NotFound("substance", id));
   }
 
   /** What {@code jurisdiction} controlled on {@code date}: listed substances and classes. */
@@ -73,31 +56,22 @@ public class Substances {
     var substances = new ArrayList<ControlledList.Controlled>();
     var classes = new ArrayList<ControlAction>();
     var undated = new ArrayList<ControlledList.Controlled>();
-    jdbc.sql(
-            """
-            SELECT c.*, s.name, s.cas FROM control_action c LEFT JOIN substance s ON s.id = c.substance_id
-            WHERE c.jurisdiction = :j
-            ORDER BY c.in_force_by, s.name, c.class_rule
-            """)
-        .param("j", code)
-        .query(
-            rs -> {
-              ControlAction action = action(rs);
-              var entry =
-                  new ControlledList.Controlled(
-                      action.substanceId(), rs.getString("name"), rs.getString("cas"), action);
-              if (action.inForceBy() == null) {
-                if (action.substanceId() != null) {
-                  undated.add(entry);
-                }
-              } else if (action.inForceOn(date)) {
-                if (action.substanceId() == null) {
-                  classes.add(action);
-                } else {
-                  substances.add(entry);
-                }
-              }
-            });
+    store.controlsOf(
+        code,
+        (action, name, cas) -> {
+          var entry = new ControlledList.Controlled(action.substanceId(), name, cas, action);
+          if (action.inForceBy() == null) {
+            if (action.substanceId() != null) {
+              undated.add(entry);
+            }
+          } else if (action.inForceOn(date)) {
+            if (action.substanceId() == null) {
+              classes.add(action);
+            } else {
+              substances.add(entry);
+            }
+          }
+        });
     return new ControlledList(code, date, substances, classes, undated);
   }
 
@@ -137,12 +111,7 @@ public class Substances {
     }
     if (!hasSmiles) {
       for (ListedHit hit : listed.values()) {
-        String structure =
-            jdbc.sql("SELECT smiles FROM substance WHERE id = :id")
-                .param("id", hit.substanceId())
-                .query(String.class)
-                .optional()
-                .orElse(null);
+        String structure = store.smilesOf(hit.substanceId()).orElse(null);
         if (structure != null) {
           structures.screen(structure).classes().forEach(c -> classes.putIfAbsent(c.rule(), c));
         }
@@ -157,17 +126,12 @@ public class Substances {
    * rebuilt when a designation or a new built-in list changes it.
    */
   public ManifestScreen manifestScreen() {
-    String stamp =
-        jdbc.sql(
-                "SELECT (SELECT COUNT(*) FROM designation) || '/' || (SELECT COUNT(*) FROM"
-                    + " reference_list_load) || '/' || (SELECT COUNT(*) FROM substance)")
-            .query(String.class)
-            .single();
+    String stamp = store.listStamp();
     var cached = screenCache;
     if (cached != null && cached.stamp().equals(stamp)) {
       return cached.screen();
     }
-    var screen = ManifestScreen.over(storedList());
+    var screen = ManifestScreen.over(store.storedList());
     screenCache = new CachedScreen(stamp, screen);
     return screen;
   }
@@ -175,42 +139,6 @@ public class Substances {
   private record CachedScreen(String stamp, ManifestScreen screen) {}
 
   private volatile CachedScreen screenCache;
-
-  private List<Substance> storedList() {
-    var synonyms = new java.util.HashMap<String, List<String>>();
-    var chinese = new java.util.HashMap<String, List<String>>();
-    jdbc.sql("SELECT substance_id, synonym, kind FROM substance_synonym ORDER BY synonym")
-        .query(
-            rs -> {
-              var target =
-                  switch (rs.getString("kind")) {
-                    case "CHINESE" -> chinese;
-                    case "SYNONYM" -> synonyms;
-                    default -> null;
-                  };
-              if (target != null) {
-                target
-                    .computeIfAbsent(rs.getString("substance_id"), k -> new ArrayList<>())
-                    .add(rs.getString("synonym"));
-              }
-            });
-    return jdbc.sql("SELECT id, name, cas, family, smiles, formula, inchi_key FROM substance")
-        .query(
-            (rs, n) ->
-                new Substance(
-                    rs.getString("id"),
-                    rs.getString("name"),
-                    rs.getString("cas"),
-                    rs.getString("family"),
-                    rs.getString("smiles"),
-                    rs.getString("formula"),
-                    rs.getString("inchi_key"),
-                    synonyms.getOrDefault(rs.getString("id"), List.of()),
-                    chinese.getOrDefault(rs.getString("id"), List.of()),
-                    List.of(),
-                    List.of()))
-        .list();
-  }
 
   static String jurisdiction(String value) {
     String code = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
@@ -223,86 +151,6 @@ public class Substances {
   }
 
   private NameMatcher matcher() {
-    var entries = new ArrayList<NameMatcher.Entry>();
-    jdbc.sql(
-            """
-            SELECT s.id, s.name, s.family, y.synonym, y.kind FROM substance_synonym y
-            JOIN substance s ON s.id = y.substance_id
-            """)
-        .query(
-            rs -> {
-              entries.add(
-                  new NameMatcher.Entry(
-                      rs.getString("id"),
-                      rs.getString("name"),
-                      rs.getString("family"),
-                      rs.getString("synonym"),
-                      rs.getString("kind")));
-            });
-    jdbc.sql("SELECT id, name, family, cas FROM substance WHERE cas IS NOT NULL")
-        .query(
-            rs -> {
-              entries.add(
-                  new NameMatcher.Entry(
-                      rs.getString("id"),
-                      rs.getString("name"),
-                      rs.getString("family"),
-                      rs.getString("cas"),
-                      "CAS"));
-            });
-    return new NameMatcher(entries);
-  }
-
-  private Substance substance(ResultSet rs) throws SQLException {
-    String id = rs.getString("id");
-    var synonyms = new ArrayList<String>();
-    var chinese = new ArrayList<String>();
-    jdbc.sql(
-            "SELECT synonym, kind FROM substance_synonym WHERE substance_id = :id ORDER BY synonym")
-        .param("id", id)
-        .query(
-            row -> {
-              switch (row.getString("kind")) {
-                case "CHINESE" -> chinese.add(row.getString("synonym"));
-                case "SYNONYM" -> synonyms.add(row.getString("synonym"));
-                default -> {}
-              }
-            });
-    List<ControlAction> controls =
-        jdbc.sql(
-                """
-                SELECT * FROM control_action WHERE substance_id = :id
-                ORDER BY jurisdiction, in_force_by NULLS FIRST, category
-                """)
-            .param("id", id)
-            .query((row, n) -> action(row))
-            .list();
-    return new Substance(
-        id,
-        rs.getString("name"),
-        rs.getString("cas"),
-        rs.getString("family"),
-        rs.getString("smiles"),
-        rs.getString("formula"),
-        rs.getString("inchi_key"),
-        synonyms,
-        chinese,
-        List.of(rs.getString("sources").split("\n")),
-        controls);
-  }
-
-  private static ControlAction action(ResultSet rs) throws SQLException {
-    return new ControlAction(
-        rs.getString("substance_id"),
-        rs.getString("class_rule"),
-        rs.getString("jurisdiction"),
-        rs.getString("instrument"),
-        rs.getString("category"),
-        rs.getObject("effective_from", LocalDate.class),
-        rs.getString("effective_as_cited"),
-        rs.getObject("in_force_by", LocalDate.class),
-        rs.getObject("effective_to", LocalDate.class),
-        rs.getString("source"),
-        rs.getString("designation_id"));
+    return new NameMatcher(store.names());
   }
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,12 +31,9 @@ class BodyLimit extends OncePerRequestFilter {
   private final long importMaxBytes;
   private final ProblemResponses problems;
 
-  BodyLimit(
-      @Value("${presstrace.api.max-body-bytes:1048576}") long maxBytes,
-      @Value("${presstrace.api.import-max-body-bytes:26214400}") long importMaxBytes,
-      ProblemResponses problems) {
-    this.maxBytes = maxBytes;
-    this.importMaxBytes = importMaxBytes;
+  BodyLimit(ApiProperties limits, ProblemResponses problems) {
+    this.maxBytes = limits.maxBodyBytes();
+    this.importMaxBytes = limits.importMaxBodyBytes();
     this.problems = problems;
   }
 

@@ -2,7 +2,6 @@ package org.presstrace.web;
 
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +44,9 @@ class SecurityConfiguration {
       ProblemResponses problems,
       ObjectProvider<JwtDecoder> jwtDecoder,
       UserDetailsService accounts,
-      @Value("${presstrace.security.jwt.username-claim:preferred_username}") String usernameClaim)
+      JwtProperties bearer)
       throws Exception {
+    String usernameClaim = bearer.usernameClaim();
     http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(
             authorize ->
@@ -168,7 +168,8 @@ class SecurityConfiguration {
   /** Bearer tokens from an OIDC issuer such as a Keycloak realm; discovered on first use. */
   @Bean
   @ConditionalOnExpression("!'${presstrace.security.jwt.issuer-uri:}'.isBlank()")
-  JwtDecoder issuerJwtDecoder(@Value("${presstrace.security.jwt.issuer-uri}") String issuer) {
+  JwtDecoder issuerJwtDecoder(JwtProperties jwt) {
+    String issuer = jwt.issuerUri();
     Supplier<JwtDecoder> discovered = () -> JwtDecoders.fromIssuerLocation(issuer);
     return new SupplierJwtDecoder(discovered);
   }

@@ -5,11 +5,13 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI description's title and security schemes. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ApiProperties.class, JwtProperties.class})
 class WebConfiguration {
 
   @Bean

@@ -21,6 +21,7 @@ import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Role;
+import org.presstrace.registry.internal.ImportJobsProperties;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
@@ -48,7 +49,9 @@ class ImportJobsTests {
   }
 
   ImportJobs jobs(int threads, int queue, int kept) {
-    jobs = new ImportJobs(imports, clock, threads, queue, Duration.ofHours(1), kept);
+    jobs =
+        new ImportJobs(
+            imports, clock, new ImportJobsProperties(threads, queue, Duration.ofHours(1), kept));
     return jobs;
   }
 

@@ -3,8 +3,8 @@ package org.presstrace.access.internal;
 import java.time.Clock;
 import java.util.Map;
 import org.presstrace.access.AccessPolicy;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AccessProperties.class, DatabaseProperties.class})
 class AccessConfiguration {
 
   @Bean
@@ -33,9 +34,9 @@ class AccessConfiguration {
    * new passwords.
    */
   @Bean
-  PasswordEncoder passwordEncoder(
-      @Value("${presstrace.security.argon2.memory-kib:19456}") int memoryKib,
-      @Value("${presstrace.security.argon2.iterations:2}") int iterations) {
+  PasswordEncoder passwordEncoder(AccessProperties settings) {
+    int memoryKib = settings.argon2().memoryKib();
+    int iterations = settings.argon2().iterations();
     Map<String, PasswordEncoder> encoders =
         Map.of(
             "argon2", new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations),

@@ -8,7 +8,6 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.presstrace.access.AppendOnlyTables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +23,8 @@ class ApplicationRoleGrants implements Callback {
   private final String applicationRole;
   private final Set<String> appendOnly;
 
-  ApplicationRoleGrants(
-      @Value("${presstrace.db.application-role:}") String applicationRole,
-      List<AppendOnlyTables> appendOnly) {
+  ApplicationRoleGrants(DatabaseProperties database, List<AppendOnlyTables> appendOnly) {
+    String applicationRole = database.applicationRole();
     this.applicationRole = applicationRole == null ? "" : applicationRole.strip();
     this.appendOnly =
         appendOnly.stream()

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.presstrace.access.AuditTrail;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -28,17 +27,12 @@ class LoginAttempts {
   private final int maxFailures;
   private final Duration lockout;
 
-  LoginAttempts(
-      JdbcClient jdbc,
-      AuditTrail audit,
-      Clock clock,
-      @Value("${presstrace.security.lockout.max-failures:5}") int maxFailures,
-      @Value("${presstrace.security.lockout.duration:15m}") Duration lockout) {
+  LoginAttempts(JdbcClient jdbc, AuditTrail audit, Clock clock, AccessProperties settings) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
-    this.maxFailures = maxFailures;
-    this.lockout = lockout;
+    this.maxFailures = settings.lockout().maxFailures();
+    this.lockout = settings.lockout().duration();
   }
 
   @EventListener

@@ -20,7 +20,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Properties;
 import org.presstrace.ledger.LedgerKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +34,8 @@ class SigningKey {
   private final PublicKey publicKey;
   private final String keyId;
 
-  SigningKey(
-      @Value("${presstrace.ledger.key-file:${presstrace.data-dir}/ledger-ed25519.key}") Path file) {
+  SigningKey(LedgerProperties settings) {
+    Path file = settings.keyFile();
     try {
       KeyPair pair = Files.exists(file) ? load(file) : create(file);
       this.privateKey = pair.getPrivate();

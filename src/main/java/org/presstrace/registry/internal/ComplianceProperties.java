@@ -1,0 +1,21 @@
+package org.presstrace.registry.internal;
+
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The compliance queue's thresholds, set through {@code presstrace.registry.compliance.*}.
+ *
+ * @param unusualAcquisitions a registrant acquiring more machines than this in 30 days raises an
+ *     item
+ * @param expiringDays a registration expiring within this many days raises an item
+ * @param windowDays how far back, in days, a sweep reads custody events
+ */
+@ConfigurationProperties("presstrace.registry.compliance")
+@Validated
+public record ComplianceProperties(
+    @DefaultValue("5") @PositiveOrZero int unusualAcquisitions,
+    @DefaultValue("30") @PositiveOrZero int expiringDays,
+    @DefaultValue("90") @PositiveOrZero int windowDays) {}

@@ -1,0 +1,16 @@
+package org.presstrace.seizures.internal;
+
+import java.math.BigDecimal;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The dose settings as configured through {@code presstrace.seizures.*}; {@code DoseSettings}
+ * checks them.
+ */
+@ConfigurationProperties("presstrace.seizures")
+public record SeizuresProperties(
+    @DefaultValue("2") BigDecimal lethalDoseMg,
+    @DefaultValue("10.3") BigDecimal defaultPowderPurityPct,
+    @DefaultValue("1.94") BigDecimal defaultPillMg,
+    @DefaultValue("DEA") String regulatorAgency) {}
