@@ -1,10 +1,6 @@
 package org.presstrace.seizures;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,11 +12,11 @@ import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Tlp;
+import org.presstrace.seizures.internal.AlertStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,23 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Alerts {
 
   /** The protected kind of alerts; no purpose is needed to read one's own agency's alerts. */
-  public static final ProtectedKind KIND =
-      new ProtectedKind(
-          "alert",
-          "alert",
-          "r.id, r.kind, r.subject_kind, r.subject_id, r.title, r.message, r.raised_by_agency,"
-              + " r.recipient_agency, r.raised_at, r.status, r.acknowledged_by, r.acknowledged_at, "
-              + ProtectedKind.MARKING_COLUMNS,
-          false,
-          true);
+  public static final ProtectedKind KIND = AlertStore.KIND;
 
-  private final JdbcClient jdbc;
+  private final AlertStore store;
   private final GuardedReads reads;
   private final AuditTrail audit;
   private final Clock clock;
 
-  Alerts(JdbcClient jdbc, GuardedReads reads, AuditTrail audit, Clock clock) {
-    this.jdbc = jdbc;
+  Alerts(AlertStore store, GuardedReads reads, AuditTrail audit, Clock clock) {
+    this.store = store;
     this.reads = reads;
     this.audit = audit;
     this.clock = clock;
@@ -126,38 +114,25 @@ public class Alerts {
       Marking marking,
       String factOf,
       String derivedFrom) {
-    jdbc.sql(
-            """
-            INSERT INTO alert (id, kind, subject_kind, subject_id, title, message, raised_by_agency,
-                               raised_at, status, recipient_agency, owner_agency, tlp,
-                               cui_category, noforn, rel_to, compartment, fact_of, derived_from)
-            VALUES (:id, :kind, :subjectKind, :subjectId, :title, :message, :by, :at, 'OPEN',
-                    :recipient, :owner, :tlp, :cui, :noforn, :relTo, :compartment, :factOf,
-                    :derivedFrom)
-            """)
-        .param("id", id)
-        .param("kind", kind)
-        .param("subjectKind", subjectKind)
-        .param("subjectId", subjectId)
-        .param("title", cut(title, 200))
-        .param("message", cut(message, 2000))
-        .param("by", factOf == null ? context.caller().agency() : recipient)
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .param("recipient", recipient)
-        .param("owner", marking.ownerAgency())
-        .param("tlp", marking.tlp().label())
-        .param("cui", marking.cuiCategory())
-        .param("noforn", marking.noforn())
-        .param("relTo", marking.relToColumn())
-        .param("compartment", marking.compartment())
-        .param("factOf", factOf)
-        .param("derivedFrom", derivedFrom)
-        .update();
+    store.insert(
+        new AlertStore.NewAlert(
+            id,
+            kind,
+            subjectKind,
+            subjectId,
+            title,
+            message,
+            factOf == null ? context.caller().agency() : recipient,
+            clock.instant(),
+            recipient,
+            marking,
+            factOf,
+            derivedFrom));
   }
 
   /** The alerts of the caller's agency, newest first; {@code status} OPEN, ACKNOWLEDGED or all. */
   public Page<Alert> page(AccessContext context, String status, PageQuery page) {
-    return reads.page(context, KIND, addressed(context, status), page, Alerts::alert);
+    return reads.page(context, KIND, addressed(context, status), page, AlertStore::alert);
   }
 
   /** How many alerts of {@code status} the caller may read. */
@@ -166,7 +141,7 @@ public class Alerts {
   }
 
   public Alert get(AccessContext context, String id) {
-    return reads.one(context, KIND, id, addressed(context, null), Alerts::alert);
+    return reads.one(context, KIND, id, addressed(context, null), AlertStore::alert);
   }
 
   /**
@@ -197,18 +172,7 @@ public class Alerts {
       throw new ConflictingState("only " + alert.recipientAgency() + " acknowledges this alert");
     }
     // An alert and the fact standing in for it are acknowledged together.
-    int changed =
-        jdbc.sql(
-                """
-                UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_by = :by,
-                       acknowledged_at = :at
-                WHERE status = 'OPEN' AND (id = :id OR fact_of = :id
-                       OR id = (SELECT a.fact_of FROM alert a WHERE a.id = :id))
-                """)
-            .param("by", context.caller().username())
-            .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-            .param("id", id)
-            .update();
+    int changed = store.acknowledge(id, context.caller().username(), clock.instant());
     if (changed < 1) {
       throw new ConflictingState("alert " + id + " is already acknowledged");
     }
@@ -227,26 +191,5 @@ public class Alerts {
     }
     return Criteria.where("r.status = :status", Map.of("status", wanted))
         .orderBy("r.raised_at DESC");
-  }
-
-  private static String cut(String text, int limit) {
-    return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
-  }
-
-  static Alert alert(ResultSet rs, int row) throws SQLException {
-    var acknowledged = rs.getObject("acknowledged_at", OffsetDateTime.class);
-    return new Alert(
-        rs.getString("id"),
-        rs.getString("kind"),
-        rs.getString("subject_kind"),
-        rs.getString("subject_id"),
-        rs.getString("title"),
-        rs.getString("message"),
-        rs.getString("recipient_agency"),
-        rs.getString("raised_by_agency"),
-        rs.getObject("raised_at", OffsetDateTime.class).toInstant(),
-        rs.getString("status"),
-        rs.getString("acknowledged_by"),
-        acknowledged == null ? null : acknowledged.toInstant());
   }
 }

@@ -1,8 +1,6 @@
 package org.presstrace.seizures;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +14,9 @@ import org.presstrace.access.Channel;
 import org.presstrace.access.Derivations;
 import org.presstrace.access.DerivedMarking;
 import org.presstrace.access.Directory;
+import org.presstrace.seizures.internal.Seizure;
 import org.presstrace.seizures.internal.SeizureStore;
+import org.presstrace.seizures.internal.SeizureStore.RecordedItem;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.substances.ControlListChanged;
@@ -25,7 +25,7 @@ import org.presstrace.substances.ScreeningResult;
 import org.presstrace.substances.Substances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +47,6 @@ class ItemRescreening {
   private static final Logger log = LoggerFactory.getLogger(ItemRescreening.class);
   private static final int PAGE = 300;
 
-  private final JdbcClient jdbc;
   private final Substances substances;
   private final SeizureStore store;
   private final DoseCalculator calculator;
@@ -55,18 +54,19 @@ class ItemRescreening {
   private final Directory directory;
   private final Clock clock;
   private final Derivations derivations;
+  private final ApplicationEventPublisher events;
 
   ItemRescreening(
-      JdbcClient jdbc,
       Substances substances,
       SeizureStore store,
       DoseCalculator calculator,
       Alerts alerts,
       Directory directory,
       Clock clock,
-      Derivations derivations) {
+      Derivations derivations,
+      ApplicationEventPublisher events) {
     this.derivations = derivations;
-    this.jdbc = jdbc;
+    this.events = events;
     this.substances = substances;
     this.store = store;
     this.calculator = calculator;
@@ -74,10 +74,6 @@ class ItemRescreening {
     this.directory = directory;
     this.clock = clock;
   }
-
-  /** One recorded item with the seizure it belongs to. */
-  private record StoredItem(
-      String seizureId, int seq, String reference, String owner, SeizureItem item) {}
 
   @ApplicationModuleListener
   void on(ControlListChanged event) {
@@ -92,15 +88,15 @@ class ItemRescreening {
     int items = 0;
     int raised = 0;
     while (true) {
-      List<StoredItem> batch = batch(afterSeizure, afterSeq);
+      List<RecordedItem> batch = store.itemsAfter(afterSeizure, afterSeq, PAGE);
       if (batch.isEmpty()) {
         break;
       }
-      for (StoredItem stored : batch) {
+      for (RecordedItem stored : batch) {
         items++;
         raised += rescreen(system, event, controlled, stored, screened);
       }
-      StoredItem last = batch.get(batch.size() - 1);
+      RecordedItem last = batch.get(batch.size() - 1);
       afterSeizure = last.seizureId();
       afterSeq = last.seq();
     }
@@ -117,7 +113,7 @@ class ItemRescreening {
       AccessContext system,
       ControlListChanged event,
       Set<String> controlled,
-      StoredItem stored,
+      RecordedItem stored,
       Map<String, ScreeningResult> screened) {
     ScreeningResult result = screen(stored.item(), screened);
     if (result == null) {
@@ -132,11 +128,11 @@ class ItemRescreening {
     if (newHits.isEmpty()) {
       return 0;
     }
-    Screening verdict = Seizures.verdict(result);
-    if (!verdict.equals(stored.item().screening())) {
-      SeizureItem item = stored.item().screened(verdict);
-      store.updateScreening(
-          stored.seizureId(), stored.seq(), item, Seizures.group(item), calculator);
+    Seizure seizure =
+        Seizure.stored(stored.seizureId(), stored.reference(), Map.of(stored.seq(), stored.item()));
+    if (seizure.rescreen(stored.seq(), Screening.of(result), calculator)) {
+      store.saveRescreened(seizure);
+      seizure.recordedEvents().forEach(events::publishEvent);
     }
     int raised = 0;
     for (ListedHit hit : newHits) {
@@ -165,45 +161,11 @@ class ItemRescreening {
     return screened.get(key);
   }
 
-  private List<StoredItem> batch(String afterSeizure, int afterSeq) {
-    return jdbc.sql(
-            """
-            SELECT i.*, s.reference, s.owner_agency FROM seizure_item i
-            JOIN seizure s ON s.id = i.seizure_id
-            WHERE i.seizure_id > :s OR (i.seizure_id = :s AND i.seq > :n)
-            ORDER BY i.seizure_id, i.seq
-            LIMIT :page
-            """)
-        .param("s", afterSeizure)
-        .param("n", afterSeq)
-        .param("page", PAGE)
-        .query(
-            (rs, n) ->
-                new StoredItem(
-                    rs.getString("seizure_id"),
-                    rs.getInt("seq"),
-                    rs.getString("reference"),
-                    rs.getString("owner_agency"),
-                    Seizures.storedItem(rs)))
-        .list();
-  }
-
   /** Raises the alert for one item, substance and designation unless it was raised already. */
   private boolean raise(
-      AccessContext system, ControlListChanged event, StoredItem stored, ListedHit hit) {
-    long present =
-        jdbc.sql(
-                """
-                SELECT COUNT(*) FROM seizure_item_alert WHERE seizure_id = :s AND seq = :n
-                  AND substance_id = :substance AND designation_id = :d
-                """)
-            .param("s", stored.seizureId())
-            .param("n", stored.seq())
-            .param("substance", hit.substanceId())
-            .param("d", event.designationId())
-            .query(Long.class)
-            .single();
-    if (present > 0) {
+      AccessContext system, ControlListChanged event, RecordedItem stored, ListedHit hit) {
+    if (store.itemAlertRaised(
+        stored.seizureId(), stored.seq(), hit.substanceId(), event.designationId())) {
       return false;
     }
     String alert =
@@ -217,23 +179,17 @@ class ItemRescreening {
             message(event, stored, hit),
             derivations.derive(system, DerivedMarking.Source.of(Seizures.KIND, stored.seizureId())),
             null);
-    jdbc.sql(
-            """
-            INSERT INTO seizure_item_alert (seizure_id, seq, substance_id, designation_id,
-                                            alert_id, raised_at)
-            VALUES (:s, :n, :substance, :d, :alert, :at)
-            """)
-        .param("s", stored.seizureId())
-        .param("n", stored.seq())
-        .param("substance", hit.substanceId())
-        .param("d", event.designationId())
-        .param("alert", alert)
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .update();
+    store.recordItemAlert(
+        stored.seizureId(),
+        stored.seq(),
+        hit.substanceId(),
+        event.designationId(),
+        alert,
+        clock.instant());
     return true;
   }
 
-  static String message(ControlListChanged event, StoredItem stored, ListedHit hit) {
+  static String message(ControlListChanged event, RecordedItem stored, ListedHit hit) {
     return "Item "
         + stored.seq()
         + " of seizure "

@@ -1,5 +1,9 @@
 package org.presstrace.seizures;
 
+import org.presstrace.substances.ClassMatch;
+import org.presstrace.substances.ListedHit;
+import org.presstrace.substances.ScreeningResult;
+
 /**
  * The screening verdict stored with a seized item.
  *
@@ -14,6 +18,29 @@ public record Screening(
 
   public static Screening notListed() {
     return new Screening("NOT_LISTED", null, null, null, "no listed substance or class matched");
+  }
+
+  /**
+   * The verdict a screen gives: the first listed substance found, else the first class rule that
+   * matched and is not excluded, else not listed.
+   */
+  public static Screening of(ScreeningResult result) {
+    if (!result.listed().isEmpty()) {
+      ListedHit hit = result.listed().get(0);
+      return new Screening(
+          "LISTED",
+          hit.substanceId(),
+          hit.name(),
+          hit.family(),
+          hit.reason() + " '" + hit.matched() + "' (score " + hit.score() + ")");
+    }
+    for (ClassMatch match : result.classes()) {
+      if (!match.excluded()) {
+        return new Screening(
+            "CLASS", null, null, match.family(), match.rule() + ": " + match.reason());
+      }
+    }
+    return notListed();
   }
 
   /** Whether doses apply: fentanyl or a fentanyl-related substance. */

@@ -252,38 +252,21 @@ public final class SeizureRules {
   }
 
   private Quantity quantity(String amount, String unit, String amountField, String unitField) {
-    BigDecimal value = number(amount, amountField);
-    boolean unitGiven = unit != null && !unit.isBlank();
-    if (value == null) {
+    try {
+      return Quantity.parse(amount, unit, amountField, unitField);
+    } catch (InvalidRequest e) {
+      problem(e.field(), e.getMessage());
       return null;
     }
-    if (value.signum() <= 0) {
-      problem(amountField, "weight " + amount.strip() + " must be positive");
-      return null;
-    }
-    if (!unitGiven) {
-      problem(unitField, "give the unit of the weight: mg, g, kg, oz or lb");
-      return null;
-    }
-    MassUnit parsed = guard(unitField, () -> MassUnit.parse(unit, unitField));
-    return parsed == null ? null : new Quantity(value, parsed);
   }
 
   private Long pillCount(String given, String field) {
-    if (!present(given)) {
+    Long count = guard(field, () -> DecimalText.wholeNumber(given, field, "pill count"));
+    if (count != null && count <= 0) {
+      problem(field, "pill count " + given.strip() + " must be positive");
       return null;
     }
-    try {
-      long count = Long.parseLong(given.strip().replace(",", "").replace("_", ""));
-      if (count <= 0) {
-        problem(field, "pill count " + given.strip() + " must be positive");
-        return null;
-      }
-      return count;
-    } catch (NumberFormatException e) {
-      problem(field, "pill count '" + given + "' is not a whole number");
-      return null;
-    }
+    return count;
   }
 
   private BigDecimal percentage(String given, String field, String what) {
@@ -333,15 +316,7 @@ public final class SeizureRules {
   }
 
   private BigDecimal number(String given, String field) {
-    if (!present(given)) {
-      return null;
-    }
-    try {
-      return new BigDecimal(given.strip().replace(",", "").replace("_", ""));
-    } catch (NumberFormatException e) {
-      problem(field, "'" + given + "' is not a number");
-      return null;
-    }
+    return guard(field, () -> DecimalText.parse(given, field));
   }
 
   private String text(String given, String field, int limit) {

@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +23,14 @@ import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Purpose;
 import org.presstrace.access.Role;
+import org.presstrace.seizures.internal.Seizure;
 import org.presstrace.seizures.internal.SeizureStore;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
-import org.presstrace.substances.ClassMatch;
-import org.presstrace.substances.ListedHit;
 import org.presstrace.substances.ScreeningResult;
 import org.presstrace.substances.Substances;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,25 +45,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Seizures {
 
   /** The protected kind of seizure reports; reading one needs a stated purpose. */
-  public static final ProtectedKind KIND =
-      new ProtectedKind(
-          "seizure",
-          "seizure",
-          "r.id, r.reference, r.occurred_at, r.occurred_zone, r.occurred_month, r.fiscal_year,"
-              + " r.context, r.port_of_entry, r.region, r.place, r.latitude, r.longitude,"
-              + " r.narrative, r.item_count, r.presses, r.equipment_count, r.unregistered,"
-              + " r.reported_by, r.reported_at, "
-              + ProtectedKind.MARKING_COLUMNS,
-          true);
+  public static final ProtectedKind KIND = SeizureStore.KIND;
 
   /** People, companies and vehicles named in seizures, marked as their seizure. */
-  public static final ProtectedKind PARTY_KIND =
-      new ProtectedKind(
-          "seizure-party",
-          "seizure_party",
-          "r.id, r.seizure_id, r.kind, r.name, r.identifier, r.role, r.details, "
-              + ProtectedKind.MARKING_COLUMNS,
-          true);
+  public static final ProtectedKind PARTY_KIND = SeizureStore.PARTY_KIND;
 
   private final SeizureStore store;
   private final GuardedReads reads;
@@ -75,6 +58,7 @@ public class Seizures {
   private final Directory directory;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Seizures(
       SeizureStore store,
@@ -84,7 +68,8 @@ public class Seizures {
       DoseCalculator calculator,
       Directory directory,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.reads = reads;
     this.substances = substances;
@@ -93,6 +78,7 @@ public class Seizures {
     this.directory = directory;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Files one seizure report owned by the reporter's agency. */
@@ -217,23 +203,18 @@ public class Seizures {
   /** One seizure with its items, equipment and parties, if the caller may read it. */
   @Transactional(noRollbackFor = org.presstrace.shared.NotFound.class)
   public SeizureDetail get(AccessContext context, String id) {
-    SeizureView seizure = reads.one(context, KIND, id, Seizures::view);
+    SeizureView seizure = reads.one(context, KIND, id, SeizureStore::view);
     List<SeizureDetail.Item> items =
         reads.history(
-            context,
-            KIND,
-            id,
-            "SELECT * FROM seizure_item WHERE seizure_id = :id ORDER BY seq",
-            Map.of("id", id),
-            (rs, row) -> item(rs));
+            context, KIND, id, SeizureStore.ITEMS_SQL, Map.of("id", id), (rs, row) -> item(rs));
     List<SeizureDetail.Equipment> seized =
         reads.history(
             context,
             KIND,
             id,
-            "SELECT * FROM seizure_equipment WHERE seizure_id = :id ORDER BY seq",
+            SeizureStore.EQUIPMENT_SQL,
             Map.of("id", id),
-            (rs, row) -> equipment(rs));
+            (rs, row) -> SeizureStore.equipment(rs));
     var parties =
         reads
             .page(
@@ -241,7 +222,7 @@ public class Seizures {
                 PARTY_KIND,
                 Criteria.where("r.seizure_id = :seizure", Map.of("seizure", id)).orderBy("r.seq"),
                 new PageQuery(0, PageQuery.MAX_SIZE),
-                Seizures::party)
+                SeizureStore::party)
             .items();
     return new SeizureDetail(seizure, items, seized, parties);
   }
@@ -249,13 +230,13 @@ public class Seizures {
   /** One page of the seizures the caller may read, newest first. */
   public Page<SeizureView> page(AccessContext context, SeizureFilter filter, PageQuery page) {
     return reads.page(
-        context, KIND, filter.criteria().orderBy("r.occurred_at DESC"), page, Seizures::view);
+        context, KIND, filter.criteria().orderBy("r.occurred_at DESC"), page, SeizureStore::view);
   }
 
   /** Every readable seizure matching {@code filter}, newest first, to {@code sink}. */
   public long export(AccessContext context, SeizureFilter filter, Consumer<SeizureView> sink) {
     return reads.export(
-        context, KIND, filter.criteria().orderBy("r.occurred_at DESC"), Seizures::view, sink);
+        context, KIND, filter.criteria().orderBy("r.occurred_at DESC"), SeizureStore::view, sink);
   }
 
   /** People, companies and vehicles the caller may read whose name or identifier matches. */
@@ -280,7 +261,7 @@ public class Seizures {
                 Map.of("q", pattern))
             .orderBy("r.name"),
         page,
-        Seizures::party);
+        SeizureStore::party);
   }
 
   // ---- writing -------------------------------------------------------------------------------
@@ -297,48 +278,40 @@ public class Seizures {
       items.add(item.screened(screen(item, screened, "items[" + i + "]")));
     }
     AccessContext seizing = withPurpose(context, reference);
-    var seizedEquipment = new ArrayList<SeizureDetail.Equipment>();
     var day = checked.occurredAt().toLocalDate();
-    int unregistered = 0;
     // the seizure row goes first so that alerts and equipment rows can point at it
-    var view =
-        new SeizureView(
-            id,
-            reference,
-            checked.occurredAt().toOffsetDateTime(),
-            checked.occurredAt().getZone().getId(),
-            checked.month(),
-            checked.fiscalYear(),
-            checked.context(),
-            checked.portOfEntry(),
-            checked.region(),
-            checked.place(),
-            checked.latitude(),
-            checked.longitude(),
-            checked.narrative(),
-            items.size(),
-            checked.presses(),
-            checked.equipment().size(),
-            0,
-            reporter.username(),
-            clock.instant(),
-            marking);
-    store.insert(view);
-    for (int i = 0; i < items.size(); i++) {
-      SeizureItem item = items.get(i);
-      store.insertItem(id, i + 1, item, group(item), calculator);
-    }
+    Seizure seizure =
+        Seizure.record(
+            new SeizureView(
+                id,
+                reference,
+                checked.occurredAt().toOffsetDateTime(),
+                checked.occurredAt().getZone().getId(),
+                checked.month(),
+                checked.fiscalYear(),
+                checked.context(),
+                checked.portOfEntry(),
+                checked.region(),
+                checked.place(),
+                checked.latitude(),
+                checked.longitude(),
+                checked.narrative(),
+                items.size(),
+                checked.presses(),
+                checked.equipment().size(),
+                0,
+                reporter.username(),
+                clock.instant(),
+                marking),
+            items,
+            calculator);
+    store.insert(seizure);
     for (int i = 0; i < checked.equipment().size(); i++) {
       var seized = equipment.seize(seizing, id, reference, i + 1, checked.equipment().get(i), day);
-      if (seized.outcome().equals("UNREGISTERED")) {
-        unregistered++;
-      }
+      seizure.equipmentTraced(seized);
       store.insertEquipment(id, seized);
-      seizedEquipment.add(seized);
     }
-    if (unregistered > 0) {
-      store.markUnregistered(id, unregistered);
-    }
+    store.saveEquipmentTraced(seizure);
     for (int i = 0; i < checked.parties().size(); i++) {
       var party = checked.parties().get(i);
       store.insertParty(
@@ -353,6 +326,7 @@ public class Seizures {
               marking),
           i + 1);
     }
+    seizure.recordedEvents().forEach(events::publishEvent);
     return id;
   }
 
@@ -370,37 +344,9 @@ public class Seizures {
       throw new InvalidRequest(
           at + "." + (e.field() == null ? "substance" : e.field()), e.getMessage());
     }
-    Screening verdict = verdict(result);
+    Screening verdict = Screening.of(result);
     screened.put(key, verdict);
     return verdict;
-  }
-
-  static Screening verdict(ScreeningResult result) {
-    if (!result.listed().isEmpty()) {
-      ListedHit hit = result.listed().get(0);
-      return new Screening(
-          "LISTED",
-          hit.substanceId(),
-          hit.name(),
-          hit.family(),
-          hit.reason() + " '" + hit.matched() + "' (score " + hit.score() + ")");
-    }
-    for (ClassMatch match : result.classes()) {
-      if (!match.excluded()) {
-        return new Screening(
-            "CLASS", null, null, match.family(), match.rule() + ": " + match.reason());
-      }
-    }
-    return Screening.notListed();
-  }
-
-  /** The name items are grouped by: the listed substance found, else the text as entered. */
-  static String group(SeizureItem item) {
-    Screening screening = item.screening();
-    if (screening.substanceName() != null) {
-      return screening.substanceName();
-    }
-    return item.substance().strip().toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -472,66 +418,13 @@ public class Seizures {
 
   /** The seizure just written, read back without a second audit entry (the write is audited). */
   private SeizureView storedView(String id) {
-    return store.view(id, Seizures::view);
+    return store.view(id);
   }
 
   // ---- reading -------------------------------------------------------------------------------
 
-  static SeizureView view(ResultSet rs, int row) throws SQLException {
-    String zone = rs.getString("occurred_zone");
-    OffsetDateTime occurred =
-        rs.getObject("occurred_at", OffsetDateTime.class)
-            .atZoneSameInstant(ZoneId.of(zone))
-            .toOffsetDateTime();
-    return new SeizureView(
-        rs.getString("id"),
-        rs.getString("reference"),
-        occurred,
-        zone,
-        rs.getString("occurred_month"),
-        rs.getInt("fiscal_year"),
-        SeizureContext.valueOf(rs.getString("context")),
-        rs.getString("port_of_entry"),
-        rs.getString("region"),
-        rs.getString("place"),
-        rs.getBigDecimal("latitude"),
-        rs.getBigDecimal("longitude"),
-        rs.getString("narrative"),
-        rs.getInt("item_count"),
-        rs.getInt("presses"),
-        rs.getInt("equipment_count"),
-        rs.getInt("unregistered"),
-        rs.getString("reported_by"),
-        rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
-        GuardedReads.markingOf(rs));
-  }
-
-  /** A stored item row (of {@code seizure_item}) with its stored screening verdict. */
-  static SeizureItem storedItem(ResultSet rs) throws SQLException {
-    var screening =
-        new Screening(
-            rs.getString("screen_status"),
-            rs.getString("substance_id"),
-            rs.getString("substance_name"),
-            rs.getString("substance_family"),
-            rs.getString("screen_reason"));
-    return new SeizureItem(
-        rs.getString("substance_text"),
-        rs.getString("cas"),
-        ItemForm.valueOf(rs.getString("form")),
-        quantity(rs, "net"),
-        quantity(rs, "gross"),
-        rs.getObject("pill_count") == null ? null : rs.getLong("pill_count"),
-        rs.getString("imprint"),
-        rs.getString("colour"),
-        rs.getBigDecimal("purity_pct"),
-        rs.getBigDecimal("mg_per_pill"),
-        rs.getBigDecimal("share_2mg_pct"),
-        screening);
-  }
-
   private SeizureDetail.Item item(ResultSet rs) throws SQLException {
-    SeizureItem item = storedItem(rs);
+    SeizureItem item = SeizureStore.item(rs);
     Screening screening = item.screening();
     Long pills = item.pillCount();
     var estimates = new ArrayList<DoseEstimate>();
@@ -585,39 +478,5 @@ public class Seizures {
                 + " mg per potentially lethal dose"
             : calculator.assumptions(method, item);
     estimates.add(calculator.estimate(method, mg, assumptions));
-  }
-
-  private static Quantity quantity(ResultSet rs, String prefix) throws SQLException {
-    BigDecimal amount = rs.getBigDecimal(prefix + "_amount");
-    if (amount == null) {
-      return null;
-    }
-    return new Quantity(
-        amount.stripTrailingZeros(), MassUnit.parse(rs.getString(prefix + "_unit"), prefix));
-  }
-
-  private static SeizureDetail.Equipment equipment(ResultSet rs) throws SQLException {
-    return new SeizureDetail.Equipment(
-        rs.getInt("seq"),
-        rs.getString("serial"),
-        rs.getString("kind"),
-        rs.getString("description"),
-        rs.getString("machine_id"),
-        rs.getString("prior_state"),
-        rs.getString("holder"),
-        rs.getString("outcome"),
-        rs.getString("alert_id"));
-  }
-
-  static SeizureDetail.Party party(ResultSet rs, int row) throws SQLException {
-    return new SeizureDetail.Party(
-        rs.getString("id"),
-        rs.getString("seizure_id"),
-        rs.getString("kind"),
-        rs.getString("name"),
-        rs.getString("identifier"),
-        rs.getString("role"),
-        rs.getString("details"),
-        GuardedReads.markingOf(rs));
   }
 }

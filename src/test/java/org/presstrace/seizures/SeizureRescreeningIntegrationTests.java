@@ -6,13 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presstrace.access.AccessContext;
@@ -31,22 +30,28 @@ import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Re-screening of recorded seizure items when a designation changes a list: the new verdict is
- * stored on the item, its owning agency gets one alert per item, substance and designation, no
+ * Re-screening of recorded seizure items when a designation changes a list, as Spring Modulith
+ * scenarios: a designation is the stimulus, the published {@code ControlListChanged} reaches the
+ * seizures module after commit, and each test waits for the state change it brings. The new verdict
+ * is stored on the item, its owning agency gets one alert per item, substance and designation, no
  * other agency sees it, a second delivery adds nothing, and an item that already named the
  * substance raises nothing.
  */
 @PressTraceIntegrationTest
+@EnableScenarios
 @RecordApplicationEvents
 class SeizureRescreeningIntegrationTests {
 
   static final String PURPOSE = "Case 2026-SZ-0042";
+  static final Duration WAIT = Duration.ofSeconds(20);
 
   @Autowired Seizures seizures;
   @Autowired Alerts alerts;
@@ -98,13 +103,38 @@ class SeizureRescreeningIntegrationTests {
   }
 
   @Test
-  void anItemThatANewDesignationControlsRaisesOneAlertToItsAgencyOnly() throws Exception {
+  void aDesignationScreensRecordedItemsAgainAfterItCommits(Scenario scenario) {
+    String seizure = report(item(name, "powder", "2"));
+    assertThat(items(seizure).get(0).screenStatus()).isEqualTo("NOT_LISTED");
+
+    scenario
+        .stimulate(() -> designate("CHN", SUPPLEMENTARY, "non-medical NPS", "2026-03-01"))
+        .andWaitAtMost(WAIT)
+        .andWaitForStateChange(() -> items(seizure).get(0).screenStatus(), "LISTED"::equals)
+        .andVerify(
+            (status, applied) -> {
+              assertThat(
+                      events.stream(ControlListChanged.class)
+                          .filter(e -> e.designationId().equals(applied.id())))
+                  .singleElement()
+                  .satisfies(e -> assertThat(e.jurisdiction()).isEqualTo("CHN"));
+              assertThat(items(seizure).get(0).substanceName()).isEqualTo(name);
+              assertThat(newlyControlled(asCbp))
+                  .singleElement()
+                  .satisfies(alert -> assertThat(alert.subjectId()).isEqualTo(seizure));
+            });
+  }
+
+  @Test
+  void anItemThatANewDesignationControlsRaisesOneAlertToItsAgencyOnly(Scenario scenario)
+      throws Exception {
     String seizure = report(item(name, "powder", "2"), item("fentanyl", "powder", "1"));
     assertThat(items(seizure).get(0).screenStatus()).isEqualTo("NOT_LISTED");
     assertThat(items(seizure).get(0).best()).isNull();
 
-    DesignationView applied = designate("CHN", SUPPLEMENTARY, "non-medical NPS", "2026-03-01");
-    awaitRescreened(applied);
+    DesignationView applied =
+        designateAndAwaitRescreening(
+            scenario, "CHN", SUPPLEMENTARY, "non-medical NPS", "2026-03-01");
 
     List<Alert> raised = newlyControlled(asCbp);
     assertThat(raised).singleElement();
@@ -154,17 +184,15 @@ class SeizureRescreeningIntegrationTests {
   }
 
   @Test
-  void anItemThatAlreadyNamedTheSubstanceRaisesNoNewAlert() {
+  void anItemThatAlreadyNamedTheSubstanceRaisesNoNewAlert(Scenario scenario) {
     String earlier = report(item(name, "liquid", "3"));
-    DesignationView first = designate("CHN", SUPPLEMENTARY, "non-medical NPS", "2026-03-01");
-    awaitRescreened(first);
+    designateAndAwaitRescreening(scenario, "CHN", SUPPLEMENTARY, "non-medical NPS", "2026-03-01");
     assertThat(newlyControlled(asCbp)).hasSize(1);
 
     String later = report(item(name.toUpperCase(Locale.ROOT) + " HCl", "powder", "1"));
     assertThat(items(later).get(0).substanceName()).isEqualTo(name);
 
-    DesignationView second = designate("USA", "CSA", "Schedule I", "2026-04-01");
-    awaitRescreened(second);
+    designateAndAwaitRescreening(scenario, "USA", "CSA", "Schedule I", "2026-04-01");
     assertThat(newlyControlled(asCbp)).hasSize(1);
     assertThat(items(earlier).get(0).substanceName()).isEqualTo(name);
   }
@@ -185,33 +213,41 @@ class SeizureRescreeningIntegrationTests {
         "json");
   }
 
-  /** Waits (at most 20 s) until the seizure re-screening of {@code designation} has completed. */
-  private void awaitRescreened(DesignationView designation) {
-    await(
-        () ->
-            jdbc.sql(
-                        """
-                        SELECT COUNT(*) FROM event_publication
-                        WHERE listener_id LIKE '%ItemRescreening%' AND completion_date IS NOT NULL
-                          AND serialized_event LIKE :id
-                        """)
-                    .param("id", "%" + designation.id() + "%")
-                    .query(Long.class)
-                    .single()
-                > 0);
+  /**
+   * Applies a designation as the stimulus of {@code scenario} and waits (at most {@link #WAIT})
+   * until the seizure re-screening of the list change it published has completed, whether or not it
+   * changed anything.
+   */
+  private DesignationView designateAndAwaitRescreening(
+      Scenario scenario,
+      String jurisdiction,
+      String instrument,
+      String category,
+      String effective) {
+    var applied = new AtomicReference<DesignationView>();
+    scenario
+        .stimulate(
+            () ->
+                applied.updateAndGet(
+                    none -> designate(jurisdiction, instrument, category, effective)))
+        .andWaitAtMost(WAIT)
+        .andWaitForStateChange(() -> rescreeningCompleted(applied.get()), Boolean::booleanValue)
+        .andVerify(completed -> assertThat(completed).isTrue());
+    return applied.get();
   }
 
-  private static void await(BooleanSupplier done) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!done.getAsBoolean()) {
-      assertThat(Instant.now()).as("waited 20 s for the re-screening").isBefore(deadline);
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+  /** Whether the re-screening listener completed its run for {@code designation}'s list change. */
+  private boolean rescreeningCompleted(DesignationView designation) {
+    return jdbc.sql(
+                """
+                SELECT COUNT(*) FROM event_publication
+                WHERE listener_id LIKE '%ItemRescreening%' AND completion_date IS NOT NULL
+                  AND serialized_event LIKE :id
+                """)
+            .param("id", "%" + designation.id() + "%")
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   private List<Alert> newlyControlled(AccessContext context) {

@@ -190,4 +190,33 @@ class SeizureRulesTests {
         .extracting(FieldProblem::field)
         .containsExactly("zone");
   }
+
+  @Test
+  void hostileNumbersInEveryNumericFieldAreReportedBesideTheirField() {
+    var item =
+        new SeizureDraft.SeizureItemDraft(
+            "fentanyl",
+            null,
+            "pills",
+            "1e20000000",
+            "kg",
+            "NaN",
+            "kg",
+            "\u0665,000",
+            null,
+            null,
+            "1e-2147483647",
+            "5,5",
+            "Infinity");
+    var problems = SeizureRules.problems(draft("2025-05-31T09:30", List.of(item)), NOW);
+    assertThat(problems)
+        .extracting(FieldProblem::field)
+        .containsOnly(
+            "items[0].netWeight",
+            "items[0].grossWeight",
+            "items[0].pillCount",
+            "items[0].purityPct",
+            "items[0].shareAtLeast2mgPct",
+            "items[0].mgPerPill");
+  }
 }

@@ -1,16 +1,25 @@
 package org.presstrace.seizures.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
-import org.presstrace.seizures.DoseCalculator;
+import org.presstrace.access.ProtectedKind;
 import org.presstrace.seizures.DoseMethod;
+import org.presstrace.seizures.ItemForm;
+import org.presstrace.seizures.MassUnit;
 import org.presstrace.seizures.Quantity;
+import org.presstrace.seizures.Screening;
+import org.presstrace.seizures.SeizureContext;
 import org.presstrace.seizures.SeizureDetail;
 import org.presstrace.seizures.SeizureItem;
 import org.presstrace.seizures.SeizureView;
@@ -18,11 +27,46 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes of the seizure tables. Reads that show content go through {@code GuardedReads}; the only
- * read here is which seizure holds a reference in a reference scope, for a write.
+ * The seizure tables. Reads that show content go through {@code GuardedReads} with {@link #KIND},
+ * {@link #PARTY_KIND}, {@link #ITEMS_SQL} and {@link #EQUIPMENT_SQL}; the reads here serve writes:
+ * which seizure holds a reference, the seizure just written, and recorded items to screen again.
+ * Doses are worked out by the {@link Seizure} aggregate; this class only writes them.
  */
 @Repository
 public class SeizureStore {
+
+  /** The protected kind of seizure reports; reading one needs a stated purpose. */
+  public static final ProtectedKind KIND =
+      new ProtectedKind(
+          "seizure",
+          "seizure",
+          "r.id, r.reference, r.occurred_at, r.occurred_zone, r.occurred_month, r.fiscal_year,"
+              + " r.context, r.port_of_entry, r.region, r.place, r.latitude, r.longitude,"
+              + " r.narrative, r.item_count, r.presses, r.equipment_count, r.unregistered,"
+              + " r.reported_by, r.reported_at, "
+              + ProtectedKind.MARKING_COLUMNS,
+          true);
+
+  /** People, companies and vehicles named in seizures, marked as their seizure. */
+  public static final ProtectedKind PARTY_KIND =
+      new ProtectedKind(
+          "seizure-party",
+          "seizure_party",
+          "r.id, r.seizure_id, r.kind, r.name, r.identifier, r.role, r.details, "
+              + ProtectedKind.MARKING_COLUMNS,
+          true);
+
+  /** The items of the seizure {@code :id}, in order. */
+  public static final String ITEMS_SQL =
+      "SELECT * FROM seizure_item WHERE seizure_id = :id ORDER BY seq";
+
+  /** The equipment of the seizure {@code :id}, in order. */
+  public static final String EQUIPMENT_SQL =
+      "SELECT * FROM seizure_equipment WHERE seizure_id = :id ORDER BY seq";
+
+  /** One recorded item with the seizure it belongs to, for screening it again. */
+  public record RecordedItem(
+      String seizureId, int seq, String reference, String owner, SeizureItem item) {}
 
   private final JdbcClient jdbc;
 
@@ -49,7 +93,9 @@ public class SeizureStore {
     return compartment == null ? "" : compartment;
   }
 
-  public void insert(SeizureView seizure) {
+  /** Stores a newly recorded seizure and its items; its equipment follows as it is traced. */
+  public void insert(Seizure recorded) {
+    SeizureView seizure = recorded.view();
     Marking marking = seizure.marking();
     var columns = new HashMap<String, Object>(markingColumns(marking));
     columns.put("id", seizure.id());
@@ -87,12 +133,13 @@ public class SeizureStore {
             """)
         .params(columns)
         .update();
+    recorded.items().forEach(item -> insertItem(seizure.id(), item));
   }
 
   /** Stores one item with the fentanyl mass each dose method finds and the best of them. */
-  public void insertItem(
-      String seizureId, int seq, SeizureItem item, String group, DoseCalculator calculator) {
-    var columns = screeningColumns(seizureId, seq, item, group, calculator);
+  private void insertItem(String seizureId, Seizure.Item stored) {
+    SeizureItem item = stored.item();
+    var columns = screeningColumns(seizureId, stored);
     columns.put("text", item.substance());
     columns.put("cas", item.cas());
     columns.put("form", item.form().name());
@@ -122,51 +169,45 @@ public class SeizureStore {
   }
 
   /**
-   * Stores a new screening verdict on an item with what follows from it: the name it is grouped by
-   * and the fentanyl mass of each dose method (an item newly screened as fentanyl-class gains
-   * them).
+   * Stores the new screening verdicts of {@code seizure}'s items with what follows from them: the
+   * name each is grouped by and the fentanyl mass of each dose method.
    */
-  public void updateScreening(
-      String seizureId, int seq, SeizureItem item, String group, DoseCalculator calculator) {
-    jdbc.sql(
-            """
-            UPDATE seizure_item SET screen_status = :status, substance_id = :substanceId,
-                   substance_name = :substanceName, substance_family = :family,
-                   screen_reason = :reason, substance_group = :group, fentanyl_mg_lab = :lab,
-                   fentanyl_mg_pills = :pillMg, fentanyl_mg_assumed = :assumed,
-                   assumed_basis = :assumedBasis, fentanyl_mg_gross = :fentanylGross,
-                   gross_basis = :grossBasis, best_method = :best, fentanyl_mg_best = :bestMg
-            WHERE seizure_id = :id AND seq = :seq
-            """)
-        .params(screeningColumns(seizureId, seq, item, group, calculator))
-        .update();
+  public void saveRescreened(Seizure seizure) {
+    for (Seizure.Item item : seizure.rescreenedItems()) {
+      jdbc.sql(
+              """
+              UPDATE seizure_item SET screen_status = :status, substance_id = :substanceId,
+                     substance_name = :substanceName, substance_family = :family,
+                     screen_reason = :reason, substance_group = :group, fentanyl_mg_lab = :lab,
+                     fentanyl_mg_pills = :pillMg, fentanyl_mg_assumed = :assumed,
+                     assumed_basis = :assumedBasis, fentanyl_mg_gross = :fentanylGross,
+                     gross_basis = :grossBasis, best_method = :best, fentanyl_mg_best = :bestMg
+              WHERE seizure_id = :id AND seq = :seq
+              """)
+          .params(screeningColumns(seizure.id(), item))
+          .update();
+    }
   }
 
-  private static Map<String, Object> screeningColumns(
-      String seizureId, int seq, SeizureItem item, String group, DoseCalculator calculator) {
-    Map<DoseMethod, BigDecimal> masses = calculator.fentanylMg(item);
-    DoseMethod best = masses.isEmpty() ? null : masses.keySet().iterator().next();
+  private static Map<String, Object> screeningColumns(String seizureId, Seizure.Item stored) {
+    SeizureItem item = stored.item();
+    Map<DoseMethod, BigDecimal> masses = stored.fentanylMg();
+    DoseMethod best = stored.best();
     var columns = new HashMap<String, Object>();
     columns.put("id", seizureId);
-    columns.put("seq", seq);
+    columns.put("seq", stored.seq());
     columns.put("status", item.screening().status());
     columns.put("substanceId", item.screening().substanceId());
     columns.put("substanceName", item.screening().substanceName());
     columns.put("family", item.screening().family());
     columns.put("reason", cut(item.screening().reason(), 400));
-    columns.put("group", group);
+    columns.put("group", stored.group());
     columns.put("lab", masses.get(DoseMethod.LAB_PURITY));
     columns.put("pillMg", masses.get(DoseMethod.PILL_CONTENT));
     columns.put("assumed", masses.get(DoseMethod.ASSUMED_PURITY));
-    columns.put(
-        "assumedBasis",
-        masses.containsKey(DoseMethod.ASSUMED_PURITY) ? calculator.assumedBasis(item) : null);
+    columns.put("assumedBasis", stored.assumedBasis());
     columns.put("fentanylGross", masses.get(DoseMethod.GROSS_UNADJUSTED));
-    columns.put(
-        "grossBasis",
-        masses.containsKey(DoseMethod.GROSS_UNADJUSTED)
-            ? (item.gross() != null ? "GROSS" : "NET")
-            : null);
+    columns.put("grossBasis", stored.grossBasis());
     columns.put("best", best == null ? null : best.name());
     columns.put("bestMg", best == null ? null : masses.get(best));
     return columns;
@@ -215,22 +256,182 @@ public class SeizureStore {
         .update();
   }
 
-  public void markUnregistered(String seizureId, int count) {
+  /** Stores how many pieces of {@code seizure}'s equipment the registry did not know. */
+  public void saveEquipmentTraced(Seizure seizure) {
+    if (seizure.unregistered() == 0) {
+      return;
+    }
     jdbc.sql("UPDATE seizure SET unregistered = :n WHERE id = :id")
-        .param("n", count)
-        .param("id", seizureId)
+        .param("n", seizure.unregistered())
+        .param("id", seizure.id())
         .update();
   }
 
   /** The seizure just written, for the writer's response; the write itself is audited. */
-  public <T> T view(String id, org.springframework.jdbc.core.RowMapper<T> mapper) {
-    return jdbc.sql(
-            "SELECT "
-                + org.presstrace.seizures.Seizures.KIND.columns()
-                + " FROM seizure r WHERE r.id = :id")
+  public SeizureView view(String id) {
+    return jdbc.sql("SELECT " + KIND.columns() + " FROM seizure r WHERE r.id = :id")
         .param("id", id)
-        .query(mapper)
+        .query(SeizureStore::view)
         .single();
+  }
+
+  /**
+   * Up to {@code limit} recorded items after item {@code afterSeq} of seizure {@code afterSeizure},
+   * in seizure id and item order, for screening every recorded item again page by page.
+   */
+  public List<RecordedItem> itemsAfter(String afterSeizure, int afterSeq, int limit) {
+    return jdbc.sql(
+            """
+            SELECT i.*, s.reference, s.owner_agency FROM seizure_item i
+            JOIN seizure s ON s.id = i.seizure_id
+            WHERE i.seizure_id > :s OR (i.seizure_id = :s AND i.seq > :n)
+            ORDER BY i.seizure_id, i.seq
+            LIMIT :page
+            """)
+        .param("s", afterSeizure)
+        .param("n", afterSeq)
+        .param("page", limit)
+        .query(
+            (rs, n) ->
+                new RecordedItem(
+                    rs.getString("seizure_id"),
+                    rs.getInt("seq"),
+                    rs.getString("reference"),
+                    rs.getString("owner_agency"),
+                    item(rs)))
+        .list();
+  }
+
+  /** Whether item {@code seq}'s alert for {@code substanceId} under a designation was raised. */
+  public boolean itemAlertRaised(
+      String seizureId, int seq, String substanceId, String designationId) {
+    return jdbc.sql(
+                """
+                SELECT COUNT(*) FROM seizure_item_alert WHERE seizure_id = :s AND seq = :n
+                  AND substance_id = :substance AND designation_id = :d
+                """)
+            .param("s", seizureId)
+            .param("n", seq)
+            .param("substance", substanceId)
+            .param("d", designationId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Notes that {@code alertId} was raised for item {@code seq}, a substance and a designation. */
+  public void recordItemAlert(
+      String seizureId,
+      int seq,
+      String substanceId,
+      String designationId,
+      String alertId,
+      Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO seizure_item_alert (seizure_id, seq, substance_id, designation_id,
+                                            alert_id, raised_at)
+            VALUES (:s, :n, :substance, :d, :alert, :at)
+            """)
+        .param("s", seizureId)
+        .param("n", seq)
+        .param("substance", substanceId)
+        .param("d", designationId)
+        .param("alert", alertId)
+        .param("at", utc(at))
+        .update();
+  }
+
+  // ---- rows ------------------------------------------------------------------------------------
+
+  /** A row of {@link #KIND}. */
+  public static SeizureView view(ResultSet rs, int row) throws SQLException {
+    String zone = rs.getString("occurred_zone");
+    OffsetDateTime occurred =
+        rs.getObject("occurred_at", OffsetDateTime.class)
+            .atZoneSameInstant(ZoneId.of(zone))
+            .toOffsetDateTime();
+    return new SeizureView(
+        rs.getString("id"),
+        rs.getString("reference"),
+        occurred,
+        zone,
+        rs.getString("occurred_month"),
+        rs.getInt("fiscal_year"),
+        SeizureContext.valueOf(rs.getString("context")),
+        rs.getString("port_of_entry"),
+        rs.getString("region"),
+        rs.getString("place"),
+        rs.getBigDecimal("latitude"),
+        rs.getBigDecimal("longitude"),
+        rs.getString("narrative"),
+        rs.getInt("item_count"),
+        rs.getInt("presses"),
+        rs.getInt("equipment_count"),
+        rs.getInt("unregistered"),
+        rs.getString("reported_by"),
+        rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
+        GuardedReads.markingOf(rs));
+  }
+
+  /** A row of {@code seizure_item} with its stored screening verdict. */
+  public static SeizureItem item(ResultSet rs) throws SQLException {
+    var screening =
+        new Screening(
+            rs.getString("screen_status"),
+            rs.getString("substance_id"),
+            rs.getString("substance_name"),
+            rs.getString("substance_family"),
+            rs.getString("screen_reason"));
+    return new SeizureItem(
+        rs.getString("substance_text"),
+        rs.getString("cas"),
+        ItemForm.valueOf(rs.getString("form")),
+        quantity(rs, "net"),
+        quantity(rs, "gross"),
+        rs.getObject("pill_count") == null ? null : rs.getLong("pill_count"),
+        rs.getString("imprint"),
+        rs.getString("colour"),
+        rs.getBigDecimal("purity_pct"),
+        rs.getBigDecimal("mg_per_pill"),
+        rs.getBigDecimal("share_2mg_pct"),
+        screening);
+  }
+
+  /** A row of {@link #EQUIPMENT_SQL}. */
+  public static SeizureDetail.Equipment equipment(ResultSet rs) throws SQLException {
+    return new SeizureDetail.Equipment(
+        rs.getInt("seq"),
+        rs.getString("serial"),
+        rs.getString("kind"),
+        rs.getString("description"),
+        rs.getString("machine_id"),
+        rs.getString("prior_state"),
+        rs.getString("holder"),
+        rs.getString("outcome"),
+        rs.getString("alert_id"));
+  }
+
+  /** A row of {@link #PARTY_KIND}. */
+  public static SeizureDetail.Party party(ResultSet rs, int row) throws SQLException {
+    return new SeizureDetail.Party(
+        rs.getString("id"),
+        rs.getString("seizure_id"),
+        rs.getString("kind"),
+        rs.getString("name"),
+        rs.getString("identifier"),
+        rs.getString("role"),
+        rs.getString("details"),
+        GuardedReads.markingOf(rs));
+  }
+
+  private static Quantity quantity(ResultSet rs, String prefix) throws SQLException {
+    BigDecimal amount = rs.getBigDecimal(prefix + "_amount");
+    if (amount == null) {
+      return null;
+    }
+    return new Quantity(
+        amount.stripTrailingZeros(), MassUnit.parse(rs.getString(prefix + "_unit"), prefix));
   }
 
   private static void putQuantity(Map<String, Object> columns, String prefix, Quantity quantity) {

@@ -1,10 +1,8 @@
 package org.presstrace.seizures.internal;
 
 import org.presstrace.access.ProtectedKind;
-import org.presstrace.seizures.Alerts;
 import org.presstrace.seizures.DoseCalculator;
 import org.presstrace.seizures.DoseSettings;
-import org.presstrace.seizures.Seizures;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,17 +14,17 @@ class SeizuresConfiguration {
 
   @Bean
   ProtectedKind seizureKind() {
-    return Seizures.KIND;
+    return SeizureStore.KIND;
   }
 
   @Bean
   ProtectedKind seizurePartyKind() {
-    return Seizures.PARTY_KIND;
+    return SeizureStore.PARTY_KIND;
   }
 
   @Bean
   ProtectedKind alertKind() {
-    return Alerts.KIND;
+    return AlertStore.KIND;
   }
 
   @Bean
