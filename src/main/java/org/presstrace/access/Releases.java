@@ -102,7 +102,7 @@ public class Releases {
               + " records are derived from others and are never released on their own; release"
               + " the records they come from");
     }
-    String reason = reason("justification", justification);
+    String reason = Reasons.required("justification", justification);
     AgencyView target =
         directory
             .agency(targetAgency)
@@ -167,7 +167,7 @@ public class Releases {
    */
   @Transactional
   public Release revoke(AccessContext context, String releaseId, String reason) {
-    String why = reason("reason", reason);
+    String why = Reasons.required("reason", reason);
     ReleaseRequest release = visibleRequest(context, releaseId);
     release.revoke(context.caller(), why, clock.instant());
     store.saveRevocation(release);
@@ -214,7 +214,7 @@ public class Releases {
 
   private Release decide(
       AccessContext context, String releaseId, String reason, ReleaseStatus outcome) {
-    String why = reason("reason", reason);
+    String why = Reasons.required("reason", reason);
     // Refused before the lookup, so that an administrator learns nothing of which releases exist.
     if (context.caller().has(Role.ADMINISTRATOR)) {
       throw new AccessDeniedException(
@@ -251,10 +251,6 @@ public class Releases {
 
   private void announce(ReleaseRequest release) {
     release.recordedEvents().forEach(events::publishEvent);
-  }
-
-  static String reason(String field, String text) {
-    return Reasons.required(field, text);
   }
 
   private Release find(String id) {
