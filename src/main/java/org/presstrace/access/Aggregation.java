@@ -62,13 +62,6 @@ public record Aggregation(
     return new Aggregation(childTable, childKey, groupBy, measures);
   }
 
-  String from(String table) {
-    String records = table + " r";
-    return childTable == null
-        ? records
-        : records + " JOIN " + childTable + " c ON c." + childKey + " = r.id";
-  }
-
   private static void requireColumn(String column, String childTable) {
     if (!COLUMN.matcher(column).matches() || (childTable == null && column.startsWith("c."))) {
       throw new IllegalArgumentException("'" + column + "' is not a column of alias r or c");

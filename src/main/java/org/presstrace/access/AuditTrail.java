@@ -1,25 +1,19 @@
 package org.presstrace.access;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
+import org.presstrace.access.internal.AuditStore;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,15 +30,12 @@ public class AuditTrail {
 
   private static final int DETAIL_LIMIT = 4000;
 
-  /** Ids read at a time by {@link #firstIdNotIn}. */
-  private static final int ID_PAGE = 10_000;
-
-  private final JdbcClient jdbc;
+  private final AuditStore store;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  AuditTrail(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
-    this.jdbc = jdbc;
+  AuditTrail(AuditStore store, Clock clock, ApplicationEventPublisher events) {
+    this.store = store;
     this.clock = clock;
     this.events = events;
   }
@@ -93,27 +84,21 @@ public class AuditTrail {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
     String requestId = MDC.get(REQUEST_ID);
     String storedDetail = truncate(detail, DETAIL_LIMIT);
-    var keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
-            INSERT INTO audit_event (occurred_at, username, agency_code, action, kind, record_id,
-                                     channel, purpose, outcome, detail, request_id)
-            VALUES (:at, :username, :agency, :action, :kind, :recordId,
-                    :channel, :purpose, :outcome, :detail, :requestId)
-            """)
-        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-        .param("username", username)
-        .param("agency", agency)
-        .param("action", action)
-        .param("kind", kind)
-        .param("recordId", recordId)
-        .param("channel", channel.name())
-        .param("purpose", purpose)
-        .param("outcome", outcome)
-        .param("detail", storedDetail)
-        .param("requestId", requestId)
-        .update(keys, "id");
-    long id = keys.getKeyAs(Number.class).longValue();
+    var entry =
+        new AuditEntry(
+            0,
+            at,
+            username,
+            agency,
+            action,
+            kind,
+            recordId,
+            channel,
+            purpose,
+            outcome,
+            storedDetail,
+            requestId);
+    long id = store.append(entry);
     events.publishEvent(
         new AuditRecorded(
             new AuditEntry(
@@ -135,22 +120,8 @@ public class AuditTrail {
   @Transactional
   public Page<AuditEntry> search(AccessContext context, AuditQuery query, PageQuery page) {
     requireAuditor(context);
-    var where = where(query);
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM audit_event" + where.sql)
-            .params(where.params)
-            .query(Long.class)
-            .single();
-    List<AuditEntry> entries =
-        jdbc.sql(
-                "SELECT * FROM audit_event"
-                    + where.sql
-                    + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-            .params(where.params)
-            .param("limit", page.size())
-            .param("offset", page.offset())
-            .query(AuditTrail::entry)
-            .list();
+    long total = store.count(query);
+    List<AuditEntry> entries = store.page(query, page.size(), page.offset());
     record(context, "AUDIT_SEARCH", "audit-event", null, "SHOWN", describe(query, total));
     return new Page<>(entries, page.page(), page.size(), total);
   }
@@ -159,15 +130,13 @@ public class AuditTrail {
   @Transactional
   public long export(AccessContext context, AuditQuery query, Consumer<AuditEntry> sink) {
     requireAuditor(context);
-    var where = where(query);
     long[] count = {0};
-    jdbc.sql("SELECT * FROM audit_event" + where.sql + " ORDER BY id")
-        .params(where.params)
-        .query(
-            (ResultSet rs) -> {
-              sink.accept(entry(rs, 0));
-              count[0]++;
-            });
+    store.each(
+        query,
+        entry -> {
+          sink.accept(entry);
+          count[0]++;
+        });
     record(
         context.via(Channel.EXPORT),
         "AUDIT_EXPORT",
@@ -180,11 +149,24 @@ public class AuditTrail {
 
   /** One entry as stored now, for checking it against the ledger; empty when it is gone. */
   @Transactional(readOnly = true)
-  public java.util.Optional<AuditEntry> entry(long id) {
-    return jdbc.sql("SELECT * FROM audit_event WHERE id = :id")
-        .param("id", id)
-        .query(AuditTrail::entry)
-        .optional();
+  public Optional<AuditEntry> entry(long id) {
+    return store.find(id);
+  }
+
+  /** How many entries the trail holds, for checking the trail against the ledger. */
+  @Transactional(readOnly = true)
+  public long count() {
+    return store.count();
+  }
+
+  /**
+   * The smallest id of an entry that is not in {@code ids}, for finding the first entry the ledger
+   * lacks; empty when every entry is. Reads ids in order and stops at the first missing one; not
+   * audited, like {@link #entry}.
+   */
+  @Transactional(readOnly = true)
+  public OptionalLong firstNotIn(Set<Long> ids) {
+    return firstIdNotIn(ids::contains);
   }
 
   /**
@@ -193,24 +175,7 @@ public class AuditTrail {
    */
   @Transactional(readOnly = true)
   public OptionalLong firstIdNotIn(LongPredicate held) {
-    long after = Long.MIN_VALUE;
-    while (true) {
-      List<Long> ids =
-          jdbc.sql("SELECT id FROM audit_event WHERE id > :after ORDER BY id LIMIT :limit")
-              .param("after", after)
-              .param("limit", ID_PAGE)
-              .query(Long.class)
-              .list();
-      for (long id : ids) {
-        if (!held.test(id)) {
-          return OptionalLong.of(id);
-        }
-      }
-      if (ids.size() < ID_PAGE) {
-        return OptionalLong.empty();
-      }
-      after = ids.get(ids.size() - 1);
-    }
+    return store.firstIdNotIn(held);
   }
 
   private static void requireAuditor(AccessContext context) {
@@ -220,54 +185,8 @@ public class AuditTrail {
     }
   }
 
-  private record Where(String sql, Map<String, Object> params) {}
-
-  private static Where where(AuditQuery query) {
-    var clauses = new ArrayList<String>();
-    var params = new HashMap<String, Object>();
-    add(clauses, params, "username", query.username());
-    add(clauses, params, "agency_code", query.agency());
-    add(clauses, params, "action", query.action());
-    add(clauses, params, "kind", query.kind());
-    add(clauses, params, "record_id", query.recordId());
-    if (query.from() != null) {
-      clauses.add("occurred_at >= :from");
-      params.put("from", OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
-    }
-    if (query.to() != null) {
-      clauses.add("occurred_at < :to");
-      params.put("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
-    }
-    return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
-  }
-
-  private static void add(
-      List<String> clauses, Map<String, Object> params, String column, String value) {
-    if (value != null && !value.isBlank()) {
-      clauses.add(column + " = :" + column);
-      params.put(column, value.strip());
-    }
-  }
-
   private static String describe(AuditQuery query, long results) {
     return "query " + query + "; " + results + " entries";
-  }
-
-  static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-    OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
-    return new AuditEntry(
-        rs.getLong("id"),
-        at == null ? null : at.toInstant(),
-        rs.getString("username"),
-        rs.getString("agency_code"),
-        rs.getString("action"),
-        rs.getString("kind"),
-        rs.getString("record_id"),
-        Channel.valueOf(rs.getString("channel")),
-        rs.getString("purpose"),
-        rs.getString("outcome"),
-        rs.getString("detail"),
-        rs.getString("request_id"));
   }
 
   private static String truncate(String text, int limit) {

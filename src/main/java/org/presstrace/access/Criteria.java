@@ -74,10 +74,4 @@ public record Criteria(
   public Criteria orderBy(String order) {
     return new Criteria(where, parameters, order, search);
   }
-
-  Map<String, Object> withPolicy(SqlFilter filter) {
-    var all = new HashMap<String, Object>(parameters);
-    all.putAll(filter.parameters());
-    return all;
-  }
 }

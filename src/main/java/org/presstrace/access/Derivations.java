@@ -1,17 +1,15 @@
 package org.presstrace.access;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.presstrace.access.internal.CompartmentStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Derivations {
 
-  private final JdbcClient jdbc;
+  private final CompartmentStore compartments;
   private final AccessPolicy policy;
   private final GuardedReads reads;
   private final Directory directory;
@@ -35,7 +33,7 @@ public class Derivations {
   private final Map<String, ProtectedKind> kinds;
 
   Derivations(
-      JdbcClient jdbc,
+      CompartmentStore compartments,
       AccessPolicy policy,
       GuardedReads reads,
       Directory directory,
@@ -43,7 +41,7 @@ public class Derivations {
       Releases releases,
       List<ProtectedKind> kinds) {
     this.releases = releases;
-    this.jdbc = jdbc;
+    this.compartments = compartments;
     this.policy = policy;
     this.reads = reads;
     this.directory = directory;
@@ -163,21 +161,12 @@ public class Derivations {
     if (marking.compartments().size() < 2) {
       return;
     }
-    boolean exists =
-        jdbc.sql("SELECT COUNT(*) FROM compartment WHERE code = :code")
-                .param("code", marking.compartment())
-                .query(Long.class)
-                .single()
-            > 0;
-    if (!exists) {
-      jdbc.sql(
-              "INSERT INTO compartment (code, name, owner_agency, created_at)"
-                  + " VALUES (:code, :name, :owner, :at)")
-          .param("code", marking.compartment())
-          .param("name", "Derived from " + String.join(" and ", marking.compartments()))
-          .param("owner", marking.ownerAgency())
-          .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-          .update();
+    if (!compartments.exists(marking.compartment())) {
+      compartments.insert(
+          marking.compartment(),
+          "Derived from " + String.join(" and ", marking.compartments()),
+          marking.ownerAgency(),
+          clock.instant());
     }
   }
 }

@@ -1,26 +1,20 @@
 package org.presstrace.access;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.presstrace.access.internal.AccessProperties;
+import org.presstrace.access.internal.AgencyStore;
+import org.presstrace.access.internal.CompartmentStore;
+import org.presstrace.access.internal.UserStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -41,7 +35,9 @@ public class Directory {
   static final int MIN_PASSWORD_LENGTH = 12;
   static final int MAX_DUTY_CONTACT_LENGTH = 200;
 
-  private final JdbcClient jdbc;
+  private final AgencyStore agencies;
+  private final UserStore users;
+  private final CompartmentStore compartments;
   private final PasswordEncoder passwords;
   private final AuditTrail audit;
   private final Grants grants;
@@ -49,13 +45,17 @@ public class Directory {
   private final String operatorAgency;
 
   Directory(
-      JdbcClient jdbc,
+      AgencyStore agencies,
+      UserStore users,
+      CompartmentStore compartments,
       PasswordEncoder passwords,
       AuditTrail audit,
       Grants grants,
       Clock clock,
       AccessProperties settings) {
-    this.jdbc = jdbc;
+    this.agencies = agencies;
+    this.users = users;
+    this.compartments = compartments;
     this.passwords = passwords;
     this.audit = audit;
     this.grants = grants;
@@ -72,15 +72,12 @@ public class Directory {
 
   @Transactional(readOnly = true)
   public List<AgencyView> agencies() {
-    return jdbc.sql("SELECT * FROM agency ORDER BY code").query(Directory::agency).list();
+    return agencies.all();
   }
 
   @Transactional(readOnly = true)
   public Optional<AgencyView> agency(String code) {
-    return jdbc.sql("SELECT * FROM agency WHERE code = :code")
-        .param("code", code)
-        .query(Directory::agency)
-        .optional();
+    return agencies.find(code);
   }
 
   /** Creates an agency; only administrators of the operator agency may. */
@@ -138,24 +135,13 @@ public class Directory {
               + MAX_DUTY_CONTACT_LENGTH
               + " are allowed");
     }
-    jdbc.sql("UPDATE agency SET duty_contact = :contact WHERE code = :code")
-        .param("contact", contact)
-        .param("code", agency.code())
-        .update();
+    agencies.setDutyContact(agency.code(), contact);
     audit.record(context, "UPDATE", "agency", agency.code(), "WRITTEN", "duty contact");
     return agency(agency.code()).orElseThrow();
   }
 
   private void insertAgency(String code, String name, AgencyKind kind, CountryCode country) {
-    jdbc.sql(
-            "INSERT INTO agency (code, name, kind, country, created_at)"
-                + " VALUES (:code, :name, :kind, :country, :at)")
-        .param("code", code)
-        .param("name", name)
-        .param("kind", kind.name())
-        .param("country", country.alpha3())
-        .param("at", now())
-        .update();
+    agencies.insert(code, name, kind, country, clock.instant());
   }
 
   // ---- users ---------------------------------------------------------------------------------
@@ -164,20 +150,12 @@ public class Directory {
   @Transactional(readOnly = true)
   public List<UserView> users(AccessContext context, String agency) {
     requireAdministratorOf(context, agency);
-    Held held = held("SELECT username FROM app_user WHERE agency_code = :agency", "agency", agency);
-    return jdbc.sql("SELECT * FROM app_user WHERE agency_code = :agency ORDER BY username")
-        .param("agency", agency)
-        .query((rs, row) -> user(rs, held))
-        .list();
+    return users.inAgency(agency);
   }
 
   @Transactional(readOnly = true)
   public Optional<UserView> user(String username) {
-    Held held = held(":username", "username", username);
-    return jdbc.sql("SELECT * FROM app_user WHERE username = :username")
-        .param("username", username)
-        .query((rs, row) -> user(rs, held))
-        .optional();
+    return users.find(username);
   }
 
   /**
@@ -251,24 +229,13 @@ public class Directory {
   }
 
   private void insertUser(NewUser user, String agencyCode, Set<Role> roles) {
-    jdbc.sql(
-            """
-            INSERT INTO app_user (username, display_name, agency_code, password_hash, enabled,
-                                  failed_logins, created_at, updated_at)
-            VALUES (:username, :name, :agency, :hash, TRUE, 0, :at, :at)
-            """)
-        .param("username", user.username())
-        .param("name", user.displayName().strip())
-        .param("agency", agencyCode)
-        .param("hash", passwords.encode(user.password()))
-        .param("at", now())
-        .update();
-    for (Role role : roles) {
-      jdbc.sql("INSERT INTO user_role (username, role) VALUES (:username, :role)")
-          .param("username", user.username())
-          .param("role", role.name())
-          .update();
-    }
+    users.insert(
+        user.username(),
+        user.displayName().strip(),
+        agencyCode,
+        passwords.encode(user.password()),
+        roles,
+        clock.instant());
   }
 
   /** Clears a lockout after failed logins. */
@@ -276,12 +243,7 @@ public class Directory {
   public void unlock(AccessContext context, String username) {
     UserView user = user(username).orElseThrow(() -> new NotFound("user", username));
     requireAdministratorOf(context, user.agency());
-    jdbc.sql(
-            "UPDATE app_user SET failed_logins = 0, locked_until = NULL, updated_at = :at"
-                + " WHERE username = :username")
-        .param("at", now())
-        .param("username", username)
-        .update();
+    users.unlock(username, clock.instant());
     audit.record(context, "UNLOCK", "user", username, "WRITTEN", null);
   }
 
@@ -293,11 +255,7 @@ public class Directory {
     if (user.username().equals(context.caller().username()) && !enabled) {
       throw new InvalidRequest("enabled", "administrators cannot disable themselves");
     }
-    jdbc.sql("UPDATE app_user SET enabled = :enabled, updated_at = :at WHERE username = :username")
-        .param("enabled", enabled)
-        .param("at", now())
-        .param("username", username)
-        .update();
+    users.setEnabled(username, enabled, clock.instant());
     audit.record(context, enabled ? "ENABLE" : "DISABLE", "user", username, "WRITTEN", null);
   }
 
@@ -341,21 +299,12 @@ public class Directory {
   @Transactional
   public void ensureCompartment(String code, String name, String ownerAgency) {
     String normalised = compartmentCode(code, ownerAgency);
-    boolean exists =
-        jdbc.sql("SELECT COUNT(*) FROM compartment WHERE code = :code")
-                .param("code", normalised)
-                .query(Long.class)
-                .single()
-            > 0;
-    if (!exists) {
-      jdbc.sql(
-              "INSERT INTO compartment (code, name, owner_agency, created_at)"
-                  + " VALUES (:code, :name, :owner, :at)")
-          .param("code", normalised)
-          .param("name", name == null || name.isBlank() ? normalised : name.strip())
-          .param("owner", ownerAgency)
-          .param("at", now())
-          .update();
+    if (!compartments.exists(normalised)) {
+      compartments.insert(
+          normalised,
+          name == null || name.isBlank() ? normalised : name.strip(),
+          ownerAgency,
+          clock.instant());
     }
   }
 
@@ -374,32 +323,15 @@ public class Directory {
     user(username)
         .orElseThrow(
             () -> new InvalidRequest("username", "user '" + username + "' does not exist"));
-    boolean member =
-        jdbc.sql(
-                    "SELECT COUNT(*) FROM compartment_member"
-                        + " WHERE compartment_code = :code AND username = :username")
-                .param("code", compartment)
-                .param("username", username)
-                .query(Long.class)
-                .single()
-            > 0;
-    if (!member) {
-      jdbc.sql(
-              "INSERT INTO compartment_member (compartment_code, username) VALUES (:code, :username)")
-          .param("code", compartment)
-          .param("username", username)
-          .update();
+    if (!users.isMember(compartment, username)) {
+      users.addMember(compartment, username);
     }
   }
 
   /** Whether a compartment with this code exists. */
   @Transactional(readOnly = true)
   public boolean compartmentExists(String code) {
-    return jdbc.sql("SELECT COUNT(*) FROM compartment WHERE code = :code")
-            .param("code", code)
-            .query(Long.class)
-            .single()
-        > 0;
+    return compartments.exists(code);
   }
 
   // ---- callers -------------------------------------------------------------------------------
@@ -407,70 +339,7 @@ public class Directory {
   /** The caller a signed-in username stands for, with agency, roles and compartments. */
   @Transactional(readOnly = true)
   public Optional<Caller> caller(String username) {
-    Held held = held(":username", "username", username);
-    return jdbc.sql(
-            """
-            SELECT u.username, u.agency_code, a.kind, a.country
-            FROM app_user u JOIN agency a ON a.code = u.agency_code
-            WHERE u.username = :username AND u.enabled = TRUE
-            """)
-        .param("username", username)
-        .query(
-            (rs, row) ->
-                new Caller(
-                    rs.getString("username"),
-                    rs.getString("agency_code"),
-                    AgencyKind.valueOf(rs.getString("kind")),
-                    new CountryCode(rs.getString("country")),
-                    held.roles(username),
-                    held.compartments(username)))
-        .optional();
-  }
-
-  /** The roles and compartments of a set of users, read in one statement. */
-  private record Held(Map<String, Set<Role>> roles, Map<String, Set<String>> compartments) {
-
-    Set<Role> roles(String username) {
-      Set<Role> granted = roles.get(username);
-      return granted == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(granted);
-    }
-
-    Set<String> compartments(String username) {
-      return new TreeSet<>(compartments.getOrDefault(username, Set.of()));
-    }
-  }
-
-  /**
-   * The grants of the users {@code usernames} selects ({@code :username} for one user, or a
-   * subquery over {@code app_user}) with its one parameter.
-   */
-  private Held held(String usernames, String parameter, String value) {
-    var roles = new HashMap<String, Set<Role>>();
-    var compartments = new HashMap<String, Set<String>>();
-    jdbc.sql(
-            "SELECT username, 'R' AS grant_kind, role AS granted FROM user_role"
-                + " WHERE username IN ("
-                + usernames
-                + ") UNION ALL SELECT username, 'C', compartment_code FROM compartment_member"
-                + " WHERE username IN ("
-                + usernames
-                + ")")
-        .param(parameter, value)
-        .query(
-            (RowCallbackHandler)
-                rs -> {
-                  String username = rs.getString("username");
-                  if (rs.getString("grant_kind").equals("R")) {
-                    roles
-                        .computeIfAbsent(username, k -> EnumSet.noneOf(Role.class))
-                        .add(Role.valueOf(rs.getString("granted")));
-                  } else {
-                    compartments
-                        .computeIfAbsent(username, k -> new TreeSet<>())
-                        .add(rs.getString("granted"));
-                  }
-                });
-    return new Held(roles, compartments);
+    return users.caller(username);
   }
 
   private void requireOperatorAdministrator(AccessContext context) {
@@ -489,34 +358,5 @@ public class Directory {
     if (!allowed) {
       throw new AccessDeniedException("only administrators of " + agency + " manage its users");
     }
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  private static AgencyView agency(ResultSet rs, int row) throws SQLException {
-    return new AgencyView(
-        rs.getString("code"),
-        rs.getString("name"),
-        AgencyKind.valueOf(rs.getString("kind")),
-        new CountryCode(rs.getString("country")),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        rs.getString("duty_contact"));
-  }
-
-  private UserView user(ResultSet rs, Held held) throws SQLException {
-    String username = rs.getString("username");
-    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-    return new UserView(
-        username,
-        rs.getString("display_name"),
-        rs.getString("agency_code"),
-        held.roles(username),
-        held.compartments(username),
-        rs.getBoolean("enabled"),
-        lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant()),
-        rs.getInt("failed_logins"),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
   }
 }

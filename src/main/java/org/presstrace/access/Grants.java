@@ -1,22 +1,19 @@
 package org.presstrace.access;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.presstrace.access.internal.AccessProperties;
+import org.presstrace.access.internal.AgencyStore;
+import org.presstrace.access.internal.CompartmentStore;
+import org.presstrace.access.internal.GrantStore;
+import org.presstrace.access.internal.UserStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,13 +31,26 @@ public class Grants {
 
   static final int REASON_MAX = 1000;
 
-  private final JdbcClient jdbc;
+  private final GrantStore store;
+  private final UserStore users;
+  private final AgencyStore agencies;
+  private final CompartmentStore compartmentStore;
   private final AuditTrail audit;
   private final Clock clock;
   private final String operatorAgency;
 
-  Grants(JdbcClient jdbc, AuditTrail audit, Clock clock, AccessProperties settings) {
-    this.jdbc = jdbc;
+  Grants(
+      GrantStore store,
+      UserStore users,
+      AgencyStore agencies,
+      CompartmentStore compartmentStore,
+      AuditTrail audit,
+      Clock clock,
+      AccessProperties settings) {
+    this.store = store;
+    this.users = users;
+    this.agencies = agencies;
+    this.compartmentStore = compartmentStore;
     this.audit = audit;
     this.clock = clock;
     this.operatorAgency = settings.operatorAgency();
@@ -116,7 +126,7 @@ public class Grants {
           "role",
           "user " + username + " is in a compartment; role " + role.slug() + " reads no content");
     }
-    requireNoOpenGrant(username, "role = :what", role.name(), role.slug());
+    requireNoOpenGrant(username, store.rolePending(username, role), role.slug());
     String requester = context.caller().username();
     if (role == Role.ADMINISTRATOR) {
       Grant grant = insert(username, role, null, agency, requester);
@@ -168,7 +178,7 @@ public class Grants {
     if (compartments(username).contains(compartment)) {
       throw new ConflictingState("user " + username + " is already a member of " + compartment);
     }
-    requireNoOpenGrant(username, "compartment_code = :what", compartment, compartment);
+    requireNoOpenGrant(username, store.membershipPending(username, compartment), compartment);
     String requester = caller.username();
     Grant grant =
         insert(username, null, compartment, approverAgency(owner, username, requester), requester);
@@ -243,17 +253,10 @@ public class Grants {
     mark(grant, GrantStatus.APPROVED, context.caller().username(), reason);
     if (grant.role() != null) {
       if (!roles(grant.username()).contains(grant.role())) {
-        jdbc.sql("INSERT INTO user_role (username, role) VALUES (:username, :role)")
-            .param("username", grant.username())
-            .param("role", grant.role().name())
-            .update();
+        users.addRole(grant.username(), grant.role());
       }
     } else if (!compartments(grant.username()).contains(grant.compartment())) {
-      jdbc.sql(
-              "INSERT INTO compartment_member (compartment_code, username) VALUES (:code, :username)")
-          .param("code", grant.compartment())
-          .param("username", grant.username())
-          .update();
+      users.addMember(grant.compartment(), grant.username());
     }
     Grant approved = find(grant.id());
     audit.record(context, "GRANT_APPROVE", "user", grant.username(), "WRITTEN", describe(approved));
@@ -261,20 +264,7 @@ public class Grants {
   }
 
   private void mark(Grant grant, GrantStatus outcome, String by, String reason) {
-    int changed =
-        jdbc.sql(
-                """
-                UPDATE access_grant SET status = :status, decided_by = :by, decided_at = :at,
-                                        decision_reason = :reason
-                WHERE id = :id AND status = 'PENDING'
-                """)
-            .param("status", outcome.name())
-            .param("by", by)
-            .param("at", now())
-            .param("reason", reason)
-            .param("id", grant.id())
-            .update();
-    if (changed != 1) {
+    if (!store.decide(grant.id(), outcome, by, reason, clock.instant())) {
       throw new ConflictingState("grant " + grant.id() + " was decided meanwhile");
     }
   }
@@ -289,38 +279,19 @@ public class Grants {
   @Transactional(readOnly = true)
   public List<Grant> inbox(AccessContext context, GrantStatus status) {
     Caller caller = context.caller();
-    StringBuilder mine = new StringBuilder("g.grantee = :username");
-    if (caller.has(Role.SUPERVISOR)) {
-      mine.append(" OR g.approver_agency = :agency");
-    }
-    if (caller.has(Role.ADMINISTRATOR)) {
-      mine.append(
-          caller.agency().equals(operatorAgency)
-              ? " OR 1 = 1"
-              : " OR g.requested_by = :username OR u.agency_code = :agency");
-    }
-    var query =
-        jdbc.sql(
-            "SELECT g.*, u.agency_code FROM access_grant g"
-                + " JOIN app_user u ON u.username = g.grantee WHERE ("
-                + mine
-                + ")"
-                + (status == null ? "" : " AND g.status = :status")
-                + " ORDER BY g.requested_at DESC, g.id");
-    if (status != null) {
-      query = query.param("status", status.name());
-    }
-    return query
-        .param("username", caller.username())
-        .param("agency", caller.agency())
-        .query(Grants::grant)
-        .list();
+    return store.inbox(
+        caller.username(),
+        caller.agency(),
+        caller.has(Role.SUPERVISOR),
+        caller.has(Role.ADMINISTRATOR),
+        caller.agency().equals(operatorAgency),
+        status);
   }
 
   /** One grant the caller deals with (see {@link #inbox}); others are {@link NotFound}. */
   @Transactional(readOnly = true)
   public Grant visible(AccessContext context, String grantId) {
-    Grant grant = findOptional(grantId).orElseThrow(() -> new NotFound("grant", grantId));
+    Grant grant = store.find(grantId).orElseThrow(() -> new NotFound("grant", grantId));
     Caller caller = context.caller();
     boolean visible =
         grant.username().equals(caller.username())
@@ -343,19 +314,7 @@ public class Grants {
    * foreign partner or registrant organisation, which hold no supervisors) the operator agency.
    */
   private String approverAgency(String agency, String grantee, String requester) {
-    long supervisors =
-        jdbc.sql(
-                """
-                SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.username = u.username
-                WHERE u.agency_code = :agency AND u.enabled = TRUE AND r.role = 'SUPERVISOR'
-                  AND u.username <> :grantee AND u.username <> :requester
-                """)
-            .param("agency", agency)
-            .param("grantee", grantee)
-            .param("requester", requester)
-            .query(Long.class)
-            .single();
-    return supervisors > 0 ? agency : operatorAgency;
+    return users.supervisorsBesides(agency, grantee, requester) > 0 ? agency : operatorAgency;
   }
 
   private void requireAdministratorOf(AccessContext context, String agency) {
@@ -368,17 +327,8 @@ public class Grants {
     }
   }
 
-  private void requireNoOpenGrant(String username, String condition, String what, String shown) {
-    long open =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM access_grant WHERE grantee = :username AND status = 'PENDING'"
-                    + " AND "
-                    + condition)
-            .param("username", username)
-            .param("what", what)
-            .query(Long.class)
-            .single();
-    if (open > 0) {
+  private static void requireNoOpenGrant(String username, boolean open, String shown) {
+    if (open) {
       throw new ConflictingState("a grant of " + shown + " to " + username + " is already pending");
     }
   }
@@ -398,92 +348,39 @@ public class Grants {
 
   /** The grantee's agency; an unknown user is bad input. */
   private String grantee(String username) {
-    return jdbc.sql("SELECT agency_code FROM app_user WHERE username = :username")
-        .param("username", username)
-        .query(String.class)
-        .optional()
+    return users
+        .agencyOf(username)
         .orElseThrow(
             () -> new InvalidRequest("username", "user '" + username + "' does not exist"));
   }
 
   private AgencyKind agencyKind(String agency) {
-    return AgencyKind.valueOf(
-        jdbc.sql("SELECT kind FROM agency WHERE code = :code")
-            .param("code", agency)
-            .query(String.class)
-            .single());
+    return agencies.kind(agency);
   }
 
   private Optional<String> compartmentOwner(String code) {
-    return jdbc.sql("SELECT owner_agency FROM compartment WHERE code = :code")
-        .param("code", code)
-        .query(String.class)
-        .optional();
+    return compartmentStore.owner(code);
   }
 
   private Set<Role> roles(String username) {
-    return jdbc
-        .sql("SELECT role FROM user_role WHERE username = :username")
-        .param("username", username)
-        .query(String.class)
-        .list()
-        .stream()
-        .map(Role::valueOf)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    return users.roles(username);
   }
 
   private Set<Role> pendingRoles(String username) {
-    return jdbc
-        .sql(
-            "SELECT role FROM access_grant WHERE grantee = :username AND status = 'PENDING'"
-                + " AND role IS NOT NULL")
-        .param("username", username)
-        .query(String.class)
-        .list()
-        .stream()
-        .map(Role::valueOf)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    return store.pendingRoles(username);
   }
 
   private Set<String> compartments(String username) {
-    return Set.copyOf(
-        jdbc.sql("SELECT compartment_code FROM compartment_member WHERE username = :username")
-            .param("username", username)
-            .query(String.class)
-            .list());
+    return users.compartments(username);
   }
 
   private Grant insert(
       String username, Role role, String compartment, String approverAgency, String requester) {
-    String id = UUID.randomUUID().toString();
-    jdbc.sql(
-            """
-            INSERT INTO access_grant (id, grantee, role, compartment_code, approver_agency, status,
-                                      requested_by, requested_at)
-            VALUES (:id, :grantee, :role, :compartment, :approver, 'PENDING', :requester, :at)
-            """)
-        .param("id", id)
-        .param("grantee", username)
-        .param("role", role == null ? null : role.name())
-        .param("compartment", compartment)
-        .param("approver", approverAgency)
-        .param("requester", requester)
-        .param("at", now())
-        .update();
-    return find(id);
+    return store.insert(username, role, compartment, approverAgency, requester, clock.instant());
   }
 
   private Grant find(String id) {
-    return findOptional(id).orElseThrow();
-  }
-
-  private Optional<Grant> findOptional(String id) {
-    return jdbc.sql(
-            "SELECT g.*, u.agency_code FROM access_grant g"
-                + " JOIN app_user u ON u.username = g.grantee WHERE g.id = :id")
-        .param("id", id)
-        .query(Grants::grant)
-        .optional();
+    return store.find(id).orElseThrow();
   }
 
   private static String describe(Grant grant) {
@@ -502,31 +399,5 @@ public class Grants {
 
   private static String slugs(Set<Role> roles) {
     return roles.stream().map(Role::slug).collect(Collectors.joining(", "));
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  private static Grant grant(ResultSet rs, int row) throws SQLException {
-    String role = rs.getString("role");
-    return new Grant(
-        rs.getString("id"),
-        rs.getString("grantee"),
-        rs.getString("agency_code"),
-        role == null ? null : Role.valueOf(role),
-        rs.getString("compartment_code"),
-        rs.getString("approver_agency"),
-        GrantStatus.valueOf(rs.getString("status")),
-        rs.getString("requested_by"),
-        instant(rs, "requested_at"),
-        rs.getString("decided_by"),
-        instant(rs, "decided_at"),
-        rs.getString("decision_reason"));
   }
 }

@@ -4,18 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.presstrace.access.internal.GuardedQueries;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SingleColumnRowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,15 +32,12 @@ public class GuardedReads {
   private static final Pattern COLUMN = Pattern.compile("r\\.[a-z_]+");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
 
-  /** The alias of a referenced record in {@link #readable} and {@link #related} filters. */
-  private static final String REFERENCED = "acc_ref";
-
-  private final JdbcClient jdbc;
+  private final GuardedQueries queries;
   private final AccessPolicy policy;
   private final AuditTrail audit;
 
-  GuardedReads(JdbcClient jdbc, AccessPolicy policy, AuditTrail audit) {
-    this.jdbc = jdbc;
+  GuardedReads(GuardedQueries queries, AccessPolicy policy, AuditTrail audit) {
+    this.queries = queries;
     this.policy = policy;
     this.audit = audit;
   }
@@ -72,7 +69,7 @@ public class GuardedReads {
         criteria.where() == null
             ? "r.id = :acc_id"
             : "r.id = :acc_id AND (" + criteria.where() + ")";
-    var rows = select(kind, kind.columns(), filter, predicate, parameters, mapper);
+    var rows = queries.select(kind, kind.columns(), filter, predicate, parameters, mapper);
     audit.record(context, "READ", kind.name(), id, rows.isEmpty() ? "NOT_FOUND" : "SHOWN", null);
     return rows.stream().findFirst().orElseThrow(() -> new NotFound(kind.name(), id));
   }
@@ -89,18 +86,7 @@ public class GuardedReads {
       throw new IllegalArgumentException("'" + column + "' is not a column of alias r");
     }
     requirePurpose(context, kind);
-    var filter = policy.readFilter(context.caller(), kind, REFERENCED);
-    String prefix = "ref_" + kind.table() + "_" + column.substring(2) + "_";
-    String sql = filter.sql();
-    var parameters = new LinkedHashMap<String, Object>();
-    var longestFirst = new ArrayList<>(filter.parameters().entrySet());
-    longestFirst.sort((a, b) -> b.getKey().length() - a.getKey().length());
-    for (var parameter : longestFirst) {
-      String renamed = prefix + parameter.getKey().substring("acc_".length());
-      sql = sql.replace(":" + parameter.getKey(), ":" + renamed);
-      parameters.put(renamed, parameter.getValue());
-    }
-    return Criteria.where(referenced(kind, REFERENCED, column, sql), parameters);
+    return queries.readable(kind, column, filters(context));
   }
 
   /**
@@ -118,13 +104,11 @@ public class GuardedReads {
       RowMapper<T> mapper) {
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
-    var visible =
-        select(kind, "r.id", filter, "r.id = :acc_id", Map.of("acc_id", id), String.class);
-    if (visible.isEmpty()) {
+    if (!queries.visible(kind, filter, id)) {
       audit.record(context, "HISTORY", kind.name(), id, "NOT_FOUND", null);
       throw new NotFound(kind.name(), id);
     }
-    List<T> rows = jdbc.sql(historySql).params(parameters).query(mapper).list();
+    List<T> rows = queries.rows(historySql, parameters, mapper);
     audit.record(context, "HISTORY", kind.name(), id, "SHOWN", rows.size() + " entries");
     return rows;
   }
@@ -157,50 +141,20 @@ public class GuardedReads {
     }
     requirePurpose(context, kind);
     var current = policy.readFilter(context.caller(), kind);
-    var visible =
-        select(kind, "r.id", current, "r.id = :acc_id", Map.of("acc_id", id), String.class);
-    if (visible.isEmpty()) {
+    if (!queries.visible(kind, current, id)) {
       audit.record(context, "HISTORY", kind.name(), id, "NOT_FOUND", null);
       throw new NotFound(kind.name(), id);
     }
-    // Each version is judged as if it were the record: its own marking columns, the record's id
-    // (for releases) and the record's owner.
-    String version = "acc_ver";
-    var filter = policy.readFilter(context.caller(), kind, version);
-    String stored =
-        "SELECT c.*, r.id AS id, r.owner_agency AS owner_agency FROM "
-            + versionTable
-            + " c JOIN "
-            + kind.table()
-            + " r ON r.id = c."
-            + recordKey
-            + " WHERE r.id = :acc_id";
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM (" + stored + ") " + version)
-            .param("acc_id", id)
-            .query(Long.class)
-            .single();
-    List<T> rows =
-        jdbc.sql(
-                "SELECT "
-                    + version
-                    + ".* FROM ("
-                    + stored
-                    + ") "
-                    + version
-                    + " WHERE "
-                    + filter.sql()
-                    + " ORDER BY "
-                    + version
-                    + "."
-                    + versionOrder)
-            .params(filter.parameters())
-            .param("acc_id", id)
-            .query(mapper)
-            .list();
+    var versions =
+        queries.versions(kind, id, versionTable, recordKey, versionOrder, filters(context), mapper);
     audit.record(
-        context, "HISTORY", kind.name(), id, "SHOWN", rows.size() + " of " + total + " versions");
-    return rows;
+        context,
+        "HISTORY",
+        kind.name(),
+        id,
+        "SHOWN",
+        versions.shown().size() + " of " + versions.stored() + " versions");
+    return versions.shown();
   }
 
   /** The marking of a record the caller may read. */
@@ -219,34 +173,10 @@ public class GuardedReads {
       RowMapper<T> mapper) {
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
-    String where = where(filter, criteria);
-    var params = criteria.withPolicy(filter);
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " r WHERE " + where)
-            .params(params)
-            .query(Long.class)
-            .single();
-    var ids = new ArrayList<String>();
-    List<T> items =
-        jdbc.sql(
-                "SELECT "
-                    + kind.columns()
-                    + " FROM "
-                    + kind.table()
-                    + " r WHERE "
-                    + where
-                    + " ORDER BY "
-                    + order(criteria)
-                    + " LIMIT :acc_limit OFFSET :acc_offset")
-            .params(params)
-            .param("acc_limit", page.size())
-            .param("acc_offset", page.offset())
-            .query(
-                (rs, row) -> {
-                  ids.add(rs.getString("id"));
-                  return mapper.mapRow(rs, row);
-                })
-            .list();
+    var rows = queries.page(kind, filter, criteria, page.size(), page.offset(), mapper);
+    List<T> items = rows.items();
+    long total = rows.total();
+    var ids = rows.ids();
     audit.record(
         context,
         criteria.search() ? "SEARCH" : "LIST",
@@ -262,11 +192,7 @@ public class GuardedReads {
   public long count(AccessContext context, ProtectedKind kind, Criteria criteria) {
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " r WHERE " + where(filter, criteria))
-            .params(criteria.withPolicy(filter))
-            .query(Long.class)
-            .single();
+    long total = queries.count(kind, filter, criteria);
     audit.record(context, "COUNT", kind.name(), null, "SHOWN", total + " records");
     return total;
   }
@@ -280,23 +206,7 @@ public class GuardedReads {
     }
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
-    var counts = new LinkedHashMap<String, Long>();
-    jdbc.sql(
-            "SELECT "
-                + column
-                + " AS grp, COUNT(*) AS n FROM "
-                + kind.table()
-                + " r WHERE "
-                + where(filter, criteria)
-                + " GROUP BY "
-                + column
-                + " ORDER BY "
-                + column)
-        .params(criteria.withPolicy(filter))
-        .query(
-            (ResultSet rs) -> {
-              counts.put(rs.getString("grp"), rs.getLong("n"));
-            });
+    var counts = queries.countBy(kind, filter, criteria, column);
     audit.record(context, "AGGREGATE", kind.name(), null, "SHOWN", "by " + column + ": " + counts);
     return counts;
   }
@@ -312,37 +222,7 @@ public class GuardedReads {
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
     var groups = aggregation.groupBy();
-    var select = new ArrayList<String>();
-    for (int i = 0; i < groups.size(); i++) {
-      select.add(groups.get(i) + " AS grp_" + i);
-    }
-    aggregation.measures().forEach((name, measure) -> select.add(measure + " AS " + name));
-    String grouping =
-        groups.isEmpty()
-            ? ""
-            : " GROUP BY " + String.join(", ", groups) + " ORDER BY " + String.join(", ", groups);
-    var rows = new ArrayList<Aggregation.Row>();
-    jdbc.sql(
-            "SELECT "
-                + String.join(", ", select)
-                + " FROM "
-                + aggregation.from(kind.table())
-                + " WHERE "
-                + where(filter, criteria)
-                + grouping)
-        .params(criteria.withPolicy(filter))
-        .query(
-            (ResultSet rs) -> {
-              var keys = new ArrayList<String>();
-              for (int i = 0; i < groups.size(); i++) {
-                keys.add(rs.getString("grp_" + i));
-              }
-              var values = new LinkedHashMap<String, java.math.BigDecimal>();
-              for (String name : aggregation.measures().keySet()) {
-                values.put(name, rs.getBigDecimal(name));
-              }
-              rows.add(new Aggregation.Row(keys, values));
-            });
+    var rows = queries.aggregate(kind, filter, criteria, aggregation);
     audit.record(
         context,
         "AGGREGATE",
@@ -360,29 +240,12 @@ public class GuardedReads {
    */
   @Transactional
   public <T> List<T> related(AccessContext context, Relation relation, RowMapper<T> mapper) {
-    var kinds = new java.util.LinkedHashSet<String>();
-    var sql = new StringBuilder("SELECT ").append(relation.columns());
-    sql.append(" FROM ").append(relation.table()).append(" c WHERE ");
-    sql.append(relation.where() == null ? "1 = 1" : "(" + relation.where() + ")");
-    var params = new java.util.HashMap<String, Object>(relation.parameters());
-    int end = 0;
-    for (var entry : relation.ends().entrySet()) {
-      ProtectedKind kind = entry.getValue();
+    var kinds = new LinkedHashSet<String>();
+    for (ProtectedKind kind : relation.ends().values()) {
       requirePurpose(context, kind);
       kinds.add(kind.name());
-      // Each end gets its own copy of the policy's parameters: acc_kind differs between kinds.
-      String prefix = "acc" + end + "_";
-      String alias = REFERENCED + end++;
-      var filter = policy.readFilter(context.caller(), kind, alias);
-      String readable = filter.sql().replace(":acc_", ":" + prefix);
-      sql.append(" AND ").append(referenced(kind, alias, "c." + entry.getKey(), readable));
-      filter.parameters().forEach((name, value) -> params.put(prefix + name.substring(4), value));
     }
-    if (relation.orderBy() != null) {
-      sql.append(" ORDER BY ").append(relation.orderBy());
-    }
-    sql.append(" LIMIT ").append(relation.limit());
-    List<T> rows = jdbc.sql(sql.toString()).params(params).query(mapper).list();
+    List<T> rows = queries.related(relation, filters(context), mapper);
     audit.record(
         context,
         "RELATED",
@@ -415,26 +278,10 @@ public class GuardedReads {
     }
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
-    var records = new java.util.LinkedHashSet<String>();
-    List<T> rows =
-        jdbc.sql(
-                "SELECT c.*, r.id AS acc_record_id FROM "
-                    + kind.table()
-                    + " r JOIN "
-                    + childTable
-                    + " c ON c."
-                    + childKey
-                    + " = r.id WHERE "
-                    + where(filter, criteria)
-                    + " ORDER BY r.id, c."
-                    + childOrder)
-            .params(criteria.withPolicy(filter))
-            .query(
-                (rs, row) -> {
-                  records.add(rs.getString("acc_record_id"));
-                  return mapper.mapRow(rs, row);
-                })
-            .list();
+    var children =
+        queries.children(kind, filter, criteria, childTable, childKey, childOrder, mapper);
+    List<T> rows = children.rows();
+    List<String> records = children.records();
     audit.record(
         context,
         criteria.search() ? "SEARCH" : "LIST",
@@ -447,7 +294,7 @@ public class GuardedReads {
             + " rows of "
             + records.size()
             + " records: "
-            + listed(new ArrayList<>(records)));
+            + listed(records));
     return rows;
   }
 
@@ -494,24 +341,7 @@ public class GuardedReads {
       Consumer<T> sink) {
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
-    var ids = new ArrayList<String>();
-    int[] row = {0};
-    jdbc.sql(
-            "SELECT "
-                + kind.columns()
-                + " FROM "
-                + kind.table()
-                + " r WHERE "
-                + where(filter, criteria)
-                + " ORDER BY "
-                + order(criteria))
-        .params(criteria.withPolicy(filter))
-        .query(
-            (ResultSet rs) -> {
-              ids.add(rs.getString("id"));
-              sink.accept(mapper.mapRow(rs, row[0]++));
-            });
-    return ids;
+    return queries.stream(kind, filter, criteria, mapper, sink);
   }
 
   /** Reads the marking columns of the current row. */
@@ -527,57 +357,23 @@ public class GuardedReads {
 
   /** Marking of any record, for the release workflow; not a read of its content, not audited. */
   Optional<Marking> markingForRelease(ProtectedKind kind, String id) {
-    return jdbc.sql(
-            "SELECT "
-                + ProtectedKind.MARKING_COLUMNS
-                + " FROM "
-                + kind.table()
-                + " r WHERE r.id = :id")
-        .param("id", id)
-        .query((rs, row) -> markingOf(rs))
-        .optional();
+    return queries.marking(kind, id);
   }
 
   private <T> Optional<T> find(
       AccessContext context, ProtectedKind kind, String id, RowMapper<T> mapper, String action) {
     requirePurpose(context, kind);
     var filter = policy.readFilter(context.caller(), kind);
-    var rows = select(kind, kind.columns(), filter, "r.id = :acc_id", Map.of("acc_id", id), mapper);
+    var rows =
+        queries.select(
+            kind, kind.columns(), filter, "r.id = :acc_id", Map.of("acc_id", id), mapper);
     audit.record(context, action, kind.name(), id, rows.isEmpty() ? "NOT_FOUND" : "SHOWN", null);
     return rows.stream().findFirst();
   }
 
-  private <T> List<T> select(
-      ProtectedKind kind,
-      String columns,
-      SqlFilter filter,
-      String predicate,
-      Map<String, Object> parameters,
-      Class<T> type) {
-    return select(kind, columns, filter, predicate, parameters, new SingleColumnRowMapper<>(type));
-  }
-
-  private <T> List<T> select(
-      ProtectedKind kind,
-      String columns,
-      SqlFilter filter,
-      String predicate,
-      Map<String, Object> parameters,
-      RowMapper<T> mapper) {
-    return jdbc.sql(
-            "SELECT "
-                + columns
-                + " FROM "
-                + kind.table()
-                + " r WHERE "
-                + predicate
-                + " AND ("
-                + filter.sql()
-                + ")")
-        .params(filter.parameters())
-        .params(parameters)
-        .query(mapper)
-        .list();
+  /** The policy's filters for the caller, over whichever alias a query gives a kind. */
+  private GuardedQueries.Filters filters(AccessContext context) {
+    return (kind, alias) -> policy.readFilter(context.caller(), kind, alias);
   }
 
   private static void requirePurpose(AccessContext context, ProtectedKind kind) {
@@ -589,35 +385,6 @@ public class GuardedReads {
               + " records needs a stated purpose (a case number or a sentence); send the"
               + " PressTrace-Purpose header");
     }
-  }
-
-  /**
-   * The row's {@code column} holds the id of a {@code kind} record (aliased {@code alias}) passing
-   * {@code filter}. A correlated EXISTS probes the referenced table by primary key for each
-   * candidate row, so its cost follows the rows the query selects, never the size of the table.
-   */
-  private static String referenced(ProtectedKind kind, String alias, String column, String filter) {
-    return "EXISTS (SELECT 1 FROM "
-        + kind.table()
-        + " "
-        + alias
-        + " WHERE "
-        + alias
-        + ".id = "
-        + column
-        + " AND ("
-        + filter
-        + "))";
-  }
-
-  private static String where(SqlFilter filter, Criteria criteria) {
-    return criteria.where() == null
-        ? "(" + filter.sql() + ")"
-        : "(" + criteria.where() + ") AND (" + filter.sql() + ")";
-  }
-
-  private static String order(Criteria criteria) {
-    return criteria.orderBy() == null ? "r.id" : criteria.orderBy() + ", r.id";
   }
 
   private static String listed(List<String> ids) {

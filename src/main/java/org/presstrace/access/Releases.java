@@ -1,22 +1,19 @@
 package org.presstrace.access;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.presstrace.access.internal.Reasons;
+import org.presstrace.access.internal.ReleaseRequest;
+import org.presstrace.access.internal.ReleaseStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Releases {
 
-  static final int REASON_MAX = 1000;
-
-  private final JdbcClient jdbc;
+  private final ReleaseStore store;
   private final AccessPolicy policy;
   private final GuardedReads reads;
   private final Directory directory;
@@ -41,7 +36,7 @@ public class Releases {
   private final Map<String, ProtectedKind> kinds;
 
   Releases(
-      JdbcClient jdbc,
+      ReleaseStore store,
       AccessPolicy policy,
       GuardedReads reads,
       Directory directory,
@@ -49,7 +44,7 @@ public class Releases {
       Clock clock,
       List<ProtectedKind> kinds,
       ApplicationEventPublisher events) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.policy = policy;
     this.reads = reads;
     this.directory = directory;
@@ -84,16 +79,7 @@ public class Releases {
     Role role = agency.kind() == AgencyKind.REGISTRANT ? Role.REGISTRANT : Role.INVESTIGATOR;
     var member =
         new Caller("-", agency.code(), agency.kind(), agency.country(), Set.of(role), compartments);
-    boolean released =
-        jdbc.sql(
-                    "SELECT COUNT(*) FROM record_release WHERE kind = :kind AND record_id = :id"
-                        + " AND target_agency = :agency AND status = 'APPROVED'")
-                .param("kind", kind)
-                .param("id", recordId)
-                .param("agency", agency.code())
-                .query(Long.class)
-                .single()
-            > 0;
+    boolean released = store.approved(kind, recordId, agency.code());
     return policy.mayRead(member, marking, released).allowed();
   }
 
@@ -116,7 +102,7 @@ public class Releases {
               + " records are derived from others and are never released on their own; release"
               + " the records they come from");
     }
-    String reason = reason("justification", justification);
+    String reason = Reasons.required("justification", justification);
     AgencyView target =
         directory
             .agency(targetAgency)
@@ -132,40 +118,22 @@ public class Releases {
       }
       throw new InvalidRequest("targetAgency", decision.reason());
     }
-    boolean open =
-        jdbc.sql(
-                    """
-                    SELECT COUNT(*) FROM record_release
-                    WHERE kind = :kind AND record_id = :id AND target_agency = :target
-                      AND status IN ('PENDING', 'APPROVED')
-                    """)
-                .param("kind", kind)
-                .param("id", recordId)
-                .param("target", target.code())
-                .query(Long.class)
-                .single()
-            > 0;
-    if (open) {
+    if (store.open(kind, recordId, target.code())) {
       throw new ConflictingState(
           "a pending or approved release of this record to " + target.code() + " already exists");
     }
-    String id = UUID.randomUUID().toString();
-    jdbc.sql(
-            """
-            INSERT INTO record_release (id, kind, record_id, owner_agency, target_agency,
-                                        justification, status, requested_by, requested_at)
-            VALUES (:id, :kind, :recordId, :owner, :target, :justification, 'PENDING',
-                    :requestedBy, :at)
-            """)
-        .param("id", id)
-        .param("kind", kind)
-        .param("recordId", recordId)
-        .param("owner", marking.ownerAgency())
-        .param("target", target.code())
-        .param("justification", reason)
-        .param("requestedBy", context.caller().username())
-        .param("at", now())
-        .update();
+    var release =
+        ReleaseRequest.requested(
+            UUID.randomUUID().toString(),
+            kind,
+            recordId,
+            marking.ownerAgency(),
+            target.code(),
+            reason,
+            context.caller().username(),
+            clock.instant());
+    store.insert(release);
+    String id = release.id();
     audit.record(
         context,
         "RELEASE_REQUEST",
@@ -173,6 +141,7 @@ public class Releases {
         recordId,
         "WRITTEN",
         "release " + id + " to " + target.code());
+    announce(release);
     return find(id);
   }
 
@@ -198,28 +167,10 @@ public class Releases {
    */
   @Transactional
   public Release revoke(AccessContext context, String releaseId, String reason) {
-    String why = reason("reason", reason);
-    Release release = visible(context, releaseId);
-    requireSupervisorOf(context, release);
-    if (release.status() != ReleaseStatus.APPROVED) {
-      throw new ConflictingState(
-          "release "
-              + releaseId
-              + " is "
-              + release.status()
-              + "; only an APPROVED release can be revoked");
-    }
-    jdbc.sql(
-            """
-            UPDATE record_release SET status = 'REVOKED', revoked_by = :by, revoked_at = :at,
-                                      revoke_reason = :reason
-            WHERE id = :id AND status = 'APPROVED'
-            """)
-        .param("by", context.caller().username())
-        .param("at", now())
-        .param("reason", why)
-        .param("id", releaseId)
-        .update();
+    String why = Reasons.required("reason", reason);
+    ReleaseRequest release = visibleRequest(context, releaseId);
+    release.revoke(context.caller(), why, clock.instant());
+    store.saveRevocation(release);
     audit.record(
         context,
         "RELEASE_REVOKE",
@@ -232,6 +183,7 @@ public class Releases {
             release.kind(),
             release.recordId(),
             "release " + releaseId + " to " + release.targetAgency() + " revoked"));
+    announce(release);
     return find(releaseId);
   }
 
@@ -242,43 +194,19 @@ public class Releases {
   @Transactional(readOnly = true)
   public List<Release> inbox(AccessContext context, ReleaseStatus status) {
     Caller caller = context.caller();
-    String mine =
-        caller.has(Role.SUPERVISOR)
-            ? "owner_agency = :agency OR requested_by = :username"
-            : "requested_by = :username";
-    String sql =
-        "SELECT * FROM record_release WHERE ("
-            + mine
-            + " OR (target_agency = :agency AND status = 'APPROVED'))"
-            + (status == null ? "" : " AND status = :status")
-            + " ORDER BY requested_at DESC";
-    var query = jdbc.sql(sql);
-    if (status != null) {
-      query = query.param("status", status.name());
-    }
-    return query
-        .param("agency", caller.agency())
-        .param("username", caller.username())
-        .query(Releases::release)
-        .list();
+    return store.inbox(caller.username(), caller.agency(), caller.has(Role.SUPERVISOR), status);
   }
 
   /** One release the caller deals with (see {@link #inbox}); others are {@link NotFound}. */
   @Transactional(readOnly = true)
   public Release visible(AccessContext context, String releaseId) {
-    Release release =
-        jdbc.sql("SELECT * FROM record_release WHERE id = :id")
-            .param("id", releaseId)
-            .query(Releases::release)
-            .optional()
-            .orElseThrow(() -> new NotFound("release", releaseId));
-    Caller caller = context.caller();
-    boolean visible =
-        (release.ownerAgency().equals(caller.agency()) && caller.has(Role.SUPERVISOR))
-            || release.requestedBy().equals(caller.username())
-            || (release.targetAgency().equals(caller.agency())
-                && release.status() == ReleaseStatus.APPROVED);
-    if (!visible) {
+    return visibleRequest(context, releaseId).view();
+  }
+
+  private ReleaseRequest visibleRequest(AccessContext context, String releaseId) {
+    ReleaseRequest release =
+        store.load(releaseId).orElseThrow(() -> new NotFound("release", releaseId));
+    if (!release.visibleTo(context.caller())) {
       throw new NotFound("release", releaseId);
     }
     return release;
@@ -286,49 +214,19 @@ public class Releases {
 
   private Release decide(
       AccessContext context, String releaseId, String reason, ReleaseStatus outcome) {
-    String why = reason("reason", reason);
+    String why = Reasons.required("reason", reason);
+    // Refused before the lookup, so that an administrator learns nothing of which releases exist.
     if (context.caller().has(Role.ADMINISTRATOR)) {
       throw new AccessDeniedException(
           "administrators manage accounts; they never approve or reject releases");
     }
-    Release release = visible(context, releaseId);
-    requireSupervisorOf(context, release);
-    if (release.requestedBy().equals(context.caller().username())) {
-      throw new AccessDeniedException("four eyes: the requester cannot decide their own release");
-    }
-    if (release.status() != ReleaseStatus.PENDING) {
-      throw new ConflictingState(
-          "release "
-              + releaseId
-              + " is already "
-              + release.status()
-              + "; only a PENDING release can be decided");
-    }
+    ReleaseRequest release = visibleRequest(context, releaseId);
     if (outcome == ReleaseStatus.APPROVED) {
-      Marking marking =
-          reads
-              .markingForRelease(kinds.get(release.kind()), release.recordId())
-              .orElseThrow(() -> new NotFound(release.kind(), release.recordId()));
-      AgencyView target = directory.agency(release.targetAgency()).orElseThrow();
-      Decision decision = policy.releasable(marking, target);
-      if (!decision.allowed()) {
-        throw new ConflictingState("the record's marking changed: " + decision.reason());
-      }
+      release.approve(context.caller(), why, () -> stillReleasable(release), clock.instant());
+    } else {
+      release.reject(context.caller(), why, clock.instant());
     }
-    int changed =
-        jdbc.sql(
-                """
-                UPDATE record_release SET status = :status, decided_by = :by, decided_at = :at,
-                                          decision_reason = :reason
-                WHERE id = :id AND status = 'PENDING'
-                """)
-            .param("status", outcome.name())
-            .param("by", context.caller().username())
-            .param("at", now())
-            .param("reason", why)
-            .param("id", releaseId)
-            .update();
-    if (changed != 1) {
+    if (!store.saveDecision(release)) {
       throw new ConflictingState("release " + releaseId + " was decided meanwhile");
     }
     audit.record(
@@ -338,60 +236,24 @@ public class Releases {
         release.recordId(),
         "WRITTEN",
         "release " + releaseId + " to " + release.targetAgency());
+    announce(release);
     return find(releaseId);
   }
 
-  private static void requireSupervisorOf(AccessContext context, Release release) {
-    Caller caller = context.caller();
-    if (!caller.has(Role.SUPERVISOR) || !caller.agency().equals(release.ownerAgency())) {
-      throw new AccessDeniedException(
-          "only supervisors of " + release.ownerAgency() + " decide its releases");
-    }
+  private Decision stillReleasable(ReleaseRequest release) {
+    Marking marking =
+        reads
+            .markingForRelease(kinds.get(release.kind()), release.recordId())
+            .orElseThrow(() -> new NotFound(release.kind(), release.recordId()));
+    AgencyView target = directory.agency(release.targetAgency()).orElseThrow();
+    return policy.releasable(marking, target);
   }
 
-  static String reason(String field, String text) {
-    String reason = text == null ? "" : text.strip();
-    if (reason.length() < 4) {
-      throw new InvalidRequest(field, field + " must say why, in at least 4 characters");
-    }
-    if (reason.length() > REASON_MAX) {
-      throw new InvalidRequest(field, field + " is longer than " + REASON_MAX + " characters");
-    }
-    return reason;
+  private void announce(ReleaseRequest release) {
+    release.recordedEvents().forEach(events::publishEvent);
   }
 
   private Release find(String id) {
-    return jdbc.sql("SELECT * FROM record_release WHERE id = :id")
-        .param("id", id)
-        .query(Releases::release)
-        .single();
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  private static Release release(ResultSet rs, int row) throws SQLException {
-    return new Release(
-        rs.getString("id"),
-        rs.getString("kind"),
-        rs.getString("record_id"),
-        rs.getString("owner_agency"),
-        rs.getString("target_agency"),
-        rs.getString("justification"),
-        ReleaseStatus.valueOf(rs.getString("status")),
-        rs.getString("requested_by"),
-        instant(rs, "requested_at"),
-        rs.getString("decided_by"),
-        instant(rs, "decided_at"),
-        rs.getString("decision_reason"),
-        rs.getString("revoked_by"),
-        instant(rs, "revoked_at"),
-        rs.getString("revoke_reason"));
+    return store.find(id).orElseThrow();
   }
 }
