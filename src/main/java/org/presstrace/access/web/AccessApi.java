@@ -14,11 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.AgencyView;
 import org.presstrace.access.AuditEntry;
 import org.presstrace.access.AuditQuery;
 import org.presstrace.access.AuditTrail;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
@@ -40,7 +43,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -99,14 +101,12 @@ class AccessApi {
 
   @PostMapping("/agencies")
   @Operation(summary = "Create an agency (administrators of the operator agency)")
-  ResponseEntity<AgencyView> createAgency(@Valid @RequestBody AgencyRequest request) {
+  ResponseEntity<AgencyView> createAgency(
+      @Valid @RequestBody AgencyRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     var agency =
         directory.createAgency(
-            callers.context(Channel.API, null),
-            request.code(),
-            request.name(),
-            request.kind(),
-            request.country());
+            context, request.code(), request.name(), request.kind(), request.country());
     return ResponseEntity.created(URI.create("/api/v1/agencies/" + agency.code())).body(agency);
   }
 
@@ -115,26 +115,32 @@ class AccessApi {
       summary =
           "Set the duty contact deconfliction gives other agencies (administrators of the agency"
               + " or of the operator)")
-  AgencyView setDutyContact(@PathVariable String code, @RequestBody DutyContactRequest request) {
-    return directory.setDutyContact(
-        callers.context(Channel.API, null), code, request.dutyContact());
+  AgencyView setDutyContact(
+      @PathVariable String code,
+      @RequestBody DutyContactRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return directory.setDutyContact(context, code, request.dutyContact());
   }
 
   @GetMapping("/agencies/{code}/users")
   @Operation(summary = "Users of an agency (its administrators)")
-  List<UserView> users(@PathVariable String code) {
-    return directory.users(callers.context(Channel.API, null), code);
+  List<UserView> users(
+      @PathVariable String code,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return directory.users(context, code);
   }
 
   @PostMapping("/agencies/{code}/users")
   @Operation(summary = "Create a user in an agency you administer")
   ResponseEntity<UserView> createUser(
-      @PathVariable String code, @Valid @RequestBody UserRequest request) {
+      @PathVariable String code,
+      @Valid @RequestBody UserRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     var roles = EnumSet.noneOf(Role.class);
     request.roles().forEach(role -> roles.add(Role.parse(role)));
     var user =
         directory.createUser(
-            callers.context(Channel.API, null),
+            context,
             new NewUser(
                 request.username(), request.displayName(), code, roles, request.password()));
     return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
@@ -142,20 +148,26 @@ class AccessApi {
 
   @PostMapping("/users/{username}/unlock")
   @Operation(summary = "Clear a lockout after failed sign-ins")
-  void unlock(@PathVariable String username) {
-    directory.unlock(callers.context(Channel.API, null), username);
+  void unlock(
+      @PathVariable String username,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    directory.unlock(context, username);
   }
 
   @PostMapping("/users/{username}/disable")
   @Operation(summary = "Stop a user signing in (administrators of the user's agency)")
-  void disable(@PathVariable String username) {
-    directory.setEnabled(callers.context(Channel.API, null), username, false);
+  void disable(
+      @PathVariable String username,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    directory.setEnabled(context, username, false);
   }
 
   @PostMapping("/users/{username}/enable")
   @Operation(summary = "Let a disabled user sign in again")
-  void enable(@PathVariable String username) {
-    directory.setEnabled(callers.context(Channel.API, null), username, true);
+  void enable(
+      @PathVariable String username,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    directory.setEnabled(context, username, true);
   }
 
   record CompartmentRequest(
@@ -168,8 +180,10 @@ class AccessApi {
   @Operation(
       summary =
           "Create a need-to-know compartment owned by your agency (supervisors, administrators)")
-  ResponseEntity<Void> createCompartment(@Valid @RequestBody CompartmentRequest request) {
-    directory.createCompartment(callers.context(Channel.API, null), request.code(), request.name());
+  ResponseEntity<Void> createCompartment(
+      @Valid @RequestBody CompartmentRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    directory.createCompartment(context, request.code(), request.name());
     return ResponseEntity.created(URI.create("/api/v1/compartments/" + request.code())).build();
   }
 
@@ -179,8 +193,10 @@ class AccessApi {
           "Ask for a member (of any agency) of a compartment of your agency: a pending grant that"
               + " another supervisor of the agency approves")
   ResponseEntity<Grant> addMember(
-      @PathVariable String code, @Valid @RequestBody MemberRequest request) {
-    var grant = directory.addMember(callers.context(Channel.API, null), code, request.username());
+      @PathVariable String code,
+      @Valid @RequestBody MemberRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    var grant = directory.addMember(context, code, request.username());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/grants/" + grant.id()))
         .body(grant);
@@ -196,9 +212,10 @@ class AccessApi {
       summary =
           "Ask for a role for a user of an agency you administer: a content role stays pending"
               + " until a supervisor approves it; administrator and auditor take effect at once")
-  ResponseEntity<Grant> requestGrant(@Valid @RequestBody GrantRequest request) {
-    var grant =
-        grants.requestRole(callers.context(Channel.API, null), request.username(), request.role());
+  ResponseEntity<Grant> requestGrant(
+      @Valid @RequestBody GrantRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    var grant = grants.requestRole(context, request.username(), request.role());
     var location = URI.create("/api/v1/grants/" + grant.id());
     return grant.status() == GrantStatus.PENDING
         ? ResponseEntity.accepted().location(location).body(grant)
@@ -210,14 +227,18 @@ class AccessApi {
       summary =
           "Grants you deal with: those your agency's supervisors decide, those you asked for or"
               + " administer, and your own")
-  List<Grant> grants(@RequestParam(required = false) GrantStatus status) {
-    return grants.inbox(callers.context(Channel.API, null), status);
+  List<Grant> grants(
+      @RequestParam(required = false) GrantStatus status,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return grants.inbox(context, status);
   }
 
   @GetMapping("/grants/{id}")
   @Operation(summary = "One grant you deal with")
-  Grant grant(@PathVariable String id) {
-    return grants.visible(callers.context(Channel.API, null), id);
+  Grant grant(
+      @PathVariable String id,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return grants.visible(context, id);
   }
 
   @PostMapping("/grants/{id}/approve")
@@ -225,24 +246,30 @@ class AccessApi {
       summary =
           "Approve a pending grant (a supervisor of the deciding agency, neither the grantee nor"
               + " the requester); it takes effect at once")
-  Grant approveGrant(@PathVariable String id, @Valid @RequestBody Reason reason) {
-    return grants.approve(callers.context(Channel.API, null), id, reason.reason());
+  Grant approveGrant(
+      @PathVariable String id,
+      @Valid @RequestBody Reason reason,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return grants.approve(context, id, reason.reason());
   }
 
   @PostMapping("/grants/{id}/reject")
   @Operation(summary = "Reject a pending grant; nothing changes for the grantee")
-  Grant rejectGrant(@PathVariable String id, @Valid @RequestBody Reason reason) {
-    return grants.reject(callers.context(Channel.API, null), id, reason.reason());
+  Grant rejectGrant(
+      @PathVariable String id,
+      @Valid @RequestBody Reason reason,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return grants.reject(context, id, reason.reason());
   }
 
   @PostMapping("/releases")
   @Operation(summary = "Ask for a record to be released to another agency")
   ResponseEntity<Release> requestRelease(
       @Valid @RequestBody ReleaseRequest request,
-      @RequestHeader(name = "PressTrace-Purpose", required = false) String purpose) {
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     var release =
         releases.request(
-            callers.context(Channel.API, purpose),
+            context,
             request.kind(),
             request.recordId(),
             request.targetAgency(),
@@ -254,33 +281,46 @@ class AccessApi {
   @Operation(
       summary =
           "Releases you deal with: your agency's (supervisors), yours, and those to your agency")
-  List<Release> inbox(@RequestParam(required = false) ReleaseStatus status) {
-    return releases.inbox(callers.context(Channel.API, null), status);
+  List<Release> inbox(
+      @RequestParam(required = false) ReleaseStatus status,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return releases.inbox(context, status);
   }
 
   @GetMapping("/releases/{id}")
   @Operation(summary = "One release you deal with")
-  Release release(@PathVariable String id) {
-    return releases.visible(callers.context(Channel.API, null), id);
+  Release release(
+      @PathVariable String id,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return releases.visible(context, id);
   }
 
   @PostMapping("/releases/{id}/approve")
   @Operation(
       summary = "Approve a pending release (a supervisor of the owning agency, not the requester)")
-  Release approve(@PathVariable String id, @Valid @RequestBody Reason reason) {
-    return releases.approve(callers.context(Channel.API, null), id, reason.reason());
+  Release approve(
+      @PathVariable String id,
+      @Valid @RequestBody Reason reason,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return releases.approve(context, id, reason.reason());
   }
 
   @PostMapping("/releases/{id}/reject")
   @Operation(summary = "Reject a pending release")
-  Release reject(@PathVariable String id, @Valid @RequestBody Reason reason) {
-    return releases.reject(callers.context(Channel.API, null), id, reason.reason());
+  Release reject(
+      @PathVariable String id,
+      @Valid @RequestBody Reason reason,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return releases.reject(context, id, reason.reason());
   }
 
   @PostMapping("/releases/{id}/revoke")
   @Operation(summary = "Revoke an approved release")
-  Release revoke(@PathVariable String id, @Valid @RequestBody Reason reason) {
-    return releases.revoke(callers.context(Channel.API, null), id, reason.reason());
+  Release revoke(
+      @PathVariable String id,
+      @Valid @RequestBody Reason reason,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return releases.revoke(context, id, reason.reason());
   }
 
   @GetMapping("/audit")
@@ -295,9 +335,9 @@ class AccessApi {
       @RequestParam(required = false) Instant to,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = "PressTrace-Purpose", required = false) String purpose) {
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     return audit.search(
-        callers.context(Channel.API, purpose),
+        context,
         new AuditQuery(username, agency, action, kind, recordId, from, to),
         PageQuery.of(page, size));
   }
@@ -312,12 +352,12 @@ class AccessApi {
       @RequestParam(required = false) String recordId,
       @RequestParam(required = false) Instant from,
       @RequestParam(required = false) Instant to,
-      @RequestHeader(name = "PressTrace-Purpose", required = false) String purpose,
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context,
       HttpServletResponse response)
       throws IOException {
     var csv = new AuditCsv(directory.operatorAgency());
     audit.export(
-        callers.context(Channel.EXPORT, purpose),
+        context.via(Channel.EXPORT),
         new AuditQuery(username, agency, action, kind, recordId, from, to),
         csv::append);
     response.setContentType("text/csv;charset=UTF-8");

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.access.MarkingChange;
 import org.presstrace.access.MarkingChangeStatus;
 import org.presstrace.access.MarkingChanges;
@@ -31,11 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MarkingChangesApi {
 
   private final MarkingChanges changes;
-  private final Callers callers;
 
-  MarkingChangesApi(MarkingChanges changes, Callers callers) {
+  MarkingChangesApi(MarkingChanges changes) {
     this.changes = changes;
-    this.callers = callers;
   }
 
   record Reason(@NotBlank(message = "reason is required") @Size(max = 1000) String reason) {}
@@ -81,16 +80,18 @@ class MarkingChangesApi {
       summary =
           "Marking changes you deal with: your agency's (supervisors, for records they may read)"
               + " and yours")
-  List<MarkingChangeResponse> inbox(@RequestParam(required = false) MarkingChangeStatus status) {
-    return changes.inbox(callers.context(Channel.API, null), status).stream()
-        .map(MarkingChangeResponse::of)
-        .toList();
+  List<MarkingChangeResponse> inbox(
+      @RequestParam(required = false) MarkingChangeStatus status,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return changes.inbox(context, status).stream().map(MarkingChangeResponse::of).toList();
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One marking change you deal with, with the old and the new marking")
-  MarkingChangeResponse change(@PathVariable String id) {
-    return MarkingChangeResponse.of(changes.visible(callers.context(Channel.API, null), id));
+  MarkingChangeResponse change(
+      @PathVariable String id,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return MarkingChangeResponse.of(changes.visible(context, id));
   }
 
   @PostMapping("/{id}/approve")
@@ -98,15 +99,19 @@ class MarkingChangesApi {
       summary =
           "Approve a pending marking change and apply the new marking (a supervisor of the owning"
               + " agency, not the requester)")
-  MarkingChangeResponse approve(@PathVariable String id, @Valid @RequestBody Reason reason) {
-    return MarkingChangeResponse.of(
-        changes.approve(callers.context(Channel.API, null), id, reason.reason()));
+  MarkingChangeResponse approve(
+      @PathVariable String id,
+      @Valid @RequestBody Reason reason,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return MarkingChangeResponse.of(changes.approve(context, id, reason.reason()));
   }
 
   @PostMapping("/{id}/reject")
   @Operation(summary = "Reject a pending marking change; the record keeps its marking")
-  MarkingChangeResponse reject(@PathVariable String id, @Valid @RequestBody Reason reason) {
-    return MarkingChangeResponse.of(
-        changes.reject(callers.context(Channel.API, null), id, reason.reason()));
+  MarkingChangeResponse reject(
+      @PathVariable String id,
+      @Valid @RequestBody Reason reason,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return MarkingChangeResponse.of(changes.reject(context, id, reason.reason()));
   }
 }

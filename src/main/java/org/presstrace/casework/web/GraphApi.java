@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
 import org.presstrace.access.ExportBanner;
 import org.presstrace.casework.Graph;
 import org.presstrace.casework.GraphExport;
@@ -23,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,15 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Link analysis")
 class GraphApi {
 
-  private static final String PURPOSE = ResolutionApi.PURPOSE;
-
   private final LinkAnalysis graphs;
-  private final Callers callers;
   private final JsonMapper json;
 
-  GraphApi(LinkAnalysis graphs, Callers callers, JsonMapper json) {
+  GraphApi(LinkAnalysis graphs, JsonMapper json) {
     this.graphs = graphs;
-    this.callers = callers;
     this.json = json;
   }
 
@@ -97,28 +90,21 @@ class GraphApi {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return graphs.find(context(purpose, purposeParam), q, PageQuery.of(page, size)).map(Found::of);
+      AccessContext context) {
+    return graphs.find(context, q, PageQuery.of(page, size)).map(Found::of);
   }
 
   @GetMapping("/subjects/{id}/neighbours")
   @Operation(summary = "A subject's neighbours: resolution links and shared values")
-  GraphResponse neighbours(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return GraphResponse.of(graphs.neighbours(context(purpose, purposeParam), id));
+  GraphResponse neighbours(@PathVariable String id, AccessContext context) {
+    return GraphResponse.of(graphs.neighbours(context, id));
   }
 
   @GetMapping("/subjects/{id}/hops")
   @Operation(summary = "Everything up to k (1 to 3) steps from a subject")
   GraphResponse hops(
-      @PathVariable String id,
-      @RequestParam(defaultValue = "2") String k,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return GraphResponse.of(graphs.hops(context(purpose, purposeParam), id, number("k", k)));
+      @PathVariable String id, @RequestParam(defaultValue = "2") String k, AccessContext context) {
+    return GraphResponse.of(graphs.hops(context, id, number("k", k)));
   }
 
   @GetMapping("/path")
@@ -127,10 +113,9 @@ class GraphApi {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String maxDepth,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
+      AccessContext context) {
     int depth = maxDepth == null ? LinkAnalysis.DEFAULT_PATH_DEPTH : number("maxDepth", maxDepth);
-    return PathResponse.of(graphs.path(context(purpose, purposeParam), from, to, depth));
+    return PathResponse.of(graphs.path(context, from, to, depth));
   }
 
   @GetMapping("/export")
@@ -141,9 +126,8 @@ class GraphApi {
   ResponseEntity<String> export(
       @RequestParam(required = false) List<String> ids,
       @RequestParam(defaultValue = "cytoscape") String format,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return exported(graphs, context(purpose, purposeParam), ids, format, json);
+      AccessContext context) {
+    return exported(graphs, context, ids, format, json);
   }
 
   /** The export of {@code ids} in {@code format}, as a file to download. */
@@ -199,9 +183,5 @@ class GraphApi {
     } catch (NumberFormatException e) {
       throw new InvalidRequest(field, field + " must be a whole number, not '" + text + "'");
     }
-  }
-
-  private AccessContext context(String header, String parameter) {
-    return callers.context(Channel.API, header != null ? header : parameter);
   }
 }

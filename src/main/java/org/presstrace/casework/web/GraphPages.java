@@ -1,11 +1,7 @@
 package org.presstrace.casework.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
-import org.presstrace.access.Purpose;
 import org.presstrace.casework.LinkAnalysis;
 import org.presstrace.casework.web.GraphApi.Found;
 import org.presstrace.casework.web.GraphApi.GraphResponse;
@@ -31,19 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/resolution/graph")
 class GraphPages {
 
-  private final Callers callers;
   private final String kindTitles;
 
-  GraphPages(Callers callers, JsonMapper json) {
-    this.callers = callers;
+  GraphPages(JsonMapper json) {
     var titles = new java.util.LinkedHashMap<String, String>();
     Kinds.all().forEach(kind -> titles.put(kind.value(), kind.title()));
     this.kindTitles = json.writeValueAsString(titles);
   }
 
   @GetMapping
-  String page(HttpSession session, Model model) {
-    AccessContext context = context(callers, session);
+  String page(AccessContext context, Model model) {
     model.addAttribute("needsPurpose", context.purpose() == null);
     model.addAttribute("maxHops", LinkAnalysis.MAX_HOPS);
     model.addAttribute("maxPathDepth", LinkAnalysis.MAX_PATH_DEPTH);
@@ -52,37 +45,30 @@ class GraphPages {
     return "resolution/graph";
   }
 
-  static AccessContext context(Callers callers, HttpSession session) {
-    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
-    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
-  }
-
   /** The page's graphs as JSON; errors come back as problem details naming the field. */
   @RestController
   @RequestMapping("/resolution/graph/data")
   static class Data {
 
     private final LinkAnalysis graphs;
-    private final Callers callers;
     private final JsonMapper json;
 
-    Data(LinkAnalysis graphs, Callers callers, JsonMapper json) {
+    Data(LinkAnalysis graphs, JsonMapper json) {
       this.graphs = graphs;
-      this.callers = callers;
       this.json = json;
     }
 
     @GetMapping("/subjects")
-    Page<Found> find(@RequestParam(required = false) String q, HttpSession session) {
-      return graphs.find(context(callers, session), q, new PageQuery(0, 20)).map(Found::of);
+    Page<Found> find(@RequestParam(required = false) String q, AccessContext context) {
+      return graphs.find(context, q, new PageQuery(0, 20)).map(Found::of);
     }
 
     @GetMapping("/neighbours")
     GraphResponse neighbours(
         @RequestParam(required = false) String id,
         @RequestParam(defaultValue = "1") String k,
-        HttpSession session) {
-      return GraphResponse.of(graphs.hops(context(callers, session), id, GraphApi.number("k", k)));
+        AccessContext context) {
+      return GraphResponse.of(graphs.hops(context, id, GraphApi.number("k", k)));
     }
 
     @GetMapping("/path")
@@ -90,9 +76,8 @@ class GraphPages {
         @RequestParam(required = false) String from,
         @RequestParam(required = false) String to,
         @RequestParam(defaultValue = "4") String maxDepth,
-        HttpSession session) {
-      return PathResponse.of(
-          graphs.path(context(callers, session), from, to, GraphApi.number("maxDepth", maxDepth)));
+        AccessContext context) {
+      return PathResponse.of(graphs.path(context, from, to, GraphApi.number("maxDepth", maxDepth)));
     }
 
     /** A POST so that the ids of a large drawing fit: a GET line is limited to about 8 KB. */
@@ -100,8 +85,8 @@ class GraphPages {
     ResponseEntity<String> export(
         @RequestParam(required = false) List<String> ids,
         @RequestParam(defaultValue = "cytoscape") String format,
-        HttpSession session) {
-      return GraphApi.exported(graphs, context(callers, session), ids, format, json);
+        AccessContext context) {
+      return GraphApi.exported(graphs, context, ids, format, json);
     }
   }
 }

@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.casework.Link;
 import org.presstrace.casework.LinkEnd;
 import org.presstrace.casework.LinkSchema;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,11 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 class LinksApi {
 
   private final Links links;
-  private final Callers callers;
 
-  LinksApi(Links links, Callers callers) {
+  LinksApi(Links links) {
     this.links = links;
-    this.callers = callers;
   }
 
   /** One end as its reader sees it: a subject's schema and name, or a record's kind. */
@@ -98,8 +95,7 @@ class LinksApi {
   @Operation(summary = "Record a link between two ends you may read")
   ResponseEntity<LinkResponse> record(
       @RequestBody LinkRequest request,
-      @RequestHeader(name = ResolutionApi.PURPOSE, required = false) String purpose) {
-    AccessContext context = callers.context(Channel.API, purpose);
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     Link link = links.record(context, request.toDraft(context.caller().agency()));
     return ResponseEntity.created(URI.create("/api/v1/resolution/links/" + link.id()))
         .body(LinkResponse.of(link));
@@ -115,9 +111,7 @@ class LinksApi {
       @RequestParam(required = false) String schema,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = ResolutionApi.PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    AccessContext context = callers.context(Channel.API, purpose != null ? purpose : purposeParam);
+      AccessContext context) {
     PageQuery query = PageQuery.of(page, size);
     LinkSchema only = schema == null ? null : LinkSchema.parse("schema", schema);
     Page<Link> found =
@@ -129,11 +123,7 @@ class LinksApi {
 
   @GetMapping("/{id}")
   @Operation(summary = "One link, if you may read it and both of its ends")
-  LinkResponse link(
-      @PathVariable String id,
-      @RequestHeader(name = ResolutionApi.PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return LinkResponse.of(
-        links.get(callers.context(Channel.API, purpose != null ? purpose : purposeParam), id));
+  LinkResponse link(@PathVariable String id, AccessContext context) {
+    return LinkResponse.of(links.get(context, id));
   }
 }

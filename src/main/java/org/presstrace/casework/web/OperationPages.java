@@ -1,6 +1,5 @@
 package org.presstrace.casework.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
 import org.presstrace.casework.OperationDraft;
 import org.presstrace.casework.OperationPlan;
 import org.presstrace.casework.Operations;
@@ -37,12 +35,10 @@ class OperationPages {
 
   private final Operations operations;
   private final PointerAlerts alerts;
-  private final Callers callers;
 
-  OperationPages(Operations operations, PointerAlerts alerts, Callers callers) {
+  OperationPages(Operations operations, PointerAlerts alerts) {
     this.operations = operations;
     this.alerts = alerts;
-    this.callers = callers;
   }
 
   /** The form behind "Plan an operation"; times are local to {@code zone}. */
@@ -117,18 +113,17 @@ class OperationPages {
   }
 
   @GetMapping
-  String page(@RequestParam(required = false) Integer page, HttpSession session, Model model) {
+  String page(@RequestParam(required = false) Integer page, AccessContext context, Model model) {
     model.addAttribute("form", new OperationForm());
-    return list(page, session, model);
+    return list(page, context, model);
   }
 
   @PostMapping
   String plan(
       @RequestParam Map<String, String> params,
-      HttpSession session,
+      AccessContext context,
       Model model,
       RedirectAttributes redirect) {
-    AccessContext context = PageForms.context(callers, session);
     OperationForm form = OperationForm.from(params);
     try {
       OperationPlan plan = operations.plan(context, form.toDraft(context.caller().agency()));
@@ -138,7 +133,7 @@ class OperationPages {
     } catch (InvalidRequest e) {
       model.addAttribute("form", form);
       model.addAttribute("fieldErrors", PageForms.errorOf(e));
-      return list(null, session, model);
+      return list(null, context, model);
     } catch (TooManyRequests e) {
       model.addAttribute("form", form);
       model.addAttribute(
@@ -149,14 +144,13 @@ class OperationPages {
                   + "; try again in "
                   + Math.max(1, (e.retryAfterSeconds() + 59) / 60)
                   + " minutes"));
-      return list(null, session, model);
+      return list(null, context, model);
     }
   }
 
-  private String list(Integer page, HttpSession session, Model model) {
+  private String list(Integer page, AccessContext context, Model model) {
     model.addAttribute("tlpLevels", PageForms.TLP_LEVELS);
     model.addAttribute("cuiCategories", PageForms.CUI_CATEGORIES);
-    AccessContext context = PageForms.context(callers, session);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       return "resolution/operations";

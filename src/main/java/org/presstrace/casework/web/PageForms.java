@@ -1,14 +1,9 @@
 package org.presstrace.casework.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
 import org.presstrace.access.Marking;
-import org.presstrace.access.Purpose;
 import org.presstrace.access.Tlp;
 import org.presstrace.shared.InvalidRequest;
 
@@ -47,12 +42,6 @@ final class PageForms {
       return new Marking(
           agency, Tlp.parse(tlp), cuiCategory, noforn, Marking.relTo(countries), compartment);
     }
-  }
-
-  /** The caller with the purpose stated in this session, if any. */
-  static AccessContext context(Callers callers, HttpSession session) {
-    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
-    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
   }
 
   /**

@@ -6,8 +6,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.casework.JudgementShare;
 import org.presstrace.casework.JudgementShares;
 import org.presstrace.casework.JudgementSuggestion;
@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,25 +46,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Entity resolution and deconfliction")
 class ResolutionApi {
 
-  static final String PURPOSE = "PressTrace-Purpose";
-
   private final Subjects subjects;
   private final Operations operations;
   private final PointerAlerts alerts;
-  private final Callers callers;
   private final JudgementShares shares;
 
   ResolutionApi(
-      Subjects subjects,
-      Operations operations,
-      PointerAlerts alerts,
-      Callers callers,
-      JudgementShares shares) {
+      Subjects subjects, Operations operations, PointerAlerts alerts, JudgementShares shares) {
     this.subjects = subjects;
     this.shares = shares;
     this.operations = operations;
     this.alerts = alerts;
-    this.callers = callers;
   }
 
   /** A subject as its reader sees it. */
@@ -166,8 +157,7 @@ class ResolutionApi {
   @Operation(summary = "Enter a case subject; it is resolved and deconflicted at once")
   ResponseEntity<SubmissionResponse> submit(
       @RequestBody SubjectRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose) {
-    AccessContext context = callers.context(Channel.API, purpose);
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     var submission = subjects.submit(context, request.toDraft(context.caller().agency()));
     return ResponseEntity.created(
             URI.create("/api/v1/resolution/subjects/" + submission.subject().id()))
@@ -186,49 +176,34 @@ class ResolutionApi {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
+      AccessContext context) {
     Schema kept = schema == null || schema.isBlank() ? null : Schema.parse("schema", schema);
-    return subjects
-        .page(context(purpose, purposeParam), kept, q, PageQuery.of(page, size))
-        .map(SubjectResponse::of);
+    return subjects.page(context, kept, q, PageQuery.of(page, size)).map(SubjectResponse::of);
   }
 
   @GetMapping("/subjects/{id}/judgements")
   @Operation(summary = "The judgements on a subject whose other side you may read, newest first")
-  List<SubjectJudgement> judgements(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return subjects.judgements(context(purpose, purposeParam), id);
+  List<SubjectJudgement> judgements(@PathVariable String id, AccessContext context) {
+    return subjects.judgements(context, id);
   }
 
   @GetMapping("/subjects/{id}")
   @Operation(summary = "One subject and its statements with provenance")
-  SubjectDetail subject(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    AccessContext context = context(purpose, purposeParam);
+  SubjectDetail subject(@PathVariable String id, AccessContext context) {
     return new SubjectDetail(
         SubjectResponse.of(subjects.get(context, id)), subjects.statements(context, id));
   }
 
   @GetMapping("/subjects/{id}/matches")
   @Operation(summary = "A subject's scored pairs, explained, with the counterparts you may read")
-  List<ExplainedMatch> matches(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return subjects.matches(context(purpose, purposeParam), id);
+  List<ExplainedMatch> matches(@PathVariable String id, AccessContext context) {
+    return subjects.matches(context, id);
   }
 
   @GetMapping("/review")
   @Operation(summary = "Pairs awaiting a judgement whose two subjects you may read")
-  List<ExplainedMatch> review(
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return subjects.reviewQueue(context(purpose, purposeParam));
+  List<ExplainedMatch> review(AccessContext context) {
+    return subjects.reviewQueue(context);
   }
 
   @GetMapping("/review/suggestions")
@@ -236,74 +211,48 @@ class ResolutionApi {
       summary =
           "Other agencies' judgements on the pairs of your queue, with their origin; they change"
               + " nothing in your agency's view")
-  List<JudgementSuggestion> suggestions(
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return subjects.reviewSuggestions(context(purpose, purposeParam));
+  List<JudgementSuggestion> suggestions(AccessContext context) {
+    return subjects.reviewSuggestions(context);
   }
 
   @GetMapping("/review/shares")
   @Operation(
       summary = "Judgements your agency proposed to share or was proposed, on pairs you may read")
-  List<JudgementShare> shares(
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return shares.mine(context(purpose, purposeParam));
+  List<JudgementShare> shares(AccessContext context) {
+    return shares.mine(context);
   }
 
   @PostMapping("/review/shares")
   @Operation(summary = "Propose your agency's judgement on a pair to another agency")
-  ResponseEntity<JudgementShare> propose(
-      @RequestBody ShareRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
+  ResponseEntity<JudgementShare> propose(@RequestBody ShareRequest request, AccessContext context) {
     return ResponseEntity.status(201)
-        .body(
-            shares.propose(
-                context(purpose, purposeParam),
-                request.left(),
-                request.right(),
-                request.toAgency()));
+        .body(shares.propose(context, request.left(), request.right(), request.toAgency()));
   }
 
   @PostMapping("/review/shares/{id}/accept")
   @Operation(summary = "Accept a judgement proposed to your agency: it becomes your agency's own")
-  JudgementShare accept(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return shares.accept(context(purpose, purposeParam), id);
+  JudgementShare accept(@PathVariable String id, AccessContext context) {
+    return shares.accept(context, id);
   }
 
   @PostMapping("/review/shares/{id}/decline")
   @Operation(summary = "Decline a judgement proposed to your agency")
-  JudgementShare decline(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return shares.decline(context(purpose, purposeParam), id);
+  JudgementShare decline(@PathVariable String id, AccessContext context) {
+    return shares.decline(context, id);
   }
 
   @PostMapping("/review/judgements")
   @Operation(summary = "Judge a pair: SAME, NOT_SAME or UNSURE, with a note")
-  ExplainedMatch judge(
-      @RequestBody JudgementRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
+  ExplainedMatch judge(@RequestBody JudgementRequest request, AccessContext context) {
     return subjects.judge(
-        context(purpose, purposeParam),
-        request.left(),
-        request.right(),
-        request.parsed(),
-        request.note());
+        context, request.left(), request.right(), request.parsed(), request.note());
   }
 
   @PostMapping("/operations")
   @Operation(summary = "Plan an operation; overlaps with another agency's alert both at once")
   ResponseEntity<PlanResponse> plan(
       @RequestBody OperationRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose) {
-    AccessContext context = callers.context(Channel.API, purpose);
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     var plan = operations.plan(context, request.toDraft(context.caller().agency()));
     return ResponseEntity.created(
             URI.create("/api/v1/resolution/operations/" + plan.operation().id()))
@@ -318,37 +267,29 @@ class ResolutionApi {
   Page<OperationResponse> operations(
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return operations
-        .page(context(purpose, purposeParam), PageQuery.of(page, size))
-        .map(OperationResponse::of);
+      AccessContext context) {
+    return operations.page(context, PageQuery.of(page, size)).map(OperationResponse::of);
   }
 
   @GetMapping("/operations/{id}")
   @Operation(summary = "One planned operation")
-  OperationResponse operation(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return OperationResponse.of(operations.get(context(purpose, purposeParam), id));
+  OperationResponse operation(@PathVariable String id, AccessContext context) {
+    return OperationResponse.of(operations.get(context, id));
   }
 
   @GetMapping("/alerts")
   @Operation(summary = "Your agency's pointer alerts, newest first (open=true: not acknowledged)")
-  List<AlertResponse> alerts(@RequestParam(defaultValue = "false") boolean open) {
-    return alerts.mine(callers.context(Channel.API, null), open).stream()
-        .map(AlertResponse::of)
-        .toList();
+  List<AlertResponse> alerts(
+      @RequestParam(defaultValue = "false") boolean open,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return alerts.mine(context, open).stream().map(AlertResponse::of).toList();
   }
 
   @PostMapping("/alerts/{id}/acknowledge")
   @Operation(summary = "Acknowledge a pointer alert of your agency")
-  AlertResponse acknowledge(@PathVariable String id) {
-    return AlertResponse.of(alerts.acknowledge(callers.context(Channel.API, null), id));
-  }
-
-  private AccessContext context(String header, String parameter) {
-    return callers.context(Channel.API, header != null ? header : parameter);
+  AlertResponse acknowledge(
+      @PathVariable String id,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return AlertResponse.of(alerts.acknowledge(context, id));
   }
 }

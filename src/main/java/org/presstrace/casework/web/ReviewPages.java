@@ -1,11 +1,9 @@
 package org.presstrace.casework.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
 import org.presstrace.casework.JudgementSuggestion;
 import org.presstrace.casework.Subjects;
 import org.presstrace.resolution.ExplainedMatch;
@@ -34,16 +32,13 @@ class ReviewPages {
   static final int PAIRS_PER_PAGE = 10;
 
   private final Subjects subjects;
-  private final Callers callers;
 
-  ReviewPages(Subjects subjects, Callers callers) {
+  ReviewPages(Subjects subjects) {
     this.subjects = subjects;
-    this.callers = callers;
   }
 
   @GetMapping
-  String queue(@RequestParam(required = false) Integer page, HttpSession session, Model model) {
-    AccessContext context = PageForms.context(callers, session);
+  String queue(@RequestParam(required = false) Integer page, AccessContext context, Model model) {
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       return "resolution/review";
@@ -87,10 +82,9 @@ class ReviewPages {
       @RequestParam(defaultValue = "") String judgement,
       @RequestParam(defaultValue = "") String note,
       @RequestParam(defaultValue = "/resolution/review") String returnTo,
-      HttpSession session,
+      AccessContext context,
       RedirectAttributes redirect) {
     String target = returnTo.startsWith("/resolution/") ? returnTo : "/resolution/review";
-    AccessContext context = PageForms.context(callers, session);
     try {
       var judged = subjects.judge(context, left, right, parse(judgement), note);
       redirect.addFlashAttribute(

@@ -1,6 +1,5 @@
 package org.presstrace.casework.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
 import org.presstrace.casework.Subject;
 import org.presstrace.casework.SubjectDraft;
 import org.presstrace.casework.SubjectStatement;
@@ -43,11 +41,9 @@ import org.springframework.web.server.ResponseStatusException;
 class SubjectPages {
 
   private final Subjects subjects;
-  private final Callers callers;
 
-  SubjectPages(Subjects subjects, Callers callers) {
+  SubjectPages(Subjects subjects) {
     this.subjects = subjects;
-    this.callers = callers;
   }
 
   /** The form behind "Enter a subject": the kind, then the fields of that kind. */
@@ -182,11 +178,10 @@ class SubjectPages {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String schema,
       @RequestParam(required = false) Integer page,
-      HttpSession session,
+      AccessContext context,
       Model model) {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("schema", schema == null ? "" : schema);
-    AccessContext context = PageForms.context(callers, session);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       return "resolution/subjects";
@@ -220,8 +215,7 @@ class SubjectPages {
   }
 
   @GetMapping("/{id}")
-  String show(@PathVariable String id, HttpSession session, Model model) {
-    AccessContext context = PageForms.context(callers, session);
+  String show(@PathVariable String id, AccessContext context, Model model) {
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       model.addAttribute("q", "");
@@ -257,8 +251,7 @@ class SubjectPages {
   }
 
   @PostMapping("/new")
-  String submit(@RequestParam Map<String, String> params, HttpSession session, Model model) {
-    AccessContext context = PageForms.context(callers, session);
+  String submit(@RequestParam Map<String, String> params, AccessContext context, Model model) {
     SubjectForm form = SubjectForm.from(params);
     try {
       Submission submission = subjects.submit(context, form.toDraft(context.caller().agency()));

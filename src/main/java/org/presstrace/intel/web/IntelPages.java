@@ -1,13 +1,9 @@
 package org.presstrace.intel.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
 import java.util.List;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
 import org.presstrace.access.Marking;
-import org.presstrace.access.Purpose;
 import org.presstrace.access.Tlp;
 import org.presstrace.intel.IntelReportDraft;
 import org.presstrace.intel.IntelReports;
@@ -30,11 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class IntelPages {
 
   private final IntelReports reports;
-  private final Callers callers;
 
-  IntelPages(IntelReports reports, Callers callers) {
+  IntelPages(IntelReports reports) {
     this.reports = reports;
-    this.callers = callers;
   }
 
   /** The form behind "File a report". */
@@ -68,10 +62,9 @@ class IntelPages {
   String list(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
-      HttpSession session,
+      AccessContext context,
       Model model) {
     model.addAttribute("q", q == null ? "" : q);
-    AccessContext context = context(session);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       return "intel/list";
@@ -81,8 +74,7 @@ class IntelPages {
   }
 
   @GetMapping("/{id}")
-  String show(@PathVariable String id, HttpSession session, Model model) {
-    AccessContext context = context(session);
+  String show(@PathVariable String id, AccessContext context, Model model) {
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       model.addAttribute("q", "");
@@ -100,8 +92,7 @@ class IntelPages {
   }
 
   @PostMapping("/new")
-  String create(@ModelAttribute("form") ReportForm form, HttpSession session, Model model) {
-    AccessContext context = context(session);
+  String create(@ModelAttribute("form") ReportForm form, AccessContext context, Model model) {
     try {
       var marking =
           new Marking(
@@ -126,10 +117,5 @@ class IntelPages {
       model.addAttribute("fieldErrors", java.util.Map.of(field, e.getMessage()));
       return "intel/new";
     }
-  }
-
-  private AccessContext context(HttpSession session) {
-    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
-    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
   }
 }

@@ -1,7 +1,6 @@
 package org.presstrace.intel.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -12,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.access.Channel;
 import org.presstrace.access.ExportBanner;
 import org.presstrace.intel.IntelReports;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,22 +38,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Intelligence reports")
 class IntelReportsApi {
 
-  static final String PURPOSE = "PressTrace-Purpose";
-
   private final IntelReports reports;
-  private final Callers callers;
 
-  IntelReportsApi(IntelReports reports, Callers callers) {
+  IntelReportsApi(IntelReports reports) {
     this.reports = reports;
-    this.callers = callers;
   }
 
   @PostMapping
   @Operation(summary = "File a report owned by your agency")
   ResponseEntity<IntelReportResponse> create(
       @Valid @RequestBody IntelReportRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose) {
-    AccessContext context = callers.context(Channel.API, purpose);
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     var report = reports.create(context, request.toDraft(context.caller().agency()));
     return ResponseEntity.created(URI.create("/api/v1/intel-reports/" + report.id()))
         .body(IntelReportResponse.of(report));
@@ -73,9 +67,7 @@ class IntelReportsApi {
       @PathVariable String id,
       @RequestParam int version,
       @Valid @RequestBody IntelReportRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    AccessContext context = context(purpose, purposeParam);
+      AccessContext context) {
     return IntelReportResponse.of(
         reports.update(
             context,
@@ -87,13 +79,8 @@ class IntelReportsApi {
 
   @GetMapping("/{id}")
   @Operation(summary = "Read one report")
-  IntelReportResponse get(
-      @PathVariable String id,
-      @Parameter(description = "why you look: a case number or a sentence")
-          @RequestHeader(name = PURPOSE, required = false)
-          String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return IntelReportResponse.of(reports.get(context(purpose, purposeParam), id));
+  IntelReportResponse get(@PathVariable String id, AccessContext context) {
+    return IntelReportResponse.of(reports.get(context, id));
   }
 
   @GetMapping
@@ -102,55 +89,39 @@ class IntelReportsApi {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return reports
-        .page(context(purpose, purposeParam), q, PageQuery.of(page, size))
-        .map(IntelReportResponse::of);
+      AccessContext context) {
+    return reports.page(context, q, PageQuery.of(page, size)).map(IntelReportResponse::of);
   }
 
   @GetMapping("/count")
   @Operation(summary = "Count the reports you may read (optionally matching q)")
-  Map<String, Long> count(
-      @RequestParam(required = false) String q,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return Map.of("count", reports.count(context(purpose, purposeParam), q));
+  Map<String, Long> count(@RequestParam(required = false) String q, AccessContext context) {
+    return Map.of("count", reports.count(context, q));
   }
 
   @GetMapping("/stats/by-tlp")
   @Operation(summary = "The reports you may read, counted by TLP level")
-  Map<String, Long> byTlp(
-      @RequestParam(required = false) String q,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return reports.countByTlp(context(purpose, purposeParam), q);
+  Map<String, Long> byTlp(@RequestParam(required = false) String q, AccessContext context) {
+    return reports.countByTlp(context, q);
   }
 
   @GetMapping("/{id}/history")
   @Operation(summary = "Every version of one report")
-  List<IntelRevision> history(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return reports.history(context(purpose, purposeParam), id);
+  List<IntelRevision> history(@PathVariable String id, AccessContext context) {
+    return reports.history(context, id);
   }
 
   @GetMapping(value = "/export", produces = "text/csv")
   @Operation(summary = "Export the reports you may read as CSV")
   void export(
-      @RequestParam(required = false) String q,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam,
-      HttpServletResponse response)
+      @RequestParam(required = false) String q, AccessContext context, HttpServletResponse response)
       throws IOException {
-    AccessContext context = context(purpose, purposeParam).via(Channel.EXPORT);
     var buffer = new java.io.StringWriter();
     var csv = new PrintWriter(buffer);
     csv.print("id,title,marking,owner_agency,created_by,created_at\r\n");
     var markings = new java.util.ArrayList<org.presstrace.access.Marking>();
     reports.export(
-        context,
+        context.via(Channel.EXPORT),
         q,
         report -> {
           markings.add(report.marking());
@@ -173,9 +144,5 @@ class IntelReportsApi {
     response
         .getOutputStream()
         .write((ExportBanner.csvLine(banner) + buffer).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private AccessContext context(String header, String parameter) {
-    return callers.context(Channel.API, header != null ? header : parameter);
   }
 }

@@ -1,11 +1,7 @@
 package org.presstrace.redflags.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
-import org.presstrace.access.Purpose;
 import org.presstrace.redflags.RedFlagStatus;
 import org.presstrace.redflags.RedFlags;
 import org.presstrace.shared.ConflictingState;
@@ -27,20 +23,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RedFlagPages {
 
   private final RedFlags redFlags;
-  private final Callers callers;
 
-  RedFlagPages(RedFlags redFlags, Callers callers) {
+  RedFlagPages(RedFlags redFlags) {
     this.redFlags = redFlags;
-    this.callers = callers;
   }
 
   @GetMapping
   String list(
       @RequestParam(defaultValue = "OPEN") String status,
       @RequestParam(required = false) Integer page,
-      HttpSession session,
+      AccessContext context,
       Model model) {
-    AccessContext context = context(session);
     model.addAttribute("status", status);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
@@ -57,8 +50,8 @@ class RedFlagPages {
   }
 
   @PostMapping("/run")
-  String run(HttpSession session, RedirectAttributes redirect) {
-    var run = redFlags.run(context(session));
+  String run(AccessContext context, RedirectAttributes redirect) {
+    var run = redFlags.run(context);
     redirect.addFlashAttribute(
         "message",
         "Rules evaluated over "
@@ -80,9 +73,8 @@ class RedFlagPages {
       @PathVariable String id,
       @PathVariable String decision,
       @RequestParam(defaultValue = "") String note,
-      HttpSession session,
+      AccessContext context,
       RedirectAttributes redirect) {
-    AccessContext context = context(session);
     try {
       if (decision.equals("dismiss")) {
         redFlags.dismiss(context, id, note);
@@ -96,10 +88,5 @@ class RedFlagPages {
       redirect.addFlashAttribute("error", e.getMessage());
     }
     return "redirect:/resolution/red-flags";
-  }
-
-  private AccessContext context(HttpSession session) {
-    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
-    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
   }
 }

@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.redflags.RedFlag;
 import org.presstrace.redflags.RedFlagCitation;
 import org.presstrace.redflags.RedFlagRule;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,14 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Red flags")
 class RedFlagsApi {
 
-  static final String PURPOSE = "PressTrace-Purpose";
-
   private final RedFlags redFlags;
-  private final Callers callers;
 
-  RedFlagsApi(RedFlags redFlags, Callers callers) {
+  RedFlagsApi(RedFlags redFlags) {
     this.redFlags = redFlags;
-    this.callers = callers;
   }
 
   /** A red flag as its agency sees it. */
@@ -113,11 +108,10 @@ class RedFlagsApi {
       @RequestParam(required = false) String rule,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
+      AccessContext context) {
     return redFlags
         .page(
-            context(purpose, purposeParam),
+            context,
             status == null || status.isBlank() ? null : RedFlagStatus.parse("status", status),
             rule == null || rule.isBlank() ? null : RedFlagRule.parse("rule", rule),
             PageQuery.of(page, size))
@@ -126,17 +120,14 @@ class RedFlagsApi {
 
   @GetMapping("/{id}")
   @Operation(summary = "One red flag with its explanation and the records it cites")
-  RedFlagResponse one(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return RedFlagResponse.of(redFlags.get(context(purpose, purposeParam), id));
+  RedFlagResponse one(@PathVariable String id, AccessContext context) {
+    return RedFlagResponse.of(redFlags.get(context, id));
   }
 
   @PostMapping("/run")
   @Operation(summary = "Evaluate every rule for your agency now; returns the open flags")
-  RunResponse run(@RequestHeader(name = PURPOSE, required = false) String purpose) {
-    return RunResponse.of(redFlags.run(callers.context(Channel.API, purpose)));
+  RunResponse run(@CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
+    return RunResponse.of(redFlags.run(context));
   }
 
   @PostMapping("/{id}/acknowledge")
@@ -144,10 +135,9 @@ class RedFlagsApi {
   RedFlagResponse acknowledge(
       @PathVariable String id,
       @RequestBody(required = false) DecisionRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose) {
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     return RedFlagResponse.of(
-        redFlags.acknowledge(
-            callers.context(Channel.API, purpose), id, request == null ? null : request.note()));
+        redFlags.acknowledge(context, id, request == null ? null : request.note()));
   }
 
   @PostMapping("/{id}/dismiss")
@@ -155,13 +145,8 @@ class RedFlagsApi {
   RedFlagResponse dismiss(
       @PathVariable String id,
       @RequestBody(required = false) DecisionRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose) {
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     return RedFlagResponse.of(
-        redFlags.dismiss(
-            callers.context(Channel.API, purpose), id, request == null ? null : request.note()));
-  }
-
-  private AccessContext context(String header, String parameter) {
-    return callers.context(Channel.API, header != null ? header : parameter);
+        redFlags.dismiss(context, id, request == null ? null : request.note()));
   }
 }

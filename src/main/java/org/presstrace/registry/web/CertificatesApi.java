@@ -3,8 +3,9 @@ package org.presstrace.registry.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.registry.CertificateCheck;
 import org.presstrace.registry.CertificateView;
 import org.presstrace.registry.Certificates;
@@ -30,12 +31,10 @@ class CertificatesApi {
 
   private final Certificates certificates;
   private final Registry registry;
-  private final Callers callers;
 
-  CertificatesApi(Certificates certificates, Registry registry, Callers callers) {
+  CertificatesApi(Certificates certificates, Registry registry) {
     this.certificates = certificates;
     this.registry = registry;
-    this.callers = callers;
   }
 
   /** A renewal, with an optional note. */
@@ -45,30 +44,37 @@ class CertificatesApi {
   @Operation(
       summary = "Renew an active or lapsed registration for a year (its users, registry staff)")
   RegistrantView renew(
-      @PathVariable String id, @RequestBody(required = false) RenewalRequest request) {
-    return registry.renew(
-        callers.context(Channel.API, null), id, request == null ? null : request.reason());
+      @PathVariable String id,
+      @RequestBody(required = false) RenewalRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.renew(context, id, request == null ? null : request.reason());
   }
 
   @GetMapping("/registrants/{id}/certificates")
   @Operation(
       summary =
           "A registrant's certificates, newest first (its users, registry staff, investigators)")
-  List<CertificateView> certificates(@PathVariable String id) {
-    return certificates.ofRegistrant(callers.context(Channel.API, null), id);
+  List<CertificateView> certificates(
+      @PathVariable String id,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return certificates.ofRegistrant(context, id);
   }
 
   @GetMapping(value = "/certificates/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   @Operation(
       summary = "Download a certificate as PDF (its registrant, registry staff, investigators)")
-  ResponseEntity<byte[]> pdf(@PathVariable String id) {
-    return pdfResponse(id, certificates.pdf(callers.context(Channel.API, null), id));
+  ResponseEntity<byte[]> pdf(
+      @PathVariable String id,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return pdfResponse(id, certificates.pdf(context, id));
   }
 
   @GetMapping("/certificates/verify")
   @Operation(summary = "Check a verification code (anyone signed in; audited)")
-  CertificateCheck verify(@RequestParam(required = false) String code) {
-    return certificates.verify(callers.context(Channel.API, null), code);
+  CertificateCheck verify(
+      @RequestParam(required = false) String code,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return certificates.verify(context, code);
   }
 
   static ResponseEntity<byte[]> pdfResponse(String id, byte[] pdf) {

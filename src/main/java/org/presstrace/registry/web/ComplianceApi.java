@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.registry.ComplianceItem;
 import org.presstrace.registry.ComplianceQueue;
 import org.presstrace.shared.PageQuery;
@@ -24,11 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplianceApi {
 
   private final ComplianceQueue queue;
-  private final Callers callers;
 
-  ComplianceApi(ComplianceQueue queue, Callers callers) {
+  ComplianceApi(ComplianceQueue queue) {
     this.queue = queue;
-    this.callers = callers;
   }
 
   record AssignmentRequest(String assignee) {}
@@ -41,29 +39,33 @@ class ComplianceApi {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String kind,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return queue.list(context(), status, kind, PageQuery.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return queue.list(context, status, kind, PageQuery.of(page, size));
   }
 
   @PostMapping("/{id}/assignment")
   @Operation(summary = "Assign an open item to an investigator, analyst or supervisor")
-  ComplianceItem assign(@PathVariable String id, @RequestBody AssignmentRequest request) {
-    return queue.assign(context(), id, request.assignee());
+  ComplianceItem assign(
+      @PathVariable String id,
+      @RequestBody AssignmentRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return queue.assign(context, id, request.assignee());
   }
 
   @PostMapping("/{id}/resolution")
   @Operation(summary = "Resolve an open item with a note")
-  ComplianceItem resolve(@PathVariable String id, @RequestBody ResolutionRequest request) {
-    return queue.resolve(context(), id, request.note());
+  ComplianceItem resolve(
+      @PathVariable String id,
+      @RequestBody ResolutionRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return queue.resolve(context, id, request.note());
   }
 
   @PostMapping("/sweep")
   @Operation(summary = "Sweep now (supervisors); the sweep also runs daily")
-  ComplianceQueue.SweepResult sweep() {
-    return queue.sweepNow(context());
-  }
-
-  private AccessContext context() {
-    return callers.context(Channel.API, null);
+  ComplianceQueue.SweepResult sweep(
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return queue.sweepNow(context);
   }
 }

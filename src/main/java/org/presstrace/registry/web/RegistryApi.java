@@ -9,8 +9,9 @@ import java.util.List;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Caller;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
 import org.presstrace.access.Role;
 import org.presstrace.registry.CustodyEntry;
 import org.presstrace.registry.CustodyReport;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,8 +49,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/registry")
 @Tag(name = "Registry")
 class RegistryApi {
-
-  static final String PURPOSE = "PressTrace-Purpose";
 
   private final Registry registry;
   private final Trace trace;
@@ -107,10 +105,12 @@ class RegistryApi {
 
   @PostMapping("/registrants")
   @Operation(summary = "Register an applicant (administrators of the operator agency)")
-  ResponseEntity<RegistrantView> register(@RequestBody RegistrantRequest request) {
+  ResponseEntity<RegistrantView> register(
+      @RequestBody RegistrantRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     var registrant =
         registry.register(
-            context(null, null),
+            context,
             new NewRegistrant(
                 request.legalName(),
                 request.tradeName(),
@@ -125,20 +125,29 @@ class RegistryApi {
 
   @PostMapping("/registrants/{id}/activate")
   @Operation(summary = "Activate or renew a registration for a year")
-  RegistrantView activate(@PathVariable String id, @RequestBody StatusRequest request) {
-    return registry.activate(context(null, null), id, request.reason());
+  RegistrantView activate(
+      @PathVariable String id,
+      @RequestBody StatusRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.activate(context, id, request.reason());
   }
 
   @PostMapping("/registrants/{id}/suspend")
   @Operation(summary = "Suspend an active registration")
-  RegistrantView suspend(@PathVariable String id, @RequestBody StatusRequest request) {
-    return registry.suspend(context(null, null), id, request.reason());
+  RegistrantView suspend(
+      @PathVariable String id,
+      @RequestBody StatusRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.suspend(context, id, request.reason());
   }
 
   @PostMapping("/registrants/{id}/revoke")
   @Operation(summary = "Revoke a registration")
-  RegistrantView revoke(@PathVariable String id, @RequestBody StatusRequest request) {
-    return registry.revoke(context(null, null), id, request.reason());
+  RegistrantView revoke(
+      @PathVariable String id,
+      @RequestBody StatusRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.revoke(context, id, request.reason());
   }
 
   @GetMapping("/registrants")
@@ -214,10 +223,12 @@ class RegistryApi {
 
   @PostMapping("/machines")
   @Operation(summary = "Register equipment your registrant holds")
-  ResponseEntity<MachineView> registerMachine(@RequestBody MachineRequest request) {
+  ResponseEntity<MachineView> registerMachine(
+      @RequestBody MachineRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     var machine =
         registry.registerMachine(
-            context(null, null),
+            context,
             new NewMachine(
                 request.serial(),
                 Boolean.TRUE.equals(request.legacy()),
@@ -241,52 +252,54 @@ class RegistryApi {
   Page<MachineView> machines(
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return trace.page(context(purpose, purposeParam), PageQuery.of(page, size));
+      AccessContext context) {
+    return trace.page(context, PageQuery.of(page, size));
   }
 
   @GetMapping("/machines/{id}")
   @Operation(summary = "One registered item")
-  MachineView machine(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return trace.machine(context(purpose, purposeParam), id);
+  MachineView machine(@PathVariable String id, AccessContext context) {
+    return trace.machine(context, id);
   }
 
   @GetMapping("/machines/{id}/custody")
   @Operation(summary = "One item's chain of custody")
-  List<CustodyEntry> custody(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return trace.custody(context(purpose, purposeParam), id);
+  List<CustodyEntry> custody(@PathVariable String id, AccessContext context) {
+    return trace.custody(context, id);
   }
 
   @PostMapping("/machines/{id}/transfers")
   @Operation(summary = "Report a sale you shipped (dealers and manufacturers)")
-  MachineView transfer(@PathVariable String id, @RequestBody TransferRequest request) {
+  MachineView transfer(
+      @PathVariable String id,
+      @RequestBody TransferRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     return registry.transfer(
-        context(null, null),
+        context,
         id,
         new Transfer(request.buyerRegistration(), request.buyerCheckedAt(), request.shippedOn()));
   }
 
   @PostMapping("/machines/{id}/relocations")
   @Operation(summary = "Report a new storage location (details: the location)")
-  MachineView relocate(@PathVariable String id, @RequestBody ReportRequest request) {
-    return registry.relocate(context(null, null), id, report(request));
+  MachineView relocate(
+      @PathVariable String id,
+      @RequestBody ReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.relocate(context, id, report(request));
   }
 
   @PostMapping("/machines/{id}/loss-reports")
   @Operation(summary = "Report equipment lost (kind LOST) or stolen (kind STOLEN)")
-  MachineView lossReport(@PathVariable String id, @RequestBody LossReportRequest request) {
+  MachineView lossReport(
+      @PathVariable String id,
+      @RequestBody LossReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     var report = new CustodyReport(request.occurredOn(), request.details());
     String kind = request.kind() == null ? "" : request.kind().strip();
     return switch (kind.toUpperCase(java.util.Locale.ROOT)) {
-      case "LOST" -> registry.reportLost(context(null, null), id, report);
-      case "STOLEN" -> registry.reportStolen(context(null, null), id, report);
+      case "LOST" -> registry.reportLost(context, id, report);
+      case "STOLEN" -> registry.reportStolen(context, id, report);
       default ->
           throw new org.presstrace.shared.InvalidRequest(
               "kind", "kind '" + request.kind() + "' must be LOST or STOLEN");
@@ -295,41 +308,57 @@ class RegistryApi {
 
   @PostMapping("/machines/{id}/recoveries")
   @Operation(summary = "Report lost, stolen or seized equipment back with its holder")
-  MachineView recover(@PathVariable String id, @RequestBody ReportRequest request) {
-    return registry.recover(context(null, null), id, report(request));
+  MachineView recover(
+      @PathVariable String id,
+      @RequestBody ReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.recover(context, id, report(request));
   }
 
   @PostMapping("/machines/{id}/seizures")
   @Operation(summary = "Record a seizure by your agency")
-  MachineView seize(@PathVariable String id, @RequestBody ReportRequest request) {
-    return registry.seize(context(null, null), id, report(request));
+  MachineView seize(
+      @PathVariable String id,
+      @RequestBody ReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.seize(context, id, report(request));
   }
 
   @PostMapping("/machines/{id}/forfeitures")
   @Operation(summary = "Record the forfeiture of seized equipment")
-  MachineView forfeit(@PathVariable String id, @RequestBody ReportRequest request) {
-    return registry.forfeit(context(null, null), id, report(request));
+  MachineView forfeit(
+      @PathVariable String id,
+      @RequestBody ReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.forfeit(context, id, report(request));
   }
 
   @PostMapping("/machines/{id}/destructions")
   @Operation(summary = "Record destruction by the holder, or by the agency holding it")
-  MachineView destroy(@PathVariable String id, @RequestBody ReportRequest request) {
-    return registry.destroy(context(null, null), id, report(request));
+  MachineView destroy(
+      @PathVariable String id,
+      @RequestBody ReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.destroy(context, id, report(request));
   }
 
   @PostMapping("/machines/{id}/tampering-reports")
   @Operation(summary = "Report an altered, removed or obliterated serial")
-  MachineView tampering(@PathVariable String id, @RequestBody ReportRequest request) {
-    return registry.reportSerialTampering(context(null, null), id, report(request));
+  MachineView tampering(
+      @PathVariable String id,
+      @RequestBody ReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return registry.reportSerialTampering(context, id, report(request));
   }
 
   @PostMapping("/machines/{id}/exports")
   @Operation(summary = "Report an export under its filed transaction report")
-  MachineView export(@PathVariable String id, @RequestBody ExportRequest request) {
+  MachineView export(
+      @PathVariable String id,
+      @RequestBody ExportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     return registry.export(
-        context(null, null),
-        id,
-        new Export(request.transactionId(), request.country(), request.movementOn()));
+        context, id, new Export(request.transactionId(), request.country(), request.movementOn()));
   }
 
   // ---- trace ---------------------------------------------------------------------------------
@@ -341,17 +370,11 @@ class RegistryApi {
       @RequestParam(required = false) String pattern,
       @RequestParam(required = false) String make,
       @RequestParam(required = false) String model,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    AccessContext context = context(purpose, purposeParam);
+      AccessContext context) {
     return trace.trace(context, new Trace.Query(serial, pattern, make, model));
   }
 
   private static CustodyReport report(ReportRequest request) {
     return new CustodyReport(request.occurredOn(), request.details());
-  }
-
-  private AccessContext context(String header, String parameter) {
-    return callers.context(Channel.API, header != null ? header : parameter);
   }
 }

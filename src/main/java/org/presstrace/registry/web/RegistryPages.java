@@ -1,15 +1,11 @@
 package org.presstrace.registry.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
-import org.presstrace.access.Purpose;
 import org.presstrace.registry.Registry;
 import org.presstrace.registry.Trace;
 import org.presstrace.registry.Transfer;
@@ -36,12 +32,10 @@ class RegistryPages {
 
   private final Registry registry;
   private final Trace trace;
-  private final Callers callers;
 
-  RegistryPages(Registry registry, Trace trace, Callers callers) {
+  RegistryPages(Registry registry, Trace trace) {
     this.registry = registry;
     this.trace = trace;
-    this.callers = callers;
   }
 
   /** The form behind "Report a transfer". */
@@ -59,9 +53,8 @@ class RegistryPages {
   }
 
   @GetMapping("/trace")
-  String trace(@RequestParam(required = false) String q, HttpSession session, Model model) {
+  String trace(@RequestParam(required = false) String q, AccessContext context, Model model) {
     model.addAttribute("q", q == null ? "" : q);
-    AccessContext context = context(session);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       return "registry/trace";
@@ -80,20 +73,20 @@ class RegistryPages {
   }
 
   @GetMapping("/equipment")
-  String equipment(@RequestParam(required = false) Integer page, HttpSession session, Model model) {
+  String equipment(
+      @RequestParam(required = false) Integer page, AccessContext context, Model model) {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new TransferForm());
     }
-    return equipmentPage(context(session), page, model);
+    return equipmentPage(context, page, model);
   }
 
   @PostMapping("/equipment/transfer")
   String transfer(
       @ModelAttribute("form") TransferForm form,
-      HttpSession session,
+      AccessContext context,
       Model model,
       RedirectAttributes redirect) {
-    AccessContext context = context(session);
     try {
       var transfer =
           new Transfer(
@@ -154,10 +147,5 @@ class RegistryPages {
     } catch (DateTimeParseException e) {
       throw new InvalidRequest(field, "'" + text + "' is not a day such as 2026-03-04");
     }
-  }
-
-  private AccessContext context(HttpSession session) {
-    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
-    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
   }
 }

@@ -1,6 +1,5 @@
 package org.presstrace.registry.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,9 +9,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
-import org.presstrace.access.Purpose;
 import org.presstrace.registry.Party;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
@@ -52,14 +48,11 @@ class TransactionReportPages {
   private final TransactionReports reports;
   private final Registry registry;
   private final Trace trace;
-  private final Callers callers;
 
-  TransactionReportPages(
-      TransactionReports reports, Registry registry, Trace trace, Callers callers) {
+  TransactionReportPages(TransactionReports reports, Registry registry, Trace trace) {
     this.reports = reports;
     this.registry = registry;
     this.trace = trace;
-    this.callers = callers;
   }
 
   /** The report form: parties flattened, an import's items one "make, model, serial" a line. */
@@ -182,18 +175,17 @@ class TransactionReportPages {
   }
 
   @GetMapping
-  String list(@RequestParam(required = false) Integer page, HttpSession session, Model model) {
+  String list(@RequestParam(required = false) Integer page, AccessContext context, Model model) {
     model.addAttribute("form", new ReportForm());
-    return listPage(context(session), page, model);
+    return listPage(context, page, model);
   }
 
   @PostMapping
   String file(
       @ModelAttribute("form") ReportForm form,
-      HttpSession session,
+      AccessContext context,
       Model model,
       RedirectAttributes redirect) {
-    AccessContext context = context(session);
     try {
       var filed = reports.file(context, form.toForm());
       redirect.addFlashAttribute(
@@ -213,18 +205,17 @@ class TransactionReportPages {
   }
 
   @GetMapping("/{id}")
-  String show(@PathVariable String id, HttpSession session, Model model) {
-    return showPage(context(session), id, model, null);
+  String show(@PathVariable String id, AccessContext context, Model model) {
+    return showPage(context, id, model, null);
   }
 
   @PostMapping("/{id}/amendment")
   String amend(
       @PathVariable String id,
       @ModelAttribute("form") ReportForm form,
-      HttpSession session,
+      AccessContext context,
       Model model,
       RedirectAttributes redirect) {
-    AccessContext context = context(session);
     try {
       var amended = reports.amend(context, id, form.toForm(), form.reason);
       redirect.addFlashAttribute(
@@ -240,10 +231,9 @@ class TransactionReportPages {
   String withdraw(
       @PathVariable String id,
       @RequestParam(required = false) String withdrawReason,
-      HttpSession session,
+      AccessContext context,
       Model model,
       RedirectAttributes redirect) {
-    AccessContext context = context(session);
     try {
       reports.withdraw(context, id, withdrawReason);
       redirect.addFlashAttribute("notice", "Report " + id + " withdrawn.");
@@ -339,10 +329,5 @@ class TransactionReportPages {
         .registrantOf(context.caller())
         .orElseThrow(
             () -> new AccessDeniedException("only registrant users file transaction reports"));
-  }
-
-  private AccessContext context(HttpSession session) {
-    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
-    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
   }
 }

@@ -6,8 +6,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.registry.Party;
 import org.presstrace.registry.ReportKind;
 import org.presstrace.registry.ReportedItem;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,11 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 class TransactionReportsApi {
 
   private final TransactionReports reports;
-  private final Callers callers;
 
-  TransactionReportsApi(TransactionReports reports, Callers callers) {
+  TransactionReportsApi(TransactionReports reports) {
     this.reports = reports;
-    this.callers = callers;
   }
 
   /** The original report, or an amendment with its reason. */
@@ -69,8 +66,10 @@ class TransactionReportsApi {
 
   @PostMapping
   @Operation(summary = "File an import or export transaction report; returns its transaction id")
-  ResponseEntity<TransactionReportView> file(@RequestBody ReportRequest request) {
-    var report = reports.file(context(null, null), request.form());
+  ResponseEntity<TransactionReportView> file(
+      @RequestBody ReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    var report = reports.file(context, request.form());
     return ResponseEntity.created(
             URI.create("/api/v1/registry/transaction-reports/" + report.transactionId()))
         .body(report);
@@ -78,14 +77,20 @@ class TransactionReportsApi {
 
   @PostMapping("/{id}/amendments")
   @Operation(summary = "Amend a report: a new version with a reason; every version is kept")
-  TransactionReportView amend(@PathVariable String id, @RequestBody ReportRequest request) {
-    return reports.amend(context(null, null), id, request.form(), request.reason());
+  TransactionReportView amend(
+      @PathVariable String id,
+      @RequestBody ReportRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return reports.amend(context, id, request.form(), request.reason());
   }
 
   @PostMapping("/{id}/withdrawal")
   @Operation(summary = "Withdraw a report (final)")
-  TransactionReportView withdraw(@PathVariable String id, @RequestBody WithdrawalRequest request) {
-    return reports.withdraw(context(null, null), id, request.reason());
+  TransactionReportView withdraw(
+      @PathVariable String id,
+      @RequestBody WithdrawalRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return reports.withdraw(context, id, request.reason());
   }
 
   @GetMapping
@@ -93,21 +98,13 @@ class TransactionReportsApi {
   Page<TransactionReportView> list(
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = RegistryApi.PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return reports.page(context(purpose, purposeParam), PageQuery.of(page, size));
+      AccessContext context) {
+    return reports.page(context, PageQuery.of(page, size));
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One report with its full amendment history")
-  TransactionReportDetail one(
-      @PathVariable String id,
-      @RequestHeader(name = RegistryApi.PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return reports.detail(context(purpose, purposeParam), id);
-  }
-
-  private AccessContext context(String header, String parameter) {
-    return callers.context(Channel.API, header != null ? header : parameter);
+  TransactionReportDetail one(@PathVariable String id, AccessContext context) {
+    return reports.detail(context, id);
   }
 }

@@ -3,8 +3,9 @@ package org.presstrace.seizures.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.seizures.Alert;
 import org.presstrace.seizures.Alerts;
 import org.presstrace.shared.Page;
@@ -23,11 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertsApi {
 
   private final Alerts alerts;
-  private final Callers callers;
 
-  AlertsApi(Alerts alerts, Callers callers) {
+  AlertsApi(Alerts alerts) {
     this.alerts = alerts;
-    this.callers = callers;
   }
 
   @GetMapping
@@ -35,25 +34,32 @@ class AlertsApi {
   Page<Alert> list(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return alerts.page(callers.context(Channel.API, null), status, PageQuery.of(page, size));
+      @RequestParam(required = false) Integer size,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return alerts.page(context, status, PageQuery.of(page, size));
   }
 
   @GetMapping("/count")
   @Operation(summary = "How many alerts of a status your agency has")
-  Map<String, Long> count(@RequestParam(required = false) String status) {
-    return Map.of("count", alerts.count(callers.context(Channel.API, null), status));
+  Map<String, Long> count(
+      @RequestParam(required = false) String status,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return Map.of("count", alerts.count(context, status));
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "One alert of your agency")
-  Alert get(@PathVariable String id) {
-    return alerts.get(callers.context(Channel.API, null), id);
+  Alert get(
+      @PathVariable String id,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return alerts.get(context, id);
   }
 
   @PostMapping("/{id}/acknowledgement")
   @Operation(summary = "Acknowledge an open alert of your agency")
-  Alert acknowledge(@PathVariable String id) {
-    return alerts.acknowledge(callers.context(Channel.API, null), id);
+  Alert acknowledge(
+      @PathVariable String id,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return alerts.acknowledge(context, id);
   }
 }

@@ -1,16 +1,12 @@
 package org.presstrace.seizures.web;
 
-import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
 import org.presstrace.access.Marking;
-import org.presstrace.access.Purpose;
 import org.presstrace.access.Tlp;
 import org.presstrace.seizures.DoseMethod;
 import org.presstrace.seizures.FieldProblem;
@@ -147,13 +143,11 @@ class SeizurePages {
 
   private final Seizures seizures;
   private final SeizureAnalytics analytics;
-  private final Callers callers;
   private final JsonMapper json;
 
-  SeizurePages(Seizures seizures, SeizureAnalytics analytics, Callers callers, JsonMapper json) {
+  SeizurePages(Seizures seizures, SeizureAnalytics analytics, JsonMapper json) {
     this.seizures = seizures;
     this.analytics = analytics;
-    this.callers = callers;
     this.json = json;
   }
 
@@ -173,11 +167,10 @@ class SeizurePages {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String region,
       @RequestParam(required = false) Integer page,
-      HttpSession session,
+      AccessContext context,
       Model model) {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("region", region == null ? "" : region);
-    AccessContext context = context(session);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       return "seizures/list";
@@ -196,8 +189,7 @@ class SeizurePages {
   }
 
   @GetMapping("/{id:[0-9a-f-]{36}}")
-  String show(@PathVariable String id, HttpSession session, Model model) {
-    AccessContext context = context(session);
+  String show(@PathVariable String id, AccessContext context, Model model) {
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       model.addAttribute("q", "");
@@ -217,8 +209,7 @@ class SeizurePages {
   }
 
   @PostMapping("/new")
-  String report(@ModelAttribute("form") ReportForm form, HttpSession session, Model model) {
-    AccessContext context = context(session);
+  String report(@ModelAttribute("form") ReportForm form, AccessContext context, Model model) {
     formChoices(model);
     try {
       SeizureDraft draft = form.toDraft(context.caller().agency());
@@ -243,11 +234,10 @@ class SeizurePages {
   String dashboard(
       @RequestParam(required = false) String by,
       @RequestParam(required = false, defaultValue = "5") int months,
-      HttpSession session,
+      AccessContext context,
       Model model) {
     model.addAttribute("by", by == null ? "context" : by);
     model.addAttribute("months", months);
-    AccessContext context = context(session);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       return "seizures/dashboard";
@@ -314,10 +304,5 @@ class SeizurePages {
       errors.merge("form", String.join("; ", unplaced), (a, b) -> a + "; " + b);
     }
     return errors;
-  }
-
-  private AccessContext context(HttpSession session) {
-    Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
-    return callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
   }
 }

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.access.Channel;
 import org.presstrace.access.ExportBanner;
 import org.presstrace.seizures.DoseMethod;
@@ -24,7 +25,6 @@ import org.presstrace.seizures.SeizureView;
 import org.presstrace.seizures.Seizures;
 import org.presstrace.seizures.SeriesRow;
 import org.presstrace.shared.CsvField;
-import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,24 +43,19 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Seizures")
 class SeizuresApi {
 
-  static final String PURPOSE = "PressTrace-Purpose";
-
   private final Seizures seizures;
   private final SeizureAnalytics analytics;
-  private final Callers callers;
 
-  SeizuresApi(Seizures seizures, SeizureAnalytics analytics, Callers callers) {
+  SeizuresApi(Seizures seizures, SeizureAnalytics analytics) {
     this.seizures = seizures;
     this.analytics = analytics;
-    this.callers = callers;
   }
 
   @PostMapping
   @Operation(summary = "Report a seizure owned by your agency")
   ResponseEntity<SeizureDetail> report(
       @RequestBody SeizureRequest request,
-      @RequestHeader(name = PURPOSE, required = false) String purpose) {
-    AccessContext context = callers.context(Channel.API, purpose);
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context) {
     SeizureDetail detail = seizures.report(context, request.toDraft(context.caller().agency()));
     return ResponseEntity.created(URI.create("/api/v1/seizures/" + detail.seizure().id()))
         .body(detail);
@@ -71,9 +65,8 @@ class SeizuresApi {
   @Operation(summary = "Import seizures from CSV, all or nothing, with a validation report")
   ResponseEntity<ImportReport> importCsv(
       @RequestParam("file") MultipartFile file,
-      @RequestHeader(name = PURPOSE, required = false) String purpose)
+      @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context)
       throws IOException {
-    AccessContext context = callers.context(Channel.API, purpose);
     ImportReport report =
         seizures.importCsv(
             context, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
@@ -91,10 +84,9 @@ class SeizuresApi {
       @RequestParam(required = false) String toMonth,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
+      @CallerContext(purposeFrom = PurposeFrom.HEADER_OR_SAME_PARAMETER) AccessContext access) {
     return seizures.page(
-        context(purpose, purposeParam),
+        access,
         new SeizureFilter(q, region, context, fiscalYear, fromMonth, toMonth),
         PageQuery.of(page, size));
   }
@@ -103,9 +95,8 @@ class SeizuresApi {
   @Operation(summary = "One seizure with items, dose estimates, equipment and parties")
   SeizureDetail get(
       @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return seizures.get(context(purpose, purposeParam), id);
+      @CallerContext(purposeFrom = PurposeFrom.HEADER_OR_SAME_PARAMETER) AccessContext context) {
+    return seizures.get(context, id);
   }
 
   @GetMapping("/parties")
@@ -114,9 +105,8 @@ class SeizuresApi {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return seizures.parties(context(purpose, purposeParam), q, PageQuery.of(page, size));
+      @CallerContext(purposeFrom = PurposeFrom.HEADER_OR_SAME_PARAMETER) AccessContext context) {
+    return seizures.parties(context, q, PageQuery.of(page, size));
   }
 
   @GetMapping(value = "/export", produces = "text/csv")
@@ -126,8 +116,7 @@ class SeizuresApi {
       @RequestParam(required = false) String region,
       @RequestParam(required = false) String context,
       @RequestParam(required = false) Integer fiscalYear,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam,
+      @CallerContext(purposeFrom = PurposeFrom.HEADER_OR_SAME_PARAMETER) AccessContext access,
       HttpServletResponse response)
       throws IOException {
     var buffer = new StringWriter();
@@ -136,7 +125,7 @@ class SeizuresApi {
             + "unregistered,marking,owner_agency\r\n");
     var markings = new java.util.ArrayList<org.presstrace.access.Marking>();
     seizures.export(
-        context(purpose, purposeParam).via(Channel.EXPORT),
+        access.via(Channel.EXPORT),
         new SeizureFilter(q, region, context, fiscalYear, null, null),
         seizure -> {
           markings.add(seizure.marking());
@@ -176,11 +165,10 @@ class SeizuresApi {
       @RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) String fromMonth,
       @RequestParam(required = false) String toMonth,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
+      @CallerContext(purposeFrom = PurposeFrom.HEADER_OR_SAME_PARAMETER) AccessContext access) {
     List<SeriesRow> rows =
         analytics.series(
-            context(purpose, purposeParam),
+            access,
             SeizureAnalytics.Period.parse(period),
             SeizureAnalytics.Breakdown.parse(by),
             new SeizureFilter(null, region, context, fiscalYear, fromMonth, toMonth));
@@ -195,11 +183,10 @@ class SeizuresApi {
       @RequestParam(required = false) String region,
       @RequestParam(required = false) String context,
       @RequestParam(required = false) Integer fiscalYear,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam,
+      @CallerContext(purposeFrom = PurposeFrom.HEADER_OR_SAME_PARAMETER) AccessContext access,
       HttpServletResponse response)
       throws IOException {
-    AccessContext exporting = context(purpose, purposeParam).via(Channel.EXPORT);
+    AccessContext exporting = access.via(Channel.EXPORT);
     var filter = new SeizureFilter(null, region, context, fiscalYear, null, null);
     var rows =
         analytics.series(
@@ -223,13 +210,10 @@ class SeizuresApi {
       @RequestParam(defaultValue = "5") int months,
       @RequestParam(required = false) String region,
       @RequestParam(required = false) String context,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
+      @CallerContext(purposeFrom = PurposeFrom.HEADER_OR_SAME_PARAMETER) AccessContext access) {
     var rollUp =
         analytics.lastMonths(
-            context(purpose, purposeParam),
-            months,
-            new SeizureFilter(null, region, context, null, null, null));
+            access, months, new SeizureFilter(null, region, context, null, null, null));
     return Map.of("methods", methods(), "rollUp", rollUp);
   }
 
@@ -252,12 +236,5 @@ class SeizuresApi {
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private AccessContext context(String header, String parameter) {
-    if (header != null && parameter != null && !header.equals(parameter)) {
-      throw new InvalidRequest("purpose", "state the purpose once, as header or parameter");
-    }
-    return callers.context(Channel.API, header != null ? header : parameter);
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.substances.DesignationPreview;
 import org.presstrace.substances.DesignationRejected;
@@ -42,11 +42,9 @@ import org.springframework.web.multipart.MultipartFile;
 class DesignationsApi {
 
   private final Designations designations;
-  private final Callers callers;
 
-  DesignationsApi(Designations designations, Callers callers) {
+  DesignationsApi(Designations designations) {
     this.designations = designations;
-    this.callers = callers;
   }
 
   @GetMapping
@@ -67,14 +65,17 @@ class DesignationsApi {
   @Operation(summary = "Preview a designation (JSON or CSV body): every problem and every change")
   DesignationPreview preview(
       @RequestBody(required = false) String body,
-      @RequestHeader(name = "Content-Type", required = false) String type) {
-    return designations.preview(context(), body, format(type));
+      @RequestHeader(name = "Content-Type", required = false) String type,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return designations.preview(context, body, format(type));
   }
 
   @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Preview an uploaded designation file (.json or .csv)")
-  DesignationPreview previewFile(@RequestParam("file") MultipartFile file) {
-    return designations.preview(context(), text(file), format(file));
+  DesignationPreview previewFile(
+      @RequestParam("file") MultipartFile file,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return designations.preview(context, text(file), format(file));
   }
 
   @PostMapping(
@@ -82,14 +83,17 @@ class DesignationsApi {
   @Operation(summary = "Apply a designation (JSON or CSV body) atomically; nothing on any problem")
   ResponseEntity<DesignationView> apply(
       @RequestBody(required = false) String body,
-      @RequestHeader(name = "Content-Type", required = false) String type) {
-    return created(designations.apply(context(), body, format(type)));
+      @RequestHeader(name = "Content-Type", required = false) String type,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return created(designations.apply(context, body, format(type)));
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Apply an uploaded designation file (.json or .csv)")
-  ResponseEntity<DesignationView> applyFile(@RequestParam("file") MultipartFile file) {
-    return created(designations.apply(context(), text(file), format(file)));
+  ResponseEntity<DesignationView> applyFile(
+      @RequestParam("file") MultipartFile file,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return created(designations.apply(context, text(file), format(file)));
   }
 
   @ExceptionHandler(DesignationRejected.class)
@@ -121,10 +125,6 @@ class DesignationsApi {
   private static ResponseEntity<DesignationView> created(DesignationView view) {
     return ResponseEntity.created(URI.create("/api/v1/substances/designations/" + view.id()))
         .body(view);
-  }
-
-  private AccessContext context() {
-    return callers.context(Channel.API, null);
   }
 
   static String format(String contentType) {

@@ -6,8 +6,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.Callers;
-import org.presstrace.access.Channel;
+import org.presstrace.access.CallerContext;
+import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.presstrace.substances.ManifestCsv;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +38,6 @@ import org.springframework.web.multipart.MultipartFile;
 class ScreeningsApi {
 
   /** The header stating why the caller reads (optional here; recorded in the audit trail). */
-  static final String PURPOSE = "PressTrace-Purpose";
 
   /** A manifest line as posted; line numbers are given by position. */
   record LineRequest(
@@ -54,36 +52,38 @@ class ScreeningsApi {
   record ScreeningRequest(String title, List<LineRequest> lines) {}
 
   private final ManifestScreenings screenings;
-  private final Callers callers;
 
-  ScreeningsApi(ManifestScreenings screenings, Callers callers) {
+  ScreeningsApi(ManifestScreenings screenings) {
     this.screenings = screenings;
-    this.callers = callers;
   }
 
   @PostMapping(path = "/screenings", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "Screen manifest lines (an object with title and lines, or a bare array) and store")
-  ResponseEntity<ScreeningDetail> screen(@RequestBody tools.jackson.databind.JsonNode body) {
+  ResponseEntity<ScreeningDetail> screen(
+      @RequestBody tools.jackson.databind.JsonNode body,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     ScreeningRequest request = request(body);
-    return created(screenings.screen(context(null, null), request.title(), lines(request.lines())));
+    return created(screenings.screen(context, request.title(), lines(request.lines())));
   }
 
   @PostMapping(path = "/screenings", consumes = "text/csv")
   @Operation(summary = "Screen a CSV manifest (header: description, cas, hs_code, ...) and store")
   ResponseEntity<ScreeningDetail> screenCsv(
-      @RequestBody(required = false) String body, @RequestParam(required = false) String title) {
-    return created(screenings.screen(context(null, null), title, ManifestCsv.parse(body)));
+      @RequestBody(required = false) String body,
+      @RequestParam(required = false) String title,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return created(screenings.screen(context, title, ManifestCsv.parse(body)));
   }
 
   @PostMapping(path = "/screenings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Screen an uploaded CSV manifest and store")
   ResponseEntity<ScreeningDetail> screenFile(
-      @RequestParam("file") MultipartFile file, @RequestParam(required = false) String title) {
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(required = false) String title,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
     String name = title != null ? title : file.getOriginalFilename();
-    return created(
-        screenings.screen(
-            context(null, null), name, ManifestCsv.parse(DesignationsApi.text(file))));
+    return created(screenings.screen(context, name, ManifestCsv.parse(DesignationsApi.text(file))));
   }
 
   @GetMapping("/screenings")
@@ -92,18 +92,14 @@ class ScreeningsApi {
       @RequestParam(defaultValue = "true") boolean mine,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return screenings.page(context(purpose, purposeParam), mine, PageQuery.of(page, size));
+      AccessContext context) {
+    return screenings.page(context, mine, PageQuery.of(page, size));
   }
 
   @GetMapping("/screenings/{id}")
   @Operation(summary = "One stored screening with its lines and hits")
-  ScreeningDetail get(
-      @PathVariable String id,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return screenings.get(context(purpose, purposeParam), id);
+  ScreeningDetail get(@PathVariable String id, AccessContext context) {
+    return screenings.get(context, id);
   }
 
   @GetMapping("/alerts")
@@ -112,9 +108,8 @@ class ScreeningsApi {
       @RequestParam(required = false) String screening,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestHeader(name = PURPOSE, required = false) String purpose,
-      @RequestParam(name = "purpose", required = false) String purposeParam) {
-    return screenings.alerts(context(purpose, purposeParam), screening, PageQuery.of(page, size));
+      AccessContext context) {
+    return screenings.alerts(context, screening, PageQuery.of(page, size));
   }
 
   private static ScreeningRequest request(tools.jackson.databind.JsonNode body) {
@@ -162,9 +157,5 @@ class ScreeningsApi {
     return ResponseEntity.created(
             URI.create("/api/v1/substances/screenings/" + detail.screening().id()))
         .body(detail);
-  }
-
-  private AccessContext context(String header, String parameter) {
-    return callers.context(Channel.API, header != null ? header : parameter);
   }
 }
