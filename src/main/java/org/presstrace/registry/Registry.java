@@ -21,6 +21,7 @@ import org.presstrace.registry.internal.Machine;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.registry.internal.Registrant;
 import org.presstrace.registry.internal.Registrants;
+import org.presstrace.registry.internal.TransactionReport;
 import org.presstrace.registry.internal.TransactionReportStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
@@ -564,7 +565,7 @@ public class Registry {
    * The holder's own, not withdrawn transaction report of {@code direction} with this id; an
    * unknown id, or another registrant's report, is a bad transaction id.
    */
-  private TransactionReportStore.Filed coveringReport(
+  private TransactionReport coveringReport(
       RegistrantView holder, String transactionId, ReportKind direction) {
     String name = direction.name().toLowerCase(Locale.ROOT);
     if (transactionId == null || transactionId.isBlank()) {
