@@ -19,6 +19,7 @@ import org.presstrace.access.Purpose;
 import org.presstrace.access.Role;
 import org.presstrace.registry.ComplianceQueue;
 import org.presstrace.registry.CustodyReport;
+import org.presstrace.registry.DemoHistory;
 import org.presstrace.registry.EquipmentKind;
 import org.presstrace.registry.EquipmentOrigin;
 import org.presstrace.registry.MachineView;
@@ -36,7 +37,6 @@ import org.presstrace.registry.Transfer;
 import org.presstrace.shared.CountryCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,8 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The services record every report as made now. A registry's history was reported as it
  * happened, so the demo then dates each custody report to the day the story says it was made (the
- * day after the event; a chosen few weeks late) and spreads registration expiry days over the year.
- * Neither is part of a ledger leaf; the ledger stays whole.
+ * day after the event; a chosen few weeks late) and spreads registration expiry days over the year,
+ * through the registry's {@link DemoHistory}, meant for the demo world alone. Neither is part of a
+ * ledger leaf; the ledger stays whole.
  */
 @Component
 class RegistryDemo {
@@ -115,7 +116,7 @@ class RegistryDemo {
   private final TransactionReports reports;
   private final ComplianceQueue compliance;
   private final Directory directory;
-  private final JdbcClient jdbc;
+  private final DemoHistory history;
   private final TransactionTemplate transactions;
 
   private Random random;
@@ -132,13 +133,13 @@ class RegistryDemo {
       TransactionReports reports,
       ComplianceQueue compliance,
       Directory directory,
-      JdbcClient jdbc,
+      DemoHistory history,
       TransactionTemplate transactions) {
     this.registry = registry;
     this.reports = reports;
     this.compliance = compliance;
     this.directory = directory;
-    this.jdbc = jdbc;
+    this.history = history;
     this.transactions = transactions;
   }
 
@@ -153,17 +154,19 @@ class RegistryDemo {
     toLapse.clear();
     lateMachines.clear();
     registrants();
-    log.info("registry demo: {} registrants in {} ms", count("registrant"), since(started));
+    log.info(
+        "registry demo: {} registrants in {} ms", history.size().registrants(), since(started));
     for (RegistrantView maker : active.get(RegistrantCategory.MANUFACTURER)) {
       transactions.executeWithoutResult(status -> manufactureAndSell(maker));
     }
     for (RegistrantView importer : active.get(RegistrantCategory.IMPORTER)) {
       transactions.executeWithoutResult(status -> importedStock(importer));
     }
+    DemoHistory.Size size = history.size();
     log.info(
         "registry demo: {} items, {} custody events in {} ms",
-        count("machine"),
-        count("custody_event"),
+        size.items(),
+        size.custodyEvents(),
         since(started));
     transactions.executeWithoutResult(status -> unusualAcquirers());
     transactions.executeWithoutResult(status -> pendingImports());
@@ -534,21 +537,7 @@ class RegistryDemo {
    * three to five weeks after it for the late few.
    */
   private void datedAsReported() {
-    jdbc.sql(
-            "UPDATE custody_event SET reported_at = CAST(occurred_on AS TIMESTAMP) + INTERVAL '1' DAY"
-                + " WHERE type NOT IN ('MachineImported', 'MachineExported')"
-                + " AND occurred_on < :yesterday")
-        .param("yesterday", today.minusDays(1))
-        .update();
-    for (String machine : lateMachines) {
-      jdbc.sql(
-              "UPDATE custody_event SET reported_at = CAST(occurred_on AS TIMESTAMP) + INTERVAL '26' DAY"
-                  + " WHERE machine_id = :m AND type = 'MachineTransferred'"
-                  + " AND occurred_on < :cutoff")
-          .param("m", machine)
-          .param("cutoff", today.minusDays(30))
-          .update();
-    }
+    history.dateCustodyReportsAsReported(today, lateMachines);
   }
 
   /**
@@ -566,7 +555,7 @@ class RegistryDemo {
             toLapse.contains(registrant)
                 ? today.minusDays(1 + random.nextInt(40))
                 : today.plusDays(5 + random.nextInt(360));
-        expireOn(registrant.id(), expires);
+        history.expireOn(registrant.id(), expires);
       }
     }
     for (RegistrantView registrant : toSuspend) {
@@ -577,32 +566,10 @@ class RegistryDemo {
     }
   }
 
-  private void expireOn(String registrant, LocalDate day) {
-    jdbc.sql("UPDATE registrant SET expires_on = :d WHERE id = :id")
-        .param("d", day)
-        .param("id", registrant)
-        .update();
-    jdbc.sql(
-            "UPDATE registrant_status_change SET expires_on = :d WHERE registrant_id = :id AND status = 'ACTIVE'")
-        .param("d", day)
-        .param("id", registrant)
-        .update();
-    jdbc.sql(
-            "UPDATE registration_certificate SET valid_from = :f, valid_until = :d WHERE registrant_id = :id")
-        .param("f", day.minusYears(1))
-        .param("d", day)
-        .param("id", registrant)
-        .update();
-  }
-
   // ---- helpers -------------------------------------------------------------------------------
 
   private static long since(long started) {
     return (System.nanoTime() - started) / 1_000_000;
-  }
-
-  private long count(String table) {
-    return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
   }
 
   /** The one place a demo item is described, so new equipment fields change one line. */

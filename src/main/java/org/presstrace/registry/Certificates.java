@@ -76,7 +76,9 @@ public class Certificates {
         store.endCurrent(
             registrant.id(),
             "SUPERSEDED",
-            (change.renewal() ? "renewed" : "activated") + ": certificate " + id,
+            (change instanceof RegistrationRenewed ? "renewed" : "activated")
+                + ": certificate "
+                + id,
             now);
         store.insert(
             id,

@@ -3,7 +3,6 @@ package org.presstrace.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,11 @@ import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Role;
+import org.presstrace.registry.internal.ComplianceCandidates;
+import org.presstrace.registry.internal.ComplianceCandidates.Acquisition;
+import org.presstrace.registry.internal.ComplianceCandidates.ExpiringRegistration;
+import org.presstrace.registry.internal.ComplianceCandidates.LateReport;
+import org.presstrace.registry.internal.ComplianceCandidates.ReportedEvent;
 import org.presstrace.registry.internal.ComplianceItems;
 import org.presstrace.registry.internal.ComplianceProperties;
 import org.presstrace.registry.internal.Machines;
@@ -25,7 +29,6 @@ import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.PageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +48,7 @@ public class ComplianceQueue {
       Arrays.stream(EquipmentKind.values()).filter(EquipmentKind::machine).map(Enum::name).toList();
 
   private final ComplianceItems items;
-  private final JdbcClient jdbc;
+  private final ComplianceCandidates candidates;
   private final Directory directory;
   private final AuditTrail audit;
   private final Deadlines deadlines;
@@ -57,7 +60,7 @@ public class ComplianceQueue {
 
   ComplianceQueue(
       ComplianceItems items,
-      JdbcClient jdbc,
+      ComplianceCandidates candidates,
       Directory directory,
       AuditTrail audit,
       Deadlines deadlines,
@@ -65,7 +68,7 @@ public class ComplianceQueue {
       Clock clock,
       ComplianceProperties settings) {
     this.items = items;
-    this.jdbc = jdbc;
+    this.candidates = candidates;
     this.directory = directory;
     this.audit = audit;
     this.deadlines = deadlines;
@@ -111,49 +114,7 @@ public class ComplianceQueue {
 
   private void sweepCustodyEvents(
       AccessContext context, LocalDate today, Map<ComplianceKind, Integer> raised) {
-    LocalDate since = today.minusDays(windowDays);
-    record Row(
-        String id,
-        String machineId,
-        String type,
-        LocalDate occurredOn,
-        LocalDate reportedOn,
-        String registrant,
-        String agency,
-        String transactionId,
-        LocalDate reportFiledOn) {}
-    List<Row> rows =
-        jdbc.sql(
-                """
-                SELECT ce.id, ce.machine_id, ce.type, ce.occurred_on, ce.reported_at,
-                       ce.from_registrant, ce.to_registrant, ce.agency, ce.transaction_id,
-                       tr.filed_on AS report_filed_on
-                FROM custody_event ce
-                LEFT JOIN transaction_report tr
-                  ON tr.id = ce.transaction_id AND tr.status <> 'WITHDRAWN'
-                WHERE ce.reported_at >= :since OR ce.occurred_on >= :sinceDay
-                ORDER BY ce.reported_at, ce.id
-                """)
-            .param("since", OffsetDateTime.of(since.atStartOfDay(), ZoneOffset.UTC))
-            .param("sinceDay", since)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getString("id"),
-                        rs.getString("machine_id"),
-                        rs.getString("type"),
-                        rs.getObject("occurred_on", LocalDate.class),
-                        LocalDate.ofInstant(
-                            rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
-                            ZoneOffset.UTC),
-                        rs.getString("from_registrant") != null
-                            ? rs.getString("from_registrant")
-                            : rs.getString("to_registrant"),
-                        rs.getString("agency"),
-                        rs.getString("transaction_id"),
-                        rs.getObject("report_filed_on", LocalDate.class)))
-            .list();
-    for (Row row : rows) {
+    for (ReportedEvent row : candidates.custodyEventsSince(today.minusDays(windowDays))) {
       ReportKind duty = Machines.duty(row.type(), row.agency());
       if (duty == null) {
         continue;
@@ -196,24 +157,7 @@ public class ComplianceQueue {
 
   private void sweepLateTransactionReports(
       AccessContext context, Map<ComplianceKind, Integer> raised) {
-    record Late(String id, String registrant, ReportKind direction, LocalDate proposedOn) {}
-    List<Late> late =
-        jdbc.sql(
-                """
-                SELECT r.id, r.registrant_id, r.direction, r.proposed_on FROM transaction_report r
-                WHERE r.timing = 'LATE' AND NOT EXISTS (
-                  SELECT 1 FROM compliance_item c
-                  WHERE c.kind = 'LATE_REPORT' AND c.report_id = r.id)
-                """)
-            .query(
-                (rs, n) ->
-                    new Late(
-                        rs.getString("id"),
-                        rs.getString("registrant_id"),
-                        ReportKind.valueOf(rs.getString("direction")),
-                        rs.getObject("proposed_on", LocalDate.class)))
-            .list();
-    for (Late report : late) {
+    for (LateReport report : candidates.lateReportsNotQueued()) {
       LocalDate due = deadlines.due(report.direction(), report.proposedOn());
       raise(
           context,
@@ -236,50 +180,25 @@ public class ComplianceQueue {
 
   private void sweepExpiringRegistrations(
       AccessContext context, LocalDate today, Map<ComplianceKind, Integer> raised) {
-    jdbc.sql(
-            """
-            SELECT id, legal_name, registration_number, expires_on FROM registrant
-            WHERE status = 'ACTIVE' AND expires_on >= :today AND expires_on <= :until
-            ORDER BY expires_on, id
-            """)
-        .param("today", today)
-        .param("until", today.plusDays(expiringDays))
-        .query(
-            (rs, n) ->
-                new Object[] {
-                  rs.getString("id"),
-                  rs.getString("legal_name") + " (" + rs.getString("registration_number") + ")",
-                  rs.getObject("expires_on", LocalDate.class)
-                })
-        .list()
-        .forEach(
-            row ->
-                raise(
-                    context,
-                    raised,
-                    ComplianceKind.EXPIRING_REGISTRATION,
-                    "registrant:" + row[0] + ":" + row[2],
-                    (String) row[0],
-                    null,
-                    null,
-                    "the registration of " + row[1] + " expires on " + row[2],
-                    (LocalDate) row[2]));
+    for (ExpiringRegistration registration :
+        candidates.registrationsExpiring(today, today.plusDays(expiringDays))) {
+      raise(
+          context,
+          raised,
+          ComplianceKind.EXPIRING_REGISTRATION,
+          "registrant:" + registration.registrantId() + ":" + registration.expiresOn(),
+          registration.registrantId(),
+          null,
+          null,
+          "the registration of " + registration.label() + " expires on " + registration.expiresOn(),
+          registration.expiresOn());
+    }
   }
 
   private void sweepUnusualAcquisitions(
       AccessContext context, LocalDate today, Map<ComplianceKind, Integer> raised) {
-    record Acquisition(String eventId, String registrant) {}
     List<Acquisition> acquisitions =
-        jdbc.sql(
-                "SELECT ce.id, ce.to_registrant FROM custody_event ce"
-                    + " JOIN machine m ON m.id = ce.machine_id"
-                    + " WHERE ce.type IN ('MachineTransferred', 'MachineImported',"
-                    + " 'MachineDeclared') AND ce.occurred_on > :since AND m.kind IN (:kinds)"
-                    + " ORDER BY ce.to_registrant, ce.occurred_on, ce.reported_at, ce.id")
-            .param("since", today.minusDays(30))
-            .param("kinds", MACHINE_KINDS)
-            .query((rs, n) -> new Acquisition(rs.getString("id"), rs.getString("to_registrant")))
-            .list();
+        candidates.acquisitionsAfter(today.minusDays(30), MACHINE_KINDS);
     Map<String, List<String>> byRegistrant = new LinkedHashMap<>();
     for (Acquisition acquisition : acquisitions) {
       byRegistrant

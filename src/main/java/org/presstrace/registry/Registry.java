@@ -19,7 +19,9 @@ import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.presstrace.registry.internal.Machine;
 import org.presstrace.registry.internal.Machines;
+import org.presstrace.registry.internal.Registrant;
 import org.presstrace.registry.internal.Registrants;
+import org.presstrace.registry.internal.TransactionReport;
 import org.presstrace.registry.internal.TransactionReportStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
@@ -45,7 +47,7 @@ public class Registry {
   private static final int NAME_LIMIT = 200;
 
   /** How many days before expiry a registration may be renewed. */
-  public static final int RENEWAL_WINDOW_DAYS = 90;
+  public static final int RENEWAL_WINDOW_DAYS = Registrant.RENEWAL_WINDOW_DAYS;
 
   private final Registrants registrants;
   private final Machines machines;
@@ -142,6 +144,8 @@ public class Registry {
     var dea = DeaRegistrationNumber.ofNullable(application.deaNumber());
     String id = UUID.randomUUID().toString();
     String legalName = application.legalName().strip();
+    Registrant registrant =
+        Registrant.applied(id, legalName + " (" + number + ")", context.caller().username());
     registrants.insert(
         id,
         number,
@@ -152,9 +156,9 @@ public class Registry {
         dea == null ? null : dea.value(),
         application.address().strip(),
         blankToNull(application.contact()));
-    registrants.changeStatus(
-        id, RegistrantStatus.PENDING, "application received", null, context.caller().username());
+    registrants.save(registrant);
     audit.record(context, "CREATE", "registrant", id, "WRITTEN", number + " " + legalName);
+    registrant.recordedEvents().forEach(events::publishEvent);
     return registrant(id);
   }
 
@@ -180,32 +184,17 @@ public class Registry {
       AccessContext context, String id, RegistrantStatus target, String reason) {
     requireOperatorAdministrator(context);
     String why = required(reason, "reason", "reason", 1000);
-    RegistrantView current = registrant(id);
-    RegistrantStatus stored = registrants.storedStatus(id);
-    boolean allowed =
-        switch (target) {
-          case ACTIVE -> stored != RegistrantStatus.REVOKED;
-          case SUSPENDED -> stored == RegistrantStatus.ACTIVE;
-          case REVOKED -> stored != RegistrantStatus.REVOKED;
-          default -> false;
-        };
-    if (!allowed) {
-      throw new ConflictingState(
-          current.label()
-              + " is "
-              + current.status()
-              + ": "
-              + switch (target) {
-                case SUSPENDED -> "only an active registration is suspended";
-                default -> "a revoked registration is final";
-              });
+    Registrant registrant = loadRegistrant(id);
+    String by = context.caller().username();
+    switch (target) {
+      case ACTIVE -> registrant.activate(why, today(), by);
+      case SUSPENDED -> registrant.suspend(why, today(), by);
+      case REVOKED -> registrant.revoke(why, today(), by);
+      default -> throw new IllegalArgumentException("no status change to " + target);
     }
-    LocalDate expires =
-        target == RegistrantStatus.ACTIVE ? today().plusYears(1) : current.expiresOn();
-    registrants.changeStatus(id, target, why, expires, context.caller().username());
+    registrants.save(registrant);
     audit.record(context, target.name(), "registrant", id, "WRITTEN", why);
-    events.publishEvent(
-        new RegistrationChanged(id, target, expires, false, why, context.caller().username()));
+    registrant.recordedEvents().forEach(events::publishEvent);
     return registrant(id);
   }
 
@@ -216,7 +205,7 @@ public class Registry {
    */
   @Transactional
   public RegistrantView renew(AccessContext context, String id, String reason) {
-    RegistrantView current = registrant(id);
+    Registrant registrant = loadRegistrant(id);
     boolean own = registrantOf(context.caller()).filter(r -> r.id().equals(id)).isPresent();
     if (!own) {
       requireOperatorAdministrator(context);
@@ -225,33 +214,11 @@ public class Registry {
         reason == null || reason.isBlank()
             ? "annual renewal"
             : required(reason, "reason", "reason", 1000);
-    if (current.status() != RegistrantStatus.ACTIVE
-        && current.status() != RegistrantStatus.EXPIRED) {
-      throw new ConflictingState(
-          current.label()
-              + " is "
-              + current.status()
-              + ": only an active or lapsed registration is renewed");
-    }
-    LocalDate today = today();
-    if (current.status() == RegistrantStatus.ACTIVE
-        && current.expiresOn().isAfter(today.plusDays(RENEWAL_WINDOW_DAYS))) {
-      throw new ConflictingState(
-          current.label()
-              + " expires on "
-              + current.expiresOn()
-              + ": renewal opens "
-              + RENEWAL_WINDOW_DAYS
-              + " days before expiry, on "
-              + current.expiresOn().minusDays(RENEWAL_WINDOW_DAYS));
-    }
-    LocalDate expires =
-        (current.status() == RegistrantStatus.ACTIVE ? current.expiresOn() : today).plusYears(1);
-    String by = context.caller().username();
-    registrants.changeStatus(id, RegistrantStatus.ACTIVE, "renewed: " + why, expires, by);
-    audit.record(context, "RENEW", "registrant", id, "WRITTEN", why + "; expires " + expires);
-    events.publishEvent(
-        new RegistrationChanged(id, RegistrantStatus.ACTIVE, expires, true, "renewed: " + why, by));
+    registrant.renew(why, today(), context.caller().username());
+    registrants.save(registrant);
+    audit.record(
+        context, "RENEW", "registrant", id, "WRITTEN", why + "; expires " + registrant.expiresOn());
+    registrant.recordedEvents().forEach(events::publishEvent);
     return registrant(id);
   }
 
@@ -263,17 +230,19 @@ public class Registry {
   @Transactional
   public int recordLapsedRegistrations(AccessContext context) {
     var lapsed = registrants.lapsed(today());
-    for (RegistrantView registrant : lapsed) {
-      String why = "registration expired on " + registrant.expiresOn();
-      String by = context.caller().username();
-      registrants.changeStatus(
-          registrant.id(), RegistrantStatus.EXPIRED, why, registrant.expiresOn(), by);
-      audit.record(context, "EXPIRE", "registrant", registrant.id(), "WRITTEN", why);
-      events.publishEvent(
-          new RegistrationChanged(
-              registrant.id(), RegistrantStatus.EXPIRED, registrant.expiresOn(), false, why, by));
+    for (Registrant registrant : lapsed) {
+      registrant.expire(today(), context.caller().username());
+      registrants.save(registrant);
+      for (RegistrationChanged change : registrant.recordedEvents()) {
+        audit.record(context, "EXPIRE", "registrant", registrant.id(), "WRITTEN", change.reason());
+        events.publishEvent(change);
+      }
     }
     return lapsed.size();
+  }
+
+  private Registrant loadRegistrant(String id) {
+    return registrants.load(id).orElseThrow(() -> new NotFound("registrant", id));
   }
 
   /** A registrant by id; registration status is open to every signed-in user. */
@@ -596,7 +565,7 @@ public class Registry {
    * The holder's own, not withdrawn transaction report of {@code direction} with this id; an
    * unknown id, or another registrant's report, is a bad transaction id.
    */
-  private TransactionReportStore.Filed coveringReport(
+  private TransactionReport coveringReport(
       RegistrantView holder, String transactionId, ReportKind direction) {
     String name = direction.name().toLowerCase(Locale.ROOT);
     if (transactionId == null || transactionId.isBlank()) {

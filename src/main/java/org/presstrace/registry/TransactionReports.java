@@ -15,14 +15,15 @@ import org.presstrace.access.Role;
 import org.presstrace.registry.internal.ComplianceItems;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.registry.internal.Registrants;
+import org.presstrace.registry.internal.TransactionReport;
 import org.presstrace.registry.internal.TransactionReportStore;
-import org.presstrace.registry.internal.TransactionReportStore.Filed;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ public class TransactionReports {
   private final GuardedReads reads;
   private final AuditTrail audit;
   private final Deadlines deadlines;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   TransactionReports(
@@ -56,6 +58,7 @@ public class TransactionReports {
       GuardedReads reads,
       AuditTrail audit,
       Deadlines deadlines,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.store = store;
     this.registrants = registrants;
@@ -64,6 +67,7 @@ public class TransactionReports {
     this.reads = reads;
     this.audit = audit;
     this.deadlines = deadlines;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -81,16 +85,18 @@ public class TransactionReports {
     Instant now = clock.instant();
     ReportTiming timing = timing(form.direction(), checked.proposedOn(), today);
     String id = unusedId(today.getYear());
-    store.insert(
-        id,
-        registrant.id(),
-        form.direction(),
-        checked.proposedOn(),
-        today,
-        timing,
-        registrant.agencyCode(),
-        now);
-    store.insertVersion(id, 1, "ORIGINAL", checked, items, null, context.caller().username(), now);
+    var report =
+        TransactionReport.filed(
+            id,
+            registrant.id(),
+            form.direction(),
+            checked.proposedOn(),
+            today,
+            timing,
+            context.caller().username());
+    store.insert(report, registrant.agencyCode(), now);
+    store.insertVersion(
+        id, report.version(), "ORIGINAL", checked, items, null, context.caller().username(), now);
     audit.record(
         context,
         "CREATE",
@@ -105,6 +111,7 @@ public class TransactionReports {
             + items.size()
             + " items, "
             + timing);
+    report.recordedEvents().forEach(events::publishEvent);
     queueIfLate(context, id, registrant, form.direction(), checked.proposedOn(), timing);
     return store.written(id, deadlines);
   }
@@ -114,28 +121,18 @@ public class TransactionReports {
   public TransactionReportView amend(
       AccessContext context, String id, TransactionReportForm form, String reason) {
     RegistrantView registrant = actingRegistrant(context);
-    Filed report = own(registrant, id);
+    TransactionReport report = own(registrant, id);
     String why = required(reason, "reason", "the reason for the amendment", 1000);
-    if (report.status() == TransactionReportStatus.WITHDRAWN) {
-      throw new ConflictingState(
-          "transaction report "
-              + report.id()
-              + " is WITHDRAWN: a withdrawn report cannot be amended; file a new one");
-    }
-    if (form.direction() != null && form.direction() != report.direction()) {
-      throw new InvalidRequest(
-          "direction",
-          "transaction report " + report.id() + " is an " + report.direction() + " report");
-    }
+    report.requireAmendable(form.direction());
     TransactionReportForm checked = validated(form, report.direction());
     List<ReportedItem> items = items(registrant, report.direction(), form.machines());
     ReportTiming timing = timing(report.direction(), checked.proposedOn(), report.filedOn());
-    int version = report.version() + 1;
+    report.amend(form.direction(), checked.proposedOn(), timing, why, context.caller().username());
+    int version = report.version();
     Instant now = clock.instant();
     store.insertVersion(
         report.id(), version, "AMENDED", checked, items, why, context.caller().username(), now);
-    store.update(
-        report.id(), TransactionReportStatus.AMENDED, version, checked.proposedOn(), timing, now);
+    store.update(report, now);
     audit.record(
         context,
         "AMEND",
@@ -143,6 +140,7 @@ public class TransactionReports {
         report.id(),
         "WRITTEN",
         "version " + version + ", for " + checked.proposedOn() + ", " + timing + ": " + why);
+    report.recordedEvents().forEach(events::publishEvent);
     queueIfLate(context, report.id(), registrant, report.direction(), checked.proposedOn(), timing);
     return store.written(report.id(), deadlines);
   }
@@ -151,21 +149,14 @@ public class TransactionReports {
   @Transactional
   public TransactionReportView withdraw(AccessContext context, String id, String reason) {
     RegistrantView registrant = actingRegistrant(context);
-    Filed report = own(registrant, id);
+    TransactionReport report = own(registrant, id);
     String why = required(reason, "reason", "the reason for the withdrawal", 1000);
-    if (report.status() == TransactionReportStatus.WITHDRAWN) {
-      throw new ConflictingState(
-          "transaction report " + report.id() + " is WITHDRAWN already: a withdrawal is final");
-    }
-    if (store.usedByCustodyEvents(report.id())) {
-      throw new ConflictingState(
-          "transaction report "
-              + report.id()
-              + " is named by a recorded "
-              + report.direction().name().toLowerCase(java.util.Locale.ROOT)
-              + ": a report equipment moved under cannot be withdrawn; amend it instead");
-    }
     TransactionReportVersion last = store.lastVersion(report.id());
+    report.withdraw(
+        why,
+        store.usedByCustodyEvents(report.id()),
+        timing(report.direction(), last.proposedOn(), report.filedOn()),
+        context.caller().username());
     var content =
         new TransactionReportForm(
             report.direction(),
@@ -177,22 +168,20 @@ public class TransactionReports {
             last.consignee(),
             last.broker(),
             last.machines());
-    int version = report.version() + 1;
     Instant now = clock.instant();
     store.insertVersion(
         report.id(),
-        version,
+        report.version(),
         "WITHDRAWN",
         content,
         last.machines(),
         why,
         context.caller().username(),
         now);
-    ReportTiming timing = timing(report.direction(), last.proposedOn(), report.filedOn());
-    store.update(
-        report.id(), TransactionReportStatus.WITHDRAWN, version, last.proposedOn(), timing, now);
+    store.update(report, now);
     audit.record(
         context, "WITHDRAW", TransactionReportStore.KIND.name(), report.id(), "WRITTEN", why);
+    report.recordedEvents().forEach(events::publishEvent);
     return store.written(report.id(), deadlines);
   }
 
@@ -417,7 +406,7 @@ public class TransactionReports {
   }
 
   /** The report, if {@code registrant} filed it; otherwise it is not found (existence hidden). */
-  private Filed own(RegistrantView registrant, String typed) {
+  private TransactionReport own(RegistrantView registrant, String typed) {
     String id = TransactionReportId.parse(typed, "id").value();
     return store
         .load(id)

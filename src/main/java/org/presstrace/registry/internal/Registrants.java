@@ -11,13 +11,15 @@ import java.util.Optional;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.RegistrantStatus;
 import org.presstrace.registry.RegistrantView;
+import org.presstrace.registry.RegistrationChanged;
 import org.presstrace.registry.StatusChange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The registrant table. Registration status is open to every signed-in user (a seller checks its
- * buyer's), so these reads need no policy filter; contact details are never returned.
+ * The registrant table and its status history. Registration status is open to every signed-in user
+ * (a seller checks its buyer's), so these reads need no policy filter; contact details are never
+ * returned.
  */
 @Repository
 public class Registrants {
@@ -105,8 +107,33 @@ public class Registrants {
         .update();
   }
 
-  /** Sets the stored status and appends the change to the history. */
-  public void changeStatus(
+  /** The aggregate, for a status change. */
+  public Optional<Registrant> load(String id) {
+    return jdbc.sql(
+            "SELECT id, legal_name, registration_number, status, expires_on FROM registrant"
+                + " WHERE id = :id")
+        .param("id", id)
+        .query((rs, row) -> aggregate(rs))
+        .optional();
+  }
+
+  private static Registrant aggregate(ResultSet rs) throws SQLException {
+    return new Registrant(
+        rs.getString("id"),
+        rs.getString("legal_name") + " (" + rs.getString("registration_number") + ")",
+        RegistrantStatus.valueOf(rs.getString("status")),
+        rs.getObject("expires_on", LocalDate.class));
+  }
+
+  /** Writes each change recorded on the registrant: its new status and the history entry. */
+  public void save(Registrant registrant) {
+    for (RegistrationChanged change : registrant.recordedEvents()) {
+      changeStatus(
+          registrant.id(), change.status(), change.reason(), change.expiresOn(), change.by());
+    }
+  }
+
+  private void changeStatus(
       String id, RegistrantStatus status, String reason, LocalDate expiresOn, String by) {
     jdbc.sql(
             "UPDATE registrant SET status = :status, expires_on = :expires, updated_at = :at"
@@ -145,22 +172,14 @@ public class Registrants {
         .list();
   }
 
-  /** Registrations stored ACTIVE whose expiry day lies before {@code today}. */
-  public List<RegistrantView> lapsed(LocalDate today) {
+  /** Registrations stored ACTIVE whose expiry day lies before {@code today}, as aggregates. */
+  public List<Registrant> lapsed(LocalDate today) {
     return jdbc.sql(
-            "SELECT * FROM registrant WHERE status = 'ACTIVE' AND expires_on < :today ORDER BY id")
+            "SELECT id, legal_name, registration_number, status, expires_on FROM registrant"
+                + " WHERE status = 'ACTIVE' AND expires_on < :today ORDER BY id")
         .param("today", today)
-        .query(this::view)
+        .query((rs, row) -> aggregate(rs))
         .list();
-  }
-
-  /** The stored status, not the effective one: an ACTIVE registration past expiry stays ACTIVE. */
-  public RegistrantStatus storedStatus(String id) {
-    return RegistrantStatus.valueOf(
-        jdbc.sql("SELECT status FROM registrant WHERE id = :id")
-            .param("id", id)
-            .query(String.class)
-            .single());
   }
 
   private RegistrantView view(ResultSet rs, int row) throws SQLException {

@@ -49,71 +49,50 @@ public class TransactionReportStore {
           + " ON i.report_id = v.report_id AND i.version = v.version"
           + " WHERE v.report_id = :id ORDER BY v.version, i.position";
 
-  /** A report as the checks of an import or export need it. */
-  public record Filed(
-      String id,
-      String registrantId,
-      ReportKind direction,
-      TransactionReportStatus status,
-      int version,
-      LocalDate proposedOn,
-      LocalDate filedOn) {}
-
   private final JdbcClient jdbc;
 
   TransactionReportStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  public void insert(
-      String id,
-      String registrantId,
-      ReportKind direction,
-      LocalDate proposedOn,
-      LocalDate filedOn,
-      ReportTiming timing,
-      String ownerAgency,
-      Instant at) {
+  /** Stores a report just filed, as its aggregate stands. */
+  public void insert(TransactionReport report, String ownerAgency, Instant at) {
     jdbc.sql(
             """
             INSERT INTO transaction_report (id, registrant_id, direction, status, version,
                                             proposed_on, filed_on, timing, owner_agency, tlp,
                                             cui_category, noforn, rel_to, compartment, filed_at,
                                             updated_at)
-            VALUES (:id, :registrant, :direction, 'FILED', 1, :proposed, :filed, :timing, :owner,
-                    'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at)
+            VALUES (:id, :registrant, :direction, :status, :version, :proposed, :filed, :timing,
+                    :owner, 'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at)
             """)
-        .param("id", id)
-        .param("registrant", registrantId)
-        .param("direction", direction.name())
-        .param("proposed", proposedOn)
-        .param("filed", filedOn)
-        .param("timing", timing.name())
+        .param("id", report.id())
+        .param("registrant", report.registrantId())
+        .param("direction", report.direction().name())
+        .param("status", report.status().name())
+        .param("version", report.version())
+        .param("proposed", report.proposedOn())
+        .param("filed", report.filedOn())
+        .param("timing", report.timing().name())
         .param("owner", ownerAgency)
         .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
         .update();
   }
 
-  /** Moves the report to {@code version} with its new status, proposed day and timing. */
-  public void update(
-      String id,
-      TransactionReportStatus status,
-      int version,
-      LocalDate proposedOn,
-      ReportTiming timing,
-      Instant at) {
+  /** Writes the report's new status, version, proposed day and timing. */
+  public void update(TransactionReport report, Instant at) {
     jdbc.sql(
             """
             UPDATE transaction_report SET status = :status, version = :version,
                    proposed_on = :proposed, timing = :timing, updated_at = :at
             WHERE id = :id
             """)
-        .param("status", status.name())
-        .param("version", version)
-        .param("proposed", proposedOn)
-        .param("timing", timing.name())
+        .param("status", report.status().name())
+        .param("version", report.version())
+        .param("proposed", report.proposedOn())
+        .param("timing", report.timing().name())
         .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-        .param("id", id)
+        .param("id", report.id())
         .update();
   }
 
@@ -177,21 +156,23 @@ public class TransactionReportStore {
     }
   }
 
-  public Optional<Filed> load(String id) {
+  /** The aggregate, for a change or for the checks of an import or export. */
+  public Optional<TransactionReport> load(String id) {
     return jdbc.sql(
-            "SELECT id, registrant_id, direction, status, version, proposed_on, filed_on"
+            "SELECT id, registrant_id, direction, status, version, proposed_on, filed_on, timing"
                 + " FROM transaction_report WHERE id = :id")
         .param("id", id == null ? "" : id.strip())
         .query(
             (rs, row) ->
-                new Filed(
+                new TransactionReport(
                     rs.getString("id"),
                     rs.getString("registrant_id"),
                     ReportKind.valueOf(rs.getString("direction")),
                     TransactionReportStatus.valueOf(rs.getString("status")),
                     rs.getInt("version"),
                     rs.getObject("proposed_on", LocalDate.class),
-                    rs.getObject("filed_on", LocalDate.class)))
+                    rs.getObject("filed_on", LocalDate.class),
+                    ReportTiming.valueOf(rs.getString("timing"))))
         .optional();
   }
 
@@ -213,7 +194,7 @@ public class TransactionReportStore {
   }
 
   /** Whether the current version of the report covers the registered machine {@code machineId}. */
-  public boolean coversMachine(Filed report, String machineId) {
+  public boolean coversMachine(TransactionReport report, String machineId) {
     return jdbc.sql(
                 "SELECT COUNT(*) FROM transaction_report_item WHERE report_id = :id"
                     + " AND version = :version AND machine_id = :machine")
@@ -226,7 +207,7 @@ public class TransactionReportStore {
   }
 
   /** Whether the current version of the report covers equipment of this make and serial. */
-  public boolean coversSerial(Filed report, String make, SerialNumber serial) {
+  public boolean coversSerial(TransactionReport report, String make, SerialNumber serial) {
     return jdbc.sql(
                 "SELECT COUNT(*) FROM transaction_report_item WHERE report_id = :id"
                     + " AND version = :version AND make_key = :make AND serial_normalised = :serial")
