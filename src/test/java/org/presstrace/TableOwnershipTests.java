@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -156,11 +155,6 @@ class TableOwnershipTests {
   }
 
   @Test
-  @Disabled(
-      "to be enabled once these modules read and write these tables through their owners:"
-          + " access/internal/ApplicationRoleGrants.java: ledger_head, ledger_leaf, ledger_node;"
-          + " demo/RegistryDemo.java: custody_event, registrant, registrant_status_change,"
-          + " registration_certificate")
   void noModuleNamesAnotherModulesTable() {
     List<String> violations = new ArrayList<>();
     try (Stream<Path> modules = Files.list(SOURCES)) {
