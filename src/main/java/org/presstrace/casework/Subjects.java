@@ -27,6 +27,7 @@ import org.presstrace.access.Purpose;
 import org.presstrace.access.Releases;
 import org.presstrace.casework.internal.CaseworkState;
 import org.presstrace.casework.internal.CaseworkState.Holder;
+import org.presstrace.casework.internal.JudgementStore;
 import org.presstrace.casework.internal.ValueStore;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.ExplainedMatch;
@@ -72,6 +73,7 @@ public class Subjects {
   private final PointerAlerts alerts;
   private final CaseworkState state;
   private final ValueStore values;
+  private final JudgementStore judgements;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -84,6 +86,7 @@ public class Subjects {
       PointerAlerts alerts,
       CaseworkState state,
       ValueStore values,
+      JudgementStore judgements,
       AuditTrail audit,
       ApplicationEventPublisher events,
       Clock clock) {
@@ -94,6 +97,7 @@ public class Subjects {
     this.alerts = alerts;
     this.state = state;
     this.values = values;
+    this.judgements = judgements;
     this.audit = audit;
     this.events = events;
     this.clock = clock;
@@ -263,22 +267,17 @@ public class Subjects {
     get(context, id);
     String agency = context.caller().agency();
     List<StoredJudgement> stored =
-        jdbc.sql(
-                "SELECT * FROM resolution_judgement WHERE left_id = :id OR right_id = :id"
-                    + " ORDER BY judged_at DESC, id")
-            .param("id", id)
-            .query(
-                (rs, row) ->
+        judgements.touching(id).stream()
+            .map(
+                judged ->
                     new StoredJudgement(
-                        rs.getString("left_id").equals(id)
-                            ? rs.getString("right_id")
-                            : rs.getString("left_id"),
-                        Judgement.valueOf(rs.getString("judgement")),
-                        rs.getString("note"),
-                        rs.getString("judged_by"),
-                        rs.getString("agency"),
-                        rs.getObject("judged_at", OffsetDateTime.class).toInstant()))
-            .list();
+                        judged.leftId().equals(id) ? judged.rightId() : judged.leftId(),
+                        judged.judgement(),
+                        judged.note(),
+                        judged.judgedBy(),
+                        judged.agency(),
+                        judged.judgedAt()))
+            .toList();
     Map<String, Subject> readable =
         readable(context, stored.stream().map(StoredJudgement::otherId).toList());
     return stored.stream()
@@ -349,24 +348,16 @@ public class Subjects {
   public List<JudgementSuggestion> reviewSuggestions(AccessContext context) {
     String agency = context.caller().agency();
     var latest = new LinkedHashMap<String, JudgementSuggestion>();
-    jdbc.sql(
-            "SELECT left_id, right_id, judgement, agency, judged_at FROM resolution_judgement"
-                + " WHERE agency <> :agency ORDER BY judged_at, id")
-        .param("agency", agency)
-        .query(
-            rs -> {
-              String left = rs.getString("left_id");
-              String right = rs.getString("right_id");
-              String other = rs.getString("agency");
-              latest.put(
-                  pairKey(left, right) + " " + other,
-                  new JudgementSuggestion(
-                      left,
-                      right,
-                      Judgement.valueOf(rs.getString("judgement")),
-                      other,
-                      rs.getObject("judged_at", OffsetDateTime.class).toInstant()));
-            });
+    for (JudgementStore.Judged judged : judgements.ofOthersThan(agency)) {
+      latest.put(
+          pairKey(judged.leftId(), judged.rightId()) + " " + judged.agency(),
+          new JudgementSuggestion(
+              judged.leftId(),
+              judged.rightId(),
+              judged.judgement(),
+              judged.agency(),
+              judged.judgedAt()));
+    }
     var ids = new ArrayList<String>();
     latest.values().forEach(s -> ids.addAll(List.of(s.leftId(), s.rightId())));
     // One audited look even when no other agency has judged anything.
@@ -411,21 +402,14 @@ public class Subjects {
     get(context, right);
     String agency = context.caller().agency();
     Match match = state.index().judge(agency, left, right, judgement);
-    jdbc.sql(
-            """
-            INSERT INTO resolution_judgement (id, left_id, right_id, judgement, note, judged_by,
-                                              judged_at, agency)
-            VALUES (:id, :left, :right, :judgement, :note, :by, :at, :agency)
-            """)
-        .param("id", UUID.randomUUID().toString())
-        .param("left", left)
-        .param("right", right)
-        .param("judgement", judgement.name())
-        .param("note", note == null || note.isBlank() ? null : note.strip())
-        .param("by", context.caller().username())
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .param("agency", agency)
-        .update();
+    judgements.insert(
+        left,
+        right,
+        judgement,
+        note == null || note.isBlank() ? null : note.strip(),
+        context.caller().username(),
+        clock.instant(),
+        agency);
     audit.record(
         context,
         "JUDGE",
@@ -705,17 +689,11 @@ public class Subjects {
                   Map.entry(rs.getString("left_id"), rs.getString("right_id")));
             });
     var latest = new HashMap<String, Map.Entry<Map.Entry<String, String>, Judgement>>();
-    jdbc.sql(
-            "SELECT left_id, right_id, judgement FROM resolution_judgement WHERE agency = :agency"
-                + " ORDER BY judged_at, id")
-        .param("agency", agency)
-        .query(
-            rs -> {
-              var pair = Map.entry(rs.getString("left_id"), rs.getString("right_id"));
-              latest.put(
-                  GraphReads.key(pair.getKey(), pair.getValue()),
-                  Map.entry(pair, Judgement.valueOf(rs.getString("judgement"))));
-            });
+    for (JudgementStore.Judged judged : judgements.of(agency)) {
+      var pair = Map.entry(judged.leftId(), judged.rightId());
+      latest.put(
+          GraphReads.key(pair.getKey(), pair.getValue()), Map.entry(pair, judged.judgement()));
+    }
     latest.forEach(
         (key, judged) -> {
           if (judged.getValue() == Judgement.SAME) {
