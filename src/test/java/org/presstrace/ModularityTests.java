@@ -28,7 +28,7 @@ class ModularityTests {
           Map.entry("substances", "access shared"),
           Map.entry("seizures", "access registry shared substances"),
           Map.entry("resolution", "shared"),
-          Map.entry("casework", "access registry resolution shared"),
+          Map.entry("casework", "access registry resolution seizures shared"),
           Map.entry("redflags", "access casework resolution shared"),
           Map.entry("intel", "access shared"),
           Map.entry("web", "access shared"),

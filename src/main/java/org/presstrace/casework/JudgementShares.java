@@ -1,10 +1,6 @@
 package org.presstrace.casework;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +9,10 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Role;
-import org.presstrace.resolution.Judgement;
+import org.presstrace.casework.internal.JudgementStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +29,15 @@ public class JudgementShares {
 
   static final String KIND = "judgement-share";
 
-  private final JdbcClient jdbc;
+  private final JudgementStore store;
   private final Subjects subjects;
   private final Directory directory;
   private final AuditTrail audit;
   private final Clock clock;
 
   JudgementShares(
-      JdbcClient jdbc, Subjects subjects, Directory directory, AuditTrail audit, Clock clock) {
-    this.jdbc = jdbc;
+      JudgementStore store, Subjects subjects, Directory directory, AuditTrail audit, Clock clock) {
+    this.store = store;
     this.subjects = subjects;
     this.directory = directory;
     this.audit = audit;
@@ -65,38 +60,19 @@ public class JudgementShares {
     if (to.equals(from) || directory.agency(to).isEmpty()) {
       throw new InvalidRequest("toAgency", "toAgency '" + to + "' is not another known agency");
     }
-    List<String> judged =
-        jdbc.sql(
-                "SELECT id FROM resolution_judgement WHERE agency = :agency"
-                    + " AND ((left_id = :left AND right_id = :right)"
-                    + " OR (left_id = :right AND right_id = :left))"
-                    + " ORDER BY judged_at DESC, id DESC")
-            .param("agency", from)
-            .param("left", left)
-            .param("right", right)
-            .query(String.class)
-            .list();
-    if (judged.isEmpty()) {
-      throw new InvalidRequest(
-          "right", "agency " + from + " has not judged " + left + " and " + right + " yet");
-    }
+    String judged =
+        store
+            .latestEitherWay(from, left, right)
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        "right",
+                        "agency " + from + " has not judged " + left + " and " + right + " yet"));
     String id = UUID.randomUUID().toString();
-    jdbc.sql(
-            """
-            INSERT INTO resolution_judgement_share (id, judgement_id, from_agency, to_agency,
-                                                    proposed_by, proposed_at, status)
-            VALUES (:id, :judgement, :from, :to, :by, :at, 'PROPOSED')
-            """)
-        .param("id", id)
-        .param("judgement", judged.get(0))
-        .param("from", from)
-        .param("to", to)
-        .param("by", context.caller().username())
-        .param("at", now())
-        .update();
+    store.propose(id, judged, from, to, context.caller().username(), clock.instant());
     audit.record(
         context, "SHARE_PROPOSE", KIND, id, "WRITTEN", left + " and " + right + " to " + to);
-    return find(id).orElseThrow();
+    return store.share(id).orElseThrow();
   }
 
   /**
@@ -114,15 +90,7 @@ public class JudgementShares {
         share.judgement(),
         "Shared by " + share.fromAgency() + " (proposal " + share.id() + ")");
     String recorded =
-        jdbc.sql(
-                "SELECT id FROM resolution_judgement WHERE agency = :agency AND left_id = :left"
-                    + " AND right_id = :right ORDER BY judged_at DESC, id DESC")
-            .param("agency", context.caller().agency())
-            .param("left", share.leftId())
-            .param("right", share.rightId())
-            .query(String.class)
-            .list()
-            .get(0);
+        store.latest(context.caller().agency(), share.leftId(), share.rightId()).orElseThrow();
     return decide(context, share, "ACCEPTED", recorded);
   }
 
@@ -136,14 +104,7 @@ public class JudgementShares {
   @Transactional
   public List<JudgementShare> mine(AccessContext context) {
     String agency = context.caller().agency();
-    List<JudgementShare> all =
-        jdbc.sql(
-                SELECT
-                    + " WHERE s.from_agency = :agency OR s.to_agency = :agency"
-                    + " ORDER BY s.proposed_at DESC, s.id")
-            .param("agency", agency)
-            .query(JudgementShares::share)
-            .list();
+    List<JudgementShare> all = store.sharesOf(agency);
     var ids = new ArrayList<String>();
     all.forEach(
         share -> {
@@ -162,7 +123,8 @@ public class JudgementShares {
           "only supervisors and investigators accept or decline a shared judgement");
     }
     JudgementShare share =
-        find(Markings.required(id, "id", 36))
+        store
+            .share(Markings.required(id, "id", 36))
             .filter(s -> s.toAgency().equals(context.caller().agency()))
             .orElseThrow(() -> new NotFound(KIND, id));
     subjects.get(context, share.leftId());
@@ -176,16 +138,7 @@ public class JudgementShares {
 
   private JudgementShare decide(
       AccessContext context, JudgementShare share, String status, String recorded) {
-    jdbc.sql(
-            "UPDATE resolution_judgement_share SET status = :status, decided_by = :by,"
-                + " decided_at = :at, accepted_as = :recorded WHERE id = :id"
-                + " AND status = 'PROPOSED'")
-        .param("status", status)
-        .param("by", context.caller().username())
-        .param("at", now())
-        .param("recorded", recorded)
-        .param("id", share.id())
-        .update();
+    store.decide(share.id(), status, context.caller().username(), clock.instant(), recorded);
     audit.record(
         context,
         "SHARE_" + status,
@@ -193,39 +146,6 @@ public class JudgementShares {
         share.id(),
         "WRITTEN",
         share.judgement() + " from " + share.fromAgency());
-    return find(share.id()).orElseThrow();
-  }
-
-  private java.util.Optional<JudgementShare> find(String id) {
-    return jdbc.sql(SELECT + " WHERE s.id = :id")
-        .param("id", id)
-        .query(JudgementShares::share)
-        .optional();
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-  }
-
-  private static final String SELECT =
-      "SELECT s.id, j.left_id, j.right_id, j.judgement, s.from_agency, s.to_agency,"
-          + " s.proposed_by, s.proposed_at, s.status, s.decided_by, s.decided_at"
-          + " FROM resolution_judgement_share s JOIN resolution_judgement j"
-          + " ON j.id = s.judgement_id";
-
-  private static JudgementShare share(ResultSet rs, int row) throws SQLException {
-    OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
-    return new JudgementShare(
-        rs.getString("id"),
-        rs.getString("left_id"),
-        rs.getString("right_id"),
-        Judgement.valueOf(rs.getString("judgement")),
-        rs.getString("from_agency"),
-        rs.getString("to_agency"),
-        rs.getString("proposed_by"),
-        rs.getObject("proposed_at", OffsetDateTime.class).toInstant(),
-        rs.getString("status"),
-        rs.getString("decided_by"),
-        decided == null ? null : decided.toInstant());
+    return store.share(share.id()).orElseThrow();
   }
 }

@@ -23,13 +23,15 @@ import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Purpose;
+import org.presstrace.casework.internal.LinkStore;
 import org.presstrace.registry.Registry;
+import org.presstrace.registry.Trace;
+import org.presstrace.seizures.Seizures;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,33 +62,33 @@ public class Links {
   /** ISO 4217 codes that name no money: testing, no currency, precious metals. */
   private static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPT", "XPD");
 
-  private final JdbcClient jdbc;
+  /**
+   * The protected records a link may end at besides subjects and registrants, by the {@link
+   * LinkEnd} kind that names them: the registry's machines and seizure reports.
+   */
+  private static final Map<String, ProtectedKind> RECORD_KINDS =
+      Map.of(Trace.MACHINE_KIND.name(), Trace.MACHINE_KIND, Seizures.KIND.name(), Seizures.KIND);
+
+  private final LinkStore store;
   private final GuardedReads reads;
   private final Directory directory;
   private final Registry registry;
-  private final Map<String, ProtectedKind> recordKinds = new HashMap<>();
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Links(
-      JdbcClient jdbc,
+      LinkStore store,
       GuardedReads reads,
       Directory directory,
       Registry registry,
-      List<ProtectedKind> kinds,
       AuditTrail audit,
       ApplicationEventPublisher events,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.reads = reads;
     this.directory = directory;
     this.registry = registry;
-    for (ProtectedKind kind : kinds) {
-      if (LinkEnd.RECORD_KINDS.contains(kind.name())) {
-        recordKinds.put(kind.name(), kind);
-      }
-    }
     this.audit = audit;
     this.events = events;
     this.clock = clock;
@@ -240,7 +242,7 @@ public class Links {
     Criteria object =
         Criteria.where("r.object_kind = 'registrant'", Map.of())
             .or(kindIs("subject").and(reads.readable(context, Subjects.KIND, "r.object_id")));
-    for (var kind : recordKinds.entrySet()) {
+    for (var kind : RECORD_KINDS.entrySet()) {
       object =
           object.or(
               kindIs(kind.getKey()).and(reads.readable(context, kind.getValue(), "r.object_id")));
@@ -356,7 +358,7 @@ public class Links {
         }
         default -> {
           ProtectedKind kind =
-              Optional.ofNullable(recordKinds.get(end.kind()))
+              Optional.ofNullable(RECORD_KINDS.get(end.kind()))
                   .orElseThrow(() -> new NotFound(end.kind(), end.id()));
           reads.marking(context, kind, end.id());
           yield end.kind();
@@ -449,39 +451,24 @@ public class Links {
 
   private String insert(AccessContext context, Checked link) {
     LinkDraft draft = link.draft();
-    jdbc.sql(
-            """
-            INSERT INTO resolution_link (id, schema_name, subject_id, object_kind, object_id,
-                                         amount, currency, link_date, purpose, relationship,
-                                         link_role, source_record, stated_on, owner_agency, tlp,
-                                         cui_category, noforn, rel_to, compartment, created_by,
-                                         created_at)
-            VALUES (:id, :schema, :subject, :objectKind, :object, :amount, :currency, :date,
-                    :purpose, :relationship, :role, :source, :statedOn, :owner, :tlp, :cui,
-                    :noforn, :relTo, :compartment, :by, :at)
-            """)
-        .param("id", link.id())
-        .param("schema", draft.schema().label())
-        .param("subject", link.subject().id())
-        .param("objectKind", link.object().kind())
-        .param("object", link.object().id())
-        .param("amount", draft.amount())
-        .param("currency", link.currency())
-        .param("date", draft.date())
-        .param("purpose", blankToNull(draft.purpose()))
-        .param("relationship", blankToNull(draft.relationship()))
-        .param("role", blankToNull(draft.role()))
-        .param("source", link.source())
-        .param("statedOn", link.statedOn())
-        .param("owner", link.marking().ownerAgency())
-        .param("tlp", link.marking().tlp().label())
-        .param("cui", link.marking().cuiCategory())
-        .param("noforn", link.marking().noforn())
-        .param("relTo", link.marking().relToColumn())
-        .param("compartment", link.marking().compartment())
-        .param("by", context.caller().username())
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .update();
+    store.insert(
+        new LinkStore.NewLink(
+            link.id(),
+            draft.schema().label(),
+            link.subject().id(),
+            link.object().kind(),
+            link.object().id(),
+            draft.amount(),
+            link.currency(),
+            draft.date(),
+            blankToNull(draft.purpose()),
+            blankToNull(draft.relationship()),
+            blankToNull(draft.role()),
+            link.source(),
+            link.statedOn(),
+            link.marking(),
+            context.caller().username(),
+            clock.instant()));
     audit.record(
         context,
         "CREATE",

@@ -1,7 +1,5 @@
 package org.presstrace.casework;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -18,11 +16,11 @@ import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Role;
 import org.presstrace.casework.internal.CaseworkState;
+import org.presstrace.casework.internal.OperationStore;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.presstrace.shared.TooManyRequests;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +48,7 @@ public class Operations {
               + ProtectedKind.MARKING_COLUMNS,
           true);
 
-  private final JdbcClient jdbc;
+  private final OperationStore store;
   private final GuardedReads reads;
   private final Directory directory;
   private final PointerAlerts alerts;
@@ -60,7 +58,7 @@ public class Operations {
   private final Clock clock;
 
   Operations(
-      JdbcClient jdbc,
+      OperationStore store,
       GuardedReads reads,
       Directory directory,
       PointerAlerts alerts,
@@ -68,7 +66,7 @@ public class Operations {
       AuditTrail audit,
       DeconflictionLimits limits,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.reads = reads;
     this.directory = directory;
     this.alerts = alerts;
@@ -102,32 +100,7 @@ public class Operations {
     requireBounds(operation);
     OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     requireRate(context, now);
-    jdbc.sql(
-            """
-            INSERT INTO planned_operation (id, case_reference, contact, starts_at, ends_at,
-                                           latitude, longitude, radius_metres, owner_agency, tlp,
-                                           cui_category, noforn, rel_to, compartment, created_by,
-                                           created_at)
-            VALUES (:id, :caseReference, :contact, :start, :end, :lat, :lon, :radius, :owner,
-                    :tlp, :cui, :noforn, :relTo, :compartment, :by, :at)
-            """)
-        .param("id", id)
-        .param("caseReference", caseReference)
-        .param("contact", contact)
-        .param("start", OffsetDateTime.ofInstant(operation.start(), ZoneOffset.UTC))
-        .param("end", OffsetDateTime.ofInstant(operation.end(), ZoneOffset.UTC))
-        .param("lat", operation.latitude())
-        .param("lon", operation.longitude())
-        .param("radius", operation.radiusMetres())
-        .param("owner", marking.ownerAgency())
-        .param("tlp", marking.tlp().label())
-        .param("cui", marking.cuiCategory())
-        .param("noforn", marking.noforn())
-        .param("relTo", marking.relToColumn())
-        .param("compartment", marking.compartment())
-        .param("by", context.caller().username())
-        .param("at", now)
-        .update();
+    store.insert(operation, marking, context.caller().username(), now);
     audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
     var mine = new ArrayList<StoredAlert>();
     for (PlannedOperation other : state.events().register(operation)) {
@@ -138,11 +111,7 @@ public class Operations {
       answered.forEach(alert -> answered(context, operation, other, alert, now));
       mine.addAll(answered);
     }
-    StoredOperation stored =
-        jdbc.sql("SELECT " + KIND.columns() + " FROM planned_operation r WHERE r.id = :id")
-            .param("id", id)
-            .query(Operations::operation)
-            .single();
+    StoredOperation stored = store.stored(id);
     return new OperationPlan(stored, List.copyOf(mine));
   }
 
@@ -159,24 +128,7 @@ public class Operations {
       throw new AccessDeniedException(
           "only the owning agency's supervisors read the answers given about an operation");
     }
-    return jdbc.sql(
-            """
-            SELECT answered_at, asking_agency, asking_user, asking_operation, owning_operation,
-                   coarse
-              FROM deconfliction_answer WHERE owning_operation = :id
-             ORDER BY answered_at DESC, id
-            """)
-        .param("id", id)
-        .query(
-            (rs, row) ->
-                new DeconflictionAnswer(
-                    rs.getObject("answered_at", OffsetDateTime.class).toInstant(),
-                    rs.getString("asking_agency"),
-                    rs.getString("asking_user"),
-                    rs.getString("asking_operation"),
-                    rs.getString("owning_operation"),
-                    rs.getBoolean("coarse")))
-        .list();
+    return store.answersAbout(id);
   }
 
   /**
@@ -209,7 +161,7 @@ public class Operations {
     OffsetDateTime since = now.minus(limits.planWindow());
     String user = context.caller().username();
     String agency = context.caller().agency();
-    oldestCounted("created_by", user, limits.plansPerUser(), since)
+    oldest(store.plannedByUserSince(user, since, limits.plansPerUser()), limits.plansPerUser())
         .ifPresent(
             oldest -> {
               throw new TooManyRequests(
@@ -220,7 +172,9 @@ public class Operations {
                       + " minutes, the most one user may",
                   Duration.between(now, oldest.plus(limits.planWindow())));
             });
-    oldestCounted("owner_agency", agency, limits.plansPerAgency(), since)
+    oldest(
+            store.plannedByAgencySince(agency, since, limits.plansPerAgency()),
+            limits.plansPerAgency())
         .ifPresent(
             oldest -> {
               throw new TooManyRequests(
@@ -235,21 +189,10 @@ public class Operations {
   }
 
   /**
-   * When {@code limit} operations or more were planned since {@code since} with {@code column}
-   * equal to {@code value}: the creation time of the one whose ageing out frees a place.
+   * When {@code limit} operations or more were planned recently (the {@code recent} creation times,
+   * newest first): the creation time of the one whose ageing out frees a place.
    */
-  private java.util.Optional<OffsetDateTime> oldestCounted(
-      String column, String value, int limit, OffsetDateTime since) {
-    List<OffsetDateTime> recent =
-        jdbc.sql(
-                "SELECT created_at FROM planned_operation WHERE "
-                    + column
-                    + " = :value AND created_at > :since ORDER BY created_at DESC LIMIT :limit")
-            .param("value", value)
-            .param("since", since)
-            .param("limit", limit)
-            .query((rs, row) -> rs.getObject("created_at", OffsetDateTime.class))
-            .list();
+  private static java.util.Optional<OffsetDateTime> oldest(List<OffsetDateTime> recent, int limit) {
     return recent.size() < limit
         ? java.util.Optional.empty()
         : java.util.Optional.of(recent.get(recent.size() - 1));
@@ -292,25 +235,10 @@ public class Operations {
             + " for "
             + asking.id()
             + (coarse ? ", duty contact only" : ""));
-    jdbc.sql(
-            """
-            INSERT INTO deconfliction_answer (id, answered_at, asking_agency, asking_user,
-                                              asking_operation, owning_agency, owning_operation,
-                                              coarse)
-            VALUES (:id, :at, :askingAgency, :user, :asking, :owningAgency, :owning, :coarse)
-            """)
-        .param("id", UUID.randomUUID().toString())
-        .param("at", now)
-        .param("askingAgency", asking.agency())
-        .param("user", user)
-        .param("asking", asking.id())
-        .param("owningAgency", owning.agency())
-        .param("owning", owning.id())
-        .param("coarse", coarse)
-        .update();
+    store.insertAnswer(asking, user, owning, coarse, now);
     OffsetDateTime since = now.minus(limits.probeWindow());
-    long byUser = answersSince(owning.id(), "asking_user", user, since);
-    long byAgency = answersSince(owning.id(), "asking_agency", asking.agency(), since);
+    long byUser = store.answersToUserSince(owning.id(), user, since);
+    long byAgency = store.answersToAgencySince(owning.id(), asking.agency(), since);
     if (byUser == limits.probesPerUser()) {
       alerts.raiseProbing(
           context, side(owning), asking.agency(), user, byUser, limits.probeWindow());
@@ -320,26 +248,14 @@ public class Operations {
     }
   }
 
-  private long answersSince(String owning, String column, String value, OffsetDateTime since) {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM deconfliction_answer WHERE owning_operation = :owning AND "
-                + column
-                + " = :value AND answered_at > :since")
-        .param("owning", owning)
-        .param("value", value)
-        .param("since", since)
-        .query(Long.class)
-        .single();
-  }
-
   public StoredOperation get(AccessContext context, String id) {
-    return reads.one(context, KIND, id, Operations::operation);
+    return reads.one(context, KIND, id, OperationStore::operation);
   }
 
   /** The operations the caller may read, soonest first. */
   public Page<StoredOperation> page(AccessContext context, PageQuery page) {
     return reads.page(
-        context, KIND, Criteria.all().orderBy("r.starts_at"), page, Operations::operation);
+        context, KIND, Criteria.all().orderBy("r.starts_at"), page, OperationStore::operation);
   }
 
   private static PointerAlerts.Side side(PlannedOperation operation) {
@@ -352,20 +268,5 @@ public class Operations {
       throw new InvalidRequest(field, field + " is required");
     }
     return value;
-  }
-
-  static StoredOperation operation(ResultSet rs, int row) throws SQLException {
-    return new StoredOperation(
-        rs.getString("id"),
-        rs.getString("case_reference"),
-        rs.getString("contact"),
-        rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
-        rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
-        rs.getDouble("latitude"),
-        rs.getDouble("longitude"),
-        rs.getDouble("radius_metres"),
-        GuardedReads.markingOf(rs),
-        rs.getString("created_by"),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
   }
 }

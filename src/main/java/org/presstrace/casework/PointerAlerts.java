@@ -22,8 +22,8 @@ import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
+import org.presstrace.casework.internal.PointerAlertStore;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +59,7 @@ public class PointerAlerts {
    */
   static final String PROBING = "PROBING";
 
-  private final JdbcClient jdbc;
+  private final PointerAlertStore store;
   private final GuardedReads reads;
   private final Derivations derivations;
   private final Directory directory;
@@ -67,13 +67,13 @@ public class PointerAlerts {
   private final Clock clock;
 
   PointerAlerts(
-      JdbcClient jdbc,
+      PointerAlertStore store,
       GuardedReads reads,
       Derivations derivations,
       Directory directory,
       AuditTrail audit,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.reads = reads;
     this.derivations = derivations;
     this.directory = directory;
@@ -169,15 +169,7 @@ public class PointerAlerts {
   @Transactional
   public StoredAlert acknowledge(AccessContext context, String id) {
     reads.one(context, KIND, id, addressed(context, false), mapper());
-    int changed =
-        jdbc.sql(
-                "UPDATE pointer_alert SET acknowledged_by = :by, acknowledged_at = :at"
-                    + " WHERE id = :id AND acknowledged_at IS NULL")
-            .param("by", context.caller().username())
-            .param("at", now())
-            .param("id", id)
-            .update();
-    if (changed == 1) {
+    if (store.acknowledge(id, context.caller().username(), now())) {
       audit.record(context, "ACKNOWLEDGE", KIND.name(), id, "WRITTEN", null);
     }
     return reads.one(context, KIND, id, addressed(context, false), mapper());
@@ -195,11 +187,7 @@ public class PointerAlerts {
   }
 
   private boolean stored(Side side) {
-    return jdbc.sql("SELECT COUNT(*) FROM " + side.kind().table() + " WHERE id = :id")
-            .param("id", side.recordId())
-            .query(Long.class)
-            .single()
-        > 0;
+    return store.exists(side.kind(), side.recordId());
   }
 
   private static DerivedMarking.Source source(Side side) {
@@ -208,41 +196,20 @@ public class PointerAlerts {
 
   private StoredAlert store(
       String kind, Side to, DerivedMarking marking, Side about, boolean dutyContactOnly) {
-    String id = UUID.randomUUID().toString();
-    Marking own = marking.marking();
-    jdbc.sql(
-            """
-            INSERT INTO pointer_alert (id, recipient_agency, alert_kind, own_record_id,
-                                       own_reference, other_agency, other_case_reference,
-                                       other_contact, duty_contact_only, raised_at, owner_agency,
-                                       tlp, cui_category, noforn, rel_to, compartment,
-                                       derived_from)
-            VALUES (:id, :to, :kind, :own, :ownRef, :other, :otherRef, :otherContact,
-                    :dutyContactOnly, :at, :owner, :tlp, :cui, :noforn, :relTo, :compartment,
-                    :derivedFrom)
-            """)
-        .param("id", id)
-        .param("to", to.agency())
-        .param("kind", kind)
-        .param("own", to.recordId())
-        .param("ownRef", to.caseReference())
-        .param("other", about.agency())
-        .param("otherRef", dutyContactOnly ? null : about.caseReference())
-        .param("otherContact", dutyContactOnly ? null : about.contact())
-        .param("dutyContactOnly", dutyContactOnly)
-        .param("at", now())
-        .param("owner", own.ownerAgency())
-        .param("tlp", own.tlp().label())
-        .param("cui", own.cuiCategory())
-        .param("noforn", own.noforn())
-        .param("relTo", own.relToColumn())
-        .param("compartment", own.compartment())
-        .param("derivedFrom", marking.sourcesColumn())
-        .update();
-    return jdbc.sql("SELECT " + KIND.columns() + " FROM pointer_alert r WHERE r.id = :id")
-        .param("id", id)
-        .query(mapper())
-        .single();
+    return store.insert(
+        new PointerAlertStore.NewAlert(
+            UUID.randomUUID().toString(),
+            to.agency(),
+            kind,
+            to.recordId(),
+            to.caseReference(),
+            about.agency(),
+            dutyContactOnly ? null : about.caseReference(),
+            dutyContactOnly ? null : about.contact(),
+            dutyContactOnly,
+            now(),
+            marking),
+        mapper());
   }
 
   private OffsetDateTime now() {

@@ -27,6 +27,8 @@ import org.presstrace.access.Purpose;
 import org.presstrace.access.Releases;
 import org.presstrace.casework.internal.CaseworkState;
 import org.presstrace.casework.internal.CaseworkState.Holder;
+import org.presstrace.casework.internal.JudgementStore;
+import org.presstrace.casework.internal.SubjectStore;
 import org.presstrace.casework.internal.ValueStore;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.ExplainedMatch;
@@ -40,7 +42,6 @@ import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,35 +66,38 @@ public class Subjects {
   static final int MAX_VALUES = 100;
   static final int MAX_VALUE_LENGTH = 500;
 
-  private final JdbcClient jdbc;
+  private final SubjectStore store;
   private final GuardedReads reads;
   private final Releases releases;
   private final Directory directory;
   private final PointerAlerts alerts;
   private final CaseworkState state;
   private final ValueStore values;
+  private final JudgementStore judgements;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Subjects(
-      JdbcClient jdbc,
+      SubjectStore store,
       GuardedReads reads,
       Releases releases,
       Directory directory,
       PointerAlerts alerts,
       CaseworkState state,
       ValueStore values,
+      JudgementStore judgements,
       AuditTrail audit,
       ApplicationEventPublisher events,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.store = store;
     this.reads = reads;
     this.releases = releases;
     this.directory = directory;
     this.alerts = alerts;
     this.state = state;
     this.values = values;
+    this.judgements = judgements;
     this.audit = audit;
     this.events = events;
     this.clock = clock;
@@ -123,13 +127,21 @@ public class Subjects {
     Entity entity = entity(id, draft.schema(), draft.properties(), source);
     String label = label(entity);
     String agency = context.caller().agency();
-    insert(context, entity, label, caseReference, contact, marking, statedOn);
+    store.insert(
+        entity,
+        label,
+        caseReference,
+        contact,
+        marking,
+        statedOn,
+        context.caller().username(),
+        clock.instant());
     values.store(entity);
 
     var holder = new Holder(id, agency, caseReference, contact);
     Set<String> sharing = state.add(entity, holder);
     List<Match> found = state.index().add(entity);
-    storeMatches(found);
+    store.storeMatches(found, clock.instant());
     var pointed = new LinkedHashSet<String>(sharing);
     found.stream()
         .filter(match -> match.band() == MatchBand.LINK)
@@ -179,12 +191,7 @@ public class Subjects {
   /** The statements of a subject the caller may read, with their provenance. */
   public List<SubjectStatement> statements(AccessContext context, String id) {
     return reads.history(
-        context,
-        KIND,
-        id,
-        "SELECT * FROM resolution_statement WHERE entity_id = :id ORDER BY ordinal",
-        Map.of("id", id),
-        Subjects::statement);
+        context, KIND, id, SubjectStore.STATEMENTS_SQL, Map.of("id", id), Subjects::statement);
   }
 
   /**
@@ -263,22 +270,17 @@ public class Subjects {
     get(context, id);
     String agency = context.caller().agency();
     List<StoredJudgement> stored =
-        jdbc.sql(
-                "SELECT * FROM resolution_judgement WHERE left_id = :id OR right_id = :id"
-                    + " ORDER BY judged_at DESC, id")
-            .param("id", id)
-            .query(
-                (rs, row) ->
+        judgements.touching(id).stream()
+            .map(
+                judged ->
                     new StoredJudgement(
-                        rs.getString("left_id").equals(id)
-                            ? rs.getString("right_id")
-                            : rs.getString("left_id"),
-                        Judgement.valueOf(rs.getString("judgement")),
-                        rs.getString("note"),
-                        rs.getString("judged_by"),
-                        rs.getString("agency"),
-                        rs.getObject("judged_at", OffsetDateTime.class).toInstant()))
-            .list();
+                        judged.leftId().equals(id) ? judged.rightId() : judged.leftId(),
+                        judged.judgement(),
+                        judged.note(),
+                        judged.judgedBy(),
+                        judged.agency(),
+                        judged.judgedAt()))
+            .toList();
     Map<String, Subject> readable =
         readable(context, stored.stream().map(StoredJudgement::otherId).toList());
     return stored.stream()
@@ -320,13 +322,7 @@ public class Subjects {
   @Transactional(noRollbackFor = NotFound.class)
   public List<ExplainedMatch> matches(AccessContext context, String id) {
     get(context, id);
-    List<Scored> stored =
-        jdbc.sql(
-                "SELECT * FROM resolution_match WHERE left_id = :id OR right_id = :id"
-                    + " ORDER BY score DESC")
-            .param("id", id)
-            .query(Subjects::storedMatch)
-            .list();
+    List<Scored> stored = store.matchesOf(id).stream().map(Scored::of).toList();
     String agency = context.caller().agency();
     return visibleScored(context, stored.stream().map(m -> m.judgedBy(agency, state)).toList());
   }
@@ -349,24 +345,16 @@ public class Subjects {
   public List<JudgementSuggestion> reviewSuggestions(AccessContext context) {
     String agency = context.caller().agency();
     var latest = new LinkedHashMap<String, JudgementSuggestion>();
-    jdbc.sql(
-            "SELECT left_id, right_id, judgement, agency, judged_at FROM resolution_judgement"
-                + " WHERE agency <> :agency ORDER BY judged_at, id")
-        .param("agency", agency)
-        .query(
-            rs -> {
-              String left = rs.getString("left_id");
-              String right = rs.getString("right_id");
-              String other = rs.getString("agency");
-              latest.put(
-                  pairKey(left, right) + " " + other,
-                  new JudgementSuggestion(
-                      left,
-                      right,
-                      Judgement.valueOf(rs.getString("judgement")),
-                      other,
-                      rs.getObject("judged_at", OffsetDateTime.class).toInstant()));
-            });
+    for (JudgementStore.Judged judged : judgements.ofOthersThan(agency)) {
+      latest.put(
+          pairKey(judged.leftId(), judged.rightId()) + " " + judged.agency(),
+          new JudgementSuggestion(
+              judged.leftId(),
+              judged.rightId(),
+              judged.judgement(),
+              judged.agency(),
+              judged.judgedAt()));
+    }
     var ids = new ArrayList<String>();
     latest.values().forEach(s -> ids.addAll(List.of(s.leftId(), s.rightId())));
     // One audited look even when no other agency has judged anything.
@@ -411,21 +399,14 @@ public class Subjects {
     get(context, right);
     String agency = context.caller().agency();
     Match match = state.index().judge(agency, left, right, judgement);
-    jdbc.sql(
-            """
-            INSERT INTO resolution_judgement (id, left_id, right_id, judgement, note, judged_by,
-                                              judged_at, agency)
-            VALUES (:id, :left, :right, :judgement, :note, :by, :at, :agency)
-            """)
-        .param("id", UUID.randomUUID().toString())
-        .param("left", left)
-        .param("right", right)
-        .param("judgement", judgement.name())
-        .param("note", note == null || note.isBlank() ? null : note.strip())
-        .param("by", context.caller().username())
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .param("agency", agency)
-        .update();
+    judgements.insert(
+        left,
+        right,
+        judgement,
+        note == null || note.isBlank() ? null : note.strip(),
+        context.caller().username(),
+        clock.instant(),
+        agency);
     audit.record(
         context,
         "JUDGE",
@@ -501,77 +482,6 @@ public class Subjects {
         match.score(),
         match.band(),
         match.explanation());
-  }
-
-  private void storeMatches(List<Match> matches) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    for (Match match : matches) {
-      jdbc.sql("DELETE FROM resolution_match WHERE left_id = :left AND right_id = :right")
-          .param("left", match.leftId())
-          .param("right", match.rightId())
-          .update();
-      jdbc.sql(
-              """
-              INSERT INTO resolution_match (left_id, right_id, score, band, explanation, found_at)
-              VALUES (:left, :right, :score, :band, :explanation, :at)
-              """)
-          .param("left", match.leftId())
-          .param("right", match.rightId())
-          .param("score", match.score())
-          .param("band", match.band().name())
-          .param("explanation", truncate(match.explanation(), 2000))
-          .param("at", now)
-          .update();
-    }
-  }
-
-  private void insert(
-      AccessContext context,
-      Entity entity,
-      String label,
-      String caseReference,
-      String contact,
-      Marking marking,
-      LocalDate statedOn) {
-    jdbc.sql(
-            """
-            INSERT INTO resolution_entity (id, schema_name, label, case_reference, contact,
-                                           owner_agency, tlp, cui_category, noforn, rel_to,
-                                           compartment, created_by, created_at)
-            VALUES (:id, :schema, :label, :caseReference, :contact, :owner, :tlp, :cui, :noforn,
-                    :relTo, :compartment, :by, :at)
-            """)
-        .param("id", entity.id())
-        .param("schema", entity.schema().label())
-        .param("label", label)
-        .param("caseReference", caseReference)
-        .param("contact", contact)
-        .param("owner", marking.ownerAgency())
-        .param("tlp", marking.tlp().label())
-        .param("cui", marking.cuiCategory())
-        .param("noforn", marking.noforn())
-        .param("relTo", marking.relToColumn())
-        .param("compartment", marking.compartment())
-        .param("by", context.caller().username())
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-        .update();
-    int ordinal = 0;
-    for (Statement statement : entity.statements()) {
-      jdbc.sql(
-              """
-              INSERT INTO resolution_statement (entity_id, ordinal, property, statement_value,
-                                                source_record, agency, stated_on)
-              VALUES (:id, :ordinal, :property, :value, :source, :agency, :statedOn)
-              """)
-          .param("id", entity.id())
-          .param("ordinal", ordinal++)
-          .param("property", statement.property())
-          .param("value", statement.value())
-          .param("source", statement.source())
-          .param("agency", marking.ownerAgency())
-          .param("statedOn", statedOn)
-          .update();
-    }
   }
 
   /** The entity the draft describes; refuses unknown properties, too many or too long values. */
@@ -675,19 +585,15 @@ public class Subjects {
               + "(+0.0)");
     }
 
+    static Scored of(SubjectStore.ScoredPair pair) {
+      return new Scored(
+          pair.leftId(), pair.rightId(), pair.score(), pair.band(), pair.explanation());
+    }
+
     static Scored of(Match match) {
       return new Scored(
           match.leftId(), match.rightId(), match.score(), match.band(), match.explanation());
     }
-  }
-
-  private static Scored storedMatch(ResultSet rs, int row) throws SQLException {
-    return new Scored(
-        rs.getString("left_id"),
-        rs.getString("right_id"),
-        rs.getDouble("score"),
-        MatchBand.valueOf(rs.getString("band")),
-        rs.getString("explanation"));
   }
 
   /**
@@ -697,25 +603,15 @@ public class Subjects {
    */
   public List<Map.Entry<String, String>> sameEntityPairs(String agency, Set<String> readable) {
     var pairs = new java.util.TreeMap<String, Map.Entry<String, String>>();
-    jdbc.sql("SELECT left_id, right_id FROM resolution_match WHERE band = 'LINK'")
-        .query(
-            rs -> {
-              pairs.put(
-                  GraphReads.key(rs.getString("left_id"), rs.getString("right_id")),
-                  Map.entry(rs.getString("left_id"), rs.getString("right_id")));
-            });
+    for (var pair : store.linkBandPairs()) {
+      pairs.put(GraphReads.key(pair.getKey(), pair.getValue()), pair);
+    }
     var latest = new HashMap<String, Map.Entry<Map.Entry<String, String>, Judgement>>();
-    jdbc.sql(
-            "SELECT left_id, right_id, judgement FROM resolution_judgement WHERE agency = :agency"
-                + " ORDER BY judged_at, id")
-        .param("agency", agency)
-        .query(
-            rs -> {
-              var pair = Map.entry(rs.getString("left_id"), rs.getString("right_id"));
-              latest.put(
-                  GraphReads.key(pair.getKey(), pair.getValue()),
-                  Map.entry(pair, Judgement.valueOf(rs.getString("judgement"))));
-            });
+    for (JudgementStore.Judged judged : judgements.of(agency)) {
+      var pair = Map.entry(judged.leftId(), judged.rightId());
+      latest.put(
+          GraphReads.key(pair.getKey(), pair.getValue()), Map.entry(pair, judged.judgement()));
+    }
     latest.forEach(
         (key, judged) -> {
           if (judged.getValue() == Judgement.SAME) {

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Casework",
-    allowedDependencies = {"access", "registry", "resolution", "shared"})
+    allowedDependencies = {"access", "registry", "resolution", "seizures", "shared"})
 package org.presstrace.casework;

@@ -34,6 +34,7 @@ import org.presstrace.redflags.internal.RedFlagFacts;
 import org.presstrace.redflags.internal.RedFlagFinding;
 import org.presstrace.redflags.internal.RedFlagRules;
 import org.presstrace.redflags.internal.RedFlagSettings;
+import org.presstrace.redflags.internal.RedFlagStore;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Statement;
 import org.presstrace.shared.ConflictingState;
@@ -42,7 +43,6 @@ import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -73,7 +73,6 @@ public class RedFlags {
 
   static final String EVALUATION_PURPOSE = "Red-flag evaluation (FinCEN advisories)";
 
-  private final JdbcClient jdbc;
   private final GuardedReads reads;
   private final Directory directory;
   private final Releases releases;
@@ -82,7 +81,10 @@ public class RedFlags {
   private final Subjects subjects;
   private final RedFlagRules rules;
   private final AuditTrail audit;
-  private final Map<String, ProtectedKind> kinds = new HashMap<>();
+
+  /** The kinds of record a flag may cite or weigh, by name: casework's subjects and links. */
+  private static final Map<String, ProtectedKind> CITED =
+      Map.of(Subjects.KIND.name(), Subjects.KIND, Links.KIND.name(), Links.KIND);
 
   /** Agencies with records committed since their last evaluation, with what was recorded. */
   private final Map<String, String> deferred = new java.util.concurrent.ConcurrentHashMap<>();
@@ -92,7 +94,6 @@ public class RedFlags {
   private final Clock clock;
 
   RedFlags(
-      JdbcClient jdbc,
       GuardedReads reads,
       Directory directory,
       Releases releases,
@@ -100,10 +101,8 @@ public class RedFlags {
       Links links,
       Subjects subjects,
       RedFlagSettings settings,
-      List<ProtectedKind> kinds,
       AuditTrail audit,
       Clock clock) {
-    this.jdbc = jdbc;
     this.reads = reads;
     this.directory = directory;
     this.releases = releases;
@@ -113,7 +112,6 @@ public class RedFlags {
     this.rules = new RedFlagRules(settings);
     this.audit = audit;
     this.clock = clock;
-    kinds.forEach(kind -> this.kinds.put(kind.name(), kind));
   }
 
   /** Evaluates every rule for the caller's agency now; returns the run and the open flags. */
@@ -229,7 +227,7 @@ public class RedFlags {
     var agencies = new ArrayList<String>();
     agencies.add(owner);
     for (String agency : store.agenciesWithRuns()) {
-      if (!agency.equals(owner) && agencyMayRead(kind.name(), recordId, agency)) {
+      if (!agency.equals(owner) && agencyMayRead(kind, recordId, agency)) {
         agencies.add(agency);
       }
     }
@@ -286,7 +284,7 @@ public class RedFlags {
                 context,
                 KIND,
                 id,
-                "SELECT * FROM red_flag_citation WHERE red_flag_id = :id ORDER BY ordinal",
+                RedFlagStore.CITATIONS_SQL,
                 Map.of("id", id),
                 RedFlagStore::citation)));
   }
@@ -383,13 +381,15 @@ public class RedFlags {
     }
   }
 
+  /** Whether {@code agency} may read a record of a kind flags cite; no other kind is readable. */
   private boolean agencyMayRead(String kind, String recordId, String agency) {
-    ProtectedKind protectedKind = kinds.get(kind);
-    if (protectedKind == null) {
-      return false;
-    }
+    ProtectedKind cited = CITED.get(kind);
+    return cited != null && agencyMayRead(cited, recordId, agency);
+  }
+
+  private boolean agencyMayRead(ProtectedKind kind, String recordId, String agency) {
     try {
-      return releases.agencyMayRead(protectedKind, recordId, agency);
+      return releases.agencyMayRead(kind, recordId, agency);
     } catch (NotFound gone) {
       return false;
     }

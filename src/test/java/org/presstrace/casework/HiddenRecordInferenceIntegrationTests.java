@@ -1,6 +1,7 @@
 package org.presstrace.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
+import org.presstrace.access.Criteria;
 import org.presstrace.access.Directory;
+import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
@@ -44,6 +47,7 @@ class HiddenRecordInferenceIntegrationTests {
   @Autowired LinkAnalysis graphs;
   @Autowired RedFlags redFlags;
   @Autowired JsonMapper json;
+  @Autowired GuardedReads reads;
 
   /** Where the hidden record is held. */
   enum Hiding {
@@ -161,6 +165,35 @@ class HiddenRecordInferenceIntegrationTests {
             submit(other, Schema.PERSON, properties, Marking.of(otherAgency, Tlp.AMBER));
       };
     }
+  }
+
+  @Test
+  void childRowsAreReadOnlyForReadableRecords() {
+    Scene scene = new Scene();
+    String mine = scene.readable(scene.person(true, true)).subject().id();
+    String hidden =
+        scene.hidden(Hiding.OTHER_AGENCY_AMBER, scene.person(false, false)).subject().id();
+    List<String> owners =
+        reads.children(
+            scene.caller,
+            Subjects.KIND,
+            Criteria.where("r.id IN (:ids)", Map.of("ids", List.of(mine, hidden))),
+            "resolution_statement",
+            "entity_id",
+            "ordinal",
+            (rs, row) -> rs.getString("entity_id"));
+    assertThat(owners).isNotEmpty().containsOnly(mine);
+    assertThatThrownBy(
+            () ->
+                reads.children(
+                    scene.caller,
+                    Subjects.KIND,
+                    Criteria.all(),
+                    "x; DROP",
+                    "entity_id",
+                    "ordinal",
+                    (rs, row) -> ""))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Criteria;
 import org.presstrace.access.Directory;
-import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Releases;
 import org.presstrace.access.Role;
@@ -42,7 +40,6 @@ class RedFlagsIntegrationTests {
   @Autowired Subjects subjects;
   @Autowired RedFlags redFlags;
   @Autowired Releases releases;
-  @Autowired GuardedReads reads;
   @Autowired Links links;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -369,35 +366,6 @@ class RedFlagsIntegrationTests {
             Marking.of("ignored", Tlp.AMBER)));
     assertThat(flags(deaAgent, RedFlagRule.SHARED_CONTACT).get(0).status())
         .isEqualTo(RedFlagStatus.CLEARED);
-  }
-
-  @Test
-  void childRowsAreReadOnlyForReadableRecords() {
-    Submission mine = subject(deaAgent, Schema.PERSON, "Li Na", Tlp.AMBER, "phone", phone);
-    Submission hidden = subject(cbpAgent, Schema.PERSON, "Hidden Courier", Tlp.AMBER);
-    List<String> owners =
-        reads.children(
-            deaAgent,
-            Subjects.KIND,
-            Criteria.where(
-                "r.id IN (:ids)",
-                Map.of("ids", List.of(mine.subject().id(), hidden.subject().id()))),
-            "resolution_statement",
-            "entity_id",
-            "ordinal",
-            (rs, row) -> rs.getString("entity_id"));
-    assertThat(owners).isNotEmpty().containsOnly(mine.subject().id());
-    assertThatThrownBy(
-            () ->
-                reads.children(
-                    deaAgent,
-                    Subjects.KIND,
-                    Criteria.all(),
-                    "x; DROP",
-                    "entity_id",
-                    "ordinal",
-                    (rs, row) -> ""))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -40,14 +40,16 @@ public class CaseworkState {
   public record Holder(String id, String agency, String caseReference, String contact) {}
 
   private final JdbcClient jdbc;
+  private final JudgementStore judgements;
   private final ResolutionIndex index = new ResolutionIndex(MatchOptions.DEFAULTS);
   private final EventDeconfliction events = new EventDeconfliction();
   private final Map<String, Holder> holders = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> byIdentifier = new ConcurrentHashMap<>();
   private volatile boolean loaded;
 
-  CaseworkState(JdbcClient jdbc) {
+  CaseworkState(JdbcClient jdbc, JudgementStore judgements) {
     this.jdbc = jdbc;
+    this.judgements = judgements;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -141,16 +143,9 @@ public class CaseworkState {
   /** Each agency's latest judgement on each pair, applied for that agency only. */
   private void loadJudgements() {
     var latest = new LinkedHashMap<List<String>, Judgement>();
-    jdbc.sql(
-            "SELECT agency, left_id, right_id, judgement FROM resolution_judgement"
-                + " ORDER BY judged_at, id")
-        .query(
-            rs -> {
-              latest.put(
-                  List.of(
-                      rs.getString("agency"), rs.getString("left_id"), rs.getString("right_id")),
-                  Judgement.valueOf(rs.getString("judgement")));
-            });
+    for (JudgementStore.Judged judged : judgements.all()) {
+      latest.put(List.of(judged.agency(), judged.leftId(), judged.rightId()), judged.judgement());
+    }
     latest.forEach(
         (judged, judgement) -> index.judge(judged.get(0), judged.get(1), judged.get(2), judgement));
   }

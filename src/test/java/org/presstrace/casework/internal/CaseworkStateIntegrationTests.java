@@ -39,7 +39,7 @@ class CaseworkStateIntegrationTests {
     assertThat(live.index().canonicalId(agency, a)).isEqualTo(live.index().canonicalId(agency, b));
     subjects.judge(agent, a, b, Judgement.NOT_SAME, "father and son");
 
-    CaseworkState rebuilt = new CaseworkState(jdbc).ready();
+    CaseworkState rebuilt = new CaseworkState(jdbc, new JudgementStore(jdbc)).ready();
 
     assertThat(rebuilt.index().size()).isEqualTo(live.index().size());
     assertThat(rebuilt.index().canonicalId(agency, a))

@@ -1,4 +1,4 @@
-package org.presstrace.redflags;
+package org.presstrace.redflags.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.presstrace.redflags.internal.RedFlagFinding;
+import org.presstrace.redflags.RedFlagCitation;
+import org.presstrace.redflags.RedFlagRun;
+import org.presstrace.redflags.RedFlagStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +27,10 @@ import org.springframework.stereotype.Component;
  * review decision, and none of its focus, explanation, note or citations.
  */
 @Component
-class RedFlagStore {
+public class RedFlagStore {
 
   /** What an evaluation changed. */
-  record Outcome(int raised, int cleared) {}
+  public record Outcome(int raised, int cleared) {}
 
   private record Stored(
       String id, RedFlagStatus status, String explanation, List<RedFlagCitation> citations) {
@@ -48,6 +50,10 @@ class RedFlagStore {
     }
   }
 
+  /** The citations of the flag {@code :id}, in order, for a guarded history read. */
+  public static final String CITATIONS_SQL =
+      "SELECT * FROM red_flag_citation WHERE red_flag_id = :id ORDER BY ordinal";
+
   private static final int TOUCHED_PER_STATEMENT = 500;
 
   /** The focus of a withdrawn flag, before its id. */
@@ -62,7 +68,7 @@ class RedFlagStore {
     this.jdbc = jdbc;
   }
 
-  Outcome store(String agency, List<RedFlagFinding> findings, Instant now) {
+  public Outcome store(String agency, List<RedFlagFinding> findings, Instant now) {
     Map<String, Stored> stored = stored(agency);
     int raised = 0;
     var seen = new HashSet<String>();
@@ -105,7 +111,7 @@ class RedFlagStore {
   }
 
   /** The kinds and ids of the records cited by the agency's flags, cleared ones included. */
-  List<Map.Entry<String, String>> citedRecords(String agency) {
+  public List<Map.Entry<String, String>> citedRecords(String agency) {
     return jdbc.sql(
             """
             SELECT DISTINCT c.record_kind, c.record_id FROM red_flag_citation c
@@ -118,7 +124,7 @@ class RedFlagStore {
   }
 
   /** The agencies with a flag (of any status) citing record {@code recordId} of {@code kind}. */
-  List<String> agenciesCiting(String kind, String recordId) {
+  public List<String> agenciesCiting(String kind, String recordId) {
     return jdbc.sql(
             """
             SELECT DISTINCT f.owner_agency FROM red_flag f
@@ -132,7 +138,7 @@ class RedFlagStore {
   }
 
   /** Withdraws the agency's flags (of any status) citing {@code recordId}; returns how many. */
-  int withdrawCiting(String agency, String kind, String recordId, Instant now) {
+  public int withdrawCiting(String agency, String kind, String recordId, Instant now) {
     List<String> ids =
         jdbc.sql(
                 """
@@ -150,7 +156,7 @@ class RedFlagStore {
   }
 
   /** Sets a decision on a flag whose status is one of {@code from}; false when it was not. */
-  boolean decide(
+  public boolean decide(
       String id, Set<RedFlagStatus> from, RedFlagStatus to, String by, String note, Instant at) {
     return jdbc.sql(
                 "UPDATE red_flag SET status = :to, decided_by = :by, decided_at = :at, note = :note"
@@ -165,7 +171,7 @@ class RedFlagStore {
         == 1;
   }
 
-  void logRun(String agency, String trigger, RedFlagRun run) {
+  public void logRun(String agency, String trigger, RedFlagRun run) {
     jdbc.sql(
             """
             INSERT INTO red_flag_run (id, agency, triggered_by, run_at, parties, payments, fired,
@@ -187,7 +193,7 @@ class RedFlagStore {
   }
 
   /** The agencies that have evaluated red flags at least once. */
-  List<String> agenciesWithRuns() {
+  public List<String> agenciesWithRuns() {
     return jdbc.sql("SELECT DISTINCT agency FROM red_flag_run ORDER BY agency")
         .query(String.class)
         .list();
@@ -324,7 +330,7 @@ class RedFlagStore {
     return citation.kind() + ":" + citation.recordId();
   }
 
-  static RedFlagCitation citation(ResultSet rs, int row) throws SQLException {
+  public static RedFlagCitation citation(ResultSet rs, int row) throws SQLException {
     return new RedFlagCitation(
         rs.getString("record_kind"), rs.getString("record_id"), rs.getString("label"));
   }
