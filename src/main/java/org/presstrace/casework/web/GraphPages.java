@@ -42,7 +42,7 @@ class GraphPages {
     model.addAttribute("maxPathDepth", LinkAnalysis.MAX_PATH_DEPTH);
     model.addAttribute("fanOut", LinkAnalysis.VALUE_FAN_OUT);
     model.addAttribute("kindTitles", kindTitles);
-    return "resolution/graph";
+    return "casework/graph";
   }
 
   /** The page's graphs as JSON; errors come back as problem details naming the field. */

@@ -153,7 +153,7 @@ class OperationPages {
     model.addAttribute("cuiCategories", PageForms.CUI_CATEGORIES);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
-      return "resolution/operations";
+      return "casework/operations";
     }
     model.addAttribute("results", operations.page(context, PageQuery.of(page, 25)));
     Map<String, List<StoredAlert>> conflicts =
@@ -161,6 +161,6 @@ class OperationPages {
             .filter(alert -> "OPERATION".equals(alert.kind()))
             .collect(Collectors.groupingBy(StoredAlert::ownRecordId));
     model.addAttribute("conflictsOf", conflicts);
-    return "resolution/operations";
+    return "casework/operations";
   }
 }

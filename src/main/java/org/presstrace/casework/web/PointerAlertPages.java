@@ -35,7 +35,7 @@ class PointerAlertPages {
     boolean open = !"all".equals(show);
     model.addAttribute("show", open ? "open" : "all");
     model.addAttribute("alerts", alerts.mine(callers.context(Channel.PAGE, null), open));
-    return "resolution/alerts";
+    return "casework/alerts";
   }
 
   @PostMapping("/{id}/acknowledge")

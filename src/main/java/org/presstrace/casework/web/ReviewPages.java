@@ -41,7 +41,7 @@ class ReviewPages {
   String queue(@RequestParam(required = false) Integer page, AccessContext context, Model model) {
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
-      return "resolution/review";
+      return "casework/review";
     }
     List<ExplainedMatch> queue = subjects.reviewQueue(context);
     var query = PageQuery.of(page, PAIRS_PER_PAGE);
@@ -68,7 +68,7 @@ class ReviewPages {
     model.addAttribute("total", queue.size());
     model.addAttribute("page", query.page());
     model.addAttribute("pages", (queue.size() + PAIRS_PER_PAGE - 1) / PAIRS_PER_PAGE);
-    return "resolution/review";
+    return "casework/review";
   }
 
   /**

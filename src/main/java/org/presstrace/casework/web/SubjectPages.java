@@ -184,7 +184,7 @@ class SubjectPages {
     model.addAttribute("schema", schema == null ? "" : schema);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
-      return "resolution/subjects";
+      return "casework/subjects";
     }
     try {
       Schema kept = schema == null || schema.isBlank() ? null : Schema.parse("schema", schema);
@@ -194,7 +194,7 @@ class SubjectPages {
     } catch (InvalidRequest e) {
       model.addAttribute("fieldErrors", PageForms.errorOf(e));
     }
-    return "resolution/subjects";
+    return "casework/subjects";
   }
 
   /** The identifying values of each listed subject, read in one guarded read. */
@@ -220,7 +220,7 @@ class SubjectPages {
       model.addAttribute("needsPurpose", true);
       model.addAttribute("q", "");
       model.addAttribute("schema", "");
-      return "resolution/subjects";
+      return "casework/subjects";
     }
     try {
       Subject subject = subjects.get(context, id);
@@ -237,7 +237,7 @@ class SubjectPages {
     } catch (NotFound hiddenOrAbsent) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, hiddenOrAbsent.getMessage());
     }
-    return "resolution/subject";
+    return "casework/subject";
   }
 
   /** The entry form for the kind chosen ({@code ?schema=Vessel}); a person's by default. */
@@ -262,7 +262,7 @@ class SubjectPages {
           submission.matches().stream()
               .map(match -> Shown.Match.of(match, submission.subject().id()))
               .toList());
-      return "resolution/submitted";
+      return "casework/submitted";
     } catch (InvalidRequest e) {
       return entry(model, form, form.placed(e));
     }
@@ -283,6 +283,6 @@ class SubjectPages {
     model.addAttribute("form", form);
     model.addAttribute("kind", kind);
     model.addAttribute("fieldErrors", shown);
-    return "resolution/subject-form";
+    return "casework/subject-form";
   }
 }

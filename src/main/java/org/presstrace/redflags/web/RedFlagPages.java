@@ -37,7 +37,7 @@ class RedFlagPages {
     model.addAttribute("status", status);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
-      return "resolution/red-flags";
+      return "redflags/red-flags";
     }
     try {
       RedFlagStatus wanted =
@@ -46,7 +46,7 @@ class RedFlagPages {
     } catch (InvalidRequest e) {
       model.addAttribute("fieldErrors", Map.of(e.field(), e.getMessage()));
     }
-    return "resolution/red-flags";
+    return "redflags/red-flags";
   }
 
   @PostMapping("/run")
