@@ -346,13 +346,7 @@ public class GuardedReads {
 
   /** Reads the marking columns of the current row. */
   public static Marking markingOf(ResultSet rs) throws SQLException {
-    return new Marking(
-        rs.getString("owner_agency"),
-        Tlp.parse(rs.getString("tlp")),
-        rs.getString("cui_category"),
-        rs.getBoolean("noforn"),
-        Marking.relToFromColumn(rs.getString("rel_to")),
-        rs.getString("compartment"));
+    return GuardedQueries.markingOf(rs);
   }
 
   /** Marking of any record, for the release workflow; not a read of its content, not audited. */

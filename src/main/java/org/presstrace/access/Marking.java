@@ -1,6 +1,8 @@
 package org.presstrace.access;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
@@ -225,5 +227,50 @@ public record Marking(
       banner.append(" // ").append(compartment);
     }
     return banner.toString();
+  }
+
+  /**
+   * What moving from this marking to {@code to} would loosen, in words, one item per part; empty
+   * when {@code to} is as tight or tighter. A loosening is a release: it needs four eyes.
+   */
+  public List<String> looseningsTo(Marking to) {
+    Marking from = this;
+    var parts = new ArrayList<String>();
+    if (!from.ownerAgency().equals(to.ownerAgency())) {
+      parts.add("owner " + from.ownerAgency() + " to " + to.ownerAgency());
+    }
+    if (to.tlp().ordinal() < from.tlp().ordinal()) {
+      parts.add("TLP:" + from.tlp().label() + " to TLP:" + to.tlp().label());
+    }
+    if (from.compartment() != null && !from.compartment().equals(to.compartment())) {
+      parts.add(
+          to.compartment() == null
+              ? "compartment " + from.compartment() + " removed"
+              : "compartment " + from.compartment() + " replaced by " + to.compartment());
+    }
+    if (from.cuiCategory() != null && !from.cuiCategory().equals(to.cuiCategory())) {
+      parts.add(
+          to.cuiCategory() == null
+              ? "CUI//" + from.cuiCategory() + " removed"
+              : "CUI//" + from.cuiCategory() + " replaced by CUI//" + to.cuiCategory());
+    }
+    if (from.noforn() && !to.noforn()) {
+      parts.add(to.relTo().isEmpty() ? "NOFORN removed" : "NOFORN replaced by REL TO " + codes(to));
+    }
+    if (!from.relTo().isEmpty() && to.noforn()) {
+      // NOFORN keeps foreign partners out but lets in every domestic agency the list left out.
+      parts.add("REL TO " + codes(from) + " replaced by NOFORN");
+    } else if (!from.relTo().isEmpty()) {
+      if (to.relTo().isEmpty()) {
+        parts.add("REL TO " + codes(from) + " removed");
+      } else if (!from.relTo().containsAll(to.relTo())) {
+        parts.add("REL TO " + codes(from) + " widened to " + codes(to));
+      }
+    }
+    return parts;
+  }
+
+  private static String codes(Marking marking) {
+    return marking.relTo().stream().map(CountryCode::alpha3).collect(Collectors.joining(", "));
   }
 }

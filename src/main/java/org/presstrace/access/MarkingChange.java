@@ -26,6 +26,6 @@ public record MarkingChange(
    * What the change loosens, in words, e.g. {@code TLP:AMBER to TLP:CLEAR}, {@code NOFORN removed}.
    */
   public List<String> loosens() {
-    return MarkingChanges.loosenings(from, to);
+    return from.looseningsTo(to);
   }
 }

@@ -2,7 +2,6 @@ package org.presstrace.access;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.presstrace.access.internal.MarkingChangeRequest;
 import org.presstrace.access.internal.MarkingChangeStore;
 import org.presstrace.access.internal.Reasons;
 import org.presstrace.shared.ConflictingState;
-import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a different supervisor of that agency approves or rejects with a reason, and until then the old
  * marking stays in force. Tightening needs no approval; the module applies it itself. A module
  * whose records' markings can be edited declares a {@link MarkedRecords} bean and routes every
- * marking edit through {@link #loosenings} and {@link #request}.
+ * marking edit through {@link Marking#looseningsTo} and {@link #request}.
  */
 @Service
 public class MarkingChanges {
@@ -59,49 +57,9 @@ public class MarkingChanges {
   }
 
   /**
-   * What changing {@code from} to {@code to} loosens, in words; empty when the change only keeps or
-   * tightens the marking (and so may apply at once).
-   */
-  public static List<String> loosenings(Marking from, Marking to) {
-    var parts = new ArrayList<String>();
-    if (!from.ownerAgency().equals(to.ownerAgency())) {
-      parts.add("owner " + from.ownerAgency() + " to " + to.ownerAgency());
-    }
-    if (to.tlp().ordinal() < from.tlp().ordinal()) {
-      parts.add("TLP:" + from.tlp().label() + " to TLP:" + to.tlp().label());
-    }
-    if (from.compartment() != null && !from.compartment().equals(to.compartment())) {
-      parts.add(
-          to.compartment() == null
-              ? "compartment " + from.compartment() + " removed"
-              : "compartment " + from.compartment() + " replaced by " + to.compartment());
-    }
-    if (from.cuiCategory() != null && !from.cuiCategory().equals(to.cuiCategory())) {
-      parts.add(
-          to.cuiCategory() == null
-              ? "CUI//" + from.cuiCategory() + " removed"
-              : "CUI//" + from.cuiCategory() + " replaced by CUI//" + to.cuiCategory());
-    }
-    if (from.noforn() && !to.noforn()) {
-      parts.add(to.relTo().isEmpty() ? "NOFORN removed" : "NOFORN replaced by REL TO " + codes(to));
-    }
-    if (!from.relTo().isEmpty() && to.noforn()) {
-      // NOFORN keeps foreign partners out but lets in every domestic agency the list left out.
-      parts.add("REL TO " + codes(from) + " replaced by NOFORN");
-    } else if (!from.relTo().isEmpty()) {
-      if (to.relTo().isEmpty()) {
-        parts.add("REL TO " + codes(from) + " removed");
-      } else if (!from.relTo().containsAll(to.relTo())) {
-        parts.add("REL TO " + codes(from) + " widened to " + codes(to));
-      }
-    }
-    return parts;
-  }
-
-  /**
    * Asks for the marking of a record to change from {@code from} (its marking now) to {@code to}, a
-   * loosening (see {@link #loosenings}). Called by the record's module inside its edit, after it
-   * has checked that the caller may edit the record; the record keeps {@code from} until a
+   * loosening (see {@link Marking#looseningsTo}). Called by the record's module inside its edit,
+   * after it has checked that the caller may edit the record; the record keeps {@code from} until a
    * supervisor approves.
    */
   @Transactional
@@ -255,10 +213,6 @@ public class MarkingChanges {
 
   private void announce(MarkingChangeRequest change) {
     change.recordedEvents().forEach(events::publishEvent);
-  }
-
-  private static String codes(Marking marking) {
-    return marking.relTo().stream().map(CountryCode::alpha3).collect(Collectors.joining(", "));
   }
 
   private MarkingChange find(String id) {

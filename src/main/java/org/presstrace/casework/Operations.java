@@ -39,14 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Operations {
 
   /** The protected kind of planned operations; reading one needs a stated purpose. */
-  public static final ProtectedKind KIND =
-      new ProtectedKind(
-          "planned-operation",
-          "planned_operation",
-          "r.id, r.case_reference, r.contact, r.starts_at, r.ends_at, r.latitude, r.longitude,"
-              + " r.radius_metres, r.created_by, r.created_at, "
-              + ProtectedKind.MARKING_COLUMNS,
-          true);
+  public static final ProtectedKind KIND = OperationStore.KIND;
 
   private final OperationStore store;
   private final GuardedReads reads;

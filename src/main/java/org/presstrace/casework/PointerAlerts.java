@@ -39,16 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PointerAlerts {
 
   /** The protected kind of pointer alerts; no purpose is needed to read one's own agency's. */
-  public static final ProtectedKind KIND =
-      new ProtectedKind(
-          "pointer-alert",
-          "pointer_alert",
-          "r.id, r.recipient_agency, r.alert_kind, r.own_record_id, r.own_reference,"
-              + " r.other_agency, r.other_case_reference, r.other_contact, r.duty_contact_only,"
-              + " r.raised_at, r.acknowledged_by, r.acknowledged_at, "
-              + ProtectedKind.MARKING_COLUMNS,
-          false,
-          true);
+  public static final ProtectedKind KIND = PointerAlertStore.KIND;
 
   static final String SUBJECT = "SUBJECT";
   static final String OPERATION = "OPERATION";

@@ -32,6 +32,7 @@ import org.presstrace.casework.internal.SubjectStore;
 import org.presstrace.casework.internal.ValueStore;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.ExplainedMatch;
+import org.presstrace.resolution.IdentifierCheck;
 import org.presstrace.resolution.Judgement;
 import org.presstrace.resolution.Match;
 import org.presstrace.resolution.MatchBand;
@@ -509,7 +510,7 @@ public class Subjects {
     if (label(entity).isEmpty()) {
       throw new InvalidRequest("properties." + schema.properties().get(0), needs(schema));
     }
-    entity.checkIdentifiers("properties.");
+    IdentifierCheck.check(entity, "properties.");
     return entity;
   }
 

@@ -36,13 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntelReports {
 
   /** The protected kind of intelligence reports; reading one needs a stated purpose. */
-  public static final ProtectedKind KIND =
-      new ProtectedKind(
-          "intel-report",
-          "intel_report",
-          "r.id, r.title, r.summary, r.created_by, r.created_at, r.updated_at, r.version, "
-              + ProtectedKind.MARKING_COLUMNS,
-          true);
+  public static final ProtectedKind KIND = IntelReportStore.KIND;
 
   private final IntelReportStore store;
   private final GuardedReads reads;
@@ -103,7 +97,7 @@ public class IntelReports {
     Marking requested = checked(editor, draft);
     MarkingChange pending = null;
     Marking marking = requested;
-    if (!MarkingChanges.loosenings(current.marking(), requested).isEmpty()) {
+    if (!current.marking().looseningsTo(requested).isEmpty()) {
       pending =
           markingChanges.request(context, KIND, id, current.marking(), requested, justification);
       marking = current.marking();

@@ -3,7 +3,6 @@ package org.presstrace.resolution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.presstrace.resolution.internal.Identifiers;
 
 /** A person or company as the statements made about it, each with its provenance. */
 public record Entity(String id, Schema schema, List<Statement> statements) {
@@ -40,13 +39,5 @@ public record Entity(String id, Schema schema, List<Statement> statements) {
         .filter(statement -> statement.property().equals(property))
         .map(Statement::value)
         .toList();
-  }
-
-  /**
-   * Checks every identifier this entity states (phones, e-mails, identity numbers, asset numbers);
-   * refuses the first bad one, naming its field as {@code fieldPrefix} plus the property.
-   */
-  public void checkIdentifiers(String fieldPrefix) {
-    Identifiers.check(this, fieldPrefix);
   }
 }

@@ -2,6 +2,7 @@ package org.presstrace.access.internal;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,18 +13,18 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.presstrace.access.Aggregation;
 import org.presstrace.access.Criteria;
-import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Relation;
 import org.presstrace.access.SqlFilter;
+import org.presstrace.access.Tlp;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SingleColumnRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL behind {@link GuardedReads}: each query over a protected table (alias {@code r}) ANDs in
+ * The SQL behind {@code GuardedReads}: each query over a protected table (alias {@code r}) ANDs in
  * the policy's filter for the caller. Tables, columns and predicates come from the calling module's
  * {@link ProtectedKind}, {@link Criteria}, {@link Relation} and {@link Aggregation}, never from a
  * request. Purposes and the audit trail are {@code GuardedReads}' business, not this class's.
@@ -373,7 +374,7 @@ public class GuardedQueries {
                 + kind.table()
                 + " r WHERE r.id = :id")
         .param("id", id)
-        .query((rs, row) -> GuardedReads.markingOf(rs))
+        .query((rs, row) -> markingOf(rs))
         .optional();
   }
 
@@ -422,5 +423,16 @@ public class GuardedQueries {
             + " c ON c."
             + aggregation.childKey()
             + " = r.id";
+  }
+
+  /** The marking columns of a protected row. */
+  public static Marking markingOf(ResultSet rs) throws SQLException {
+    return new Marking(
+        rs.getString("owner_agency"),
+        Tlp.parse(rs.getString("tlp")),
+        rs.getString("cui_category"),
+        rs.getBoolean("noforn"),
+        Marking.relToFromColumn(rs.getString("rel_to")),
+        rs.getString("compartment"));
   }
 }

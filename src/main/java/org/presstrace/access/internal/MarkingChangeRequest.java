@@ -13,7 +13,6 @@ import org.presstrace.access.MarkingChangeEvent;
 import org.presstrace.access.MarkingChangeRejected;
 import org.presstrace.access.MarkingChangeRequested;
 import org.presstrace.access.MarkingChangeStatus;
-import org.presstrace.access.MarkingChanges;
 import org.presstrace.access.Role;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
@@ -85,7 +84,7 @@ public final class MarkingChangeRequest {
     if (!from.ownerAgency().equals(to.ownerAgency())) {
       throw new InvalidRequest("marking.ownerAgency", "a marking change keeps the owning agency");
     }
-    if (MarkingChanges.loosenings(from, to).isEmpty()) {
+    if (from.looseningsTo(to).isEmpty()) {
       throw new IllegalArgumentException("tightening applies at once; no request is needed");
     }
     String why = Reasons.required("justification", justification);

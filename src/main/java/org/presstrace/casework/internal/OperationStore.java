@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
+import org.presstrace.access.ProtectedKind;
 import org.presstrace.casework.DeconflictionAnswer;
-import org.presstrace.casework.Operations;
 import org.presstrace.casework.PlannedOperation;
 import org.presstrace.casework.StoredOperation;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,11 +17,21 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The planned operation and overlap answer tables. Operations are shown through {@code
- * GuardedReads} with {@code Operations.KIND} and {@link #operation}; the reads here serve the plan
- * being written (its rate, its answers) and the owning agency's supervisors.
+ * GuardedReads} with {@code KIND} and {@link #operation}; the reads here serve the plan being
+ * written (its rate, its answers) and the owning agency's supervisors.
  */
 @Repository
 public class OperationStore {
+
+  /** The protected kind of these rows: table, columns read, and how markings apply. */
+  public static final ProtectedKind KIND =
+      new ProtectedKind(
+          "planned-operation",
+          "planned_operation",
+          "r.id, r.case_reference, r.contact, r.starts_at, r.ends_at, r.latitude, r.longitude,"
+              + " r.radius_metres, r.created_by, r.created_at, "
+              + ProtectedKind.MARKING_COLUMNS,
+          true);
 
   private final JdbcClient jdbc;
 
@@ -61,8 +71,7 @@ public class OperationStore {
 
   /** The operation just stored, as its planner is shown it. */
   public StoredOperation stored(String id) {
-    return jdbc.sql(
-            "SELECT " + Operations.KIND.columns() + " FROM planned_operation r WHERE r.id = :id")
+    return jdbc.sql("SELECT " + KIND.columns() + " FROM planned_operation r WHERE r.id = :id")
         .param("id", id)
         .query(OperationStore::operation)
         .single();
@@ -163,7 +172,7 @@ public class OperationStore {
         .single();
   }
 
-  /** A row of {@code Operations.KIND}'s columns as an operation. */
+  /** A row of {@code KIND}'s columns as an operation. */
   public static StoredOperation operation(ResultSet rs, int row) throws SQLException {
     return new StoredOperation(
         rs.getString("id"),

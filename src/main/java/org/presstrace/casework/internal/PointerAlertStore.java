@@ -4,17 +4,28 @@ import java.time.OffsetDateTime;
 import org.presstrace.access.DerivedMarking;
 import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
-import org.presstrace.casework.PointerAlerts;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The pointer alert table, for writes. Alerts are shown through {@code GuardedReads} with {@code
- * PointerAlerts.KIND}; the read here returns an alert just raised to the writer that raised it.
+ * KIND}; the read here returns an alert just raised to the writer that raised it.
  */
 @Repository
 public class PointerAlertStore {
+
+  /** The protected kind of these rows: table, columns read, and how markings apply. */
+  public static final ProtectedKind KIND =
+      new ProtectedKind(
+          "pointer-alert",
+          "pointer_alert",
+          "r.id, r.recipient_agency, r.alert_kind, r.own_record_id, r.own_reference,"
+              + " r.other_agency, r.other_case_reference, r.other_contact, r.duty_contact_only,"
+              + " r.raised_at, r.acknowledged_by, r.acknowledged_at, "
+              + ProtectedKind.MARKING_COLUMNS,
+          false,
+          true);
 
   /**
    * An alert to raise: to {@code recipient} about its own record, naming the other agency and, when
@@ -48,7 +59,7 @@ public class PointerAlertStore {
         > 0;
   }
 
-  /** Stores the alert and returns it as {@code mapper} reads {@code PointerAlerts.KIND}'s row. */
+  /** Stores the alert and returns it as {@code mapper} reads {@code KIND}'s row. */
   public <T> T insert(NewAlert alert, RowMapper<T> mapper) {
     Marking own = alert.marking().marking();
     jdbc.sql(
@@ -80,8 +91,7 @@ public class PointerAlertStore {
         .param("compartment", own.compartment())
         .param("derivedFrom", alert.marking().sourcesColumn())
         .update();
-    return jdbc.sql(
-            "SELECT " + PointerAlerts.KIND.columns() + " FROM pointer_alert r WHERE r.id = :id")
+    return jdbc.sql("SELECT " + KIND.columns() + " FROM pointer_alert r WHERE r.id = :id")
         .param("id", alert.id())
         .query(mapper)
         .single();

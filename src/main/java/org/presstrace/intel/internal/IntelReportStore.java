@@ -9,18 +9,27 @@ import java.util.HashMap;
 import java.util.Map;
 import org.presstrace.access.GuardedReads;
 import org.presstrace.access.Marking;
+import org.presstrace.access.ProtectedKind;
 import org.presstrace.intel.IntelReport;
-import org.presstrace.intel.IntelReports;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The intel report tables, for writes: the report and its history of revisions. Reads that show a
- * report go through {@code GuardedReads} with {@link IntelReports#KIND}; {@link #stored} only reads
- * back what was just written.
+ * report go through {@code GuardedReads} with {@link #KIND}; {@link #stored} only reads back what
+ * was just written.
  */
 @Repository
 public class IntelReportStore {
+
+  /** The protected kind of these rows: table, columns read, and how markings apply. */
+  public static final ProtectedKind KIND =
+      new ProtectedKind(
+          "intel-report",
+          "intel_report",
+          "r.id, r.title, r.summary, r.created_by, r.created_at, r.updated_at, r.version, "
+              + ProtectedKind.MARKING_COLUMNS,
+          true);
 
   private final JdbcClient jdbc;
 
@@ -83,14 +92,13 @@ public class IntelReportStore {
 
   /** The report just written, read back without a second audit entry (the write was audited). */
   public IntelReport stored(String id) {
-    return jdbc.sql(
-            "SELECT " + IntelReports.KIND.columns() + " FROM intel_report r WHERE r.id = :id")
+    return jdbc.sql("SELECT " + KIND.columns() + " FROM intel_report r WHERE r.id = :id")
         .param("id", id)
         .query(IntelReportStore::report)
         .single();
   }
 
-  /** A report row selected with {@link IntelReports#KIND}'s columns. */
+  /** A report row selected with {@link #KIND}'s columns. */
   public static IntelReport report(ResultSet rs, int row) throws SQLException {
     return new IntelReport(
         rs.getString("id"),

@@ -2,13 +2,12 @@ package org.presstrace.registry.internal;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import org.presstrace.registry.DemoHistory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Rewrites report and expiry days of stored records so that the demo world reads as a history
- * reported as it happened. Only {@code DemoHistory} uses it, and only for the demo world.
+ * reported as it happened. Only the registry's demo history uses it, and only for the demo world.
  */
 @Repository
 public class DemoHistoryStore {
@@ -63,9 +62,19 @@ public class DemoHistoryStore {
         .update();
   }
 
-  /** How many registrants, items and custody events are stored. */
-  public DemoHistory.Size size() {
-    return new DemoHistory.Size(count("registrant"), count("machine"), count("custody_event"));
+  /** How many registrants are stored. */
+  public long registrants() {
+    return count("registrant");
+  }
+
+  /** How many machines, parts and moulds are stored. */
+  public long items() {
+    return count("machine");
+  }
+
+  /** How many custody events are stored. */
+  public long custodyEvents() {
+    return count("custody_event");
   }
 
   private long count(String table) {
