@@ -164,14 +164,7 @@ public final class MarkingChangeRequest {
 
   private String requireDecidable(Caller by, String reason) {
     String why = Reasons.required("reason", reason);
-    if (!by.has(Role.SUPERVISOR) || !by.agency().equals(ownerAgency)) {
-      throw new AccessDeniedException(
-          "only supervisors of " + ownerAgency + " decide its marking changes");
-    }
-    if (requestedBy.equals(by.username())) {
-      throw new AccessDeniedException(
-          "four eyes: the requester cannot decide their own marking change");
-    }
+    FourEyes.requireDecider(by, ownerAgency, requestedBy, "marking change", "marking changes");
     if (status != MarkingChangeStatus.PENDING) {
       throw new ConflictingState(
           "marking change "

@@ -131,7 +131,7 @@ public final class ReleaseRequest {
   /** A supervisor of the owning agency revokes the approved release. */
   public void revoke(Caller by, String reason, Instant at) {
     String why = Reasons.required("reason", reason);
-    requireSupervisorOfOwner(by);
+    FourEyes.requireSupervisorOf(by, ownerAgency, "releases");
     if (status != ReleaseStatus.APPROVED) {
       throw new ConflictingState(
           "release " + id + " is " + status + "; only an APPROVED release can be revoked");
@@ -149,22 +149,12 @@ public final class ReleaseRequest {
       throw new AccessDeniedException(
           "administrators manage accounts; they never approve or reject releases");
     }
-    requireSupervisorOfOwner(by);
-    if (requestedBy.equals(by.username())) {
-      throw new AccessDeniedException("four eyes: the requester cannot decide their own release");
-    }
+    FourEyes.requireDecider(by, ownerAgency, requestedBy, "release", "releases");
     if (status != ReleaseStatus.PENDING) {
       throw new ConflictingState(
           "release " + id + " is already " + status + "; only a PENDING release can be decided");
     }
     return why;
-  }
-
-  private void requireSupervisorOfOwner(Caller caller) {
-    if (!caller.has(Role.SUPERVISOR) || !caller.agency().equals(ownerAgency)) {
-      throw new AccessDeniedException(
-          "only supervisors of " + ownerAgency + " decide its releases");
-    }
   }
 
   private void decide(ReleaseStatus outcome, Caller by, String why, Instant at) {
