@@ -41,6 +41,7 @@ public class Directory {
   private final PasswordEncoder passwords;
   private final AuditTrail audit;
   private final Grants grants;
+  private final SignInLimits signIns;
   private final Clock clock;
   private final String operatorAgency;
 
@@ -51,6 +52,7 @@ public class Directory {
       PasswordEncoder passwords,
       AuditTrail audit,
       Grants grants,
+      SignInLimits signIns,
       Clock clock,
       AccessProperties settings) {
     this.agencies = agencies;
@@ -59,6 +61,7 @@ public class Directory {
     this.passwords = passwords;
     this.audit = audit;
     this.grants = grants;
+    this.signIns = signIns;
     this.clock = clock;
     this.operatorAgency = settings.operatorAgency();
   }
@@ -238,12 +241,12 @@ public class Directory {
         clock.instant());
   }
 
-  /** Clears a lockout after failed logins. */
+  /** Ends at once any delay on the user's sign-ins after failed attempts. */
   @Transactional
   public void unlock(AccessContext context, String username) {
     UserView user = user(username).orElseThrow(() -> new NotFound("user", username));
     requireAdministratorOf(context, user.agency());
-    users.unlock(username, clock.instant());
+    signIns.release(username);
     audit.record(context, "UNLOCK", "user", username, "WRITTEN", null);
   }
 

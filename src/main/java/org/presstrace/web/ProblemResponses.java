@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import org.presstrace.shared.TooManyRequests;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -31,11 +34,24 @@ class ProblemResponses {
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"PressTrace\", Bearer");
-    String detail =
-        e instanceof org.springframework.security.authentication.LockedException
-            ? "account is locked after repeated failed sign-ins"
-            : "sign in with HTTP Basic or a bearer token";
-    write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", detail);
+    write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "unauthorized",
+        "sign in with HTTP Basic or a bearer token");
+  }
+
+  /**
+   * A password sign-in refused unheard after failed attempts: the same answer whether the name
+   * exists or not, with the wait in {@code Retry-After}.
+   */
+  void tooManySignIns(HttpServletRequest request, HttpServletResponse response, Duration wait)
+      throws IOException {
+    var limited = new TooManyRequests("too many failed sign-ins; try again later", wait);
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+    write(
+        request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins", limited.getMessage());
   }
 
   void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)

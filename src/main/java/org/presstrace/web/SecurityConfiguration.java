@@ -1,6 +1,7 @@
 package org.presstrace.web;
 
 import java.util.function.Supplier;
+import org.presstrace.access.SignInLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -44,7 +47,8 @@ class SecurityConfiguration {
       ProblemResponses problems,
       ObjectProvider<JwtDecoder> jwtDecoder,
       UserDetailsService accounts,
-      JwtProperties bearer)
+      JwtProperties bearer,
+      SignInLimits signIns)
       throws Exception {
     String usernameClaim = bearer.usernameClaim();
     http.securityMatcher("/api/**", "/actuator/**")
@@ -61,6 +65,8 @@ class SecurityConfiguration {
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
+        .addFilterBefore(
+            SignInLimitFilter.basic(signIns, problems), BasicAuthenticationFilter.class)
         .exceptionHandling(
             exceptions ->
                 exceptions
@@ -106,7 +112,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, SignInLimits signIns) throws Exception {
     http.authorizeHttpRequests(
             authorize ->
                 authorize
@@ -123,6 +129,8 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .addFilterBefore(
+            SignInLimitFilter.form(signIns, "/login"), UsernamePasswordAuthenticationFilter.class)
         .exceptionHandling(
             exceptions ->
                 exceptions

@@ -211,7 +211,7 @@ final class RegistryWorld {
   }
 
   private static Object[] user(String username, String name, String agency, OffsetDateTime at) {
-    return new Object[] {username, name, agency, null, true, 0, at, at};
+    return new Object[] {username, name, agency, null, true, at, at};
   }
 
   private void writeRegistrants(RowWriter writer) throws SQLException {
@@ -476,7 +476,6 @@ final class RegistryWorld {
           "agency_code",
           "password_hash",
           "enabled",
-          "failed_logins",
           "created_at",
           "updated_at");
 

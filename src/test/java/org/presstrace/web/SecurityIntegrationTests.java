@@ -28,7 +28,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** Sign-in, the two filter chains, lockout, CSRF, headers and navigation by role. */
+/** Sign-in, the two filter chains, sign-in limits, CSRF, headers and navigation by role. */
 @PressTraceIntegrationTest
 class SecurityIntegrationTests {
 
@@ -219,7 +219,7 @@ class SecurityIntegrationTests {
   }
 
   @Test
-  void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+  void fiveWrongPasswordsDelayTheAccountEvenAgainstTheRightOne() {
     String victim = world.user("victim", federal, Role.INVESTIGATOR);
     String bystander = world.user("bystander", federal, Role.INVESTIGATOR);
 
@@ -234,13 +234,16 @@ class SecurityIntegrationTests {
         mvc.get().uri("/api/v1/agencies").with(httpBasic(victim, World.PASSWORD)).exchange();
 
     assertThat(sixth)
-        .hasStatus(HttpStatus.UNAUTHORIZED)
+        .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
         .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(sixth).bodyJson().extractingPath("$.detail").asString().contains("locked");
+    assertThat(sixth.getResponse().getHeader("Retry-After")).isNotBlank();
+    assertThat(sixth).bodyJson().extractingPath("$.detail").asString().doesNotContain("locked");
     assertThat(mvc.get().uri("/api/v1/agencies").with(httpBasic(bystander, World.PASSWORD)))
         .hasStatusOk();
     assertThat(
-            jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE username = :u AND action = 'LOCKOUT'")
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_event WHERE username = :u"
+                        + " AND action IN ('LOGIN', 'LOGIN_FAILURES', 'LOCKOUT')")
                 .param("u", victim)
                 .query(Long.class)
                 .single())
@@ -248,7 +251,7 @@ class SecurityIntegrationTests {
   }
 
   @Test
-  void fourWrongPasswordsDoNotLockTheAccount() {
+  void fourWrongPasswordsDoNotDelayTheAccount() {
     String user = world.user("careless", federal, Role.INVESTIGATOR);
 
     for (int attempt = 1; attempt <= 4; attempt++) {

@@ -1,7 +1,5 @@
 package org.presstrace.access.internal;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.presstrace.access.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,28 +10,26 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Local accounts of the embedded default: password hashes, roles, and lockout state. */
+/**
+ * Local accounts of the embedded default: password hashes, roles and whether sign-in is enabled.
+ * Failed sign-ins are limited before an account is looked up ({@link LoginAttempts}), so no account
+ * is ever locked here.
+ */
 @Service
 class LocalAccounts implements UserDetailsService {
 
   private final JdbcClient jdbc;
-  private final Clock clock;
 
-  LocalAccounts(JdbcClient jdbc, Clock clock) {
+  LocalAccounts(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   @Override
   public UserDetails loadUserByUsername(String username) {
-    return jdbc.sql(
-            "SELECT username, password_hash, enabled, locked_until FROM app_user WHERE username = :u")
+    return jdbc.sql("SELECT username, password_hash, enabled FROM app_user WHERE username = :u")
         .param("u", username)
         .query(
             (rs, row) -> {
-              OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-              boolean locked =
-                  lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant());
               String hash = rs.getString("password_hash");
               return User.withUsername(rs.getString("username"))
                   .password(
@@ -41,7 +37,6 @@ class LocalAccounts implements UserDetailsService {
                           ? "{noop}" + java.util.UUID.randomUUID() + "-no-local-password"
                           : hash)
                   .disabled(!rs.getBoolean("enabled"))
-                  .accountLocked(locked)
                   .authorities(authorities(username))
                   .build();
             })

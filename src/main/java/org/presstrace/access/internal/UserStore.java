@@ -2,7 +2,6 @@ package org.presstrace.access.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,11 +31,11 @@ import org.springframework.stereotype.Repository;
 public class UserStore {
 
   private final JdbcClient jdbc;
-  private final Clock clock;
+  private final LoginAttempts signIns;
 
-  UserStore(JdbcClient jdbc, Clock clock) {
+  UserStore(JdbcClient jdbc, LoginAttempts signIns) {
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.signIns = signIns;
   }
 
   /** The users of {@code agency}, by username. */
@@ -97,8 +96,8 @@ public class UserStore {
     jdbc.sql(
             """
             INSERT INTO app_user (username, display_name, agency_code, password_hash, enabled,
-                                  failed_logins, created_at, updated_at)
-            VALUES (:username, :name, :agency, :hash, TRUE, 0, :at, :at)
+                                  created_at, updated_at)
+            VALUES (:username, :name, :agency, :hash, TRUE, :at, :at)
             """)
         .param("username", username)
         .param("name", displayName)
@@ -109,16 +108,6 @@ public class UserStore {
     for (Role role : roles) {
       addRole(username, role);
     }
-  }
-
-  /** Clears failed logins and a lockout. */
-  public void unlock(String username, Instant at) {
-    jdbc.sql(
-            "UPDATE app_user SET failed_logins = 0, locked_until = NULL, updated_at = :at"
-                + " WHERE username = :username")
-        .param("at", utc(at))
-        .param("username", username)
-        .update();
   }
 
   public void setEnabled(String username, boolean enabled, Instant at) {
@@ -238,7 +227,6 @@ public class UserStore {
 
   private UserView user(ResultSet rs, Held held) throws SQLException {
     String username = rs.getString("username");
-    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
     return new UserView(
         username,
         rs.getString("display_name"),
@@ -246,8 +234,8 @@ public class UserStore {
         held.roles(username),
         held.compartments(username),
         rs.getBoolean("enabled"),
-        lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant()),
-        rs.getInt("failed_logins"),
+        signIns.limited(username),
+        signIns.failures(username),
         rs.getObject("created_at", OffsetDateTime.class).toInstant());
   }
 

@@ -147,7 +147,7 @@ class AccessApi {
   }
 
   @PostMapping("/users/{username}/unlock")
-  @Operation(summary = "Clear a lockout after failed sign-ins")
+  @Operation(summary = "End at once the delay on a user's sign-ins after failed attempts")
   void unlock(
       @PathVariable String username,
       @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
