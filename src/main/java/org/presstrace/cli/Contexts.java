@@ -10,6 +10,9 @@ import org.presstrace.access.Directory;
 import org.presstrace.access.Purpose;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** What the commands that work on the database share: a quiet start and the named user. */
@@ -24,16 +27,21 @@ final class Contexts {
   static ConfigurableApplicationContext boot(
       Class<?> application, StorageOptions storage, Map<String, String> extra) {
     var properties = new LinkedHashMap<String, Object>(storage.properties(false));
-    if (storage.usesEmbeddedDatabase()) {
+    boolean embedded = storage.usesEmbeddedDatabase();
+    if (embedded) {
       Preflight.dataDirectory(storage.dataDir);
     }
     Preflight.database(
         (String) properties.get("spring.datasource.url"),
         (String) properties.get("spring.datasource.username"),
-        (String) properties.get("spring.datasource.password"));
+        (String) properties.get("spring.datasource.password"),
+        embedded ? storage.dataDir : null);
     properties.putAll(extra);
     var spring = new SpringApplication(application);
     spring.setWebApplicationType(WebApplicationType.NONE);
+    if (embedded) {
+      spring.addListeners(tightenWhenReady(storage.dataDir));
+    }
     spring.setDefaultProperties(
         Map.of(
             "logging.level.root", "warn",
@@ -44,6 +52,18 @@ final class Contexts {
             .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
             .toArray(String[]::new);
     return spring.run(arguments);
+  }
+
+  /**
+   * Makes the files the database made at start (its lock file holds the key of its loopback server)
+   * owner-only once the application is ready; they were made under the process's umask.
+   */
+  static ApplicationListener<ApplicationEvent> tightenWhenReady(Path dataDir) {
+    return event -> {
+      if (event instanceof ApplicationReadyEvent) {
+        DataDirectory.tighten(dataDir);
+      }
+    };
   }
 
   /** The active user named {@code username}, or a one-line refusal. */

@@ -69,6 +69,7 @@ public class PressTraceCommand implements java.util.concurrent.Callable<Integer>
   }
 
   static CommandLine commandLine(Class<?> application, PrintWriter out, PrintWriter err) {
+    StorageOptions.bindH2ToLoopback();
     var commandLine = new CommandLine(new PressTraceCommand(application));
     commandLine.setOut(out);
     commandLine.setErr(err);

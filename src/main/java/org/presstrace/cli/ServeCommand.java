@@ -3,6 +3,8 @@ package org.presstrace.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -32,16 +34,39 @@ class ServeCommand implements Callable<Integer> {
   }
 
   void start(Map<String, Object> properties, String[] profiles) {
-    if (storage.usesEmbeddedDatabase() || profiles.length > 0) {
+    boolean embedded = storage.usesEmbeddedDatabase() || profiles.length > 0;
+    String user = (String) properties.get("spring.datasource.username");
+    String password = (String) properties.get("spring.datasource.password");
+    if (embedded) {
       Preflight.dataDirectory(storage.dataDir);
+      Preflight.notServedElsewhere(storage.dataDir, user, password);
     }
     Preflight.database(
         (String) properties.get("spring.datasource.url"),
-        (String) properties.get("spring.datasource.username"),
-        (String) properties.get("spring.datasource.password"));
+        user,
+        password,
+        embedded ? storage.dataDir : null);
     var spring = new SpringApplication(application != null ? application : root.application());
     spring.setAdditionalProfiles(profiles);
+    if (embedded) {
+      spring.addListeners(Contexts.tightenWhenReady(storage.dataDir));
+    }
+    if (profiles.length == 0) {
+      spring.addListeners(ServeCommand::announce);
+    }
     spring.run(asArguments(quietFailures(properties)));
+  }
+
+  /**
+   * Prints where PressTrace listens, with the port the web server took (the demo prints its own).
+   */
+  private static void announce(ApplicationEvent event) {
+    if (event instanceof ApplicationReadyEvent ready) {
+      String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port");
+      if (port != null) {
+        System.out.println("PressTrace is running at http://localhost:" + port + "/");
+      }
+    }
   }
 
   /** Command-line arguments outrank application.properties and the environment. */

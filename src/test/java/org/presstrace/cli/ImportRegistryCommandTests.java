@@ -176,6 +176,8 @@ class ImportRegistryCommandTests {
 
   private org.springframework.context.ConfigurableApplicationContext application() {
     Path data = dir.resolve("data");
+    // made as the command line makes it, private to this account, before the seed opens it
+    DataDirectory.prepare(data, notice -> {});
     var spring = new SpringApplication(PressTraceApplication.class);
     String[] arguments = {
       "--spring.main.web-application-type=none",

@@ -84,6 +84,8 @@ class ImportSeizuresCommandTests {
 
   private String[] springArguments() {
     Path data = dir.resolve("data");
+    // made as the command line makes it, private to this account, before the seed opens it
+    DataDirectory.prepare(data, notice -> {});
     return new String[] {
       "--spring.main.web-application-type=none",
       "--logging.level.root=warn",

@@ -79,7 +79,12 @@ class LedgerCrashTests {
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void everyAcknowledgedTransferSurvivesAKillAndTheLedgerVerifies() throws Exception {
-    Path data = Files.createDirectories(work.resolve("data"));
+    // PressTrace refuses a data directory other accounts may open.
+    Path data =
+        Files.createDirectory(
+            work.resolve("data"),
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
     int port = freePort();
     Process first = serve(data, port, true, "first");
     awaitReady(first, port);
