@@ -45,6 +45,7 @@ class TableOwnershipTests {
           // access: users, agencies, markings, releases and the audit trail
           Map.entry("access_grant", "access"),
           Map.entry("agency", "access"),
+          Map.entry("api_token", "access"),
           Map.entry("app_user", "access"),
           Map.entry("audit_event", "access"),
           Map.entry("compartment", "access"),

@@ -16,16 +16,23 @@ public class Callers {
     this.directory = directory;
   }
 
-  /** The current caller; fails when nobody is signed in or the account is disabled. */
+  /**
+   * The current caller; fails when nobody is signed in or the account is disabled. A caller signed
+   * in with an API token holds only the roles the token carries.
+   */
   public Caller current() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !authentication.isAuthenticated()) {
       throw new AuthenticationCredentialsNotFoundException("sign in first");
     }
-    return directory
-        .caller(authentication.getName())
-        .orElseThrow(
-            () -> new DisabledException("account " + authentication.getName() + " is not active"));
+    Caller caller =
+        directory
+            .caller(authentication.getName())
+            .orElseThrow(
+                () ->
+                    new DisabledException(
+                        "account " + authentication.getName() + " is not active"));
+    return authentication instanceof ApiTokenAuthentication token ? token.narrow(caller) : caller;
   }
 
   /** The current caller acting through {@code channel} with {@code purpose} (may be blank). */

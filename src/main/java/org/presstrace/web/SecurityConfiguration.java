@@ -1,6 +1,7 @@
 package org.presstrace.web;
 
 import java.util.function.Supplier;
+import org.presstrace.access.ApiTokens;
 import org.presstrace.access.SignInLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -9,7 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -20,6 +23,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -28,9 +34,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic with
- * local accounts, or an OIDC bearer token when an issuer is configured; no cookies, so no CSRF.
- * Pages use a form login with a session, CSRF tokens, session fixation protection and strict
- * headers. Only health, the login page and static assets are open.
+ * local accounts, a PressTrace API token ({@code Bearer pt_...}), or an OIDC bearer token when an
+ * issuer is configured; no cookies, so no CSRF. Pages use a form login with a session, CSRF tokens,
+ * session fixation protection and strict headers. Only health, the login page and static assets are
+ * open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -48,7 +55,8 @@ class SecurityConfiguration {
       ObjectProvider<JwtDecoder> jwtDecoder,
       UserDetailsService accounts,
       JwtProperties bearer,
-      SignInLimits signIns)
+      SignInLimits signIns,
+      ApiTokens tokens)
       throws Exception {
     String usernameClaim = bearer.usernameClaim();
     http.securityMatcher("/api/**", "/actuator/**")
@@ -73,24 +81,41 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(problems::unauthorized)
                     .accessDeniedHandler(problems::forbidden))
         .headers(SecurityConfiguration::strictHeaders);
-    JwtDecoder decoder = jwtDecoder.getIfAvailable();
-    if (decoder != null) {
-      http.oauth2ResourceServer(
-          resource ->
-              resource
-                  .authenticationEntryPoint(problems::unauthorized)
-                  .jwt(
-                      jwt ->
-                          jwt.decoder(decoder)
-                              .jwtAuthenticationConverter(
-                                  token -> {
-                                    String username = token.getClaimAsString(usernameClaim);
-                                    UserDetails account = account(accounts, username);
-                                    return new JwtAuthenticationToken(
-                                        token, account.getAuthorities(), account.getUsername());
-                                  })));
-    }
+    AuthenticationManager oidc = oidcTokens(jwtDecoder.getIfAvailable(), accounts, usernameClaim);
+    AuthenticationManager bearerTokens =
+        authentication -> {
+          String presented = ((BearerTokenAuthenticationToken) authentication).getToken();
+          return ApiTokens.issuedByPressTrace(presented)
+              ? tokens.authenticate(presented)
+              : oidc.authenticate(authentication);
+        };
+    http.oauth2ResourceServer(
+        resource ->
+            resource
+                .authenticationEntryPoint(problems::unauthorized)
+                .authenticationManagerResolver(request -> bearerTokens));
     return http.build();
+  }
+
+  /**
+   * Bearer tokens that are not PressTrace's own: checked against the OIDC issuer when one is
+   * configured, refused otherwise.
+   */
+  private static AuthenticationManager oidcTokens(
+      JwtDecoder decoder, UserDetailsService accounts, String usernameClaim) {
+    if (decoder == null) {
+      return authentication -> {
+        throw new InvalidBearerTokenException("no OIDC issuer is configured");
+      };
+    }
+    var provider = new JwtAuthenticationProvider(decoder);
+    provider.setJwtAuthenticationConverter(
+        token -> {
+          String username = token.getClaimAsString(usernameClaim);
+          UserDetails account = account(accounts, username);
+          return new JwtAuthenticationToken(token, account.getAuthorities(), account.getUsername());
+        });
+    return new ProviderManager(provider);
   }
 
   /** A bearer token names a PressTrace user; its agency, roles and lockout come from PressTrace. */

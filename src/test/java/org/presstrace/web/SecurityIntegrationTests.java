@@ -61,6 +61,7 @@ class SecurityIntegrationTests {
                 "/registry/imports",
                 "/registry/transaction-reports",
                 "/registry/certificates/verify",
+                "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.INVESTIGATOR,
@@ -81,6 +82,7 @@ class SecurityIntegrationTests {
                 "/substances/screenings",
                 "/releases",
                 "/registry/certificates/verify",
+                "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.ANALYST,
@@ -100,6 +102,7 @@ class SecurityIntegrationTests {
                 "/substances",
                 "/substances/screenings",
                 "/registry/certificates/verify",
+                "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.SUPERVISOR,
@@ -121,6 +124,7 @@ class SecurityIntegrationTests {
                 "/releases",
                 "/grants",
                 "/registry/certificates/verify",
+                "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.FOREIGN_LIAISON,
@@ -130,10 +134,17 @@ class SecurityIntegrationTests {
                 "/seizures",
                 "/releases",
                 "/registry/certificates/verify",
+                "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.AUDITOR,
-            List.of("/", "/audit", "/ledger", "/registry/certificates/verify", "/swagger-ui.html")),
+            List.of(
+                "/",
+                "/audit",
+                "/ledger",
+                "/registry/certificates/verify",
+                "/account/tokens",
+                "/swagger-ui.html")),
         Arguments.of(
             Role.ADMINISTRATOR,
             List.of(
@@ -145,6 +156,7 @@ class SecurityIntegrationTests {
                 "/admin/agencies",
                 "/admin/users",
                 "/registry/certificates/verify",
+                "/account/tokens",
                 "/swagger-ui.html")));
   }
 

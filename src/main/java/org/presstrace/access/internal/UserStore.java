@@ -110,6 +110,16 @@ public class UserStore {
     }
   }
 
+  /** Replaces the password hash of {@code username}. */
+  public void setPasswordHash(String username, String passwordHash, Instant at) {
+    jdbc.sql(
+            "UPDATE app_user SET password_hash = :hash, updated_at = :at WHERE username = :username")
+        .param("hash", passwordHash)
+        .param("at", utc(at))
+        .param("username", username)
+        .update();
+  }
+
   public void setEnabled(String username, boolean enabled, Instant at) {
     jdbc.sql("UPDATE app_user SET enabled = :enabled, updated_at = :at WHERE username = :username")
         .param("enabled", enabled)
