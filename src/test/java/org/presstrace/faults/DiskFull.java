@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ final class DiskFull {
   /** Refuses to fill a file system larger than this: it must be a scratch one. */
   private static final long LARGEST_FILE_SYSTEM = 512L * 1024 * 1024;
 
-  private static final int WRITES_WHILE_FULL = 8;
+  private static final int REFUSALS_WANTED = 5;
+  private static final Duration WRITING_WHILE_FULL = Duration.ofSeconds(120);
   private static final int RESUME_BOUND_SECONDS = 30;
 
   private final PressTraceProcess presstrace;
@@ -60,22 +62,29 @@ final class DiskFull {
     Map<String, Integer> whileFull = new TreeMap<>();
     long slowest = 0;
     int acknowledgedWhileFull = 0;
+    int refused = 0;
     var answers = new ArrayList<String>();
-    for (int i = 0; i < WRITES_WHILE_FULL; i++, n++) {
+    // H2 first fills the free space inside its file; keep writing until it needs more.
+    long fullSince = System.nanoTime();
+    while (refused < REFUSALS_WANTED
+        && System.nanoTime() - fullSince < WRITING_WHILE_FULL.toNanos()) {
       try {
-        Answer answer = write(api, "DF-" + n, acknowledged);
+        Answer answer = write(api, "DF-" + n++, acknowledged);
         slowest = Math.max(slowest, answer.millis());
-        whileFull.merge(answer.status() + " " + contentType(answer), 1, Integer::sum);
+        whileFull.merge(answer.status() + "_" + contentType(answer), 1, Integer::sum);
         if (answer.acknowledged()) {
           acknowledgedWhileFull++;
-        } else if (answers.size() < 2) {
-          answers.add(answer.text().replace('\n', ' '));
+        } else {
+          refused++;
+          if (answers.size() < 2) {
+            answers.add(answer.text().replace('\n', ' '));
+          }
         }
       } catch (IOException noAnswer) {
-        whileFull.merge("no answer (" + noAnswer.getClass().getSimpleName() + ")", 1, Integer::sum);
+        refused++;
+        whileFull.merge("no_answer_" + noAnswer.getClass().getSimpleName(), 1, Integer::sum);
       }
     }
-    int refused = WRITES_WHILE_FULL - acknowledgedWhileFull;
     result.expect(refused > 0, "no write was refused with the disk full: not exercised");
     result.expect(
         whileFull.keySet().stream().allMatch(key -> key.startsWith("5") || key.startsWith("2")),
@@ -126,7 +135,7 @@ final class DiskFull {
     return result
         .figure("database_mib", databaseBytes / 1024 / 1024)
         .figure("filler_mib", filled / 1024 / 1024)
-        .figure("writes_while_full", WRITES_WHILE_FULL)
+        .figure("acknowledged_while_full", acknowledgedWhileFull)
         .figure("refused", refused)
         .figure("answers", whileFull.toString().replace(" ", "_"))
         .figure("slowest_ms", slowest)
