@@ -17,12 +17,12 @@
 # port, stopped at exit), so restarting it disturbs no other database on the machine. They need
 # PostgreSQL's server binaries (apt-get install postgresql, as .ci/run does; the newest
 # /usr/lib/postgresql/*/bin, or PRESSTRACE_FAULTS_PG_BIN). disk-full mounts a tmpfs, so it needs
-# root. --rows sets the size of the import (default 20000); --no-build reuses the last build.
+# root. --rows sets the size of the import (default 5000); --no-build reuses the last build.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scenario=all
-rows=20000
+rows=5000
 build=1
 while [[ $# -gt 0 ]]; do
   case "$1" in

@@ -53,7 +53,7 @@ public final class FaultRun {
           switch (scenario) {
             case "import" ->
                 new ImportKill(presstrace, storage, work)
-                    .run(Integer.parseInt(options.getOrDefault("--rows", "20000")));
+                    .run(Integer.parseInt(options.getOrDefault("--rows", "5000")));
             case "transfers" -> new TransferKill(presstrace, storage).run();
             case "pg-restart" ->
                 new DatabaseRestart(presstrace, storage).run(required(options, "--pg-restart"));
