@@ -187,6 +187,9 @@ public class StorageOptions {
       properties.put("spring.datasource.url", embeddedUrl(dataDir));
       properties.put("spring.datasource.username", "presstrace");
       properties.put("spring.datasource.password", "");
+      properties.put(
+          "spring.datasource.hikari.exception-override-class-name",
+          EmbeddedDatabaseClosed.class.getName());
     } else {
       properties.put("spring.datasource.url", dbUrl);
       if (dbUser != null) {

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,18 @@ class ProblemResponses {
   void unauthorized(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (e instanceof InternalAuthenticationServiceException) {
+      // The credentials could not be checked (the database is unreachable or its disk full):
+      // asking the client to sign in again would blame the wrong party.
+      response.setHeader("Retry-After", "5");
+      write(
+          request,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "unavailable",
+          "credentials cannot be checked now; try again shortly");
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"PressTrace\", Bearer");
     write(
         request,
