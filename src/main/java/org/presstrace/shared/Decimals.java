@@ -174,7 +174,11 @@ public final class Decimals {
     return check(new BigDecimal(given), field, maxDigits, maxScale);
   }
 
-  private static String shown(BigDecimal value) {
+  /**
+   * {@code value} as a short text for a message, whatever its size: plain up to 20 characters,
+   * scientific when its exponent is far from zero, cut short beyond.
+   */
+  public static String shown(BigDecimal value) {
     String plain =
         Math.abs((long) value.scale()) > MAX_LENGTH ? value.toString() : value.toPlainString();
     return plain.length() > 24 ? plain.substring(0, 20) + "…" : plain;

@@ -7,6 +7,7 @@ import org.presstrace.ledger.Ledger;
 import org.presstrace.ledger.LedgerLeaf;
 import org.presstrace.ledger.MerkleVerifier;
 import org.presstrace.ledger.SignedTreeHead;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.springframework.stereotype.Controller;
@@ -86,10 +87,10 @@ class LedgerPages {
   }
 
   private static long parse(String index) {
-    try {
-      return Long.parseLong(index.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequest("index", "'" + index + "' is not a leaf number");
+    Long number = Decimals.wholeNumber(index, "index", 0, Long.MAX_VALUE);
+    if (number == null) {
+      throw new InvalidRequest("index", "give a leaf number");
     }
+    return number;
   }
 }
