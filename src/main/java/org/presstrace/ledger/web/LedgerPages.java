@@ -87,7 +87,12 @@ class LedgerPages {
   }
 
   private static long parse(String index) {
-    Long number = Decimals.wholeNumber(index, "index", 0, Long.MAX_VALUE);
+    Long number;
+    try {
+      number = Decimals.wholeNumber(index, "index", Long.MIN_VALUE, Long.MAX_VALUE);
+    } catch (InvalidRequest notANumber) {
+      throw new InvalidRequest("index", "'" + index.strip() + "' is not a leaf number");
+    }
     if (number == null) {
       throw new InvalidRequest("index", "give a leaf number");
     }
