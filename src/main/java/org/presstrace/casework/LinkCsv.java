@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 
 /**
@@ -100,11 +101,8 @@ public final class LinkCsv {
   }
 
   private static BigDecimal amount(String text) {
-    try {
-      return text == null ? null : new BigDecimal(text);
-    } catch (NumberFormatException notANumber) {
-      throw new InvalidRequest("amount", "'" + text + "' is not an amount");
-    }
+    // the sign and the range are the link's own rules (Links), read with their messages there
+    return Decimals.parseSigned(text, "amount", Decimals.MAX_LENGTH, Decimals.MAX_LENGTH);
   }
 
   private static LocalDate date(String text, String column) {

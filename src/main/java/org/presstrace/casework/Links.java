@@ -27,6 +27,7 @@ import org.presstrace.casework.internal.LinkStore;
 import org.presstrace.registry.Registry;
 import org.presstrace.registry.Trace;
 import org.presstrace.seizures.Seizures;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
@@ -419,12 +420,9 @@ public class Links {
     }
     if (amount.signum() <= 0) {
       throw new InvalidRequest(
-          "amount", "amount must be more than zero, not " + amount.toPlainString());
+          "amount", "amount must be more than zero, not " + Decimals.shown(amount));
     }
-    if (amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 4) {
-      throw new InvalidRequest(
-          "amount", "amount " + amount.toPlainString() + " is beyond a trillion or four decimals");
-    }
+    Decimals.inRange(amount, "amount", BigDecimal.ZERO, MAX_AMOUNT, 4);
   }
 
   /** An ISO 4217 currency of money (not XXX, XTS or a metal). */

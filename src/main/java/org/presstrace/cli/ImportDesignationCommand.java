@@ -2,7 +2,6 @@ package org.presstrace.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,7 +63,7 @@ class ImportDesignationCommand implements Callable<Integer> {
     if (!Files.isReadable(file) || Files.isDirectory(file)) {
       throw new StartupRefused("cannot read " + file);
     }
-    String content = Files.readString(file, StandardCharsets.UTF_8);
+    String content = ImportSeizuresCommand.text(file);
     String format = Designations.formatOf(file.getFileName().toString());
     try (var context = Contexts.boot(parent.root.application(), storage, Map.of())) {
       var access =

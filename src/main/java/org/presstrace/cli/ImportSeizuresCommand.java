@@ -3,7 +3,7 @@ package org.presstrace.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.presstrace.access.AccessContext;
 import org.presstrace.seizures.ImportReport;
 import org.presstrace.seizures.Seizures;
+import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.Utf8Text;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,9 +58,9 @@ class ImportSeizuresCommand implements Callable<Integer> {
     if (!Files.isReadable(file)) {
       throw new StartupRefused("cannot read " + file);
     }
+    Reader csv = new StringReader(text(file));
     try (ConfigurableApplicationContext context =
-            Contexts.boot(parent.root.application(), storage, Map.of());
-        Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        Contexts.boot(parent.root.application(), storage, Map.of())) {
       AccessContext access = Contexts.importing(context, user, purpose, file);
       ImportReport report = context.getBean(Seizures.class).importCsv(access, csv);
       PrintWriter out = spec.commandLine().getOut();
@@ -74,6 +76,15 @@ class ImportSeizuresCommand implements Callable<Integer> {
           report.problems().stream()
               .map(p -> new RowRefusal.Problem(p.row(), p.field(), p.message()))
               .toList());
+    }
+  }
+
+  /** The file's text, refused before anything starts when it is not UTF-8. */
+  static String text(Path file) throws IOException {
+    try {
+      return Utf8Text.decode(Files.readAllBytes(file));
+    } catch (InvalidRequest notText) {
+      throw new StartupRefused(file + ": " + notText.getMessage());
     }
   }
 }

@@ -18,6 +18,7 @@ import org.presstrace.registry.internal.Machine;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.registry.internal.Registrants;
 import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 
 /**
@@ -436,9 +437,10 @@ final class ImportCheck {
         return null;
       }
       try {
-        return Integer.valueOf(value.replace("_", "").replace(" ", ""));
-      } catch (NumberFormatException e) {
-        problem(column, "not a whole number");
+        return Decimals.wholeNumber(value, column.header(), Integer.MIN_VALUE, Integer.MAX_VALUE)
+            .intValue();
+      } catch (InvalidRequest e) {
+        problem(column, e.getMessage());
         return null;
       }
     }

@@ -2,13 +2,15 @@ package org.presstrace.seizures;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 
 /**
  * A mass as reported, with its unit; {@link #milligrams()} is exact. An invalid quantity cannot
  * exist: the amount is never negative, has at most {@value #MAX_DECIMALS} decimals, and is at most
  * {@link #MAX_MILLIGRAMS} mg (1,000 tonnes, far above any seizure on record) in whatever unit it is
- * given. A {@link BigDecimal} is never NaN or infinite; {@link #parse} refuses such texts by name.
+ * given. A {@link BigDecimal} is never NaN or infinite; {@link #parse} reads texts through {@link
+ * Decimals}, which refuses such texts by name.
  */
 public record Quantity(BigDecimal amount, MassUnit unit) {
 
@@ -34,7 +36,8 @@ public record Quantity(BigDecimal amount, MassUnit unit) {
    * InvalidRequest} naming {@code amountField} or {@code unitField}.
    */
   public static Quantity parse(String amount, String unit, String amountField, String unitField) {
-    BigDecimal value = DecimalText.parse(amount, amountField);
+    BigDecimal value =
+        Decimals.parseSigned(amount, amountField, MAX_MILLIGRAMS.precision(), MAX_DECIMALS);
     if (value == null) {
       return null;
     }

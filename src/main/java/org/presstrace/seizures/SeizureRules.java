@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.presstrace.registry.SerialNumber;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.substances.CasNumber;
 
@@ -38,14 +39,21 @@ public final class SeizureRules {
 
   private final List<FieldProblem> problems = new ArrayList<>();
   private final int row;
+  private final SeizureLimits limits;
 
-  private SeizureRules(int row) {
+  private SeizureRules(int row, SeizureLimits limits) {
     this.row = row;
+    this.limits = limits;
   }
 
   /** Checks {@code draft}; on any broken rule throws the first as an {@link InvalidRequest}. */
   static CheckedSeizure checkOrThrow(SeizureDraft draft, Instant now) {
-    var rules = new SeizureRules(0);
+    return checkOrThrow(draft, now, SeizureLimits.DEFAULT);
+  }
+
+  /** As {@link #checkOrThrow(SeizureDraft, Instant)}, within {@code limits}. */
+  static CheckedSeizure checkOrThrow(SeizureDraft draft, Instant now, SeizureLimits limits) {
+    var rules = new SeizureRules(0, limits);
     CheckedSeizure checked = rules.check(draft, now);
     if (checked == null) {
       FieldProblem first = rules.problems.get(0);
@@ -55,8 +63,9 @@ public final class SeizureRules {
   }
 
   /** Checks {@code draft} as CSV data row {@code row}; problems are added to {@code into}. */
-  static CheckedSeizure check(SeizureDraft draft, Instant now, int row, List<FieldProblem> into) {
-    var rules = new SeizureRules(row);
+  static CheckedSeizure check(
+      SeizureDraft draft, Instant now, int row, List<FieldProblem> into, SeizureLimits limits) {
+    var rules = new SeizureRules(row, limits);
     CheckedSeizure checked = rules.check(draft, now);
     into.addAll(rules.problems);
     return checked;
@@ -64,7 +73,12 @@ public final class SeizureRules {
 
   /** Every problem of {@code draft}, for a page that shows them all. */
   public static List<FieldProblem> problems(SeizureDraft draft, Instant now) {
-    var rules = new SeizureRules(0);
+    return problems(draft, now, SeizureLimits.DEFAULT);
+  }
+
+  /** Every problem of {@code draft} within {@code limits}, for a page that shows them all. */
+  public static List<FieldProblem> problems(SeizureDraft draft, Instant now, SeizureLimits limits) {
+    var rules = new SeizureRules(0, limits);
     rules.check(draft, now);
     return List.copyOf(rules.problems);
   }
@@ -183,7 +197,7 @@ public final class SeizureRules {
   }
 
   private BigDecimal coordinate(String given, String field, int limit) {
-    BigDecimal value = number(given, field);
+    BigDecimal value = guard(field, () -> Decimals.parseSigned(given, field, 3, 12));
     if (value != null && value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
       problem(field, field + " " + given.strip() + " is outside -" + limit + " to " + limit);
       return null;
@@ -225,7 +239,10 @@ public final class SeizureRules {
     }
     BigDecimal purity = percentage(item.purityPct(), at + "purityPct", "purity");
     BigDecimal share = percentage(item.shareAtLeast2mgPct(), at + "shareAtLeast2mgPct", "share");
-    BigDecimal mgPerPill = number(item.mgPerPill(), at + "mgPerPill");
+    BigDecimal mgPerPill =
+        guard(
+            at + "mgPerPill",
+            () -> Decimals.parse(item.mgPerPill(), at + "mgPerPill", 4, Quantity.MAX_DECIMALS));
     if (mgPerPill != null
         && (mgPerPill.signum() <= 0 || mgPerPill.compareTo(MAX_MG_PER_PILL) > 0)) {
       problem(at + "mgPerPill", "mg per pill must be above 0 and at most " + MAX_MG_PER_PILL);
@@ -261,7 +278,7 @@ public final class SeizureRules {
   }
 
   private Long pillCount(String given, String field) {
-    Long count = guard(field, () -> DecimalText.wholeNumber(given, field, "pill count"));
+    Long count = guard(field, () -> Decimals.wholeNumber(given, field, 0, limits.maxPillCount()));
     if (count != null && count <= 0) {
       problem(field, "pill count " + given.strip() + " must be positive");
       return null;
@@ -270,7 +287,7 @@ public final class SeizureRules {
   }
 
   private BigDecimal percentage(String given, String field, String what) {
-    BigDecimal value = number(given, field);
+    BigDecimal value = guard(field, () -> Decimals.parse(given, field, 3, 6));
     if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
       problem(field, what + " " + given.strip() + "% is not between 0 and 100%");
       return null;
@@ -313,10 +330,6 @@ public final class SeizureRules {
         text(given.identifier(), at + "identifier", 120),
         text(given.role(), at + "role", 80),
         text(given.details(), at + "details", 1000));
-  }
-
-  private BigDecimal number(String given, String field) {
-    return guard(field, () -> DecimalText.parse(given, field));
   }
 
   private String text(String given, String field, int limit) {

@@ -60,6 +60,8 @@ public class Seizures {
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
+  private final SeizureLimits limits;
+
   Seizures(
       SeizureStore store,
       GuardedReads reads,
@@ -69,7 +71,9 @@ public class Seizures {
       Directory directory,
       AuditTrail audit,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      SeizureLimits limits) {
+    this.limits = limits;
     this.store = store;
     this.reads = reads;
     this.substances = substances;
@@ -81,11 +85,16 @@ public class Seizures {
     this.events = events;
   }
 
+  /** Every problem of {@code draft}, each beside its field, within the configured limits. */
+  public List<FieldProblem> problems(SeizureDraft draft) {
+    return SeizureRules.problems(draft, clock.instant(), limits);
+  }
+
   /** Files one seizure report owned by the reporter's agency. */
   @Transactional
   public SeizureDetail report(AccessContext context, SeizureDraft draft) {
     requireReporter(context.caller());
-    CheckedSeizure checked = SeizureRules.checkOrThrow(draft, clock.instant());
+    CheckedSeizure checked = SeizureRules.checkOrThrow(draft, clock.instant(), limits);
     String id = store(context, checked, new HashMap<>(), 0);
     SeizureView stored = storedView(id);
     audit.record(
@@ -125,7 +134,7 @@ public class Seizures {
     for (int row = 0; row < drafts.size(); row++) {
       if (drafts.get(row) != null) {
         var found = new ArrayList<FieldProblem>();
-        SeizureRules.check(drafts.get(row), now, row + 1, found);
+        SeizureRules.check(drafts.get(row), now, row + 1, found, limits);
         found.stream().map(SeizureCsv::inColumns).forEach(problems::add);
       }
     }
@@ -144,7 +153,7 @@ public class Seizures {
     var checked = new ArrayList<CheckedSeizure>();
     Instant now = clock.instant();
     for (int row = 0; row < drafts.size(); row++) {
-      checked.add(SeizureRules.check(drafts.get(row), now, row + 1, problems));
+      checked.add(SeizureRules.check(drafts.get(row), now, row + 1, problems, limits));
     }
     if (problems.isEmpty()) {
       referenceProblems(context.caller(), checked, problems);

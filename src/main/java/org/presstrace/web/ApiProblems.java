@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.TooManyRequests;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -215,12 +217,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           request);
     }
     Throwable cause = e.getMostSpecificCause();
+    StreamConstraintsException tooLong = find(e, StreamConstraintsException.class);
+    if (tooLong != null) {
+      String field = at(tooLong);
+      String message =
+          String.valueOf(tooLong.getOriginalMessage()).startsWith("Number")
+              ? (field.equals("(body)") ? "the body" : "field " + field)
+                  + " holds a number longer than "
+                  + Decimals.MAX_LENGTH
+                  + " characters"
+              : "the body holds a value longer than this API reads";
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "invalid-input",
+          message,
+          List.of(new FieldProblem(field, message, null)),
+          request);
+    }
     if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)) {
       String field = path(jackson);
       String message =
           cause instanceof UnrecognizedPropertyException
               ? "field " + field + " is not part of this request"
-              : "field " + field + " has the wrong type or format";
+              : cause instanceof JsonInput.UnpairedSurrogate
+                  ? "field " + field + " " + jackson.getOriginalMessage()
+                  : "field " + field + " has the wrong type or format";
       return problem(
           HttpStatus.BAD_REQUEST,
           "invalid-input",
@@ -258,6 +279,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           .body(problem);
     }
     return answer;
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> kind) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (kind.isInstance(t)) {
+        return kind.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /** Where the parser stood when it gave up: the field's path, or {@code (body)}. */
+  private static String at(JacksonException e) {
+    if (!e.getPath().isEmpty()) {
+      return path(e);
+    }
+    if (e.processor() instanceof tools.jackson.core.JsonParser parser) {
+      String pointer = parser.streamReadContext().pathAsPointer().toString();
+      if (!pointer.isEmpty()) {
+        return pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+      }
+    }
+    return "(body)";
   }
 
   static String path(JacksonException e) {

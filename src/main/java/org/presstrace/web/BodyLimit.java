@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,16 +18,29 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps API request bodies ({@code presstrace.api.max-body-bytes}, default 1 MiB; bulk imports,
- * paths ending in {@code /imports}, {@code presstrace.api.import-max-body-bytes}, default 25 MiB):
- * a declared length over the cap gets 413 at once; a chunked body is cut off when it passes the
- * cap.
+ * Caps API request bodies ({@code presstrace.api.max-body-bytes}, default 1 MiB; the bulk imports
+ * of {@link #IMPORTS}, {@code presstrace.api.import-max-body-bytes}, default 25 MiB): a declared
+ * length over the cap gets 413 at once; a chunked body is cut off when it passes the cap. A
+ * multipart upload to an import may carry its file of up to the import limit plus {@link
+ * #MULTIPART_OVERHEAD} bytes of form framing; the file itself is held to the limit by the multipart
+ * configuration ({@link WebConfiguration}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodyLimit extends OncePerRequestFilter {
 
   static final String LIMIT_ATTRIBUTE = BodyLimit.class.getName() + ".limit";
+
+  /** Every API path that takes a bulk import, CSV or JSON, as a body or an uploaded file. */
+  static final Set<String> IMPORTS =
+      Set.of(
+          "/api/v1/registry/imports",
+          "/api/v1/seizures/import",
+          "/api/v1/substances/designations",
+          "/api/v1/substances/designations/preview");
+
+  /** The room a multipart upload takes beyond its file: boundaries, part headers, other fields. */
+  static final long MULTIPART_OVERHEAD = 64 * 1024;
 
   private final long maxBytes;
   private final long importMaxBytes;
@@ -46,14 +61,24 @@ class BodyLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long limit = request.getRequestURI().endsWith("/imports") ? importMaxBytes : maxBytes;
+    boolean bulk =
+        "POST".equals(request.getMethod())
+            && IMPORTS.contains(
+                request.getRequestURI().substring(request.getContextPath().length()));
+    long limit = bulk ? importMaxBytes : maxBytes;
     request.setAttribute(LIMIT_ATTRIBUTE, limit);
-    if (request.getContentLengthLong() > limit) {
+    long cap = bulk && multipart(request) ? limit + MULTIPART_OVERHEAD : limit;
+    if (request.getContentLengthLong() > cap) {
       problems.write(
           request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", message(limit));
       return;
     }
-    chain.doFilter(new Capped(request, limit), response);
+    chain.doFilter(new Capped(request, cap, limit), response);
+  }
+
+  private static boolean multipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
   }
 
   static String message(long maxBytes) {
@@ -83,11 +108,13 @@ class BodyLimit extends OncePerRequestFilter {
 
   private static final class Capped extends HttpServletRequestWrapper {
     private final long maxBytes;
+    private final long limit;
     private ServletInputStream stream;
 
-    Capped(HttpServletRequest request, long maxBytes) {
+    Capped(HttpServletRequest request, long maxBytes, long limit) {
       super(request);
       this.maxBytes = maxBytes;
+      this.limit = limit;
     }
 
     @Override
@@ -119,7 +146,7 @@ class BodyLimit extends OncePerRequestFilter {
               private void count(int n) throws TooLarge {
                 read += n;
                 if (read > maxBytes) {
-                  throw new TooLarge(maxBytes);
+                  throw new TooLarge(limit);
                 }
               }
 

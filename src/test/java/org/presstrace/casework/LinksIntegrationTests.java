@@ -160,7 +160,11 @@ class LinksIntegrationTests {
     refused(payment(sender, "seizure:nope", "10", Tlp.GREEN), "ends.beneficiary", "must be a");
     refused(payment(sender, beneficiary, "0", Tlp.GREEN), "amount", "more than zero");
     refused(payment(sender, beneficiary, "-5", Tlp.GREEN), "amount", "more than zero");
-    refused(payment(sender, beneficiary, "1.00001", Tlp.GREEN), "amount", "four decimals");
+    refused(payment(sender, beneficiary, "1.00001", Tlp.GREEN), "amount", "more than 4 decimals");
+    refused(payment(sender, beneficiary, "1E-2147483647", Tlp.GREEN), "amount", "decimals");
+    refused(payment(sender, beneficiary, "1E+2147483647", Tlp.GREEN), "amount", "outside");
+    refused(payment(sender, beneficiary, "-1E+2147483647", Tlp.GREEN), "amount", "more than zero");
+    refused(payment(sender, beneficiary, "1E+308", Tlp.GREEN), "amount", "outside 0 to");
     refused(payment(sender, sender, "10", Tlp.GREEN), "ends.beneficiary", "two different");
     refused(
         withCurrency(payment(sender, beneficiary, "10", Tlp.GREEN), "USX"), "currency", "ISO 4217");

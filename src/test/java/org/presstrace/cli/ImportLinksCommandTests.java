@@ -92,6 +92,22 @@ class ImportLinksCommandTests {
     assertThat(err.toString()).contains("header, object: the header has no column 'object'");
   }
 
+  @Test
+  void aFileThatIsNotUtf8IsRefusedWithItsLineAndColumnBeforeAnythingStarts() throws IOException {
+    var bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(
+        "schema,subject,object,amount\nPayment,a,b,1".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+    bytes.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+    Path file = Files.write(dir.resolve("surrogate.csv"), bytes.toByteArray());
+
+    assertThat(run("import", "links", file.toString(), "--user", "cbp.officer")).isNotZero();
+    assertThat(err.toString().strip())
+        .contains("line 2, column 4 (amount): the text is not valid UTF-8 (byte 0xED)")
+        .doesNotContain("\n\tat ");
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
   private void reset() {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);

@@ -30,6 +30,10 @@ class QuantityTests {
         "0",
         "5,5",
         "1,50",
+        "1,500",
+        "1_000",
+        "1e308",
+        "\uFF11\uFF10",
         "\u0665",
         "\u0661\u0662\u0663",
         "\u06F5.\u06F5",
@@ -58,7 +62,8 @@ class QuantityTests {
     assertThat(message("1e-2147483647")).contains("exponent beyond -30");
     assertThat(message("NaN")).isEqualTo("'NaN' is not a finite number");
     assertThat(message("-1")).isEqualTo("weight -1 must be positive");
-    assertThat(message("5,5")).contains("comma that does not separate groups of three digits");
+    assertThat(message("5,5")).contains("has a separator").contains("5.5");
+    assertThat(message("1e308")).contains("exponent beyond 30");
     assertThat(message("\u0665")).contains("digits other than 0 to 9");
     assertThat(message("1000001")).contains("more than 1000000 kg");
     assertThat(message("0.0000000001")).contains("more than 9 decimals");
@@ -85,12 +90,11 @@ class QuantityTests {
   }
 
   @Test
-  void readsValidAmountsExactlyAsBefore() {
-    assertThat(Quantity.parse("1,500", "kg", "net", "unit"))
+  void readsPlainAmountsExactly() {
+    assertThat(Quantity.parse("1500", "kg", "net", "unit"))
         .isEqualTo(new Quantity(new BigDecimal("1500"), MassUnit.KG));
-    assertThat(Quantity.parse(" 1,234,567.25 ", "g", "net", "unit").amount())
+    assertThat(Quantity.parse(" 1234567.25 ", "g", "net", "unit").amount())
         .isEqualByComparingTo("1234567.25");
-    assertThat(Quantity.parse("1_000", "mg", "net", "unit").amount()).isEqualByComparingTo("1000");
     assertThat(Quantity.parse("2.5e3", "g", "net", "unit").milligrams())
         .isEqualByComparingTo("2500000");
     assertThat(Quantity.parse(".5", "lb", "net", "unit").milligrams())

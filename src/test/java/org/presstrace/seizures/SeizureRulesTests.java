@@ -219,4 +219,54 @@ class SeizureRulesTests {
             "items[0].shareAtLeast2mgPct",
             "items[0].mgPerPill");
   }
+
+  @Test
+  void anImplausiblePillCountIsRefusedBesideItsField() {
+    var billion = pills("1000000000");
+    var item =
+        new SeizureDraft.SeizureItemDraft(
+            "fentanyl",
+            null,
+            "pills",
+            null,
+            null,
+            null,
+            null,
+            "1000000000",
+            null,
+            null,
+            null,
+            "1000",
+            null);
+
+    assertThat(SeizureRules.problems(draft("2025-05-31T09:30", List.of(billion)), NOW))
+        .extracting(FieldProblem::field, FieldProblem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "items[0].pillCount", "items[0].pillCount 1000000000 is outside 0 to 50000000"));
+    assertThat(SeizureRules.problems(draft("2025-05-31T09:30", List.of(item)), NOW))
+        .extracting(FieldProblem::field)
+        .contains("items[0].pillCount");
+  }
+
+  @Test
+  void thePillCountLimitIsConfigurable() {
+    var limits = new SeizureLimits(100);
+
+    assertThat(SeizureRules.problems(draft("2025-05-31T09:30", List.of(pills("100"))), NOW, limits))
+        .isEmpty();
+    assertThat(SeizureRules.problems(draft("2025-05-31T09:30", List.of(pills("101"))), NOW, limits))
+        .extracting(FieldProblem::field)
+        .containsExactly("items[0].pillCount");
+  }
+
+  @Test
+  void negativeAndSignedPillCountsAreRefused() {
+    for (String count : List.of("-1", "+5", "5.5", "1e3x", "\uFF15")) {
+      assertThat(SeizureRules.problems(draft("2025-05-31T09:30", List.of(pills(count))), NOW))
+          .as(count)
+          .extracting(FieldProblem::field)
+          .containsExactly("items[0].pillCount");
+    }
+  }
 }

@@ -370,6 +370,29 @@ class SeizuresIntegrationTests {
     assertThat(badHeader.getResponse().getContentAsString()).contains("unknown column 'when'");
   }
 
+  @Test
+  void anUploadThatIsNotUtf8IsRefusedWithItsLineAndColumnAndNothingStored() throws Exception {
+    long before = seizureRows();
+    var bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes("substance,place\nfentanyl,".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+
+    MvcResult refused =
+        mvc.perform(
+                multipart("/api/v1/seizures/import")
+                    .file(new MockMultipartFile("file", "s.csv", "text/csv", bytes.toByteArray()))
+                    .with(httpBasic(investigator, World.PASSWORD))
+                    .header("PressTrace-Purpose", PURPOSE))
+            .andReturn();
+
+    assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+    JsonNode problem = json.readTree(refused.getResponse().getContentAsString());
+    assertThat(problem.get("detail").asString())
+        .startsWith("line 2, column 2 (place): the text is not valid UTF-8");
+    assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("place");
+    assertThat(seizureRows()).isEqualTo(before);
+  }
+
   MvcResult upload(String csv) throws Exception {
     return mvc.perform(
             multipart("/api/v1/seizures/import")

@@ -77,6 +77,24 @@ class ManifestScreeningsIntegrationTests {
   }
 
   @Test
+  void anUnknownFieldOrALoneSurrogateInALineIsNamed() throws Exception {
+    mvc.perform(
+            post("/api/v1/substances/screenings")
+                .with(httpBasic(analyst, World.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"lines\":[{\"description\":\"water\",\"isAdmin\":true}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("lines[0].isAdmin"));
+    mvc.perform(
+            post("/api/v1/substances/screenings")
+                .with(httpBasic(analyst, World.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("[{\"description\":\"water \\uD800\"}]"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("lines[0].description"));
+  }
+
+  @Test
   void aBatchReturnsOneVerdictPerLineAndIsStoredForTheAgency() throws Exception {
     String id =
         screenJson(
@@ -156,7 +174,10 @@ class ManifestScreeningsIntegrationTests {
         "{\"lines\": [{\"description\": \" \"}]}",
         MediaType.APPLICATION_JSON_VALUE,
         "lines[0].description");
-    bad("[{\"description\": {\"a\": 1}}]", MediaType.APPLICATION_JSON_VALUE, "lines");
+    bad(
+        "[{\"description\": {\"a\": 1}}]",
+        MediaType.APPLICATION_JSON_VALUE,
+        "lines[0].description");
     bad("\"text\"", MediaType.APPLICATION_JSON_VALUE, "lines");
     bad("product,cas\nfentanyl,437-38-7\n", "text/csv", "file");
     bad("", "text/csv", "file");

@@ -117,6 +117,80 @@ class ApiProblemsIntegrationTests {
   }
 
   @Test
+  void unknownFieldIsNamedAndNothingStored() {
+    MvcTestResult result =
+        refused(
+            () ->
+                post(
+                    "{\"title\":\"t\",\"summary\":\"s\",\"isAdmin\":true,"
+                        + "\"marking\":{\"tlp\":\"AMBER\"}}"));
+
+    assertFieldProblem(result, "isAdmin", "field isAdmin is not part of this request");
+  }
+
+  @Test
+  void unknownNestedFieldIsNamedWithItsPath() {
+    MvcTestResult result =
+        refused(() -> post(report("\"t\"", "{\"tlp\":\"AMBER\",\"owner\":\"x\"}")));
+
+    assertFieldProblem(result, "marking.owner", "not part of this request");
+  }
+
+  @Test
+  void loneSurrogateIsNamedAndNothingStored() {
+    MvcTestResult result = refused(() -> post(report("\"A\\uD800B\"", "{\"tlp\":\"AMBER\"}")));
+
+    assertFieldProblem(result, "title", "unpaired surrogate U+D800");
+  }
+
+  @Test
+  void loneLowSurrogateInAListIsNamedWithItsIndex() {
+    MvcTestResult result =
+        refused(() -> post(report("\"t\"", "{\"tlp\":\"AMBER\",\"relTo\":[\"GBR\",\"\\uDC00\"]}")));
+
+    assertFieldProblem(result, "marking.relTo[1]", "unpaired surrogate U+DC00");
+  }
+
+  @Test
+  void pairedSurrogatesAreText() {
+    long before = reports();
+
+    MvcTestResult created = post(report("\"Press \\uD83D\\uDC8A seen\"", "{\"tlp\":\"AMBER\"}"));
+
+    assertThat(created).hasStatus(HttpStatus.CREATED);
+    assertThat(reports()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void overlongJsonNumberIsRefusedBeforeItIsConverted() {
+    String digits = "9".repeat(65);
+
+    MvcTestResult result = refused(() -> post(report(digits, "{\"tlp\":\"AMBER\"}")));
+
+    // the parser refuses the number before any field is bound, so it cannot name the field
+    assertFieldProblem(result, "(body)", "a number longer than 64 characters");
+  }
+
+  @Test
+  void parameterWithOtherScriptsDigitsIsNamed() {
+    for (String page : new String[] {"\u0661", "\uFF11", "1,0", "1_0", "NaN", "0x1"}) {
+      MvcTestResult result =
+          mvc.get()
+              .uri(REPORTS + "?purpose=Case 2024-0001&page={page}", page)
+              .with(httpBasic(investigator, World.PASSWORD))
+              .exchange();
+
+      assertThat(result.getResponse().getStatus()).as(page).isEqualTo(400);
+      assertThat(result)
+          .bodyJson()
+          .extractingPath("$.errors[*].field")
+          .asArray()
+          .as(page)
+          .containsExactly("page");
+    }
+  }
+
+  @Test
   void declaredBodyOverTheLimitIsRefusedAt413() {
     byte[] body = oversizedReport();
 

@@ -13,6 +13,7 @@ import org.presstrace.casework.GraphExport;
 import org.presstrace.casework.GraphPath;
 import org.presstrace.casework.LinkAnalysis;
 import org.presstrace.casework.Subject;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
@@ -178,10 +179,10 @@ class GraphApi {
   }
 
   static int number(String field, String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequest(field, field + " must be a whole number, not '" + text + "'");
+    Long number = Decimals.wholeNumber(text, field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    if (number == null) {
+      throw new InvalidRequest(field, field + " is required");
     }
+    return number.intValue();
   }
 }

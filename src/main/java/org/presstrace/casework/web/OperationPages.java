@@ -14,6 +14,7 @@ import org.presstrace.casework.OperationPlan;
 import org.presstrace.casework.Operations;
 import org.presstrace.casework.PointerAlerts;
 import org.presstrace.casework.StoredAlert;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.PageQuery;
 import org.presstrace.shared.TooManyRequests;
@@ -104,11 +105,7 @@ class OperationPages {
       if (text == null || text.isBlank()) {
         throw new InvalidRequest(field, field + " is required");
       }
-      try {
-        return Double.valueOf(text.strip());
-      } catch (NumberFormatException e) {
-        throw new InvalidRequest(field, "'" + text.strip() + "' is not a number");
-      }
+      return Decimals.parseSigned(text, field, 6, 9).doubleValue();
     }
   }
 

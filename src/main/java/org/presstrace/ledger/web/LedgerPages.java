@@ -7,6 +7,7 @@ import org.presstrace.ledger.Ledger;
 import org.presstrace.ledger.LedgerLeaf;
 import org.presstrace.ledger.MerkleVerifier;
 import org.presstrace.ledger.SignedTreeHead;
+import org.presstrace.shared.Decimals;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.springframework.stereotype.Controller;
@@ -86,10 +87,15 @@ class LedgerPages {
   }
 
   private static long parse(String index) {
+    Long number;
     try {
-      return Long.parseLong(index.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidRequest("index", "'" + index + "' is not a leaf number");
+      number = Decimals.wholeNumber(index, "index", Long.MIN_VALUE, Long.MAX_VALUE);
+    } catch (InvalidRequest notANumber) {
+      throw new InvalidRequest("index", "'" + index.strip() + "' is not a leaf number");
     }
+    if (number == null) {
+      throw new InvalidRequest("index", "give a leaf number");
+    }
+    return number;
   }
 }

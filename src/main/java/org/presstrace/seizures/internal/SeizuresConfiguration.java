@@ -3,6 +3,7 @@ package org.presstrace.seizures.internal;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.seizures.DoseCalculator;
 import org.presstrace.seizures.DoseSettings;
+import org.presstrace.seizures.SeizureLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,11 @@ class SeizuresConfiguration {
         settings.defaultPowderPurityPct(),
         settings.defaultPillMg(),
         settings.regulatorAgency());
+  }
+
+  @Bean
+  SeizureLimits seizureLimits(SeizuresProperties settings) {
+    return new SeizureLimits(settings.maxPillCount());
   }
 
   @Bean

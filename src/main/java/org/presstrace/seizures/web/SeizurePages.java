@@ -213,7 +213,7 @@ class SeizurePages {
     formChoices(model);
     try {
       SeizureDraft draft = form.toDraft(context.caller().agency());
-      List<FieldProblem> problems = SeizureRules.problems(draft, java.time.Instant.now());
+      List<FieldProblem> problems = seizures.problems(draft);
       if (!problems.isEmpty()) {
         model.addAttribute("fieldErrors", errors(problems));
         return "seizures/new";

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,7 @@ import org.presstrace.seizures.SeriesRow;
 import org.presstrace.shared.CsvField;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.shared.Utf8Text;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,8 +69,7 @@ class SeizuresApi {
       @CallerContext(purposeFrom = PurposeFrom.HEADER) AccessContext context)
       throws IOException {
     ImportReport report =
-        seizures.importCsv(
-            context, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
+        seizures.importCsv(context, new StringReader(Utf8Text.decode(file.getBytes())));
     return ResponseEntity.status(report.accepted() ? 201 : 422).body(report);
   }
 

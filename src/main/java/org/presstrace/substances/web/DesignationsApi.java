@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.CallerContext;
 import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.Utf8Text;
 import org.presstrace.substances.DesignationPreview;
 import org.presstrace.substances.DesignationRejected;
 import org.presstrace.substances.DesignationView;
@@ -67,7 +67,7 @@ class DesignationsApi {
       @RequestBody(required = false) String body,
       @RequestHeader(name = "Content-Type", required = false) String type,
       @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
-    return designations.preview(context, body, format(type));
+    return designations.preview(context, Utf8Text.check(body), format(type));
   }
 
   @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -85,7 +85,7 @@ class DesignationsApi {
       @RequestBody(required = false) String body,
       @RequestHeader(name = "Content-Type", required = false) String type,
       @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
-    return created(designations.apply(context, body, format(type)));
+    return created(designations.apply(context, Utf8Text.check(body), format(type)));
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -141,7 +141,7 @@ class DesignationsApi {
 
   static String text(MultipartFile file) {
     try {
-      return new String(file.getBytes(), StandardCharsets.UTF_8);
+      return Utf8Text.decode(file.getBytes());
     } catch (IOException e) {
       throw new InvalidRequest("file", "the uploaded file could not be read");
     }

@@ -52,9 +52,12 @@ class ScreeningsApi {
   record ScreeningRequest(String title, List<LineRequest> lines) {}
 
   private final ManifestScreenings screenings;
+  private final tools.jackson.databind.json.JsonMapper json;
 
-  ScreeningsApi(ManifestScreenings screenings) {
+  /** {@code json} is the application's mapper: unknown fields and invalid text are refused. */
+  ScreeningsApi(ManifestScreenings screenings, tools.jackson.databind.json.JsonMapper json) {
     this.screenings = screenings;
+    this.json = json;
   }
 
   @PostMapping(path = "/screenings", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -112,17 +115,35 @@ class ScreeningsApi {
     return screenings.alerts(context, screening, PageQuery.of(page, size));
   }
 
-  private static ScreeningRequest request(tools.jackson.databind.JsonNode body) {
+  private ScreeningRequest request(tools.jackson.databind.JsonNode body) {
     try {
       return read(body);
-    } catch (tools.jackson.core.JacksonException e) {
+    } catch (tools.jackson.databind.exc.UnrecognizedPropertyException e) {
+      String field = path(e);
       throw new org.presstrace.shared.InvalidRequest(
-          "lines", "a line has a field of the wrong type: " + e.getOriginalMessage());
+          field, "field " + field + " is not part of this request");
+    } catch (tools.jackson.core.JacksonException e) {
+      String field = path(e);
+      throw new org.presstrace.shared.InvalidRequest(
+          field, "field " + field + " is not valid: " + e.getOriginalMessage());
     }
   }
 
-  private static ScreeningRequest read(tools.jackson.databind.JsonNode body) {
-    var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+  private static String path(tools.jackson.core.JacksonException e) {
+    var path = new StringBuilder();
+    for (var reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    // a bare array is the lines themselves
+    return path.isEmpty() ? "lines" : path.charAt(0) == '[' ? "lines" + path : path.toString();
+  }
+
+  private ScreeningRequest read(tools.jackson.databind.JsonNode body) {
+    var mapper = json;
     if (body != null && body.isArray()) {
       return new ScreeningRequest(null, List.of(mapper.treeToValue(body, LineRequest[].class)));
     }
