@@ -32,8 +32,8 @@ class RegistryImportFuzzTests {
 
   private static final Instant NOW = Instant.parse("2026-03-04T12:00:00Z");
 
-  private static final RegistrantView SELLER = registrant("r-1", "PT-0001", "ACME-TABLET");
-  private static final RegistrantView BUYER = registrant("r-2", "PT-0002", "TRISTATE-EQUIP");
+  private static final RegistrantView SELLER = registrant("r-1", "PPR-1A2B3C4D", "ACME-TABLET");
+  private static final RegistrantView BUYER = registrant("r-2", "PPR-9F8E7D6C", "TRISTATE-EQUIP");
 
   private static final Registrants REGISTRANTS = mock(Registrants.class);
 
