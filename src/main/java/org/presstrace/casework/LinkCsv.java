@@ -2,11 +2,13 @@ package org.presstrace.casework;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,38 +34,55 @@ public final class LinkCsv {
   /** The drafts read, and the rows (numbered from 1, header 0) that could not be read. */
   public record Parsed(List<LinkDraft> drafts, List<LinkBatch.Problem> problems) {}
 
+  /**
+   * Reads every row; a file that is not CSV (an unclosed quote, a missing or repeated header name)
+   * is one problem, at row 0 for the header.
+   */
   public static Parsed read(Reader reader, String agency) throws IOException {
     var drafts = new ArrayList<LinkDraft>();
     var problems = new ArrayList<LinkBatch.Problem>();
-    CSVParser parser =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setTrim(true)
-            .get()
-            .parse(reader);
-    for (String column : REQUIRED) {
-      if (!parser.getHeaderMap().containsKey(column)) {
-        problems.add(new LinkBatch.Problem(0, column, "the header has no column '" + column + "'"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      return new Parsed(List.of(), problems);
-    }
     int row = 0;
-    for (CSVRecord record : parser) {
-      row++;
-      if (row > MAX_ROWS) {
-        problems.add(new LinkBatch.Problem(row, "", "a file holds at most " + MAX_ROWS + " links"));
-        break;
+    boolean headerRead = false;
+    try {
+      CSVParser parser =
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setTrim(true)
+              .get()
+              .parse(reader);
+      for (String column : REQUIRED) {
+        if (!parser.getHeaderMap().containsKey(column)) {
+          problems.add(
+              new LinkBatch.Problem(0, column, "the header has no column '" + column + "'"));
+        }
       }
-      try {
-        drafts.add(draft(record, agency));
-      } catch (InvalidRequest refused) {
-        problems.add(new LinkBatch.Problem(row, refused.field(), refused.getMessage()));
-        drafts.add(null);
+      if (!problems.isEmpty()) {
+        return new Parsed(List.of(), problems);
       }
+      headerRead = true;
+      for (CSVRecord record : parser) {
+        row++;
+        if (row > MAX_ROWS) {
+          problems.add(
+              new LinkBatch.Problem(row, "", "a file holds at most " + MAX_ROWS + " links"));
+          break;
+        }
+        try {
+          drafts.add(draft(record, agency));
+        } catch (InvalidRequest refused) {
+          problems.add(new LinkBatch.Problem(row, refused.field(), refused.getMessage()));
+          drafts.add(null);
+        }
+      }
+    } catch (CSVException
+        | UncheckedIOException
+        | IllegalArgumentException
+        | IllegalStateException notCsv) {
+      problems.add(
+          new LinkBatch.Problem(
+              headerRead ? row + 1 : 0, "", "the file is not valid CSV: " + notCsv.getMessage()));
     }
     return new Parsed(drafts, problems);
   }

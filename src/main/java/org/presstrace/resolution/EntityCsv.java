@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -93,7 +94,10 @@ public final class EntityCsv {
         entities.add(entity);
       }
       return entities;
-    } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException bad) {
+    } catch (CSVException
+        | java.io.UncheckedIOException
+        | IllegalStateException
+        | IllegalArgumentException bad) {
       if (bad instanceof InvalidRequest invalid) {
         throw invalid;
       }

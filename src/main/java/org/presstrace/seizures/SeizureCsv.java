@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -157,7 +158,10 @@ public final class SeizureCsv {
           drafts.add(null);
         }
       }
-    } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+    } catch (CSVException
+        | IllegalArgumentException
+        | IllegalStateException
+        | java.io.UncheckedIOException e) {
       problems.add(new FieldProblem(0, "", "the file is not valid CSV: " + e.getMessage()));
     }
     return new Parsed(drafts, problems);
