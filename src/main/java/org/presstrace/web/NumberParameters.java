@@ -19,6 +19,11 @@ class NumberParameters {
 
   @InitBinder
   void numbers(WebDataBinder binder) {
+    if (binder.getTarget() != null) {
+      // A form object: registering an editor here would fix its binding before the page's own
+      // binder set-up (direct field access) runs. Form objects hold text and read it themselves.
+      return;
+    }
     Editor integers =
         new Editor(
             text -> {

@@ -151,6 +151,10 @@ class ReadPathCoverageIntegrationTests {
       Map.ofEntries(
           Map.entry("/api/v1/agencies", "the agency directory is public to every signed-in user"),
           Map.entry(
+              "/api/v1/tokens",
+              "the caller's own API tokens (name, roles, expiry, last use; never the secret), or a"
+                  + " user's of the administrator's agency (ApiTokens.list)"),
+          Map.entry(
               "/api/v1/agencies/{code}/users",
               "administrators of that agency only (Directory.users)"),
           Map.entry(

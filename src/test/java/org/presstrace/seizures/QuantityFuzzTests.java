@@ -30,7 +30,7 @@ class QuantityFuzzTests {
       assertThat(refused.field()).isIn("netWeight", "netUnit");
     }
     try {
-      DecimalText.wholeNumber(whole, "pillCount", "pill count");
+      org.presstrace.shared.Decimals.wholeNumber(whole, "pillCount", 0, Long.MAX_VALUE);
     } catch (InvalidRequest refused) {
       assertThat(refused.field()).isEqualTo("pillCount");
     }

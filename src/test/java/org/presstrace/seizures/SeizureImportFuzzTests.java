@@ -31,7 +31,7 @@ class SeizureImportFuzzTests {
     for (SeizureDraft draft : parsed.drafts()) {
       row++;
       if (draft != null) {
-        SeizureRules.check(draft, NOW, row, problems);
+        SeizureRules.check(draft, NOW, row, problems, SeizureLimits.DEFAULT);
       }
     }
   }
