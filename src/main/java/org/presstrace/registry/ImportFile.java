@@ -3,10 +3,6 @@ package org.presstrace.registry;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +13,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.presstrace.shared.Utf8Text;
 
 /**
  * An import file read as UTF-8 CSV (RFC 4180, a header row, an optional byte-order mark): its rows,
@@ -106,26 +103,9 @@ final class ImportFile {
           ImportProblem.of(1, null, null, "the file is UTF-16; save it as UTF-8 (CSV UTF-8)"));
       return null;
     }
-    int start =
-        content.length >= 3
-                && content[0] == (byte) 0xEF
-                && content[1] == (byte) 0xBB
-                && content[2] == (byte) 0xBF
-            ? 3
-            : 0;
-    var in = ByteBuffer.wrap(content, start, content.length - start);
-    var out = CharBuffer.allocate(content.length - start);
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      int at = in.position();
+    var decoded = Utf8Text.strictly(content);
+    if (decoded.text() == null) {
+      int at = decoded.badByte();
       problems.add(
           ImportProblem.of(
               lineOf(content, at),
@@ -137,7 +117,7 @@ final class ImportFile {
                   + " code page"));
       return null;
     }
-    String text = out.flip().toString();
+    String text = decoded.text();
     if (text.isBlank()) {
       problems.add(
           ImportProblem.of(

@@ -21,6 +21,21 @@ public final class Utf8Text {
    * the first line is readable) and stating the line when it is not UTF-8.
    */
   public static String decode(byte[] content) {
+    Decoded decoded = strictly(content);
+    if (decoded.text() == null) {
+      throw refusal(content, decoded.start(), decoded.badByte());
+    }
+    return decoded.text();
+  }
+
+  /**
+   * {@code content} decoded as strict UTF-8 after an optional byte-order mark: the text, or null
+   * with the offset of the first byte that is not UTF-8, for callers that report it their own way.
+   */
+  public record Decoded(String text, int start, int badByte) {}
+
+  /** Decodes {@code content} strictly; see {@link Decoded}. */
+  public static Decoded strictly(byte[] content) {
     int start =
         content.length >= 3
                 && content[0] == (byte) 0xEF
@@ -39,10 +54,9 @@ public final class Utf8Text {
     if (!result.isError()) {
       result = decoder.flush(out);
     }
-    if (result.isError()) {
-      throw refusal(content, start, in.position());
-    }
-    return out.flip().toString();
+    return result.isError()
+        ? new Decoded(null, start, in.position())
+        : new Decoded(out.flip().toString(), start, -1);
   }
 
   /** As {@link #decode(byte[])} for text already decoded elsewhere: refuses unpaired surrogates. */
