@@ -13,7 +13,8 @@
 # --auth         HTTP Basic with the demo passwords, bearer tokens, or both one after the other;
 #                tokens come from PRESSTRACE_LOAD_TOKEN: username=token pairs separated by commas
 #                (dea.investigator, tristate.dealer, acme.registrant), or one bare token for
-#                dea.investigator when only the reads run
+#                dea.investigator when only the reads run, or the word "issue": the script then
+#                issues the three users API tokens (their own roles, two days) once the world is up
 # --warmup       seconds of unreported mixed load first (default 5)
 # --port         the HTTP port PressTrace listens on, on loopback (default 18480)
 # --no-build     reuse target/presstrace.jar and the harness built by an earlier run
@@ -147,6 +148,23 @@ done
 health="$(curl -fsS "http://127.0.0.1:$port/actuator/health" || true)"
 [[ "$health" == *'"UP"'* ]] || { echo "load: health answered '$health'" >&2; exit 1; }
 echo "load: demo world loaded in $((SECONDS - started)) s; running the simulation ..."
+
+if [[ "${PRESSTRACE_LOAD_TOKEN:-}" == issue ]]; then
+  issued=()
+  expires="$(date -u -d '+2 days' +%Y-%m-%dT%H:%M:%SZ)"
+  for pair in dea.investigator:investigator tristate.dealer:registrant acme.registrant:registrant; do
+    user="${pair%%:*}"
+    role="${pair##*:}"
+    password="$(grep "^$user=" "$data/demo-logins.properties" | cut -d= -f2-)"
+    secret="$(curl -fsS -u "$user:$password" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"load run\",\"roles\":[\"$role\"],\"expiresAt\":\"$expires\"}" \
+      "http://127.0.0.1:$port/api/v1/tokens" | sed -n 's/.*"secret":"\([^"]*\)".*/\1/p')"
+    [[ -n "$secret" ]] || { echo "load: no API token could be issued to $user" >&2; exit 1; }
+    issued+=("$user=$secret")
+  done
+  PRESSTRACE_LOAD_TOKEN="$(IFS=,; echo "${issued[*]}")"
+  export PRESSTRACE_LOAD_TOKEN
+fi
 
 gatling_log="$work/gatling-$stamp.log"
 mkdir -p "$work/gatling"
