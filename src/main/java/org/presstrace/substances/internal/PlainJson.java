@@ -23,6 +23,9 @@ final class PlainJson {
   }
 
   private static Object value(JsonParser parser, JsonToken token) {
+    if (token == null) {
+      throw new IllegalStateException("the JSON ends before its value does");
+    }
     return switch (token) {
       case START_OBJECT -> {
         var object = new LinkedHashMap<String, Object>();
