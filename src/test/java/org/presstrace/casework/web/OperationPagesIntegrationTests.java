@@ -64,7 +64,11 @@ class OperationPagesIntegrationTests {
         .contains("Operation <span>DEA-OP-7</span> planned. No other agency")
         .contains("<td>DEA-OP-7</td>");
 
-    cbpAgent.post("/resolution/operations", plan("CBP-OP-3", latitude + 0.001));
+    MockHttpServletResponse second =
+        cbpAgent.post("/resolution/operations", plan("CBP-OP-3", latitude + 0.001));
+    assertThat(second.getRedirectedUrl())
+        .as(second.getContentAsString())
+        .isEqualTo("/resolution/operations");
     // Both operations are TLP:RED: each agency learns of the overlap and the other agency (here
     // without a duty contact on record), never the other's case, contact, place or window.
     String shown = cbpAgent.page("/resolution/operations");
