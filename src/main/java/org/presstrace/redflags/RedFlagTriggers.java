@@ -1,9 +1,5 @@
 package org.presstrace.redflags;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.presstrace.access.Channel;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.ReadersNarrowed;
 import org.presstrace.casework.LinkRecorded;
@@ -15,13 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Re-evaluates red flags once a recorded subject or link is committed: for its own agency at once,
- * and for every other agency that has evaluated red flags before and may read it before that
- * agency's flags are next shown (see {@link RedFlags#defer}), so that recording one record never
- * waits for an evaluation per agency. A failed evaluation is logged and never undoes the recording.
+ * Marks red flags as owed once a recorded subject or link is committed: for its own agency and for
+ * every other agency that has evaluated red flags before and may read it, each agency is
+ * re-evaluated before its flags are next shown (see {@link RedFlags#defer}) or by its next run.
+ *
+ * <p>Nothing is evaluated here. This listener runs after the commit but before the request's
+ * connection returns to the pool, so an evaluation in a transaction of its own would hold a second
+ * connection; enough recordings at once would each hold one and wait for another. Recording a
+ * record therefore never waits for an evaluation, and a failed evaluation never undoes it.
  */
 @Component
 class RedFlagTriggers {
@@ -30,49 +31,32 @@ class RedFlagTriggers {
 
   private final RedFlags redFlags;
   private final RedFlagSettings settings;
-  private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
 
   RedFlagTriggers(RedFlags redFlags, RedFlagSettings settings) {
     this.redFlags = redFlags;
     this.settings = settings;
   }
 
-  @TransactionalEventListener(fallbackExecution = true)
+  @EventListener
   void on(SubjectRecorded recorded) {
-    if (!settings.reevaluateOnRecord()) {
-      return;
-    }
-    try {
-      reevaluate(
-          Subjects.KIND,
-          recorded.subjectId(),
-          recorded.agency(),
-          "subject " + recorded.subjectId() + " recorded by " + recorded.username(),
-          recorded.channel(),
-          Instant.now());
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "red flags not re-evaluated after subject {}: {}", recorded.subjectId(), e.toString());
-    }
+    afterCommit(
+        () ->
+            owed(
+                Subjects.KIND,
+                recorded.subjectId(),
+                recorded.agency(),
+                "subject " + recorded.subjectId() + " recorded by " + recorded.username()));
   }
 
-  /** A link written; a batch re-evaluates each agency once. */
-  @TransactionalEventListener(fallbackExecution = true)
+  @EventListener
   void on(LinkRecorded recorded) {
-    if (!settings.reevaluateOnRecord()) {
-      return;
-    }
-    try {
-      reevaluate(
-          Links.KIND,
-          recorded.linkId(),
-          recorded.agency(),
-          "link " + recorded.linkId() + " recorded by " + recorded.username(),
-          recorded.channel(),
-          recorded.recordedAt());
-    } catch (RuntimeException e) {
-      LOG.warn("red flags not re-evaluated after link {}: {}", recorded.linkId(), e.toString());
-    }
+    afterCommit(
+        () ->
+            owed(
+                Links.KIND,
+                recorded.linkId(),
+                recorded.agency(),
+                "link " + recorded.linkId() + " recorded by " + recorded.username()));
   }
 
   /**
@@ -85,24 +69,36 @@ class RedFlagTriggers {
     redFlags.narrowed(narrowed);
   }
 
-  private void reevaluate(
-      ProtectedKind kind,
-      String recordId,
-      String owner,
-      String trigger,
-      Channel channel,
-      Instant recordedAt) {
-    for (String agency : redFlags.agenciesReading(kind, recordId, owner)) {
-      if (!agency.equals(owner)) {
-        redFlags.defer(agency, trigger);
-        continue;
-      }
-      Instant last = lastStarted.get(agency);
-      if (last != null && last.isAfter(recordedAt)) {
-        continue; // an evaluation that started after this record was committed has seen it
-      }
-      lastStarted.put(agency, Instant.now());
-      redFlags.reevaluate(agency, trigger, channel);
+  /**
+   * Runs {@code action} once the current transaction has committed (at once without one). A
+   * synchronisation of our own rather than a transactional event listener: the event publication
+   * registry would record such a listener's completion in a transaction of its own, before this
+   * request's connection is back in the pool.
+   */
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
+  }
+
+  private void owed(ProtectedKind kind, String recordId, String owner, String trigger) {
+    if (!settings.reevaluateOnRecord()) {
+      return;
+    }
+    try {
+      redFlags
+          .agenciesReading(kind, recordId, owner)
+          .forEach(agency -> redFlags.defer(agency, trigger));
+    } catch (RuntimeException e) {
+      LOG.warn("red flags not marked for re-evaluation after {}: {}", trigger, e.toString());
     }
   }
 }

@@ -45,7 +45,6 @@ import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -185,15 +184,9 @@ public class RedFlags {
     return run;
   }
 
-  /** Re-evaluates {@code agency} in a transaction of its own (after another one committed). */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public RedFlagRun reevaluate(String agency, String trigger, Channel channel) {
-    return evaluate(agency, trigger, channel);
-  }
-
   /**
    * Notes that {@code agency} may read a record committed since its last evaluation: it is
-   * re-evaluated before its flags are next shown (or sooner, by a run or a record of its own).
+   * re-evaluated before its flags are next shown (or sooner, by a run).
    */
   void defer(String agency, String trigger) {
     deferred.put(agency, trigger);

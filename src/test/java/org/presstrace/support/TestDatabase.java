@@ -50,18 +50,27 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
               "spring.flyway.create-schemas=true",
               // Spring keeps many test contexts alive at once, each with its own pool: keep each
               // pool small so the suite stays within the server's connection slots.
-              "spring.datasource.hikari.maximum-pool-size=5",
+              "spring.datasource.hikari.maximum-pool-size="
+                  + context.getEnvironment().getProperty("presstrace.test.pool-size", "5"),
               "spring.datasource.hikari.minimum-idle=1",
               "presstrace.db.application-role=" + (owner.equals(user) ? "" : user),
               "presstrace.test.database=postgresql")
           .applyTo(context);
     } else {
+      String url =
+          "jdbc:h2:mem:"
+              + name
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
       TestPropertyValues.of(
-              "spring.datasource.url=jdbc:h2:mem:"
-                  + name
-                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+              "spring.datasource.url=" + url,
+              // Migrations on connections of their own, so that the pool may be as small as one.
+              "spring.flyway.url=" + url,
+              "spring.flyway.user=sa",
+              "spring.flyway.password=",
               "spring.datasource.username=sa",
               "spring.datasource.password=",
+              "spring.datasource.hikari.maximum-pool-size="
+                  + context.getEnvironment().getProperty("presstrace.test.pool-size", "10"),
               "presstrace.db.application-role=",
               "presstrace.test.database=h2")
           .applyTo(context);

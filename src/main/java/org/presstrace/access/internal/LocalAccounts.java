@@ -24,25 +24,35 @@ class LocalAccounts implements UserDetailsService {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The account and its roles, read one query after the other: a query run while another's rows are
+   * still being read would hold two pooled connections at once, and enough concurrent sign-ins
+   * would then each hold one and wait for a second until the pool times out.
+   */
   @Override
   public UserDetails loadUserByUsername(String username) {
-    return jdbc.sql("SELECT username, password_hash, enabled FROM app_user WHERE username = :u")
-        .param("u", username)
-        .query(
-            (rs, row) -> {
-              String hash = rs.getString("password_hash");
-              return User.withUsername(rs.getString("username"))
-                  .password(
-                      hash == null
-                          ? "{noop}" + java.util.UUID.randomUUID() + "-no-local-password"
-                          : hash)
-                  .disabled(!rs.getBoolean("enabled"))
-                  .authorities(authorities(username))
-                  .build();
-            })
-        .optional()
-        .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    Account account =
+        jdbc.sql("SELECT username, password_hash, enabled FROM app_user WHERE username = :u")
+            .param("u", username)
+            .query(
+                (rs, row) ->
+                    new Account(
+                        rs.getString("username"),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled")))
+            .optional()
+            .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    return User.withUsername(account.username())
+        .password(
+            account.hash() == null
+                ? "{noop}" + java.util.UUID.randomUUID() + "-no-local-password"
+                : account.hash())
+        .disabled(!account.enabled())
+        .authorities(authorities(username))
+        .build();
   }
+
+  private record Account(String username, String hash, boolean enabled) {}
 
   List<SimpleGrantedAuthority> authorities(String username) {
     return jdbc

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * holds no exchange rates). Countries are ISO alpha-2 codes. docs/red-flags.md explains each
  * default.
  *
- * @param reevaluateOnRecord whether recording a subject or a link re-evaluates the agencies that
- *     may read it
+ * @param reevaluateOnRecord whether recording a subject or a link marks the agencies that may read
+ *     it for re-evaluation before their flags are next shown
  */
 @ConfigurationProperties("presstrace.redflags")
 public record RedFlagSettings(

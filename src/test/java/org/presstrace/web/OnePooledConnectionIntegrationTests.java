@@ -1,0 +1,123 @@
+package org.presstrace.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Role;
+import org.presstrace.support.TestDatabase;
+import org.presstrace.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every request of the mixed workload, signed in with HTTP Basic, on a pool of one connection. A
+ * request that asks for a second connection while it holds one (a query run inside another's row
+ * mapping, a transaction of its own opened before the first released its connection) waits here for
+ * the pool's timeout and fails; under load, enough such requests at once hold every connection and
+ * each waits for another, so that the whole server stalls for the pool's timeout.
+ */
+@SpringBootTest(
+    properties = {
+      "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
+      "logging.level.root=WARN",
+      "presstrace.security.argon2.memory-kib=64",
+      "presstrace.security.argon2.iterations=1",
+      "presstrace.registry.compliance.sweep-cron=-",
+      // The credential cache would let every request after the first skip the account lookup.
+      "presstrace.security.basic-cache.time-to-live=0s",
+      "presstrace.test.pool-size=1",
+      "spring.datasource.hikari.connection-timeout=2000"
+    })
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestDatabase.class)
+class OnePooledConnectionIntegrationTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired Directory directory;
+  @Autowired DataSource dataSource;
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void theMixedWorkloadNeverHoldsTwoConnectionsAtOnce() throws Exception {
+    assertThat(dataSource).isInstanceOf(HikariDataSource.class);
+    assertThat(((HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(1);
+    var world = new World(directory);
+    String user =
+        world.user("pool", world.agency("POOL", AgencyKind.FEDERAL, "USA"), Role.INVESTIGATOR);
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + World.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String when =
+        LocalDateTime.now(ZoneOffset.UTC).minusDays(2).truncatedTo(ChronoUnit.MINUTES).toString();
+
+    expect(basic, get("/api/v1/agencies"), 200);
+    expect(basic, get("/api/v1/registry/trace").param("serial", "POOL-" + world.suffix()), 200);
+    expect(basic, get("/api/v1/seizures"), 200);
+    expect(basic, get("/api/v1/resolution/subjects").param("q", "Pool"), 200);
+    expect(basic, json(post("/api/v1/substances/screen"), "{\"name\": \"fentanyl\"}"), 200);
+    expect(
+        basic,
+        json(
+            post("/api/v1/seizures"),
+            """
+            {"occurredAt": "%s", "zone": "UTC", "context": "PORT_OF_ENTRY",
+             "portOfEntry": "Nogales", "region": "AZ", "narrative": "Pool check",
+             "marking": {"tlp": "AMBER", "cuiCategory": "LEI"},
+             "items": [{"substance": "fentanyl", "form": "pills", "netWeight": "120",
+                        "netUnit": "g", "pillCount": "1000", "mgPerPill": "2.1"}]}"""
+                .formatted(when)),
+        201);
+    // A subject recorded starts its agency's red-flag evaluation once the record is committed.
+    expect(
+        basic,
+        json(
+            post("/api/v1/resolution/subjects"),
+            """
+            {"schema": "Person", "properties": {"name": ["Pool Check %s"]},
+             "caseReference": "POOL-1", "contact": "desk@example.gov",
+             "marking": {"tlp": "AMBER", "cuiCategory": "LEI"}}"""
+                .formatted(world.suffix())),
+        201);
+
+    assertThat(meters.find("hikaricp.connections.timeout").counter())
+        .as("the pool's timeout counter")
+        .isNotNull()
+        .satisfies(counter -> assertThat(counter.count()).isZero());
+  }
+
+  private void expect(String basic, MockHttpServletRequestBuilder request, int status)
+      throws Exception {
+    var response =
+        mvc.perform(
+                request
+                    .header("Authorization", basic)
+                    .header("PressTrace-Purpose", "Pool check")
+                    .accept(MediaType.APPLICATION_JSON))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+  }
+
+  private static MockHttpServletRequestBuilder json(
+      MockHttpServletRequestBuilder request, String body) {
+    return request.contentType(MediaType.APPLICATION_JSON).content(body);
+  }
+}
