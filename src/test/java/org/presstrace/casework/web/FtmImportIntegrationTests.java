@@ -346,6 +346,54 @@ class FtmImportIntegrationTests {
     assertThat(storedFrom(source)).isEqualTo(3);
   }
 
+  @Test
+  void theImportPageShowsWhatWasImportedAndEveryRefusedLine() throws Exception {
+    String source = "Page " + tag();
+    String good = lines(person("p1", "Page Person " + tag()), company("c1"), payment("x1"));
+    String page = pageUpload(good, Map.of("source", source, "tlp", "AMBER"));
+    assertThat(page).contains("3 new, 0 unchanged, 0 updated").contains(">subject</a>");
+
+    page = pageUpload(good + "{\"id\": \"p9\"}\n", Map.of("source", source, "tlp", "AMBER"));
+    assertThat(page)
+        .contains("Nothing was stored")
+        .contains("<td>4</td><td>schema</td><td>an entity needs its schema</td>");
+
+    page = pageUpload(good, Map.of("source", "", "tlp", "AMBER"));
+    assertThat(page).contains("id=\"source-error\"").contains("source is required");
+
+    page = pageUpload(good, Map.of("source", source, "tlp", "AMBER", "compartment", "NOT-MINE"));
+    assertThat(page).contains("id=\"compartment-error\"");
+    assertThat(storedFrom(source)).isEqualTo(3);
+  }
+
+  private String pageUpload(String content, Map<String, String> params) throws Exception {
+    var request =
+        multipart("/resolution/subjects/import")
+            .file(
+                new MockMultipartFile(
+                    "file",
+                    "partner.ftm.json",
+                    "application/x-ndjson",
+                    content.getBytes(StandardCharsets.UTF_8)));
+    params.forEach(request::param);
+    var session = new org.springframework.mock.web.MockHttpSession();
+    session.setAttribute(org.presstrace.access.Purpose.SESSION_ATTRIBUTE, "Import page test");
+    MvcResult result =
+        mvc.perform(
+                request
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(analyst)
+                            .roles("ANALYST"))
+                    .session(session))
+            .andReturn();
+    assertThat(result.getResponse().getStatus()).isEqualTo(200);
+    return result.getResponse().getContentAsString();
+  }
+
   private MvcResult upload(String content, String source, String tlp) throws Exception {
     return mvc.perform(
             multipart(FtmImportApi.PATH)
