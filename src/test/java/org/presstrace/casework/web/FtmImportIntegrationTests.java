@@ -342,7 +342,9 @@ class FtmImportIntegrationTests {
 
     MvcResult noMarking = upload(good, source, "");
     assertThat(noMarking.getResponse().getStatus()).isEqualTo(400);
-    assertThat(noMarking.getResponse().getContentAsString()).contains("\"tlp\"");
+    assertThat(noMarking.getResponse().getContentAsString())
+        .contains("\"marking\"")
+        .contains("a marking is required");
     assertThat(storedFrom(source)).isEqualTo(3);
   }
 
