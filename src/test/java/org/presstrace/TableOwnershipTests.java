@@ -95,6 +95,7 @@ class TableOwnershipTests {
           Map.entry("resolution_entity", "casework"),
           Map.entry("resolution_judgement", "casework"),
           Map.entry("resolution_judgement_share", "casework"),
+          Map.entry("casework_import_origin", "casework"),
           Map.entry("resolution_link", "casework"),
           Map.entry("resolution_match", "casework"),
           Map.entry("resolution_statement", "casework"),

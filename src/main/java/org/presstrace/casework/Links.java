@@ -303,6 +303,61 @@ public class Links {
       String currency) {}
 
   private Checked check(AccessContext context, LinkDraft draft) {
+    return check(context, draft, Map.of());
+  }
+
+  /**
+   * Checks a draft as {@link #record} would, where a subject end may also be one about to be
+   * stored: {@code pending} gives each such subject's schema by id. Throws what {@link #record}
+   * would.
+   */
+  void checkBeforeSubjects(AccessContext context, LinkDraft draft, Map<String, String> pending) {
+    check(reading(context, draft), draft, pending);
+  }
+
+  /**
+   * The join ({@link Marking#join}) of {@code own} and the markings of a link's two ends: a pending
+   * subject's from {@code pending}, a stored one's as the caller reads it; a registrant is an open
+   * record and adds nothing. An end the caller may not read is refused as {@link #record} refuses
+   * it, under {@code field}.
+   */
+  Marking joinWithEnds(
+      AccessContext context,
+      Marking own,
+      List<LinkEnd> ends,
+      Map<String, Marking> pending,
+      List<String> fields) {
+    var markings = new ArrayList<Marking>();
+    markings.add(own);
+    for (int i = 0; i < ends.size(); i++) {
+      LinkEnd end = ends.get(i);
+      if (end.kind().equals(LinkEnd.SUBJECT) && pending.containsKey(end.id())) {
+        markings.add(pending.get(end.id()));
+        continue;
+      }
+      try {
+        switch (end.kind()) {
+          case LinkEnd.SUBJECT ->
+              markings.add(
+                  reads.one(context, Subjects.KIND, end.id(), Subjects::subject).marking());
+          case "registrant" -> registry.registrant(end.id());
+          default ->
+              markings.add(
+                  reads.marking(
+                      context,
+                      Optional.ofNullable(RECORD_KINDS.get(end.kind()))
+                          .orElseThrow(() -> new NotFound(end.kind(), end.id())),
+                      end.id()));
+        }
+      } catch (NotFound hidden) {
+        throw new InvalidRequest(
+            fields.get(i), "no " + end.kind() + " '" + end.id() + "' that you may read");
+      }
+    }
+    return Marking.join(markings);
+  }
+
+  private Checked check(AccessContext context, LinkDraft draft, Map<String, String> pending) {
     LinkSchema schema = draft.schema();
     if (schema == null) {
       throw new InvalidRequest("schema", "schema must be one of " + LinkSchema.LABELS);
@@ -329,8 +384,13 @@ public class Links {
       // a record end's kind is known without reading it: refuse a wrong one first
       requireType(schema, schema.objectRole(), object.kind(), objectField);
     }
-    requireType(schema, schema.subjectRole(), typeOf(context, subject, subjectField), subjectField);
-    requireType(schema, schema.objectRole(), typeOf(context, object, objectField), objectField);
+    requireType(
+        schema,
+        schema.subjectRole(),
+        typeOf(context, subject, subjectField, pending),
+        subjectField);
+    requireType(
+        schema, schema.objectRole(), typeOf(context, object, objectField, pending), objectField);
     details(schema, draft);
     return new Checked(
         UUID.randomUUID().toString(),
@@ -348,7 +408,11 @@ public class Links {
   /**
    * The schema of a subject end, or the kind of a record end; refuses what the caller cannot read.
    */
-  private String typeOf(AccessContext context, LinkEnd end, String field) {
+  private String typeOf(
+      AccessContext context, LinkEnd end, String field, Map<String, String> pending) {
+    if (end.kind().equals(LinkEnd.SUBJECT) && pending.containsKey(end.id())) {
+      return pending.get(end.id());
+    }
     try {
       return switch (end.kind()) {
         case LinkEnd.SUBJECT ->

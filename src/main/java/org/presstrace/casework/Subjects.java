@@ -107,6 +107,12 @@ public class Subjects {
   /** Stores a subject of the caller's agency, resolves it and raises the pointer alerts due. */
   @Transactional
   public Submission submit(AccessContext context, SubjectDraft draft) {
+    return submit(context, draft, UUID.randomUUID().toString());
+  }
+
+  /** {@link #submit(AccessContext, SubjectDraft)} under an id chosen beforehand (an import's). */
+  @Transactional
+  Submission submit(AccessContext context, SubjectDraft draft, String id) {
     // Load what is stored before this record is written, or the load would pick it up too.
     state.ready();
     Markings.requireWriter(context.caller());
@@ -124,7 +130,6 @@ public class Subjects {
       throw new InvalidRequest("statedOn", "statedOn " + statedOn + " is in the future");
     }
     Marking marking = Markings.owned(context.caller(), draft.marking(), directory);
-    String id = UUID.randomUUID().toString();
     Entity entity = entity(id, draft.schema(), draft.properties(), source);
     String label = label(entity);
     String agency = context.caller().agency();

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
       ImportRegistryCommand.class,
       ImportSeizuresCommand.class,
       ImportDesignationCommand.class,
-      ImportLinksCommand.class
+      ImportLinksCommand.class,
+      ImportFtmCommand.class
     })
 class ImportCommand {
 

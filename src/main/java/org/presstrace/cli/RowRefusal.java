@@ -20,9 +20,15 @@ final class RowRefusal {
   private RowRefusal() {}
 
   static int print(PrintWriter err, Path file, long rows, List<Problem> problems) {
+    return print(err, file, rows, problems, "rows");
+  }
+
+  /** As above, for a file of {@code unit} ({@code rows} of CSV, {@code lines} of JSON lines). */
+  static int print(PrintWriter err, Path file, long rows, List<Problem> problems, String unit) {
+    String one = unit.equals("lines") ? "line " : "row ";
     for (Problem problem : problems) {
       err.println(
-          (problem.row() == 0 ? "header" : "row " + problem.row())
+          (problem.row() == 0 ? "header" : one + problem.row())
               + (problem.field() == null || problem.field().isBlank() ? "" : ", " + problem.field())
               + ": "
               + problem.message());
@@ -34,7 +40,9 @@ final class RowRefusal {
             + problems.size()
             + " problems in "
             + rows
-            + " rows; nothing stored");
+            + " "
+            + unit
+            + "; nothing stored");
     err.flush();
     return EXIT_REFUSED;
   }

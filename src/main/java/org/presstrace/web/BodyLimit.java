@@ -35,6 +35,7 @@ class BodyLimit extends OncePerRequestFilter {
   static final Set<String> IMPORTS =
       Set.of(
           "/api/v1/registry/imports",
+          "/api/v1/resolution/subjects/import/ftm",
           "/api/v1/seizures/import",
           "/api/v1/substances/designations",
           "/api/v1/substances/designations/preview");

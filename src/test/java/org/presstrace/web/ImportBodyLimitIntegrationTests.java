@@ -53,6 +53,7 @@ class ImportBodyLimitIntegrationTests {
   @ParameterizedTest
   @CsvSource({
     "/api/v1/registry/imports, text/csv",
+    "/api/v1/resolution/subjects/import/ftm, application/x-ndjson",
     "/api/v1/substances/designations, text/csv",
     "/api/v1/substances/designations/preview, application/json",
   })
@@ -65,6 +66,7 @@ class ImportBodyLimitIntegrationTests {
   @ParameterizedTest
   @CsvSource({
     "/api/v1/registry/imports",
+    "/api/v1/resolution/subjects/import/ftm",
     "/api/v1/seizures/import",
     "/api/v1/substances/designations",
     "/api/v1/substances/designations/preview",
@@ -81,6 +83,7 @@ class ImportBodyLimitIntegrationTests {
   @ParameterizedTest
   @CsvSource({
     "/api/v1/registry/imports",
+    "/api/v1/resolution/subjects/import/ftm",
     "/api/v1/seizures/import",
     "/api/v1/substances/designations/preview",
   })
