@@ -86,6 +86,21 @@ class PasswordSignInTests {
   }
 
   @Test
+  void aLockedAccountWithAWrongPasswordCostsAPasswordCheckAndAnswersAsAWrongPassword() {
+    locked = true;
+
+    // As for an unknown name or a wrong password: one hash check, then "bad credentials", so that
+    // neither the time taken nor the answer tells that the account exists and is locked.
+    assertThatThrownBy(() -> signIn.authenticate(basic("alice", "wrong-password")))
+        .isInstanceOf(BadCredentialsException.class);
+    assertThat(checks).hasValue(1);
+    // Only the right password learns that the account is locked.
+    assertThatThrownBy(() -> signIn.authenticate(basic("alice", PASSWORD)))
+        .isInstanceOf(LockedException.class);
+    assertThat(checks).hasValue(2);
+  }
+
+  @Test
   void entriesExpireAndForgettingAUserDropsItsEntries() {
     signIn.authenticate(basic("alice", PASSWORD));
     nanos.addAndGet(Duration.ofSeconds(61).toNanos());
