@@ -31,7 +31,7 @@ public final class StixIds {
   }
 
   /** A UUIDv5 (RFC 9562) of {@code name} in the STIX namespace. */
-  static UUID uuid5(String name) {
+  public static UUID uuid5(String name) {
     MessageDigest sha1;
     try {
       sha1 = MessageDigest.getInstance("SHA-1");
