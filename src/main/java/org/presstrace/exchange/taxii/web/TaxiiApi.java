@@ -60,7 +60,7 @@ class TaxiiApi {
     this.callers = callers;
   }
 
-  @GetMapping({"/taxii2/", "/taxii2"})
+  @GetMapping("/taxii2/")
   @Operation(summary = "TAXII discovery: the API roots")
   ResponseEntity<String> discovery(
       @RequestHeader(value = "Accept", required = false) String accept) {
@@ -76,12 +76,10 @@ class TaxiiApi {
     return ok(body);
   }
 
-  @GetMapping({"/taxii2/{root}/", "/taxii2/{root}"})
+  @GetMapping("/taxii2/presstrace/")
   @Operation(summary = "TAXII API root information")
-  ResponseEntity<String> apiRoot(
-      @PathVariable String root, @RequestHeader(value = "Accept", required = false) String accept) {
+  ResponseEntity<String> apiRoot(@RequestHeader(value = "Accept", required = false) String accept) {
     acceptable(accept, false);
-    root(root);
     callers.current();
     ObjectNode body = NODES.objectNode();
     body.put("title", "PressTrace");
@@ -91,12 +89,11 @@ class TaxiiApi {
     return ok(body);
   }
 
-  @GetMapping({"/taxii2/{root}/collections/", "/taxii2/{root}/collections"})
+  @GetMapping("/taxii2/presstrace/collections/")
   @Operation(summary = "The collections you may see")
   ResponseEntity<String> collections(
-      @PathVariable String root, @RequestHeader(value = "Accept", required = false) String accept) {
+      @RequestHeader(value = "Accept", required = false) String accept) {
     acceptable(accept, false);
-    root(root);
     var caller = callers.current();
     ObjectNode body = NODES.objectNode();
     ArrayNode list = body.putArray("collections");
@@ -109,26 +106,19 @@ class TaxiiApi {
     return ok(body);
   }
 
-  @GetMapping({"/taxii2/{root}/collections/{id}/", "/taxii2/{root}/collections/{id}"})
+  @GetMapping("/taxii2/presstrace/collections/{id}/")
   @Operation(summary = "One collection")
   ResponseEntity<String> collection(
-      @PathVariable String root,
-      @PathVariable String id,
-      @RequestHeader(value = "Accept", required = false) String accept) {
+      @PathVariable String id, @RequestHeader(value = "Accept", required = false) String accept) {
     acceptable(accept, false);
-    root(root);
     var caller = callers.current();
     TaxiiCollection collection = collections.find(caller, id);
     return ok(describe(collection, collections.writable(caller, collection)));
   }
 
-  @GetMapping({
-    "/taxii2/{root}/collections/{id}/objects/",
-    "/taxii2/{root}/collections/{id}/objects"
-  })
+  @GetMapping("/taxii2/presstrace/collections/{id}/objects/")
   @Operation(summary = "Objects of a collection, filtered and paged")
   ResponseEntity<String> objects(
-      @PathVariable String root,
       @PathVariable String id,
       @RequestHeader(value = "Accept", required = false) String accept,
       @RequestHeader(value = CallerContext.PURPOSE_HEADER, required = false) String purpose,
@@ -140,20 +130,15 @@ class TaxiiApi {
       @RequestParam(name = "match[version]", required = false) String version,
       @RequestParam(name = "match[spec_version]", required = false) String specVersion) {
     acceptable(accept, true);
-    root(root);
     var filter = TaxiiFilter.parse(addedAfter, type, objectId, version, specVersion, limit, next);
     AccessContext context = callers.context(Channel.API, purpose);
     TaxiiCollection collection = collections.find(context.caller(), id);
     return envelope(filter, collections.entries(context, collection));
   }
 
-  @GetMapping({
-    "/taxii2/{root}/collections/{id}/objects/{objectId}/",
-    "/taxii2/{root}/collections/{id}/objects/{objectId}"
-  })
+  @GetMapping("/taxii2/presstrace/collections/{id}/objects/{objectId}/")
   @Operation(summary = "One object of a collection, in an envelope")
   ResponseEntity<String> object(
-      @PathVariable String root,
       @PathVariable String id,
       @PathVariable String objectId,
       @RequestHeader(value = "Accept", required = false) String accept,
@@ -164,7 +149,6 @@ class TaxiiApi {
       @RequestParam(name = "match[version]", required = false) String version,
       @RequestParam(name = "match[spec_version]", required = false) String specVersion) {
     acceptable(accept, true);
-    root(root);
     var filter = TaxiiFilter.parse(addedAfter, null, objectId, version, specVersion, limit, next);
     AccessContext context = callers.context(Channel.API, purpose);
     TaxiiCollection collection = collections.find(context.caller(), id);
@@ -175,13 +159,9 @@ class TaxiiApi {
     return envelope(filter, all);
   }
 
-  @GetMapping({
-    "/taxii2/{root}/collections/{id}/objects/{objectId}/versions/",
-    "/taxii2/{root}/collections/{id}/objects/{objectId}/versions"
-  })
+  @GetMapping("/taxii2/presstrace/collections/{id}/objects/{objectId}/versions/")
   @Operation(summary = "The versions of one object")
   ResponseEntity<String> versions(
-      @PathVariable String root,
       @PathVariable String id,
       @PathVariable String objectId,
       @RequestHeader(value = "Accept", required = false) String accept,
@@ -191,7 +171,6 @@ class TaxiiApi {
       @RequestParam(name = "next", required = false) String next,
       @RequestParam(name = "match[spec_version]", required = false) String specVersion) {
     acceptable(accept, false);
-    root(root);
     var filter = TaxiiFilter.parse(addedAfter, null, objectId, "all", specVersion, limit, next);
     AccessContext context = callers.context(Channel.API, purpose);
     TaxiiCollection collection = collections.find(context.caller(), id);
@@ -210,13 +189,9 @@ class TaxiiApi {
     return headed(page.entries()).body(body.toString());
   }
 
-  @GetMapping({
-    "/taxii2/{root}/collections/{id}/manifest/",
-    "/taxii2/{root}/collections/{id}/manifest"
-  })
+  @GetMapping("/taxii2/presstrace/collections/{id}/manifest/")
   @Operation(summary = "The manifest of a collection, filtered and paged")
   ResponseEntity<String> manifest(
-      @PathVariable String root,
       @PathVariable String id,
       @RequestHeader(value = "Accept", required = false) String accept,
       @RequestHeader(value = CallerContext.PURPOSE_HEADER, required = false) String purpose,
@@ -228,7 +203,6 @@ class TaxiiApi {
       @RequestParam(name = "match[version]", required = false) String version,
       @RequestParam(name = "match[spec_version]", required = false) String specVersion) {
     acceptable(accept, false);
-    root(root);
     var filter = TaxiiFilter.parse(addedAfter, type, objectId, version, specVersion, limit, next);
     AccessContext context = callers.context(Channel.API, purpose);
     TaxiiCollection collection = collections.find(context.caller(), id);
@@ -252,13 +226,9 @@ class TaxiiApi {
     return headed(page.entries()).body(body.toString());
   }
 
-  @PostMapping({
-    "/taxii2/{root}/collections/{id}/objects/",
-    "/taxii2/{root}/collections/{id}/objects"
-  })
+  @PostMapping("/taxii2/presstrace/collections/{id}/objects/")
   @Operation(summary = "Post an envelope of STIX objects; answers the status resource")
   ResponseEntity<String> post(
-      @PathVariable String root,
       @PathVariable String id,
       @RequestHeader(value = "Accept", required = false) String accept,
       @RequestHeader(value = "Content-Type", required = false) String contentType,
@@ -266,7 +236,6 @@ class TaxiiApi {
       HttpServletRequest request)
       throws IOException {
     acceptable(accept, false);
-    root(root);
     AccessContext context = callers.context(Channel.API, purpose);
     TaxiiCollection collection = collections.find(context.caller(), id);
     if (!taxiiContent(contentType)) {
@@ -293,15 +262,13 @@ class TaxiiApi {
     return ResponseEntity.accepted().contentType(TAXII).body(status.toString());
   }
 
-  @GetMapping({"/taxii2/{root}/status/{statusId}/", "/taxii2/{root}/status/{statusId}"})
+  @GetMapping("/taxii2/presstrace/status/{statusId}/")
   @Operation(summary = "The status of an envelope your agency posted")
   ResponseEntity<String> status(
-      @PathVariable String root,
       @PathVariable String statusId,
       @RequestHeader(value = "Accept", required = false) String accept,
       @RequestHeader(value = CallerContext.PURPOSE_HEADER, required = false) String purpose) {
     acceptable(accept, false);
-    root(root);
     AccessContext context = callers.context(Channel.API, purpose);
     return ok(intake.status(context, statusId));
   }
@@ -346,12 +313,6 @@ class TaxiiApi {
 
   private static ResponseEntity<String> ok(JsonNode body) {
     return ResponseEntity.ok().contentType(TAXII).body(body.toString());
-  }
-
-  private static void root(String root) {
-    if (!ROOT.equals(root)) {
-      throw new NotFound("api-root", root);
-    }
   }
 
   private static TaxiiError tooLarge() {
