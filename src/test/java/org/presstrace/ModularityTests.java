@@ -37,7 +37,8 @@ class ModularityTests {
               "access casework intel ledger registry resolution seizures shared substances"),
           Map.entry(
               "cli",
-              "access casework ledger redflags registry resolution seizures shared substances"),
+              "access casework exchange ledger redflags registry resolution seizures shared"
+                  + " substances"),
           Map.entry("demo", "access casework intel redflags registry resolution seizures shared"));
 
   @Test

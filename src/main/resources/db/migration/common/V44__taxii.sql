@@ -9,6 +9,8 @@ CREATE TABLE taxii_object (
   body           TEXT           NOT NULL,
   date_added     TIMESTAMP WITH TIME ZONE NOT NULL,
   sent_by        VARCHAR(64)    NOT NULL,
+  -- taxii-post for an envelope posted here, else the URL of the partner collection polled
+  source         VARCHAR(500)   NOT NULL,
   status_id      VARCHAR(36)    NOT NULL,
   owner_agency   VARCHAR(32)    NOT NULL REFERENCES agency (code),
   tlp            VARCHAR(16)    NOT NULL,

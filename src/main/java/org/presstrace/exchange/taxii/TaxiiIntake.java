@@ -71,6 +71,25 @@ public class TaxiiIntake {
       throw new InvalidRequest(
           "objects", "an envelope holds 1 to " + MAX_OBJECTS + " objects, not " + objects.size());
     }
+    var list = new ArrayList<JsonNode>();
+    objects.forEach(list::add);
+    return store(context, collection, list, POSTED);
+  }
+
+  /** The source recorded for objects posted to this server. */
+  public static final String POSTED = "taxii-post";
+
+  /**
+   * Stores {@code objects}, all or none, into {@code collection} for {@code context}'s agency,
+   * recording {@code source} (a post, or the partner collection polled) beside each.
+   */
+  @Transactional
+  public ObjectNode store(
+      AccessContext context, TaxiiCollection collection, List<JsonNode> objects, String source) {
+    if (!collections.writable(context.caller(), collection)) {
+      throw new AccessDeniedException(
+          "collection " + collection.alias() + " takes no objects from you");
+    }
     var definitions = new HashMap<String, JsonNode>();
     for (JsonNode object : objects) {
       if ("marking-definition".equals(object.path("type").asString(""))) {
@@ -121,6 +140,7 @@ public class TaxiiIntake {
             TaxiiCollections.JSON.writeValueAsString(body),
             now,
             context.caller().username(),
+            source,
             statusId,
             one.marking());
         audit.record(
@@ -129,7 +149,7 @@ public class TaxiiIntake {
             ReceivedObjects.KIND.name(),
             rowId,
             "WRITTEN",
-            one.id() + " " + one.version() + " posted over TAXII, " + one.marking().banner());
+            one.id() + " " + one.version() + " from " + source + ", " + one.marking().banner());
         stored++;
       }
       successes.add(detail);
@@ -152,7 +172,9 @@ public class TaxiiIntake {
         ReceivedObjects.KIND.name(),
         null,
         refused ? "REFUSED" : "WRITTEN",
-        "TAXII envelope to "
+        "TAXII objects from "
+            + source
+            + " to "
             + collection.alias()
             + ": "
             + checked.size()

@@ -82,13 +82,14 @@ public class ReceivedObjects {
       String body,
       Instant dateAdded,
       String sentBy,
+      String source,
       String statusId,
       Marking marking) {
     jdbc.sql(
             "INSERT INTO taxii_object (id, collection_id, stix_id, stix_type, stix_version, body,"
-                + " date_added, sent_by, status_id, owner_agency, tlp, cui_category, noforn,"
+                + " date_added, sent_by, source, status_id, owner_agency, tlp, cui_category, noforn,"
                 + " rel_to, compartment) VALUES (:id, :collection, :stixId, :type, :version,"
-                + " :body, :added, :sentBy, :status, :owner, :tlp, :cui, :noforn, :relTo,"
+                + " :body, :added, :sentBy, :source, :status, :owner, :tlp, :cui, :noforn, :relTo,"
                 + " :compartment)")
         .param("id", id)
         .param("collection", collectionId)
@@ -98,6 +99,7 @@ public class ReceivedObjects {
         .param("body", body)
         .param("added", dateAdded.atOffset(ZoneOffset.UTC))
         .param("sentBy", sentBy)
+        .param("source", source)
         .param("status", statusId)
         .param("owner", marking.ownerAgency())
         .param("tlp", marking.tlp().label())
