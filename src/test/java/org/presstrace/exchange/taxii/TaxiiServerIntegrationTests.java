@@ -5,9 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presstrace.access.AgencyKind;
@@ -16,11 +19,17 @@ import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
+import org.presstrace.casework.LinkDraft;
+import org.presstrace.casework.LinkSchema;
+import org.presstrace.casework.Links;
+import org.presstrace.casework.SubjectDraft;
+import org.presstrace.casework.Subjects;
 import org.presstrace.exchange.stix.StixIds;
 import org.presstrace.exchange.stix.StixMarkings;
 import org.presstrace.exchange.stix.StixValidator;
 import org.presstrace.intel.IntelReportDraft;
 import org.presstrace.intel.IntelReports;
+import org.presstrace.resolution.Schema;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +57,8 @@ class TaxiiServerIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
   @Autowired IntelReports reports;
+  @Autowired Subjects subjects;
+  @Autowired Links links;
   @Autowired JdbcClient jdbc;
 
   final StixValidator validator = new StixValidator();
@@ -57,9 +68,13 @@ class TaxiiServerIntegrationTests {
   String cbp;
   String investigator;
   String analyst;
+  String liaison;
   Instant start;
   List<String> green = new ArrayList<>();
   String red;
+  String person;
+  String company;
+  String link;
 
   @BeforeEach
   void world() throws Exception {
@@ -68,6 +83,11 @@ class TaxiiServerIntegrationTests {
     cbp = world.agency("CBP", AgencyKind.FEDERAL, "USA");
     investigator = world.user("investigator", dea, Role.INVESTIGATOR);
     analyst = world.user("analyst", cbp, Role.ANALYST);
+    liaison =
+        world.user(
+            "liaison",
+            world.agency("MPS", AgencyKind.FOREIGN_PARTNER, "CHN"),
+            Role.FOREIGN_LIAISON);
     start = Instant.now().minusMillis(5);
     var context = world.as(investigator, Channel.API);
     for (int i = 0; i < 3; i++) {
@@ -82,6 +102,52 @@ class TaxiiServerIntegrationTests {
               .id());
       Thread.sleep(3);
     }
+    person =
+        subjects
+            .submit(
+                context,
+                new SubjectDraft(
+                    Schema.PERSON,
+                    Map.of("name", List.of("Wang Wei " + world.suffix())),
+                    "CASE-" + world.suffix(),
+                    "Duty desk",
+                    null,
+                    null,
+                    Marking.of(dea, Tlp.GREEN)))
+            .subject()
+            .id();
+    company =
+        subjects
+            .submit(
+                context,
+                new SubjectDraft(
+                    Schema.COMPANY,
+                    Map.of("name", List.of("Broker Ltd " + world.suffix())),
+                    "CASE-" + world.suffix(),
+                    "Duty desk",
+                    null,
+                    null,
+                    Marking.of(dea, Tlp.GREEN)))
+            .subject()
+            .id();
+    link =
+        links
+            .record(
+                context,
+                new LinkDraft(
+                    LinkSchema.PAYMENT,
+                    person,
+                    company,
+                    new BigDecimal("950"),
+                    "USD",
+                    LocalDate.parse("2026-03-01"),
+                    "press deposit",
+                    null,
+                    null,
+                    "SAR " + world.suffix(),
+                    LocalDate.parse("2026-03-02"),
+                    Marking.of(dea, Tlp.GREEN)))
+            .id();
     red =
         reports
             .create(
@@ -161,6 +227,54 @@ class TaxiiServerIntegrationTests {
                 investigator,
                 200));
     assertThat(ownManifest.get("objects")).hasSize(1);
+
+    // a foreign partner's liaison sees neither the unreleased GREEN reports nor the NOFORN one
+    JsonNode foreign =
+        json(
+            call(
+                get(rootPath + "collections/" + INTEL + "/manifest/")
+                    .param("match[id]", String.join(",", stixIds(green)) + "," + stixId(red)),
+                liaison,
+                200));
+    assertThat(foreign.has("objects")).isFalse();
+
+    // every other collection answers, and everything in it is valid STIX
+    var others = new ArrayList<JsonNode>();
+    for (TaxiiCollection other :
+        List.of(TaxiiCollection.SEIZURES, TaxiiCollection.SUBJECTS, TaxiiCollection.LINKS)) {
+      JsonNode envelope =
+          json(
+              call(
+                  get(rootPath + "collections/" + other.alias() + "/objects/")
+                      .param("added_after", start.toString())
+                      .param("limit", "1000"),
+                  analyst,
+                  200));
+      for (JsonNode object : envelope.path("objects")) {
+        assertThat(validator.problems(object)).as(object.toString()).isEmpty();
+        others.add(object);
+      }
+    }
+    String personId = StixIds.of("identity", "subject", person);
+    String companyId = StixIds.of("identity", "subject", company);
+    assertThat(others)
+        .anySatisfy(
+            o -> {
+              assertThat(o.get("id").asString()).isEqualTo(personId);
+              assertThat(o.get("identity_class").asString()).isEqualTo("individual");
+            })
+        .anySatisfy(
+            o -> {
+              assertThat(o.get("id").asString()).isEqualTo(companyId);
+              assertThat(o.get("identity_class").asString()).isEqualTo("organization");
+            })
+        .anySatisfy(
+            o -> {
+              assertThat(o.get("id").asString())
+                  .isEqualTo(StixIds.of("relationship", "link", link));
+              assertThat(o.get("source_ref").asString()).isEqualTo(personId);
+              assertThat(o.get("target_ref").asString()).isEqualTo(companyId);
+            });
 
     // one object and its versions
     String one = rootPath + "collections/" + INTEL + "/objects/" + stixId(green.get(0)) + "/";
