@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       LedgerCommand.class,
       ScreenCommand.class,
       ImportCommand.class,
+      TaxiiCommand.class,
       MatchCommand.class,
       RedFlagsCommand.class
     })

@@ -33,11 +33,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic with
- * local accounts, a PressTrace API token ({@code Bearer pt_...}), or an OIDC bearer token when an
- * issuer is configured; no cookies, so no CSRF. Pages use a form login with a session, CSRF tokens,
- * session fixation protection and strict headers. Only health, the login page and static assets are
- * open.
+ * Two filter chains. The API ({@code /api/**}, the TAXII server {@code /taxii2/**}, {@code
+ * /actuator/**}) is stateless: HTTP Basic with local accounts, a PressTrace API token ({@code
+ * Bearer pt_...}), or an OIDC bearer token when an issuer is configured; no cookies, so no CSRF.
+ * Pages use a form login with a session, CSRF tokens, session fixation protection and strict
+ * headers. Only health, the login page and static assets are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -60,7 +60,8 @@ class SecurityConfiguration {
       throws Exception {
     String usernameClaim = bearer.usernameClaim();
     // the API contract is read by code generators with API credentials, like the API itself
-    http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+    http.securityMatcher(
+            "/api/**", "/taxii2", "/taxii2/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
         .authorizeHttpRequests(
             authorize ->
                 authorize

@@ -90,6 +90,11 @@ class ApiRoleMatrixIntegrationTests {
   static final Map<String, Sample> SAMPLES =
       Map.ofEntries(
           Map.entry(
+              "/taxii2/presstrace/collections/{id}",
+              new Sample(
+                  "the intel-reports collection, by alias",
+                  "SELECT 'intel-reports' FROM agency WHERE code = 'DEA'")),
+          Map.entry(
               "/api/v1/agencies/{code}",
               new Sample("the DEA agency", "SELECT code FROM agency WHERE code = 'DEA'")),
           Map.entry(

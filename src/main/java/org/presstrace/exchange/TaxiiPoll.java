@@ -1,0 +1,166 @@
+package org.presstrace.exchange;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.CallerContext;
+import org.presstrace.exchange.taxii.TaxiiCollection;
+import org.presstrace.exchange.taxii.TaxiiIntake;
+import org.presstrace.shared.InvalidRequest;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The TAXII 2.1 client: polls a partner's collection (its URL, with the credentials the partner
+ * issued) page by page, and imports everything it got into {@link TaxiiCollection#PARTNER_INTEL}
+ * for the importing user's agency, with the collection's URL as the source. What the partner sends
+ * is checked as a post is ({@link TaxiiIntake#store}): any invalid object, or a marking PressTrace
+ * cannot enforce, and nothing of the poll is stored.
+ */
+@Service
+public class TaxiiPoll {
+
+  /** The most objects one poll imports; a partner with more is polled again from the last date. */
+  public static final int MAX_OBJECTS = 50_000;
+
+  static final int PAGE = 500;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String TAXII = "application/taxii+json;version=2.1";
+
+  private final TaxiiIntake intake;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  TaxiiPoll(TaxiiIntake intake) {
+    this.intake = intake;
+  }
+
+  /**
+   * What a poll did: the import's status resource, and the date the newest object was added on the
+   * partner's side (the {@code added_after} of the next poll), or null when nothing came.
+   */
+  public record Polled(ObjectNode status, int received, Instant lastAdded) {}
+
+  /**
+   * Polls {@code collection} (a collection URL ending in {@code /}) sending {@code authorization}
+   * (an {@code Authorization} header value, or null) and the importer's purpose, from {@code
+   * addedAfter} (or everything when null).
+   */
+  public Polled poll(
+      AccessContext importer, URI collection, String authorization, Instant addedAfter) {
+    String base = collection.toString();
+    if (!(base.startsWith("https://") || base.startsWith("http://")) || !base.endsWith("/")) {
+      throw new InvalidRequest(
+          "collection", "'" + base + "' is not an http(s) collection URL ending in /");
+    }
+    var objects = new ArrayList<JsonNode>();
+    Instant last = null;
+    String next = null;
+    do {
+      var query = new StringBuilder("?limit=").append(PAGE);
+      if (addedAfter != null) {
+        query.append("&added_after=").append(encode(addedAfter.toString()));
+      }
+      if (next != null) {
+        query.append("&next=").append(encode(next));
+      }
+      var request =
+          HttpRequest.newBuilder(URI.create(base + "objects/" + query))
+              .timeout(Duration.ofSeconds(60))
+              .header("Accept", TAXII)
+              .GET();
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      if (importer.purposeText() != null) {
+        request.header(CallerContext.PURPOSE_HEADER, importer.purposeText());
+      }
+      HttpResponse<String> response = send(request.build(), base);
+      if (response.statusCode() != 200) {
+        throw new InvalidRequest(
+            "collection", base + " answered " + response.statusCode() + summary(response.body()));
+      }
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      if (!type.replace(" ", "")
+          .toLowerCase(java.util.Locale.ROOT)
+          .startsWith("application/taxii+json")) {
+        throw new InvalidRequest(
+            "collection", base + " answered " + type + ", not a TAXII 2.1 envelope");
+      }
+      JsonNode envelope;
+      try {
+        envelope = JSON.readTree(response.body());
+      } catch (JacksonException e) {
+        throw new InvalidRequest("collection", base + " answered a body that is not JSON");
+      }
+      envelope.path("objects").forEach(objects::add);
+      if (objects.size() > MAX_OBJECTS) {
+        throw new InvalidRequest(
+            "collection",
+            base + " has more than " + MAX_OBJECTS + " objects to give; poll from a later date");
+      }
+      last =
+          response
+              .headers()
+              .firstValue("X-TAXII-Date-Added-Last")
+              .map(TaxiiPoll::instant)
+              .orElse(last);
+      next = envelope.path("more").asBoolean(false) ? envelope.path("next").asString(null) : null;
+    } while (next != null);
+    if (objects.isEmpty()) {
+      return new Polled(null, 0, null);
+    }
+    ObjectNode status = intake.store(importer, TaxiiCollection.PARTNER_INTEL, objects, base);
+    return new Polled(status, objects.size(), last);
+  }
+
+  private HttpResponse<String> send(HttpRequest request, String base) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new InvalidRequest("collection", base + " could not be reached: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InvalidRequest("collection", "the poll of " + base + " was interrupted");
+    }
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String summary(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    try {
+      JsonNode error = JSON.readTree(body);
+      String said = error.path("description").asString(error.path("detail").asString(""));
+      return said.isBlank() ? "" : ": " + said.substring(0, Math.min(200, said.length()));
+    } catch (JacksonException e) {
+      return "";
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
