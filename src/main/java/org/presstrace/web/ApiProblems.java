@@ -109,6 +109,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (e instanceof org.springframework.web.ErrorResponse) {
       return handleException(e, request);
     }
+    if (DatabaseOutage.isOutage(e)) {
+      // The request may be repeated once the database is back (a restart, a failover, a full
+      // pool): a 503 with a wait tells the client so, where a 500 would blame this request.
+      log.warn("database unreachable: {}", DatabaseOutage.describe(e));
+      ResponseEntity<Object> answer =
+          problem(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "unavailable",
+              "the database cannot be reached now; try again shortly",
+              List.of(),
+              request);
+      return ResponseEntity.status(answer.getStatusCode())
+          .headers(answer.getHeaders())
+          .header("Retry-After", "5")
+          .body(answer.getBody());
+    }
     log.error("unexpected failure", e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,

@@ -2,11 +2,16 @@ package org.presstrace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /** The API's answer to a failure whose own text would describe stored records. */
@@ -35,5 +40,50 @@ class ApiProblemsTests {
         .doesNotContain("SEIZURE_REFERENCE_UNIQUE")
         .doesNotContain("OPX")
         .doesNotContain("CASE-1");
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedAnswers503WithRetryAfterNot500() throws Exception {
+    var request = new ServletWebRequest(new MockHttpServletRequest("GET", "/api/v1/seizures"));
+    Exception[] outages = {
+      new CannotGetJdbcConnectionException(
+          "Failed to obtain JDBC Connection",
+          new SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
+      new CannotCreateTransactionException(
+          "Could not open JDBC Connection for transaction",
+          new SQLException("Connection refused", "08001")),
+      // PostgreSQL shutting down under a statement in flight: "terminating connection due to
+      // administrator command", which Spring leaves uncategorised.
+      new UncategorizedSQLException(
+          "PreparedStatementCallback",
+          "SELECT 1",
+          new SQLException("terminating connection due to administrator command", "57P01")),
+      new UncategorizedSQLException(
+          "PreparedStatementCallback",
+          "SELECT 1",
+          new SQLException("An I/O error occurred while sending to the backend.", "08006"))
+    };
+    for (Exception outage : outages) {
+      var answer = new ApiProblems().unexpected(outage, request);
+
+      assertThat(answer.getStatusCode().value()).as(outage.toString()).isEqualTo(503);
+      assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+      assertThat(((ProblemDetail) answer.getBody()).getDetail())
+          .isEqualTo("the database cannot be reached now; try again shortly");
+    }
+  }
+
+  @Test
+  void anyOtherDatabaseFailureStaysAnUnexpected500() throws Exception {
+    var answer =
+        new ApiProblems()
+            .unexpected(
+                new UncategorizedSQLException(
+                    "PreparedStatementCallback",
+                    "SELECT 1",
+                    new SQLException("division by zero", "22012")),
+                new ServletWebRequest(new MockHttpServletRequest("GET", "/api/v1/seizures")));
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(500);
   }
 }
