@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database could not be reached (and the request may be repeated),
@@ -24,6 +25,12 @@ final class DatabaseOutage {
         return true;
       }
       if (t instanceof SQLException sql && outageState(sql.getSQLState())) {
+        return true;
+      }
+      // A rollback that failed on the broken connection hides the failure that started it.
+      if (t instanceof TransactionSystemException rollback
+          && rollback.getApplicationException() != null
+          && isOutage(rollback.getApplicationException())) {
         return true;
       }
     }

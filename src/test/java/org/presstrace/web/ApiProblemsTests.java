@@ -6,12 +6,14 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /** The API's answer to a failure whose own text would describe stored records. */
@@ -63,6 +65,15 @@ class ApiProblemsTests {
           "SELECT 1",
           new SQLException("An I/O error occurred while sending to the backend.", "08006"))
     };
+    var rollbackFailed =
+        new TransactionSystemException(
+            "JDBC rollback failed", new SQLException("Connection is closed"));
+    rollbackFailed.initApplicationException(
+        new DataAccessResourceFailureException(
+            "SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE",
+            new SQLException("terminating connection due to administrator command", "57P01")));
+    outages = java.util.Arrays.copyOf(outages, outages.length + 1);
+    outages[outages.length - 1] = rollbackFailed;
     for (Exception outage : outages) {
       var answer = new ApiProblems().unexpected(outage, request);
 
