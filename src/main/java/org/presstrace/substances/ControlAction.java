@@ -93,7 +93,11 @@ public record ControlAction(
     if (order != null) {
       line.append(", ").append(order);
     }
-    line.append(", from ").append(effectiveAsCited);
+    if (inForceBy == null) {
+      line.append(", date not recorded");
+    } else {
+      line.append(", from ").append(effectiveAsCited);
+    }
     if (effectiveTo != null) {
       line.append(" until ").append(effectiveTo);
     }

@@ -1,6 +1,7 @@
 package org.presstrace.substances.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -207,7 +208,7 @@ final class FentanylRules {
             substance.controls().stream()
                 .filter(c -> c.jurisdiction().equals("USA") && c.category().startsWith("Schedule"))
                 .min(
-                    java.util.Comparator.comparing((ControlAction c) -> c.effectiveTo() != null)
+                    Comparator.comparing((ControlAction c) -> c.effectiveTo() != null)
                         .thenComparing(ControlAction::temporary))
                 .map(
                     c ->
