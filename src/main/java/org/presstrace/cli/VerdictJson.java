@@ -3,6 +3,7 @@ package org.presstrace.cli;
 import java.io.StringWriter;
 import java.util.List;
 import org.presstrace.substances.ClassMatch;
+import org.presstrace.substances.ControlAction;
 import org.presstrace.substances.ListedHit;
 import org.presstrace.substances.ManifestHit;
 import org.presstrace.substances.ManifestVerdict;
@@ -27,6 +28,25 @@ final class VerdictJson {
       json.writeStringProperty("smiles", verdict.smiles());
       json.writeStringProperty("parent", verdict.parent());
       json.writeStringProperty("formula", verdict.formula());
+      strings(json, "verdict", verdict.verdict());
+      json.writeName("listings");
+      json.writeStartArray();
+      for (ControlAction listing : verdict.listings()) {
+        json.writeStartObject();
+        json.writeStringProperty("substanceId", listing.substanceId());
+        json.writeStringProperty("jurisdiction", listing.jurisdiction());
+        json.writeStringProperty("instrument", listing.instrument());
+        json.writeStringProperty("category", listing.category());
+        json.writeStringProperty("citation", listing.citation());
+        json.writeStringProperty("order", listing.order());
+        json.writeStringProperty("drugCode", listing.drugCode());
+        json.writeStringProperty("effective", listing.effectiveAsCited());
+        json.writeStringProperty(
+            "until", listing.effectiveTo() == null ? null : listing.effectiveTo().toString());
+        json.writeStringProperty("source", listing.source());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeName("classes");
       json.writeStartArray();
       for (ClassMatch match : verdict.classes()) {
@@ -38,6 +58,7 @@ final class VerdictJson {
         strings(json, "explanations", match.explanations());
         json.writeBooleanProperty("excluded", match.excluded());
         json.writeStringProperty("reason", match.reason());
+        json.writeStringProperty("source", match.source());
         json.writeEndObject();
       }
       json.writeEndArray();

@@ -13,6 +13,8 @@ import java.util.List;
  * @param explanations one sentence per modification or feature found
  * @param excluded whether the substance is outside the class because it is listed elsewhere
  * @param reason why it matched, and why it is excluded when it is
+ * @param source the citations of the law that defines the class (every control of the rule in the
+ *     reference list), or {@code null} when the rule has no control recorded
  */
 public record ClassMatch(
     String rule,
@@ -21,10 +23,17 @@ public record ClassMatch(
     List<String> modifications,
     List<String> explanations,
     boolean excluded,
-    String reason) {
+    String reason,
+    String source) {
 
   public ClassMatch {
     modifications = List.copyOf(modifications);
     explanations = List.copyOf(explanations);
+  }
+
+  /** The same match citing {@code citation} as the law that defines the class. */
+  public ClassMatch withSource(String citation) {
+    return new ClassMatch(
+        rule, jurisdiction, family, modifications, explanations, excluded, reason, citation);
   }
 }

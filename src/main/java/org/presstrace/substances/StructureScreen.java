@@ -22,7 +22,8 @@ public final class StructureScreen {
   public static StructureScreen builtIn() {
     StructureScreen screen = builtIn;
     if (screen == null) {
-      screen = new StructureScreen(new ClassRules(ReferenceList.builtIn().substances()));
+      ReferenceList list = ReferenceList.builtIn();
+      screen = new StructureScreen(new ClassRules(list.substances(), list.classControls()));
       builtIn = screen;
     }
     return screen;

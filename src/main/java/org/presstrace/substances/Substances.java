@@ -10,6 +10,7 @@ import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.substances.internal.NameMatcher;
 import org.presstrace.substances.internal.SubstanceStore;
+import org.presstrace.substances.internal.VerdictLines;
 import org.springframework.stereotype.Service;
 
 /**
@@ -117,8 +118,20 @@ public class Substances {
         }
       }
     }
+    var listings = new ArrayList<ControlAction>();
+    var names = new LinkedHashMap<String, String>();
+    for (ListedHit hit : listed.values()) {
+      names.put(hit.substanceId(), hit.name());
+      store.find(hit.substanceId()).ifPresent(found -> listings.addAll(found.controls()));
+    }
+    var matched = new ArrayList<>(classes.values());
     return new ScreeningResult(
-        true, parent, new ArrayList<>(classes.values()), new ArrayList<>(listed.values()));
+        true,
+        parent,
+        matched,
+        new ArrayList<>(listed.values()),
+        listings,
+        VerdictLines.of(listings, names, matched));
   }
 
   /**

@@ -34,11 +34,14 @@ class ScreenCommandTests {
 
   @Test
   void printsTheClassesOfAnAnalogueAsOneJsonObject() {
-    int exit = run("screen", "--smiles", "O=C(C1CC1)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1", "--json");
+    int exit = run("screen", "--smiles", "O=C(C1CCC1)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1", "--json");
 
     assertThat(exit).isZero();
     assertThat(err.toString()).isEmpty();
     JsonNode result = printed();
+    assertThat(result.get("listings").size()).isZero();
+    assertThat(result.get("verdict").get(0).asString())
+        .startsWith("class: USA us-fentanyl-related: ");
     assertThat(result.get("valid").asBoolean()).isTrue();
     JsonNode us = result.get("classes").get(0);
     assertThat(us.get("rule").asString()).isEqualTo("us-fentanyl-related");
@@ -47,6 +50,24 @@ class ScreenCommandTests {
     assertThat(us.get("modifications").get(0).asString()).isEqualTo("E");
     assertThat(us.get("excluded").asBoolean()).isFalse();
     assertThat(us.get("reason").asString()).contains("modification E");
+    assertThat(us.get("source").asString()).contains("Public Law 119-26");
+  }
+
+  @Test
+  void aNamedAnaloguePrintsItsOwnListingBeforeTheClass() {
+    int exit = run("screen", "--smiles", "CC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1", "--json");
+
+    assertThat(exit).isZero();
+    JsonNode result = printed();
+    assertThat(result.get("verdict").get(0).asString())
+        .startsWith("listed: acetylfentanyl: USA CSA Schedule I, 21 CFR 1308.11(b), DEA code 9821");
+    JsonNode listing = result.get("listings").get(0);
+    assertThat(listing.get("citation").asString()).isEqualTo("21 CFR 1308.11(b)");
+    assertThat(listing.get("drugCode").asString()).isEqualTo("9821");
+    assertThat(listing.get("order").asString()).isEqualTo("permanent");
+    JsonNode us = result.get("classes").get(0);
+    assertThat(us.get("excluded").asBoolean()).isTrue();
+    assertThat(us.get("reason").asString()).contains("listed in Schedule I as acetylfentanyl");
   }
 
   @Test

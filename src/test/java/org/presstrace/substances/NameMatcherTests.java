@@ -105,4 +105,35 @@ class NameMatcherTests {
     assertThat(NameMatcher.normalize(" 4-ANPP  Dihydrochloride ")).isEqualTo("4anpp");
     assertThat(NameMatcher.normalize("Fentanyl (citrate)")).isEqualTo("fentanyl");
   }
+
+  @ParameterizedTest(name = "{0} is not {1}")
+  @CsvSource({
+    "isotonitazene, protonitazene",
+    "protonitazene, isotonitazene",
+    "etonitazene, metonitazene",
+    "metonitazene, etonitazene",
+    "acetylfentanyl, acrylfentanyl",
+    "acrylfentanyl, acetylfentanyl",
+    "butyrylfentanyl, isobutyrylfentanyl",
+    "butonitazene, protonitazene"
+  })
+  void namesThatDifferInTheirDefiningPrefixAreDifferentSubstances(String name, String other) {
+    var hits = MATCHER.match(name, 0.5);
+
+    assertThat(hits.get(0).substanceId()).isEqualTo(name);
+    assertThat(hits.get(0).reason()).isEqualTo("exact name");
+    assertThat(hits).extracting(ListedHit::substanceId).doesNotContain(other);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "isotonitazine, isotonitazene",
+    "istonitazene, isotonitazene",
+    "metonitazen, metonitazene",
+    "acetylfentanil, acetylfentanyl",
+    "acrylfentanyll, acrylfentanyl"
+  })
+  void aMisspellingStillFindsTheNameItIsNearest(String query, String expected) {
+    assertThat(best(query).substanceId()).isEqualTo(expected);
+  }
 }

@@ -49,11 +49,102 @@ class StructureScreenTests {
     ClassMatch match = us(smiles);
 
     assertThat(match.modifications()).as(name).containsExactly(expected.split(" "));
-    assertThat(match.excluded()).as(name).isFalse();
     assertThat(match.jurisdiction()).isEqualTo("USA");
     assertThat(match.family()).isEqualTo("fentanyl");
     assertThat(match.explanations()).hasSize(match.modifications().size());
     assertThat(match.reason()).contains("Schedule I(e)");
+    assertThat(match.source()).contains("Public Law 119-26").contains("83 FR 5188");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "2-pyridyl analogue, CCC(=O)N(c1ccccn1)C1CCN(CCc2ccccc2)CC1",
+    "beta-hydroxythiofentanyl (not built in), CCC(=O)N(c1ccccc1)C1CCN(CC(O)c2cccs2)CC1",
+    "methyl carbamate analogue, COC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1"
+  })
+  void anAnalogueListedNowhereIsAClassMember(String name, String smiles) {
+    StructureVerdict verdict = screen.screen(smiles);
+
+    assertThat(us(smiles).excluded()).as(name).isFalse();
+    assertThat(verdict.listings()).isEmpty();
+    assertThat(verdict.verdict().get(0)).startsWith("class: USA us-fentanyl-related: ");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "acetylfentanyl, CC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1, 21 CFR 1308.11(b), 9821",
+    "acrylfentanyl, C=CC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1, 83 FR 61320, 9811",
+    "furanylfentanyl, O=C(N(c1ccccc1)C1CCN(CCc2ccccc2)CC1)c1ccco1, 83 FR 61320,",
+    "para-fluorofentanyl, CCC(=O)N(c1ccc(F)cc1)C1CCN(CCc2ccccc2)CC1, 21 CFR 1308.11(b),",
+    "3-methylfentanyl, CCC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1C, 21 CFR 1308.11(b),",
+    "alpha-methylfentanyl, CCC(=O)N(c1ccccc1)C1CCN(C(C)Cc2ccccc2)CC1, 21 CFR 1308.11(b),",
+    "cyclopropylfentanyl, O=C(C1CC1)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1, 21 CFR 1308.11(b),",
+    "ocfentanil, COCC(=O)N(c1ccccc1F)C1CCN(CCc2ccccc2)CC1, 83 FR 61320,",
+    "fentanyl carbamate, CCOC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1, 86 FR 23602,"
+  })
+  void aNamedAnalogueReportsItsOwnListingFirstAndTheClassSecond(
+      String name, String smiles, String citation, String code) {
+    StructureVerdict verdict = screen.screen(smiles);
+    ClassMatch match = us(smiles);
+
+    assertThat(match.excluded()).as(name).isTrue();
+    assertThat(match.reason())
+        .contains("excluded: listed in Schedule I as " + name)
+        .contains(citation);
+    String first = verdict.verdict().get(0);
+    assertThat(first).startsWith("listed: " + name + ": USA CSA Schedule I, ").contains(citation);
+    if (code != null) {
+      assertThat(first).contains("DEA code " + code);
+    }
+    int listing = verdict.verdict().indexOf(first);
+    int usClass = indexOf(verdict.verdict(), "class: USA us-fentanyl-related (excluded)");
+    assertThat(usClass).isGreaterThan(listing);
+  }
+
+  private static int indexOf(List<String> lines, String prefix) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line starts with " + prefix + " in " + lines);
+  }
+
+  @Test
+  void fentanylCarbamateIsAnAcylModificationUnderBothClassDefinitions() {
+    String carbamate = "CCOC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1";
+
+    assertThat(us(carbamate).modifications()).containsExactly("E");
+    assertThat(us(carbamate).explanations().get(0)).contains("alkoxycarbonyl");
+    assertThat(rule(carbamate, "cn-fentanyl-class").orElseThrow().modifications())
+        .containsExactly("1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "urea (N on the carbonyl), CNC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1",
+    "carbamic acid (O-H), OC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1",
+    "thiocarbamate (S on the carbonyl), CCSC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1"
+  })
+  void ruleEStillRefusesGroupsThatAreNotAcyl(String name, String smiles) {
+    assertThat(rule(smiles, "us-fentanyl-related")).as(name).isEmpty();
+  }
+
+  @Test
+  void readingCarbamatesAsAcylMakesNoScheduleIiSubstanceOrPrecursorAClassMember() {
+    for (var substance : org.presstrace.substances.internal.ReferenceList.builtIn().substances()) {
+      boolean otherwiseControlled =
+          substance.controls().stream()
+              .anyMatch(
+                  c ->
+                      c.jurisdiction().equals("USA")
+                          && (c.category().startsWith("Schedule")
+                              || c.category().startsWith("List")));
+      if (otherwiseControlled) {
+        rule(substance.smiles(), "us-fentanyl-related")
+            .ifPresent(match -> assertThat(match.excluded()).as(substance.id()).isTrue());
+      }
+    }
   }
 
   @Test
@@ -96,7 +187,6 @@ class StructureScreenTests {
     "remifentanil, CCC(=O)N(c1ccccc1)C1(C(=O)OC)CCN(CCC(=O)OC)CC1",
     "naphthyl instead of phenyl, CCC(=O)N(c1ccccc1)C1CCN(CCc2ccc3ccccc3c2)CC1",
     "phenyl on the piperidine, CCC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1c1ccccc1",
-    "ethyl carbamate, CCOC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1"
   })
   void usRuleDoesNotMatch(String name, String smiles) {
     assertThat(rule(smiles, "us-fentanyl-related")).as(name).isEmpty();
@@ -144,6 +234,39 @@ class StructureScreenTests {
     assertThat(match.explanations()).anyMatch(e -> e.contains("2-aminoethyl"));
     assertThat(screen.screen(smiles).classes())
         .noneMatch(c -> c.rule().equals("us-fentanyl-related"));
+    assertThat(match.source()).contains("2025-06-19");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "metonitazene, CCN(CC)CCn1c(Cc2ccc(OC)cc2)nc2cc([N+](=O)[O-])ccc21, 2024-07-01",
+    "protonitazene, CCCOc1ccc(Cc2nc3cc([N+](=O)[O-])ccc3n2CCN(CC)CC)cc1, 2024-07-01",
+    "etonitazene, CCOc1ccc(Cc2nc3cc([N+](=O)[O-])ccc3n2CCN(CC)CC)cc1, Narcotic drugs",
+    "clonitazene, CCN(CC)CCn1c(Cc2ccc(Cl)cc2)nc2cc([N+](=O)[O-])ccc21, Narcotic drugs"
+  })
+  void aNitazeneChinaListsByNameGetsTheNamedListingNotOnlyTheClass(
+      String name, String smiles, String listing) {
+    StructureVerdict verdict = screen.screen(smiles);
+    ClassMatch match = rule(smiles, "cn-nitazene-class").orElseThrow();
+
+    assertThat(match.excluded()).as(name).isTrue();
+    assertThat(match.reason()).contains("listed by name as " + name).contains(listing);
+    assertThat(verdict.verdict().get(0)).startsWith("listed: " + name + ": ");
+    assertThat(verdict.verdict()).anyMatch(line -> line.startsWith("listed: " + name + ": CHN "));
+  }
+
+  @Test
+  void isotonitazeneCarriesItsUsListingsAndStaysAChinaClassMember() {
+    StructureVerdict verdict = screen.screen(ISOTONITAZENE);
+
+    assertThat(rule(ISOTONITAZENE, "cn-nitazene-class").orElseThrow().excluded()).isFalse();
+    assertThat(verdict.verdict().get(0))
+        .isEqualTo(
+            "listed: isotonitazene: USA CSA Schedule I, 85 FR 51342; 21 CFR 1308.11(h), temporary,"
+                + " from 2020-08-20 until 2021-12-06");
+    assertThat(verdict.verdict().get(1))
+        .startsWith("listed: isotonitazene: USA CSA Schedule I, 86 FR 60761")
+        .contains("DEA code 9614, permanent, from 2021-12-06");
   }
 
   @ParameterizedTest(name = "{0}")

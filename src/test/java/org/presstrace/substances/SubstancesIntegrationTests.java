@@ -93,8 +93,44 @@ class SubstancesIntegrationTests {
   void undatedControlsAreListedApart() {
     var usa = substances.controlledOn("USA", LocalDate.of(2024, 5, 1));
 
-    assertThat(usa.undated()).extracting(c -> c.substanceId()).contains("fentanyl", "carfentanil");
-    assertThat(usa.substances()).extracting(c -> c.substanceId()).doesNotContain("fentanyl");
+    assertThat(usa.undated()).extracting(c -> c.substanceId()).contains("carfentanil");
+    assertThat(usa.substances()).extracting(c -> c.substanceId()).doesNotContain("carfentanil");
+  }
+
+  @Test
+  void fentanylAndItsPrecursorsAreControlledInTheUsOnTheFirstDayOf2025() {
+    var usa = substances.controlledOn("USA", LocalDate.of(2025, 1, 1));
+
+    assertThat(usa.substances())
+        .extracting(c -> c.substanceId())
+        .contains("fentanyl", "npp", "1-boc-4-ap", "4-ap", "anpp", "isotonitazene", "etonitazene");
+    assertThat(usa.substances())
+        .filteredOn(c -> c.substanceId().equals("fentanyl"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.control().citation()).startsWith("21 CFR 1308.12(c)");
+              assertThat(c.control().drugCode()).isEqualTo("9801");
+              assertThat(c.control().source()).doesNotContain("DOMAIN.md section 4 (key");
+            });
+  }
+
+  @Test
+  void isotonitazeneIsControlledByTheTemporaryOrderThenByThePermanentOne() {
+    var underTheOrder = substances.controlledOn("USA", LocalDate.of(2021, 6, 1));
+    var afterIt = substances.controlledOn("USA", LocalDate.of(2022, 1, 1));
+
+    assertThat(underTheOrder.substances())
+        .filteredOn(c -> c.substanceId().equals("isotonitazene"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.control().order()).isEqualTo("temporary"));
+    assertThat(afterIt.substances())
+        .filteredOn(c -> c.substanceId().equals("isotonitazene"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.control().citation()).startsWith("86 FR 60761"));
+    assertThat(substances.controlledOn("USA", LocalDate.of(2020, 8, 19)).substances())
+        .extracting(c -> c.substanceId())
+        .doesNotContain("isotonitazene");
   }
 
   @Test
@@ -146,6 +182,11 @@ class SubstancesIntegrationTests {
         .andExpect(jsonPath("$.controls[0].effectiveFrom").value("2024-09-01"));
     getJson("/api/v1/substances/fentanyl")
         .andExpect(jsonPath("$.inchiKey").value("PJMPHNIQZUBGLI-UHFFFAOYSA-N"))
+        .andExpect(jsonPath("$.controls[?(@.jurisdiction == 'USA')].drugCode").value("9801"))
+        .andExpect(
+            jsonPath("$.controls[?(@.jurisdiction == 'USA')].citation")
+                .value("21 CFR 1308.12(c); 21 U.S.C. 812(c) Schedule II"))
+        .andExpect(jsonPath("$.controls[?(@.jurisdiction == 'USA')].order").value("permanent"))
         .andExpect(jsonPath("$.chineseNames").value(Matchers.hasItem("芬太尼")));
     getJson("/api/v1/substances/no-such").andExpect(status().isNotFound());
   }
@@ -183,7 +224,30 @@ class SubstancesIntegrationTests {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.listed[0].substanceId").value("acetylfentanyl"))
         .andExpect(jsonPath("$.classes[0].rule").value("us-fentanyl-related"))
-        .andExpect(jsonPath("$.classes[0].modifications[0]").value("E"));
+        .andExpect(jsonPath("$.classes[0].modifications[0]").value("E"))
+        .andExpect(jsonPath("$.classes[0].excluded").value(true))
+        .andExpect(jsonPath("$.classes[0].source", Matchers.containsString("Public Law 119-26")))
+        .andExpect(jsonPath("$.listings[0].citation").value("21 CFR 1308.11(b)"))
+        .andExpect(jsonPath("$.listings[0].drugCode").value("9821"))
+        .andExpect(
+            jsonPath(
+                "$.verdict[0]",
+                Matchers.startsWith(
+                    "listed: acetylfentanyl: USA CSA Schedule I, 21 CFR 1308.11(b), DEA code 9821")))
+        .andExpect(
+            jsonPath(
+                "$.verdict[-1]", Matchers.startsWith("class: CHN cn-fentanyl-class: fentanyl")));
+  }
+
+  @Test
+  void screeningANameDoesNotTakeOneNitazeneForAnother() throws Exception {
+    screen("{\"name\": \"isotonitazene\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.listed.length()").value(1))
+        .andExpect(jsonPath("$.listed[0].substanceId").value("isotonitazene"));
+    screen("{\"name\": \"etonitazene\"}")
+        .andExpect(
+            jsonPath("$.listed[*].substanceId", Matchers.not(Matchers.hasItem("metonitazene"))));
   }
 
   @Test

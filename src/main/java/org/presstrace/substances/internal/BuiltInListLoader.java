@@ -201,7 +201,7 @@ class BuiltInListLoader implements ApplicationRunner {
     var stored = new HashMap<String, String>();
     jdbc.sql(
             """
-            SELECT id, substance_id, class_rule, jurisdiction, instrument, category
+            SELECT id, substance_id, class_rule, jurisdiction, instrument, category, order_kind
             FROM control_action WHERE origin = :o
             """)
         .param("o", ORIGIN)
@@ -213,7 +213,8 @@ class BuiltInListLoader implements ApplicationRunner {
                       rs.getString("class_rule"),
                       rs.getString("jurisdiction"),
                       rs.getString("instrument"),
-                      rs.getString("category"));
+                      rs.getString("category"),
+                      rs.getString("order_kind"));
               stored.put(key, rs.getString("id"));
             });
     for (ControlAction action : controls) {
@@ -224,7 +225,8 @@ class BuiltInListLoader implements ApplicationRunner {
                   action.classRule(),
                   action.jurisdiction(),
                   action.instrument(),
-                  action.category()));
+                  action.category(),
+                  action.order()));
       if (id == null) {
         insertControl(action);
       } else {
@@ -237,22 +239,34 @@ class BuiltInListLoader implements ApplicationRunner {
             id -> jdbc.sql("DELETE FROM control_action WHERE id = :id").param("id", id).update());
   }
 
+  /**
+   * What a built-in control is matched by across versions. A temporary order and the permanent
+   * listing after it are two controls; a control stored before orders were recorded counts as
+   * permanent, so that a designation's end date on it survives the upgrade.
+   */
   private static String key(
-      String substanceId, String rule, String jurisdiction, String instrument, String category) {
+      String substanceId,
+      String rule,
+      String jurisdiction,
+      String instrument,
+      String category,
+      String order) {
     return String.join(
         "\u0000",
         String.valueOf(substanceId),
         String.valueOf(rule),
         jurisdiction,
         instrument,
-        category);
+        category,
+        order == null ? "permanent" : order);
   }
 
   private void updateControl(String id, ControlAction action) {
     jdbc.sql(
             """
             UPDATE control_action SET effective_from = :from, effective_as_cited = :cited,
-                in_force_by = :by, source = :source,
+                in_force_by = :by, source = :source, citation = :citation, order_kind = :order,
+                drug_code = :code,
                 effective_to = CASE WHEN ended_by_designation IS NULL THEN :to ELSE effective_to END
             WHERE id = :id
             """)
@@ -262,6 +276,9 @@ class BuiltInListLoader implements ApplicationRunner {
         .param("by", action.inForceBy())
         .param("to", action.effectiveTo())
         .param("source", action.source())
+        .param("citation", action.citation())
+        .param("order", action.order())
+        .param("code", action.drugCode())
         .update();
   }
 
@@ -306,9 +323,10 @@ class BuiltInListLoader implements ApplicationRunner {
     jdbc.sql(
             """
             INSERT INTO control_action (id, substance_id, class_rule, jurisdiction, instrument,
-                category, effective_from, effective_as_cited, in_force_by, effective_to, source, origin)
+                category, effective_from, effective_as_cited, in_force_by, effective_to, source, origin,
+                citation, order_kind, drug_code)
             VALUES (:id, :substance, :rule, :jurisdiction, :instrument, :category, :from, :cited,
-                :by, :to, :source, :origin)
+                :by, :to, :source, :origin, :citation, :order, :code)
             """)
         .param("id", UUID.randomUUID().toString())
         .param("substance", action.substanceId())
@@ -322,6 +340,9 @@ class BuiltInListLoader implements ApplicationRunner {
         .param("to", action.effectiveTo())
         .param("source", action.source())
         .param("origin", ORIGIN)
+        .param("citation", action.citation())
+        .param("order", action.order())
+        .param("code", action.drugCode())
         .update();
   }
 

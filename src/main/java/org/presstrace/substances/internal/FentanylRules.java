@@ -1,12 +1,14 @@
 package org.presstrace.substances.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.presstrace.substances.ClassMatch;
+import org.presstrace.substances.ControlAction;
 import org.presstrace.substances.Substance;
 
 /**
@@ -56,7 +58,7 @@ final class FentanylRules {
 
   private static Optional<ClassMatch> us(
       FentanylScaffold.Description d, Optional<Substance> listed) {
-    if (!d.acylOnCarbon() || !d.arylMonocycle() || !d.arylAromatic() || d.phenethyl().isEmpty()) {
+    if (!d.acylGroup() || !d.arylMonocycle() || !d.arylAromatic() || d.phenethyl().isEmpty()) {
       return Optional.empty();
     }
     var p = d.phenethyl().get();
@@ -99,7 +101,10 @@ final class FentanylRules {
     }
     if (!d.propionyl()) {
       modifications.add("E");
-      explanations.add("E: the N-propionyl group is replaced by the acyl group " + d.acyl());
+      explanations.add(
+          "E: the N-propionyl group is replaced by the acyl group "
+              + d.acyl()
+              + (d.alkoxycarbonyl() ? " (an alkoxycarbonyl group: a carbamate)" : ""));
     }
     return Optional.of(
         verdict(US_RULE, "USA", US_TEXT, modifications, explanations, usListing(listed)));
@@ -118,14 +123,17 @@ final class FentanylRules {
 
   private static Optional<ClassMatch> china(
       FentanylScaffold.Description d, Optional<Substance> listed) {
-    if (!d.acylOnCarbon() || !d.arylMonocycle() || !d.arylAromatic() || !d.nitrogenSubstituted()) {
+    if (!d.acylGroup() || !d.arylMonocycle() || !d.arylAromatic() || !d.nitrogenSubstituted()) {
       return Optional.empty();
     }
     var modifications = new ArrayList<String>();
     var explanations = new ArrayList<String>();
     if (!d.propionyl()) {
       modifications.add("1");
-      explanations.add("1: the N-propionyl group is replaced by the acyl group " + d.acyl());
+      explanations.add(
+          "1: the N-propionyl group is replaced by the acyl group "
+              + d.acyl()
+              + (d.alkoxycarbonyl() ? " (an alkoxycarbonyl group: a carbamate)" : ""));
     }
     if (!d.arylPhenyl() || !d.arylSubstituents().isEmpty()) {
       modifications.add("2");
@@ -166,7 +174,8 @@ final class FentanylRules {
           modifications,
           List.of("the structure is fentanyl itself"),
           true,
-          "fentanyl itself, not a related substance: " + listedAs.orElse("controlled as fentanyl"));
+          "fentanyl itself, not a related substance: " + listedAs.orElse("controlled as fentanyl"),
+          null);
     }
     String reason =
         text
@@ -181,19 +190,26 @@ final class FentanylRules {
           modifications,
           explanations,
           true,
-          reason + "; excluded: " + listedAs.get());
+          reason + "; excluded: " + listedAs.get(),
+          null);
     }
     return new ClassMatch(
-        rule, jurisdiction, "fentanyl", modifications, explanations, false, reason);
+        rule, jurisdiction, "fentanyl", modifications, explanations, false, reason, null);
   }
 
-  /** Listed in a US schedule in its own name: the class does not reach it. */
+  /**
+   * Listed in a US schedule in its own name (Schedule I as a named analogue, or Schedule II): the
+   * class, which covers only substances not otherwise controlled, does not reach it. The listing
+   * still open is preferred, then a permanent one.
+   */
   private static Optional<String> usListing(Optional<Substance> listed) {
     return listed.flatMap(
         substance ->
             substance.controls().stream()
                 .filter(c -> c.jurisdiction().equals("USA") && c.category().startsWith("Schedule"))
-                .findFirst()
+                .min(
+                    Comparator.comparing((ControlAction c) -> c.effectiveTo() != null)
+                        .thenComparing(ControlAction::temporary))
                 .map(
                     c ->
                         "listed in "
@@ -201,12 +217,12 @@ final class FentanylRules {
                             + " as "
                             + substance.name()
                             + " ("
-                            + c.source()
+                            + (c.citation() != null ? c.citation() : c.source())
                             + ")"));
   }
 
   /** Listed by name on one of China's lists: controlled under that list, not the class. */
-  private static Optional<String> chinaListing(Optional<Substance> listed) {
+  static Optional<String> chinaListing(Optional<Substance> listed) {
     return listed.flatMap(
         substance ->
             substance.controls().stream()

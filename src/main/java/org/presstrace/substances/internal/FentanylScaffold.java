@@ -44,7 +44,8 @@ final class FentanylScaffold {
   record Description(
       String acyl,
       boolean propionyl,
-      boolean acylOnCarbon,
+      boolean acylGroup,
+      boolean alkoxycarbonyl,
       boolean arylMonocycle,
       boolean arylAromatic,
       boolean arylPhenyl,
@@ -107,7 +108,8 @@ final class FentanylScaffold {
         acylRoot = next;
       }
     }
-    boolean acylOnCarbon = acylRoot == null || Substituent.number(acylRoot) == 6;
+    boolean alkoxycarbonyl = acylRoot != null && alkoxy(molecule, acylRoot, carbonyl);
+    boolean acylGroup = acylRoot == null || Substituent.number(acylRoot) == 6 || alkoxycarbonyl;
     String acyl;
     boolean propionyl = false;
     if (acylRoot == null) {
@@ -166,7 +168,8 @@ final class FentanylScaffold {
     return new Description(
         acyl,
         propionyl,
-        acylOnCarbon,
+        acylGroup,
+        alkoxycarbonyl,
         monocycle,
         aromatic,
         phenyl,
@@ -222,6 +225,25 @@ final class FentanylScaffold {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the carbonyl carries an ether oxygen bound to carbon (C(=O)-O-C): an alkoxycarbonyl (or
+   * aryloxycarbonyl) group, which makes the amide a carbamate. Such a group is an acyl group (of a
+   * carbonic acid monoester); DEA listed fentanyl carbamate as a fentanyl-related substance (86 FR
+   * 23602). Carbamic acids (O-H) and ureas (N on the carbonyl) are not read as acyl groups.
+   */
+  private static boolean alkoxy(IAtomContainer molecule, IAtom root, IAtom carbonyl) {
+    if (Substituent.number(root) != 8 || root.isAromatic()) {
+      return false;
+    }
+    var link = molecule.getBond(carbonyl, root);
+    if (link == null || link.getOrder() != org.openscience.cdk.interfaces.IBond.Order.SINGLE) {
+      return false;
+    }
+    var others = molecule.getConnectedAtomsList(root);
+    return others.size() == 2
+        && others.stream().filter(a -> a != carbonyl).allMatch(a -> Substituent.number(a) == 6);
   }
 
   private static boolean sp3Chain(IAtom atom) {

@@ -83,6 +83,13 @@ public final class NameMatcher {
       int limit =
           wanted.length() <= 4 ? 0 : wanted.length() <= 6 ? 1 : wanted.length() <= 14 ? 2 : 3;
       var distance = new LevenshteinDistance(limit);
+      // A misspelling belongs to the listed name it is nearest to. Names that differ only in their
+      // defining prefix (isotonitazene and protonitazene, etonitazene and metonitazene,
+      // acetylfentanyl and acrylfentanyl) are different substances: a query that is one of them
+      // exactly, or nearer to it, is not a misspelling of the other.
+      int nearest = Integer.MAX_VALUE;
+      var fuzzy = new ArrayList<ListedHit>();
+      var fuzzyDistance = new ArrayList<Integer>();
       for (int i = 0; i < entries.size(); i++) {
         Entry entry = entries.get(i);
         if (entry.kind().equals("CAS")) {
@@ -100,6 +107,7 @@ public final class NameMatcher {
                 default -> "exact synonym";
               };
           keepBest(best, hit(entry, reason, 1.0));
+          nearest = 0;
           continue;
         }
         // Levenshtein distance is at least the difference in length: skip hopeless pairs.
@@ -109,7 +117,9 @@ public final class NameMatcher {
                 : distance.apply(wanted, candidate);
         if (d > 0) {
           double score = 1.0 - (double) d / Math.max(wanted.length(), candidate.length());
-          keepBest(best, hit(entry, "fuzzy name, edit distance " + d, Math.min(0.95, score)));
+          fuzzy.add(hit(entry, "fuzzy name, edit distance " + d, Math.min(0.95, score)));
+          fuzzyDistance.add(d);
+          nearest = Math.min(nearest, d);
         } else if (wanted.length() >= 3 && candidate.contains(wanted)) {
           keepBest(
               best,
@@ -117,6 +127,11 @@ public final class NameMatcher {
                   entry,
                   "name contains '" + text + "'",
                   0.5 * wanted.length() / candidate.length() + 0.25));
+        }
+      }
+      for (int i = 0; i < fuzzy.size(); i++) {
+        if (fuzzyDistance.get(i) == nearest) {
+          keepBest(best, fuzzy.get(i));
         }
       }
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.presstrace.substances.ClassMatch;
+import org.presstrace.substances.Substance;
 
 /**
  * The nitazene class: 2-benzylbenzimidazoles with a substituent on N1 (the opioid nitazenes carry
@@ -26,7 +27,12 @@ final class NitazeneRule {
 
   private NitazeneRule() {}
 
-  static Optional<ClassMatch> china(IAtomContainer parent) {
+  /**
+   * China's class rule; a nitazene China lists by name (metonitazene and protonitazene from
+   * 2024-07-01, etonitazene in the narcotic drugs catalogue) is reported excluded, with that
+   * listing.
+   */
+  static Optional<ClassMatch> china(IAtomContainer parent, Optional<Substance> listed) {
     if (!CORE.matches(parent)) {
       return Optional.empty();
     }
@@ -38,6 +44,8 @@ final class NitazeneRule {
     if (NITRO.matches(parent)) {
       features.add("5-nitro on the benzimidazole");
     }
+    String reason = "nitazene (2-benzylbenzimidazole) class, controlled in China from 2025-07-01";
+    Optional<String> named = FentanylRules.chinaListing(listed);
     return Optional.of(
         new ClassMatch(
             CN_RULE,
@@ -45,7 +53,8 @@ final class NitazeneRule {
             "nitazene",
             List.of(),
             features,
-            false,
-            "nitazene (2-benzylbenzimidazole) class, controlled in China from 2025-07-01"));
+            named.isPresent(),
+            named.map(listing -> reason + "; excluded: " + listing).orElse(reason),
+            null));
   }
 }

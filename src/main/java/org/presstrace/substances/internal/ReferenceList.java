@@ -116,18 +116,46 @@ public final class ReferenceList {
       inForceBy = from;
       asCited = effective;
     }
+    String what = (substanceId != null ? substanceId : rule) + "'s " + text(control, "category");
+    String jurisdiction = text(control, "jurisdiction");
+    String sourceKey = text(control, "source");
+    String citation = text(control, "citation");
+    String order = text(control, "order");
+    String drugCode = text(control, "drugCode");
+    if (order != null && !order.equals("temporary") && !order.equals("permanent")) {
+      throw new IllegalStateException(
+          what + " has order '" + order + "', not temporary or permanent, in " + RESOURCE);
+    }
+    if (drugCode != null && !drugCode.matches("\\d{4}")) {
+      throw new IllegalStateException(
+          what + " has DEA drug code '" + drugCode + "', not four digits, in " + RESOURCE);
+    }
+    if ("USA".equals(jurisdiction)) {
+      required(control, "citation", "the US control " + what);
+      required(control, "order", "the US control " + what);
+      if ("domain".equals(sourceKey)) {
+        throw new IllegalStateException(
+            "the US control " + what + " cites DOMAIN.md; cite the Federal Register or CFR");
+      }
+    }
+    if (until != null && from != null && !day(until).isAfter(from)) {
+      throw new IllegalStateException(what + " ends on or before it starts in " + RESOURCE);
+    }
     return new ControlAction(
         substanceId,
         rule,
-        text(control, "jurisdiction"),
+        jurisdiction,
         text(control, "instrument"),
         text(control, "category"),
         from,
         asCited,
         inForceBy,
         until == null ? null : day(until),
-        citation(sources, text(control, "source")),
-        null);
+        citation(sources, sourceKey),
+        null,
+        citation,
+        order,
+        drugCode);
   }
 
   private static LocalDate day(String text) {

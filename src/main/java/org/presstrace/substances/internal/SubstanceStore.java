@@ -242,6 +242,9 @@ public class SubstanceStore {
         rs.getObject("in_force_by", LocalDate.class),
         rs.getObject("effective_to", LocalDate.class),
         rs.getString("source"),
-        rs.getString("designation_id"));
+        rs.getString("designation_id"),
+        rs.getString("citation"),
+        rs.getString("order_kind"),
+        rs.getString("drug_code"));
   }
 }

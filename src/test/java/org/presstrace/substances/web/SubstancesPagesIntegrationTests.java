@@ -2,6 +2,7 @@ package org.presstrace.substances.web;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.stringContainsInOrder;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -57,6 +58,44 @@ class SubstancesPagesIntegrationTests {
     mvc.perform(get("/substances").param("smiles", "C1CC(").with(user("a").roles("ANALYST")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("SMILES &#39;C1CC(&#39; cannot be parsed")));
+  }
+
+  @Test
+  void detailShowsEachControlsCitationOrderAndDeaCode() throws Exception {
+    mvc.perform(get("/substances/isotonitazene").with(user("a").roles("ANALYST")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    stringContainsInOrder(
+                        "temporary",
+                        "85 FR 51342",
+                        "2020-08-20",
+                        "2021-12-06",
+                        "permanent",
+                        "86 FR 60761",
+                        "9614",
+                        "2021-12-06")));
+    mvc.perform(get("/substances/fentanyl").with(user("a").roles("ANALYST")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<td class=\"dea-code\">9801</td>")));
+  }
+
+  @Test
+  void screeningANamedAnalogueShowsItsListingBeforeTheClass() throws Exception {
+    mvc.perform(
+            get("/substances")
+                .param("smiles", "CC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1")
+                .with(user("a").roles("ANALYST")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    stringContainsInOrder(
+                        "Verdict",
+                        "listed: acetylfentanyl: USA CSA Schedule I, 21 CFR 1308.11(b), DEA code"
+                            + " 9821",
+                        "class: USA us-fentanyl-related (excluded)")));
   }
 
   @Test
