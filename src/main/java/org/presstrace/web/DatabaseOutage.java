@@ -10,7 +10,8 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Whether a failure means the database could not be reached (and the request may be repeated),
  * rather than that this request went wrong: no connection from the pool, a connection refused or
- * broken (SQLSTATE class 08), or the server shutting down under a statement (57P01 to 57P03).
+ * broken (SQLSTATE class 08), the server shutting down under a statement (57P01 to 57P03), or a
+ * rollback that the broken connection could not carry out.
  */
 final class DatabaseOutage {
 
@@ -27,10 +28,12 @@ final class DatabaseOutage {
       if (t instanceof SQLException sql && outageState(sql.getSQLState())) {
         return true;
       }
-      // A rollback that failed on the broken connection hides the failure that started it.
+      // A rollback that failed on the broken connection hides the failure that started it (a
+      // commit refused by a server shutting down leaves only this).
       if (t instanceof TransactionSystemException rollback
-          && rollback.getApplicationException() != null
-          && isOutage(rollback.getApplicationException())) {
+          && (rollback.getCause() instanceof SQLException
+              || rollback.getApplicationException() != null
+                  && isOutage(rollback.getApplicationException()))) {
         return true;
       }
     }

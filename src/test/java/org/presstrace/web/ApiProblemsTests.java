@@ -72,8 +72,13 @@ class ApiProblemsTests {
         new DataAccessResourceFailureException(
             "SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE",
             new SQLException("terminating connection due to administrator command", "57P01")));
-    outages = java.util.Arrays.copyOf(outages, outages.length + 1);
-    outages[outages.length - 1] = rollbackFailed;
+    outages = java.util.Arrays.copyOf(outages, outages.length + 2);
+    outages[outages.length - 2] = rollbackFailed;
+    // A commit refused by a server shutting down, then the rollback on the closed connection: the
+    // rollback's failure is all that reaches the handler.
+    outages[outages.length - 1] =
+        new TransactionSystemException(
+            "JDBC rollback failed", new SQLException("Connection is closed"));
     for (Exception outage : outages) {
       var answer = new ApiProblems().unexpected(outage, request);
 
