@@ -38,9 +38,13 @@ public final class FaultRun {
     }
     Path work = Files.createDirectories(Path.of(options.getOrDefault("--work", "target/faults")));
     Path data = Path.of(options.getOrDefault("--data", work.resolve("data").toString()));
+    Files.createDirectories(data);
+    // Owner-only, as PressTrace requires of its data directory (it refuses to start otherwise).
+    Files.setPosixFilePermissions(
+        data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     var storage =
         new Storage(
-            Files.createDirectories(data),
+            data,
             options.get("--db-url"),
             options.get("--db-user"),
             options.get("--db-password"),
