@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Every request of the mixed workload, signed in with HTTP Basic, on a pool of one connection. A
+ * Every request of the mixed workload, signed in with HTTP Basic, on a pool of one connection (5 s timeout). A
  * request that asks for a second connection while it holds one (a query run inside another's row
  * mapping, a transaction of its own opened before the first released its connection) waits here for
  * the pool's timeout and fails; under load, enough such requests at once hold every connection and
@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
       // The credential cache would let every request after the first skip the account lookup.
       "presstrace.security.basic-cache.time-to-live=0s",
       "presstrace.test.pool-size=1",
-      "spring.datasource.hikari.connection-timeout=2000"
+      "spring.datasource.hikari.connection-timeout=5000"
     })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
@@ -73,29 +73,36 @@ class OnePooledConnectionIntegrationTests {
     expect(basic, get("/api/v1/seizures"), 200);
     expect(basic, get("/api/v1/resolution/subjects").param("q", "Pool"), 200);
     expect(basic, json(post("/api/v1/substances/screen"), "{\"name\": \"fentanyl\"}"), 200);
-    expect(
-        basic,
-        json(
-            post("/api/v1/seizures"),
-            """
+    expect(basic, get("/api/v1/substances").param("q", "fentanyl"), 200);
+    expect(basic, get("/api/v1/substances/controlled?jurisdiction=USA&date=2025-01-01"), 200);
+    String seizure =
+        expect(
+            basic,
+            json(
+                post("/api/v1/seizures"),
+                """
             {"occurredAt": "%s", "zone": "UTC", "context": "PORT_OF_ENTRY",
              "portOfEntry": "Nogales", "region": "AZ", "narrative": "Pool check",
              "marking": {"tlp": "AMBER", "cuiCategory": "LEI"},
              "items": [{"substance": "fentanyl", "form": "pills", "netWeight": "120",
                         "netUnit": "g", "pillCount": "1000", "mgPerPill": "2.1"}]}"""
-                .formatted(when)),
-        201);
-    // A subject recorded starts its agency's red-flag evaluation once the record is committed.
-    expect(
-        basic,
-        json(
-            post("/api/v1/resolution/subjects"),
-            """
+                    .formatted(when)),
+            201);
+    expect(basic, get("/api/v1/seizures/" + id(seizure)), 200);
+    // A subject recorded marks its agency's red flags as owed once the record is committed.
+    String subject =
+        expect(
+            basic,
+            json(
+                post("/api/v1/resolution/subjects"),
+                """
             {"schema": "Person", "properties": {"name": ["Pool Check %s"]},
              "caseReference": "POOL-1", "contact": "desk@example.gov",
              "marking": {"tlp": "AMBER", "cuiCategory": "LEI"}}"""
-                .formatted(world.suffix())),
-        201);
+                    .formatted(world.suffix())),
+            201);
+    expect(basic, get("/api/v1/resolution/subjects/" + id(subject)), 200);
+    expect(basic, get("/api/v1/resolution/subjects/" + id(subject) + "/matches"), 200);
 
     assertThat(meters.find("hikaricp.connections.timeout").counter())
         .as("the pool's timeout counter")
@@ -103,7 +110,8 @@ class OnePooledConnectionIntegrationTests {
         .satisfies(counter -> assertThat(counter.count()).isZero());
   }
 
-  private void expect(String basic, MockHttpServletRequestBuilder request, int status)
+  /** The answer's body, after checking its status. */
+  private String expect(String basic, MockHttpServletRequestBuilder request, int status)
       throws Exception {
     var response =
         mvc.perform(
@@ -114,6 +122,13 @@ class OnePooledConnectionIntegrationTests {
             .andReturn()
             .getResponse();
     assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+    return response.getContentAsString();
+  }
+
+  private static String id(String body) {
+    var id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+    assertThat(id.find()).as(body).isTrue();
+    return id.group(1);
   }
 
   private static MockHttpServletRequestBuilder json(

@@ -13,6 +13,7 @@ import org.presstrace.substances.ListedHit;
 import org.presstrace.substances.Substance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The reference list tables (substance, substance_synonym, control_action), for reading: one
@@ -43,7 +44,12 @@ public class SubstanceStore {
         .list();
   }
 
-  /** One substance with its synonyms, Chinese names, sources and control history. */
+  /**
+   * One substance with its synonyms, Chinese names, sources and control history. Those are read
+   * while the substance's row is open, so the reads share one transaction and thus one pooled
+   * connection; without it each would draw a second connection while the first is held.
+   */
+  @Transactional(readOnly = true)
   public Optional<Substance> find(String id) {
     return jdbc.sql("SELECT * FROM substance WHERE id = :id")
         .param("id", id)
