@@ -278,6 +278,16 @@ public class Registry {
   /** Registers equipment held by the caller's registrant. */
   @Transactional
   public MachineView registerMachine(AccessContext context, NewMachine spec) {
+    return registerEquipment(context, spec).machine();
+  }
+
+  /**
+   * Registers equipment held by the caller's registrant, warning when stored equipment of the same
+   * make carries a serial that only looks like this one. Serials are unique per make by {@link
+   * SerialNumber#identity()}: the same serial in another case or spacing is refused.
+   */
+  @Transactional
+  public MachineRegistration registerEquipment(AccessContext context, NewMachine spec) {
     RegistrantView holder = actingRegistrant(context);
     Prepared prepared = prepare(holder, spec);
     Machine machine = prepared.machine();
@@ -298,6 +308,9 @@ public class Registry {
           conflicts.refuse(
               context, holder, spec.make(), machine.serial(), stored.get(), "a registration"));
     }
+    var warning =
+        SerialConflicts.lookAlike(
+            holder, machines.lookAlikes(spec.make(), machine.serial(), LOOK_ALIKES_NAMED));
     Instant now = clock.instant();
     machines.insert(
         machine,
@@ -306,9 +319,14 @@ public class Registry {
         holder.agencyCode(),
         prepared.legacy(),
         now);
-    return stored(
-        context, machine, holder.agencyCode(), now, false, prepared.reportedAt().orElse(now));
+    return new MachineRegistration(
+        stored(
+            context, machine, holder.agencyCode(), now, false, prepared.reportedAt().orElse(now)),
+        warning.stream().toList());
   }
+
+  /** How many look-alike serials a registration warning reads. */
+  private static final int LOOK_ALIKES_NAMED = 10;
 
   /**
    * New equipment checked against every rule that does not need the stored equipment: its

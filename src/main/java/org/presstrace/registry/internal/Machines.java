@@ -123,10 +123,9 @@ public class Machines {
       Instant at) {
     String make = spec.make().strip();
     long clashes =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM machine WHERE make_key = :make AND serial_normalised = :serial")
+        jdbc.sql("SELECT COUNT(*) FROM machine WHERE make_key = :make AND serial_key = :serial")
             .param("make", makeKey(make))
-            .param("serial", machine.serial().normalised())
+            .param("serial", machine.serial().identity())
             .query(Long.class)
             .single();
     if (clashes > 0) {
@@ -146,15 +145,44 @@ public class Machines {
   /** Stored equipment whose make and serial a new item repeats, and who holds it. */
   public record Registered(String machineId, String holder) {}
 
-  /** The stored equipment of this make (compared by {@link #makeKey}) with this serial, if any. */
+  /**
+   * The stored equipment of this make (compared by {@link #makeKey}) with this serial (compared by
+   * {@link SerialNumber#identity()}), if any.
+   */
   public Optional<Registered> registered(String make, SerialNumber serial) {
     return jdbc.sql(
-            "SELECT id, current_holder FROM machine"
-                + " WHERE make_key = :make AND serial_normalised = :serial")
+            "SELECT id, current_holder FROM machine WHERE make_key = :make AND serial_key = :serial")
         .param("make", makeKey(make.strip()))
-        .param("serial", serial.normalised())
+        .param("serial", serial.identity())
         .query((rs, row) -> new Registered(rs.getString("id"), rs.getString("current_holder")))
         .optional();
+  }
+
+  /** Stored equipment whose serial only looks like a new item's, and who holds it. */
+  public record LookAlike(String machineId, String serial, String holder) {}
+
+  /**
+   * The stored equipment of this make whose serial reads the same once look-alikes are folded
+   * ({@link SerialNumber#normalised()}) but is another serial; at most {@code limit}.
+   */
+  public List<LookAlike> lookAlikes(String make, SerialNumber serial, int limit) {
+    return jdbc
+        .sql(
+            "SELECT id, serial_as_entered, current_holder FROM machine WHERE make_key = :make"
+                + " AND serial_normalised = :folded AND serial_key <> :serial ORDER BY id")
+        .param("make", makeKey(make.strip()))
+        .param("folded", serial.normalised())
+        .param("serial", serial.identity())
+        .query(
+            (rs, row) ->
+                new LookAlike(
+                    rs.getString("id"),
+                    rs.getString("serial_as_entered"),
+                    rs.getString("current_holder")))
+        .list()
+        .stream()
+        .limit(limit)
+        .toList();
   }
 
   /** New equipment to insert as it stands after the changes recorded on it. */
@@ -179,12 +207,13 @@ public class Machines {
 
   private static final String INSERT_MACHINE =
       """
-      INSERT INTO machine (id, serial_as_entered, serial_normalised, make, make_key, model, model_key,
+      INSERT INTO machine (id, serial_as_entered, serial_normalised, serial_key, make, make_key,
+                           model, model_key,
                            kind, imprint, manufacturer_registrant, current_holder, state,
                            location, legacy, tampering_reported, installed_in, owner_agency,
                            tlp, cui_category, noforn, rel_to, compartment, created_at,
                            updated_at, version, power, rated_output_per_hour)
-      VALUES (:id, :serial, :normalised, :make, :makeKey, :model, :modelKey, :kind, :imprint,
+      VALUES (:id, :serial, :normalised, :serialKey, :make, :makeKey, :model, :modelKey, :kind, :imprint,
               :manufacturer, :holder, :state, :location, :legacy, :tampering, :installedIn,
               :owner, 'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at, 1, :power,
               :ratedOutput)
@@ -198,6 +227,7 @@ public class Machines {
         .addValue("id", machine.id())
         .addValue("serial", machine.serial().asEntered())
         .addValue("normalised", machine.serial().normalised())
+        .addValue("serialKey", machine.serial().identity())
         .addValue("make", make)
         .addValue("makeKey", makeKey(make))
         .addValue("model", spec.model().strip())

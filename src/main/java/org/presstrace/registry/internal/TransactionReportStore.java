@@ -206,18 +206,23 @@ public class TransactionReportStore {
         > 0;
   }
 
-  /** Whether the current version of the report covers equipment of this make and serial. */
+  /**
+   * Whether the current version of the report covers equipment of this make and serial, the serial
+   * compared by its identity: a report listing ZQ-B1234 does not cover ZQ-81234.
+   */
   public boolean coversSerial(TransactionReport report, String make, SerialNumber serial) {
-    return jdbc.sql(
-                "SELECT COUNT(*) FROM transaction_report_item WHERE report_id = :id"
-                    + " AND version = :version AND make_key = :make AND serial_normalised = :serial")
-            .param("id", report.id())
-            .param("version", report.version())
-            .param("make", Machines.makeKey(make))
-            .param("serial", serial.normalised())
-            .query(Long.class)
-            .single()
-        > 0;
+    return jdbc
+        .sql(
+            "SELECT serial_as_entered FROM transaction_report_item WHERE report_id = :id"
+                + " AND version = :version AND make_key = :make AND serial_normalised = :serial")
+        .param("id", report.id())
+        .param("version", report.version())
+        .param("make", Machines.makeKey(make))
+        .param("serial", serial.normalised())
+        .query(String.class)
+        .list()
+        .stream()
+        .anyMatch(listed -> new SerialNumber(listed).identity().equals(serial.identity()));
   }
 
   /** The report written, read back without a second audit entry (the write was audited). */

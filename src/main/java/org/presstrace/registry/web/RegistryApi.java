@@ -1,5 +1,6 @@
 package org.presstrace.registry.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -223,11 +224,11 @@ class RegistryApi {
 
   @PostMapping("/machines")
   @Operation(summary = "Register equipment your registrant holds")
-  ResponseEntity<MachineView> registerMachine(
+  ResponseEntity<RegisteredMachine> registerMachine(
       @RequestBody MachineRequest request,
       @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
-    var machine =
-        registry.registerMachine(
+    var registration =
+        registry.registerEquipment(
             context,
             new NewMachine(
                 request.serial(),
@@ -243,9 +244,16 @@ class RegistryApi {
                 request.installedIn(),
                 request.power(),
                 request.ratedOutputPerHour()));
+    var machine = registration.machine();
     return ResponseEntity.created(URI.create("/api/v1/registry/machines/" + machine.id()))
-        .body(machine);
+        .body(new RegisteredMachine(machine, registration.warnings()));
   }
+
+  /**
+   * The registered item as {@link MachineView} gives it, with {@code warnings}: what the registrant
+   * should check, e.g. a similar serial of the same make.
+   */
+  record RegisteredMachine(@JsonUnwrapped MachineView machine, List<String> warnings) {}
 
   @GetMapping("/machines")
   @Operation(summary = "The equipment you may read (registrants: their own)")
