@@ -1,6 +1,7 @@
 package org.presstrace.registry.internal;
 
 import org.presstrace.access.ProtectedKind;
+import org.presstrace.registry.BusinessCalendar;
 import org.presstrace.registry.Deadlines;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
+  CalendarProperties.class,
   CertificateProperties.class,
   ComplianceProperties.class,
   DeadlinesProperties.class,
@@ -26,11 +28,18 @@ class RegistryConfiguration {
   }
 
   @Bean
-  Deadlines registryDeadlines(DeadlinesProperties days) {
+  BusinessCalendar registryCalendar(CalendarProperties calendar) {
+    return calendar.calendar();
+  }
+
+  @Bean
+  Deadlines registryDeadlines(DeadlinesProperties days, BusinessCalendar calendar) {
     return new Deadlines(
         days.transferDays(),
         days.acquisitionDays(),
         days.relocationDays(),
-        days.importExportLeadDays());
+        days.importExportLeadDays(),
+        calendar,
+        days.rollToBusinessDay());
   }
 }
