@@ -119,8 +119,13 @@ public class ComplianceQueue {
       if (duty == null) {
         continue;
       }
-      LocalDate filed = duty.inAdvance() ? row.reportFiledOn() : row.reportedOn();
-      ReportTiming timing = deadlines.timing(duty, row.occurredOn(), filed, today);
+      LocalDate filed =
+          duty.inAdvance()
+              ? row.reportFiledOn()
+              : deadlines.filingDay(row.reportedAt(), row.zone());
+      // Judged on the registrant's clock: a report may still be on time there.
+      LocalDate asOf = deadlines.filingDay(clock.instant(), row.zone());
+      ReportTiming timing = deadlines.timing(duty, row.occurredOn(), filed, asOf);
       LocalDate due = deadlines.due(duty, row.occurredOn());
       String what = duty.name().toLowerCase(Locale.ROOT) + " report for " + row.type();
       if (timing == ReportTiming.LATE) {

@@ -1,6 +1,8 @@
 package org.presstrace.registry;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.presstrace.shared.ConflictingState;
 
 /**
@@ -23,6 +25,8 @@ import org.presstrace.shared.ConflictingState;
  * @param calendar the business days
  * @param rollToBusinessDay whether a due day after its event that is not a business day moves to
  *     the next business day
+ * @param filingZone the zone a filer whose record names none files in: a report's filing day is the
+ *     day on the filer's clock, not in UTC
  */
 public record Deadlines(
     int transferDays,
@@ -30,7 +34,8 @@ public record Deadlines(
     int relocationDays,
     int importExportLeadDays,
     BusinessCalendar calendar,
-    boolean rollToBusinessDay) {
+    boolean rollToBusinessDay,
+    ZoneId filingZone) {
 
   /** The longest offset either way, in days. */
   public static final int MAX_DAYS = 366;
@@ -44,6 +49,7 @@ public record Deadlines(
       }
     }
     java.util.Objects.requireNonNull(calendar, "calendar");
+    java.util.Objects.requireNonNull(filingZone, "filingZone");
   }
 
   /** These day counts on the US federal calendar, due days moved to the next business day. */
@@ -55,7 +61,31 @@ public record Deadlines(
         relocationDays,
         importExportLeadDays,
         BusinessCalendar.usFederal(),
-        true);
+        true,
+        DEFAULT_ZONE);
+  }
+
+  /** The zone a filer files in unless configured otherwise. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("America/New_York");
+
+  /** The zone named by {@code zone} (an IANA id), or the default filing zone when it is null. */
+  public ZoneId zone(String zone) {
+    if (zone == null || zone.isBlank()) {
+      return filingZone;
+    }
+    try {
+      return ZoneId.of(zone.strip());
+    } catch (java.time.DateTimeException e) {
+      return filingZone;
+    }
+  }
+
+  /**
+   * The day a report made at {@code at} was filed on, on the clock of a filer in {@code zone}
+   * (null: the default filing zone).
+   */
+  public LocalDate filingDay(Instant at, String zone) {
+    return LocalDate.ofInstant(at, zone(zone));
   }
 
   public static Deadlines defaults() {

@@ -137,6 +137,31 @@ public class Registry {
     if (application.contact() != null && application.contact().strip().length() > 200) {
       throw new InvalidRequest("contact", "contact is longer than 200 characters");
     }
+    zone(application.timeZone());
+  }
+
+  /** The IANA zone named by {@code text}, or null when none is named. */
+  private static java.time.ZoneId zone(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.ZoneId.of(text.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidRequest(
+          "timeZone",
+          "timeZone '"
+              + text.strip()
+              + "' is not a time zone; give an IANA zone such as America/Los_Angeles");
+    }
+  }
+
+  /**
+   * The time zone {@code registrantId} files in: its own, else the configured default. A report's
+   * filing day is the day on this clock.
+   */
+  public java.time.ZoneId filingZone(String registrantId) {
+    return deadlines.zone(registrants.timeZone(registrantId).orElse(null));
   }
 
   private RegistrantView insert(
@@ -155,7 +180,10 @@ public class Registry {
         application.category(),
         dea == null ? null : dea.value(),
         application.address().strip(),
-        blankToNull(application.contact()));
+        blankToNull(application.contact()),
+        java.util.Optional.ofNullable(zone(application.timeZone()))
+            .map(java.time.ZoneId::getId)
+            .orElse(null));
     registrants.save(registrant);
     audit.record(context, "CREATE", "registrant", id, "WRITTEN", number + " " + legalName);
     registrant.recordedEvents().forEach(events::publishEvent);

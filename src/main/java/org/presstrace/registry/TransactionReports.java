@@ -81,7 +81,8 @@ public class TransactionReports {
     requireMayMove(registrant, form.direction());
     TransactionReportForm checked = validated(form, form.direction());
     List<ReportedItem> items = items(registrant, form.direction(), form.machines());
-    LocalDate today = today();
+    // The filing day is the registrant's day, not UTC's.
+    LocalDate today = deadlines.filingDay(clock.instant(), zoneOf(registrant));
     Instant now = clock.instant();
     ReportTiming timing = timing(form.direction(), checked.proposedOn(), today);
     String id = unusedId(today.getYear());
@@ -428,6 +429,10 @@ public class TransactionReports {
 
   private LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private String zoneOf(RegistrantView registrant) {
+    return registrants.timeZone(registrant.id()).orElse(null);
   }
 
   private static String required(String text, String field, String name, int limit) {

@@ -37,6 +37,7 @@ class ComplianceQueueIntegrationTests {
   @Autowired Directory directory;
   @Autowired Registry registry;
   @Autowired ComplianceQueue queue;
+  @Autowired Deadlines deadlines;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
 
@@ -138,7 +139,8 @@ class ComplianceQueueIntegrationTests {
             .param("m", late)
             .query(String.class)
             .single();
-    assertThat(summary).contains("was due by " + today.minusDays(5));
+    assertThat(summary)
+        .contains("was due by " + deadlines.due(ReportKind.TRANSFER, today.minusDays(20)));
 
     queue.sweep(supervisor);
     assertThat(items("machine_id", late)).as("a second sweep raises nothing new").hasSize(1);

@@ -144,7 +144,8 @@ class DeadlinesTests {
     // Acquired 2026-01-09: the tenth day is MLK Day.
     assertThat(deadlines.due(ReportKind.ACQUISITION, LocalDate.of(2026, 1, 9)))
         .isEqualTo(LocalDate.of(2026, 1, 20));
-    var literal = new Deadlines(15, 10, 10, 15, BusinessCalendar.usFederal(), false);
+    var literal =
+        new Deadlines(15, 10, 10, 15, BusinessCalendar.usFederal(), false, Deadlines.DEFAULT_ZONE);
     assertThat(literal.due(ReportKind.TRANSFER, LocalDate.of(2026, 11, 11)))
         .as("the rule is configuration")
         .isEqualTo(LocalDate.of(2026, 11, 26));
@@ -173,5 +174,17 @@ class DeadlinesTests {
     // filing on Monday the 6th is still late.
     LocalDate movement = LocalDate.of(2026, 4, 20);
     assertThat(deadlines.due(ReportKind.EXPORT, movement)).isEqualTo(LocalDate.of(2026, 4, 5));
+  }
+
+  @Test
+  void theFilingDayIsTakenOnTheFilersClock() {
+    var fivePmPacific = java.time.Instant.parse("2026-03-20T00:00:00Z");
+    assertThat(deadlines.filingDay(fivePmPacific, "America/Los_Angeles"))
+        .isEqualTo(LocalDate.of(2026, 3, 19));
+    assertThat(deadlines.filingDay(fivePmPacific, null))
+        .as("the default zone, New York: 20:00")
+        .isEqualTo(LocalDate.of(2026, 3, 19));
+    assertThat(deadlines.filingDay(fivePmPacific, "Asia/Shanghai"))
+        .isEqualTo(LocalDate.of(2026, 3, 20));
   }
 }

@@ -21,14 +21,16 @@ public class ComplianceCandidates {
    * that was withdrawn.
    *
    * @param registrant the registrant it moved from, else the one it moved to
-   * @param reportedOn the day (UTC) the event was reported
+   * @param reportedAt when the event was reported
+   * @param zone the time zone the registrant files in, null for the default
    */
   public record ReportedEvent(
       String id,
       String machineId,
       String type,
       LocalDate occurredOn,
-      LocalDate reportedOn,
+      java.time.Instant reportedAt,
+      String zone,
       String registrant,
       String agency,
       String transactionId,
@@ -60,10 +62,11 @@ public class ComplianceCandidates {
             """
             SELECT ce.id, ce.machine_id, ce.type, ce.occurred_on, ce.reported_at,
                    ce.from_registrant, ce.to_registrant, ce.agency, ce.transaction_id,
-                   tr.filed_on AS report_filed_on
+                   tr.filed_on AS report_filed_on, rg.time_zone AS filer_zone
             FROM custody_event ce
             LEFT JOIN transaction_report tr
               ON tr.id = ce.transaction_id AND tr.status <> 'WITHDRAWN'
+            LEFT JOIN registrant rg ON rg.id = COALESCE(ce.from_registrant, ce.to_registrant)
             WHERE ce.reported_at >= :since OR ce.occurred_on >= :sinceDay
             ORDER BY ce.reported_at, ce.id
             """)
@@ -76,9 +79,8 @@ public class ComplianceCandidates {
                     rs.getString("machine_id"),
                     rs.getString("type"),
                     rs.getObject("occurred_on", LocalDate.class),
-                    LocalDate.ofInstant(
-                        rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
-                        ZoneOffset.UTC),
+                    rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("filer_zone"),
                     rs.getString("from_registrant") != null
                         ? rs.getString("from_registrant")
                         : rs.getString("to_registrant"),

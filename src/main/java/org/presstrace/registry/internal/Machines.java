@@ -54,9 +54,14 @@ public class Machines {
               + ProtectedKind.MARKING_COLUMNS,
           true);
 
-  /** The chain of custody of the machine {@code :id}, oldest first. */
+  /**
+   * The chain of custody of the machine {@code :id}, oldest first, each event with the time zone
+   * ({@code filer_zone}) of the registrant that reported it, which its filing day is taken in.
+   */
   public static final String CUSTODY_SQL =
-      "SELECT * FROM custody_event WHERE machine_id = :id ORDER BY seq";
+      "SELECT ce.*, rg.time_zone AS filer_zone FROM custody_event ce"
+          + " LEFT JOIN registrant rg ON rg.id = COALESCE(ce.from_registrant, ce.to_registrant)"
+          + " WHERE ce.machine_id = :id ORDER BY ce.seq";
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -459,19 +464,26 @@ public class Machines {
         rs.getObject("rated_output_per_hour", Integer.class));
   }
 
-  /** Maps a custody_event row, judging its report against {@code deadlines} as of {@code today}. */
-  public static CustodyEntry entry(ResultSet rs, Deadlines deadlines, LocalDate today)
+  /**
+   * Maps a row of {@link #CUSTODY_SQL}, judging its report against {@code deadlines} as of {@code
+   * now}, both days taken on the reporting registrant's clock.
+   */
+  public static CustodyEntry entry(ResultSet rs, Deadlines deadlines, Instant now)
       throws SQLException {
     String type = rs.getString("type");
     LocalDate occurred = rs.getObject("occurred_on", LocalDate.class);
     Instant reported = rs.getObject("reported_at", OffsetDateTime.class).toInstant();
     OffsetDateTime checked = rs.getObject("buyer_checked_at", OffsetDateTime.class);
     ReportKind duty = duty(type, rs.getString("agency"));
+    String zone = rs.getString("filer_zone");
     ReportTiming timing =
         duty == null
             ? null
             : deadlines.timing(
-                duty, occurred, LocalDate.ofInstant(reported, ZoneOffset.UTC), today);
+                duty,
+                dutyDay(type, occurred, rs),
+                filedOn(duty, reported, zone, deadlines),
+                deadlines.filingDay(now, zone));
     return new CustodyEntry(
         rs.getInt("seq"),
         type,
@@ -487,6 +499,24 @@ public class Machines {
         rs.getString("recorded_by"),
         timing,
         false);
+  }
+
+  /**
+   * The day a custody event's report was filed: an import's or export's reported_at is the UTC
+   * start of the day its transaction report was filed; any other report's is the instant it was
+   * made, read on the filer's clock.
+   */
+  public static LocalDate filedOn(
+      ReportKind duty, Instant reported, String zone, Deadlines deadlines) {
+    return duty.inAdvance()
+        ? LocalDate.ofInstant(reported, ZoneOffset.UTC)
+        : deadlines.filingDay(reported, zone);
+  }
+
+  /** The day a custody event's reporting duty runs from: a loss's from its discovery. */
+  private static LocalDate dutyDay(String type, LocalDate occurred, ResultSet rs)
+      throws SQLException {
+    return occurred;
   }
 
   /**

@@ -33,13 +33,15 @@ class RegistryConfiguration {
   }
 
   @Bean
-  Deadlines registryDeadlines(DeadlinesProperties days, BusinessCalendar calendar) {
+  Deadlines registryDeadlines(
+      DeadlinesProperties days, BusinessCalendar calendar, CalendarProperties settings) {
     return new Deadlines(
         days.transferDays(),
         days.acquisitionDays(),
         days.relocationDays(),
         days.importExportLeadDays(),
         calendar,
-        days.rollToBusinessDay());
+        days.rollToBusinessDay(),
+        settings.zone());
   }
 }

@@ -69,7 +69,8 @@ class RegistryApi {
       String deaNumber,
       String address,
       String contact,
-      String country) {}
+      String country,
+      String timeZone) {}
 
   /** A status change with its reason. */
   record StatusRequest(String reason) {}
@@ -119,7 +120,8 @@ class RegistryApi {
                 request.deaNumber(),
                 request.address(),
                 request.contact(),
-                request.country()));
+                request.country(),
+                request.timeZone()));
     return ResponseEntity.created(URI.create("/api/v1/registry/registrants/" + registrant.id()))
         .body(registrant);
   }
