@@ -125,8 +125,10 @@ public class ComplianceQueue {
               : deadlines.filingDay(row.reportedAt(), row.zone());
       // Judged on the registrant's clock: a report may still be on time there.
       LocalDate asOf = deadlines.filingDay(clock.instant(), row.zone());
-      ReportTiming timing = deadlines.timing(duty, row.occurredOn(), filed, asOf);
-      LocalDate due = deadlines.due(duty, row.occurredOn());
+      // A loss or theft found later runs from the day it was found.
+      LocalDate from = row.discoveredOn() == null ? row.occurredOn() : row.discoveredOn();
+      ReportTiming timing = deadlines.timing(duty, from, filed, asOf);
+      LocalDate due = deadlines.due(duty, from);
       String what = duty.name().toLowerCase(Locale.ROOT) + " report for " + row.type();
       if (timing == ReportTiming.LATE) {
         raise(

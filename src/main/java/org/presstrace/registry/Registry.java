@@ -498,7 +498,11 @@ public class Registry {
   public MachineView reportLost(AccessContext context, String machineId, CustodyReport report) {
     RegistrantView holder = actingRegistrant(context);
     Machine machine = heldBy(holder, machineId);
-    machine.reportLost(holder, report.details(), day(report.occurredOn(), "occurredOn"));
+    machine.reportLost(
+        holder,
+        report.details(),
+        day(report.occurredOn(), "occurredOn"),
+        discovered(report.discoveredOn()));
     return stored(context, machine, holder.agencyCode(), clock.instant(), true);
   }
 
@@ -507,7 +511,11 @@ public class Registry {
   public MachineView reportStolen(AccessContext context, String machineId, CustodyReport report) {
     RegistrantView holder = actingRegistrant(context);
     Machine machine = heldBy(holder, machineId);
-    machine.reportStolen(holder, report.details(), day(report.occurredOn(), "occurredOn"));
+    machine.reportStolen(
+        holder,
+        report.details(),
+        day(report.occurredOn(), "occurredOn"),
+        discovered(report.discoveredOn()));
     return stored(context, machine, holder.agencyCode(), clock.instant(), true);
   }
 
@@ -788,6 +796,10 @@ public class Registry {
       throw new InvalidRequest(field, field + " " + given + " is in the future");
     }
     return given;
+  }
+
+  private LocalDate discovered(LocalDate given) {
+    return given == null ? null : day(given, "discoveredOn");
   }
 
   LocalDate today() {

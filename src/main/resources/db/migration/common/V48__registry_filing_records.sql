@@ -4,3 +4,8 @@
 -- filing day is the day on its clock, not in UTC. NULL: the configured default zone
 -- (presstrace.registry.calendar.default-zone). Stored rows keep NULL and so file on the default.
 ALTER TABLE registrant ADD COLUMN time_zone VARCHAR(64);
+
+-- A loss or theft is often found long after it happened, and its report is due the next business
+-- day after its discovery: the day it was discovered is kept beside the day it happened. NULL:
+-- discovered the day it happened (every stored row, whose duty ran from that day).
+ALTER TABLE custody_event ADD COLUMN discovered_on DATE;

@@ -23,6 +23,7 @@ public class ComplianceCandidates {
    * @param registrant the registrant it moved from, else the one it moved to
    * @param reportedAt when the event was reported
    * @param zone the time zone the registrant files in, null for the default
+   * @param discoveredOn for a loss or theft found later, the day it was discovered; else null
    */
   public record ReportedEvent(
       String id,
@@ -34,7 +35,8 @@ public class ComplianceCandidates {
       String registrant,
       String agency,
       String transactionId,
-      LocalDate reportFiledOn) {}
+      LocalDate reportFiledOn,
+      LocalDate discoveredOn) {}
 
   /** A transaction report filed late. */
   public record LateReport(
@@ -60,7 +62,7 @@ public class ComplianceCandidates {
   public List<ReportedEvent> custodyEventsSince(LocalDate since) {
     return jdbc.sql(
             """
-            SELECT ce.id, ce.machine_id, ce.type, ce.occurred_on, ce.reported_at,
+            SELECT ce.id, ce.machine_id, ce.type, ce.occurred_on, ce.reported_at, ce.discovered_on,
                    ce.from_registrant, ce.to_registrant, ce.agency, ce.transaction_id,
                    tr.filed_on AS report_filed_on, rg.time_zone AS filer_zone
             FROM custody_event ce
@@ -86,7 +88,8 @@ public class ComplianceCandidates {
                         : rs.getString("to_registrant"),
                     rs.getString("agency"),
                     rs.getString("transaction_id"),
-                    rs.getObject("report_filed_on", LocalDate.class)))
+                    rs.getObject("report_filed_on", LocalDate.class),
+                    rs.getObject("discovered_on", LocalDate.class)))
         .list();
   }
 

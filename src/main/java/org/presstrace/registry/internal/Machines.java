@@ -380,11 +380,11 @@ public class Machines {
                                  from_registrant, to_registrant, agency, buyer_registration,
                                  buyer_checked_at, transaction_id, details, recorded_by,
                                  owner_agency, tlp, cui_category, noforn, rel_to, compartment,
-                                 derived_from, salt)
+                                 derived_from, salt, discovered_on)
       VALUES (:id, :machine, :seq, :type, :occurred, :reported, :from, :to, :agency,
               :buyerRegistration, :buyerChecked, :transaction, :details, :by,
               :markOwner, :markTlp, :markCui, :markNoforn, :markRelTo, :markCompartment,
-              :derivedFrom, :salt)
+              :derivedFrom, :salt, :discovered)
       """;
 
   private static MapSqlParameterSource eventParams(NewEvent entry) {
@@ -420,7 +420,8 @@ public class Machines {
             entry.marking() == null || entry.marking().sources().isEmpty()
                 ? null
                 : entry.marking().sourcesColumn())
-        .addValue("salt", salt());
+        .addValue("salt", salt())
+        .addValue("discovered", event.discoveredOn());
   }
 
   /**
@@ -498,7 +499,8 @@ public class Machines {
         rs.getString("details"),
         rs.getString("recorded_by"),
         timing,
-        false);
+        false,
+        rs.getObject("discovered_on", LocalDate.class));
   }
 
   /**
@@ -513,10 +515,11 @@ public class Machines {
         : deadlines.filingDay(reported, zone);
   }
 
-  /** The day a custody event's reporting duty runs from: a loss's from its discovery. */
+  /** The day a custody event's reporting duty runs from: a loss's or theft's, its discovery. */
   private static LocalDate dutyDay(String type, LocalDate occurred, ResultSet rs)
       throws SQLException {
-    return occurred;
+    LocalDate discovered = rs.getObject("discovered_on", LocalDate.class);
+    return discovered == null ? occurred : discovered;
   }
 
   /**

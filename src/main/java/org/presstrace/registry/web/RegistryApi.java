@@ -95,7 +95,8 @@ class RegistryApi {
   record TransferRequest(String buyerRegistration, Instant buyerCheckedAt, LocalDate shippedOn) {}
 
   /** A loss or theft report. */
-  record LossReportRequest(String kind, LocalDate occurredOn, String details) {}
+  record LossReportRequest(
+      String kind, LocalDate occurredOn, String details, LocalDate discoveredOn) {}
 
   /** A day and a note. */
   record ReportRequest(LocalDate occurredOn, String details) {}
@@ -305,7 +306,7 @@ class RegistryApi {
       @PathVariable String id,
       @RequestBody LossReportRequest request,
       @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
-    var report = new CustodyReport(request.occurredOn(), request.details());
+    var report = new CustodyReport(request.occurredOn(), request.details(), request.discoveredOn());
     String kind = request.kind() == null ? "" : request.kind().strip();
     return switch (kind.toUpperCase(java.util.Locale.ROOT)) {
       case "LOST" -> registry.reportLost(context, id, report);
