@@ -46,9 +46,6 @@ public class Registry {
 
   private static final int NAME_LIMIT = 200;
 
-  /** How many days before expiry a registration may be renewed. */
-  public static final int RENEWAL_WINDOW_DAYS = Registrant.RENEWAL_WINDOW_DAYS;
-
   private final Registrants registrants;
   private final Machines machines;
   private final TransactionReportStore reports;
@@ -59,6 +56,7 @@ public class Registry {
   private final SerialConflicts conflicts;
   private final Clock clock;
   private final Derivations derivations;
+  private final RegistrationTerms terms;
 
   Registry(
       Registrants registrants,
@@ -70,7 +68,9 @@ public class Registry {
       ApplicationEventPublisher events,
       SerialConflicts conflicts,
       Clock clock,
-      Derivations derivations) {
+      Derivations derivations,
+      RegistrationTerms terms) {
+    this.terms = terms;
     this.conflicts = conflicts;
     this.derivations = derivations;
     this.registrants = registrants;
@@ -190,7 +190,7 @@ public class Registry {
     return registrant(id);
   }
 
-  /** Activates or renews the registration for a year from today. */
+  /** Activates or renews the registration for a term (configured, a year by default) from today. */
   @Transactional
   public RegistrantView activate(AccessContext context, String id, String reason) {
     return changeStatus(context, id, RegistrantStatus.ACTIVE, reason);
@@ -215,7 +215,7 @@ public class Registry {
     Registrant registrant = loadRegistrant(id);
     String by = context.caller().username();
     switch (target) {
-      case ACTIVE -> registrant.activate(why, today(), by);
+      case ACTIVE -> registrant.activate(why, today(), by, terms);
       case SUSPENDED -> registrant.suspend(why, today(), by);
       case REVOKED -> registrant.revoke(why, today(), by);
       default -> throw new IllegalArgumentException("no status change to " + target);
@@ -227,9 +227,10 @@ public class Registry {
   }
 
   /**
-   * Renews an active or lapsed registration for a year: from its expiry day while it runs, from
-   * today once it has lapsed. Renewal opens {@value #RENEWAL_WINDOW_DAYS} days before expiry; the
-   * registrant's own users or operator administrators renew.
+   * Renews an active or lapsed registration for a term (configured, a year by default): from its
+   * expiry day while it runs, from today once it has lapsed. Renewal opens the configured window
+   * (90 days by default) before expiry; the registrant's own users or operator administrators
+   * renew.
    */
   @Transactional
   public RegistrantView renew(AccessContext context, String id, String reason) {
@@ -242,7 +243,7 @@ public class Registry {
         reason == null || reason.isBlank()
             ? "annual renewal"
             : required(reason, "reason", "reason", 1000);
-    registrant.renew(why, today(), context.caller().username());
+    registrant.renew(why, today(), context.caller().username(), terms);
     registrants.save(registrant);
     audit.record(
         context, "RENEW", "registrant", id, "WRITTEN", why + "; expires " + registrant.expiresOn());
@@ -271,6 +272,11 @@ public class Registry {
 
   private Registrant loadRegistrant(String id) {
     return registrants.load(id).orElseThrow(() -> new NotFound("registrant", id));
+  }
+
+  /** How long a registration runs and when it may be renewed. */
+  public RegistrationTerms terms() {
+    return terms;
   }
 
   /** A registrant by id; registration status is open to every signed-in user. */

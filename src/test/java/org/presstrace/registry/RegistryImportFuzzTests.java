@@ -61,7 +61,8 @@ class RegistryImportFuzzTests {
           mock(ApplicationEventPublisher.class),
           mock(SerialConflicts.class),
           Clock.fixed(NOW, ZoneOffset.UTC),
-          mock(Derivations.class));
+          mock(Derivations.class),
+          RegistrationTerms.defaults());
 
   @DictionaryFile(resourcePath = "RegistryImportFuzzTests.dict")
   @FuzzTest(maxDuration = "30s")

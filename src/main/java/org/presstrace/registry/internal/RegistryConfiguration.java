@@ -3,6 +3,7 @@ package org.presstrace.registry.internal;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.registry.BusinessCalendar;
 import org.presstrace.registry.Deadlines;
+import org.presstrace.registry.RegistrationTerms;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
   CertificateProperties.class,
   ComplianceProperties.class,
   DeadlinesProperties.class,
-  ImportJobsProperties.class
+  ImportJobsProperties.class,
+  RegistrationProperties.class
 })
 class RegistryConfiguration {
 
@@ -25,6 +27,11 @@ class RegistryConfiguration {
   @Bean
   ProtectedKind transactionReportKind() {
     return TransactionReportStore.KIND;
+  }
+
+  @Bean
+  RegistrationTerms registrationTerms(RegistrationProperties registration) {
+    return registration.terms();
   }
 
   @Bean

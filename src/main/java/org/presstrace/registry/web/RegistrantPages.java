@@ -85,7 +85,7 @@ class RegistrantPages {
     LocalDate opens =
         registrant.expiresOn() == null
             ? null
-            : registrant.expiresOn().minusDays(Registry.RENEWAL_WINDOW_DAYS);
+            : registry.terms().renewalOpens(registrant.expiresOn());
     model.addAttribute("renewable", lapsed || (active && !opens.isAfter(today)));
     model.addAttribute("renewalOpens", active ? opens : null);
     return "registry/registration";
