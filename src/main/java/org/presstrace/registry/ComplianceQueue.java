@@ -57,6 +57,8 @@ public class ComplianceQueue {
   private final int unusualAcquisitions;
   private final int expiringDays;
   private final int windowDays;
+  private final int receiptDays;
+  private final org.presstrace.registry.internal.Receipts receipts;
 
   ComplianceQueue(
       ComplianceItems items,
@@ -66,7 +68,10 @@ public class ComplianceQueue {
       Deadlines deadlines,
       Registry registry,
       Clock clock,
-      ComplianceProperties settings) {
+      ComplianceProperties settings,
+      org.presstrace.registry.internal.Receipts receipts) {
+    this.receipts = receipts;
+    this.receiptDays = settings.receiptDays();
     this.items = items;
     this.candidates = candidates;
     this.directory = directory;
@@ -109,6 +114,7 @@ public class ComplianceQueue {
     sweepLateTransactionReports(context, raised);
     sweepExpiringRegistrations(context, today, raised);
     sweepUnusualAcquisitions(context, today, raised);
+    sweepUnconfirmedTransfers(context, raised);
     return new SweepResult(raised);
   }
 
@@ -182,6 +188,35 @@ public class ComplianceQueue {
               + " for the movement on "
               + report.proposedOn(),
           due);
+    }
+  }
+
+  private void sweepUnconfirmedTransfers(
+      AccessContext context, Map<ComplianceKind, Integer> raised) {
+    var before = clock.instant().minus(java.time.Duration.ofDays(receiptDays));
+    for (TransferReceipt receipt : receipts.pendingSince(before)) {
+      String summary =
+          "the sale of machine "
+              + receipt.machineId()
+              + " by "
+              + registry.registrant(receipt.seller()).label()
+              + " to "
+              + registry.registrant(receipt.buyer()).label()
+              + ", recorded on "
+              + receipt.openedAt()
+              + ", is not confirmed by the buyer after "
+              + receiptDays
+              + " days";
+      raise(
+          context,
+          raised,
+          ComplianceKind.UNCONFIRMED_TRANSFER,
+          "transfer-receipt:" + receipt.machineId() + ":" + receipt.seq(),
+          receipt.buyer(),
+          receipt.machineId(),
+          null,
+          summary,
+          null);
     }
   }
 

@@ -12,6 +12,8 @@ import java.time.LocalDate;
  *     with no agency, details, reporter or source
  * @param discoveredOn for a loss or theft discovered after the day it happened, the day it was
  *     discovered, from which its report was due; else null
+ * @param receipt for a sale recorded since receipts are kept, where the buyer's receipt stands
+ *     (PENDING, CONFIRMED, DISPUTED, MISMATCHED); else null
  */
 public record CustodyEntry(
     int seq,
@@ -28,7 +30,8 @@ public record CustodyEntry(
     String recordedBy,
     ReportTiming timing,
     boolean withheld,
-    LocalDate discoveredOn) {
+    LocalDate discoveredOn,
+    String receipt) {
 
   /** The fact of this event without its content, for a reader who may not read its marking. */
   public CustodyEntry factOnly() {
@@ -47,7 +50,8 @@ public record CustodyEntry(
         null,
         timing,
         true,
-        discoveredOn);
+        discoveredOn,
+        receipt);
   }
 
   /**

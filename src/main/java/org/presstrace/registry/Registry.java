@@ -57,6 +57,7 @@ public class Registry {
   private final Clock clock;
   private final Derivations derivations;
   private final RegistrationTerms terms;
+  private final org.presstrace.registry.internal.Receipts receipts;
 
   Registry(
       Registrants registrants,
@@ -69,8 +70,10 @@ public class Registry {
       SerialConflicts conflicts,
       Clock clock,
       Derivations derivations,
-      RegistrationTerms terms) {
+      RegistrationTerms terms,
+      org.presstrace.registry.internal.Receipts receipts) {
     this.terms = terms;
+    this.receipts = receipts;
     this.conflicts = conflicts;
     this.derivations = derivations;
     this.registrants = registrants;
@@ -452,7 +455,11 @@ public class Registry {
     RegistrantView seller = actingRegistrant(context);
     Machine machine = heldBy(seller, machineId);
     RegistrantView buyer = transfer(seller, machine, transfer, registrants::byRegistration);
-    return stored(context, machine, buyer.agencyCode(), clock.instant(), true);
+    Instant now = clock.instant();
+    MachineView stored = stored(context, machine, buyer.agencyCode(), now, true);
+    // The buyer confirms or disputes receipt (TransferReceipts).
+    receipts.openForLastEvent(machine.id(), seller.id(), buyer.id(), now);
+    return stored;
   }
 
   /**

@@ -9,3 +9,29 @@ ALTER TABLE registrant ADD COLUMN time_zone VARCHAR(64);
 -- day after its discovery: the day it was discovered is kept beside the day it happened. NULL:
 -- discovered the day it happened (every stored row, whose duty ran from that day).
 ALTER TABLE custody_event ADD COLUMN discovered_on DATE;
+
+-- A sale is recorded by its seller; the buyer confirms receipt (reading the serial off the plate)
+-- or disputes it (docs/registry.md, "Receipt of a transfer"). One row per transfer custody event,
+-- opened PENDING when the sale is recorded; transfers stored before this migration have none and
+-- are not judged.
+CREATE TABLE transfer_receipt (
+  machine_id    VARCHAR(36)   NOT NULL REFERENCES machine (id),
+  seq           INTEGER       NOT NULL,
+  seller        VARCHAR(36)   NOT NULL REFERENCES registrant (id),
+  buyer         VARCHAR(36)   NOT NULL REFERENCES registrant (id),
+  status        VARCHAR(16)   NOT NULL,
+  opened_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+  answered_at   TIMESTAMP WITH TIME ZONE,
+  answered_by   VARCHAR(64),
+  serial_read   VARCHAR(64),
+  note          VARCHAR(2000),
+  CONSTRAINT transfer_receipt_pk PRIMARY KEY (machine_id, seq),
+  CONSTRAINT transfer_receipt_status_valid
+    CHECK (status IN ('PENDING', 'CONFIRMED', 'DISPUTED', 'MISMATCHED'))
+);
+CREATE INDEX transfer_receipt_by_status ON transfer_receipt (status, opened_at);
+
+ALTER TABLE compliance_item DROP CONSTRAINT compliance_item_kind_valid;
+ALTER TABLE compliance_item ADD CONSTRAINT compliance_item_kind_valid
+  CHECK (kind IN ('LATE_REPORT', 'MISSING_REPORT', 'EXPIRING_REGISTRATION', 'UNUSUAL_ACQUISITIONS',
+                  'SERIAL_CONFLICT', 'UNCONFIRMED_TRANSFER', 'DISPUTED_TRANSFER'));

@@ -62,7 +62,8 @@ class RegistryImportFuzzTests {
           mock(SerialConflicts.class),
           Clock.fixed(NOW, ZoneOffset.UTC),
           mock(Derivations.class),
-          RegistrationTerms.defaults());
+          RegistrationTerms.defaults(),
+          mock(org.presstrace.registry.internal.Receipts.class));
 
   @DictionaryFile(resourcePath = "RegistryImportFuzzTests.dict")
   @FuzzTest(maxDuration = "30s")

@@ -12,10 +12,13 @@ import org.springframework.validation.annotation.Validated;
  *     item
  * @param expiringDays a registration expiring within this many days raises an item
  * @param windowDays how far back, in days, a sweep reads custody events
+ * @param receiptDays a sale whose buyer has not confirmed receipt this many days after it was
+ *     recorded raises an item
  */
 @ConfigurationProperties("presstrace.registry.compliance")
 @Validated
 public record ComplianceProperties(
     @DefaultValue("5") @PositiveOrZero int unusualAcquisitions,
     @DefaultValue("30") @PositiveOrZero int expiringDays,
-    @DefaultValue("90") @PositiveOrZero int windowDays) {}
+    @DefaultValue("90") @PositiveOrZero int windowDays,
+    @DefaultValue("10") @PositiveOrZero int receiptDays) {}

@@ -59,8 +59,9 @@ public class Machines {
    * ({@code filer_zone}) of the registrant that reported it, which its filing day is taken in.
    */
   public static final String CUSTODY_SQL =
-      "SELECT ce.*, rg.time_zone AS filer_zone FROM custody_event ce"
+      "SELECT ce.*, rg.time_zone AS filer_zone, tr.status AS receipt FROM custody_event ce"
           + " LEFT JOIN registrant rg ON rg.id = COALESCE(ce.from_registrant, ce.to_registrant)"
+          + " LEFT JOIN transfer_receipt tr ON tr.machine_id = ce.machine_id AND tr.seq = ce.seq"
           + " WHERE ce.machine_id = :id ORDER BY ce.seq";
 
   private final JdbcClient jdbc;
@@ -500,7 +501,8 @@ public class Machines {
         rs.getString("recorded_by"),
         timing,
         false,
-        rs.getObject("discovered_on", LocalDate.class));
+        rs.getObject("discovered_on", LocalDate.class),
+        rs.getString("receipt"));
   }
 
   /**

@@ -23,6 +23,7 @@ import org.presstrace.registry.Export;
 import org.presstrace.registry.MachineView;
 import org.presstrace.registry.NewMachine;
 import org.presstrace.registry.NewRegistrant;
+import org.presstrace.registry.ReceiptAnswer;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
@@ -30,6 +31,8 @@ import org.presstrace.registry.StatusChange;
 import org.presstrace.registry.Trace;
 import org.presstrace.registry.TracedMachine;
 import org.presstrace.registry.Transfer;
+import org.presstrace.registry.TransferReceipt;
+import org.presstrace.registry.TransferReceipts;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
@@ -54,8 +57,10 @@ class RegistryApi {
   private final Registry registry;
   private final Trace trace;
   private final Callers callers;
+  private final TransferReceipts receipts;
 
-  RegistryApi(Registry registry, Trace trace, Callers callers) {
+  RegistryApi(Registry registry, Trace trace, Callers callers, TransferReceipts receipts) {
+    this.receipts = receipts;
     this.registry = registry;
     this.trace = trace;
     this.callers = callers;
@@ -289,6 +294,22 @@ class RegistryApi {
         context,
         id,
         new Transfer(request.buyerRegistration(), request.buyerCheckedAt(), request.shippedOn()));
+  }
+
+  /** The buyer's answer to a sale recorded to it. */
+  record ReceiptRequest(String outcome, String serial, String note) {}
+
+  @PostMapping("/machines/{id}/receipt")
+  @Operation(
+      summary =
+          "Confirm (CONFIRMED, with the serial read off the plate) or dispute (DISPUTED, with a"
+              + " note) receipt of a machine sold to your registrant")
+  TransferReceipt receipt(
+      @PathVariable String id,
+      @RequestBody ReceiptRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return receipts.answer(
+        context, id, new ReceiptAnswer(request.outcome(), request.serial(), request.note()));
   }
 
   @PostMapping("/machines/{id}/relocations")

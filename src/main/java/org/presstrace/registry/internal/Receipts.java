@@ -1,0 +1,104 @@
+package org.presstrace.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.presstrace.registry.ReceiptStatus;
+import org.presstrace.registry.TransferReceipt;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The transfer_receipt table: the buyer's answer to each recorded sale. */
+@Repository
+public class Receipts {
+
+  private final JdbcClient jdbc;
+
+  Receipts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Opens a PENDING receipt for the transfer that is the machine's last custody event. */
+  public void openForLastEvent(String machineId, String seller, String buyer, Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO transfer_receipt (machine_id, seq, seller, buyer, status, opened_at)
+            SELECT :machine, MAX(seq), :seller, :buyer, 'PENDING', :at
+            FROM custody_event WHERE machine_id = :machine
+            """)
+        .param("machine", machineId)
+        .param("seller", seller)
+        .param("buyer", buyer)
+        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .update();
+  }
+
+  /** The latest receipt of a transfer of this machine to {@code buyer}, if any. */
+  public Optional<TransferReceipt> latestTo(String machineId, String buyer) {
+    return jdbc
+        .sql(
+            "SELECT * FROM transfer_receipt WHERE machine_id = :machine AND buyer = :buyer"
+                + " ORDER BY seq DESC")
+        .param("machine", machineId)
+        .param("buyer", buyer)
+        .query(Receipts::receipt)
+        .list()
+        .stream()
+        .findFirst();
+  }
+
+  /** Records the buyer's answer, if the receipt is still PENDING; whether it was. */
+  public boolean answer(
+      String machineId,
+      int seq,
+      ReceiptStatus status,
+      String by,
+      String serialRead,
+      String note,
+      Instant at) {
+    return jdbc.sql(
+                """
+                UPDATE transfer_receipt SET status = :status, answered_at = :at,
+                       answered_by = :by, serial_read = :serial, note = :note
+                WHERE machine_id = :machine AND seq = :seq AND status = 'PENDING'
+                """)
+            .param("status", status.name())
+            .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .param("by", by)
+            .param("serial", serialRead)
+            .param("note", note)
+            .param("machine", machineId)
+            .param("seq", seq)
+            .update()
+        == 1;
+  }
+
+  /** Receipts still PENDING that were opened before {@code before}, oldest first. */
+  public List<TransferReceipt> pendingSince(Instant before) {
+    return jdbc.sql(
+            "SELECT * FROM transfer_receipt WHERE status = 'PENDING' AND opened_at < :before"
+                + " ORDER BY opened_at, machine_id, seq")
+        .param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+        .query(Receipts::receipt)
+        .list();
+  }
+
+  private static TransferReceipt receipt(ResultSet rs, int row) throws SQLException {
+    OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
+    return new TransferReceipt(
+        rs.getString("machine_id"),
+        rs.getInt("seq"),
+        rs.getString("seller"),
+        rs.getString("buyer"),
+        ReceiptStatus.valueOf(rs.getString("status")),
+        rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
+        answered == null ? null : answered.toInstant(),
+        rs.getString("answered_by"),
+        rs.getString("serial_read"),
+        rs.getString("note"));
+  }
+}
