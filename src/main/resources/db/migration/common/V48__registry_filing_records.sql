@@ -35,3 +35,16 @@ ALTER TABLE compliance_item DROP CONSTRAINT compliance_item_kind_valid;
 ALTER TABLE compliance_item ADD CONSTRAINT compliance_item_kind_valid
   CHECK (kind IN ('LATE_REPORT', 'MISSING_REPORT', 'EXPIRING_REGISTRATION', 'UNUSUAL_ACQUISITIONS',
                   'SERIAL_CONFLICT', 'UNCONFIRMED_TRANSFER', 'DISPUTED_TRANSFER'));
+
+-- What 21 CFR 1310.06(a) records want of a regulated transaction beyond a name and a country: each
+-- party's address and registration number where held, the method of transfer, and the type and
+-- number of the purchaser's identification. Versions filed before keep NULL.
+ALTER TABLE transaction_report_version ADD COLUMN importer_address VARCHAR(500);
+ALTER TABLE transaction_report_version ADD COLUMN importer_registration VARCHAR(40);
+ALTER TABLE transaction_report_version ADD COLUMN exporter_address VARCHAR(500);
+ALTER TABLE transaction_report_version ADD COLUMN exporter_registration VARCHAR(40);
+ALTER TABLE transaction_report_version ADD COLUMN consignee_address VARCHAR(500);
+ALTER TABLE transaction_report_version ADD COLUMN consignee_registration VARCHAR(40);
+ALTER TABLE transaction_report_version ADD COLUMN method_of_transfer VARCHAR(32);
+ALTER TABLE transaction_report_version ADD COLUMN purchaser_id_type VARCHAR(32);
+ALTER TABLE transaction_report_version ADD COLUMN purchaser_id_number VARCHAR(40);

@@ -360,6 +360,23 @@ class RegistrantPagesIntegrationTests {
         .contains("proposedOn-error")
         .contains("is in the past");
     fields = new java.util.HashMap<>(exportReport());
+    fields.put("methodOfTransfer", "TELEPORT");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("methodOfTransfer-error")
+        .contains("TELEPORT");
+    fields = new java.util.HashMap<>(exportReport());
+    fields.put("exporterRegistration", "AB1234564");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("exporterRegistration-error")
+        .contains("fails the check digit");
+    fields = new java.util.HashMap<>(exportReport());
+    fields.put("purchaserIdNumber", "P-778812");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("purchaserIdType-error");
+    fields = new java.util.HashMap<>(exportReport());
     fields.remove("machineIds");
     assertThat(post(session, "/registry/transaction-reports", fields))
         .bodyText()
