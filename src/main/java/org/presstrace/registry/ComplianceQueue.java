@@ -58,6 +58,7 @@ public class ComplianceQueue {
   private final int expiringDays;
   private final int windowDays;
   private final int receiptDays;
+  private final Map<String, String> counterfeitImprints;
   private final org.presstrace.registry.internal.Receipts receipts;
 
   ComplianceQueue(
@@ -72,6 +73,12 @@ public class ComplianceQueue {
       org.presstrace.registry.internal.Receipts receipts) {
     this.receipts = receipts;
     this.receiptDays = settings.receiptDays();
+    this.counterfeitImprints = new LinkedHashMap<>();
+    for (String imprint : settings.counterfeitImprints()) {
+      if (!ComplianceProperties.imprintKey(imprint).isEmpty()) {
+        counterfeitImprints.putIfAbsent(ComplianceProperties.imprintKey(imprint), imprint.strip());
+      }
+    }
     this.items = items;
     this.candidates = candidates;
     this.directory = directory;
@@ -115,6 +122,7 @@ public class ComplianceQueue {
     sweepExpiringRegistrations(context, today, raised);
     sweepUnusualAcquisitions(context, today, raised);
     sweepUnconfirmedTransfers(context, raised);
+    sweepCounterfeitImprints(context, raised);
     return new SweepResult(raised);
   }
 
@@ -216,6 +224,39 @@ public class ComplianceQueue {
           receipt.machineId(),
           null,
           summary,
+          null);
+    }
+  }
+
+  private void sweepCounterfeitImprints(
+      AccessContext context, Map<ComplianceKind, Integer> raised) {
+    if (counterfeitImprints.isEmpty()) {
+      return;
+    }
+    for (var tooling : candidates.imprintedToolingOfNonManufacturers()) {
+      String listed = counterfeitImprints.get(ComplianceProperties.imprintKey(tooling.imprint()));
+      if (listed == null) {
+        continue;
+      }
+      raise(
+          context,
+          raised,
+          ComplianceKind.COUNTERFEIT_IMPRINT,
+          "counterfeit-imprint:" + tooling.machineId() + ":" + tooling.holder(),
+          tooling.holder(),
+          tooling.machineId(),
+          null,
+          "machine "
+              + tooling.machineId()
+              + " is stamped '"
+              + tooling.imprint()
+              + "', read as the counterfeit imprint "
+              + listed
+              + ", and is held by "
+              + tooling.holderLabel()
+              + ", a "
+              + tooling.category()
+              + ", not a manufacturer",
           null);
     }
   }

@@ -34,7 +34,8 @@ CREATE INDEX transfer_receipt_by_status ON transfer_receipt (status, opened_at);
 ALTER TABLE compliance_item DROP CONSTRAINT compliance_item_kind_valid;
 ALTER TABLE compliance_item ADD CONSTRAINT compliance_item_kind_valid
   CHECK (kind IN ('LATE_REPORT', 'MISSING_REPORT', 'EXPIRING_REGISTRATION', 'UNUSUAL_ACQUISITIONS',
-                  'SERIAL_CONFLICT', 'UNCONFIRMED_TRANSFER', 'DISPUTED_TRANSFER'));
+                  'SERIAL_CONFLICT', 'UNCONFIRMED_TRANSFER', 'DISPUTED_TRANSFER',
+                  'COUNTERFEIT_IMPRINT'));
 
 -- What 21 CFR 1310.06(a) records want of a regulated transaction beyond a name and a country: each
 -- party's address and registration number where held, the method of transfer, and the type and

@@ -49,6 +49,35 @@ public class ComplianceCandidates {
    */
   public record ExpiringRegistration(String registrantId, String label, LocalDate expiresOn) {}
 
+  /**
+   * A held mould or punch with an imprint, and its holder when that is not a manufacturer.
+   *
+   * @param holderLabel legal name and registration number
+   */
+  public record ImprintedTooling(
+      String machineId, String imprint, String holder, String holderLabel, String category) {}
+
+  /** Held moulds and punches with an imprint whose holder is not a MANUFACTURER. */
+  public List<ImprintedTooling> imprintedToolingOfNonManufacturers() {
+    return jdbc.sql(
+            """
+            SELECT m.id, m.imprint, m.current_holder, r.legal_name, r.registration_number,
+                   r.category
+            FROM machine m JOIN registrant r ON r.id = m.current_holder
+            WHERE m.imprint IS NOT NULL AND m.state = 'HELD' AND r.category <> 'MANUFACTURER'
+            ORDER BY m.id
+            """)
+        .query(
+            (rs, n) ->
+                new ImprintedTooling(
+                    rs.getString("id"),
+                    rs.getString("imprint"),
+                    rs.getString("current_holder"),
+                    rs.getString("legal_name") + " (" + rs.getString("registration_number") + ")",
+                    rs.getString("category")))
+        .list();
+  }
+
   /** A custody event by which {@code registrant} came to hold a machine. */
   public record Acquisition(String eventId, String registrant) {}
 

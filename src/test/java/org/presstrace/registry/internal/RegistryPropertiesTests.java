@@ -98,4 +98,22 @@ class RegistryPropertiesTests {
     assertThatThrownBy(() -> new RegistrationTerms(Period.ZERO, 90))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void counterfeitImprintsDefaultToMThirtyAndAreExtendedByConfiguration() {
+    var defaults = bind("presstrace.registry.compliance", ComplianceProperties.class, Map.of());
+    var extended =
+        bind(
+            "presstrace.registry.compliance",
+            ComplianceProperties.class,
+            Map.of("presstrace.registry.compliance.counterfeit-imprints", "M 30,A 215"));
+
+    assertThat(defaults.counterfeitImprints()).containsExactly("M 30");
+    assertThat(defaults.receiptDays()).isEqualTo(10);
+    assertThat(extended.counterfeitImprints()).containsExactly("M 30", "A 215");
+    assertThat(ComplianceProperties.imprintKey(" m|30 ")).isEqualTo("M30");
+    assertThat(ComplianceProperties.imprintKey("M-3O"))
+        .as("no look-alike folding")
+        .isEqualTo("M3O");
+  }
 }
