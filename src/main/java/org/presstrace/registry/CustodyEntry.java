@@ -12,8 +12,8 @@ import java.time.LocalDate;
  *     with no agency, details, reporter or source
  * @param discoveredOn for a loss or theft discovered after the day it happened, the day it was
  *     discovered, from which its report was due; else null
- * @param receipt for a sale recorded since receipts are kept, where the buyer's receipt stands
- *     (PENDING, CONFIRMED, DISPUTED, MISMATCHED); else null
+ * @param sale for a sale recorded since sale records are kept, the seller's records and where the
+ *     buyer's receipt stands; else null
  */
 public record CustodyEntry(
     int seq,
@@ -31,7 +31,7 @@ public record CustodyEntry(
     ReportTiming timing,
     boolean withheld,
     LocalDate discoveredOn,
-    String receipt) {
+    SaleRecord sale) {
 
   /** The fact of this event without its content, for a reader who may not read its marking. */
   public CustodyEntry factOnly() {
@@ -51,7 +51,7 @@ public record CustodyEntry(
         timing,
         true,
         discoveredOn,
-        receipt);
+        sale);
   }
 
   /**

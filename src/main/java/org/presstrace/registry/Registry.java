@@ -454,12 +454,60 @@ public class Registry {
   public MachineView transfer(AccessContext context, String machineId, Transfer transfer) {
     RegistrantView seller = actingRegistrant(context);
     Machine machine = heldBy(seller, machineId);
+    SaleRecord sale = saleRecord(transfer);
     RegistrantView buyer = transfer(seller, machine, transfer, registrants::byRegistration);
     Instant now = clock.instant();
     MachineView stored = stored(context, machine, buyer.agencyCode(), now, true);
     // The buyer confirms or disputes receipt (TransferReceipts).
-    receipts.openForLastEvent(machine.id(), seller.id(), buyer.id(), now);
+    receipts.openForLastEvent(machine.id(), seller.id(), buyer.id(), sale, now);
     return stored;
+  }
+
+  /** The seller's records of a sale, checked; its receipt is still to come. */
+  private SaleRecord saleRecord(Transfer transfer) {
+    String method = choice(TransferMethod.class, transfer.methodOfTransfer(), "methodOfTransfer");
+    String idType = choice(PurchaserIdType.class, transfer.purchaserIdType(), "purchaserIdType");
+    String idNumber =
+        transfer.purchaserIdNumber() == null || transfer.purchaserIdNumber().isBlank()
+            ? null
+            : required(transfer.purchaserIdNumber(), "purchaserIdNumber", "purchaserIdNumber", 40);
+    if (idNumber != null && idType == null) {
+      throw new InvalidRequest(
+          "purchaserIdType", "give the type of the purchaser's identification with its number");
+    }
+    if (idType != null && idNumber == null) {
+      throw new InvalidRequest(
+          "purchaserIdNumber", "give the number of the purchaser's " + idType + " identification");
+    }
+    LocalDate ordered =
+        transfer.orderedOn() == null ? null : day(transfer.orderedOn(), "orderedOn");
+    if (ordered != null && transfer.shippedOn() != null && ordered.isAfter(transfer.shippedOn())) {
+      throw new InvalidRequest(
+          "orderedOn",
+          "orderedOn " + ordered + " is after the shipment on " + transfer.shippedOn());
+    }
+    if (transfer.oralNoticeAt() != null && transfer.oralNoticeAt().isAfter(clock.instant())) {
+      throw new InvalidRequest("oralNoticeAt", "oralNoticeAt cannot lie in the future");
+    }
+    return new SaleRecord(
+        method, idType, idNumber, ordered, transfer.oralNoticeAt(), ReceiptStatus.PENDING);
+  }
+
+  private static <E extends Enum<E>> String choice(Class<E> type, String text, String field) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT)).name();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequest(
+          field,
+          field
+              + " '"
+              + text.strip()
+              + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()));
+    }
   }
 
   /**

@@ -10,11 +10,13 @@ ALTER TABLE registrant ADD COLUMN time_zone VARCHAR(64);
 -- discovered the day it happened (every stored row, whose duty ran from that day).
 ALTER TABLE custody_event ADD COLUMN discovered_on DATE;
 
--- A sale is recorded by its seller; the buyer confirms receipt (reading the serial off the plate)
--- or disputes it (docs/registry.md, "Receipt of a transfer"). One row per transfer custody event,
--- opened PENDING when the sale is recorded; transfers stored before this migration have none and
--- are not judged.
-CREATE TABLE transfer_receipt (
+-- The record of a domestic sale beside its custody event (docs/registry.md, "Records of a sale" and
+-- "Receipt of a transfer"): what 21 CFR 1310.06(a) records want beyond the parties (method of
+-- transfer, the purchaser's identification), the day the order was placed and when DEA was told
+-- orally (21 CFR 1310.05), and the buyer's receipt: the buyer confirms it (reading the serial off
+-- the plate) or disputes it. One row per transfer custody event, opened PENDING when the sale is
+-- recorded; transfers stored before this migration have none and are not judged.
+CREATE TABLE transfer_record (
   machine_id    VARCHAR(36)   NOT NULL REFERENCES machine (id),
   seq           INTEGER       NOT NULL,
   seller        VARCHAR(36)   NOT NULL REFERENCES registrant (id),
@@ -25,11 +27,16 @@ CREATE TABLE transfer_receipt (
   answered_by   VARCHAR(64),
   serial_read   VARCHAR(64),
   note          VARCHAR(2000),
-  CONSTRAINT transfer_receipt_pk PRIMARY KEY (machine_id, seq),
-  CONSTRAINT transfer_receipt_status_valid
+  method_of_transfer  VARCHAR(32),
+  purchaser_id_type   VARCHAR(32),
+  purchaser_id_number VARCHAR(40),
+  ordered_on          DATE,
+  oral_notice_at      TIMESTAMP WITH TIME ZONE,
+  CONSTRAINT transfer_record_pk PRIMARY KEY (machine_id, seq),
+  CONSTRAINT transfer_record_status_valid
     CHECK (status IN ('PENDING', 'CONFIRMED', 'DISPUTED', 'MISMATCHED'))
 );
-CREATE INDEX transfer_receipt_by_status ON transfer_receipt (status, opened_at);
+CREATE INDEX transfer_record_by_status ON transfer_record (status, opened_at);
 
 ALTER TABLE compliance_item DROP CONSTRAINT compliance_item_kind_valid;
 ALTER TABLE compliance_item ADD CONSTRAINT compliance_item_kind_valid

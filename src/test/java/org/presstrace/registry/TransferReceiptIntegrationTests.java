@@ -124,14 +124,14 @@ class TransferReceiptIntegrationTests {
   }
 
   String receipt(String machine) {
-    return jdbc.sql("SELECT status FROM transfer_receipt WHERE machine_id = :m")
+    return jdbc.sql("SELECT status FROM transfer_record WHERE machine_id = :m")
         .param("m", machine)
         .query(String.class)
         .single();
   }
 
   void openedDaysAgo(String machine, int days) {
-    jdbc.sql("UPDATE transfer_receipt SET opened_at = :at WHERE machine_id = :m")
+    jdbc.sql("UPDATE transfer_record SET opened_at = :at WHERE machine_id = :m")
         .param("at", OffsetDateTime.now(ZoneOffset.UTC).minusDays(days))
         .param("m", machine)
         .update();
@@ -162,7 +162,7 @@ class TransferReceiptIntegrationTests {
                 .getResponse()
                 .getContentAsString());
     assertThat(custody.get(1).get("type").asString()).isEqualTo("MachineTransferred");
-    assertThat(custody.get(1).get("receipt").asString()).isEqualTo("CONFIRMED");
+    assertThat(custody.get(1).get("sale").get("receipt").asString()).isEqualTo("CONFIRMED");
     openedDaysAgo(machine[0], 60);
     queue.sweep(supervisor);
     assertThat(items(machine[0])).isEmpty();
@@ -243,5 +243,102 @@ class TransferReceiptIntegrationTests {
         .contains("note");
     assertThat(receipt(machine[0])).isEqualTo("PENDING");
     assertThat(items(machine[0])).isEmpty();
+  }
+
+  MvcResult sell(String machine, String extra) throws Exception {
+    return mvc.perform(
+            post("/api/v1/registry/machines/" + machine + "/transfers")
+                .with(httpBasic(sellerUser, World.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"buyerRegistration\": \"%s\", \"buyerCheckedAt\": \"%s\","
+                            .formatted(buyer.registrationNumber(), Instant.now().minusSeconds(120))
+                        + " \"shippedOn\": \"%s\"%s}".formatted(today, extra)))
+        .andReturn();
+  }
+
+  String declared() {
+    return registry
+        .registerMachine(
+            world.as(sellerUser, Channel.API),
+            new NewMachine(
+                "RS-" + UUID.randomUUID().toString().substring(0, 8),
+                false,
+                "Acme",
+                "RT",
+                EquipmentKind.TABLETING_ROTARY,
+                null,
+                "Bay 4",
+                EquipmentOrigin.DECLARED,
+                null,
+                today,
+                null))
+        .id();
+  }
+
+  @Test
+  void aSaleRecordsTheMethodThePurchasersIdentificationTheOrderAndTheOralNotice() throws Exception {
+    String machine = declared();
+    Instant notice =
+        Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    MvcResult sold =
+        sell(
+            machine,
+            (", \"methodOfTransfer\": \"common_carrier\", \"purchaserIdType\": \"STATE_LICENSE\","
+                    + " \"purchaserIdNumber\": \"TX-PP-00172\", \"orderedOn\": \"%s\","
+                    + " \"oralNoticeAt\": \"%s\"")
+                .formatted(today, notice));
+
+    assertThat(sold.getResponse().getStatus())
+        .as(sold.getResponse().getContentAsString())
+        .isEqualTo(200);
+    JsonNode sale =
+        json.readTree(
+                mvc.perform(
+                        get("/api/v1/registry/machines/" + machine + "/custody")
+                            .header("PressTrace-Purpose", "Case 26-201 sale")
+                            .with(httpBasic(agentUser, World.PASSWORD)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .get(1)
+            .get("sale");
+    assertThat(sale.get("methodOfTransfer").asString()).isEqualTo("COMMON_CARRIER");
+    assertThat(sale.get("purchaserIdType").asString()).isEqualTo("STATE_LICENSE");
+    assertThat(sale.get("purchaserIdNumber").asString()).isEqualTo("TX-PP-00172");
+    assertThat(sale.get("orderedOn").asString()).isEqualTo(today.toString());
+    assertThat(Instant.parse(sale.get("oralNoticeAt").asString())).isEqualTo(notice);
+    assertThat(sale.get("receipt").asString()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void badSaleRecordsAreProblemsNamingTheFieldAndTheMachineDoesNotMove() throws Exception {
+    String machine = declared();
+
+    var answers =
+        List.of(
+            List.of(sell(machine, ", \"methodOfTransfer\": \"DRONE\""), "methodOfTransfer"),
+            List.of(sell(machine, ", \"purchaserIdNumber\": \"X-1\""), "purchaserIdType"),
+            List.of(
+                sell(machine, ", \"orderedOn\": \"%s\"".formatted(today.plusDays(1))), "orderedOn"),
+            List.of(
+                sell(
+                    machine,
+                    ", \"oralNoticeAt\": \"%s\"".formatted(Instant.now().plusSeconds(86400))),
+                "oralNoticeAt"));
+
+    for (var pair : answers) {
+      MvcResult result = (MvcResult) pair.get(0);
+      String body = result.getResponse().getContentAsString();
+      assertThat(result.getResponse().getStatus()).as(body).isEqualTo(400);
+      assertThat(body).contains((String) pair.get(1));
+    }
+    assertThat(
+            jdbc.sql("SELECT current_holder FROM machine WHERE id = :m")
+                .param("m", machine)
+                .query(String.class)
+                .single())
+        .isEqualTo(seller.id());
   }
 }

@@ -24,8 +24,10 @@ import org.presstrace.registry.EquipmentKind;
 import org.presstrace.registry.EquipmentPower;
 import org.presstrace.registry.MachineView;
 import org.presstrace.registry.NewMachine;
+import org.presstrace.registry.ReceiptStatus;
 import org.presstrace.registry.ReportKind;
 import org.presstrace.registry.ReportTiming;
+import org.presstrace.registry.SaleRecord;
 import org.presstrace.registry.SerialNumber;
 import org.presstrace.shared.ConflictingState;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -59,9 +61,12 @@ public class Machines {
    * ({@code filer_zone}) of the registrant that reported it, which its filing day is taken in.
    */
   public static final String CUSTODY_SQL =
-      "SELECT ce.*, rg.time_zone AS filer_zone, tr.status AS receipt FROM custody_event ce"
+      "SELECT ce.*, rg.time_zone AS filer_zone, tr.status AS receipt,"
+          + " tr.method_of_transfer AS sale_method, tr.purchaser_id_type AS sale_id_type,"
+          + " tr.purchaser_id_number AS sale_id_number, tr.ordered_on AS sale_ordered_on,"
+          + " tr.oral_notice_at AS sale_oral_notice_at FROM custody_event ce"
           + " LEFT JOIN registrant rg ON rg.id = COALESCE(ce.from_registrant, ce.to_registrant)"
-          + " LEFT JOIN transfer_receipt tr ON tr.machine_id = ce.machine_id AND tr.seq = ce.seq"
+          + " LEFT JOIN transfer_record tr ON tr.machine_id = ce.machine_id AND tr.seq = ce.seq"
           + " WHERE ce.machine_id = :id ORDER BY ce.seq";
 
   private final JdbcClient jdbc;
@@ -502,7 +507,22 @@ public class Machines {
         timing,
         false,
         rs.getObject("discovered_on", LocalDate.class),
-        rs.getString("receipt"));
+        sale(rs));
+  }
+
+  private static SaleRecord sale(ResultSet rs) throws SQLException {
+    String receipt = rs.getString("receipt");
+    if (receipt == null) {
+      return null;
+    }
+    OffsetDateTime notice = rs.getObject("sale_oral_notice_at", OffsetDateTime.class);
+    return new SaleRecord(
+        rs.getString("sale_method"),
+        rs.getString("sale_id_type"),
+        rs.getString("sale_id_number"),
+        rs.getObject("sale_ordered_on", LocalDate.class),
+        notice == null ? null : notice.toInstant(),
+        ReceiptStatus.valueOf(receipt));
   }
 
   /**

@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.presstrace.registry.ReceiptStatus;
+import org.presstrace.registry.SaleRecord;
 import org.presstrace.registry.TransferReceipt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The transfer_receipt table: the buyer's answer to each recorded sale. */
+/** The transfer_record table: the buyer's answer to each recorded sale. */
 @Repository
 public class Receipts {
 
@@ -22,18 +23,34 @@ public class Receipts {
     this.jdbc = jdbc;
   }
 
-  /** Opens a PENDING receipt for the transfer that is the machine's last custody event. */
-  public void openForLastEvent(String machineId, String seller, String buyer, Instant at) {
+  /**
+   * Keeps the record of the sale that is the machine's last custody event, its receipt PENDING;
+   * {@code sale}'s receipt is ignored.
+   */
+  public void openForLastEvent(
+      String machineId, String seller, String buyer, SaleRecord sale, Instant at) {
     jdbc.sql(
             """
-            INSERT INTO transfer_receipt (machine_id, seq, seller, buyer, status, opened_at)
-            SELECT :machine, MAX(seq), :seller, :buyer, 'PENDING', :at
+            INSERT INTO transfer_record (machine_id, seq, seller, buyer, status, opened_at,
+                   method_of_transfer, purchaser_id_type, purchaser_id_number, ordered_on,
+                   oral_notice_at)
+            SELECT :machine, MAX(seq), :seller, :buyer, 'PENDING', :at, :method, :idType,
+                   :idNumber, :orderedOn, :notice
             FROM custody_event WHERE machine_id = :machine
             """)
         .param("machine", machineId)
         .param("seller", seller)
         .param("buyer", buyer)
         .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .param("method", sale.methodOfTransfer())
+        .param("idType", sale.purchaserIdType())
+        .param("idNumber", sale.purchaserIdNumber())
+        .param("orderedOn", sale.orderedOn())
+        .param(
+            "notice",
+            sale.oralNoticeAt() == null
+                ? null
+                : OffsetDateTime.ofInstant(sale.oralNoticeAt(), ZoneOffset.UTC))
         .update();
   }
 
@@ -41,7 +58,7 @@ public class Receipts {
   public Optional<TransferReceipt> latestTo(String machineId, String buyer) {
     return jdbc
         .sql(
-            "SELECT * FROM transfer_receipt WHERE machine_id = :machine AND buyer = :buyer"
+            "SELECT * FROM transfer_record WHERE machine_id = :machine AND buyer = :buyer"
                 + " ORDER BY seq DESC")
         .param("machine", machineId)
         .param("buyer", buyer)
@@ -62,7 +79,7 @@ public class Receipts {
       Instant at) {
     return jdbc.sql(
                 """
-                UPDATE transfer_receipt SET status = :status, answered_at = :at,
+                UPDATE transfer_record SET status = :status, answered_at = :at,
                        answered_by = :by, serial_read = :serial, note = :note
                 WHERE machine_id = :machine AND seq = :seq AND status = 'PENDING'
                 """)
@@ -80,7 +97,7 @@ public class Receipts {
   /** Receipts still PENDING that were opened before {@code before}, oldest first. */
   public List<TransferReceipt> pendingSince(Instant before) {
     return jdbc.sql(
-            "SELECT * FROM transfer_receipt WHERE status = 'PENDING' AND opened_at < :before"
+            "SELECT * FROM transfer_record WHERE status = 'PENDING' AND opened_at < :before"
                 + " ORDER BY opened_at, machine_id, seq")
         .param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
         .query(Receipts::receipt)

@@ -97,7 +97,15 @@ class RegistryApi {
       Integer ratedOutputPerHour) {}
 
   /** A sale reported by the seller. */
-  record TransferRequest(String buyerRegistration, Instant buyerCheckedAt, LocalDate shippedOn) {}
+  record TransferRequest(
+      String buyerRegistration,
+      Instant buyerCheckedAt,
+      LocalDate shippedOn,
+      String methodOfTransfer,
+      String purchaserIdType,
+      String purchaserIdNumber,
+      LocalDate orderedOn,
+      Instant oralNoticeAt) {}
 
   /** A loss or theft report. */
   record LossReportRequest(
@@ -293,7 +301,15 @@ class RegistryApi {
     return registry.transfer(
         context,
         id,
-        new Transfer(request.buyerRegistration(), request.buyerCheckedAt(), request.shippedOn()));
+        new Transfer(
+            request.buyerRegistration(),
+            request.buyerCheckedAt(),
+            request.shippedOn(),
+            request.methodOfTransfer(),
+            request.purchaserIdType(),
+            request.purchaserIdNumber(),
+            request.orderedOn(),
+            request.oralNoticeAt()));
   }
 
   /** The buyer's answer to a sale recorded to it. */
