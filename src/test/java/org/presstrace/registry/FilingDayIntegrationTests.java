@@ -2,6 +2,9 @@ package org.presstrace.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,7 +24,10 @@ import org.presstrace.shared.InvalidRequest;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A report's filing day is the day on the filer's clock: a registrant in Pacific time filing at
@@ -46,6 +52,8 @@ class FilingDayIntegrationTests {
   @Autowired Trace trace;
   @Autowired Deadlines deadlines;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
 
   World world;
   AccessContext admin;
@@ -186,5 +194,42 @@ class FilingDayIntegrationTests {
     var pacific = active("Shown Dealer " + world.suffix(), " America/Los_Angeles ");
     assertThat(registry.filingZone(pacific.id())).isEqualTo(PACIFIC);
     assertThat(registry.filingZone(buyer.id())).isEqualTo(ZoneId.of("America/New_York"));
+  }
+
+  @Test
+  void theZoneIsSetAndShownOverTheApiButNotToOtherRegistrants() throws Exception {
+    String adminUser = world.user("zoneadmin", directory.operatorAgency(), Role.ADMINISTRATOR);
+    MvcResult bad =
+        mvc.perform(
+                post("/api/v1/registry/registrants")
+                    .with(httpBasic(adminUser, World.PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"legalName\": \"Zoned %s\", \"category\": \"DEALER\","
+                                .formatted(world.suffix())
+                            + " \"address\": \"1 Way\", \"timeZone\": \"PST8PDT-ish\"}"))
+            .andReturn();
+    assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+    assertThat(bad.getResponse().getContentAsString()).contains("timeZone");
+
+    var pacific = active("Zone Shown " + world.suffix(), "America/Los_Angeles");
+    String own = world.user("zoneown", pacific.agencyCode(), Role.REGISTRANT);
+    String other = world.user("zoneother", buyer.agencyCode(), Role.REGISTRANT);
+    for (String user : List.of(own, other)) {
+      JsonNode shown =
+          json.readTree(
+              mvc.perform(
+                      get("/api/v1/registry/registrants/" + pacific.id())
+                          .with(httpBasic(user, World.PASSWORD)))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
+      assertThat(shown.get("timeZone").isNull())
+          .as("shown to its own users only: %s", user)
+          .isEqualTo(user.equals(other));
+      if (user.equals(own)) {
+        assertThat(shown.get("timeZone").asString()).isEqualTo("America/Los_Angeles");
+      }
+    }
   }
 }

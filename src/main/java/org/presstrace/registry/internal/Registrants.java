@@ -211,7 +211,8 @@ public class Registrants {
         rs.getString("dea_number"),
         rs.getString("address"),
         status,
-        expires);
+        expires,
+        rs.getString("time_zone"));
   }
 
   private OffsetDateTime now() {
