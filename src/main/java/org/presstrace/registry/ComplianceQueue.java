@@ -59,6 +59,7 @@ public class ComplianceQueue {
   private final int windowDays;
   private final int receiptDays;
   private final Map<String, String> counterfeitImprints;
+  private final boolean oralNoticeRequired;
   private final org.presstrace.registry.internal.Receipts receipts;
 
   ComplianceQueue(
@@ -73,6 +74,7 @@ public class ComplianceQueue {
       org.presstrace.registry.internal.Receipts receipts) {
     this.receipts = receipts;
     this.receiptDays = settings.receiptDays();
+    this.oralNoticeRequired = settings.oralNoticeRequired();
     this.counterfeitImprints = new LinkedHashMap<>();
     for (String imprint : settings.counterfeitImprints()) {
       if (!ComplianceProperties.imprintKey(imprint).isEmpty()) {
@@ -123,6 +125,7 @@ public class ComplianceQueue {
     sweepUnusualAcquisitions(context, today, raised);
     sweepUnconfirmedTransfers(context, raised);
     sweepCounterfeitImprints(context, raised);
+    sweepOralNotices(context, raised);
     return new SweepResult(raised);
   }
 
@@ -225,6 +228,60 @@ public class ComplianceQueue {
           null,
           summary,
           null);
+    }
+  }
+
+  /**
+   * A domestic sale is told to DEA orally when the order is placed (21 CFR 1310.05): a sale
+   * recorded without the notice, or with one after the order day (the shipment day when the order
+   * day was not given), is a missing or late report of its seller.
+   */
+  private void sweepOralNotices(AccessContext context, Map<ComplianceKind, Integer> raised) {
+    if (!oralNoticeRequired) {
+      return;
+    }
+    var since = clock.instant().minus(java.time.Duration.ofDays(windowDays));
+    for (var sale : receipts.salesSince(since)) {
+      LocalDate due = sale.orderedOn() != null ? sale.orderedOn() : sale.shippedOn();
+      String order =
+          sale.orderedOn() != null
+              ? "ordered on " + sale.orderedOn()
+              : "order day not given, shipped on " + sale.shippedOn();
+      String what =
+          "oral notice to DEA of the sale of machine "
+              + sale.machineId()
+              + " by "
+              + registry.registrant(sale.seller()).label()
+              + " ("
+              + order
+              + ")";
+      String subject = "oral-notice:" + sale.machineId() + ":" + sale.seq();
+      if (sale.noticeAt() == null) {
+        raise(
+            context,
+            raised,
+            ComplianceKind.MISSING_REPORT,
+            subject,
+            sale.seller(),
+            sale.machineId(),
+            null,
+            what + " was due by " + due + " and none is on file",
+            due);
+        continue;
+      }
+      LocalDate told = deadlines.filingDay(sale.noticeAt(), sale.sellerZone());
+      if (told.isAfter(due)) {
+        raise(
+            context,
+            raised,
+            ComplianceKind.LATE_REPORT,
+            subject,
+            sale.seller(),
+            sale.machineId(),
+            null,
+            what + " was due by " + due + " and given on " + told,
+            due);
+      }
     }
   }
 

@@ -116,8 +116,11 @@ class TransferReceiptIntegrationTests {
         .andReturn();
   }
 
+  /** The receipt's items of {@code machine} (oral notice items are judged apart). */
   List<String> items(String machine) {
-    return jdbc.sql("SELECT kind FROM compliance_item WHERE machine_id = :m ORDER BY kind")
+    return jdbc.sql(
+            "SELECT kind FROM compliance_item WHERE machine_id = :m"
+                + " AND subject LIKE 'transfer-receipt:%' ORDER BY kind")
         .param("m", machine)
         .query(String.class)
         .list();
@@ -196,7 +199,9 @@ class TransferReceiptIntegrationTests {
     assertThat(receipt(disputed[0])).isEqualTo("DISPUTED");
     assertThat(items(disputed[0])).containsExactly("DISPUTED_TRANSFER");
     String summary =
-        jdbc.sql("SELECT summary FROM compliance_item WHERE machine_id = :m")
+        jdbc.sql(
+                "SELECT summary FROM compliance_item WHERE machine_id = :m"
+                    + " AND kind = 'DISPUTED_TRANSFER'")
             .param("m", disputed[0])
             .query(String.class)
             .single();
@@ -340,5 +345,46 @@ class TransferReceiptIntegrationTests {
                 .query(String.class)
                 .single())
         .isEqualTo(seller.id());
+  }
+
+  List<String> oralNoticeItems(String machine) {
+    return jdbc.sql(
+            "SELECT kind || ': ' || summary FROM compliance_item WHERE machine_id = :m"
+                + " AND subject LIKE 'oral-notice:%'")
+        .param("m", machine)
+        .query(String.class)
+        .list();
+  }
+
+  @Test
+  void aSaleWithoutAnOralNoticeAtTheOrderOrWithALateOneIsAComplianceItem() throws Exception {
+    String told = declared();
+    String toldLate = declared();
+    String untold = declared();
+    LocalDate ordered = today.minusDays(3);
+    sell(
+        told,
+        ", \"orderedOn\": \"%s\", \"oralNoticeAt\": \"%s\""
+            .formatted(ordered, ordered.atTime(15, 0).atZone(ZoneOffset.UTC).toInstant()));
+    sell(
+        toldLate,
+        ", \"orderedOn\": \"%s\", \"oralNoticeAt\": \"%s\""
+            .formatted(
+                ordered, ordered.plusDays(2).atTime(15, 0).atZone(ZoneOffset.UTC).toInstant()));
+    sell(untold, "");
+
+    queue.sweep(supervisor);
+    queue.sweep(supervisor);
+
+    assertThat(oralNoticeItems(told)).isEmpty();
+    assertThat(oralNoticeItems(toldLate))
+        .singleElement()
+        .asString()
+        .startsWith("LATE_REPORT: oral notice")
+        .contains("ordered on " + ordered);
+    assertThat(oralNoticeItems(untold))
+        .singleElement()
+        .asString()
+        .startsWith("MISSING_REPORT: oral notice");
   }
 }

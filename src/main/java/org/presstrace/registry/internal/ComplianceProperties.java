@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param windowDays how far back, in days, a sweep reads custody events
  * @param receiptDays a sale whose buyer has not confirmed receipt this many days after it was
  *     recorded raises an item
+ * @param oralNoticeRequired whether a domestic sale recorded without an oral notice to DEA by the
+ *     order day (the shipment day when the order day is not given) raises an item (21 CFR 1310.05)
  * @param counterfeitImprints imprints of counterfeit medicines: a mould or punch carrying one (read
  *     without case, spaces and punctuation) held by a registrant that is not a manufacturer raises
  *     an item
@@ -25,7 +27,8 @@ public record ComplianceProperties(
     @DefaultValue("30") @PositiveOrZero int expiringDays,
     @DefaultValue("90") @PositiveOrZero int windowDays,
     @DefaultValue("10") @PositiveOrZero int receiptDays,
-    @DefaultValue("M 30") java.util.List<String> counterfeitImprints) {
+    @DefaultValue("M 30") java.util.List<String> counterfeitImprints,
+    @DefaultValue("true") boolean oralNoticeRequired) {
 
   /** An imprint as the rule compares it: upper-case letters and digits only, e.g. {@code M30}. */
   public static String imprintKey(String imprint) {

@@ -104,6 +104,48 @@ public class Receipts {
         .list();
   }
 
+  /**
+   * A sale's order and oral notice, for judging the notice.
+   *
+   * @param sellerZone the seller's filing zone, null for the default
+   */
+  public record OralNotice(
+      String machineId,
+      int seq,
+      String seller,
+      java.time.LocalDate orderedOn,
+      java.time.LocalDate shippedOn,
+      Instant noticeAt,
+      String sellerZone) {}
+
+  /** The sales recorded since {@code since}, with their order and oral notice. */
+  public List<OralNotice> salesSince(Instant since) {
+    return jdbc.sql(
+            """
+            SELECT t.machine_id, t.seq, t.seller, t.ordered_on, t.oral_notice_at,
+                   ce.occurred_on, rg.time_zone
+            FROM transfer_record t
+            JOIN custody_event ce ON ce.machine_id = t.machine_id AND ce.seq = t.seq
+            JOIN registrant rg ON rg.id = t.seller
+            WHERE t.opened_at >= :since
+            ORDER BY t.opened_at, t.machine_id, t.seq
+            """)
+        .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+        .query(
+            (rs, row) -> {
+              OffsetDateTime notice = rs.getObject("oral_notice_at", OffsetDateTime.class);
+              return new OralNotice(
+                  rs.getString("machine_id"),
+                  rs.getInt("seq"),
+                  rs.getString("seller"),
+                  rs.getObject("ordered_on", java.time.LocalDate.class),
+                  rs.getObject("occurred_on", java.time.LocalDate.class),
+                  notice == null ? null : notice.toInstant(),
+                  rs.getString("time_zone"));
+            })
+        .list();
+  }
+
   private static TransferReceipt receipt(ResultSet rs, int row) throws SQLException {
     OffsetDateTime answered = rs.getObject("answered_at", OffsetDateTime.class);
     return new TransferReceipt(
