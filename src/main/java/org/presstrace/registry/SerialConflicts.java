@@ -54,7 +54,7 @@ class SerialConflicts {
       return "serial '"
           + serial
           + "' (read as "
-          + serial.normalised()
+          + serial.identity()
           + ") is already registered to you as machine "
           + stored.machineId()
           + ": serials are unique per manufacturer";
@@ -105,7 +105,7 @@ class SerialConflicts {
             + " serial '"
             + serial
             + "' (read as "
-            + serial.normalised()
+            + serial.identity()
             + ") in "
             + where
             + "; machine "
