@@ -67,6 +67,7 @@ class TableOwnershipTests {
           Map.entry("transaction_report_item", "registry"),
           Map.entry("transaction_report_sequence", "registry"),
           Map.entry("transaction_report_version", "registry"),
+          Map.entry("transfer_record", "registry"),
           // ledger
           Map.entry("ledger_head", "ledger"),
           Map.entry("ledger_leaf", "ledger"),

@@ -14,5 +14,14 @@ public enum ComplianceKind {
    * A registrant registered (or checked an import of) a serial that equipment it does not hold
    * already carries; it was told only that the registry will contact it.
    */
-  SERIAL_CONFLICT
+  SERIAL_CONFLICT,
+  /** A sale whose buyer has not confirmed receipt within the configured days. */
+  UNCONFIRMED_TRANSFER,
+  /** A sale whose buyer disputes it, or whose plate reads another serial than the one recorded. */
+  DISPUTED_TRANSFER,
+  /**
+   * A mould or punch stamped with a known counterfeit imprint (such as the "M 30" of counterfeit
+   * oxycodone 30 mg) held by a registrant that is not a manufacturer.
+   */
+  COUNTERFEIT_IMPRINT
 }

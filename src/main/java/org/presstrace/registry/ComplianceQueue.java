@@ -57,6 +57,10 @@ public class ComplianceQueue {
   private final int unusualAcquisitions;
   private final int expiringDays;
   private final int windowDays;
+  private final int receiptDays;
+  private final Map<String, String> counterfeitImprints;
+  private final boolean oralNoticeRequired;
+  private final org.presstrace.registry.internal.Receipts receipts;
 
   ComplianceQueue(
       ComplianceItems items,
@@ -66,7 +70,17 @@ public class ComplianceQueue {
       Deadlines deadlines,
       Registry registry,
       Clock clock,
-      ComplianceProperties settings) {
+      ComplianceProperties settings,
+      org.presstrace.registry.internal.Receipts receipts) {
+    this.receipts = receipts;
+    this.receiptDays = settings.receiptDays();
+    this.oralNoticeRequired = settings.oralNoticeRequired();
+    this.counterfeitImprints = new LinkedHashMap<>();
+    for (String imprint : settings.counterfeitImprints()) {
+      if (!ComplianceProperties.imprintKey(imprint).isEmpty()) {
+        counterfeitImprints.putIfAbsent(ComplianceProperties.imprintKey(imprint), imprint.strip());
+      }
+    }
     this.items = items;
     this.candidates = candidates;
     this.directory = directory;
@@ -109,6 +123,9 @@ public class ComplianceQueue {
     sweepLateTransactionReports(context, raised);
     sweepExpiringRegistrations(context, today, raised);
     sweepUnusualAcquisitions(context, today, raised);
+    sweepUnconfirmedTransfers(context, raised);
+    sweepCounterfeitImprints(context, raised);
+    sweepOralNotices(context, raised);
     return new SweepResult(raised);
   }
 
@@ -119,9 +136,16 @@ public class ComplianceQueue {
       if (duty == null) {
         continue;
       }
-      LocalDate filed = duty.inAdvance() ? row.reportFiledOn() : row.reportedOn();
-      ReportTiming timing = deadlines.timing(duty, row.occurredOn(), filed, today);
-      LocalDate due = deadlines.due(duty, row.occurredOn());
+      LocalDate filed =
+          duty.inAdvance()
+              ? row.reportFiledOn()
+              : deadlines.filingDay(row.reportedAt(), row.zone());
+      // Judged on the registrant's clock: a report may still be on time there.
+      LocalDate asOf = deadlines.filingDay(clock.instant(), row.zone());
+      // A loss or theft found later runs from the day it was found.
+      LocalDate from = row.discoveredOn() == null ? row.occurredOn() : row.discoveredOn();
+      ReportTiming timing = deadlines.timing(duty, from, filed, asOf);
+      LocalDate due = deadlines.due(duty, from);
       String what = duty.name().toLowerCase(Locale.ROOT) + " report for " + row.type();
       if (timing == ReportTiming.LATE) {
         raise(
@@ -175,6 +199,122 @@ public class ComplianceQueue {
               + " for the movement on "
               + report.proposedOn(),
           due);
+    }
+  }
+
+  private void sweepUnconfirmedTransfers(
+      AccessContext context, Map<ComplianceKind, Integer> raised) {
+    var before = clock.instant().minus(java.time.Duration.ofDays(receiptDays));
+    for (TransferReceipt receipt : receipts.pendingSince(before)) {
+      String summary =
+          "the sale of machine "
+              + receipt.machineId()
+              + " by "
+              + registry.registrant(receipt.seller()).label()
+              + " to "
+              + registry.registrant(receipt.buyer()).label()
+              + ", recorded on "
+              + receipt.openedAt()
+              + ", is not confirmed by the buyer after "
+              + receiptDays
+              + " days";
+      raise(
+          context,
+          raised,
+          ComplianceKind.UNCONFIRMED_TRANSFER,
+          "transfer-receipt:" + receipt.machineId() + ":" + receipt.seq(),
+          receipt.buyer(),
+          receipt.machineId(),
+          null,
+          summary,
+          null);
+    }
+  }
+
+  /**
+   * A domestic sale is told to DEA orally when the order is placed (21 CFR 1310.05): a sale
+   * recorded without the notice, or with one after the order day (the shipment day when the order
+   * day was not given), is a missing or late report of its seller.
+   */
+  private void sweepOralNotices(AccessContext context, Map<ComplianceKind, Integer> raised) {
+    if (!oralNoticeRequired) {
+      return;
+    }
+    var since = clock.instant().minus(java.time.Duration.ofDays(windowDays));
+    for (var sale : receipts.salesSince(since)) {
+      LocalDate due = sale.orderedOn() != null ? sale.orderedOn() : sale.shippedOn();
+      String order =
+          sale.orderedOn() != null
+              ? "ordered on " + sale.orderedOn()
+              : "order day not given, shipped on " + sale.shippedOn();
+      String what =
+          "oral notice to DEA of the sale of machine "
+              + sale.machineId()
+              + " by "
+              + registry.registrant(sale.seller()).label()
+              + " ("
+              + order
+              + ")";
+      String subject = "oral-notice:" + sale.machineId() + ":" + sale.seq();
+      if (sale.noticeAt() == null) {
+        raise(
+            context,
+            raised,
+            ComplianceKind.MISSING_REPORT,
+            subject,
+            sale.seller(),
+            sale.machineId(),
+            null,
+            what + " was due by " + due + " and none is on file",
+            due);
+        continue;
+      }
+      LocalDate told = deadlines.filingDay(sale.noticeAt(), sale.sellerZone());
+      if (told.isAfter(due)) {
+        raise(
+            context,
+            raised,
+            ComplianceKind.LATE_REPORT,
+            subject,
+            sale.seller(),
+            sale.machineId(),
+            null,
+            what + " was due by " + due + " and given on " + told,
+            due);
+      }
+    }
+  }
+
+  private void sweepCounterfeitImprints(
+      AccessContext context, Map<ComplianceKind, Integer> raised) {
+    if (counterfeitImprints.isEmpty()) {
+      return;
+    }
+    for (var tooling : candidates.imprintedToolingOfNonManufacturers()) {
+      String listed = counterfeitImprints.get(ComplianceProperties.imprintKey(tooling.imprint()));
+      if (listed == null) {
+        continue;
+      }
+      raise(
+          context,
+          raised,
+          ComplianceKind.COUNTERFEIT_IMPRINT,
+          "counterfeit-imprint:" + tooling.machineId() + ":" + tooling.holder(),
+          tooling.holder(),
+          tooling.machineId(),
+          null,
+          "machine "
+              + tooling.machineId()
+              + " is stamped '"
+              + tooling.imprint()
+              + "', read as the counterfeit imprint "
+              + listed
+              + ", and is held by "
+              + tooling.holderLabel()
+              + ", a "
+              + tooling.category()
+              + ", not a manufacturer",
+          null);
     }
   }
 

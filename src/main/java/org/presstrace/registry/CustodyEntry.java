@@ -10,6 +10,10 @@ import java.time.LocalDate;
  * @param withheld whether the reader may not read the event's own marking (an agency's seizure of
  *     the reader's press) and sees only the fact: its type and day, "by a law enforcement agency",
  *     with no agency, details, reporter or source
+ * @param discoveredOn for a loss or theft discovered after the day it happened, the day it was
+ *     discovered, from which its report was due; else null
+ * @param sale for a sale recorded since sale records are kept, the seller's records and where the
+ *     buyer's receipt stands; else null
  */
 public record CustodyEntry(
     int seq,
@@ -25,7 +29,9 @@ public record CustodyEntry(
     String details,
     String recordedBy,
     ReportTiming timing,
-    boolean withheld) {
+    boolean withheld,
+    LocalDate discoveredOn,
+    SaleRecord sale) {
 
   /** The fact of this event without its content, for a reader who may not read its marking. */
   public CustodyEntry factOnly() {
@@ -43,7 +49,9 @@ public record CustodyEntry(
         fact(type, occurredOn),
         null,
         timing,
-        true);
+        true,
+        discoveredOn,
+        sale);
   }
 
   /**

@@ -62,6 +62,11 @@ public sealed interface CustodyEvent
     return null;
   }
 
+  /** For a loss or theft: the day it was discovered, when later than the day it happened. */
+  default LocalDate discoveredOn() {
+    return null;
+  }
+
   /** The event's name, e.g. {@code MachineTransferred}. */
   default String type() {
     return getClass().getSimpleName();

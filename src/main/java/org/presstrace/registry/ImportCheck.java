@@ -209,7 +209,7 @@ final class ImportCheck {
       cells.problem(
           ImportColumn.SERIAL,
           "serial read as "
-              + machine.serial().normalised()
+              + machine.serial().identity()
               + " of make "
               + spec.make().strip()
               + " is also on row "
@@ -333,6 +333,7 @@ final class ImportCheck {
     String makeKey = Machines.makeKey(make.strip());
     return storedBySerial.getOrDefault(serial.normalised(), List.of()).stream()
         .filter(found -> found.makeKey().equals(makeKey))
+        .filter(found -> found.machine().serial().identity().equals(serial.identity()))
         .findFirst();
   }
 
@@ -348,7 +349,7 @@ final class ImportCheck {
   }
 
   private static String key(String make, SerialNumber serial) {
-    return Machines.makeKey(make.strip()) + "/" + serial.normalised();
+    return Machines.makeKey(make.strip()) + "/" + serial.identity();
   }
 
   private Optional<RegistrantView> registrant(String number) {

@@ -8,6 +8,8 @@ import java.time.LocalDate;
  * @param registrationNumber the registry-issued number, e.g. {@code PPR-1A2B3C4D}
  * @param agencyCode the access agency whose users act for the registrant
  * @param status the status as of today: an active registration past its expiry reads EXPIRED
+ * @param timeZone the IANA zone the registrant files in, when its record names one (else the
+ *     configured default applies); shown only to its own users and the registry's staff
  */
 public record RegistrantView(
     String id,
@@ -19,7 +21,34 @@ public record RegistrantView(
     String deaNumber,
     String address,
     RegistrantStatus status,
-    LocalDate expiresOn) {
+    LocalDate expiresOn,
+    String timeZone) {
+
+  /** A registrant whose record names no time zone. */
+  public RegistrantView(
+      String id,
+      String registrationNumber,
+      String agencyCode,
+      String legalName,
+      String tradeName,
+      RegistrantCategory category,
+      String deaNumber,
+      String address,
+      RegistrantStatus status,
+      LocalDate expiresOn) {
+    this(
+        id,
+        registrationNumber,
+        agencyCode,
+        legalName,
+        tradeName,
+        category,
+        deaNumber,
+        address,
+        status,
+        expiresOn,
+        null);
+  }
 
   /** Whether this registrant may hold or acquire equipment now. */
   public boolean active() {

@@ -46,9 +46,6 @@ public class Registry {
 
   private static final int NAME_LIMIT = 200;
 
-  /** How many days before expiry a registration may be renewed. */
-  public static final int RENEWAL_WINDOW_DAYS = Registrant.RENEWAL_WINDOW_DAYS;
-
   private final Registrants registrants;
   private final Machines machines;
   private final TransactionReportStore reports;
@@ -59,6 +56,8 @@ public class Registry {
   private final SerialConflicts conflicts;
   private final Clock clock;
   private final Derivations derivations;
+  private final RegistrationTerms terms;
+  private final org.presstrace.registry.internal.Receipts receipts;
 
   Registry(
       Registrants registrants,
@@ -70,7 +69,11 @@ public class Registry {
       ApplicationEventPublisher events,
       SerialConflicts conflicts,
       Clock clock,
-      Derivations derivations) {
+      Derivations derivations,
+      RegistrationTerms terms,
+      org.presstrace.registry.internal.Receipts receipts) {
+    this.terms = terms;
+    this.receipts = receipts;
     this.conflicts = conflicts;
     this.derivations = derivations;
     this.registrants = registrants;
@@ -137,6 +140,31 @@ public class Registry {
     if (application.contact() != null && application.contact().strip().length() > 200) {
       throw new InvalidRequest("contact", "contact is longer than 200 characters");
     }
+    zone(application.timeZone());
+  }
+
+  /** The IANA zone named by {@code text}, or null when none is named. */
+  private static java.time.ZoneId zone(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.ZoneId.of(text.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidRequest(
+          "timeZone",
+          "timeZone '"
+              + text.strip()
+              + "' is not a time zone; give an IANA zone such as America/Los_Angeles");
+    }
+  }
+
+  /**
+   * The time zone {@code registrantId} files in: its own, else the configured default. A report's
+   * filing day is the day on this clock.
+   */
+  public java.time.ZoneId filingZone(String registrantId) {
+    return deadlines.zone(registrants.timeZone(registrantId).orElse(null));
   }
 
   private RegistrantView insert(
@@ -155,14 +183,17 @@ public class Registry {
         application.category(),
         dea == null ? null : dea.value(),
         application.address().strip(),
-        blankToNull(application.contact()));
+        blankToNull(application.contact()),
+        java.util.Optional.ofNullable(zone(application.timeZone()))
+            .map(java.time.ZoneId::getId)
+            .orElse(null));
     registrants.save(registrant);
     audit.record(context, "CREATE", "registrant", id, "WRITTEN", number + " " + legalName);
     registrant.recordedEvents().forEach(events::publishEvent);
     return registrant(id);
   }
 
-  /** Activates or renews the registration for a year from today. */
+  /** Activates or renews the registration for a term (configured, a year by default) from today. */
   @Transactional
   public RegistrantView activate(AccessContext context, String id, String reason) {
     return changeStatus(context, id, RegistrantStatus.ACTIVE, reason);
@@ -187,7 +218,7 @@ public class Registry {
     Registrant registrant = loadRegistrant(id);
     String by = context.caller().username();
     switch (target) {
-      case ACTIVE -> registrant.activate(why, today(), by);
+      case ACTIVE -> registrant.activate(why, today(), by, terms);
       case SUSPENDED -> registrant.suspend(why, today(), by);
       case REVOKED -> registrant.revoke(why, today(), by);
       default -> throw new IllegalArgumentException("no status change to " + target);
@@ -199,9 +230,10 @@ public class Registry {
   }
 
   /**
-   * Renews an active or lapsed registration for a year: from its expiry day while it runs, from
-   * today once it has lapsed. Renewal opens {@value #RENEWAL_WINDOW_DAYS} days before expiry; the
-   * registrant's own users or operator administrators renew.
+   * Renews an active or lapsed registration for a term (configured, a year by default): from its
+   * expiry day while it runs, from today once it has lapsed. Renewal opens the configured window
+   * (90 days by default) before expiry; the registrant's own users or operator administrators
+   * renew.
    */
   @Transactional
   public RegistrantView renew(AccessContext context, String id, String reason) {
@@ -214,7 +246,7 @@ public class Registry {
         reason == null || reason.isBlank()
             ? "annual renewal"
             : required(reason, "reason", "reason", 1000);
-    registrant.renew(why, today(), context.caller().username());
+    registrant.renew(why, today(), context.caller().username(), terms);
     registrants.save(registrant);
     audit.record(
         context, "RENEW", "registrant", id, "WRITTEN", why + "; expires " + registrant.expiresOn());
@@ -243,6 +275,11 @@ public class Registry {
 
   private Registrant loadRegistrant(String id) {
     return registrants.load(id).orElseThrow(() -> new NotFound("registrant", id));
+  }
+
+  /** How long a registration runs and when it may be renewed. */
+  public RegistrationTerms terms() {
+    return terms;
   }
 
   /** A registrant by id; registration status is open to every signed-in user. */
@@ -278,6 +315,16 @@ public class Registry {
   /** Registers equipment held by the caller's registrant. */
   @Transactional
   public MachineView registerMachine(AccessContext context, NewMachine spec) {
+    return registerEquipment(context, spec).machine();
+  }
+
+  /**
+   * Registers equipment held by the caller's registrant, warning when stored equipment of the same
+   * make carries a serial that only looks like this one. Serials are unique per make by {@link
+   * SerialNumber#identity()}: the same serial in another case or spacing is refused.
+   */
+  @Transactional
+  public MachineRegistration registerEquipment(AccessContext context, NewMachine spec) {
     RegistrantView holder = actingRegistrant(context);
     Prepared prepared = prepare(holder, spec);
     Machine machine = prepared.machine();
@@ -298,6 +345,9 @@ public class Registry {
           conflicts.refuse(
               context, holder, spec.make(), machine.serial(), stored.get(), "a registration"));
     }
+    var warning =
+        SerialConflicts.lookAlike(
+            holder, machines.lookAlikes(spec.make(), machine.serial(), LOOK_ALIKES_NAMED));
     Instant now = clock.instant();
     machines.insert(
         machine,
@@ -306,9 +356,14 @@ public class Registry {
         holder.agencyCode(),
         prepared.legacy(),
         now);
-    return stored(
-        context, machine, holder.agencyCode(), now, false, prepared.reportedAt().orElse(now));
+    return new MachineRegistration(
+        stored(
+            context, machine, holder.agencyCode(), now, false, prepared.reportedAt().orElse(now)),
+        warning.stream().toList());
   }
+
+  /** How many look-alike serials a registration warning reads. */
+  private static final int LOOK_ALIKES_NAMED = 10;
 
   /**
    * New equipment checked against every rule that does not need the stored equipment: its
@@ -399,8 +454,60 @@ public class Registry {
   public MachineView transfer(AccessContext context, String machineId, Transfer transfer) {
     RegistrantView seller = actingRegistrant(context);
     Machine machine = heldBy(seller, machineId);
+    SaleRecord sale = saleRecord(transfer);
     RegistrantView buyer = transfer(seller, machine, transfer, registrants::byRegistration);
-    return stored(context, machine, buyer.agencyCode(), clock.instant(), true);
+    Instant now = clock.instant();
+    MachineView stored = stored(context, machine, buyer.agencyCode(), now, true);
+    // The buyer confirms or disputes receipt (TransferReceipts).
+    receipts.openForLastEvent(machine.id(), seller.id(), buyer.id(), sale, now);
+    return stored;
+  }
+
+  /** The seller's records of a sale, checked; its receipt is still to come. */
+  private SaleRecord saleRecord(Transfer transfer) {
+    String method = choice(TransferMethod.class, transfer.methodOfTransfer(), "methodOfTransfer");
+    String idType = choice(PurchaserIdType.class, transfer.purchaserIdType(), "purchaserIdType");
+    String idNumber =
+        transfer.purchaserIdNumber() == null || transfer.purchaserIdNumber().isBlank()
+            ? null
+            : required(transfer.purchaserIdNumber(), "purchaserIdNumber", "purchaserIdNumber", 40);
+    if (idNumber != null && idType == null) {
+      throw new InvalidRequest(
+          "purchaserIdType", "give the type of the purchaser's identification with its number");
+    }
+    if (idType != null && idNumber == null) {
+      throw new InvalidRequest(
+          "purchaserIdNumber", "give the number of the purchaser's " + idType + " identification");
+    }
+    LocalDate ordered =
+        transfer.orderedOn() == null ? null : day(transfer.orderedOn(), "orderedOn");
+    if (ordered != null && transfer.shippedOn() != null && ordered.isAfter(transfer.shippedOn())) {
+      throw new InvalidRequest(
+          "orderedOn",
+          "orderedOn " + ordered + " is after the shipment on " + transfer.shippedOn());
+    }
+    if (transfer.oralNoticeAt() != null && transfer.oralNoticeAt().isAfter(clock.instant())) {
+      throw new InvalidRequest("oralNoticeAt", "oralNoticeAt cannot lie in the future");
+    }
+    return new SaleRecord(
+        method, idType, idNumber, ordered, transfer.oralNoticeAt(), ReceiptStatus.PENDING);
+  }
+
+  private static <E extends Enum<E>> String choice(Class<E> type, String text, String field) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT)).name();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequest(
+          field,
+          field
+              + " '"
+              + text.strip()
+              + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()));
+    }
   }
 
   /**
@@ -452,7 +559,11 @@ public class Registry {
   public MachineView reportLost(AccessContext context, String machineId, CustodyReport report) {
     RegistrantView holder = actingRegistrant(context);
     Machine machine = heldBy(holder, machineId);
-    machine.reportLost(holder, report.details(), day(report.occurredOn(), "occurredOn"));
+    machine.reportLost(
+        holder,
+        report.details(),
+        day(report.occurredOn(), "occurredOn"),
+        discovered(report.discoveredOn()));
     return stored(context, machine, holder.agencyCode(), clock.instant(), true);
   }
 
@@ -461,7 +572,11 @@ public class Registry {
   public MachineView reportStolen(AccessContext context, String machineId, CustodyReport report) {
     RegistrantView holder = actingRegistrant(context);
     Machine machine = heldBy(holder, machineId);
-    machine.reportStolen(holder, report.details(), day(report.occurredOn(), "occurredOn"));
+    machine.reportStolen(
+        holder,
+        report.details(),
+        day(report.occurredOn(), "occurredOn"),
+        discovered(report.discoveredOn()));
     return stored(context, machine, holder.agencyCode(), clock.instant(), true);
   }
 
@@ -742,6 +857,10 @@ public class Registry {
       throw new InvalidRequest(field, field + " " + given + " is in the future");
     }
     return given;
+  }
+
+  private LocalDate discovered(LocalDate given) {
+    return given == null ? null : day(given, "discoveredOn");
   }
 
   LocalDate today() {

@@ -54,13 +54,34 @@ class SerialConflicts {
       return "serial '"
           + serial
           + "' (read as "
-          + serial.normalised()
+          + serial.identity()
           + ") is already registered to you as machine "
           + stored.machineId()
           + ": serials are unique per manufacturer";
     }
     raise(context, registrant, make, serial, stored, where);
     return neutral(serial);
+  }
+
+  /** The warning for new equipment whose serial only looks like stored ones of its make. */
+  static final String LOOK_ALIKE = "a similar serial exists for this make; check the plate";
+
+  /**
+   * The warning to {@code registrant} that stored equipment of the same make carries a serial that
+   * only looks like its new one; names the other serials only where the registrant holds them.
+   */
+  static java.util.Optional<String> lookAlike(
+      RegistrantView registrant, java.util.List<Machines.LookAlike> lookAlikes) {
+    if (lookAlikes.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    var own =
+        lookAlikes.stream()
+            .filter(other -> other.holder().equals(registrant.id()))
+            .map(other -> "your machine " + other.machineId() + " carries '" + other.serial() + "'")
+            .toList();
+    return java.util.Optional.of(
+        own.isEmpty() ? LOOK_ALIKE : LOOK_ALIKE + " (" + String.join("; ", own) + ")");
   }
 
   /** The answer to a registrant whose serial clashes with equipment it does not hold. */
@@ -84,7 +105,7 @@ class SerialConflicts {
             + " serial '"
             + serial
             + "' (read as "
-            + serial.normalised()
+            + serial.identity()
             + ") in "
             + where
             + "; machine "

@@ -4,10 +4,16 @@ import java.util.Locale;
 import org.presstrace.shared.InvalidRequest;
 
 /**
- * A serial number as stamped on a machine, part or mould. The text is kept exactly as entered;
- * {@link #normalised()} is the loose form serials are matched and kept unique by: upper case,
- * without spaces, dashes, dots and slashes, and with the look-alike letters O, I, L, S, B and Z
- * read as the digits 0, 1, 1, 5, 8 and 2.
+ * A serial number as stamped on a machine, part or mould. The text is kept exactly as entered.
+ *
+ * <p>{@link #identity()} is what makes two serials the same plate: the serial as stamped, in upper
+ * case and without spaces and dashes, so {@code zq b-1234} and {@code ZQ-B1234} are one serial but
+ * {@code ZQ-B1234} and {@code ZQ-81234} are two. Serials are unique per make by their identity.
+ *
+ * <p>{@link #normalised()} is the loose form a trace matches by, because a worn or misread plate
+ * looks alike: also without dots and slashes, and with the look-alike letters O, I, L, S, B and Z
+ * read as the digits 0, 1, 1, 5, 8 and 2. At registration a look-alike is a warning, never a
+ * refusal.
  *
  * @param asEntered the serial as written on the equipment or the report
  */
@@ -37,7 +43,23 @@ public record SerialNumber(String asEntered) {
     }
   }
 
-  /** The loose form used for matching and uniqueness, e.g. {@code 'ab-10 o/s'} gives A8105. */
+  /**
+   * The serial's identity, by which serials are unique per make: upper case in the root locale,
+   * without spaces, tabs and dashes, e.g. {@code 'ab-10 o/s'} gives {@code AB10O/S}.
+   */
+  public String identity() {
+    var out = new StringBuilder(asEntered.length());
+    String upper = asEntered.toUpperCase(Locale.ROOT);
+    for (int i = 0; i < upper.length(); i++) {
+      char c = upper.charAt(i);
+      if (c != ' ' && c != '\t' && c != '-') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The loose form a trace matches by, e.g. {@code 'ab-10 o/s'} gives {@code A8105}. */
   public String normalised() {
     return normalise(asEntered, "serial", false);
   }

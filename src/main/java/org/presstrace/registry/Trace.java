@@ -1,8 +1,7 @@
 package org.presstrace.registry;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,7 +176,7 @@ public class Trace {
   /** The chain of custody of one item, if the caller may read the item. */
   @Transactional(noRollbackFor = org.presstrace.shared.NotFound.class)
   public List<CustodyEntry> custody(AccessContext context, String id) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Instant now = clock.instant();
     Caller caller = context.caller();
     return reads.history(
         context,
@@ -186,7 +185,7 @@ public class Trace {
         Machines.CUSTODY_SQL,
         Map.of("id", id),
         (rs, row) -> {
-          CustodyEntry entry = Machines.entry(rs, deadlines, today);
+          CustodyEntry entry = Machines.entry(rs, deadlines, now);
           Marking own = Machines.eventMarking(rs);
           return own == null || derivations.showsContent(caller, own) ? entry : entry.factOnly();
         });

@@ -12,6 +12,9 @@ import java.util.List;
  * @param port the port of entry (import) or exit (export)
  * @param broker the customs broker or freight forwarder, if any
  * @param machines the equipment moved
+ * @param methodOfTransfer a {@link TransferMethod} name; optional
+ * @param purchaserIdType a {@link PurchaserIdType} name; given with {@code purchaserIdNumber}
+ * @param purchaserIdNumber the number of the purchaser's identification; given with its type
  */
 public record TransactionReportForm(
     ReportKind direction,
@@ -22,4 +25,34 @@ public record TransactionReportForm(
     Party exporter,
     Party consignee,
     String broker,
-    List<ReportedItem> machines) {}
+    List<ReportedItem> machines,
+    String methodOfTransfer,
+    String purchaserIdType,
+    String purchaserIdNumber) {
+
+  /** A report without the method of transfer and the purchaser's identification. */
+  public TransactionReportForm(
+      ReportKind direction,
+      String purpose,
+      LocalDate proposedOn,
+      String port,
+      Party importer,
+      Party exporter,
+      Party consignee,
+      String broker,
+      List<ReportedItem> machines) {
+    this(
+        direction,
+        purpose,
+        proposedOn,
+        port,
+        importer,
+        exporter,
+        consignee,
+        broker,
+        machines,
+        null,
+        null,
+        null);
+  }
+}

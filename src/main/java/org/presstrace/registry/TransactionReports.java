@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
@@ -81,7 +82,8 @@ public class TransactionReports {
     requireMayMove(registrant, form.direction());
     TransactionReportForm checked = validated(form, form.direction());
     List<ReportedItem> items = items(registrant, form.direction(), form.machines());
-    LocalDate today = today();
+    // The filing day is the registrant's day, not UTC's.
+    LocalDate today = deadlines.filingDay(clock.instant(), zoneOf(registrant));
     Instant now = clock.instant();
     ReportTiming timing = timing(form.direction(), checked.proposedOn(), today);
     String id = unusedId(today.getYear());
@@ -167,7 +169,10 @@ public class TransactionReports {
             last.exporter(),
             last.consignee(),
             last.broker(),
-            last.machines());
+            last.machines(),
+            last.methodOfTransfer(),
+            last.purchaserIdType(),
+            last.purchaserIdNumber());
     Instant now = clock.instant();
     store.insertVersion(
         report.id(),
@@ -305,6 +310,17 @@ public class TransactionReports {
     if (broker != null && broker.length() > 200) {
       throw new InvalidRequest("broker", "broker or forwarder is longer than 200 characters");
     }
+    String method = choice(TransferMethod.class, form.methodOfTransfer(), "methodOfTransfer");
+    String idType = choice(PurchaserIdType.class, form.purchaserIdType(), "purchaserIdType");
+    String idNumber = optional(form.purchaserIdNumber(), "purchaserIdNumber", 40);
+    if (idNumber != null && idType == null) {
+      throw new InvalidRequest(
+          "purchaserIdType", "give the type of the purchaser's identification with its number");
+    }
+    if (idType != null && idNumber == null) {
+      throw new InvalidRequest(
+          "purchaserIdNumber", "give the number of the purchaser's " + idType + " identification");
+    }
     return new TransactionReportForm(
         direction,
         purpose,
@@ -314,7 +330,10 @@ public class TransactionReports {
         exporter,
         consignee,
         broker,
-        form.machines());
+        form.machines(),
+        method,
+        idType,
+        idNumber);
   }
 
   private static Party party(Party party, String field, boolean needed) {
@@ -327,7 +346,44 @@ public class TransactionReports {
     String name = required(party.name(), field + ".name", "the " + field + "'s name", 200);
     var country =
         CountryCode.parse(party.country() == null ? "" : party.country(), field + ".country");
-    return new Party(name, country.alpha3());
+    String address = optional(party.address(), field + ".address", 500);
+    String registration = optional(party.registration(), field + ".registration", 40);
+    if (registration != null && country.alpha3().equals("USA")) {
+      try {
+        registration = new DeaRegistrationNumber(registration).value();
+      } catch (InvalidRequest e) {
+        // The same rule, named after the party's field.
+        throw new InvalidRequest(field + ".registration", e.getMessage());
+      }
+    }
+    return new Party(name, country.alpha3(), address, registration);
+  }
+
+  private static String optional(String text, String field, int limit) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (text.strip().length() > limit) {
+      throw new InvalidRequest(field, field + " is longer than " + limit + " characters");
+    }
+    return text.strip();
+  }
+
+  private static <E extends Enum<E>> String choice(Class<E> type, String text, String field) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT)).name();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequest(
+          field,
+          field
+              + " '"
+              + text.strip()
+              + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()));
+    }
   }
 
   /**
@@ -428,6 +484,10 @@ public class TransactionReports {
 
   private LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private String zoneOf(RegistrantView registrant) {
+    return registrants.timeZone(registrant.id()).orElse(null);
   }
 
   private static String required(String text, String field, String name, int limit) {

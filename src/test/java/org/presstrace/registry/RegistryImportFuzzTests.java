@@ -61,7 +61,9 @@ class RegistryImportFuzzTests {
           mock(ApplicationEventPublisher.class),
           mock(SerialConflicts.class),
           Clock.fixed(NOW, ZoneOffset.UTC),
-          mock(Derivations.class));
+          mock(Derivations.class),
+          RegistrationTerms.defaults(),
+          mock(org.presstrace.registry.internal.Receipts.class));
 
   @DictionaryFile(resourcePath = "RegistryImportFuzzTests.dict")
   @FuzzTest(maxDuration = "30s")

@@ -157,7 +157,7 @@ class RegistryImportIntegrationTests {
             + inventory("GOOD-2", "PRESS", "", "", "Bay 2") // 3 kind
             + inventory("GOOD-3", "DIE", "", "-5", "Bay 2") // 4 rated output (parts have none)
             + inventory("GOOD-4", "TABLETING_ROTARY", "", "-5", "Bay 2") // 5 negative
-            + inventory("G00D-1", "TABLETING_ROTARY", "", "", "Bay 2") // 6 look-alike duplicate
+            + inventory("good 1", "TABLETING_ROTARY", "", "", "Bay 2") // 6 same serial, other case
             + inventory("TAKEN-1", "TABLETING_ROTARY", "", "", "Bay 2") // 7 already registered
             + inventory("GOOD-5", "ENCAPSULATING_AUTOMATIC", "MANUAL", "", "Bay 2") // 8 power
             + transfer("NOWHERE-9", buyer.registrationNumber()) // 9 unknown machine

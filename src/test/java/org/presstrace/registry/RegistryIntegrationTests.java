@@ -334,9 +334,20 @@ class RegistryIntegrationTests {
   }
 
   @Test
-  void serialsAreUniquePerMakeAfterNormalisation() throws Exception {
+  void serialsAreUniquePerMakeByTheSerialAsStamped() throws Exception {
     machine(dealerUser, "LO-55" + world.suffix());
     MvcResult clash =
+        postJson(
+            dealerUser,
+            "/api/v1/registry/machines",
+            "{\"serial\": \"lo 55"
+                + world.suffix().toLowerCase(java.util.Locale.ROOT)
+                + "\", \"make\": \"ACME\", \"model\": \"X\", \"kind\": \"DIE\","
+                + " \"location\": \"Bay 4\", \"origin\": \"DECLARED\"}");
+    assertThat(clash.getResponse().getStatus()).isEqualTo(409);
+    assertThat(clash.getResponse().getContentAsString())
+        .contains("serials are unique per manufacturer");
+    MvcResult lookAlike =
         postJson(
             dealerUser,
             "/api/v1/registry/machines",
@@ -344,9 +355,9 @@ class RegistryIntegrationTests {
                 + world.suffix()
                 + "\", \"make\": \"ACME\", \"model\": \"X\", \"kind\": \"DIE\","
                 + " \"location\": \"Bay 4\", \"origin\": \"DECLARED\"}");
-    assertThat(clash.getResponse().getStatus()).isEqualTo(409);
-    assertThat(clash.getResponse().getContentAsString())
-        .contains("serials are unique per manufacturer");
+    assertThat(lookAlike.getResponse().getStatus()).isEqualTo(201);
+    assertThat(lookAlike.getResponse().getContentAsString())
+        .contains("a similar serial exists for this make; check the plate");
   }
 
   @Test

@@ -38,6 +38,43 @@ class SerialNumberTests {
   }
 
   @Test
+  void identityIsTheSerialAsStampedIgnoringOnlyCaseSpacesAndDashes() {
+    assertThat(new SerialNumber("zq b-1234").identity()).isEqualTo("ZQB1234");
+    assertThat(new SerialNumber("ZQ-B1234").identity())
+        .isEqualTo(new SerialNumber(" zq\tB 12-34 ").identity());
+  }
+
+  @Test
+  void lookAlikeSerialsAreDifferentIdentitiesThoughTheyTraceAlike() {
+    var letter = new SerialNumber("ZQ-B1234");
+    var digit = new SerialNumber("ZQ-81234");
+    assertThat(letter.identity()).isNotEqualTo(digit.identity());
+    assertThat(letter.normalised()).isEqualTo(digit.normalised());
+    assertThat(new SerialNumber("S100").identity())
+        .isNotEqualTo(new SerialNumber("5100").identity());
+    assertThat(new SerialNumber("SN-O1I5").identity())
+        .isNotEqualTo(new SerialNumber("5N-0115").identity());
+  }
+
+  @Test
+  void identityKeepsDotsAndSlashesAsStamped() {
+    assertThat(new SerialNumber("ab.12/7").identity()).isEqualTo("AB.12/7");
+    assertThat(new SerialNumber("ab.12/7").identity())
+        .isNotEqualTo(new SerialNumber("AB127").identity());
+  }
+
+  @Test
+  void identityUnderATurkishLocaleLikeEverywhereElse() {
+    var previous = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+      assertThat(new SerialNumber("tix-100").identity()).isEqualTo("TIX100");
+    } finally {
+      java.util.Locale.setDefault(previous);
+    }
+  }
+
+  @Test
   void refusesBlankSerials() {
     assertThatThrownBy(() -> new SerialNumber("  "))
         .isInstanceOf(InvalidRequest.class)

@@ -431,6 +431,103 @@ class TransactionReportsIntegrationTests {
     assertField(withoutPurpose, 400, "purpose");
   }
 
+  /** An export report whose parties carry what 21 CFR 1310.06(a) records want. */
+  static String recordsReport(
+      LocalDate proposedOn,
+      String machineId,
+      String exporterRegistration,
+      String method,
+      String idType,
+      String idNumber) {
+    return "{\"direction\": \"EXPORT\", \"purpose\": \"resale\", \"proposedOn\": \""
+        + proposedOn
+        + "\", \"port\": \"Laredo, TX\","
+        + " \"importer\": {\"name\": \"Maquinas SA\", \"country\": \"MEX\","
+        + " \"address\": \"Av. Reforma 100, Monterrey\", \"registration\": \"RFC MSA010101AB1\"},"
+        + " \"exporter\": {\"name\": \"Exporter\", \"country\": \"USA\","
+        + " \"address\": \"1 Press Way, Laredo TX\", \"registration\": "
+        + (exporterRegistration == null ? "null" : "\"" + exporterRegistration + "\"")
+        + "},"
+        + (method == null ? "" : " \"methodOfTransfer\": \"" + method + "\",")
+        + (idType == null ? "" : " \"purchaserIdType\": \"" + idType + "\",")
+        + (idNumber == null ? "" : " \"purchaserIdNumber\": \"" + idNumber + "\",")
+        + " \"machines\": [{\"machineId\": \""
+        + machineId
+        + "\"}]}";
+  }
+
+  @Test
+  void aReportKeepsEachPartysAddressAndRegistrationTheMethodAndThePurchasersIdentification()
+      throws Exception {
+    String machine = machine(exporterUser, "TX-R" + world.suffix());
+    String id =
+        ok(
+                postJson(
+                    exporterUser,
+                    REPORTS,
+                    recordsReport(
+                        today.plusDays(20),
+                        machine,
+                        "ab1234563",
+                        "COMMON_CARRIER",
+                        "BUSINESS_REGISTRATION",
+                        "RFC MSA010101AB1")),
+                201)
+            .get("transactionId")
+            .asString();
+
+    JsonNode version = ok(read(exporterUser, REPORTS + "/" + id), 200).get("history").get(0);
+    assertThat(version.get("importer").get("address").asString())
+        .isEqualTo("Av. Reforma 100, Monterrey");
+    assertThat(version.get("importer").get("registration").asString())
+        .isEqualTo("RFC MSA010101AB1");
+    assertThat(version.get("exporter").get("registration").asString())
+        .as("a US party's registration is a DEA number, checked and upper-cased")
+        .isEqualTo("AB1234563");
+    assertThat(version.get("methodOfTransfer").asString()).isEqualTo("COMMON_CARRIER");
+    assertThat(version.get("purchaserIdType").asString()).isEqualTo("BUSINESS_REGISTRATION");
+    assertThat(version.get("purchaserIdNumber").asString()).isEqualTo("RFC MSA010101AB1");
+    assertThat(read(liaison, REPORTS + "/" + id).getResponse().getStatus())
+        .as("the identification is read only by those who read the report")
+        .isEqualTo(404);
+  }
+
+  @Test
+  void badRecordsFieldsAreProblemsNamingTheFieldAndStoreNothing() throws Exception {
+    String machine = machine(exporterUser, "TX-B" + world.suffix());
+    LocalDate day = today.plusDays(20);
+    long before = reportsOf(exporterUser);
+
+    assertField(
+        postJson(exporterUser, REPORTS, recordsReport(day, machine, null, "TELEPORT", null, null)),
+        400,
+        "methodOfTransfer");
+    assertField(
+        postJson(
+            exporterUser, REPORTS, recordsReport(day, machine, null, "POSTAL", null, "X-12345")),
+        400,
+        "purchaserIdType");
+    assertField(
+        postJson(
+            exporterUser, REPORTS, recordsReport(day, machine, null, "POSTAL", "PASSPORT", null)),
+        400,
+        "purchaserIdNumber");
+    assertField(
+        postJson(exporterUser, REPORTS, recordsReport(day, machine, "AB1234564", null, null, null)),
+        400,
+        "exporter.registration");
+    assertThat(reportsOf(exporterUser)).isEqualTo(before);
+  }
+
+  long reportsOf(String username) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM transaction_report r JOIN registrant g ON g.id = r.registrant_id"
+                + " JOIN app_user u ON u.agency_code = g.agency_code WHERE u.username = :u")
+        .param("u", username)
+        .query(Long.class)
+        .single();
+  }
+
   void assertField(MvcResult result, int status, String field) throws Exception {
     String body = result.getResponse().getContentAsString();
     assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);

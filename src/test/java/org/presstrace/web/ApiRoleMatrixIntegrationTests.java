@@ -313,6 +313,7 @@ class ApiRoleMatrixIntegrationTests {
           Map.entry(
               "POST /api/v1/registry/machines/{id}/loss-reports",
               "{\"kind\": \"LOST\", \"occurredOn\": \"{today}\", \"details\": \"Missing at stocktake\"}"),
+          Map.entry("POST /api/v1/registry/machines/{id}/receipt", "{\"outcome\": \"CONFIRMED\"}"),
           Map.entry(
               "POST /api/v1/registry/machines/{id}/recoveries",
               "{\"occurredOn\": \"{today}\", \"details\": \"Found\"}"),

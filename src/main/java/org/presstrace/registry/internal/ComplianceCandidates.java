@@ -21,18 +21,22 @@ public class ComplianceCandidates {
    * that was withdrawn.
    *
    * @param registrant the registrant it moved from, else the one it moved to
-   * @param reportedOn the day (UTC) the event was reported
+   * @param reportedAt when the event was reported
+   * @param zone the time zone the registrant files in, null for the default
+   * @param discoveredOn for a loss or theft found later, the day it was discovered; else null
    */
   public record ReportedEvent(
       String id,
       String machineId,
       String type,
       LocalDate occurredOn,
-      LocalDate reportedOn,
+      java.time.Instant reportedAt,
+      String zone,
       String registrant,
       String agency,
       String transactionId,
-      LocalDate reportFiledOn) {}
+      LocalDate reportFiledOn,
+      LocalDate discoveredOn) {}
 
   /** A transaction report filed late. */
   public record LateReport(
@@ -44,6 +48,35 @@ public class ComplianceCandidates {
    * @param label legal name and registration number
    */
   public record ExpiringRegistration(String registrantId, String label, LocalDate expiresOn) {}
+
+  /**
+   * A held mould or punch with an imprint, and its holder when that is not a manufacturer.
+   *
+   * @param holderLabel legal name and registration number
+   */
+  public record ImprintedTooling(
+      String machineId, String imprint, String holder, String holderLabel, String category) {}
+
+  /** Held moulds and punches with an imprint whose holder is not a MANUFACTURER. */
+  public List<ImprintedTooling> imprintedToolingOfNonManufacturers() {
+    return jdbc.sql(
+            """
+            SELECT m.id, m.imprint, m.current_holder, r.legal_name, r.registration_number,
+                   r.category
+            FROM machine m JOIN registrant r ON r.id = m.current_holder
+            WHERE m.imprint IS NOT NULL AND m.state = 'HELD' AND r.category <> 'MANUFACTURER'
+            ORDER BY m.id
+            """)
+        .query(
+            (rs, n) ->
+                new ImprintedTooling(
+                    rs.getString("id"),
+                    rs.getString("imprint"),
+                    rs.getString("current_holder"),
+                    rs.getString("legal_name") + " (" + rs.getString("registration_number") + ")",
+                    rs.getString("category")))
+        .list();
+  }
 
   /** A custody event by which {@code registrant} came to hold a machine. */
   public record Acquisition(String eventId, String registrant) {}
@@ -58,12 +91,13 @@ public class ComplianceCandidates {
   public List<ReportedEvent> custodyEventsSince(LocalDate since) {
     return jdbc.sql(
             """
-            SELECT ce.id, ce.machine_id, ce.type, ce.occurred_on, ce.reported_at,
+            SELECT ce.id, ce.machine_id, ce.type, ce.occurred_on, ce.reported_at, ce.discovered_on,
                    ce.from_registrant, ce.to_registrant, ce.agency, ce.transaction_id,
-                   tr.filed_on AS report_filed_on
+                   tr.filed_on AS report_filed_on, rg.time_zone AS filer_zone
             FROM custody_event ce
             LEFT JOIN transaction_report tr
               ON tr.id = ce.transaction_id AND tr.status <> 'WITHDRAWN'
+            LEFT JOIN registrant rg ON rg.id = COALESCE(ce.from_registrant, ce.to_registrant)
             WHERE ce.reported_at >= :since OR ce.occurred_on >= :sinceDay
             ORDER BY ce.reported_at, ce.id
             """)
@@ -76,15 +110,15 @@ public class ComplianceCandidates {
                     rs.getString("machine_id"),
                     rs.getString("type"),
                     rs.getObject("occurred_on", LocalDate.class),
-                    LocalDate.ofInstant(
-                        rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
-                        ZoneOffset.UTC),
+                    rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("filer_zone"),
                     rs.getString("from_registrant") != null
                         ? rs.getString("from_registrant")
                         : rs.getString("to_registrant"),
                     rs.getString("agency"),
                     rs.getString("transaction_id"),
-                    rs.getObject("report_filed_on", LocalDate.class)))
+                    rs.getObject("report_filed_on", LocalDate.class),
+                    rs.getObject("discovered_on", LocalDate.class)))
         .list();
   }
 

@@ -260,16 +260,40 @@ public final class Machine {
 
   /** The holder reported the item lost. */
   public void reportLost(RegistrantView by, String details, LocalDate on) {
+    reportLost(by, details, on, null);
+  }
+
+  /**
+   * The holder reported the item lost, discovered on {@code discovered} (null: the day it was
+   * lost), which may not come before the loss.
+   */
+  public void reportLost(RegistrantView by, String details, LocalDate on, LocalDate discovered) {
     requireHeldForReport(by, "lost");
     state = CustodyState.LOST;
-    recorded.add(new MachineReportedLost(id, by.id(), details, on));
+    recorded.add(new MachineReportedLost(id, by.id(), details, on, discovery(on, discovered)));
+  }
+
+  private static LocalDate discovery(LocalDate on, LocalDate discovered) {
+    if (discovered == null || discovered.equals(on)) {
+      return null;
+    }
+    if (discovered.isBefore(on)) {
+      throw new InvalidRequest(
+          "discoveredOn", "discoveredOn " + discovered + " is before the day it happened, " + on);
+    }
+    return discovered;
   }
 
   /** The holder reported the item stolen. */
   public void reportStolen(RegistrantView by, String details, LocalDate on) {
+    reportStolen(by, details, on, null);
+  }
+
+  /** The holder reported the item stolen, discovered on {@code discovered} (null: that day). */
+  public void reportStolen(RegistrantView by, String details, LocalDate on, LocalDate discovered) {
     requireHeldForReport(by, "stolen");
     state = CustodyState.STOLEN;
-    recorded.add(new MachineReportedStolen(id, by.id(), details, on));
+    recorded.add(new MachineReportedStolen(id, by.id(), details, on, discovery(on, discovered)));
   }
 
   /**

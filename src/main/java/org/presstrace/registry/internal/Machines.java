@@ -24,8 +24,10 @@ import org.presstrace.registry.EquipmentKind;
 import org.presstrace.registry.EquipmentPower;
 import org.presstrace.registry.MachineView;
 import org.presstrace.registry.NewMachine;
+import org.presstrace.registry.ReceiptStatus;
 import org.presstrace.registry.ReportKind;
 import org.presstrace.registry.ReportTiming;
+import org.presstrace.registry.SaleRecord;
 import org.presstrace.registry.SerialNumber;
 import org.presstrace.shared.ConflictingState;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -54,9 +56,18 @@ public class Machines {
               + ProtectedKind.MARKING_COLUMNS,
           true);
 
-  /** The chain of custody of the machine {@code :id}, oldest first. */
+  /**
+   * The chain of custody of the machine {@code :id}, oldest first, each event with the time zone
+   * ({@code filer_zone}) of the registrant that reported it, which its filing day is taken in.
+   */
   public static final String CUSTODY_SQL =
-      "SELECT * FROM custody_event WHERE machine_id = :id ORDER BY seq";
+      "SELECT ce.*, rg.time_zone AS filer_zone, tr.status AS receipt,"
+          + " tr.method_of_transfer AS sale_method, tr.purchaser_id_type AS sale_id_type,"
+          + " tr.purchaser_id_number AS sale_id_number, tr.ordered_on AS sale_ordered_on,"
+          + " tr.oral_notice_at AS sale_oral_notice_at FROM custody_event ce"
+          + " LEFT JOIN registrant rg ON rg.id = COALESCE(ce.from_registrant, ce.to_registrant)"
+          + " LEFT JOIN transfer_record tr ON tr.machine_id = ce.machine_id AND tr.seq = ce.seq"
+          + " WHERE ce.machine_id = :id ORDER BY ce.seq";
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -123,10 +134,9 @@ public class Machines {
       Instant at) {
     String make = spec.make().strip();
     long clashes =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM machine WHERE make_key = :make AND serial_normalised = :serial")
+        jdbc.sql("SELECT COUNT(*) FROM machine WHERE make_key = :make AND serial_key = :serial")
             .param("make", makeKey(make))
-            .param("serial", machine.serial().normalised())
+            .param("serial", machine.serial().identity())
             .query(Long.class)
             .single();
     if (clashes > 0) {
@@ -146,15 +156,44 @@ public class Machines {
   /** Stored equipment whose make and serial a new item repeats, and who holds it. */
   public record Registered(String machineId, String holder) {}
 
-  /** The stored equipment of this make (compared by {@link #makeKey}) with this serial, if any. */
+  /**
+   * The stored equipment of this make (compared by {@link #makeKey}) with this serial (compared by
+   * {@link SerialNumber#identity()}), if any.
+   */
   public Optional<Registered> registered(String make, SerialNumber serial) {
     return jdbc.sql(
-            "SELECT id, current_holder FROM machine"
-                + " WHERE make_key = :make AND serial_normalised = :serial")
+            "SELECT id, current_holder FROM machine WHERE make_key = :make AND serial_key = :serial")
         .param("make", makeKey(make.strip()))
-        .param("serial", serial.normalised())
+        .param("serial", serial.identity())
         .query((rs, row) -> new Registered(rs.getString("id"), rs.getString("current_holder")))
         .optional();
+  }
+
+  /** Stored equipment whose serial only looks like a new item's, and who holds it. */
+  public record LookAlike(String machineId, String serial, String holder) {}
+
+  /**
+   * The stored equipment of this make whose serial reads the same once look-alikes are folded
+   * ({@link SerialNumber#normalised()}) but is another serial; at most {@code limit}.
+   */
+  public List<LookAlike> lookAlikes(String make, SerialNumber serial, int limit) {
+    return jdbc
+        .sql(
+            "SELECT id, serial_as_entered, current_holder FROM machine WHERE make_key = :make"
+                + " AND serial_normalised = :folded AND serial_key <> :serial ORDER BY id")
+        .param("make", makeKey(make.strip()))
+        .param("folded", serial.normalised())
+        .param("serial", serial.identity())
+        .query(
+            (rs, row) ->
+                new LookAlike(
+                    rs.getString("id"),
+                    rs.getString("serial_as_entered"),
+                    rs.getString("current_holder")))
+        .list()
+        .stream()
+        .limit(limit)
+        .toList();
   }
 
   /** New equipment to insert as it stands after the changes recorded on it. */
@@ -179,12 +218,13 @@ public class Machines {
 
   private static final String INSERT_MACHINE =
       """
-      INSERT INTO machine (id, serial_as_entered, serial_normalised, make, make_key, model, model_key,
+      INSERT INTO machine (id, serial_as_entered, serial_normalised, serial_key, make, make_key,
+                           model, model_key,
                            kind, imprint, manufacturer_registrant, current_holder, state,
                            location, legacy, tampering_reported, installed_in, owner_agency,
                            tlp, cui_category, noforn, rel_to, compartment, created_at,
                            updated_at, version, power, rated_output_per_hour)
-      VALUES (:id, :serial, :normalised, :make, :makeKey, :model, :modelKey, :kind, :imprint,
+      VALUES (:id, :serial, :normalised, :serialKey, :make, :makeKey, :model, :modelKey, :kind, :imprint,
               :manufacturer, :holder, :state, :location, :legacy, :tampering, :installedIn,
               :owner, 'GREEN', 'PROPIN', FALSE, NULL, NULL, :at, :at, 1, :power,
               :ratedOutput)
@@ -198,6 +238,7 @@ public class Machines {
         .addValue("id", machine.id())
         .addValue("serial", machine.serial().asEntered())
         .addValue("normalised", machine.serial().normalised())
+        .addValue("serialKey", machine.serial().identity())
         .addValue("make", make)
         .addValue("makeKey", makeKey(make))
         .addValue("model", spec.model().strip())
@@ -345,11 +386,11 @@ public class Machines {
                                  from_registrant, to_registrant, agency, buyer_registration,
                                  buyer_checked_at, transaction_id, details, recorded_by,
                                  owner_agency, tlp, cui_category, noforn, rel_to, compartment,
-                                 derived_from, salt)
+                                 derived_from, salt, discovered_on)
       VALUES (:id, :machine, :seq, :type, :occurred, :reported, :from, :to, :agency,
               :buyerRegistration, :buyerChecked, :transaction, :details, :by,
               :markOwner, :markTlp, :markCui, :markNoforn, :markRelTo, :markCompartment,
-              :derivedFrom, :salt)
+              :derivedFrom, :salt, :discovered)
       """;
 
   private static MapSqlParameterSource eventParams(NewEvent entry) {
@@ -385,7 +426,8 @@ public class Machines {
             entry.marking() == null || entry.marking().sources().isEmpty()
                 ? null
                 : entry.marking().sourcesColumn())
-        .addValue("salt", salt());
+        .addValue("salt", salt())
+        .addValue("discovered", event.discoveredOn());
   }
 
   /**
@@ -429,19 +471,26 @@ public class Machines {
         rs.getObject("rated_output_per_hour", Integer.class));
   }
 
-  /** Maps a custody_event row, judging its report against {@code deadlines} as of {@code today}. */
-  public static CustodyEntry entry(ResultSet rs, Deadlines deadlines, LocalDate today)
+  /**
+   * Maps a row of {@link #CUSTODY_SQL}, judging its report against {@code deadlines} as of {@code
+   * now}, both days taken on the reporting registrant's clock.
+   */
+  public static CustodyEntry entry(ResultSet rs, Deadlines deadlines, Instant now)
       throws SQLException {
     String type = rs.getString("type");
     LocalDate occurred = rs.getObject("occurred_on", LocalDate.class);
     Instant reported = rs.getObject("reported_at", OffsetDateTime.class).toInstant();
     OffsetDateTime checked = rs.getObject("buyer_checked_at", OffsetDateTime.class);
     ReportKind duty = duty(type, rs.getString("agency"));
+    String zone = rs.getString("filer_zone");
     ReportTiming timing =
         duty == null
             ? null
             : deadlines.timing(
-                duty, occurred, LocalDate.ofInstant(reported, ZoneOffset.UTC), today);
+                duty,
+                dutyDay(type, occurred, rs),
+                filedOn(duty, reported, zone, deadlines),
+                deadlines.filingDay(now, zone));
     return new CustodyEntry(
         rs.getInt("seq"),
         type,
@@ -456,7 +505,43 @@ public class Machines {
         rs.getString("details"),
         rs.getString("recorded_by"),
         timing,
-        false);
+        false,
+        rs.getObject("discovered_on", LocalDate.class),
+        sale(rs));
+  }
+
+  private static SaleRecord sale(ResultSet rs) throws SQLException {
+    String receipt = rs.getString("receipt");
+    if (receipt == null) {
+      return null;
+    }
+    OffsetDateTime notice = rs.getObject("sale_oral_notice_at", OffsetDateTime.class);
+    return new SaleRecord(
+        rs.getString("sale_method"),
+        rs.getString("sale_id_type"),
+        rs.getString("sale_id_number"),
+        rs.getObject("sale_ordered_on", LocalDate.class),
+        notice == null ? null : notice.toInstant(),
+        ReceiptStatus.valueOf(receipt));
+  }
+
+  /**
+   * The day a custody event's report was filed: an import's or export's reported_at is the UTC
+   * start of the day its transaction report was filed; any other report's is the instant it was
+   * made, read on the filer's clock.
+   */
+  public static LocalDate filedOn(
+      ReportKind duty, Instant reported, String zone, Deadlines deadlines) {
+    return duty.inAdvance()
+        ? LocalDate.ofInstant(reported, ZoneOffset.UTC)
+        : deadlines.filingDay(reported, zone);
+  }
+
+  /** The day a custody event's reporting duty runs from: a loss's or theft's, its discovery. */
+  private static LocalDate dutyDay(String type, LocalDate occurred, ResultSet rs)
+      throws SQLException {
+    LocalDate discovered = rs.getObject("discovered_on", LocalDate.class);
+    return discovered == null ? occurred : discovered;
   }
 
   /**

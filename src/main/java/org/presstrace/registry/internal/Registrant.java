@@ -11,6 +11,7 @@ import org.presstrace.registry.RegistrantSuspended;
 import org.presstrace.registry.RegistrationChanged;
 import org.presstrace.registry.RegistrationExpired;
 import org.presstrace.registry.RegistrationRenewed;
+import org.presstrace.registry.RegistrationTerms;
 import org.presstrace.shared.ConflictingState;
 
 /**
@@ -24,7 +25,7 @@ import org.presstrace.shared.ConflictingState;
  */
 public final class Registrant {
 
-  /** How many days before expiry a registration may be renewed. */
+  /** How many days before expiry a registration may be renewed, unless configured otherwise. */
   public static final int RENEWAL_WINDOW_DAYS = 90;
 
   private final String id;
@@ -52,13 +53,18 @@ public final class Registrant {
     return registrant;
   }
 
-  /** Activates (or reactivates) the registration for a year from {@code today}. */
+  /** Activates (or reactivates) the registration for the default term, a year. */
   public void activate(String reason, LocalDate today, String by) {
+    activate(reason, today, by, RegistrationTerms.defaults());
+  }
+
+  /** Activates (or reactivates) the registration for a term from {@code today}. */
+  public void activate(String reason, LocalDate today, String by, RegistrationTerms terms) {
     if (stored == RegistrantStatus.REVOKED) {
       throw refused(today, "a revoked registration is final");
     }
     stored = RegistrantStatus.ACTIVE;
-    expiresOn = today.plusYears(1);
+    expiresOn = terms.expiry(today);
     recorded.add(new RegistrantActivated(id, expiresOn, reason, by));
   }
 
@@ -80,29 +86,33 @@ public final class Registrant {
     recorded.add(new RegistrantRevoked(id, expiresOn, reason, by));
   }
 
-  /**
-   * Renews an active or lapsed registration for a year: from its expiry day while it runs, from
-   * {@code today} once it has lapsed. Renewal opens {@value #RENEWAL_WINDOW_DAYS} days before
-   * expiry. The history records the reason as {@code "renewed: " + reason}.
-   */
+  /** Renews under the default terms: a year, from 90 days before expiry. */
   public void renew(String reason, LocalDate today, String by) {
+    renew(reason, today, by, RegistrationTerms.defaults());
+  }
+
+  /**
+   * Renews an active or lapsed registration for a term: from its expiry day while it runs, from
+   * {@code today} once it has lapsed. Renewal opens the terms' window before expiry. The history
+   * records the reason as {@code "renewed: " + reason}.
+   */
+  public void renew(String reason, LocalDate today, String by, RegistrationTerms terms) {
     RegistrantStatus status = status(today);
     if (status != RegistrantStatus.ACTIVE && status != RegistrantStatus.EXPIRED) {
       throw refused(today, "only an active or lapsed registration is renewed");
     }
-    if (status == RegistrantStatus.ACTIVE
-        && expiresOn.isAfter(today.plusDays(RENEWAL_WINDOW_DAYS))) {
+    if (status == RegistrantStatus.ACTIVE && terms.renewalOpens(expiresOn).isAfter(today)) {
       throw new ConflictingState(
           label
               + " expires on "
               + expiresOn
               + ": renewal opens "
-              + RENEWAL_WINDOW_DAYS
+              + terms.renewalWindowDays()
               + " days before expiry, on "
-              + expiresOn.minusDays(RENEWAL_WINDOW_DAYS));
+              + terms.renewalOpens(expiresOn));
     }
     stored = RegistrantStatus.ACTIVE;
-    expiresOn = (status == RegistrantStatus.ACTIVE ? expiresOn : today).plusYears(1);
+    expiresOn = terms.expiry(status == RegistrantStatus.ACTIVE ? expiresOn : today);
     recorded.add(new RegistrationRenewed(id, expiresOn, "renewed: " + reason, by));
   }
 

@@ -85,14 +85,15 @@ public class Registrants {
       RegistrantCategory category,
       String deaNumber,
       String address,
-      String contact) {
+      String contact,
+      String timeZone) {
     jdbc.sql(
             """
             INSERT INTO registrant (id, registration_number, agency_code, legal_name, trade_name,
                                     category, dea_number, address, contact, status, created_at,
-                                    updated_at)
+                                    updated_at, time_zone)
             VALUES (:id, :number, :agency, :legal, :trade, :category, :dea, :address, :contact,
-                    'PENDING', :at, :at)
+                    'PENDING', :at, :at, :zone)
             """)
         .param("id", id)
         .param("number", registrationNumber)
@@ -104,7 +105,17 @@ public class Registrants {
         .param("address", address)
         .param("contact", contact)
         .param("at", now())
+        .param("zone", timeZone)
         .update();
+  }
+
+  /** The time zone the registrant files in, when its record names one. */
+  public Optional<String> timeZone(String id) {
+    return jdbc.sql("SELECT time_zone FROM registrant WHERE id = :id")
+        .param("id", id)
+        .query((rs, row) -> Optional.ofNullable(rs.getString("time_zone")))
+        .optional()
+        .flatMap(zone -> zone);
   }
 
   /** The aggregate, for a status change. */
@@ -200,7 +211,8 @@ public class Registrants {
         rs.getString("dea_number"),
         rs.getString("address"),
         status,
-        expires);
+        expires,
+        rs.getString("time_zone"));
   }
 
   private OffsetDateTime now() {

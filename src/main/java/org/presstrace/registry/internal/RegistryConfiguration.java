@@ -1,17 +1,21 @@
 package org.presstrace.registry.internal;
 
 import org.presstrace.access.ProtectedKind;
+import org.presstrace.registry.BusinessCalendar;
 import org.presstrace.registry.Deadlines;
+import org.presstrace.registry.RegistrationTerms;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
+  CalendarProperties.class,
   CertificateProperties.class,
   ComplianceProperties.class,
   DeadlinesProperties.class,
-  ImportJobsProperties.class
+  ImportJobsProperties.class,
+  RegistrationProperties.class
 })
 class RegistryConfiguration {
 
@@ -26,11 +30,25 @@ class RegistryConfiguration {
   }
 
   @Bean
-  Deadlines registryDeadlines(DeadlinesProperties days) {
+  RegistrationTerms registrationTerms(RegistrationProperties registration) {
+    return registration.terms();
+  }
+
+  @Bean
+  BusinessCalendar registryCalendar(CalendarProperties calendar) {
+    return calendar.calendar();
+  }
+
+  @Bean
+  Deadlines registryDeadlines(
+      DeadlinesProperties days, BusinessCalendar calendar, CalendarProperties settings) {
     return new Deadlines(
         days.transferDays(),
         days.acquisitionDays(),
         days.relocationDays(),
-        days.importExportLeadDays());
+        days.importExportLeadDays(),
+        calendar,
+        days.rollToBusinessDay(),
+        settings.zone());
   }
 }

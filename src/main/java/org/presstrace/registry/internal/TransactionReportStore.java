@@ -111,10 +111,14 @@ public class TransactionReportStore {
             INSERT INTO transaction_report_version (report_id, version, submission, purpose,
                    proposed_on, port, importer_name, importer_country, exporter_name,
                    exporter_country, consignee_name, consignee_country, broker, reason, filed_by,
-                   filed_at)
+                   filed_at, importer_address, importer_registration, exporter_address,
+                   exporter_registration, consignee_address, consignee_registration,
+                   method_of_transfer, purchaser_id_type, purchaser_id_number)
             VALUES (:id, :version, :submission, :purpose, :proposed, :port, :importer,
                     :importerCountry, :exporter, :exporterCountry, :consignee, :consigneeCountry,
-                    :broker, :reason, :by, :at)
+                    :broker, :reason, :by, :at, :importerAddress, :importerRegistration,
+                    :exporterAddress, :exporterRegistration, :consigneeAddress,
+                    :consigneeRegistration, :method, :idType, :idNumber)
             """)
         .param("id", id)
         .param("version", version)
@@ -128,6 +132,17 @@ public class TransactionReportStore {
         .param("exporterCountry", form.exporter().country())
         .param("consignee", form.consignee() == null ? null : form.consignee().name())
         .param("consigneeCountry", form.consignee() == null ? null : form.consignee().country())
+        .param("importerAddress", form.importer().address())
+        .param("importerRegistration", form.importer().registration())
+        .param("exporterAddress", form.exporter().address())
+        .param("exporterRegistration", form.exporter().registration())
+        .param("consigneeAddress", form.consignee() == null ? null : form.consignee().address())
+        .param(
+            "consigneeRegistration",
+            form.consignee() == null ? null : form.consignee().registration())
+        .param("method", form.methodOfTransfer())
+        .param("idType", form.purchaserIdType())
+        .param("idNumber", form.purchaserIdNumber())
         .param("broker", form.broker())
         .param("reason", reason)
         .param("by", filedBy)
@@ -206,18 +221,23 @@ public class TransactionReportStore {
         > 0;
   }
 
-  /** Whether the current version of the report covers equipment of this make and serial. */
+  /**
+   * Whether the current version of the report covers equipment of this make and serial, the serial
+   * compared by its identity: a report listing ZQ-B1234 does not cover ZQ-81234.
+   */
   public boolean coversSerial(TransactionReport report, String make, SerialNumber serial) {
-    return jdbc.sql(
-                "SELECT COUNT(*) FROM transaction_report_item WHERE report_id = :id"
-                    + " AND version = :version AND make_key = :make AND serial_normalised = :serial")
-            .param("id", report.id())
-            .param("version", report.version())
-            .param("make", Machines.makeKey(make))
-            .param("serial", serial.normalised())
-            .query(Long.class)
-            .single()
-        > 0;
+    return jdbc
+        .sql(
+            "SELECT serial_as_entered FROM transaction_report_item WHERE report_id = :id"
+                + " AND version = :version AND make_key = :make AND serial_normalised = :serial")
+        .param("id", report.id())
+        .param("version", report.version())
+        .param("make", Machines.makeKey(make))
+        .param("serial", serial.normalised())
+        .query(String.class)
+        .list()
+        .stream()
+        .anyMatch(listed -> new SerialNumber(listed).identity().equals(serial.identity()));
   }
 
   /** The report written, read back without a second audit entry (the write was audited). */
@@ -260,16 +280,25 @@ public class TransactionReportStore {
         rs.getString("purpose"),
         rs.getObject("proposed_on", LocalDate.class),
         rs.getString("port"),
-        new Party(rs.getString("importer_name"), rs.getString("importer_country")),
-        new Party(rs.getString("exporter_name"), rs.getString("exporter_country")),
-        rs.getString("consignee_name") == null
-            ? null
-            : new Party(rs.getString("consignee_name"), rs.getString("consignee_country")),
+        party(rs, "importer"),
+        party(rs, "exporter"),
+        rs.getString("consignee_name") == null ? null : party(rs, "consignee"),
         rs.getString("broker"),
         rs.getString("reason"),
         rs.getString("filed_by"),
         rs.getObject("filed_at", OffsetDateTime.class).toInstant(),
-        items);
+        items,
+        rs.getString("method_of_transfer"),
+        rs.getString("purchaser_id_type"),
+        rs.getString("purchaser_id_number"));
+  }
+
+  private static Party party(ResultSet rs, String role) throws SQLException {
+    return new Party(
+        rs.getString(role + "_name"),
+        rs.getString(role + "_country"),
+        rs.getString(role + "_address"),
+        rs.getString(role + "_registration"));
   }
 
   /** Merges the rows of {@link #HISTORY_SQL} into one version each, with all its items. */
@@ -282,20 +311,7 @@ public class TransactionReportStore {
           (a, b) -> {
             var items = new ArrayList<>(a.machines());
             items.addAll(b.machines());
-            return new TransactionReportVersion(
-                a.version(),
-                a.submission(),
-                a.purpose(),
-                a.proposedOn(),
-                a.port(),
-                a.importer(),
-                a.exporter(),
-                a.consignee(),
-                a.broker(),
-                a.reason(),
-                a.filedBy(),
-                a.filedAt(),
-                List.copyOf(items));
+            return a.withMachines(List.copyOf(items));
           });
     }
     return List.copyOf(versions.values());

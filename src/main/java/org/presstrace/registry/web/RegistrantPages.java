@@ -60,6 +60,7 @@ class RegistrantPages {
     public String machineId = "";
     public String kind = "STOLEN";
     public String occurredOn = "";
+    public String discoveredOn = "";
     public String details = "";
   }
 
@@ -84,7 +85,7 @@ class RegistrantPages {
     LocalDate opens =
         registrant.expiresOn() == null
             ? null
-            : registrant.expiresOn().minusDays(Registry.RENEWAL_WINDOW_DAYS);
+            : registry.terms().renewalOpens(registrant.expiresOn());
     model.addAttribute("renewable", lapsed || (active && !opens.isAfter(today)));
     model.addAttribute("renewalOpens", active ? opens : null);
     return "registry/registration";
@@ -137,7 +138,13 @@ class RegistrantPages {
     AccessContext context =
         callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
     try {
-      var report = new CustodyReport(day(form.occurredOn), blankToNull(form.details));
+      var report =
+          new CustodyReport(
+              day(form.occurredOn, "occurredOn"),
+              blankToNull(form.details),
+              form.discoveredOn == null || form.discoveredOn.isBlank()
+                  ? null
+                  : day(form.discoveredOn, "discoveredOn"));
       var machine =
           switch (form.kind == null ? "" : form.kind) {
             case "LOST" -> registry.reportLost(context, form.machineId, report);
@@ -197,14 +204,14 @@ class RegistrantPages {
         .orElseThrow(() -> new AccessDeniedException("only registrant users have these pages"));
   }
 
-  private static LocalDate day(String text) {
+  private static LocalDate day(String text, String field) {
     if (text == null || text.isBlank()) {
-      throw new InvalidRequest("occurredOn", "the day it happened is required");
+      throw new InvalidRequest(field, "the day it happened is required");
     }
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidRequest("occurredOn", "'" + text + "' is not a day such as 2026-03-04");
+      throw new InvalidRequest(field, "'" + text + "' is not a day such as 2026-03-04");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.presstrace.registry.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.presstrace.registry.Export;
 import org.presstrace.registry.MachineView;
 import org.presstrace.registry.NewMachine;
 import org.presstrace.registry.NewRegistrant;
+import org.presstrace.registry.ReceiptAnswer;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
@@ -29,6 +31,8 @@ import org.presstrace.registry.StatusChange;
 import org.presstrace.registry.Trace;
 import org.presstrace.registry.TracedMachine;
 import org.presstrace.registry.Transfer;
+import org.presstrace.registry.TransferReceipt;
+import org.presstrace.registry.TransferReceipts;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
@@ -53,8 +57,10 @@ class RegistryApi {
   private final Registry registry;
   private final Trace trace;
   private final Callers callers;
+  private final TransferReceipts receipts;
 
-  RegistryApi(Registry registry, Trace trace, Callers callers) {
+  RegistryApi(Registry registry, Trace trace, Callers callers, TransferReceipts receipts) {
+    this.receipts = receipts;
     this.registry = registry;
     this.trace = trace;
     this.callers = callers;
@@ -68,7 +74,8 @@ class RegistryApi {
       String deaNumber,
       String address,
       String contact,
-      String country) {}
+      String country,
+      String timeZone) {}
 
   /** A status change with its reason. */
   record StatusRequest(String reason) {}
@@ -90,10 +97,19 @@ class RegistryApi {
       Integer ratedOutputPerHour) {}
 
   /** A sale reported by the seller. */
-  record TransferRequest(String buyerRegistration, Instant buyerCheckedAt, LocalDate shippedOn) {}
+  record TransferRequest(
+      String buyerRegistration,
+      Instant buyerCheckedAt,
+      LocalDate shippedOn,
+      String methodOfTransfer,
+      String purchaserIdType,
+      String purchaserIdNumber,
+      LocalDate orderedOn,
+      Instant oralNoticeAt) {}
 
   /** A loss or theft report. */
-  record LossReportRequest(String kind, LocalDate occurredOn, String details) {}
+  record LossReportRequest(
+      String kind, LocalDate occurredOn, String details, LocalDate discoveredOn) {}
 
   /** A day and a note. */
   record ReportRequest(LocalDate occurredOn, String details) {}
@@ -118,7 +134,8 @@ class RegistryApi {
                 request.deaNumber(),
                 request.address(),
                 request.contact(),
-                request.country()));
+                request.country(),
+                request.timeZone()));
     return ResponseEntity.created(URI.create("/api/v1/registry/registrants/" + registrant.id()))
         .body(registrant);
   }
@@ -223,11 +240,11 @@ class RegistryApi {
 
   @PostMapping("/machines")
   @Operation(summary = "Register equipment your registrant holds")
-  ResponseEntity<MachineView> registerMachine(
+  ResponseEntity<RegisteredMachine> registerMachine(
       @RequestBody MachineRequest request,
       @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
-    var machine =
-        registry.registerMachine(
+    var registration =
+        registry.registerEquipment(
             context,
             new NewMachine(
                 request.serial(),
@@ -243,9 +260,16 @@ class RegistryApi {
                 request.installedIn(),
                 request.power(),
                 request.ratedOutputPerHour()));
+    var machine = registration.machine();
     return ResponseEntity.created(URI.create("/api/v1/registry/machines/" + machine.id()))
-        .body(machine);
+        .body(new RegisteredMachine(machine, registration.warnings()));
   }
+
+  /**
+   * The registered item as {@link MachineView} gives it, with {@code warnings}: what the registrant
+   * should check, e.g. a similar serial of the same make.
+   */
+  record RegisteredMachine(@JsonUnwrapped MachineView machine, List<String> warnings) {}
 
   @GetMapping("/machines")
   @Operation(summary = "The equipment you may read (registrants: their own)")
@@ -277,7 +301,31 @@ class RegistryApi {
     return registry.transfer(
         context,
         id,
-        new Transfer(request.buyerRegistration(), request.buyerCheckedAt(), request.shippedOn()));
+        new Transfer(
+            request.buyerRegistration(),
+            request.buyerCheckedAt(),
+            request.shippedOn(),
+            request.methodOfTransfer(),
+            request.purchaserIdType(),
+            request.purchaserIdNumber(),
+            request.orderedOn(),
+            request.oralNoticeAt()));
+  }
+
+  /** The buyer's answer to a sale recorded to it. */
+  record ReceiptRequest(String outcome, String serial, String note) {}
+
+  @PostMapping("/machines/{id}/receipt")
+  @Operation(
+      summary =
+          "Confirm (CONFIRMED, with the serial read off the plate) or dispute (DISPUTED, with a"
+              + " note) receipt of a machine sold to your registrant")
+  TransferReceipt receipt(
+      @PathVariable String id,
+      @RequestBody ReceiptRequest request,
+      @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
+    return receipts.answer(
+        context, id, new ReceiptAnswer(request.outcome(), request.serial(), request.note()));
   }
 
   @PostMapping("/machines/{id}/relocations")
@@ -295,7 +343,7 @@ class RegistryApi {
       @PathVariable String id,
       @RequestBody LossReportRequest request,
       @CallerContext(purposeFrom = PurposeFrom.NONE) AccessContext context) {
-    var report = new CustodyReport(request.occurredOn(), request.details());
+    var report = new CustodyReport(request.occurredOn(), request.details(), request.discoveredOn());
     String kind = request.kind() == null ? "" : request.kind().strip();
     return switch (kind.toUpperCase(java.util.Locale.ROOT)) {
       case "LOST" -> registry.reportLost(context, id, report);

@@ -44,6 +44,11 @@ class RegistryPages {
     public String buyerRegistration = "";
     public String checkedAt = "";
     public String shippedOn = "";
+    public String methodOfTransfer = "";
+    public String purchaserIdType = "";
+    public String purchaserIdNumber = "";
+    public String orderedOn = "";
+    public String oralNoticeAt = "";
   }
 
   /** The form's public fields are bound directly; it has no setters. */
@@ -91,8 +96,13 @@ class RegistryPages {
       var transfer =
           new Transfer(
               form.buyerRegistration,
-              parseInstant(form.checkedAt),
-              parseDay(form.shippedOn, "shippedOn"));
+              parseInstant(form.checkedAt, "buyerCheckedAt"),
+              parseDay(form.shippedOn, "shippedOn"),
+              form.methodOfTransfer,
+              form.purchaserIdType,
+              form.purchaserIdNumber,
+              parseDay(form.orderedOn, "orderedOn"),
+              parseInstant(form.oralNoticeAt, "oralNoticeAt"));
       var moved = registry.transfer(context, form.machineId, transfer);
       redirect.addFlashAttribute(
           "notice",
@@ -126,7 +136,7 @@ class RegistryPages {
     return "registry/equipment";
   }
 
-  private static java.time.Instant parseInstant(String text) {
+  private static java.time.Instant parseInstant(String text, String field) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -134,7 +144,7 @@ class RegistryPages {
       return LocalDateTime.parse(text.strip()).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw new InvalidRequest(
-          "buyerCheckedAt", "'" + text + "' is not a date and time such as 2026-03-04T14:30");
+          field, "'" + text + "' is not a date and time such as 2026-03-04T14:30");
     }
   }
 

@@ -63,11 +63,20 @@ class TransactionReportPages {
     public String port = "";
     public String importerName = "";
     public String importerCountry = "";
+    public String importerAddress = "";
+    public String importerRegistration = "";
     public String exporterName = "";
     public String exporterCountry = "";
+    public String exporterAddress = "";
+    public String exporterRegistration = "";
     public String consigneeName = "";
     public String consigneeCountry = "";
+    public String consigneeAddress = "";
+    public String consigneeRegistration = "";
     public String broker = "";
+    public String methodOfTransfer = "";
+    public String purchaserIdType = "";
+    public String purchaserIdNumber = "";
     public List<String> machineIds = new ArrayList<>();
     public String items = "";
     public String reason = "";
@@ -81,11 +90,24 @@ class TransactionReportPages {
       form.port = version.port();
       form.importerName = name(version.importer());
       form.importerCountry = country(version.importer());
+      form.importerAddress = text(version.importer() == null ? null : version.importer().address());
+      form.importerRegistration =
+          text(version.importer() == null ? null : version.importer().registration());
       form.exporterName = name(version.exporter());
       form.exporterCountry = country(version.exporter());
+      form.exporterAddress = text(version.exporter() == null ? null : version.exporter().address());
+      form.exporterRegistration =
+          text(version.exporter() == null ? null : version.exporter().registration());
       form.consigneeName = name(version.consignee());
       form.consigneeCountry = country(version.consignee());
+      form.consigneeAddress =
+          text(version.consignee() == null ? null : version.consignee().address());
+      form.consigneeRegistration =
+          text(version.consignee() == null ? null : version.consignee().registration());
       form.broker = version.broker() == null ? "" : version.broker();
+      form.methodOfTransfer = text(version.methodOfTransfer());
+      form.purchaserIdType = text(version.purchaserIdType());
+      form.purchaserIdNumber = text(version.purchaserIdNumber());
       var lines = new StringBuilder();
       for (ReportedItem item : version.machines()) {
         if (item.machineId() != null) {
@@ -110,11 +132,14 @@ class TransactionReportPages {
           purpose,
           day(proposedOn),
           port,
-          party(importerName, importerCountry),
-          party(exporterName, exporterCountry),
-          party(consigneeName, consigneeCountry),
+          party(importerName, importerCountry, importerAddress, importerRegistration),
+          party(exporterName, exporterCountry, exporterAddress, exporterRegistration),
+          party(consigneeName, consigneeCountry, consigneeAddress, consigneeRegistration),
           broker == null || broker.isBlank() ? null : broker,
-          kind == ReportKind.EXPORT ? exported() : imported());
+          kind == ReportKind.EXPORT ? exported() : imported(),
+          methodOfTransfer,
+          purchaserIdType,
+          purchaserIdNumber);
     }
 
     private List<ReportedItem> exported() {
@@ -144,9 +169,15 @@ class TransactionReportPages {
       return list;
     }
 
-    private static Party party(String name, String country) {
+    private static Party party(String name, String country, String address, String registration) {
       boolean none = (name == null || name.isBlank()) && (country == null || country.isBlank());
-      return none ? null : new Party(name, country == null ? null : country.strip());
+      return none
+          ? null
+          : new Party(name, country == null ? null : country.strip(), address, registration);
+    }
+
+    private static String text(String value) {
+      return value == null ? "" : value;
     }
 
     private static String name(Party party) {

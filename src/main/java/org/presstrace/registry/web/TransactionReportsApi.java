@@ -53,11 +53,25 @@ class TransactionReportsApi {
       Party consignee,
       String broker,
       List<ReportedItem> machines,
-      String reason) {
+      String reason,
+      String methodOfTransfer,
+      String purchaserIdType,
+      String purchaserIdNumber) {
 
     TransactionReportForm form() {
       return new TransactionReportForm(
-          direction, purpose, proposedOn, port, importer, exporter, consignee, broker, machines);
+          direction,
+          purpose,
+          proposedOn,
+          port,
+          importer,
+          exporter,
+          consignee,
+          broker,
+          machines,
+          methodOfTransfer,
+          purchaserIdType,
+          purchaserIdNumber);
     }
   }
 

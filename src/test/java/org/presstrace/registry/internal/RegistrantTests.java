@@ -193,4 +193,20 @@ class RegistrantTests {
         .isInstanceOf(ConflictingState.class);
     assertThat(registrant.storedStatus()).isEqualTo(RegistrantStatus.ACTIVE);
   }
+
+  @Test
+  void theTermAndRenewalWindowAreConfiguration() {
+    var terms = new org.presstrace.registry.RegistrationTerms(java.time.Period.ofYears(2), 30);
+    var registrant = new Registrant("R1", "Acme (PPR-1)", RegistrantStatus.PENDING, null);
+    registrant.activate("papers checked", TODAY, "admin", terms);
+    assertThat(registrant.expiresOn()).isEqualTo(TODAY.plusYears(2));
+
+    LocalDate expires = TODAY.plusYears(2);
+    LocalDate early = expires.minusDays(31);
+    assertThatThrownBy(() -> registrant.renew("early", early, "acme.user", terms))
+        .isInstanceOf(ConflictingState.class)
+        .hasMessageContaining("renewal opens 30 days before expiry, on " + expires.minusDays(30));
+    registrant.renew("on time", expires.minusDays(30), "acme.user", terms);
+    assertThat(registrant.expiresOn()).isEqualTo(expires.plusYears(2));
+  }
 }

@@ -85,7 +85,8 @@ class CompliancePagesIntegrationTests {
             buyer.registrationNumber(), Instant.now().minusSeconds(60), today.minusDays(40)));
     queue.sweep(world.as(world.user("supervisor", dea, Role.SUPERVISOR), Channel.PAGE));
     item =
-        jdbc.sql("SELECT id FROM compliance_item WHERE machine_id = :m")
+        jdbc.sql(
+                "SELECT id FROM compliance_item WHERE machine_id = :m AND subject LIKE 'custody-event:%'")
             .param("m", machine)
             .query(String.class)
             .single();

@@ -256,6 +256,61 @@ class RegistrantPagesIntegrationTests {
     assertThat(again.getMvcResult().getFlashMap().get("lossErrors").toString()).contains("form");
   }
 
+  @Test
+  void aLossReportRecordsWhenItWasDiscoveredAndShowsABadDiscoveryDayBesideItsField() {
+    var session = withPurpose();
+    var before =
+        lossReport(
+            session,
+            Map.of(
+                "machineId",
+                press.id(),
+                "kind",
+                "STOLEN",
+                "occurredOn",
+                today.minusDays(3).toString(),
+                "discoveredOn",
+                today.minusDays(5).toString()));
+    var shown =
+        mvc.get()
+            .uri("/registry/equipment")
+            .with(user(exporterUser))
+            .session(session)
+            .flashAttrs(before.getMvcResult().getFlashMap());
+    assertThat(shown)
+        .bodyText()
+        .contains("discoveredOn-" + press.id() + "-error")
+        .contains("is before the day it happened");
+    assertThat(
+            jdbc.sql("SELECT state FROM machine WHERE id = :id")
+                .param("id", press.id())
+                .query(String.class)
+                .single())
+        .as("nothing stored")
+        .isEqualTo("HELD");
+
+    lossReport(
+        session,
+        Map.of(
+            "machineId",
+            press.id(),
+            "kind",
+            "STOLEN",
+            "occurredOn",
+            today.minusDays(20).toString(),
+            "discoveredOn",
+            today.toString()));
+
+    assertThat(
+            jdbc.sql(
+                    "SELECT occurred_on || '/' || discovered_on FROM custody_event"
+                        + " WHERE machine_id = :id AND type = 'MachineReportedStolen'")
+                .param("id", press.id())
+                .query(String.class)
+                .single())
+        .isEqualTo(today.minusDays(20) + "/" + today);
+  }
+
   MvcTestResult lossReport(MockHttpSession session, Map<String, String> fields) {
     var request =
         mvc.post()
@@ -304,6 +359,23 @@ class RegistrantPagesIntegrationTests {
         .bodyText()
         .contains("proposedOn-error")
         .contains("is in the past");
+    fields = new java.util.HashMap<>(exportReport());
+    fields.put("methodOfTransfer", "TELEPORT");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("methodOfTransfer-error")
+        .contains("TELEPORT");
+    fields = new java.util.HashMap<>(exportReport());
+    fields.put("exporterRegistration", "AB1234564");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("exporterRegistration-error")
+        .contains("fails the check digit");
+    fields = new java.util.HashMap<>(exportReport());
+    fields.put("purchaserIdNumber", "P-778812");
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .bodyText()
+        .contains("purchaserIdType-error");
     fields = new java.util.HashMap<>(exportReport());
     fields.remove("machineIds");
     assertThat(post(session, "/registry/transaction-reports", fields))

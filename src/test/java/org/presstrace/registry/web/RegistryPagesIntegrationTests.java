@@ -37,6 +37,7 @@ class RegistryPagesIntegrationTests {
   @Autowired MockMvcTester mvc;
   @Autowired Directory directory;
   @Autowired Registry registry;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   World world;
   RegistrantView dealer;
@@ -154,6 +155,58 @@ class RegistryPagesIntegrationTests {
         .bodyText()
         .contains("id=\"buyerRegistration-error\"")
         .contains("no registrant has registration number");
+  }
+
+  @Test
+  void theTransferFormKeepsTheSalesRecordsAndShowsABadOneBesideItsField() throws Exception {
+    var session = withPurpose();
+    String id = offeredMachine(session);
+    String checked =
+        LocalDateTime.now(ZoneOffset.UTC)
+            .minusMinutes(5)
+            .truncatedTo(ChronoUnit.MINUTES)
+            .toString();
+
+    assertThat(
+            mvc.post()
+                .uri("/registry/equipment/transfer")
+                .with(user(dealerUser))
+                .with(csrf())
+                .session(session)
+                .param("machineId", id)
+                .param("buyerRegistration", buyer.registrationNumber())
+                .param("checkedAt", checked)
+                .param("shippedOn", LocalDate.now(ZoneOffset.UTC).toString())
+                .param("purchaserIdNumber", "TX-PP-00172"))
+        .hasStatusOk()
+        .bodyText()
+        .contains("id=\"purchaserIdType-error\"")
+        .contains("TX-PP-00172");
+
+    assertThat(
+            mvc.post()
+                .uri("/registry/equipment/transfer")
+                .with(user(dealerUser))
+                .with(csrf())
+                .session(session)
+                .param("machineId", id)
+                .param("buyerRegistration", buyer.registrationNumber())
+                .param("checkedAt", checked)
+                .param("shippedOn", LocalDate.now(ZoneOffset.UTC).toString())
+                .param("methodOfTransfer", "COURIER")
+                .param("purchaserIdType", "STATE_LICENSE")
+                .param("purchaserIdNumber", "TX-PP-00172")
+                .param("orderedOn", LocalDate.now(ZoneOffset.UTC).toString())
+                .param("oralNoticeAt", checked))
+        .hasStatus(HttpStatus.FOUND);
+    assertThat(
+            jdbc.sql(
+                    "SELECT method_of_transfer || '/' || purchaser_id_number FROM transfer_record"
+                        + " WHERE machine_id = :m")
+                .param("m", id)
+                .query(String.class)
+                .single())
+        .isEqualTo("COURIER/TX-PP-00172");
   }
 
   /** The id of the one machine offered in the transfer form. */
