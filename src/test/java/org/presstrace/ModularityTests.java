@@ -33,9 +33,15 @@ class ModularityTests {
           Map.entry("intel", "access shared"),
           Map.entry("web", "access shared"),
           Map.entry(
+              "exchange",
+              "access casework intel ledger registry resolution seizures shared substances"),
+          Map.entry(
               "cli",
-              "access casework ledger redflags registry resolution seizures shared substances"),
-          Map.entry("demo", "access casework intel redflags registry resolution seizures shared"));
+              "access casework exchange ledger redflags registry resolution seizures shared"
+                  + " substances"),
+          Map.entry(
+              "demo",
+              "access casework exchange intel redflags registry resolution seizures shared"));
 
   @Test
   void modulesRespectTheirBoundaries() {

@@ -1,0 +1,19 @@
+/**
+ * Exchange with partners: this instance's identity and key, the partner directory, signed and
+ * replay-proof messages (RFC 9421 with Ed25519, RFC 9530 Content-Digest) through a durable outbox
+ * and an idempotent, ordered inbox, with the access policy deciding what may leave.
+ */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Exchange with partners",
+    allowedDependencies = {
+      "access",
+      "casework",
+      "intel",
+      "ledger",
+      "registry",
+      "resolution",
+      "seizures",
+      "shared",
+      "substances"
+    })
+package org.presstrace.exchange;
