@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       ScreenCommand.class,
       ImportCommand.class,
       MatchCommand.class,
-      RedFlagsCommand.class
+      RedFlagsCommand.class,
+      ExchangeCommand.class
     })
 public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
 
