@@ -315,6 +315,73 @@ class TwoInstanceTests {
     assertThat(appliedFrom(idC)).isEqualTo(3);
   }
 
+  @Test
+  @Order(5)
+  void aNoticeFiledInOneCountryIsAnsweredInTheOtherAndTheAnswerComesBack() {
+    List<String> types = List.of(NOTE, Notices.NOTICE, Notices.ANSWER);
+    a.getBean(Partners.class).update(admin(a), idB, types, true);
+    b.getBean(Partners.class).update(admin(b), idA, types, true);
+    Notices exporter = a.getBean(Notices.class);
+    long queued = queued(a);
+
+    assertThatThrownBy(() -> exporter.file(investigator(a), draft("sugar")))
+        .hasMessageContaining("'sugar' is not a listed substance");
+    assertThatThrownBy(() -> exporter.file(investigator(a), draft("23056-29-4")))
+        .hasMessageContaining("23056-29-4");
+    assertThat(queued(a)).as("a refused notice sends nothing").isEqualTo(queued);
+
+    Notice filed = exporter.file(investigator(a), draft("23056-29-3"));
+    assertThat(filed.substanceName()).isEqualTo("4-AP");
+    assertThat(filed.controlTable()).isEqualTo("UN 1988 Convention Table I");
+    assertThat(filed.marking().banner()).isEqualTo("TLP:GREEN // CUI//LEI//REL TO CHN, USA");
+
+    Notices importer = b.getBean(Notices.class);
+    await(
+        () ->
+            importer.list(investigator(b), Notice.Direction.INCOMING).stream()
+                .anyMatch(n -> n.id().equals(filed.id())));
+    Notice received = importer.get(investigator(b), filed.id());
+    assertThat(received.partnerId()).isEqualTo(idA);
+    assertThat(received.partnerCountry()).isEqualTo(new CountryCode("USA"));
+    assertThat(received.consignee()).isEqualTo("Guangzhou Pharma Trading Co.");
+    assertThat(received.quantity()).isEqualByComparingTo("250.5");
+    assertThat(received.marking().ownerAgency()).isEqualTo("DEA");
+    assertThat(received.status()).isEqualTo(Notice.Status.AWAITING_ANSWER);
+
+    assertThatThrownBy(() -> importer.answer(investigator(b), filed.id(), "OBJECT", " "))
+        .hasMessageContaining("needs a reason");
+    assertThatThrownBy(() -> exporter.answer(investigator(a), filed.id(), "CONFIRM", null))
+        .as("the exporter does not answer its own notice")
+        .hasMessageContaining("only the importing authority answers");
+    importer.answer(investigator(b), filed.id(), "OBJECT", "The consignee holds no import licence");
+
+    await(() -> exporter.get(investigator(a), filed.id()).status() == Notice.Status.OBJECTED);
+    Notice answered = exporter.get(investigator(a), filed.id());
+    assertThat(answered.answers()).hasSize(1);
+    assertThat(answered.answers().get(0).reason())
+        .isEqualTo("The consignee holds no import licence");
+    assertThat(answered.answers().get(0).answeredBy()).isEqualTo("investigator (MPS, CHN)");
+  }
+
+  private NoticeDraft draft(String substance) {
+    return new NoticeDraft(
+        idB,
+        "Acme Fine Chemicals Inc., Newark NJ",
+        "Guangzhou Pharma Trading Co.",
+        "Guangzhou Pharma Trading Co.",
+        substance,
+        "250.50",
+        "kg",
+        10,
+        "INV-2026-0042",
+        "Newark - Los Angeles - Guangzhou",
+        "Port of Los Angeles",
+        "Port of Nansha",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30),
+        "sea",
+        null);
+  }
+
   // ---- instances ---------------------------------------------------------------------------
 
   private ConfigurableApplicationContext startB() {

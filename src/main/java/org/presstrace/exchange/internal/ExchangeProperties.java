@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl the URL partners reach this instance at; signatures name it as their target
  * @param clockSkew how far a signature's {@code created} may lie from this instance's clock
  * @param outbox how the outbox delivers
+ * @param noticeDeadline the time an importing authority has to answer a pre-export notice, when the
+ *     filer names no deadline
  */
 @ConfigurationProperties("presstrace.exchange")
 @Validated
@@ -29,7 +31,8 @@ public record ExchangeProperties(
     @NotBlank String authority,
     @NotBlank String baseUrl,
     @NotNull Duration clockSkew,
-    @NotNull @Valid Outbox outbox) {
+    @NotNull @Valid Outbox outbox,
+    @NotNull Duration noticeDeadline) {
 
   /**
    * @param poll how often the sender looks for due messages

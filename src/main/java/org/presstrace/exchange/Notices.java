@@ -1,0 +1,414 @@
+package org.presstrace.exchange;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.presstrace.access.AccessContext;
+import org.presstrace.access.AccessPolicy;
+import org.presstrace.access.AuditTrail;
+import org.presstrace.access.Caller;
+import org.presstrace.access.Marking;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.Role;
+import org.presstrace.access.SqlFilter;
+import org.presstrace.access.Tlp;
+import org.presstrace.exchange.internal.ExchangeProperties;
+import org.presstrace.exchange.internal.NoticeStore;
+import org.presstrace.exchange.internal.PartnerStore;
+import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.CountryCode;
+import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.NotFound;
+import org.presstrace.substances.ControlAction;
+import org.presstrace.substances.ListedHit;
+import org.presstrace.substances.Substance;
+import org.presstrace.substances.Substances;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * PEN-style pre-export notifications between partner instances. The exporting authority files a
+ * notice for a shipment of a listed precursor (screened against the reference lists) and it travels
+ * to the importing country's instance as a {@value #NOTICE} message; the importing authority
+ * answers (confirm, object with a reason, ask for information) and the answer travels back as a
+ * {@value #ANSWER} message, so both sides see the notice, its deadline and its answers. Notices are
+ * marked TLP:GREEN // CUI//LEI//REL TO both countries, owned by the filing agency, and read through
+ * the access policy.
+ */
+@Service
+public class Notices {
+
+  /** The message type of a notice. */
+  public static final String NOTICE = "notice";
+
+  /** The message type of an answer to a notice. */
+  public static final String ANSWER = "notice.answer";
+
+  /** Notices as protected records, for the policy's read filter. */
+  static final ProtectedKind KIND =
+      new ProtectedKind("exchange-notice", "exchange_notice", "r.*", false);
+
+  static final Set<String> UNITS = Set.of("kg", "g", "L", "mL");
+  static final Set<String> TRANSPORTS = Set.of("air", "sea", "road", "rail", "post", "courier");
+  private static final Pattern CAS = Pattern.compile("\\d{2,7}-\\d{2}-\\d");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final NoticeStore store;
+  private final PartnerStore partners;
+  private final PartnerOutbox outbox;
+  private final Substances substances;
+  private final AccessPolicy policy;
+  private final AuditTrail audit;
+  private final ExchangeProperties settings;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  Notices(
+      NoticeStore store,
+      PartnerStore partners,
+      PartnerOutbox outbox,
+      Substances substances,
+      AccessPolicy policy,
+      AuditTrail audit,
+      ExchangeProperties settings,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.store = store;
+    this.partners = partners;
+    this.outbox = outbox;
+    this.substances = substances;
+    this.policy = policy;
+    this.audit = audit;
+    this.settings = settings;
+    this.clock = clock;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * Files a notice and queues it for the importing partner; a problem with any field is an {@link
+   * InvalidRequest} naming it, and nothing is stored or sent.
+   */
+  public Notice file(AccessContext context, NoticeDraft draft) {
+    requireRole(context, "file notices", Role.INVESTIGATOR, Role.SUPERVISOR);
+    if (draft == null) {
+      throw new InvalidRequest("notice", "a notice is required");
+    }
+    Partner partner =
+        partners
+            .find(draft.partnerId() == null ? "" : draft.partnerId())
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        "partnerId", "partner '" + draft.partnerId() + "' is not paired"));
+    if (!partner.agrees(NOTICE) || !partner.agrees(ANSWER)) {
+      throw new InvalidRequest(
+          "partnerId",
+          "partner " + partner.id() + " has not agreed message types " + NOTICE + " and " + ANSWER);
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    String exporter = text("exporter", draft.exporter(), 300);
+    String importer = text("importer", draft.importer(), 300);
+    String consignee = text("consignee", draft.consignee(), 300);
+    BigDecimal quantity = quantity(draft.quantity());
+    String unit = draft.unit() == null ? "" : draft.unit().strip();
+    if (!UNITS.contains(unit)) {
+      throw new InvalidRequest(
+          "unit", "unit '" + draft.unit() + "' is not one of " + new TreeSet<>(UNITS));
+    }
+    if (draft.packages() == null || draft.packages() < 1 || draft.packages() > 1_000_000) {
+      throw new InvalidRequest("packages", "packages must be a whole number from 1 to 1000000");
+    }
+    String invoice = text("invoice", draft.invoice(), 100);
+    String route = text("route", draft.route(), 1000);
+    String exitPoint = text("exitPoint", draft.exitPoint(), 200);
+    String entryPoint = text("entryPoint", draft.entryPoint(), 200);
+    if (draft.dispatchDate() == null || draft.dispatchDate().isBefore(today)) {
+      throw new InvalidRequest(
+          "dispatchDate", "the dispatch date must be given and not before " + today);
+    }
+    String transport =
+        draft.transport() == null ? "" : draft.transport().strip().toLowerCase(Locale.ROOT);
+    if (!TRANSPORTS.contains(transport)) {
+      throw new InvalidRequest(
+          "transport",
+          "means of transport '"
+              + draft.transport()
+              + "' is not one of "
+              + new TreeSet<>(TRANSPORTS));
+    }
+    LocalDate deadline =
+        draft.responseDeadline() != null
+            ? draft.responseDeadline()
+            : today.plusDays(settings.noticeDeadline().toDays());
+    if (deadline.isBefore(today)) {
+      throw new InvalidRequest(
+          "responseDeadline", "the response deadline " + deadline + " is in the past");
+    }
+    Substance substance = listedSubstance(draft.substance());
+    Caller caller = context.caller();
+    CountryCode home = CountryCode.parse(settings.country(), "presstrace.exchange.country");
+    Marking marking =
+        new Marking(
+            caller.agency(),
+            Tlp.GREEN,
+            "LEI",
+            false,
+            new TreeSet<>(List.of(home, partner.country())),
+            null);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    var notice =
+        new Notice(
+            UUID.randomUUID().toString(),
+            Notice.Direction.OUTGOING,
+            partner.id(),
+            partner.country(),
+            exporter,
+            importer,
+            consignee,
+            substance.id(),
+            substance.name(),
+            substance.cas(),
+            table(substance, home),
+            quantity,
+            unit,
+            draft.packages(),
+            invoice,
+            route,
+            exitPoint,
+            entryPoint,
+            draft.dispatchDate(),
+            transport,
+            deadline,
+            Notice.Status.AWAITING_ANSWER,
+            marking,
+            caller.username() + " (" + caller.agency() + ", " + home.alpha3() + ")",
+            now,
+            List.of());
+    return transaction.execute(
+        status -> {
+          store.insert(notice, now);
+          outbox.send(context, partner.id(), NOTICE, toJson(notice), marking);
+          audit.record(
+              context,
+              "NOTICE_FILE",
+              KIND.name(),
+              notice.id(),
+              "WRITTEN",
+              substance.name()
+                  + " "
+                  + quantity.toPlainString()
+                  + " "
+                  + unit
+                  + " to "
+                  + partner.id());
+          return notice;
+        });
+  }
+
+  /** Answers an incoming notice; the answer travels back to the exporting partner. */
+  public Notice answer(AccessContext context, String id, String kind, String reason) {
+    requireRole(context, "answer notices", Role.INVESTIGATOR, Role.SUPERVISOR);
+    Notice notice = store.find(id, filter(context)).orElseThrow(() -> new NotFound("notice", id));
+    if (notice.direction() != Notice.Direction.INCOMING) {
+      throw new ConflictingState("only the importing authority answers a notice");
+    }
+    NoticeAnswer.Kind answerKind;
+    try {
+      answerKind =
+          NoticeAnswer.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequest(
+          "kind", "answer '" + kind + "' is not one of CONFIRM, OBJECT, ASK_INFORMATION");
+    }
+    String text = reason == null || reason.isBlank() ? null : reason.strip();
+    if (text == null && answerKind != NoticeAnswer.Kind.CONFIRM) {
+      throw new InvalidRequest(
+          "reason", "an objection or a request for information needs a reason");
+    }
+    if (text != null && text.length() > 2000) {
+      throw new InvalidRequest(
+          "reason", "the reason is " + text.length() + " characters, more than 2000");
+    }
+    Caller caller = context.caller();
+    CountryCode home = CountryCode.parse(settings.country(), "presstrace.exchange.country");
+    var answer =
+        new NoticeAnswer(
+            UUID.randomUUID().toString(),
+            answerKind,
+            text,
+            caller.username() + " (" + caller.agency() + ", " + home.alpha3() + ")",
+            clock.instant().truncatedTo(ChronoUnit.MICROS));
+    Marking marking =
+        new Marking(
+            caller.agency(),
+            Tlp.GREEN,
+            "LEI",
+            false,
+            new TreeSet<>(List.of(home, notice.partnerCountry())),
+            null);
+    transaction.executeWithoutResult(
+        status -> {
+          store.answer(notice.id(), answer, Notice.Status.after(answerKind));
+          outbox.send(
+              context, notice.partnerId(), ANSWER, answerJson(notice.id(), answer), marking);
+          audit.record(
+              context, "NOTICE_ANSWER", KIND.name(), notice.id(), "WRITTEN", answerKind.name());
+        });
+    return store.find(notice.id()).orElseThrow();
+  }
+
+  /** The notices of {@code direction} the caller may read, by deadline. */
+  public List<Notice> list(AccessContext context, Notice.Direction direction) {
+    requireRole(context, "read notices", Role.INVESTIGATOR, Role.ANALYST, Role.SUPERVISOR);
+    return transaction.execute(
+        status -> {
+          List<Notice> notices = store.list(direction, filter(context));
+          audit.record(
+              context, "LIST", KIND.name(), null, "SHOWN", direction + ": " + notices.size());
+          return notices;
+        });
+  }
+
+  /** One notice with its answers, if the caller may read it; else {@link NotFound}. */
+  public Notice get(AccessContext context, String id) {
+    requireRole(context, "read notices", Role.INVESTIGATOR, Role.ANALYST, Role.SUPERVISOR);
+    return transaction.execute(
+        status -> {
+          Notice notice =
+              store.find(id, filter(context)).orElseThrow(() -> new NotFound("notice", id));
+          audit.record(context, "READ", KIND.name(), id, "SHOWN", null);
+          return notice;
+        });
+  }
+
+  private SqlFilter filter(AccessContext context) {
+    return policy.readFilter(context.caller(), KIND);
+  }
+
+  private Substance listedSubstance(String text) {
+    String query = text == null ? "" : text.strip();
+    if (query.isEmpty() || query.length() > 300) {
+      throw new InvalidRequest("substance", "the substance (name or CAS number) is required");
+    }
+    boolean cas = CAS.matcher(query).matches();
+    List<ListedHit> hits;
+    try {
+      hits = substances.screen(null, cas ? null : query, cas ? query : null).listed();
+    } catch (InvalidRequest e) {
+      throw new InvalidRequest("substance", e.getMessage());
+    }
+    ListedHit hit =
+        hits.stream()
+            .filter(h -> h.score() >= 1.0)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InvalidRequest(
+                        "substance",
+                        "'"
+                            + query
+                            + "' is not a listed substance: a notice is for a listed precursor"
+                            + (hits.isEmpty()
+                                ? ""
+                                : " (did you mean " + hits.get(0).name() + "?)")));
+    return substances.get(hit.substanceId());
+  }
+
+  /** Where the substance is listed: the 1988 Convention's table first, else a national list. */
+  static String table(Substance substance, CountryCode home) {
+    ControlAction best = null;
+    for (ControlAction control : substance.controls()) {
+      if (control.effectiveTo() != null) {
+        continue;
+      }
+      if ("UN".equals(control.jurisdiction())) {
+        return "UN " + control.instrument() + " " + control.category();
+      }
+      if (best == null || home.alpha3().equals(control.jurisdiction())) {
+        best = control;
+      }
+    }
+    return best == null
+        ? "listed"
+        : best.jurisdiction() + " " + best.instrument() + " " + best.category();
+  }
+
+  private static BigDecimal quantity(String text) {
+    try {
+      BigDecimal value = new BigDecimal(text == null ? "" : text.strip());
+      if (value.signum() <= 0 || value.precision() > 18 || text.strip().length() > 30) {
+        throw new NumberFormatException();
+      }
+      return value.stripTrailingZeros();
+    } catch (NumberFormatException e) {
+      throw new InvalidRequest("quantity", "quantity '" + text + "' is not a positive number");
+    }
+  }
+
+  private static String text(String field, String value, int max) {
+    String text = value == null ? "" : value.strip();
+    if (text.isEmpty() || text.length() > max) {
+      throw new InvalidRequest(field, field + " must be 1-" + max + " characters");
+    }
+    return text;
+  }
+
+  private static void requireRole(AccessContext context, String what, Role... roles) {
+    for (Role role : roles) {
+      if (context.caller().has(role)) {
+        return;
+      }
+    }
+    throw new AccessDeniedException("only " + List.of(roles) + " " + what);
+  }
+
+  static String toJson(Notice n) {
+    var fields = new LinkedHashMap<String, Object>();
+    fields.put("id", n.id());
+    fields.put("exporter", n.exporter());
+    fields.put("importer", n.importer());
+    fields.put("consignee", n.consignee());
+    fields.put("substanceId", n.substanceId());
+    fields.put("substanceName", n.substanceName());
+    fields.put("cas", n.cas());
+    fields.put("controlTable", n.controlTable());
+    fields.put("quantity", n.quantity().toPlainString());
+    fields.put("unit", n.unit());
+    fields.put("packages", n.packages());
+    fields.put("invoice", n.invoice());
+    fields.put("route", n.route());
+    fields.put("exitPoint", n.exitPoint());
+    fields.put("entryPoint", n.entryPoint());
+    fields.put("dispatchDate", n.dispatchDate().toString());
+    fields.put("transport", n.transport());
+    fields.put("responseDeadline", n.responseDeadline().toString());
+    fields.put("filedBy", n.filedBy());
+    fields.put("filedAt", n.filedAt().toString());
+    return JSON.writeValueAsString(fields);
+  }
+
+  static String answerJson(String noticeId, NoticeAnswer answer) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("noticeId", noticeId);
+    fields.put("id", answer.id());
+    fields.put("kind", answer.kind().name());
+    fields.put("reason", answer.reason());
+    fields.put("answeredBy", answer.answeredBy());
+    fields.put("answeredAt", answer.answeredAt().toString());
+    return JSON.writeValueAsString(fields);
+  }
+}
