@@ -271,6 +271,14 @@ public class Notices {
     return store.find(notice.id()).orElseThrow();
   }
 
+  /** The partners a notice may go to: those that agreed both notice message types. */
+  public List<Partner> partners(AccessContext context) {
+    requireRole(context, "file notices", Role.INVESTIGATOR, Role.SUPERVISOR);
+    return partners.all().stream()
+        .filter(p -> p.enabled() && p.agrees(NOTICE) && p.agrees(ANSWER))
+        .toList();
+  }
+
   /** The notices of {@code direction} the caller may read, by deadline. */
   public List<Notice> list(AccessContext context, Notice.Direction direction) {
     requireRole(context, "read notices", Role.INVESTIGATOR, Role.ANALYST, Role.SUPERVISOR);
