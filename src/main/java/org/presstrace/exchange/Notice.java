@@ -57,19 +57,48 @@ public record Notice(
     AWAITING_ANSWER,
     CONFIRMED,
     OBJECTED,
-    INFORMATION_REQUESTED;
+    INFORMATION_REQUESTED,
+    /** The deadline passed with no answer; recorded on both sides. */
+    NO_ANSWER_BY_DEADLINE,
+    CANCELLED,
+    SHIPMENT_STOPPED,
+    SHIPMENT_SEIZED,
+    SHIPMENT_RECEIVED;
 
     static Status after(NoticeAnswer.Kind kind) {
       return switch (kind) {
         case CONFIRM -> CONFIRMED;
         case OBJECT -> OBJECTED;
         case ASK_INFORMATION -> INFORMATION_REQUESTED;
+        case CANCEL -> CANCELLED;
+        case SHIPMENT_STOPPED -> SHIPMENT_STOPPED;
+        case SHIPMENT_SEIZED -> SHIPMENT_SEIZED;
+        case SHIPMENT_RECEIVED -> SHIPMENT_RECEIVED;
       };
     }
   }
 
   /** Whether the deadline passed with no answer, as of {@code today}. */
   public boolean unansweredPast(LocalDate today) {
-    return answers.isEmpty() && today.isAfter(responseDeadline);
+    return answers.stream().noneMatch(a -> a.kind().byImporter())
+        && today.isAfter(responseDeadline)
+        && status != Status.CANCELLED;
+  }
+
+  /**
+   * Why {@code kind} may not be recorded on this side's copy, or null when it may: answers on the
+   * importing side only, a cancellation on the exporting side only, nothing after a cancellation.
+   */
+  public String refusal(NoticeAnswer.Kind kind) {
+    if (status == Status.CANCELLED) {
+      return "the notice was cancelled by the exporting authority";
+    }
+    if (kind.byImporter() && direction != Direction.INCOMING) {
+      return "only the importing authority answers a notice";
+    }
+    if (kind.byExporter() && direction != Direction.OUTGOING) {
+      return "only the exporting authority cancels a notice";
+    }
+    return null;
   }
 }

@@ -3,10 +3,11 @@ package org.presstrace.exchange;
 import java.time.Instant;
 
 /**
- * The importing authority's answer to a notice.
+ * One entry of a notice's history after filing: the importing authority's answer, the exporting
+ * authority's cancellation, or what became of the shipment, recorded by either side.
  *
- * @param answeredBy who answered, as {@code user (agency, country)}
- * @param reason required for an objection and a request for information
+ * @param answeredBy who recorded it, as {@code user (agency, country)}
+ * @param reason required for an objection, a request for information and a cancellation
  */
 public record NoticeAnswer(
     String id, Kind kind, String reason, String answeredBy, Instant answeredAt) {
@@ -18,6 +19,29 @@ public record NoticeAnswer(
     /** The importing authority objects to the shipment, with a reason. */
     OBJECT,
     /** The importing authority asks for more information before it answers. */
-    ASK_INFORMATION
+    ASK_INFORMATION,
+    /** The exporting authority withdraws the notice, with a reason. */
+    CANCEL,
+    /** The shipment was stopped (either side). */
+    SHIPMENT_STOPPED,
+    /** The shipment was seized (either side). */
+    SHIPMENT_SEIZED,
+    /** The shipment was received by the consignee (either side). */
+    SHIPMENT_RECEIVED;
+
+    /** Only the importing authority answers. */
+    public boolean byImporter() {
+      return this == CONFIRM || this == OBJECT || this == ASK_INFORMATION;
+    }
+
+    /** Only the exporting authority cancels. */
+    public boolean byExporter() {
+      return this == CANCEL;
+    }
+
+    /** Whether a reason must be given. */
+    public boolean needsReason() {
+      return this == OBJECT || this == ASK_INFORMATION || this == CANCEL;
+    }
   }
 }

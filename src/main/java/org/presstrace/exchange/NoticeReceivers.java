@@ -80,9 +80,13 @@ class NoticeReceivers {
         JsonNode a = Notices.JSON.readTree(message.body());
         String noticeId = a.get("noticeId").asString();
         var notice = store.find(noticeId);
+        var kind = NoticeAnswer.Kind.valueOf(a.get("kind").asString());
+        // The partner recorded it on its own copy, whose direction is the opposite of ours: its
+        // answers reach our OUTGOING copy, its cancellation our INCOMING one.
         if (notice.isEmpty()
-            || notice.get().direction() != Notice.Direction.OUTGOING
-            || !notice.get().partnerId().equals(message.partnerId())) {
+            || !notice.get().partnerId().equals(message.partnerId())
+            || (kind.byImporter() && notice.get().direction() != Notice.Direction.OUTGOING)
+            || (kind.byExporter() && notice.get().direction() != Notice.Direction.INCOMING)) {
           audit.recordAnonymous(
               "partner:" + message.partnerId(),
               "NOTICE_ANSWER",
@@ -91,14 +95,13 @@ class NoticeReceivers {
                   + message.messageId()
                   + " names notice "
                   + noticeId
-                  + ", which this instance did not send to that partner");
+                  + ", which that partner may not record on this instance's copy");
           return;
         }
         String answerId = a.get("id").asString();
         if (store.answerExists(answerId)) {
           return;
         }
-        var kind = NoticeAnswer.Kind.valueOf(a.get("kind").asString());
         store.answer(
             noticeId,
             new NoticeAnswer(

@@ -223,21 +223,26 @@ public class Notices {
   public Notice answer(AccessContext context, String id, String kind, String reason) {
     requireRole(context, "answer notices", Role.INVESTIGATOR, Role.SUPERVISOR);
     Notice notice = store.find(id, filter(context)).orElseThrow(() -> new NotFound("notice", id));
-    if (notice.direction() != Notice.Direction.INCOMING) {
-      throw new ConflictingState("only the importing authority answers a notice");
-    }
     NoticeAnswer.Kind answerKind;
     try {
       answerKind =
           NoticeAnswer.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequest(
-          "kind", "answer '" + kind + "' is not one of CONFIRM, OBJECT, ASK_INFORMATION");
+          "kind",
+          "answer '"
+              + kind
+              + "' is not one of "
+              + java.util.Arrays.toString(NoticeAnswer.Kind.values()));
+    }
+    String refusal = notice.refusal(answerKind);
+    if (refusal != null) {
+      throw new ConflictingState(refusal);
     }
     String text = reason == null || reason.isBlank() ? null : reason.strip();
-    if (text == null && answerKind != NoticeAnswer.Kind.CONFIRM) {
+    if (text == null && answerKind.needsReason()) {
       throw new InvalidRequest(
-          "reason", "an objection or a request for information needs a reason");
+          "reason", "an objection, a request for information or a cancellation needs a reason");
     }
     if (text != null && text.length() > 2000) {
       throw new InvalidRequest(
@@ -269,6 +274,26 @@ public class Notices {
               context, "NOTICE_ANSWER", KIND.name(), notice.id(), "WRITTEN", answerKind.name());
         });
     return store.find(notice.id()).orElseThrow();
+  }
+
+  /**
+   * Records, on this side, that the deadline of each notice still awaiting an answer passed; the
+   * partner's instance does the same on its copy, so both sides show it. Returns how many.
+   */
+  public int recordMissedDeadlines() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return transaction.execute(
+        status -> {
+          List<String> missed = store.missedDeadlines(today);
+          for (String id : missed) {
+            audit.recordAnonymous(
+                "exchange",
+                "NOTICE_DEADLINE",
+                "DEADLINE_MISSED",
+                "notice " + id + " had no answer by its deadline");
+          }
+          return missed.size();
+        });
   }
 
   /** The partners a notice may go to: those that agreed both notice message types. */

@@ -363,6 +363,42 @@ class TwoInstanceTests {
     assertThat(answered.answers().get(0).answeredBy()).isEqualTo("investigator (MPS, CHN)");
   }
 
+  @Test
+  @Order(6)
+  void cancellationsOutcomesAndMissedDeadlinesAreSeenOnBothSides() {
+    Notices exporter = a.getBean(Notices.class);
+    Notices importer = b.getBean(Notices.class);
+    Notice stopped = exporter.file(investigator(a), draft("NPP"));
+    Notice cancelled = exporter.file(investigator(a), draft("4-piperidone"));
+    Notice unanswered = exporter.file(investigator(a), draft("ANPP"));
+    await(() -> importer.list(investigator(b), Notice.Direction.INCOMING).size() >= 4);
+
+    importer.answer(investigator(b), stopped.id(), "SHIPMENT_STOPPED", "Held at Nansha");
+    await(
+        () ->
+            exporter.get(investigator(a), stopped.id()).status() == Notice.Status.SHIPMENT_STOPPED);
+
+    assertThatThrownBy(() -> importer.answer(investigator(b), cancelled.id(), "CANCEL", "x"))
+        .hasMessageContaining("only the exporting authority cancels");
+    exporter.answer(investigator(a), cancelled.id(), "CANCEL", "Order withdrawn by the buyer");
+    await(() -> importer.get(investigator(b), cancelled.id()).status() == Notice.Status.CANCELLED);
+    assertThatThrownBy(() -> importer.answer(investigator(b), cancelled.id(), "CONFIRM", null))
+        .hasMessageContaining("cancelled");
+
+    for (ConfigurableApplicationContext side : List.of(a, b)) {
+      jdbc(side)
+          .sql("UPDATE exchange_notice SET response_deadline = :day WHERE id = :id")
+          .param("day", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1))
+          .param("id", unanswered.id())
+          .update();
+      assertThat(side.getBean(Notices.class).recordMissedDeadlines()).isEqualTo(1);
+    }
+    assertThat(exporter.get(investigator(a), unanswered.id()).status())
+        .isEqualTo(Notice.Status.NO_ANSWER_BY_DEADLINE);
+    assertThat(importer.get(investigator(b), unanswered.id()).status())
+        .isEqualTo(Notice.Status.NO_ANSWER_BY_DEADLINE);
+  }
+
   private NoticeDraft draft(String substance) {
     return new NoticeDraft(
         idB,

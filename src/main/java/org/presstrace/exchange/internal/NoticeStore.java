@@ -125,6 +125,25 @@ public class NoticeStore {
         .update();
   }
 
+  /** Marks the notices awaiting an answer whose deadline is before {@code today}; their ids. */
+  public List<String> missedDeadlines(java.time.LocalDate today) {
+    List<String> ids =
+        jdbc.sql(
+                "SELECT id FROM exchange_notice WHERE status = 'AWAITING_ANSWER'"
+                    + " AND response_deadline < :today")
+            .param("today", today)
+            .query(String.class)
+            .list();
+    for (String id : ids) {
+      jdbc.sql(
+              "UPDATE exchange_notice SET status = 'NO_ANSWER_BY_DEADLINE' WHERE id = :id"
+                  + " AND status = 'AWAITING_ANSWER'")
+          .param("id", id)
+          .update();
+    }
+    return ids;
+  }
+
   public boolean answerExists(String answerId) {
     return jdbc.sql("SELECT COUNT(*) FROM exchange_notice_answer WHERE id = :id")
             .param("id", answerId)
