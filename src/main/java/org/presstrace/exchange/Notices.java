@@ -328,6 +328,70 @@ public class Notices {
         });
   }
 
+  /** The format name of {@link #incbCopy}. */
+  public static final String INCB_FORMAT = "presstrace-incb-notice/v1";
+
+  /**
+   * The notice as a file for INCB (no INCB API exists): one JSON object in the {@value
+   * #INCB_FORMAT} format of docs/exchange.md, with the marking banner it carries; audited as an
+   * export.
+   */
+  public String incbCopy(AccessContext context, String id) {
+    requireRole(context, "read notices", Role.INVESTIGATOR, Role.ANALYST, Role.SUPERVISOR);
+    return transaction.execute(
+        status -> {
+          Notice n = store.find(id, filter(context)).orElseThrow(() -> new NotFound("notice", id));
+          CountryCode home = CountryCode.parse(settings.country(), "presstrace.exchange.country");
+          boolean outgoing = n.direction() == Notice.Direction.OUTGOING;
+          var copy = new LinkedHashMap<String, Object>();
+          copy.put("format", INCB_FORMAT);
+          copy.put("marking", n.marking().banner());
+          copy.put("noticeId", n.id());
+          copy.put("exportingCountry", (outgoing ? home : n.partnerCountry()).alpha3());
+          copy.put("importingCountry", (outgoing ? n.partnerCountry() : home).alpha3());
+          copy.put("exporter", n.exporter());
+          copy.put("importer", n.importer());
+          copy.put("consignee", n.consignee());
+          copy.put("substance", n.substanceName());
+          copy.put("cas", n.cas());
+          copy.put("controlTable", n.controlTable());
+          copy.put("quantity", n.quantity().toPlainString());
+          copy.put("unit", n.unit());
+          copy.put("packages", n.packages());
+          copy.put("invoice", n.invoice());
+          copy.put("route", n.route());
+          copy.put("exitPoint", n.exitPoint());
+          copy.put("entryPoint", n.entryPoint());
+          copy.put("dispatchDate", n.dispatchDate().toString());
+          copy.put("transport", n.transport());
+          copy.put("responseDeadline", n.responseDeadline().toString());
+          copy.put("status", n.status().name());
+          copy.put("filedBy", n.filedBy());
+          copy.put("filedAt", n.filedAt().toString());
+          copy.put(
+              "answers",
+              n.answers().stream()
+                  .map(
+                      a -> {
+                        var answer = new LinkedHashMap<String, Object>();
+                        answer.put("kind", a.kind().name());
+                        answer.put("reason", a.reason());
+                        answer.put("by", a.answeredBy());
+                        answer.put("at", a.answeredAt().toString());
+                        return answer;
+                      })
+                  .toList());
+          audit.record(
+              context.via(org.presstrace.access.Channel.EXPORT),
+              "EXPORT",
+              KIND.name(),
+              id,
+              "SHOWN",
+              INCB_FORMAT);
+          return JSON.writeValueAsString(copy);
+        });
+  }
+
   private SqlFilter filter(AccessContext context) {
     return policy.readFilter(context.caller(), KIND);
   }

@@ -361,6 +361,13 @@ class TwoInstanceTests {
     assertThat(answered.answers().get(0).reason())
         .isEqualTo("The consignee holds no import licence");
     assertThat(answered.answers().get(0).answeredBy()).isEqualTo("investigator (MPS, CHN)");
+    assertThat(exporter.incbCopy(investigator(a), filed.id()))
+        .startsWith("{\"format\":\"presstrace-incb-notice/v1\"")
+        .contains("\"exportingCountry\":\"USA\",\"importingCountry\":\"CHN\"")
+        .contains("\"status\":\"OBJECTED\"")
+        .contains("The consignee holds no import licence");
+    assertThat(importer.incbCopy(investigator(b), filed.id()))
+        .contains("\"exportingCountry\":\"USA\",\"importingCountry\":\"CHN\"");
   }
 
   @Test

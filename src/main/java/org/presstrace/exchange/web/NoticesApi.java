@@ -55,6 +55,17 @@ class NoticesApi {
     return notices.get(context, id);
   }
 
+  @GetMapping(value = "/{id}/incb", produces = "application/json")
+  @Operation(
+      summary =
+          "The notice as a file for INCB (format presstrace-incb-notice/v1, docs/exchange.md)")
+  ResponseEntity<String> incb(@PathVariable String id, AccessContext context) {
+    String copy = notices.incbCopy(context, id);
+    return ResponseEntity.ok()
+        .header("Content-Disposition", "attachment; filename=\"pen-notice-" + id + ".json\"")
+        .body(copy);
+  }
+
   @PostMapping
   @Operation(
       summary = "File a pre-export notice to the importing partner (investigators, supervisors)")
