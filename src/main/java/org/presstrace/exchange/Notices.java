@@ -71,6 +71,7 @@ public class Notices {
   private final PartnerStore partners;
   private final PartnerOutbox outbox;
   private final Substances substances;
+  private final org.presstrace.casework.Subjects subjects;
   private final AccessPolicy policy;
   private final AuditTrail audit;
   private final ExchangeProperties settings;
@@ -82,6 +83,7 @@ public class Notices {
       PartnerStore partners,
       PartnerOutbox outbox,
       Substances substances,
+      org.presstrace.casework.Subjects subjects,
       AccessPolicy policy,
       AuditTrail audit,
       ExchangeProperties settings,
@@ -91,6 +93,7 @@ public class Notices {
     this.partners = partners;
     this.outbox = outbox;
     this.substances = substances;
+    this.subjects = subjects;
     this.policy = policy;
     this.audit = audit;
     this.settings = settings;
@@ -325,6 +328,61 @@ public class Notices {
               store.find(id, filter(context)).orElseThrow(() -> new NotFound("notice", id));
           audit.record(context, "READ", KIND.name(), id, "SHOWN", null);
           return notice;
+        });
+  }
+
+  /**
+   * Screens a notice's parties (as companies) against the case subjects the caller may read, with
+   * the resolution engine: the hits at or above its review threshold, best first, for the filer to
+   * see. The subjects are read through the access policy, audited as one bulk read.
+   */
+  public List<PartyHit> screenParties(AccessContext context, Notice notice) {
+    requireRole(context, "screen notice parties", Role.INVESTIGATOR, Role.ANALYST, Role.SUPERVISOR);
+    var parties = new LinkedHashMap<String, String>();
+    parties.put("exporter", notice.exporter());
+    parties.put("importer", notice.importer());
+    parties.put("consignee", notice.consignee());
+    var left = new java.util.ArrayList<org.presstrace.resolution.Entity>();
+    parties.forEach(
+        (role, name) ->
+            left.add(
+                org.presstrace.resolution.Entity.of(
+                        "party:" + role, org.presstrace.resolution.Schema.COMPANY)
+                    .with("name", name)));
+    return transaction.execute(
+        status -> {
+          var readable = new java.util.HashMap<String, org.presstrace.casework.Subject>();
+          var right = new java.util.ArrayList<org.presstrace.resolution.Entity>();
+          for (var subject : subjects.readableEntities(context)) {
+            readable.put(subject.subject().id(), subject.subject());
+            right.add(subject.entity());
+          }
+          if (right.isEmpty()) {
+            return List.<PartyHit>of();
+          }
+          return org.presstrace.resolution.Matching.withDefaults()
+              .link(left, right)
+              .matches()
+              .stream()
+              .filter(match -> readable.containsKey(match.rightId()))
+              .sorted(
+                  java.util.Comparator.comparingDouble(org.presstrace.resolution.Match::score)
+                      .reversed())
+              .map(
+                  match -> {
+                    String role = match.leftId().substring("party:".length());
+                    var subject = readable.get(match.rightId());
+                    return new PartyHit(
+                        role,
+                        parties.get(role),
+                        subject.id(),
+                        subject.label(),
+                        subject.caseReference(),
+                        match.score(),
+                        match.band(),
+                        match.explanation());
+                  })
+              .toList();
         });
   }
 

@@ -109,8 +109,17 @@ class NoticePages {
   }
 
   @GetMapping("/{id}")
-  String show(@PathVariable String id, Model model) {
-    model.addAttribute("n", notices.get(context(), id));
+  String show(@PathVariable String id, AccessContext context, Model model) {
+    Notice notice = notices.get(context, id);
+    model.addAttribute("n", notice);
+    if (context.purpose() == null) {
+      model.addAttribute(
+          "partyHitsNote",
+          "State a purpose for the session to screen the parties against your case subjects.");
+      model.addAttribute("partyHits", java.util.List.of());
+    } else {
+      model.addAttribute("partyHits", notices.screenParties(context, notice));
+    }
     model.addAttribute("today", LocalDate.now(ZoneOffset.UTC));
     return "exchange/notice";
   }
@@ -118,6 +127,7 @@ class NoticePages {
   @PostMapping("/{id}/answers")
   String answer(
       @PathVariable String id,
+      AccessContext pageContext,
       @RequestParam(required = false) String kind,
       @RequestParam(required = false) String reason,
       Model model,
@@ -129,7 +139,7 @@ class NoticePages {
     } catch (InvalidRequest | ConflictingState e) {
       model.addAttribute("answerError", e.getMessage());
       model.addAttribute("reason", reason);
-      return show(id, model);
+      return show(id, pageContext, model);
     }
   }
 

@@ -52,18 +52,23 @@ class NoticePagesIntegrationTests {
   @Autowired Partners partners;
   @Autowired JdbcClient jdbc;
   @Autowired List<PartnerMessageHandler> handlers;
+  @Autowired org.presstrace.casework.Subjects subjects;
 
   World world;
   String investigator;
   String analyst;
   String partnerId;
+  String agency;
+  String otherInvestigator;
 
   @BeforeEach
   void world() throws Exception {
     world = new World(directory);
     directory.ensureAgency(directory.operatorAgency(), "Operations", AgencyKind.FEDERAL, "USA");
     String admin = world.user("nadmin", directory.operatorAgency(), Role.ADMINISTRATOR);
-    String agency = world.agency("NDEA", AgencyKind.FEDERAL, "USA");
+    agency = world.agency("NDEA", AgencyKind.FEDERAL, "USA");
+    otherInvestigator =
+        world.user("noth", world.agency("NCBP", AgencyKind.FEDERAL, "USA"), Role.INVESTIGATOR);
     investigator = world.user("ninv", agency, Role.INVESTIGATOR);
     analyst = world.user("nana", agency, Role.ANALYST);
     partnerId = "pt-notice-" + world.suffix().toLowerCase();
@@ -122,6 +127,11 @@ class NoticePagesIntegrationTests {
             + "\",\"transport\":\"sea\",\"responseDeadline\":\""
             + dispatch.minusDays(5)
             + "\",\"filedBy\":\"officer (MPS, CHN)\",\"filedAt\":\"2026-12-01T00:00:00Z\"}";
+    String importerName = "Acme Labs " + world.suffix();
+    String exporterName = "Hubei Chem " + world.suffix();
+    subject(investigator, importerName, Tlp.AMBER, "CASE-" + world.suffix());
+    subject(otherInvestigator, exporterName, Tlp.RED, "HIDDEN-" + world.suffix());
+    body = body.replace("Acme Labs", importerName).replace("Hubei Chem", exporterName);
     handler(Notices.NOTICE)
         .receive(
             new ReceivedMessage(
@@ -138,6 +148,15 @@ class NoticePagesIntegrationTests {
 
     mvc.perform(get("/exchange/notices/" + id).with(as(investigator, Role.INVESTIGATOR)))
         .andExpect(status().isOk())
+        .andExpect(content().string(containsString("State a purpose for the session")));
+    mvc.perform(
+            get("/exchange/notices/" + id)
+                .sessionAttr(org.presstrace.access.Purpose.SESSION_ATTRIBUTE, "Case 2026-17")
+                .with(as(investigator, Role.INVESTIGATOR)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"party-hits\"")))
+        .andExpect(content().string(containsString("CASE-" + world.suffix())))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("HIDDEN-"))))
         .andExpect(
             content().string(containsString("Received from partner " + partnerId + " (CHN)")))
         .andExpect(content().string(containsString("TLP:GREEN // CUI//LEI//REL TO CHN, USA")))
@@ -170,6 +189,20 @@ class NoticePagesIntegrationTests {
                 .query(String.class)
                 .list())
         .containsExactly(Notices.ANSWER);
+  }
+
+  private void subject(String username, String name, Tlp tlp, String caseReference) {
+    var context = world.as(username, Channel.API);
+    subjects.submit(
+        context,
+        new org.presstrace.casework.SubjectDraft(
+            org.presstrace.resolution.Schema.COMPANY,
+            Map.of("name", List.of(name), "country", List.of("us")),
+            caseReference,
+            "duty desk",
+            "notice test",
+            LocalDate.now(ZoneOffset.UTC),
+            Marking.of(context.caller().agency(), tlp)));
   }
 
   private PartnerMessageHandler handler(String type) {
