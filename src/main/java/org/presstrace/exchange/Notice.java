@@ -11,11 +11,13 @@ import org.presstrace.shared.CountryCode;
  * A pre-export notification as one side holds it: {@link Direction#OUTGOING} where it was filed,
  * {@link Direction#INCOMING} where it was received; with the answers so far.
  *
+ * @param version 1 when filed, one more with each amendment; answers name the version they answer
  * @param partnerId the other side
  * @param controlTable where the substance is listed, e.g. {@code UN 1988 Convention Table I}
  */
 public record Notice(
     String id,
+    int version,
     Direction direction,
     String partnerId,
     CountryCode partnerCountry,

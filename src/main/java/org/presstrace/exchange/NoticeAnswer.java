@@ -6,11 +6,12 @@ import java.time.Instant;
  * One entry of a notice's history after filing: the importing authority's answer, the exporting
  * authority's cancellation, or what became of the shipment, recorded by either side.
  *
+ * @param noticeVersion the version of the notice it was recorded on
  * @param answeredBy who recorded it, as {@code user (agency, country)}
  * @param reason required for an objection, a request for information and a cancellation
  */
 public record NoticeAnswer(
-    String id, Kind kind, String reason, String answeredBy, Instant answeredAt) {
+    String id, int noticeVersion, Kind kind, String reason, String answeredBy, Instant answeredAt) {
 
   /** What the importing authority says. */
   public enum Kind {

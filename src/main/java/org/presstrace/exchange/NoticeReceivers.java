@@ -31,12 +31,18 @@ class NoticeReceivers {
       public void receive(ReceivedMessage message) {
         JsonNode n = Notices.JSON.readTree(message.body());
         String id = n.get("id").asString();
-        if (store.find(id).isPresent()) {
+        int version = n.get("version").asInt();
+        var existing = store.find(id);
+        if (existing.isPresent()
+            && (existing.get().direction() != Notice.Direction.INCOMING
+                || !existing.get().partnerId().equals(message.partnerId())
+                || existing.get().version() >= version)) {
           return;
         }
-        store.insert(
+        var notice =
             new Notice(
                 id,
+                version,
                 Notice.Direction.INCOMING,
                 message.partnerId(),
                 message.originCountry(),
@@ -61,8 +67,12 @@ class NoticeReceivers {
                 message.marking(),
                 n.get("filedBy").asString(),
                 Instant.parse(n.get("filedAt").asString()),
-                List.of()),
-            clock.instant());
+                List.of());
+        if (existing.isPresent()) {
+          store.amend(notice);
+        } else {
+          store.insert(notice, clock.instant());
+        }
       }
     };
   }
@@ -106,6 +116,7 @@ class NoticeReceivers {
             noticeId,
             new NoticeAnswer(
                 answerId,
+                a.get("noticeVersion").asInt(),
                 kind,
                 a.get("reason").isNull() ? null : a.get("reason").asString(),
                 a.get("answeredBy").asString(),

@@ -122,6 +122,38 @@ public class Notices {
           "partnerId",
           "partner " + partner.id() + " has not agreed message types " + NOTICE + " and " + ANSWER);
     }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Notice notice = build(context, draft, partner, UUID.randomUUID().toString(), 1, now);
+    Marking marking = notice.marking();
+    return transaction.execute(
+        status -> {
+          store.insert(notice, now);
+          outbox.send(context, partner.id(), NOTICE, toJson(notice), marking);
+          audit.record(
+              context,
+              "NOTICE_FILE",
+              KIND.name(),
+              notice.id(),
+              "WRITTEN",
+              notice.substanceName()
+                  + " "
+                  + notice.quantity().toPlainString()
+                  + " "
+                  + notice.unit()
+                  + " to "
+                  + partner.id());
+          return notice;
+        });
+  }
+
+  /** A notice of {@code partner} from a draft, every field checked; the substance screened. */
+  private Notice build(
+      AccessContext context,
+      NoticeDraft draft,
+      Partner partner,
+      String id,
+      int version,
+      Instant filedAt) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     String exporter = text("exporter", draft.exporter(), 300);
     String importer = text("importer", draft.importer(), 300);
@@ -172,54 +204,69 @@ public class Notices {
             false,
             new TreeSet<>(List.of(home, partner.country())),
             null);
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    var notice =
-        new Notice(
-            UUID.randomUUID().toString(),
-            Notice.Direction.OUTGOING,
-            partner.id(),
-            partner.country(),
-            exporter,
-            importer,
-            consignee,
-            substance.id(),
-            substance.name(),
-            substance.cas(),
-            table(substance, home),
-            quantity,
-            unit,
-            draft.packages(),
-            invoice,
-            route,
-            exitPoint,
-            entryPoint,
-            draft.dispatchDate(),
-            transport,
-            deadline,
-            Notice.Status.AWAITING_ANSWER,
-            marking,
-            caller.username() + " (" + caller.agency() + ", " + home.alpha3() + ")",
-            now,
-            List.of());
-    return transaction.execute(
+    return new Notice(
+        id,
+        version,
+        Notice.Direction.OUTGOING,
+        partner.id(),
+        partner.country(),
+        exporter,
+        importer,
+        consignee,
+        substance.id(),
+        substance.name(),
+        substance.cas(),
+        table(substance, home),
+        quantity,
+        unit,
+        draft.packages(),
+        invoice,
+        route,
+        exitPoint,
+        entryPoint,
+        draft.dispatchDate(),
+        transport,
+        deadline,
+        Notice.Status.AWAITING_ANSWER,
+        marking,
+        caller.username() + " (" + caller.agency() + ", " + home.alpha3() + ")",
+        filedAt,
+        List.of());
+  }
+
+  /**
+   * Amends an outgoing notice of the caller's agency: the shipment's details are replaced (every
+   * field checked again), its version goes up, it awaits an answer again and travels again to the
+   * partner; the answers so far stay as its history.
+   */
+  public Notice amend(AccessContext context, String id, NoticeDraft draft) {
+    requireRole(context, "amend notices", Role.INVESTIGATOR, Role.SUPERVISOR);
+    Notice current = store.find(id, filter(context)).orElseThrow(() -> new NotFound("notice", id));
+    if (current.direction() != Notice.Direction.OUTGOING) {
+      throw new ConflictingState("only the exporting authority amends a notice");
+    }
+    if (current.status() == Notice.Status.CANCELLED) {
+      throw new ConflictingState("the notice was cancelled");
+    }
+    if (!current.marking().ownerAgency().equals(context.caller().agency())) {
+      throw new ConflictingState(
+          "only agency " + current.marking().ownerAgency() + " amends its notice");
+    }
+    if (draft == null) {
+      throw new InvalidRequest("notice", "a notice is required");
+    }
+    Partner partner =
+        partners.find(current.partnerId()).orElseThrow(() -> new NotFound("partner", id));
+    Notice amended =
+        build(context, draft, partner, current.id(), current.version() + 1, current.filedAt());
+    transaction.executeWithoutResult(
         status -> {
-          store.insert(notice, now);
-          outbox.send(context, partner.id(), NOTICE, toJson(notice), marking);
+          store.amend(amended);
+          outbox.send(context, partner.id(), NOTICE, toJson(amended), current.marking());
           audit.record(
-              context,
-              "NOTICE_FILE",
-              KIND.name(),
-              notice.id(),
-              "WRITTEN",
-              substance.name()
-                  + " "
-                  + quantity.toPlainString()
-                  + " "
-                  + unit
-                  + " to "
-                  + partner.id());
-          return notice;
+              context, "NOTICE_AMEND", KIND.name(), id, "WRITTEN", "version " + amended.version());
         });
+    return store.find(id).orElseThrow();
   }
 
   /** Answers an incoming notice; the answer travels back to the exporting partner. */
@@ -256,6 +303,7 @@ public class Notices {
     var answer =
         new NoticeAnswer(
             UUID.randomUUID().toString(),
+            notice.version(),
             answerKind,
             text,
             caller.username() + " (" + caller.agency() + ", " + home.alpha3() + ")",
@@ -405,6 +453,7 @@ public class Notices {
           copy.put("format", INCB_FORMAT);
           copy.put("marking", n.marking().banner());
           copy.put("noticeId", n.id());
+          copy.put("version", n.version());
           copy.put("exportingCountry", (outgoing ? home : n.partnerCountry()).alpha3());
           copy.put("importingCountry", (outgoing ? n.partnerCountry() : home).alpha3());
           copy.put("exporter", n.exporter());
@@ -432,6 +481,7 @@ public class Notices {
                   .map(
                       a -> {
                         var answer = new LinkedHashMap<String, Object>();
+                        answer.put("noticeVersion", a.noticeVersion());
                         answer.put("kind", a.kind().name());
                         answer.put("reason", a.reason());
                         answer.put("by", a.answeredBy());
@@ -534,6 +584,7 @@ public class Notices {
   static String toJson(Notice n) {
     var fields = new LinkedHashMap<String, Object>();
     fields.put("id", n.id());
+    fields.put("version", n.version());
     fields.put("exporter", n.exporter());
     fields.put("importer", n.importer());
     fields.put("consignee", n.consignee());
@@ -560,6 +611,7 @@ public class Notices {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("noticeId", noticeId);
     fields.put("id", answer.id());
+    fields.put("noticeVersion", answer.noticeVersion());
     fields.put("kind", answer.kind().name());
     fields.put("reason", answer.reason());
     fields.put("answeredBy", answer.answeredBy());

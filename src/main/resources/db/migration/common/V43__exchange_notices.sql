@@ -1,9 +1,10 @@
 -- PEN-style pre-export notifications between partner instances (docs/exchange.md#pre-export-notices):
 -- the notice on both sides (OUTGOING where it was filed, INCOMING where it was received), and
--- the importing authority's answers.
+-- the answers and events recorded on either side, each for the version of the notice it saw.
 
 CREATE TABLE exchange_notice (
   id                VARCHAR(36)   PRIMARY KEY,
+  version           INTEGER       NOT NULL,
   direction         VARCHAR(8)    NOT NULL,
   partner_id        VARCHAR(64)   NOT NULL REFERENCES exchange_partner (id),
   exporter          VARCHAR(300)  NOT NULL,
@@ -39,6 +40,7 @@ CREATE INDEX exchange_notice_by_direction ON exchange_notice (direction, filed_a
 CREATE TABLE exchange_notice_answer (
   id                VARCHAR(36)   PRIMARY KEY,
   notice_id         VARCHAR(36)   NOT NULL REFERENCES exchange_notice (id),
+  notice_version    INTEGER       NOT NULL,
   answer            VARCHAR(24)   NOT NULL,
   reason            VARCHAR(2000),
   answered_by       VARCHAR(200)  NOT NULL,

@@ -361,10 +361,44 @@ class TwoInstanceTests {
     assertThat(answered.answers().get(0).reason())
         .isEqualTo("The consignee holds no import licence");
     assertThat(answered.answers().get(0).answeredBy()).isEqualTo("investigator (MPS, CHN)");
+    NoticeDraft larger = draft("23056-29-3");
+    larger =
+        new NoticeDraft(
+            larger.partnerId(),
+            larger.exporter(),
+            larger.importer(),
+            "Shenzhen Licensed Importer Ltd.",
+            larger.substance(),
+            "300",
+            larger.unit(),
+            12,
+            larger.invoice(),
+            larger.route(),
+            larger.exitPoint(),
+            larger.entryPoint(),
+            larger.dispatchDate(),
+            larger.transport(),
+            null);
+    assertThatThrownBy(() -> importer.amend(investigator(b), filed.id(), draft("4-AP")))
+        .hasMessageContaining("only the exporting authority amends");
+    Notice second = exporter.amend(investigator(a), filed.id(), larger);
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.status()).isEqualTo(Notice.Status.AWAITING_ANSWER);
+    await(() -> importer.get(investigator(b), filed.id()).version() == 2);
+    Notice receivedAgain = importer.get(investigator(b), filed.id());
+    assertThat(receivedAgain.consignee()).isEqualTo("Shenzhen Licensed Importer Ltd.");
+    assertThat(receivedAgain.status()).isEqualTo(Notice.Status.AWAITING_ANSWER);
+    assertThat(receivedAgain.answers()).extracting(NoticeAnswer::noticeVersion).containsExactly(1);
+    importer.answer(investigator(b), filed.id(), "CONFIRM", null);
+    await(() -> exporter.get(investigator(a), filed.id()).status() == Notice.Status.CONFIRMED);
+    assertThat(exporter.get(investigator(a), filed.id()).answers())
+        .extracting(answer -> answer.noticeVersion() + " " + answer.kind())
+        .containsExactly("1 OBJECT", "2 CONFIRM");
+
     assertThat(exporter.incbCopy(investigator(a), filed.id()))
         .startsWith("{\"format\":\"presstrace-incb-notice/v1\"")
         .contains("\"exportingCountry\":\"USA\",\"importingCountry\":\"CHN\"")
-        .contains("\"status\":\"OBJECTED\"")
+        .contains("\"status\":\"CONFIRMED\"")
         .contains("The consignee holds no import licence");
     assertThat(importer.incbCopy(investigator(b), filed.id()))
         .contains("\"exportingCountry\":\"USA\",\"importingCountry\":\"CHN\"");

@@ -30,17 +30,18 @@ public class NoticeStore {
     Marking m = n.marking();
     jdbc.sql(
             """
-            INSERT INTO exchange_notice (id, direction, partner_id, exporter, importer, consignee,
+            INSERT INTO exchange_notice (id, version, direction, partner_id, exporter, importer, consignee,
                 substance_id, substance_name, cas, control_table, quantity, unit, packages,
                 invoice, route, exit_point, entry_point, dispatch_date, transport,
                 response_deadline, status, owner_agency, tlp, cui_category, noforn, rel_to,
                 compartment, filed_by, filed_at, recorded_at)
-            VALUES (:id, :direction, :partner, :exporter, :importer, :consignee, :substanceId,
+            VALUES (:id, :version, :direction, :partner, :exporter, :importer, :consignee, :substanceId,
                 :substanceName, :cas, :table, :quantity, :unit, :packages, :invoice, :route,
                 :exitPoint, :entryPoint, :dispatch, :transport, :deadline, :status, :owner, :tlp,
                 :cui, :noforn, :relTo, :compartment, :filedBy, :filedAt, :recordedAt)
             """)
         .param("id", n.id())
+        .param("version", n.version())
         .param("direction", n.direction().name())
         .param("partner", n.partnerId())
         .param("exporter", n.exporter())
@@ -110,10 +111,12 @@ public class NoticeStore {
 
   public void answer(String noticeId, NoticeAnswer answer, Notice.Status status) {
     jdbc.sql(
-            "INSERT INTO exchange_notice_answer (id, notice_id, answer, reason, answered_by,"
-                + " answered_at) VALUES (:id, :notice, :answer, :reason, :by, :at)")
+            "INSERT INTO exchange_notice_answer (id, notice_id, notice_version, answer, reason,"
+                + " answered_by, answered_at)"
+                + " VALUES (:id, :notice, :version, :answer, :reason, :by, :at)")
         .param("id", answer.id())
         .param("notice", noticeId)
+        .param("version", answer.noticeVersion())
         .param("answer", answer.kind().name())
         .param("reason", answer.reason())
         .param("by", answer.answeredBy())
@@ -144,6 +147,44 @@ public class NoticeStore {
     return ids;
   }
 
+  /**
+   * Replaces the shipment's details with those of {@code amended}, a later version; its answers so
+   * far stay as history and it awaits an answer again.
+   */
+  public void amend(Notice amended) {
+    jdbc.sql(
+            """
+            UPDATE exchange_notice SET version = :version, exporter = :exporter,
+                importer = :importer, consignee = :consignee, substance_id = :substanceId,
+                substance_name = :substanceName, cas = :cas, control_table = :table,
+                quantity = :quantity, unit = :unit, packages = :packages, invoice = :invoice,
+                route = :route, exit_point = :exitPoint, entry_point = :entryPoint,
+                dispatch_date = :dispatch, transport = :transport, response_deadline = :deadline,
+                status = 'AWAITING_ANSWER'
+            WHERE id = :id AND version < :version
+            """)
+        .param("id", amended.id())
+        .param("version", amended.version())
+        .param("exporter", amended.exporter())
+        .param("importer", amended.importer())
+        .param("consignee", amended.consignee())
+        .param("substanceId", amended.substanceId())
+        .param("substanceName", amended.substanceName())
+        .param("cas", amended.cas())
+        .param("table", amended.controlTable())
+        .param("quantity", amended.quantity().toPlainString())
+        .param("unit", amended.unit())
+        .param("packages", amended.packages())
+        .param("invoice", amended.invoice())
+        .param("route", amended.route())
+        .param("exitPoint", amended.exitPoint())
+        .param("entryPoint", amended.entryPoint())
+        .param("dispatch", amended.dispatchDate())
+        .param("transport", amended.transport())
+        .param("deadline", amended.responseDeadline())
+        .update();
+  }
+
   public boolean answerExists(String answerId) {
     return jdbc.sql("SELECT COUNT(*) FROM exchange_notice_answer WHERE id = :id")
             .param("id", answerId)
@@ -160,6 +201,7 @@ public class NoticeStore {
                 (rs, row) ->
                     new NoticeAnswer(
                         rs.getString("id"),
+                        rs.getInt("notice_version"),
                         NoticeAnswer.Kind.valueOf(rs.getString("answer")),
                         rs.getString("reason"),
                         rs.getString("answered_by"),
@@ -167,6 +209,7 @@ public class NoticeStore {
             .list();
     return new Notice(
         notice.id(),
+        notice.version(),
         notice.direction(),
         notice.partnerId(),
         notice.partnerCountry(),
@@ -197,6 +240,7 @@ public class NoticeStore {
   private Notice notice(ResultSet rs) throws SQLException {
     return new Notice(
         rs.getString("id"),
+        rs.getInt("version"),
         Notice.Direction.valueOf(rs.getString("direction")),
         rs.getString("partner_id"),
         jdbc.sql("SELECT country FROM exchange_partner WHERE id = :id")

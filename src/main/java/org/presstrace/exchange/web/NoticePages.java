@@ -71,6 +71,54 @@ class NoticePages {
     return newForm(model);
   }
 
+  @GetMapping("/{id}/amend")
+  String amendForm(@PathVariable String id, AccessContext context, Model model) {
+    Notice n = notices.get(context, id);
+    var form = new LinkedHashMap<String, String>();
+    form.put("partnerId", n.partnerId());
+    form.put("exporter", n.exporter());
+    form.put("importer", n.importer());
+    form.put("consignee", n.consignee());
+    form.put("substance", n.cas() != null ? n.cas() : n.substanceName());
+    form.put("quantity", n.quantity().toPlainString());
+    form.put("unit", n.unit());
+    form.put("packages", String.valueOf(n.packages()));
+    form.put("invoice", n.invoice());
+    form.put("route", n.route());
+    form.put("exitPoint", n.exitPoint());
+    form.put("entryPoint", n.entryPoint());
+    form.put("dispatchDate", n.dispatchDate().toString());
+    form.put("transport", n.transport());
+    form.put("responseDeadline", n.responseDeadline().toString());
+    model.addAttribute("form", form);
+    model.addAttribute("amending", n.id());
+    return newForm(model);
+  }
+
+  @PostMapping("/{id}/amendments")
+  String amend(
+      @PathVariable String id,
+      @RequestParam Map<String, String> params,
+      Model model,
+      RedirectAttributes redirect) {
+    var form = new LinkedHashMap<String, String>();
+    for (String field : FIELDS) {
+      form.put(field, params.getOrDefault(field, ""));
+    }
+    try {
+      Notice notice = notices.amend(context(), id, draft(form));
+      redirect.addFlashAttribute(
+          "notice", "Version " + notice.version() + " sent; it awaits an answer again.");
+      return "redirect:/exchange/notices/" + id;
+    } catch (InvalidRequest | ConflictingState e) {
+      String field = e instanceof InvalidRequest invalid ? invalid.field() : null;
+      model.addAttribute("fieldErrors", Map.of(field == null ? "form" : field, e.getMessage()));
+      model.addAttribute("form", form);
+      model.addAttribute("amending", id);
+      return newForm(model);
+    }
+  }
+
   @PostMapping
   String file(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
     var form = new LinkedHashMap<String, String>();
@@ -78,25 +126,7 @@ class NoticePages {
       form.put(field, params.getOrDefault(field, ""));
     }
     try {
-      Notice notice =
-          notices.file(
-              context(),
-              new NoticeDraft(
-                  form.get("partnerId"),
-                  form.get("exporter"),
-                  form.get("importer"),
-                  form.get("consignee"),
-                  form.get("substance"),
-                  form.get("quantity"),
-                  form.get("unit"),
-                  integer("packages", form.get("packages")),
-                  form.get("invoice"),
-                  form.get("route"),
-                  form.get("exitPoint"),
-                  form.get("entryPoint"),
-                  date("dispatchDate", form.get("dispatchDate")),
-                  form.get("transport"),
-                  date("responseDeadline", form.get("responseDeadline"))));
+      Notice notice = notices.file(context(), draft(form));
       redirect.addFlashAttribute(
           "notice", "Notice filed for " + notice.substanceName() + "; it is on its way.");
       return "redirect:/exchange/notices/" + notice.id();
@@ -141,6 +171,25 @@ class NoticePages {
       model.addAttribute("reason", reason);
       return show(id, pageContext, model);
     }
+  }
+
+  private static NoticeDraft draft(Map<String, String> form) {
+    return new NoticeDraft(
+        form.get("partnerId"),
+        form.get("exporter"),
+        form.get("importer"),
+        form.get("consignee"),
+        form.get("substance"),
+        form.get("quantity"),
+        form.get("unit"),
+        integer("packages", form.get("packages")),
+        form.get("invoice"),
+        form.get("route"),
+        form.get("exitPoint"),
+        form.get("entryPoint"),
+        date("dispatchDate", form.get("dispatchDate")),
+        form.get("transport"),
+        date("responseDeadline", form.get("responseDeadline")));
   }
 
   private String newForm(Model model) {

@@ -75,6 +75,14 @@ class NoticesApi {
         .body(notice);
   }
 
+  @PostMapping("/{id}/amendments")
+  @Operation(
+      summary =
+          "Amend an outgoing notice: a new version with the shipment's details, answered again")
+  Notice amend(@PathVariable String id, @RequestBody NoticeDraft draft, AccessContext context) {
+    return notices.amend(context, id, draft);
+  }
+
   @PostMapping("/{id}/answers")
   @Operation(
       summary = "Answer an incoming notice: CONFIRM, OBJECT or ASK_INFORMATION (with a reason)")

@@ -101,14 +101,32 @@ class NoticePagesIntegrationTests {
     mvc.perform(filing("4-AP").with(as(analyst, Role.ANALYST))).andExpect(status().isForbidden());
     assertThat(count("exchange_notice")).isZero();
 
-    mvc.perform(filing("4-AP").with(as(investigator, Role.INVESTIGATOR)))
-        .andExpect(status().is3xxRedirection())
-        .andExpect(redirectedUrlPattern("/exchange/notices/*"));
+    String location =
+        mvc.perform(filing("4-AP").with(as(investigator, Role.INVESTIGATOR)))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrlPattern("/exchange/notices/*"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
     assertThat(count("exchange_notice")).isEqualTo(1);
     assertThat(count("exchange_outbox")).isEqualTo(1);
     mvc.perform(get("/exchange/notices").with(as(analyst, Role.ANALYST)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("4-AP")));
+
+    mvc.perform(get(location + "/amend").with(as(investigator, Role.INVESTIGATOR)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Amend a pre-export notice")))
+        .andExpect(content().string(containsString("value=\"Acme Fine Chemicals\"")));
+    mvc.perform(amending(location, "-3").with(as(investigator, Role.INVESTIGATOR)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"quantity-error\"")));
+    mvc.perform(amending(location, "40").with(as(investigator, Role.INVESTIGATOR)))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get(location).with(as(investigator, Role.INVESTIGATOR)))
+        .andExpect(content().string(containsString("<dd id=\"version\">2</dd>")))
+        .andExpect(content().string(containsString("40 kg")));
+    assertThat(count("exchange_outbox")).as("the amended version is sent too").isEqualTo(2);
   }
 
   @Test
@@ -118,7 +136,7 @@ class NoticePagesIntegrationTests {
     String body =
         "{\"id\":\""
             + id
-            + "\",\"exporter\":\"Hubei Chem\",\"importer\":\"Acme Labs\",\"consignee\":\"Acme"
+            + "\",\"version\":1,\"exporter\":\"Hubei Chem\",\"importer\":\"Acme Labs\",\"consignee\":\"Acme"
             + " Labs\",\"substanceId\":\"npp\",\"substanceName\":\"NPP\",\"cas\":\"39742-60-4\","
             + "\"controlTable\":\"UN 1988 Convention Table I\",\"quantity\":\"20\",\"unit\":\"kg\","
             + "\"packages\":2,\"invoice\":\"HB-77\",\"route\":\"Wuhan - Shanghai - Long Beach\","
@@ -207,6 +225,22 @@ class NoticePagesIntegrationTests {
 
   private PartnerMessageHandler handler(String type) {
     return handlers.stream().filter(h -> h.type().equals(type)).findFirst().orElseThrow();
+  }
+
+  private MockHttpServletRequestBuilder amending(String location, String quantity) {
+    var request = filing("4-AP");
+    var amendment = post(location + "/amendments").with(csrf());
+    request
+        .buildRequest(new org.springframework.mock.web.MockServletContext())
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("quantity")) {
+                amendment.param(name, values);
+              }
+            });
+    amendment.param("quantity", quantity);
+    return amendment;
   }
 
   private MockHttpServletRequestBuilder filing(String substance) {
