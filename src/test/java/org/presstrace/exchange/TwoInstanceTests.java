@@ -280,8 +280,21 @@ class TwoInstanceTests {
                     envelope(idC, 1, NOTE, new Marking("DEA", Tlp.GREEN, "LEI", true, null, null)),
                     null)))
         .isEqualTo(problem(403, "not-releasable"));
+    byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+    assertThat(post(signed(c, idC, now, notJson, null)))
+        .isEqualTo(problem(400, "malformed-message"));
+    byte[] elsewhere =
+        new String(good, StandardCharsets.UTF_8)
+            .replace("\"to\":\"" + idB + "\"", "\"to\":\"pt-another-instance\"")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(post(signed(c, idC, now, elsewhere, null)))
+        .isEqualTo(problem(403, "wrong-recipient"));
+    HttpRequest forA = signedFor("http://127.0.0.1:" + portA + OutboxSender.PATH, c, idC, good);
+    assertThat(post(forA))
+        .as("signed for another instance's URL")
+        .isEqualTo(problem(401, "bad-signature"));
     assertThat(storedFrom(idC)).as("nothing refused is stored").isZero();
-    assertThat(refusedAudits(b)).isGreaterThanOrEqualTo(8);
+    assertThat(refusedAudits(b)).isGreaterThanOrEqualTo(11);
     assertThat(
             jdbc(b)
                 .sql(
@@ -650,6 +663,23 @@ class TwoInstanceTests {
   private HttpRequest unsigned(byte[] body) {
     return HttpRequest.newBuilder(URI.create(target()))
         .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+  }
+
+  /** A request signed for {@code signedTarget} but sent to B. */
+  private HttpRequest signedFor(String signedTarget, KeyPair key, String keyId, byte[] body) {
+    var parameters =
+        new SignatureProfile.Parameters(
+            Instant.now().getEpochSecond(), keyId, UUID.randomUUID().toString(), "ed25519");
+    var headers =
+        SignatureProfile.sign(
+            key.getPrivate(), "POST", signedTarget, "application/json", body, parameters);
+    return HttpRequest.newBuilder(URI.create(target()))
+        .header("Content-Type", "application/json")
+        .header("Content-Digest", headers.contentDigest())
+        .header("Signature-Input", headers.signatureInput())
+        .header("Signature", headers.signature())
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
   }
