@@ -39,7 +39,9 @@ class ModularityTests {
               "cli",
               "access casework exchange ledger redflags registry resolution seizures shared"
                   + " substances"),
-          Map.entry("demo", "access casework intel redflags registry resolution seizures shared"));
+          Map.entry(
+              "demo",
+              "access casework exchange intel redflags registry resolution seizures shared"));
 
   @Test
   void modulesRespectTheirBoundaries() {

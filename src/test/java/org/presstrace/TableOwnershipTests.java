@@ -109,6 +109,12 @@ class TableOwnershipTests {
           Map.entry("red_flag_run", "redflags"),
           // intel
           Map.entry("intel_report", "intel"),
+          Map.entry("exchange_inbox", "exchange"),
+          Map.entry("exchange_nonce", "exchange"),
+          Map.entry("exchange_notice", "exchange"),
+          Map.entry("exchange_notice_answer", "exchange"),
+          Map.entry("exchange_outbox", "exchange"),
+          Map.entry("exchange_partner", "exchange"),
           Map.entry("intel_report_revision", "intel"));
 
   private static final Pattern CREATE_TABLE =

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       TaxiiCommand.class,
       MatchCommand.class,
-      RedFlagsCommand.class
+      RedFlagsCommand.class,
+      ExchangeCommand.class
     })
 public class PressTraceCommand implements java.util.concurrent.Callable<Integer> {
 

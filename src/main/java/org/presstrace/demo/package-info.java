@@ -7,6 +7,7 @@
     allowedDependencies = {
       "access",
       "casework",
+      "exchange",
       "intel",
       "redflags",
       "registry",

@@ -1,7 +1,8 @@
 /**
- * Exchange with partners: partner instances and their keys, signed messages through a durable
- * outbox, pre-export notifications and incidents, STIX 2.1 over a TAXII 2.1 server and client,
- * FollowTheMoney import. What may leave is the access policy's answer.
+ * Exchange with partners: this instance's identity and key, the partner directory, signed and
+ * replay-proof messages (RFC 9421 with Ed25519, RFC 9530 Content-Digest) through a durable outbox
+ * and an idempotent, ordered inbox, pre-export notifications, STIX 2.1 over a TAXII 2.1 server and
+ * client. What may leave is the access policy's answer.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Exchange with partners",

@@ -76,6 +76,11 @@ final class Navigation {
           new Item("Ledger", "/ledger", Set.of("AUDITOR")),
           new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),
           new Item("Users", "/admin/users", Set.of("ADMINISTRATOR")),
+          new Item("Partners", "/exchange/partners", Set.of("ADMINISTRATOR")),
+          new Item(
+              "Pre-export notices",
+              "/exchange/notices",
+              Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("Check a certificate", "/registry/certificates/verify", Set.of()),
           new Item("API tokens", "/account/tokens", Set.of()),
           new Item("API", "/swagger-ui.html", Set.of()));
