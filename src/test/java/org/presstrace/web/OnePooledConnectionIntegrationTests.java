@@ -27,11 +27,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Every request of the mixed workload, signed in with HTTP Basic, on a pool of one connection (5 s timeout). A
- * request that asks for a second connection while it holds one (a query run inside another's row
- * mapping, a transaction of its own opened before the first released its connection) waits here for
- * the pool's timeout and fails; under load, enough such requests at once hold every connection and
- * each waits for another, so that the whole server stalls for the pool's timeout.
+ * Every request of the mixed workload, signed in with HTTP Basic, on a pool of one connection (5 s
+ * timeout). A request that asks for a second connection while it holds one (a query run inside
+ * another's row mapping, a transaction of its own opened before the first released its connection)
+ * waits here for the pool's timeout and fails; under load, enough such requests at once hold every
+ * connection and each waits for another, so that the whole server stalls for the pool's timeout.
  */
 @SpringBootTest(
     properties = {
