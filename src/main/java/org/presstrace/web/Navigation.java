@@ -76,6 +76,7 @@ final class Navigation {
           new Item("Ledger", "/ledger", Set.of("AUDITOR")),
           new Item("Agencies", "/admin/agencies", Set.of("ADMINISTRATOR")),
           new Item("Users", "/admin/users", Set.of("ADMINISTRATOR")),
+          new Item("TAXII feeds", "/exchange/taxii-feeds", Set.of("ADMINISTRATOR")),
           new Item("Check a certificate", "/registry/certificates/verify", Set.of()),
           new Item("API tokens", "/account/tokens", Set.of()),
           new Item("API", "/swagger-ui.html", Set.of()));
