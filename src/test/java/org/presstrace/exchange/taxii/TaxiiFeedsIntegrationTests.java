@@ -70,7 +70,13 @@ class TaxiiFeedsIntegrationTests {
     report = "report--" + StixIds.uuid5("feed-report-" + world.suffix());
     identity = "identity--" + StixIds.uuid5("feed-identity-" + world.suffix());
     laterIdentity = "identity--" + StixIds.uuid5("feed-later-" + world.suffix());
-    feeds.environment(Map.of("PRESSTRACE_TAXII_PARTNER_TOKEN", "s3cret-token")::get);
+    feeds.environment(
+        Map.of(
+                "PRESSTRACE_TAXII_PARTNER_TOKEN",
+                "s3cret-token",
+                "PRESSTRACE_TAXII_BROKEN",
+                "Basic s3cret-broken\r\nX-Injected: 1")
+            ::get);
     partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     partner.createContext("/taxii2/root/collections/feed/objects/", this::serve);
     partner.start();
@@ -216,6 +222,12 @@ class TaxiiFeedsIntegrationTests {
     TaxiiFeed refused = feeds.get(admin, unset.id());
     assertThat(refused.lastOutcome()).isEqualTo(FeedOutcome.REFUSED);
     assertThat(refused.lastDetail()).contains("PRESSTRACE_TAXII_NOT_SET is not set");
+
+    TaxiiFeed broken = add("PT2M", "HEADER", "PRESSTRACE_TAXII_BROKEN");
+    assertThat(feeds.pollOnce(broken.id(), far())).isTrue();
+    TaxiiFeed injected = feeds.get(admin, broken.id());
+    assertThat(injected.lastOutcome()).isEqualTo(FeedOutcome.REFUSED);
+    assertThat(injected.lastDetail()).doesNotContain("s3cret");
     assertThat(asked).isEmpty();
   }
 
