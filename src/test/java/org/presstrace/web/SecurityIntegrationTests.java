@@ -155,6 +155,7 @@ class SecurityIntegrationTests {
                 "/grants",
                 "/admin/agencies",
                 "/admin/users",
+                "/exchange/taxii-feeds",
                 "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")));
