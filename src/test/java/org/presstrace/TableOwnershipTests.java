@@ -55,6 +55,7 @@ class TableOwnershipTests {
           Map.entry("user_role", "access"),
           // registry
           Map.entry("compliance_item", "registry"),
+          Map.entry("taxii_feed", "exchange"),
           Map.entry("taxii_object", "exchange"),
           Map.entry("taxii_status", "exchange"),
           Map.entry("custody_event", "registry"),

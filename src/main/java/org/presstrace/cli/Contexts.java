@@ -36,6 +36,8 @@ final class Contexts {
         (String) properties.get("spring.datasource.username"),
         (String) properties.get("spring.datasource.password"),
         embedded ? storage.dataDir : null);
+    // One-shot commands never poll the scheduled TAXII feeds; the server does.
+    properties.put("presstrace.exchange.taxii.feed-sweep", "-");
     properties.putAll(extra);
     var spring = new SpringApplication(application);
     spring.setWebApplicationType(WebApplicationType.NONE);

@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
       "logging.level.root=WARN",
       "presstrace.security.argon2.memory-kib=64",
       "presstrace.security.argon2.iterations=1",
-      "presstrace.registry.compliance.sweep-cron=-"
+      "presstrace.registry.compliance.sweep-cron=-",
+      "presstrace.exchange.taxii.feed-sweep=-"
     })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)

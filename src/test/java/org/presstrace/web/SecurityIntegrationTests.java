@@ -159,6 +159,7 @@ class SecurityIntegrationTests {
                 "/admin/agencies",
                 "/admin/users",
                 "/exchange/partners",
+                "/exchange/taxii-feeds",
                 "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")));
