@@ -135,7 +135,9 @@ class TwoInstanceTests {
     assertThat(row)
         .containsEntry("partner_id", idA)
         .containsEntry("origin_country", "USA")
-        .containsEntry("owner_agency", "DEA")
+        // Sent as DEA's; owned here by the partner's agency, so that no agency of this instance
+        // that shares (or is made to share) the sender's code becomes its owner.
+        .containsEntry("owner_agency", b.getBean(Partners.class).get(admin(b), idA).agency())
         .containsEntry("tlp", "AMBER")
         .containsEntry("rel_to", ",CHN,USA,");
     await(() -> outbox(a).pending() == 0);
@@ -358,7 +360,10 @@ class TwoInstanceTests {
     assertThat(received.partnerCountry()).isEqualTo(new CountryCode("USA"));
     assertThat(received.consignee()).isEqualTo("Guangzhou Pharma Trading Co.");
     assertThat(received.quantity()).isEqualByComparingTo("250.5");
-    assertThat(received.marking().ownerAgency()).isEqualTo("DEA");
+    // Owned here by the partner's agency on this instance, not by whatever code the sender used.
+    assertThat(received.marking().ownerAgency())
+        .isEqualTo(b.getBean(Partners.class).get(admin(b), idA).agency());
+    assertThat(received.marking().banner()).endsWith("CUI//LEI//REL TO CHN, USA");
     assertThat(received.status()).isEqualTo(Notice.Status.AWAITING_ANSWER);
 
     assertThatThrownBy(() -> importer.answer(investigator(b), filed.id(), "OBJECT", " "))

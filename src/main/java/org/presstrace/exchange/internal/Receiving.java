@@ -17,6 +17,7 @@ import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Decision;
+import org.presstrace.access.Marking;
 import org.presstrace.access.Role;
 import org.presstrace.exchange.Partner;
 import org.presstrace.exchange.PartnerMessageHandler;
@@ -227,6 +228,14 @@ public class Receiving {
               + partner.id()
               + " is another message");
     }
+    // Here the record belongs to the partner as this instance knows it (its foreign-partner
+    // agency), whatever owner the sender named: an owner code that happens to be, or is made to
+    // look like, one of this instance's agencies must not make that agency its owner, who could
+    // then widen who reads it. Level, CUI, NOFORN and REL TO travel unchanged.
+    Marking sent = envelope.marking();
+    Marking marking =
+        new Marking(
+            partner.agency(), sent.tlp(), sent.cuiCategory(), sent.noforn(), sent.relTo(), null);
     var message =
         new ReceivedMessage(
             partner.id(),
@@ -235,7 +244,7 @@ public class Receiving {
             envelope.sequence(),
             envelope.type(),
             envelope.body(),
-            envelope.marking(),
+            marking,
             envelope.sentAt(),
             now);
     inbox.insert(message);
@@ -254,7 +263,7 @@ public class Receiving {
             + ") sequence "
             + envelope.sequence()
             + ", "
-            + envelope.marking().banner());
+            + marking.banner());
     applyReady(partner, now);
     return new Receipt("received", envelope.id(), envelope.sequence());
   }
