@@ -232,7 +232,38 @@ class ReadPathCoverageIntegrationTests {
               "applied designations: public announcements, reference data"),
           Map.entry(
               "/api/v1/substances/designations/{id}",
-              "applied designations: public announcements, reference data"));
+              "applied designations: public announcements, reference data"),
+          Map.entry(
+              "/api/v1/exchange/identity",
+              "this instance's public pairing text (id, country, authority, base URL, public key);"
+                  + " administrators only"),
+          Map.entry(
+              "/api/v1/exchange/partners",
+              "the partner directory: configuration and outbox counts, no record content;"
+                  + " administrators only"),
+          Map.entry(
+              "/api/v1/exchange/partners/{id}",
+              "one partner's configuration and outbox counts, no record content; administrators"
+                  + " only"),
+          Map.entry(
+              "/api/v1/exchange/taxii-feeds",
+              "the agency's TAXII feed configuration, no record content and never a credential;"
+                  + " administrators only (TaxiiFeedsApiIntegrationTests)"),
+          Map.entry(
+              "/api/v1/exchange/taxii-feeds/{id}",
+              "one TAXII feed's configuration and state, never a credential; administrators of"
+                  + " its agency only (TaxiiFeedsApiIntegrationTests)"),
+          Map.entry(
+              "/api/v1/exchange/notices",
+              "pre-export notices read under their markings through the access policy's filter"
+                  + " (Notices.list), audited; investigators, analysts and supervisors only"),
+          Map.entry(
+              "/api/v1/exchange/notices/{id}",
+              "one notice under its marking (Notices.get), audited; investigators, analysts and"
+                  + " supervisors only"),
+          Map.entry(
+              "/api/v1/exchange/notices/{id}/incb",
+              "the INCB copy of a notice the caller may read (Notices.incbCopy), audited"));
 
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
