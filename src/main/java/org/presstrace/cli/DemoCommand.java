@@ -1,6 +1,8 @@
 package org.presstrace.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +45,7 @@ class DemoCommand implements Callable<Integer> {
     properties.put("server.port", port);
     var home =
         new ServeCommand(storage, root.application()).start(properties, new String[] {"demo"});
-    org.springframework.context.ConfigurableApplicationContext partner;
+    ConfigurableApplicationContext partner;
     try {
       var partnerProperties = partnerStorage.properties(true);
       partnerProperties.putAll(DemoPartner.PARTNER_PROPERTIES);
@@ -83,7 +85,7 @@ class DemoCommand implements Callable<Integer> {
     var partner = new StorageOptions();
     partner.dataDir = storage.dataDir.resolve("partner");
     partner.port = port;
-    partner.environment = java.util.Map.of();
+    partner.environment = Map.of();
     return partner;
   }
 }

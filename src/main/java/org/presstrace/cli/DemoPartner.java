@@ -1,6 +1,7 @@
 package org.presstrace.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -304,7 +305,7 @@ final class DemoPartner {
   }
 
   private static String logins(ConfigurableApplicationContext instance) {
-    return java.nio.file.Path.of(instance.getEnvironment().getProperty("presstrace.data-dir"))
+    return Path.of(instance.getEnvironment().getProperty("presstrace.data-dir"))
         .resolve("demo-logins.properties")
         .toAbsolutePath()
         .toString();
