@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,7 +34,8 @@ class ServeCommand implements Callable<Integer> {
     return PressTraceCommand.KEEP_RUNNING;
   }
 
-  void start(Map<String, Object> properties, String[] profiles) {
+  /** Starts the application with {@code properties} and {@code profiles}; returns its context. */
+  ConfigurableApplicationContext start(Map<String, Object> properties, String[] profiles) {
     boolean embedded = storage.usesEmbeddedDatabase() || profiles.length > 0;
     String user = (String) properties.get("spring.datasource.username");
     String password = (String) properties.get("spring.datasource.password");
@@ -54,7 +56,7 @@ class ServeCommand implements Callable<Integer> {
     if (profiles.length == 0) {
       spring.addListeners(ServeCommand::announce);
     }
-    spring.run(asArguments(quietFailures(properties)));
+    return spring.run(asArguments(quietFailures(properties)));
   }
 
   /**

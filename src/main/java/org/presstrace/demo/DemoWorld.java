@@ -67,6 +67,15 @@ class DemoWorld {
           new Login("tristate.dealer", "Morgan Hale", "TRISTATE-EQUIP", Role.REGISTRANT),
           new Login("greenvalley.owner", "Riley Chen", "GREENVALLEY", Role.REGISTRANT));
 
+  /** The logins of the partner instance, China's competent authority. */
+  static final List<Login> PARTNER_LOGINS =
+      List.of(
+          new Login("admin", "Lin Yao", "PTO", Role.ADMINISTRATOR),
+          new Login("auditor", "Guo Min", "PTO", Role.AUDITOR),
+          new Login("nncc.investigator", "Li Na", "NNCC", Role.INVESTIGATOR),
+          new Login("nncc.supervisor", "Zhao Lei", "NNCC", Role.SUPERVISOR),
+          new Login("nncc.analyst", "Chen Jing", "NNCC", Role.ANALYST));
+
   private final Directory directory;
   private final IntelReports reports;
   private final Releases releases;
@@ -78,6 +87,8 @@ class DemoWorld {
   private final AssetDemo assets;
   private final Environment environment;
   private final Path dataDir;
+  private final boolean partner;
+  private final List<Login> logins;
 
   DemoWorld(
       Directory directory,
@@ -102,6 +113,8 @@ class DemoWorld {
     this.assets = assets;
     this.environment = environment;
     this.dataDir = settings.dataDir();
+    this.partner = settings.demo().partner();
+    this.logins = partner ? PARTNER_LOGINS : LOGINS;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -113,6 +126,9 @@ class DemoWorld {
 
   /** Loads the world if it is not there yet; returns whether it loaded anything. */
   boolean load(Map<String, String> passwords) {
+    if (partner) {
+      return loadPartner(passwords);
+    }
     directory.ensureAgency("PTO", "PressTrace Operations", AgencyKind.FEDERAL, "USA");
     directory.ensureAgency("DEA", "Drug Enforcement Administration", AgencyKind.FEDERAL, "USA");
     directory.ensureAgency("CBP", "U.S. Customs and Border Protection", AgencyKind.FEDERAL, "USA");
@@ -152,6 +168,27 @@ class DemoWorld {
     links.load(this::as, "A173-5512");
     assets.load(this::as);
     return true;
+  }
+
+  /**
+   * The partner's world: its operator and its competent authority with one login per role it needs;
+   * what it exchanges with the United States' instance is filed once both run.
+   */
+  private boolean loadPartner(Map<String, String> passwords) {
+    directory.ensureAgency("PTO", "PressTrace Operations (NNCC)", AgencyKind.FEDERAL, "CHN");
+    directory.ensureAgency(
+        "NNCC", "China National Narcotics Control Commission", AgencyKind.FEDERAL, "CHN");
+    boolean fresh = directory.user(PARTNER_LOGINS.get(0).username()).isEmpty();
+    for (Login login : PARTNER_LOGINS) {
+      directory.ensureUser(
+          new NewUser(
+              login.username(),
+              login.displayName(),
+              login.agency(),
+              Set.of(login.role()),
+              passwords.get(login.username())));
+    }
+    return fresh;
   }
 
   /** DEA and CBP name the desks deconfliction points other agencies to. */
@@ -366,7 +403,7 @@ class DemoWorld {
     }
     var passwords = new LinkedHashMap<String, String>();
     boolean changed = false;
-    for (Login login : LOGINS) {
+    for (Login login : logins) {
       String password = stored.getProperty(login.username());
       if (password == null) {
         password = randomPassword();
@@ -407,10 +444,16 @@ class DemoWorld {
         environment.getProperty(
             "local.server.port", environment.getProperty("server.port", "8080"));
     out.println();
-    out.println("PressTrace demo is running at http://localhost:" + port + "/");
+    out.println(
+        (partner
+                ? "PressTrace demo partner (China) is running at"
+                : "PressTrace demo is running at")
+            + " http://localhost:"
+            + port
+            + "/");
     out.println(
         fresh ? "Demo world loaded. Demo logins:" : "Demo world already loaded. Demo logins:");
-    for (Login login : LOGINS) {
+    for (Login login : logins) {
       out.printf(
           "  %-18s %-20s %-16s %s%n",
           login.username(), passwords.get(login.username()), login.role().slug(), login.agency());

@@ -89,4 +89,29 @@ class PressTraceCommandTests {
     assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception");
     assertThat(out.toString()).isEmpty();
   }
+
+  @Test
+  void demoWithPartnerOnTheLastPortIsRefusedInOneLineBeforeAnythingStarts() {
+    int exit = run("demo", "--with-partner", "--port", "65535", "--data", dir.toString());
+
+    assertThat(exit).isEqualTo(PressTraceCommand.EXIT_FAILURE);
+    assertThat(errLines())
+        .containsExactly(
+            "presstrace: --with-partner needs port 65535 + 1 for the partner, which is not a port"
+                + " (0 to 65535)");
+    assertThat(dir.resolve("partner")).doesNotExist();
+    assertThat(dir.resolve("presstrace.mv.db")).doesNotExist();
+  }
+
+  @Test
+  void demoWithPartnerOnARandomPortIsRefusedInOneLine() {
+    int exit = run("demo", "--with-partner", "--port", "0", "--data", dir.toString());
+
+    assertThat(exit).isEqualTo(PressTraceCommand.EXIT_FAILURE);
+    assertThat(errLines())
+        .containsExactly(
+            "presstrace: --with-partner needs a fixed port (the partner takes the next one), not"
+                + " port 0");
+    assertThat(dir.resolve("partner")).doesNotExist();
+  }
 }
