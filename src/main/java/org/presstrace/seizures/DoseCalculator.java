@@ -42,6 +42,7 @@ public final class DoseCalculator {
     String list = " (relative-potency list version " + potencies.version() + ")";
     if (potency.relativePotency() == null) {
       return new PotencyAdjusted(
+          PotencyAdjusted.METHOD,
           id,
           null,
           potency.source(),
@@ -58,6 +59,7 @@ public final class DoseCalculator {
     }
     BigDecimal equivalent = best.fentanylMg().multiply(potency.relativePotency());
     return new PotencyAdjusted(
+        PotencyAdjusted.METHOD,
         id,
         potency.relativePotency(),
         potency.source(),

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
  * with them: the substance mass of the best available plain method times the substance's relative
  * potency to fentanyl, as a fentanyl-equivalent mass, divided by the threshold.
  *
+ * @param method always {@value #METHOD}, so the figure is never read as a plain one
  * @param substanceId the listed substance the screen found, or {@code null} for a class match
  * @param relativePotency the sourced relative potency, or {@code null} when unknown
  * @param source where the relative potency comes from, or why it is unknown
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
  * @param assumptions what the figure assumes, or why there is none, in words
  */
 public record PotencyAdjusted(
+    String method,
     String substanceId,
     BigDecimal relativePotency,
     String source,
@@ -26,9 +28,10 @@ public record PotencyAdjusted(
 
   public static final String METHOD = "POTENCY_ADJUSTED";
 
-  /** The method name, always {@value #METHOD}, so the figure is never read as a plain one. */
-  public String method() {
-    return METHOD;
+  public PotencyAdjusted {
+    if (!METHOD.equals(method)) {
+      throw new IllegalArgumentException("a potency-adjusted figure has method " + METHOD);
+    }
   }
 
   public boolean known() {
