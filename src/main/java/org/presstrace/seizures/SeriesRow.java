@@ -29,6 +29,14 @@ public record SeriesRow(
     BestAvailable best,
     Basis basis) {
 
+  /** Kilograms in one international avoirdupois pound, exactly (1959 agreement). */
+  private static final BigDecimal KG_PER_LB = new BigDecimal("0.45359237");
+
+  /** The net weight in pounds (CBP reports seizures by pounds), to three decimals. */
+  public BigDecimal netLb() {
+    return netKg.divide(KG_PER_LB, 3, java.math.RoundingMode.HALF_UP);
+  }
+
   /**
    * The total of one method.
    *

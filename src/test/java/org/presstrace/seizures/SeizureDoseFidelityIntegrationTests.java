@@ -2,6 +2,7 @@ package org.presstrace.seizures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Directory;
+import org.presstrace.access.Purpose;
 import org.presstrace.access.Role;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -55,18 +58,22 @@ class SeizureDoseFidelityIntegrationTests {
   }
 
   String report() throws Exception {
+    return report("1", "g");
+  }
+
+  String report(String carfentanilWeight, String unit) throws Exception {
     String when =
         LocalDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.MINUTES).toString();
     String body =
         """
         {"occurredAt": "%s", "zone": "UTC", "context": "INTERIOR", "region": "%s",
          "marking": {"tlp": "AMBER"},
-         "items": [{"substance": "carfentanil", "form": "powder", "netWeight": "1",
-                    "netUnit": "g", "purityPct": "10"},
+         "items": [{"substance": "carfentanil", "form": "powder", "netWeight": "%s",
+                    "netUnit": "%s", "purityPct": "10"},
                    {"substance": "fentanyl", "form": "pills", "grossWeight": "1.18",
                     "grossUnit": "kg", "pillCount": "10000", "imprint": "M 30"}]}
         """
-            .formatted(when, REGION);
+            .formatted(when, REGION, carfentanilWeight, unit);
     MvcResult created =
         mvc.perform(
                 post("/api/v1/seizures")
@@ -168,6 +175,8 @@ class SeizureDoseFidelityIntegrationTests {
     var header = records.get(0).getParser().getHeaderNames();
     assertThat(header)
         .contains(
+            "net_kg",
+            "net_lb",
             "dose_threshold_mg",
             "assumed_powder_purity_pct",
             "assumed_pill_mg",
@@ -184,5 +193,27 @@ class SeizureDoseFidelityIntegrationTests {
     assertThat(line.get("gross_unadjusted_assumptions")).contains("whole pills");
     assertThat(line.get("best_available_assumptions")).contains("2 mg per potentially lethal dose");
     assertThat(Arrays.asList(line.values())).noneMatch(String::isBlank);
+  }
+
+  @Test
+  void theDashboardShowsNetWeightPerDrugInPoundsAndKilograms() throws Exception {
+    report("5", "kg");
+    var session = new MockHttpSession();
+    session.setAttribute(Purpose.SESSION_ATTRIBUTE, PURPOSE);
+    MvcResult page =
+        mvc.perform(
+                get("/seizures/dashboard")
+                    .with(user(investigator).roles("INVESTIGATOR"))
+                    .session(session))
+            .andReturn();
+    String html = page.getResponse().getContentAsString();
+    assertThat(page.getResponse().getStatus()).as(html).isEqualTo(200);
+    assertThat(html).contains("id=\"drug-weights\"");
+    String table = html.substring(html.indexOf("id=\"drug-weights\""));
+    table = table.substring(0, table.indexOf("</table>"));
+    // 5 kg = 11.023 lb (1 lb = 0.45359237 kg exactly)
+    assertThat(table)
+        .containsPattern("carfentanil</td>\\s*<td[^>]*>5\\.000</td>\\s*<td[^>]*>11\\.023</td>");
+    assertThat(table).contains("fentanyl");
   }
 }

@@ -26,6 +26,7 @@ final class SeriesCsv {
                 "seizures",
                 "presses",
                 "net_kg",
+                "net_lb",
                 "pills",
                 "dose_threshold_mg",
                 "assumed_powder_purity_pct",
@@ -53,6 +54,7 @@ final class SeriesCsv {
     fields.add(Long.toString(row.seizures()));
     fields.add(row.presses() == null ? "" : row.presses().toString());
     fields.add(row.netKg().toPlainString());
+    fields.add(row.netLb().toPlainString());
     fields.add(Long.toString(row.pills()));
     fields.add(row.basis().lethalDoseMg().stripTrailingZeros().toPlainString());
     fields.add(row.basis().assumedPowderPurityPct().stripTrailingZeros().toPlainString());
