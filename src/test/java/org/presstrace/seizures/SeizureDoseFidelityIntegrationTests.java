@@ -62,6 +62,10 @@ class SeizureDoseFidelityIntegrationTests {
   }
 
   String report(String carfentanilWeight, String unit) throws Exception {
+    return report(investigator, carfentanilWeight, unit);
+  }
+
+  String report(String reporter, String carfentanilWeight, String unit) throws Exception {
     String when =
         LocalDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.MINUTES).toString();
     String body =
@@ -77,7 +81,7 @@ class SeizureDoseFidelityIntegrationTests {
     MvcResult created =
         mvc.perform(
                 post("/api/v1/seizures")
-                    .with(httpBasic(investigator, World.PASSWORD))
+                    .with(httpBasic(reporter, World.PASSWORD))
                     .header("PressTrace-Purpose", PURPOSE)
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(body))
@@ -198,6 +202,9 @@ class SeizureDoseFidelityIntegrationTests {
   @Test
   void theDashboardShowsNetWeightPerDrugInPoundsAndKilograms() throws Exception {
     report("5", "kg");
+    String other =
+        world.user("other", world.agency("OTHERF", AgencyKind.FEDERAL, "USA"), Role.INVESTIGATOR);
+    report(other, "7", "kg");
     var session = new MockHttpSession();
     session.setAttribute(Purpose.SESSION_ATTRIBUTE, PURPOSE);
     MvcResult page =
@@ -215,5 +222,9 @@ class SeizureDoseFidelityIntegrationTests {
     assertThat(table)
         .containsPattern("carfentanil</td>\\s*<td[^>]*>5\\.000</td>\\s*<td[^>]*>11\\.023</td>");
     assertThat(table).contains("fentanyl");
+    assertThat(table)
+        .as("another agency's unreleased AMBER seizure is not counted")
+        .doesNotContain("12.000")
+        .doesNotContain("7.000");
   }
 }
