@@ -1,6 +1,7 @@
 package org.presstrace.seizures;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,9 +14,72 @@ public final class DoseCalculator {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final DoseSettings settings;
+  private final RelativePotencies potencies;
 
+  /** A calculator with the relative potencies shipped with PressTrace. */
   public DoseCalculator(DoseSettings settings) {
+    this(settings, RelativePotencies.published());
+  }
+
+  public DoseCalculator(DoseSettings settings, RelativePotencies potencies) {
     this.settings = settings;
+    this.potencies = potencies;
+  }
+
+  public RelativePotencies potencies() {
+    return potencies;
+  }
+
+  /**
+   * The potency-adjusted figure of {@code item} from its best plain estimate {@code best}: the
+   * substance mass times its sourced relative potency to fentanyl, or a figure that says the
+   * potency is unknown and gives no doses.
+   */
+  public PotencyAdjusted potencyAdjusted(SeizureItem item, DoseEstimate best) {
+    String id = item.screening() == null ? null : item.screening().substanceId();
+    RelativePotencies.Potency potency = potencies.of(id);
+    String name = substanceName(item);
+    String list = " (relative-potency list version " + potencies.version() + ")";
+    if (potency.relativePotency() == null) {
+      return new PotencyAdjusted(
+          PotencyAdjusted.METHOD,
+          id,
+          null,
+          potency.source(),
+          best.method(),
+          null,
+          null,
+          "relative potency of "
+              + name
+              + " to fentanyl unknown"
+              + list
+              + ": "
+              + potency.source()
+              + "; no potency-adjusted figure");
+    }
+    BigDecimal equivalent = best.fentanylMg().multiply(potency.relativePotency());
+    return new PotencyAdjusted(
+        PotencyAdjusted.METHOD,
+        id,
+        potency.relativePotency(),
+        potency.source(),
+        best.method(),
+        equivalent,
+        DoseEstimate.doses(equivalent, settings),
+        plain(best.fentanylMg())
+            + " mg of "
+            + name
+            + " by "
+            + best.method()
+            + " x "
+            + plain(potency.relativePotency())
+            + " x fentanyl by mass"
+            + list
+            + ", source: "
+            + potency.source()
+            + "; at "
+            + plain(settings.lethalDoseMg())
+            + " mg of fentanyl per potentially lethal dose");
   }
 
   public DoseSettings settings() {
@@ -71,24 +135,70 @@ public final class DoseCalculator {
 
   /** The sentence stating what a method assumes for {@code item}. */
   public String assumptions(DoseMethod method, SeizureItem item) {
-    String threshold = " at " + plain(settings.lethalDoseMg()) + " mg per potentially lethal dose";
+    return basis(method, item) + threshold() + asFentanyl(item);
+  }
+
+  /** The threshold clause every plain figure carries. */
+  public String threshold() {
+    return " at " + plain(settings.lethalDoseMg()) + " mg per potentially lethal dose";
+  }
+
+  /**
+   * For an item that is not fentanyl itself, the clause saying its mass is counted as fentanyl: the
+   * plain figures are not potency-adjusted.
+   */
+  public String asFentanyl(SeizureItem item) {
+    String id = item.screening() == null ? null : item.screening().substanceId();
+    if ("fentanyl".equals(id)) {
+      return "";
+    }
+    return "; " + substanceName(item) + " counted as fentanyl (not potency-adjusted)";
+  }
+
+  private static String substanceName(SeizureItem item) {
+    Screening screening = item.screening();
+    if (screening != null && screening.substanceName() != null) {
+      return screening.substanceName();
+    }
+    return "'" + item.substance() + "' (a fentanyl-related substance by class)";
+  }
+
+  private String basis(DoseMethod method, SeizureItem item) {
     return switch (method) {
-      case LAB_PURITY ->
-          item.net() + " net x " + plain(item.purityPct()) + "% lab purity" + threshold;
+      case LAB_PURITY -> item.net() + " net x " + plain(item.purityPct()) + "% lab purity";
       case PILL_CONTENT ->
-          item.pillCount()
-              + " pills x "
-              + plain(item.mgPerPill())
-              + " mg per pill (lab)"
-              + threshold;
-      case ASSUMED_PURITY -> assumedBasis(item) + threshold;
-      case GROSS_UNADJUSTED ->
-          (item.gross() != null
-                  ? item.gross() + " gross"
-                  : item.net() + " net (no gross weight recorded)")
-              + " taken as 100% fentanyl"
-              + threshold;
+          item.pillCount() + " pills x " + plain(item.mgPerPill()) + " mg per pill (lab)";
+      case ASSUMED_PURITY -> assumedBasis(item);
+      case GROSS_UNADJUSTED -> grossBasis(item);
     };
+  }
+
+  /**
+   * What the unadjusted method takes for {@code item}; on pills, the whole pill weight and the
+   * "doses" per pill that makes.
+   */
+  public String grossBasis(SeizureItem item) {
+    Quantity weight = item.gross() != null ? item.gross() : item.net();
+    String which =
+        item.gross() != null
+            ? item.gross() + " gross"
+            : item.net() + " net (no gross weight recorded)";
+    if (item.form() == ItemForm.PILLS && item.pillCount() != null && item.pillCount() > 0) {
+      BigDecimal perPill =
+          weight.milligrams().divide(BigDecimal.valueOf(item.pillCount()), 0, RoundingMode.HALF_UP);
+      BigDecimal dosesPerPill = perPill.divide(settings.lethalDoseMg(), 0, RoundingMode.HALF_UP);
+      return which
+          + ", whole pills (binder and filler included) taken as 100% fentanyl, an upper bound:"
+          + " about "
+          + plain(perPill)
+          + " mg per pill, "
+          + plain(dosesPerPill)
+          + " doses per pill";
+    }
+    if (item.form() == ItemForm.PILLS) {
+      return which + ", whole pills (binder and filler included) taken as 100% fentanyl";
+    }
+    return which + " taken as 100% fentanyl";
   }
 
   /**

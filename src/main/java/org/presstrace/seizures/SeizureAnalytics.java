@@ -237,9 +237,11 @@ public class SeizureAnalytics {
         methods.put(
             method,
             new SeriesRow.MethodTotal(
+                method.description(),
                 mg,
                 DoseEstimate.doses(mg, settings),
-                zero(item.value(key(method) + "_n")).longValue()));
+                zero(item.value(key(method) + "_n")).longValue(),
+                assumptions(method)));
       }
       var counts = bestCounts.getOrDefault(key, Map.of());
       var row =
@@ -252,7 +254,10 @@ public class SeizureAnalytics {
               zero(item.value("pills")).longValue(),
               methods,
               new SeriesRow.BestAvailable(
-                  DoseEstimate.doses(zero(item.value("best_mg")), settings), counts));
+                  DoseEstimate.doses(zero(item.value("best_mg")), settings),
+                  counts,
+                  bestAssumptions()),
+              basis());
       result.add(withSeizures(row, seizure, by));
     }
     return result;
@@ -272,13 +277,17 @@ public class SeizureAnalytics {
         row.netKg(),
         row.pills(),
         row.byMethod(),
-        row.best());
+        row.best(),
+        row.basis());
   }
 
   private SeriesRow empty(String period, String group) {
     var methods = new EnumMap<DoseMethod, SeriesRow.MethodTotal>(DoseMethod.class);
     for (DoseMethod method : DoseMethod.values()) {
-      methods.put(method, new SeriesRow.MethodTotal(BigDecimal.ZERO, 0, 0));
+      methods.put(
+          method,
+          new SeriesRow.MethodTotal(
+              method.description(), BigDecimal.ZERO, 0, 0, assumptions(method)));
     }
     return new SeriesRow(
         period,
@@ -288,7 +297,51 @@ public class SeizureAnalytics {
         BigDecimal.ZERO,
         0,
         methods,
-        new SeriesRow.BestAvailable(0, Map.of()));
+        new SeriesRow.BestAvailable(0, Map.of(), bestAssumptions()),
+        basis());
+  }
+
+  private SeriesRow.Basis basis() {
+    return new SeriesRow.Basis(
+        settings.lethalDoseMg(), settings.powderPurityPct(), settings.pillMg());
+  }
+
+  private String threshold() {
+    return "at "
+        + DoseCalculator.plain(settings.lethalDoseMg())
+        + " mg per potentially lethal dose; the mass of a fentanyl-related substance counted as"
+        + " fentanyl (not potency-adjusted)";
+  }
+
+  /** What a series total of {@code method} assumes, in words, threshold included. */
+  public String assumptions(DoseMethod method) {
+    String basis =
+        switch (method) {
+          case LAB_PURITY -> "per item net weight x the purity its lab measured";
+          case PILL_CONTENT -> "per item pills x the mg per pill its lab measured";
+          case ASSUMED_PURITY ->
+              "items without a lab result: net weight x "
+                  + DoseCalculator.plain(settings.powderPurityPct())
+                  + "% assumed powder purity, or pills x "
+                  + DoseCalculator.plain(settings.pillMg())
+                  + " mg per pill assumed (configured; an item keeps the value applied when it was"
+                  + " recorded)";
+          case GROSS_UNADJUSTED ->
+              "gross weight (net when no gross weight is recorded) taken as 100% fentanyl, whole"
+                  + " pills (binder and filler included) for pills: an upper bound, not an"
+                  + " estimate";
+        };
+    return basis + "; " + threshold();
+  }
+
+  /** What the best-available total assumes, in words, threshold included. */
+  public String bestAssumptions() {
+    return "per item the first method that applies: LAB_PURITY, PILL_CONTENT, ASSUMED_PURITY ("
+        + DoseCalculator.plain(settings.powderPurityPct())
+        + "% powder, "
+        + DoseCalculator.plain(settings.pillMg())
+        + " mg per pill), GROSS_UNADJUSTED; never GROSS_UNADJUSTED for an item with a pill count; "
+        + threshold();
   }
 
   private static String label(Period period, List<String> key) {

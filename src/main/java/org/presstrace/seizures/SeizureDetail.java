@@ -14,6 +14,9 @@ public record SeizureDetail(
    * @param screenStatus LISTED, CLASS or NOT_LISTED
    * @param netMg the net weight in milligrams, exactly
    * @param best the best available estimate, or {@code null} when none applies
+   * @param potencyAdjusted the fentanyl-equivalent figure from the best estimate by the sourced
+   *     relative potency (or why there is none), apart from the plain estimates; {@code null} when
+   *     no estimate applies
    */
   public record Item(
       int seq,
@@ -34,7 +37,8 @@ public record SeizureDetail(
       BigDecimal mgPerPill,
       BigDecimal shareAtLeast2mgPct,
       List<DoseEstimate> estimates,
-      DoseEstimate best) {}
+      DoseEstimate best,
+      PotencyAdjusted potencyAdjusted) {}
 
   /**
    * Seized equipment and what the registry said about it.

@@ -467,7 +467,8 @@ public class Seizures {
         item.mgPerPill(),
         item.shareAtLeast2mgPct(),
         estimates,
-        estimates.isEmpty() ? null : estimates.get(0));
+        estimates.isEmpty() ? null : estimates.get(0),
+        estimates.isEmpty() ? null : calculator.potencyAdjusted(item, estimates.get(0)));
   }
 
   private void addEstimate(
@@ -481,10 +482,7 @@ public class Seizures {
     }
     String assumptions =
         storedBasis != null
-            ? storedBasis
-                + " at "
-                + DoseCalculator.plain(calculator.settings().lethalDoseMg())
-                + " mg per potentially lethal dose"
+            ? storedBasis + calculator.threshold() + calculator.asFentanyl(item)
             : calculator.assumptions(method, item);
     estimates.add(calculator.estimate(method, mg, assumptions));
   }

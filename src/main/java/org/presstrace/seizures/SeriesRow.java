@@ -16,6 +16,7 @@ import java.util.Map;
  * @param pills pills seized
  * @param byMethod per method: fentanyl mass, doses and how many items the method covered
  * @param best the best available estimate per item, summed, and how many items used each method
+ * @param basis the threshold and assumed purities every dose figure of the row rests on
  */
 public record SeriesRow(
     String period,
@@ -25,14 +26,42 @@ public record SeriesRow(
     BigDecimal netKg,
     long pills,
     Map<DoseMethod, MethodTotal> byMethod,
-    BestAvailable best) {
+    BestAvailable best,
+    Basis basis) {
 
-  /** The total of one method. */
-  public record MethodTotal(BigDecimal fentanylMg, long doses, long items) {}
+  /** Kilograms in one international avoirdupois pound, exactly (1959 agreement). */
+  private static final BigDecimal KG_PER_LB = new BigDecimal("0.45359237");
+
+  /** The net weight in pounds (CBP reports seizures by pounds), to three decimals. */
+  public BigDecimal netLb() {
+    return netKg.divide(KG_PER_LB, 3, java.math.RoundingMode.HALF_UP);
+  }
+
+  /**
+   * The total of one method.
+   *
+   * @param method what the method does, in words
+   * @param assumptions what the figure assumes, including the threshold
+   */
+  public record MethodTotal(
+      String method, BigDecimal fentanylMg, long doses, long items, String assumptions) {}
 
   /**
    * The best available method per item (lab purity, then pill content, then assumed purity, then
    * unadjusted gross weight), summed.
+   *
+   * @param assumptions how the method was chosen per item and what the figure assumes
    */
-  public record BestAvailable(long doses, Map<DoseMethod, Long> itemsByMethod) {}
+  public record BestAvailable(
+      long doses, Map<DoseMethod, Long> itemsByMethod, String assumptions) {}
+
+  /**
+   * The configured figures the row's doses rest on.
+   *
+   * @param lethalDoseMg the threshold every dose figure divides by
+   * @param assumedPowderPurityPct the purity the assumed-purity method takes for powder and liquid
+   * @param assumedPillMg the fentanyl per pill the assumed-purity method takes for pills
+   */
+  public record Basis(
+      BigDecimal lethalDoseMg, BigDecimal assumedPowderPurityPct, BigDecimal assumedPillMg) {}
 }

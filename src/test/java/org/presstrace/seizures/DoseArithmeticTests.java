@@ -75,7 +75,9 @@ class DoseArithmeticTests {
     assertThat(estimates.get(0).assumptions())
         .contains("2 kg net x 1.5% lab purity")
         .contains("2 mg per potentially lethal dose");
-    assertThat(estimates.get(2).assumptions()).contains("2.2 kg gross taken as 100% fentanyl");
+    assertThat(estimates.get(2).assumptions())
+        .contains("2.2 kg gross, whole pills (binder and filler included) taken as 100% fentanyl")
+        .contains("110 mg per pill, 55 doses per pill");
   }
 
   @Test

@@ -1,8 +1,13 @@
 package org.presstrace.seizures.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.seizures.DoseCalculator;
 import org.presstrace.seizures.DoseSettings;
+import org.presstrace.seizures.RelativePotencies;
 import org.presstrace.seizures.SeizureLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +48,14 @@ class SeizuresConfiguration {
   }
 
   @Bean
-  DoseCalculator doseCalculator(DoseSettings settings) {
-    return new DoseCalculator(settings);
+  DoseCalculator doseCalculator(DoseSettings settings, SeizuresProperties properties)
+      throws IOException {
+    String file = properties.potencyFile();
+    if (file == null || file.isBlank()) {
+      return new DoseCalculator(settings, RelativePotencies.published());
+    }
+    try (InputStream in = Files.newInputStream(Path.of(file.strip()))) {
+      return new DoseCalculator(settings, RelativePotencies.read(in, file.strip()));
+    }
   }
 }

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The dose settings and plausible ranges as configured through {@code presstrace.seizures.*};
- * {@code DoseSettings} and {@code SeizureLimits} check them.
+ * {@code DoseSettings} and {@code SeizureLimits} check them. {@code potencyFile} names a relative
+ * potency file in place of the one shipped ({@code seizures/relative-potency.csv}).
  */
 @ConfigurationProperties("presstrace.seizures")
 public record SeizuresProperties(
@@ -14,4 +15,5 @@ public record SeizuresProperties(
     @DefaultValue("10.3") BigDecimal defaultPowderPurityPct,
     @DefaultValue("1.94") BigDecimal defaultPillMg,
     @DefaultValue("DEA") String regulatorAgency,
-    @DefaultValue("50000000") long maxPillCount) {}
+    @DefaultValue("50000000") long maxPillCount,
+    @DefaultValue("") String potencyFile) {}

@@ -259,6 +259,13 @@ class SeizurePages {
         analytics.series(
             context, SeizureAnalytics.Period.FISCAL_YEAR, breakdown, SeizureFilter.none());
     var rollUp = analytics.lastMonths(context, months, SeizureFilter.none());
+    var byDrug =
+        analytics.series(
+            context,
+            SeizureAnalytics.Period.FISCAL_YEAR,
+            SeizureAnalytics.Breakdown.SUBSTANCE,
+            SeizureFilter.none());
+    model.addAttribute("byDrug", byDrug);
     var data = new LinkedHashMap<String, Object>();
     data.put("methods", Arrays.stream(DoseMethod.values()).map(Enum::name).toList());
     data.put("monthly", monthly);
