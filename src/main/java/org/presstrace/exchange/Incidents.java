@@ -147,6 +147,7 @@ public class Incidents {
     fields.put("format", FORMAT);
     fields.put("sourceKind", "seizure");
     fields.put("sourceId", s.id());
+    fields.put("agency", s.marking().ownerAgency());
     fields.put("reference", s.reference());
     fields.put("stixId", StixIds.of("incident", "seizure", s.id()));
     fields.put("occurredAt", s.occurredAt().toString());
