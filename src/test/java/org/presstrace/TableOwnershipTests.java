@@ -111,6 +111,7 @@ class TableOwnershipTests {
           // intel
           Map.entry("intel_report", "intel"),
           Map.entry("exchange_inbox", "exchange"),
+          Map.entry("exchange_incident", "exchange"),
           Map.entry("exchange_nonce", "exchange"),
           Map.entry("exchange_notice", "exchange"),
           Map.entry("exchange_notice_answer", "exchange"),

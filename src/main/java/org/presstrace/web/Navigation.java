@@ -81,6 +81,8 @@ final class Navigation {
               "Pre-export notices",
               "/exchange/notices",
               Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
+          new Item(
+              "Incidents", "/exchange/incidents", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("TAXII feeds", "/exchange/taxii-feeds", Set.of("ADMINISTRATOR")),
           new Item("Check a certificate", "/registry/certificates/verify", Set.of()),
           new Item("API tokens", "/account/tokens", Set.of()),

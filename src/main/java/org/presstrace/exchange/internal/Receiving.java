@@ -279,7 +279,20 @@ public class Receiving {
       ReceivedMessage message = next.get();
       PartnerMessageHandler handler = handlers.get(message.type());
       if (handler != null) {
-        handler.receive(message);
+        try {
+          handler.receive(message);
+        } catch (InvalidRequest e) {
+          // The whole receipt rolls back: nothing of this message (or those applied with it) stays.
+          throw new Refusal(
+              400,
+              "malformed-payload",
+              "message "
+                  + message.messageId()
+                  + " of type "
+                  + message.type()
+                  + ": "
+                  + e.getMessage());
+        }
       }
       inbox.applied(partner.id(), message.messageId(), now);
       through++;
