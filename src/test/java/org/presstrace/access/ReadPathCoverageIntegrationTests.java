@@ -262,6 +262,15 @@ class ReadPathCoverageIntegrationTests {
               "one notice under its marking (Notices.get), audited; investigators, analysts and"
                   + " supervisors only"),
           Map.entry(
+              "/api/v1/exchange/incidents",
+              "incidents received from partners, read under their markings through the access"
+                  + " policy's filter, audited; a reader outside the marking is not shown them"
+                  + " (IncidentPagesIntegrationTests, IncidentTwoInstanceTests)"),
+          Map.entry(
+              "/api/v1/exchange/incidents/{id}",
+              "one received incident under its marking, audited; a reader outside it gets 404"
+                  + " (IncidentPagesIntegrationTests)"),
+          Map.entry(
               "/api/v1/exchange/notices/{id}/incb",
               "the INCB copy of a notice the caller may read (Notices.incbCopy), audited"));
 
