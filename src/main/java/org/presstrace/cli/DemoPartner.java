@@ -4,19 +4,28 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Channel;
+import org.presstrace.access.Marking;
 import org.presstrace.access.Purpose;
+import org.presstrace.access.Releases;
+import org.presstrace.access.Tlp;
+import org.presstrace.exchange.Incidents;
 import org.presstrace.exchange.InstanceIdentity;
 import org.presstrace.exchange.Notice;
 import org.presstrace.exchange.NoticeDraft;
 import org.presstrace.exchange.Notices;
 import org.presstrace.exchange.Partners;
+import org.presstrace.seizures.SeizureDraft;
+import org.presstrace.seizures.Seizures;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -39,12 +48,12 @@ final class DemoPartner {
   /** How long the demo waits for the notices and their answers to travel. */
   static final Duration TRAVEL = Duration.ofSeconds(60);
 
-  /**
-   * The message types agreed between the two instances. Incidents are not among them yet: when the
-   * {@code incident} message type exists, it is agreed here and one incident is sent in {@link
-   * #exchangeIncident}.
-   */
-  static final List<String> AGREED_TYPES = List.of(Notices.NOTICE, Notices.ANSWER);
+  /** The message types agreed between the two instances. */
+  static final List<String> AGREED_TYPES =
+      List.of(Notices.NOTICE, Notices.ANSWER, Incidents.INCIDENT);
+
+  /** The reference of the seizure the demo releases to China and sends as an incident. */
+  static final String INCIDENT_REFERENCE = "DEMO-INC-0001";
 
   static final String OBJECTED_INVOICE = "DEMO-INV-0001";
   static final String CONFIRMED_INVOICE = "DEMO-INV-0002";
@@ -78,7 +87,7 @@ final class DemoPartner {
     pair(partner, home, homeId);
     if (fresh) {
       fileNotices(partnerId);
-      exchangeIncident();
+      exchangeIncident(partnerId);
     }
     boolean arrived =
         await(
@@ -162,10 +171,84 @@ final class DemoPartner {
   }
 
   /**
-   * The place for the demo's incident: when the exchange module has an {@code incident} message
-   * type, a seizure released to China is sent here. Until then the demo exchanges notices only.
+   * A seizure of fentanyl pills at Nogales, marked TLP:GREEN // CUI//LEI // REL TO CHN, USA,
+   * released to China's agency here with four eyes (asked by the DEA investigator, approved by the
+   * DEA supervisor) and sent as an incident. A failure is printed and leaves the notices alone.
    */
-  private void exchangeIncident() {}
+  private void exchangeIncident(String partnerId) {
+    try {
+      AccessContext investigator =
+          as(home, "dea.investigator", "Reporting the seizure shared with China");
+      String agency =
+          home.getBean(Partners.class)
+              .get(as(home, "admin", "Releasing the demo seizure to China"), partnerId)
+              .agency();
+      var item =
+          new SeizureDraft.SeizureItemDraft(
+              "fentanyl",
+              null,
+              "PILLS",
+              "0.55",
+              "kg",
+              null,
+              null,
+              "5000",
+              "M 30",
+              "blue",
+              null,
+              null,
+              null);
+      var draft =
+          new SeizureDraft(
+              INCIDENT_REFERENCE,
+              LocalDateTime.now(ZoneId.of("America/Phoenix"))
+                  .minusDays(3)
+                  .truncatedTo(ChronoUnit.MINUTES)
+                  .toString(),
+              "America/Phoenix",
+              "PORT_OF_ENTRY",
+              "Nogales",
+              "AZ",
+              "Nogales",
+              "31.3322",
+              "-110.9381",
+              "Pills found in a vehicle's spare tyre; the precursor came by the same forwarder",
+              new Marking(
+                  "DEA", Tlp.GREEN, "LEI", false, Marking.relTo(List.of("CHN", "USA")), null),
+              List.of(item),
+              List.of(),
+              List.of());
+      String seizure = home.getBean(Seizures.class).report(investigator, draft).seizure().id();
+      Releases releases = home.getBean(Releases.class);
+      var release =
+          releases.request(
+              investigator,
+              "seizure",
+              seizure,
+              agency,
+              "Joint investigation of the forwarder with China's competent authority");
+      releases.approve(
+          as(home, "dea.supervisor", "Approving the release to China"),
+          release.id(),
+          "Agreed for the joint investigation");
+      home.getBean(Incidents.class).send(investigator, partnerId, seizure);
+    } catch (RuntimeException e) {
+      System.err.println("presstrace: the demo incident was not sent: " + e.getMessage());
+    }
+  }
+
+  /** Whether China's investigator sees the demo's incident. */
+  private boolean incidentArrived() {
+    try {
+      return partner
+          .getBean(Incidents.class)
+          .list(as(partner, "nncc.investigator", "Reading incidents from the United States"))
+          .stream()
+          .anyMatch(incident -> INCIDENT_REFERENCE.equals(incident.reference()));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
 
   private static NoticeDraft draft(
       String partnerId,
@@ -296,7 +379,13 @@ final class DemoPartner {
                               ? ", answer due by " + n.responseDeadline()
                               : "")));
     }
-    out.println("  Incidents: not exchanged yet (the incident message type is not built).");
+    out.println(
+        "  Incidents: "
+            + (await(this::incidentArrived)
+                ? "seizure "
+                    + INCIDENT_REFERENCE
+                    + " (5,000 fentanyl pills, Nogales) released to China and received there"
+                : "seizure " + INCIDENT_REFERENCE + " sent; not received by China yet"));
     out.println();
   }
 

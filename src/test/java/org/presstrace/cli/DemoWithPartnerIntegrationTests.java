@@ -102,7 +102,11 @@ class DemoWithPartnerIntegrationTests {
         .contains("Notice DEMO-INV-0002 (2 kg 4-piperidone): CONFIRMED")
         .containsPattern(
             "Notice DEMO-INV-0003 \\(50 kg 4-piperidone\\): AWAITING_ANSWER, answer due by \\d{4}-")
-        .doesNotContain("have not");
+        .contains(
+            "Incidents: seizure DEMO-INC-0001 (5,000 fentanyl pills, Nogales) released to China"
+                + " and received there")
+        .doesNotContain("have not")
+        .doesNotContain("was not sent");
 
     assertThat(health(port)).isEqualTo(200);
     assertThat(health(port + 1)).isEqualTo(200);
@@ -141,6 +145,11 @@ class DemoWithPartnerIntegrationTests {
           .containsExactly(
               "DEMO-INV-0001 OBJECTED OBJECT " + DemoPartner.OBJECTION,
               "DEMO-INV-0002 CONFIRMED CONFIRM -");
+      // The incident arrives with its reference and marking, and without the seizure's narrative.
+      assertThat(column(china, "SELECT reference || ' ' || tlp FROM exchange_incident"))
+          .containsExactly(DemoPartner.INCIDENT_REFERENCE + " GREEN");
+      assertThat(column(china, "SELECT items || place FROM exchange_incident").get(0))
+          .doesNotContain("spare tyre");
       assertThat(column(us, "SELECT status FROM exchange_notice WHERE invoice = 'DEMO-INV-0003'"))
           .containsExactly("AWAITING_ANSWER");
     }
