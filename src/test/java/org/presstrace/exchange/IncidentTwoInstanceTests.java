@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.presstrace.PressTraceApplication;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
@@ -40,13 +37,10 @@ import org.presstrace.access.Releases;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.presstrace.exchange.internal.Envelope;
-import org.presstrace.exchange.internal.OutboxSender;
-import org.presstrace.exchange.internal.SignatureProfile;
 import org.presstrace.seizures.SeizureDraft;
 import org.presstrace.seizures.Seizures;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.NotFound;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -442,56 +436,16 @@ class IncidentTwoInstanceTests {
   }
 
   private HttpRequest signed(KeyPair key, String keyId, byte[] body) {
-    String target = "http://127.0.0.1:" + portB + OutboxSender.PATH;
-    var parameters =
-        new SignatureProfile.Parameters(
-            Instant.now().getEpochSecond(), keyId, UUID.randomUUID().toString(), "ed25519");
-    var headers =
-        SignatureProfile.sign(
-            key.getPrivate(), "POST", target, "application/json", body, parameters);
-    return HttpRequest.newBuilder(URI.create(target))
-        .header("Content-Type", "application/json")
-        .header("Content-Digest", headers.contentDigest())
-        .header("Signature-Input", headers.signatureInput())
-        .header("Signature", headers.signature())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    return TwoInstances.signed(portB, key, keyId, Instant.now(), body, null);
   }
 
   private String post(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    String body = response.body();
-    if (response.statusCode() == 200) {
-      return "200 " + body.replaceAll(".*\"status\":\"([^\"]*)\".*", "$1");
-    }
-    return response.statusCode() + " " + body.replaceAll(".*\"code\":\"([^\"]*)\".*", "$1");
+    return TwoInstances.post(http, request);
   }
 
   private ConfigurableApplicationContext start(
       String name, int port, String country, String authority) {
-    Path data = dir.resolve(name);
-    return new SpringApplicationBuilder(PressTraceApplication.class)
-        .run(
-            "--server.port=" + port,
-            "--server.address=127.0.0.1",
-            "--presstrace.data-dir=" + data,
-            "--spring.datasource.url=jdbc:h2:file:"
-                + data.resolve("presstrace")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "--spring.datasource.username=presstrace",
-            "--spring.datasource.password=",
-            "--logging.level.root=warn",
-            "--presstrace.security.argon2.memory-kib=64",
-            "--presstrace.security.argon2.iterations=1",
-            "--presstrace.registry.compliance.sweep-cron=-",
-            "--presstrace.home-country=" + country,
-            "--presstrace.exchange.country=" + country,
-            "--presstrace.exchange.authority=" + authority,
-            "--presstrace.exchange.base-url=http://127.0.0.1:" + port,
-            "--presstrace.exchange.outbox.poll=100ms",
-            "--presstrace.exchange.outbox.first-retry=100ms",
-            "--presstrace.exchange.outbox.max-retry=500ms",
-            "--presstrace.exchange.outbox.timeout=5s");
+    return TwoInstances.start(dir, name, port, country, authority);
   }
 
   private static void seed(ConfigurableApplicationContext context, String country, String agency) {

@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.presstrace.PressTraceApplication;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
@@ -44,7 +42,6 @@ import org.presstrace.exchange.internal.Envelope;
 import org.presstrace.exchange.internal.OutboxSender;
 import org.presstrace.exchange.internal.SignatureProfile;
 import org.presstrace.shared.CountryCode;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -487,31 +484,13 @@ class TwoInstanceTests {
 
   private ConfigurableApplicationContext start(
       String name, int port, String country, String authority, Recorder recorder) {
-    Path data = dir.resolve(name);
-    return new SpringApplicationBuilder(PressTraceApplication.class)
-        .initializers(
-            context -> context.getBeanFactory().registerSingleton("testNoteHandler", recorder))
-        .run(
-            "--server.port=" + port,
-            "--server.address=127.0.0.1",
-            "--presstrace.data-dir=" + data,
-            "--spring.datasource.url=jdbc:h2:file:"
-                + data.resolve("presstrace")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "--spring.datasource.username=presstrace",
-            "--spring.datasource.password=",
-            "--logging.level.root=warn",
-            "--presstrace.security.argon2.memory-kib=64",
-            "--presstrace.security.argon2.iterations=1",
-            "--presstrace.registry.compliance.sweep-cron=-",
-            "--presstrace.home-country=" + country,
-            "--presstrace.exchange.country=" + country,
-            "--presstrace.exchange.authority=" + authority,
-            "--presstrace.exchange.base-url=http://127.0.0.1:" + port,
-            "--presstrace.exchange.outbox.poll=100ms",
-            "--presstrace.exchange.outbox.first-retry=100ms",
-            "--presstrace.exchange.outbox.max-retry=500ms",
-            "--presstrace.exchange.outbox.timeout=5s");
+    return TwoInstances.start(
+        dir,
+        name,
+        port,
+        country,
+        authority,
+        context -> context.getBeanFactory().registerSingleton("testNoteHandler", recorder));
   }
 
   private static void seed(ConfigurableApplicationContext context, String country, String agency) {
@@ -692,29 +671,12 @@ class TwoInstanceTests {
   /** Signs {@code signedBody} but sends {@code sentBody} (the same when null). */
   private HttpRequest signed(
       KeyPair key, String keyId, Instant created, byte[] signedBody, byte[] sentBody) {
-    var parameters =
-        new SignatureProfile.Parameters(
-            created.getEpochSecond(), keyId, UUID.randomUUID().toString(), "ed25519");
-    var headers =
-        SignatureProfile.sign(
-            key.getPrivate(), "POST", target(), "application/json", signedBody, parameters);
-    return HttpRequest.newBuilder(URI.create(target()))
-        .header("Content-Type", "application/json")
-        .header("Content-Digest", headers.contentDigest())
-        .header("Signature-Input", headers.signatureInput())
-        .header("Signature", headers.signature())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(sentBody == null ? signedBody : sentBody))
-        .build();
+    return TwoInstances.signed(portB, key, keyId, created, signedBody, sentBody);
   }
 
   /** The status and, for a problem, its code; for an acknowledgement, its status word. */
   private String post(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    String body = response.body();
-    if (response.statusCode() == 200) {
-      return "200 " + body.replaceAll(".*\"status\":\"([^\"]*)\".*", "$1");
-    }
-    return response.statusCode() + " " + body.replaceAll(".*\"code\":\"([^\"]*)\".*", "$1");
+    return TwoInstances.post(http, request);
   }
 
   private static String problem(int status, String code) {
