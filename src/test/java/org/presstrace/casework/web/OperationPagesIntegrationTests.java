@@ -34,10 +34,12 @@ class OperationPagesIntegrationTests {
     var deaAgent = new PageUser(mvc, world.user("dea", dea, Role.INVESTIGATOR), "INVESTIGATOR");
     var cbpAgent = new PageUser(mvc, world.user("cbp", cbp, Role.SUPERVISOR), "SUPERVISOR");
     // A place of this test only, in the Pacific, so that other tests' operations never overlap.
-    double latitude = -40 - Math.floorMod(world.suffix().hashCode(), 10_000) / 1000.0;
-    // 111 m north, written with three decimals (the sum itself may carry a binary rounding tail
-    // such as -42.717000000000006, which the form refuses for its decimals).
-    double nearby = Math.round((latitude + 0.001) * 1000) / 1000.0;
+    // Whole thousandths divided once, so that each prints with three decimals: arithmetic on the
+    // doubles may leave a binary tail (-43.903999999999996) that the form refuses for its decimals.
+    int thousandths = 40_000 + Math.floorMod(world.suffix().hashCode(), 10_000);
+    double latitude = -thousandths / 1000.0;
+    // 111 m north.
+    double nearby = -(thousandths - 1) / 1000.0;
 
     long before = operations();
     expectError(deaAgent, plan("DEA-OP", latitude, "start", ""), "start", "start is required");

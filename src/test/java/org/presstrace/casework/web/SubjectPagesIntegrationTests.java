@@ -255,7 +255,9 @@ class SubjectPagesIntegrationTests {
     form.put("birthDate", birthDate());
     form.put("phone", phone());
     form.put("email", "wang.wei." + world.suffix() + "@example.cn");
-    form.put("address", number() % 1000 + " Huaxia Road, Wuhan");
+    // The street carries this test's suffix: the same name at the same house number is a match,
+    // and other tests enter the same person in the same database.
+    form.put("address", number() % 1000 + " Huaxia Road " + world.suffix() + ", Wuhan");
     form.put("idNumber", "G12345" + world.suffix());
     form.put("nationality", "CN");
     form.put("caseReference", "DEA-2026-0042");
