@@ -95,4 +95,27 @@ final class TwoInstances {
     }
     return response.statusCode() + " " + body.replaceAll(".*\"code\":\"([^\"]*)\".*", "$1");
   }
+
+  /** Waits up to 30 s for {@code condition}, failing the test when it does not come true. */
+  static void await(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 30 s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** A port free on this machine now. */
+  static int freePort() throws IOException {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
 }
