@@ -110,6 +110,15 @@ public class Subjects {
     return submit(context, draft, UUID.randomUUID().toString());
   }
 
+  /**
+   * {@link #submit(AccessContext, SubjectDraft)} under the id an entry form was issued, so that the
+   * same form submitted twice stores one subject: the second fails on the id already taken.
+   */
+  @Transactional
+  public Submission submit(AccessContext context, SubjectDraft draft, UUID formId) {
+    return submit(context, draft, formId.toString());
+  }
+
   /** {@link #submit(AccessContext, SubjectDraft)} under an id chosen beforehand (an import's). */
   @Transactional
   Submission submit(AccessContext context, SubjectDraft draft, String id) {

@@ -1,5 +1,6 @@
 package org.presstrace.casework.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.presstrace.access.AccessContext;
 import org.presstrace.casework.Subject;
@@ -20,6 +22,7 @@ import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Case subject pages: the subjects the user may read, one subject with its statements, matches and
@@ -61,7 +65,8 @@ class SubjectPages {
             "cuiCategory",
             "noforn",
             "relTo",
-            "compartment");
+            "compartment",
+            "formId");
 
     public String schema = Schema.PERSON.label();
     public final Map<String, String> values = new LinkedHashMap<>();
@@ -69,6 +74,9 @@ class SubjectPages {
     public String contact = "";
     public String source = "";
     public String statedOn = "";
+
+    /** The id this form was issued under; the subject it enters takes it, so it enters once. */
+    public String formId = "";
 
     /**
      * The form as sent. Values of every kind's properties are read, so that one the chosen kind
@@ -83,6 +91,7 @@ class SubjectPages {
       form.contact = params.getOrDefault("contact", "");
       form.source = params.getOrDefault("source", "");
       form.statedOn = params.getOrDefault("statedOn", "");
+      form.formId = params.getOrDefault("formId", "");
       form.markingFrom(params);
       return form;
     }
@@ -242,19 +251,39 @@ class SubjectPages {
 
   /** The entry form for the kind chosen ({@code ?schema=Vessel}); a person's by default. */
   @GetMapping("/new")
-  String form(@RequestParam(required = false) String schema, Model model) {
+  String form(@RequestParam(required = false) String schema, HttpSession session, Model model) {
     var form = new SubjectForm();
     if (schema != null) {
       form.schema = schema;
     }
+    form.formId = EnteredForms.issue(session);
     return entry(model, form, Map.of());
   }
 
+  /**
+   * Enters the subject. A form this session was issued enters its subject under the form's id, so a
+   * second submission (a double click, the browser's back button, a resend) stores nothing and
+   * opens the subject the first one entered.
+   */
   @PostMapping("/new")
-  String submit(@RequestParam Map<String, String> params, AccessContext context, Model model) {
+  String submit(
+      @RequestParam Map<String, String> params,
+      AccessContext context,
+      HttpSession session,
+      Model model,
+      RedirectAttributes redirect) {
     SubjectForm form = SubjectForm.from(params);
+    String entered = EnteredForms.enteredBy(session, form.formId);
+    if (entered != null) {
+      return alreadyEntered(entered, redirect);
+    }
     try {
-      Submission submission = subjects.submit(context, form.toDraft(context.caller().agency()));
+      SubjectDraft draft = form.toDraft(context.caller().agency());
+      Submission submission =
+          EnteredForms.issued(session, form.formId)
+              ? subjects.submit(context, draft, UUID.fromString(form.formId))
+              : subjects.submit(context, draft);
+      EnteredForms.entered(session, form.formId, submission.subject().id());
       model.addAttribute("submission", submission);
       model.addAttribute("canonical", submission.canonicalId());
       model.addAttribute(
@@ -265,7 +294,17 @@ class SubjectPages {
       return "casework/submitted";
     } catch (InvalidRequest e) {
       return entry(model, form, form.placed(e));
+    } catch (DuplicateKeyException sameFormAtOnce) {
+      // Both submissions of one form raced; the other stored the subject under the form's id.
+      return alreadyEntered(form.formId, redirect);
     }
+  }
+
+  private static String alreadyEntered(String subjectId, RedirectAttributes redirect) {
+    redirect.addFlashAttribute(
+        "message",
+        "This form was already submitted: nothing was entered twice. Here is its subject.");
+    return "redirect:/resolution/subjects/" + subjectId;
   }
 
   /**

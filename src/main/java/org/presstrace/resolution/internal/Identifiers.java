@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +36,8 @@ public final class Identifiers {
   private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   private static final String BECH32_CHARS = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
   /** The chains PressTrace checks addresses for, with the currencies that run on each. */
   public enum Chain {
@@ -59,6 +63,85 @@ public final class Identifiers {
     for (Statement statement : entity.statements()) {
       String field = fieldPrefix + statement.property();
       normalised(entity.schema(), statement.property(), statement.value(), currency, field);
+      onEntry(statement.property(), statement.value(), field);
+    }
+  }
+
+  /**
+   * The checks a value must pass when it is entered, beyond those that make it an identifier: dates
+   * are real calendar dates and not in the future, phones are digits, e-mails have a domain.
+   * Matching reads stored and imported values as they are; this only refuses new bad ones.
+   */
+  private static void onEntry(String property, String value, String field) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    switch (property) {
+      case "birthDate", "buildDate" -> date(value.strip(), field);
+      case "phone" -> phone(value.strip(), field);
+      case "email" -> email(value.strip(), field);
+      default -> {}
+    }
+  }
+
+  /** A date given to the year, the month or the day, in ISO order; never after today. */
+  static void date(String value, String field) {
+    var shape = DATE.matcher(value);
+    if (!shape.matches()) {
+      throw new InvalidRequest(
+          field, "'" + value + "' is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY");
+    }
+    int year = Integer.parseInt(shape.group(1));
+    LocalDate earliest;
+    try {
+      if (shape.group(3) != null) {
+        earliest =
+            LocalDate.of(year, Integer.parseInt(shape.group(2)), Integer.parseInt(shape.group(3)));
+      } else if (shape.group(2) != null) {
+        earliest = java.time.YearMonth.of(year, Integer.parseInt(shape.group(2))).atDay(1);
+      } else {
+        earliest = LocalDate.of(year, 1, 1);
+      }
+    } catch (java.time.DateTimeException noSuchDay) {
+      throw new InvalidRequest(field, "'" + value + "' is not a day of the calendar");
+    }
+    if (year < 1800) {
+      throw new InvalidRequest(field, "'" + value + "' is before 1800");
+    }
+    // A day ahead of UTC, so a date entered just after midnight east of Greenwich is accepted.
+    if (earliest.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+      throw new InvalidRequest(field, "'" + value + "' is in the future");
+    }
+  }
+
+  /** A phone number as people write one: digits with spaces, dashes, dots, brackets and a +. */
+  static void phone(String value, String field) {
+    int digits = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (" -./()".indexOf(c) < 0 && !(c == '+' && i == 0)) {
+        throw new InvalidRequest(
+            field,
+            "'" + value + "' is not a phone number: digits only, with + and the country code");
+      }
+    }
+    if (digits < 6 || digits > 15) {
+      throw new InvalidRequest(
+          field, "'" + value + "' has " + digits + " digits; a phone number has 6 to 15");
+    }
+  }
+
+  /** An e-mail address: a name, one @ and a domain with a dot in it. */
+  static void email(String value, String field) {
+    String address =
+        value.regionMatches(true, 0, "mailto:", 0, "mailto:".length())
+            ? value.substring("mailto:".length())
+            : value;
+    if (!EMAIL.matcher(address).matches()) {
+      throw new InvalidRequest(
+          field, "'" + value + "' is not an e-mail address: write it as name@domain.example");
     }
   }
 

@@ -172,8 +172,51 @@ class SubjectPagesIntegrationTests {
     expectError(with("relTo", "XXX"), "relTo", "XXX");
     expectError(with("noforn", "on", "cuiCategory", ""), "cuiCategory", "need a CUI category");
     expectError(with("phone", "x".repeat(501)), "phone", "at most 500");
+    expectError(with("birthDate", "1985-13-40"), "birthDate", "is not a day of the calendar");
+    expectError(with("birthDate", "1985-02-30"), "birthDate", "is not a day of the calendar");
+    expectError(with("birthDate", "04/03/1980"), "birthDate", "write it as YYYY-MM-DD");
+    expectError(with("birthDate", "2999-01-01"), "birthDate", "is in the future");
+    expectError(with("phone", "not-a-phone"), "phone", "is not a phone number");
+    expectError(with("phone", "12 34"), "phone", "a phone number has 6 to 15");
+    expectError(with("email", "zhaomin@"), "email", "is not an e-mail address");
+    expectError(with("email", "zhaomin@localhost"), "email", "is not an e-mail address");
     assertThat(subjects()).isEqualTo(before);
     assertThat(alertsTo(cbp)).isZero();
+  }
+
+  @Test
+  void theSameFormSubmittedTwiceEntersOneSubjectAndOpensIt() throws Exception {
+    String form = cbpAgent.page("/resolution/subjects/new");
+    var issued =
+        java.util.regex.Pattern.compile("name=\"formId\" value=\"([0-9a-f-]{36})\"").matcher(form);
+    assertThat(issued.find()).as(form).isTrue();
+    Map<String, String> record = with("formId", issued.group(1));
+    long before = subjects();
+
+    MockHttpServletResponse first = cbpAgent.post("/resolution/subjects/new", record);
+    MockHttpServletResponse second = cbpAgent.post("/resolution/subjects/new", record);
+
+    assertThat(first.getContentAsString()).contains("Subject entered");
+    assertThat(subjects()).isEqualTo(before + 1);
+    assertThat(second.getRedirectedUrl()).isEqualTo("/resolution/subjects/" + issued.group(1));
+    assertThat(cbpAgent.page(second.getRedirectedUrl())).contains("already submitted");
+  }
+
+  @Test
+  void aFormIdTheSessionWasNotIssuedNeverBecomesTheSubjectsId() throws Exception {
+    String chosen = java.util.UUID.randomUUID().toString();
+
+    String page =
+        cbpAgent.post("/resolution/subjects/new", with("formId", chosen)).getContentAsString();
+
+    assertThat(page).contains("Subject entered");
+    assertThat(idOf(page)).isNotEqualTo(chosen);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM resolution_entity WHERE id = :id")
+                .param("id", chosen)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test

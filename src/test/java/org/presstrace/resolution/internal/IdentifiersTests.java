@@ -15,6 +15,49 @@ import org.presstrace.shared.InvalidRequest;
 class IdentifiersTests {
 
   @Test
+  void enteredDatesAreDaysOfTheCalendarAndNotInTheFuture() {
+    Identifiers.date("1985", "birthDate");
+    Identifiers.date("1985-03", "birthDate");
+    Identifiers.date("2024-02-29", "birthDate");
+    assertRefused(() -> Identifiers.date("1985-13-40", "birthDate"), "birthDate", "calendar");
+    assertRefused(() -> Identifiers.date("2023-02-29", "birthDate"), "birthDate", "calendar");
+    assertRefused(() -> Identifiers.date("1985-00", "birthDate"), "birthDate", "calendar");
+    assertRefused(() -> Identifiers.date("85-03-04", "birthDate"), "birthDate", "YYYY-MM-DD");
+    assertRefused(() -> Identifiers.date("1985-3-4", "birthDate"), "birthDate", "YYYY-MM-DD");
+    assertRefused(() -> Identifiers.date("１９８５", "birthDate"), "birthDate", "YYYY-MM-DD");
+    assertRefused(() -> Identifiers.date("1799-12-31", "birthDate"), "birthDate", "before 1800");
+    assertRefused(
+        () -> Identifiers.date(java.time.LocalDate.now().plusDays(3).toString(), "birthDate"),
+        "birthDate",
+        "future");
+  }
+
+  @Test
+  void enteredPhonesAreDigitsAsPeopleWriteThem() {
+    Identifiers.phone("+86 138 0571 2246", "phone");
+    Identifiers.phone("(202) 555-0142", "phone");
+    Identifiers.phone("0052.664.555.0187", "phone");
+    assertRefused(() -> Identifiers.phone("not-a-phone", "phone"), "phone", "not a phone");
+    assertRefused(() -> Identifiers.phone("555 0142 ext 3", "phone"), "phone", "not a phone");
+    assertRefused(() -> Identifiers.phone("86+1380571", "phone"), "phone", "not a phone");
+    assertRefused(() -> Identifiers.phone("12345", "phone"), "phone", "6 to 15");
+    assertRefused(() -> Identifiers.phone("1234567890123456", "phone"), "phone", "6 to 15");
+    assertRefused(() -> Identifiers.phone("١٢٣٤٥٦٧٨", "phone"), "phone", "not a phone");
+  }
+
+  @Test
+  void enteredEmailsHaveANameAndADomain() {
+    Identifiers.email("zhao.min@example.cn", "email");
+    Identifiers.email("mailto:Sales@Yuanhang-Chem.example.cn", "email");
+    assertRefused(() -> Identifiers.email("zhaomin@", "email"), "email", "not an e-mail");
+    assertRefused(() -> Identifiers.email("@example.cn", "email"), "email", "not an e-mail");
+    assertRefused(() -> Identifiers.email("zhaomin@example", "email"), "email", "not an e-mail");
+    assertRefused(() -> Identifiers.email("zhao min@example.cn", "email"), "email", "not an e");
+    assertRefused(() -> Identifiers.email("a@b@example.cn", "email"), "email", "not an e-mail");
+    assertRefused(() -> Identifiers.email("zhaomin@example..cn", "email"), "email", "not an e");
+  }
+
+  @Test
   void imoNumbersCarryACheckDigit() {
     assertThat(Identifiers.imo("IMO 9074729", "f")).isEqualTo("9074729");
     assertThat(Identifiers.imo("9321483", "f")).isEqualTo("9321483");
