@@ -6,3 +6,128 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// What a form held when it was sent, kept in this tab until the answer arrives: if the session had
+// ended, the server sends the user to sign in ("/login?expired") and back to the form's page, where
+// the values are put back. Any other page that loads means the form arrived, and the copy is dropped.
+// Passwords, hidden fields (tokens, ids) and files are never kept.
+(function () {
+  var DRAFT = "presstrace.draft";
+  var storage;
+  try {
+    storage = window.sessionStorage;
+  } catch (blocked) {
+    return;
+  }
+  if (!storage) {
+    return;
+  }
+
+  function kept(field) {
+    var type = (field.type || "").toLowerCase();
+    return field.name && !field.disabled && type !== "password" && type !== "hidden"
+        && type !== "file" && type !== "submit" && type !== "button" && field.name !== "_csrf";
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || (form.method || "").toLowerCase() !== "post"
+        || /\/(login|logout)$/.test(form.getAttribute("action") || "")) {
+      return;
+    }
+    var values = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!kept(field)) {
+        return;
+      }
+      var type = (field.type || "").toLowerCase();
+      if (type === "checkbox" || type === "radio") {
+        values.push([field.name, field.value, field.checked]);
+      } else if (field.tagName === "SELECT" && field.multiple) {
+        Array.prototype.forEach.call(field.options, function (option) {
+          values.push([field.name, option.value, option.selected]);
+        });
+      } else {
+        values.push([field.name, field.value, null]);
+      }
+    });
+    storage.setItem(DRAFT, JSON.stringify({
+      page: location.pathname + location.search,
+      action: form.getAttribute("action") || "",
+      at: Date.now(),
+      values: values
+    }));
+  }, true);
+
+  function restore() {
+    var text = storage.getItem(DRAFT);
+    if (!text) {
+      return;
+    }
+    if (location.pathname === "/login") {
+      return; // signing in again: keep the copy for the page after
+    }
+    storage.removeItem(DRAFT);
+    var draft;
+    try {
+      draft = JSON.parse(text);
+    } catch (broken) {
+      return;
+    }
+    var fresh = Date.now() - draft.at < 2 * 60 * 60 * 1000;
+    var cameBack = storage.getItem(DRAFT + ".expired") === "1";
+    storage.removeItem(DRAFT + ".expired");
+    if (!fresh || !cameBack || draft.page !== location.pathname + location.search) {
+      return;
+    }
+    var form = Array.prototype.find.call(document.forms, function (candidate) {
+      return (candidate.method || "").toLowerCase() === "post"
+          && (candidate.getAttribute("action") || "") === draft.action;
+    });
+    if (!form) {
+      return;
+    }
+    draft.values.forEach(function (entry) {
+      var fields = form.elements.namedItem(entry[0]);
+      if (!fields) {
+        return;
+      }
+      var list = fields instanceof RadioNodeList ? Array.prototype.slice.call(fields) : [fields];
+      list.forEach(function (field) {
+        if (!kept(field)) {
+          return;
+        }
+        var type = (field.type || "").toLowerCase();
+        if (type === "checkbox" || type === "radio") {
+          if (field.value === entry[1]) {
+            field.checked = entry[2];
+          }
+        } else if (field.tagName === "SELECT" && field.multiple) {
+          Array.prototype.forEach.call(field.options, function (option) {
+            if (option.value === entry[1]) {
+              option.selected = entry[2];
+            }
+          });
+        } else {
+          field.value = entry[1];
+        }
+      });
+    });
+    var notice = document.createElement("div");
+    notice.className = "alert alert--info";
+    notice.setAttribute("role", "status");
+    notice.id = "draft-restored";
+    notice.textContent = "What you typed before your session ended is back in the form. "
+        + "Check it and send it again.";
+    form.parentNode.insertBefore(notice, form);
+  }
+
+  if (location.pathname === "/login" && /(^|[?&])expired(&|=|$)/.test(location.search)) {
+    storage.setItem(DRAFT + ".expired", "1");
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", restore);
+  } else {
+    restore();
+  }
+})();

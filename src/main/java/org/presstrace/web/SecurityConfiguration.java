@@ -167,7 +167,8 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(
                         new org.springframework.security.web.authentication
                             .LoginUrlAuthenticationEntryPoint("/login"),
-                        org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
+                        org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE)
+                    .accessDeniedHandler(new SessionEnded()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
