@@ -21,9 +21,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -39,6 +36,7 @@ import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
+import org.presstrace.support.Chromium;
 import org.presstrace.support.TestDatabase;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +45,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The pages as a user meets them: Debian's Chromium, headless, signs in through the real login form
@@ -74,8 +71,7 @@ class BrowserTests {
   @Autowired org.presstrace.access.Releases releases;
   @Autowired org.presstrace.casework.Subjects subjects;
 
-  private Path profile;
-  private ChromeDriverService service;
+  private Chromium chromium;
   private WebDriver browser;
   private World world;
   private String investigator;
@@ -84,39 +80,14 @@ class BrowserTests {
 
   @BeforeAll
   void startBrowser() throws IOException {
-    profile = Files.createTempDirectory("presstrace-chromium-");
-    var options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1024",
-        "--user-data-dir=" + profile);
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    chromium = Chromium.start(1280, 1024);
+    browser = chromium.browser();
   }
 
   @AfterAll
   void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (profile != null) {
-      FileSystemUtils.deleteRecursively(profile);
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
