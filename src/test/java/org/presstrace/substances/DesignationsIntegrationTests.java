@@ -297,6 +297,38 @@ class DesignationsIntegrationTests {
   }
 
   @Test
+  void theRowThatDisagreesWithTheOthersIsTheOneBlamedAndAnEmptyCellIsCalledEmpty() {
+    String file =
+        """
+        jurisdiction,instrument,category,effective,source,name
+        CHN,Precursor chemicals,Category II,2026-13-01,Notice %1$s,%2$s-a
+        CHN,Precursor chemicals,Category II,2026-07-01,Notice %1$s,%2$s-b
+        CHN,Precursor chemicals,Category II,2026-07-01,,%2$s-c
+        CHN,Precursor chemicals,Category II,2026-07-01,Notice %1$s,%2$s-d
+        """
+            .formatted(world.suffix(), name("Blamazine"));
+
+    var preview = designations.preview(asAdmin, file, "csv");
+
+    assertThat(preview.applicable()).isFalse();
+    assertThat(preview.problems())
+        .extracting(Problem::row, Problem::field)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(1, "effective"),
+            org.assertj.core.groups.Tuple.tuple(3, "source"));
+    assertThat(preview.problems())
+        .extracting(Problem::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("effective '2026-13-01' differs from '2026-07-01'")
+                    .contains("rows 2, 3 and 4"))
+        .anySatisfy(m -> assertThat(m).contains("source (empty) differs"))
+        .noneSatisfy(m -> assertThat(m).contains("null"));
+    assertThat(preview.source()).isEqualTo("Notice " + world.suffix());
+  }
+
+  @Test
   void movingASubstanceToAnotherCategoryEndsTheEarlierControlAndKeepsItsHistory() {
     String name = name("Movazine");
     String first =

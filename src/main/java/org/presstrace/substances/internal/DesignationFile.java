@@ -171,26 +171,14 @@ public final class DesignationFile {
       if (!header.contains("name")) {
         problems.add(new Problem(0, "header", null, "the header has no 'name' column"));
       }
+      var written = new ArrayList<Map<String, String>>();
       for (CSVRecord record : csv) {
         int row = (int) record.getRecordNumber();
+        var announced = new java.util.HashMap<String, String>();
         for (String field : ANNOUNCEMENT) {
-          String value = cell(record, field);
-          if (!announcement.containsKey(field)) {
-            announcement.put(field, value);
-          } else if (!same(announcement.get(field), value)) {
-            problems.add(
-                new Problem(
-                    row,
-                    field,
-                    value,
-                    field
-                        + " '"
-                        + value
-                        + "' differs from row 1's '"
-                        + announcement.get(field)
-                        + "'"));
-          }
+          announced.put(field, cell(record, field));
         }
+        written.add(announced);
         rows.add(
             new DraftRow(
                 row,
@@ -200,6 +188,9 @@ public final class DesignationFile {
                 cell(record, "cas"),
                 cell(record, "smiles"),
                 cell(record, "family")));
+      }
+      for (String field : ANNOUNCEMENT) {
+        announcement.put(field, agreed(field, rows, written, problems));
       }
     } catch (IOException
         | UncheckedIOException
@@ -211,8 +202,70 @@ public final class DesignationFile {
     return new Draft("csv", announcement, rows, problems);
   }
 
-  private static boolean same(String a, String b) {
-    return (a == null ? "" : a).equals(b == null ? "" : b);
+  /**
+   * The value most rows give for an announcement column; each row that gives another is the one
+   * blamed, with the rows that agree named, so a single bad row is never shown as the good one.
+   */
+  private static String agreed(
+      String field,
+      List<DraftRow> rows,
+      List<Map<String, String>> written,
+      List<Problem> problems) {
+    var rowsByValue = new java.util.LinkedHashMap<String, List<Integer>>();
+    for (int i = 0; i < rows.size(); i++) {
+      String value = written.get(i).get(field);
+      rowsByValue
+          .computeIfAbsent(value == null ? "" : value, v -> new ArrayList<>())
+          .add(rows.get(i).row());
+    }
+    if (rowsByValue.isEmpty()) {
+      return null;
+    }
+    String agreed =
+        rowsByValue.entrySet().stream()
+            .max(java.util.Comparator.comparingInt(entry -> entry.getValue().size()))
+            .orElseThrow()
+            .getKey();
+    for (var value : rowsByValue.entrySet()) {
+      if (value.getKey().equals(agreed)) {
+        continue;
+      }
+      for (int row : value.getValue()) {
+        problems.add(
+            new Problem(
+                row,
+                field,
+                value.getKey().isEmpty() ? null : value.getKey(),
+                field
+                    + " "
+                    + shown(value.getKey())
+                    + " differs from "
+                    + shown(agreed)
+                    + " given in "
+                    + rowNames(rowsByValue.get(agreed))
+                    + "; every row of one file announces the same "
+                    + field));
+      }
+    }
+    return agreed.isEmpty() ? null : agreed;
+  }
+
+  private static String shown(String value) {
+    return value.isEmpty() ? "(empty)" : "'" + value + "'";
+  }
+
+  private static String rowNames(List<Integer> rows) {
+    if (rows.size() == 1) {
+      return "row " + rows.get(0);
+    }
+    if (rows.size() <= 4) {
+      return "rows "
+          + String.join(
+              ", ", rows.subList(0, rows.size() - 1).stream().map(String::valueOf).toList())
+          + " and "
+          + rows.get(rows.size() - 1);
+    }
+    return rows.size() + " other rows (" + rows.get(0) + ", " + rows.get(1) + ", ...)";
   }
 
   private static String cell(CSVRecord record, String name) {
