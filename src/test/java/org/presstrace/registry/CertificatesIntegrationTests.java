@@ -114,7 +114,9 @@ class CertificatesIntegrationTests {
           .contains("DEALER")
           .contains("AB1234563")
           .contains(dealer.registrationNumber())
-          .contains(today.plusYears(1).toString())
+          .contains(today.plusYears(1).toString());
+      assertThat(text.replaceAll("\\s", ""))
+          .as("the address, wrapped beside the QR code")
           .contains("/registry/certificates/verify?code=" + certificate.code().display());
       assertThat(pdf.getDocumentInformation().getTitle()).contains(dealer.registrationNumber());
     }

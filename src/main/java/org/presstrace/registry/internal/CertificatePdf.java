@@ -38,6 +38,9 @@ public class CertificatePdf {
   private static final float MARGIN = 56;
   private static final float QR_SIZE = 120;
 
+  /** The white space kept between the printed address and the QR code. */
+  static final float GAP = 16;
+
   /** The PDF bytes of {@code certificate}, checked at {@code verifyUrl}. */
   public byte[] render(CertificateView certificate, String verifyUrl) {
     try (var document = new PDDocument()) {
@@ -66,9 +69,15 @@ public class CertificatePdf {
         text(content, bold, 12, MARGIN, y, "Verification code");
         text(content, mono, 15, MARGIN, y - 22, certificate.code().display());
         text(content, regular, 9, MARGIN, y - 44, "Check this certificate, signed in, at");
-        text(content, regular, 9, MARGIN, y - 58, verifyUrl);
-        qr(content, verifyUrl, width - MARGIN - QR_SIZE, y - QR_SIZE + 14);
-        float note = y - QR_SIZE - 30;
+        float qrLeft = width - MARGIN - QR_SIZE;
+        float urlLine = y - 58;
+        // The address wraps before the QR code's column, at its own separators where it can.
+        for (String part : wrapped(regular, 9, verifyUrl, qrLeft - GAP - MARGIN)) {
+          text(content, regular, 9, MARGIN, urlLine, part);
+          urlLine -= 12;
+        }
+        qr(content, verifyUrl, qrLeft, y - QR_SIZE + 14);
+        float note = Math.min(y - QR_SIZE - 30, urlLine - 18);
         for (String sentence :
             List.of(
                 "This certificate stands only while the check above says it is valid: it is"
@@ -132,6 +141,35 @@ public class CertificatePdf {
     content.newLineAtOffset(x, y);
     content.showText(printable(font, text));
     content.endText();
+  }
+
+  /**
+   * {@code text} in lines no wider than {@code maxWidth} points, broken after a '/', '?', '&amp;'
+   * or '=' where one falls in the line, else between characters; the lines joined are the text.
+   */
+  static List<String> wrapped(PDFont font, float size, String text, float maxWidth)
+      throws IOException {
+    String printable = printable(font, text);
+    var lines = new ArrayList<String>();
+    int start = 0;
+    while (start < printable.length()) {
+      int end = start + 1;
+      while (end < printable.length()
+          && font.getStringWidth(printable.substring(start, end + 1)) / 1000 * size <= maxWidth) {
+        end++;
+      }
+      if (end < printable.length()) {
+        for (int at = end; at > start + 1; at--) {
+          if ("/?&=".indexOf(printable.charAt(at - 1)) >= 0) {
+            end = at;
+            break;
+          }
+        }
+      }
+      lines.add(printable.substring(start, end));
+      start = end;
+    }
+    return lines;
   }
 
   /** The text with each character the standard font cannot encode replaced by '?'. */
