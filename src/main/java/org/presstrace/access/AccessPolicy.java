@@ -180,6 +180,30 @@ public final class AccessPolicy {
     return releasable(marking, target);
   }
 
+  /**
+   * Whether a page should offer {@code requester} to ask for this record's release at all: the
+   * rules of {@link #mayRequestRelease} that do not depend on the agency asked for.
+   */
+  public Decision mayOfferRelease(Caller requester, Marking marking) {
+    if (!requester.has(Role.INVESTIGATOR) && !requester.has(Role.SUPERVISOR)) {
+      return Decision.deny(20, "only investigators and supervisors ask for releases");
+    }
+    if (!requester.agency().equals(marking.ownerAgency())) {
+      return Decision.deny(21, "only the owning agency releases its records");
+    }
+    if (!marking.tlp().leavesOwner()) {
+      return Decision.deny(23, "TLP:" + marking.tlp().label() + " records are not releasable");
+    }
+    if (marking.compartment() != null) {
+      return Decision.deny(
+          24,
+          "compartmented records are not releasable; remove compartment "
+              + marking.compartment()
+              + " first");
+    }
+    return Decision.allow(29, "releasable");
+  }
+
   /** Whether the marking lets the record go to {@code target} at all; checked again on approval. */
   public Decision releasable(Marking marking, AgencyView target) {
     if (target.code().equals(marking.ownerAgency())) {

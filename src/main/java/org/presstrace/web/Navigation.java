@@ -90,6 +90,18 @@ final class Navigation {
 
   private Navigation() {}
 
+  /**
+   * The navigation's role rules as page rules, the longest path first so that a page below another
+   * ({@code /substances/screenings} below {@code /substances}) keeps its own roles.
+   */
+  static List<Item> pageRules() {
+    return ITEMS.stream()
+        .filter(item -> !item.roles().isEmpty() && !"/".equals(item.href()))
+        .filter(item -> !item.href().startsWith("/swagger-ui"))
+        .sorted(java.util.Comparator.comparingInt((Item item) -> item.href().length()).reversed())
+        .toList();
+  }
+
   static List<Item> visibleTo(Authentication authentication) {
     if (authentication == null || !authentication.isAuthenticated()) {
       return List.of();

@@ -141,20 +141,23 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, SignInLimits signIns) throws Exception {
     http.authorizeHttpRequests(
-            authorize ->
-                authorize
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/login",
-                        "/css/**",
-                        "/js/**",
-                        "/webjars/**",
-                        "/favicon.svg")
-                    .permitAll()
-                    .requestMatchers("/error")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
+            authorize -> {
+              authorize
+                  .requestMatchers(
+                      HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg")
+                  .permitAll()
+                  .requestMatchers("/error")
+                  .permitAll();
+              // A page of the navigation is for the roles that see its link, whatever the URL
+              // typed; the services still decide what each may read on it.
+              Navigation.pageRules()
+                  .forEach(
+                      rule ->
+                          authorize
+                              .requestMatchers(rule.href(), rule.href() + "/**")
+                              .hasAnyRole(rule.roles().toArray(String[]::new)));
+              authorize.anyRequest().authenticated();
+            })
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .addFilterBefore(
             SignInLimitFilter.form(signIns, "/login"), UsernamePasswordAuthenticationFilter.class)

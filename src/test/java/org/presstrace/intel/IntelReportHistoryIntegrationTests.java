@@ -150,6 +150,37 @@ class IntelReportHistoryIntegrationTests {
     history(liaison, report).andExpect(status().isNotFound());
   }
 
+  @Test
+  void theReleaseFormIsOfferedOnlyWhereAReleaseCouldBeAskedFor() throws Exception {
+    String red = file("Red " + world.suffix(), "Source details.", "{\"tlp\": \"RED\"}");
+    String amber =
+        file(
+            "Amber " + world.suffix(),
+            "Broker ships precursors.",
+            "{\"tlp\": \"AMBER\", \"cuiCategory\": \"LEI\", \"relTo\": [\"USA\", \"CHN\"]}");
+    release(amber, partner);
+
+    assertThat(page(investigator, Role.INVESTIGATOR, red))
+        .doesNotContain("action=\"/releases\"")
+        .contains("Not releasable: TLP:RED records are not releasable");
+    assertThat(page(investigator, Role.INVESTIGATOR, amber)).contains("action=\"/releases\"");
+    assertThat(page(liaison, Role.FOREIGN_LIAISON, amber))
+        .contains("Broker ships precursors")
+        .doesNotContain("action=\"/releases\"")
+        .doesNotContain("Ask a supervisor");
+  }
+
+  private String page(String username, Role role, String report) throws Exception {
+    return mvc.perform(
+            get("/intel/" + report)
+                .with(user(username).roles(role.name()))
+                .sessionAttr(Purpose.SESSION_ATTRIBUTE, PURPOSE))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
   private String file(String title, String summary, String marking) throws Exception {
     String location =
         mvc.perform(

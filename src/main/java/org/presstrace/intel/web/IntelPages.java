@@ -3,6 +3,7 @@ package org.presstrace.intel.web;
 import java.util.Arrays;
 import java.util.List;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.AccessPolicy;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
 import org.presstrace.intel.IntelReportDraft;
@@ -26,8 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class IntelPages {
 
   private final IntelReports reports;
+  private final AccessPolicy policy;
 
-  IntelPages(IntelReports reports) {
+  IntelPages(IntelReports reports, AccessPolicy policy) {
+    this.policy = policy;
     this.reports = reports;
   }
 
@@ -80,8 +83,10 @@ class IntelPages {
       model.addAttribute("q", "");
       return "intel/list";
     }
-    model.addAttribute("report", reports.get(context, id));
+    var report = reports.get(context, id);
+    model.addAttribute("report", report);
     model.addAttribute("history", reports.history(context, id));
+    model.addAttribute("release", policy.mayOfferRelease(context.caller(), report.marking()));
     return "intel/show";
   }
 
