@@ -2,6 +2,7 @@ package org.presstrace.web;
 
 import java.util.function.Supplier;
 import org.presstrace.access.ApiTokens;
+import org.presstrace.access.Directory;
 import org.presstrace.access.SignInLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -139,7 +140,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, SignInLimits signIns) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, SignInLimits signIns, Directory directory)
+      throws Exception {
     http.authorizeHttpRequests(
             authorize -> {
               authorize
@@ -155,7 +157,7 @@ class SecurityConfiguration {
                       rule ->
                           authorize
                               .requestMatchers(rule.href(), rule.href() + "/**")
-                              .hasAnyRole(rule.roles().toArray(String[]::new)));
+                              .access(new PageRoles(directory, rule.roles())));
               authorize.anyRequest().authenticated();
             })
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

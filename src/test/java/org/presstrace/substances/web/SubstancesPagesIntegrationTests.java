@@ -8,8 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.presstrace.access.AgencyKind;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Role;
 import org.presstrace.support.PressTraceIntegrationTest;
+import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -18,10 +24,27 @@ import org.springframework.test.web.servlet.MockMvc;
 class SubstancesPagesIntegrationTests {
 
   @Autowired MockMvc mvc;
+  @Autowired Directory directory;
+
+  /** A directory user per role: the pages check the roles the directory holds. */
+  private final java.util.Map<String, String> users = new java.util.HashMap<>();
+
+  @BeforeEach
+  void users() {
+    var world = new World(directory);
+    String agency = world.agency("SUB", AgencyKind.FEDERAL, "USA");
+    for (Role role : List.of(Role.ANALYST, Role.INVESTIGATOR, Role.SUPERVISOR)) {
+      users.put(
+          role.name(), world.user(role.name().toLowerCase(java.util.Locale.ROOT), agency, role));
+    }
+  }
 
   @Test
   void searchListsMatchesWithHowTheyMatched() throws Exception {
-    mvc.perform(get("/substances").param("q", "carfentinal").with(user("a").roles("ANALYST")))
+    mvc.perform(
+            get("/substances")
+                .param("q", "carfentinal")
+                .with(user(users.get("ANALYST")).roles("ANALYST")))
         .andExpect(status().isOk())
         .andExpect(
             content()
@@ -33,7 +56,9 @@ class SubstancesPagesIntegrationTests {
 
   @Test
   void detailDrawsTheStructureInlineWithALabelAndShowsHistoryAndClasses() throws Exception {
-    mvc.perform(get("/substances/carfentanil").with(user("a").roles("INVESTIGATOR")))
+    mvc.perform(
+            get("/substances/carfentanil")
+                .with(user(users.get("INVESTIGATOR")).roles("INVESTIGATOR")))
         .andExpect(status().isOk())
         .andExpect(
             content()
@@ -52,17 +77,20 @@ class SubstancesPagesIntegrationTests {
     mvc.perform(
             get("/substances")
                 .param("smiles", "CCOc1ccc(Cc2nc3cc([N+](=O)[O-])ccc3n2CCN(CC)CC)cc1")
-                .with(user("a").roles("ANALYST")))
+                .with(user(users.get("ANALYST")).roles("ANALYST")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("cn-nitazene-class")));
-    mvc.perform(get("/substances").param("smiles", "C1CC(").with(user("a").roles("ANALYST")))
+    mvc.perform(
+            get("/substances")
+                .param("smiles", "C1CC(")
+                .with(user(users.get("ANALYST")).roles("ANALYST")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("SMILES &#39;C1CC(&#39; cannot be parsed")));
   }
 
   @Test
   void detailShowsEachControlsCitationOrderAndDeaCode() throws Exception {
-    mvc.perform(get("/substances/isotonitazene").with(user("a").roles("ANALYST")))
+    mvc.perform(get("/substances/isotonitazene").with(user(users.get("ANALYST")).roles("ANALYST")))
         .andExpect(status().isOk())
         .andExpect(
             content()
@@ -76,7 +104,7 @@ class SubstancesPagesIntegrationTests {
                         "86 FR 60761",
                         "9614",
                         "2021-12-06")));
-    mvc.perform(get("/substances/fentanyl").with(user("a").roles("ANALYST")))
+    mvc.perform(get("/substances/fentanyl").with(user(users.get("ANALYST")).roles("ANALYST")))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("<td class=\"dea-code\">9801</td>")));
   }
@@ -86,7 +114,7 @@ class SubstancesPagesIntegrationTests {
     mvc.perform(
             get("/substances")
                 .param("smiles", "CC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1")
-                .with(user("a").roles("ANALYST")))
+                .with(user(users.get("ANALYST")).roles("ANALYST")))
         .andExpect(status().isOk())
         .andExpect(
             content()
@@ -100,7 +128,7 @@ class SubstancesPagesIntegrationTests {
 
   @Test
   void anUnknownSubstanceIsNotFound() throws Exception {
-    mvc.perform(get("/substances/no-such").with(user("a").roles("ANALYST")))
+    mvc.perform(get("/substances/no-such").with(user(users.get("ANALYST")).roles("ANALYST")))
         .andExpect(status().isNotFound());
   }
 }
