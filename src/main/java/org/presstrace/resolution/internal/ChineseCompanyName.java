@@ -209,7 +209,7 @@ record ChineseCompanyName(
    */
   private static final class Units {
     private final StringBuilder letters = new StringBuilder();
-    private final List<Integer> strong = new ArrayList<>();
+    private final java.util.BitSet strong = new java.util.BitSet();
     private final Set<Integer> weak = new java.util.HashSet<>();
 
     /** Han words of the lexicon by their start in the letters. */
@@ -226,7 +226,7 @@ record ChineseCompanyName(
 
     static Units of(String text) {
       var units = new Units();
-      units.strong.add(0);
+      units.strong.set(0);
       int i = 0;
       var latin = new StringBuilder();
       while (i < text.length()) {
@@ -262,7 +262,7 @@ record ChineseCompanyName(
           String spelt = ChineseLexicon.compact(Text.fold(text.substring(at, at + len)));
           letters.append(spelt.isEmpty() ? "x" : spelt);
           hanWords.put(from, new Match(from, letters.length(), word));
-          strong.add(letters.length());
+          strong.set(letters.length());
           int next = at + len;
           if (word.kind() == Kind.PLACE
               && next < text.length()
@@ -277,7 +277,7 @@ record ChineseCompanyName(
       placeMayFollow = false;
       letters.append(ChineseLexicon.readings(cp).get(0));
       hanChars.put(from, cp);
-      strong.add(letters.length());
+      strong.set(letters.length());
       return at + Character.charCount(cp);
     }
 
@@ -301,12 +301,12 @@ record ChineseCompanyName(
             }
           }
         }
-        strong.add(letters.length());
+        strong.set(letters.length());
       }
     }
 
     private boolean isStrong(int position) {
-      return strong.contains(position);
+      return strong.get(position);
     }
 
     private boolean mayStart(int position, Word word) {
