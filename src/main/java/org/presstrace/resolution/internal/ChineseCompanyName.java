@@ -273,9 +273,14 @@ record ChineseCompanyName(
         }
       }
       int cp = text.codePointAt(at);
+      String reading = ChineseLexicon.readings(cp).get(0);
+      if (reading.isEmpty()) {
+        // a character without a Mandarin reading spells nothing
+        return at + Character.charCount(cp);
+      }
       int from = letters.length();
       placeMayFollow = false;
-      letters.append(ChineseLexicon.readings(cp).get(0));
+      letters.append(reading);
       hanChars.put(from, cp);
       strong.set(letters.length());
       return at + Character.charCount(cp);

@@ -46,6 +46,12 @@ final class ChineseLexicon {
 
   private static final Map<Integer, List<String>> READINGS = new HashMap<>();
 
+  /**
+   * Readings of other characters as the transliterator gave them, kept (a few thousand at most).
+   */
+  private static final Map<Integer, List<String>> TRANSLITERATED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static final int LONGEST_HAN;
 
   private static final ThreadLocal<Transliterator> SIMPLIFIED =
@@ -157,7 +163,13 @@ final class ChineseLexicon {
     if (known != null) {
       return known;
     }
-    String reading = PINYIN.get().transliterate(new String(Character.toChars(codePoint)));
-    return List.of(reading.replaceAll("[^a-z]", ""));
+    return TRANSLITERATED.computeIfAbsent(
+        codePoint,
+        cp ->
+            List.of(
+                PINYIN
+                    .get()
+                    .transliterate(new String(Character.toChars(cp)))
+                    .replaceAll("[^a-z]", "")));
   }
 }

@@ -175,7 +175,11 @@ class ChineseCompanyNameTests {
         "123 456",
         "x",
         "\u0000\uFFFF\uD800",
-        "ngngngngng mmmm"
+        "ngngngngng mmmm",
+        "\uD840\uDC00\uD840\uDC01化工有限公司",
+        "苏州\u3007\u3007化工有限公司",
+        "苏州〾化工有限公司",
+        "苏州海⺀⺁源化工有限公司"
       })
   void oddNamesParseWithoutFailing(String name) {
     ChineseCompanyName parsed = parse(name);
