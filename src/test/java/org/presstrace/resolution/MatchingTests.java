@@ -93,10 +93,13 @@ class MatchingTests {
         matching.compare(
             company("a", "深圳市华强化工有限公司"), company("b", "Shenzhen Huaqiang Chemical Co., Ltd."));
 
-    assertThat(level(match, "name")).isEqualTo("exact");
+    assertThat(level(match, "place")).isEqualTo("same");
+    assertThat(level(match, "tradeName")).isEqualTo("exact");
+    assertThat(level(match, "industry")).isEqualTo("same");
     assertThat(level(match, "legalForm")).isEqualTo("same");
     assertThat(match.band()).isEqualTo(MatchBand.LINK);
-    assertThat(match.explanation()).startsWith("prior=1/1000(-10.0) name=exact(+13.0)");
+    assertThat(match.explanation())
+        .startsWith("prior=1/1000(-10.0) place=same(+4.5) tradeName=exact(");
   }
 
   @Test
@@ -106,7 +109,8 @@ class MatchingTests {
             company("a", "广州天河生物科技进出口有限公司"),
             company("b", "Guangzhou Tianhe Biotech Technologies Import & Export Company Limited"));
 
-    assertThat(level(match, "name")).isEqualTo("exact");
+    assertThat(level(match, "tradeName")).isEqualTo("exact");
+    assertThat(level(match, "industry")).isEqualTo("same");
   }
 
   @Test

@@ -125,10 +125,41 @@ final class BlockKeys {
     }
     String compact = String.join("", core);
     keys.add("k:" + compact);
+    tradeNameKeys(entity.company().chinese(), keys);
     keys.add("k6:" + compact.substring(0, Math.min(6, compact.length())));
     for (String token : core.subList(0, Math.min(3, core.size()))) {
       codes.add(Phonetic.code(token));
       keys.add("w:" + Phonetic.code(token));
+    }
+  }
+
+  /**
+   * A Chinese firm's trade name alone, whatever the place, industry and form around it and in
+   * whichever script: 苏州海源化工有限公司 and "Haiyuan Chemical Industry (Suzhou) Co., Ltd" both give {@code
+   * k:haiyuan}. A Han trade name gives each reading of its polyphonic characters (长江 is changjiang
+   * and zhangjiang), a few at most.
+   */
+  private static void tradeNameKeys(ChineseCompanyName name, Set<String> keys) {
+    if (!name.chinese() || !name.hasTradeName()) {
+      return;
+    }
+    keys.add("k:" + name.tradeName().replace('v', 'u'));
+    if (!name.tradeHan().isEmpty()) {
+      List<String> spellings = List.of("");
+      for (int i = 0; i < name.tradeHan().length(); ) {
+        int cp = name.tradeHan().codePointAt(i);
+        i += Character.charCount(cp);
+        var longer = new ArrayList<String>();
+        for (String spelling : spellings) {
+          for (String reading : ChineseLexicon.readings(cp)) {
+            if (longer.size() < 8) {
+              longer.add(spelling + reading.replace('v', 'u'));
+            }
+          }
+        }
+        spellings = longer;
+      }
+      spellings.forEach(spelling -> keys.add("k:" + spelling));
     }
   }
 }

@@ -16,8 +16,11 @@ import java.util.Set;
  * <p>So 深圳市华强化工有限公司 becomes {@code shenzhenhuaqiang chemical}, legal form {@code limited}, and
  * "Shenzhen Huaqiang Chemical Co., Ltd." becomes {@code shenzhen huaqiang chemical}, legal form
  * {@code limited}: the compact spellings are equal.
+ *
+ * <p>Each name is also read as a Chinese firm's ({@link ChineseCompanyName}: place, trade name,
+ * industry, form); when either side reads as one, the two are compared part by part.
  */
-record CompanyName(List<String> tokens, String legalForm) {
+record CompanyName(List<String> tokens, String legalForm, ChineseCompanyName chinese) {
 
   /** Legal-form families: a limited-liability company, a company with shares, a partnership. */
   static final String LIMITED = "limited";
@@ -26,7 +29,7 @@ record CompanyName(List<String> tokens, String legalForm) {
   static final String PARTNERSHIP = "partnership";
 
   /** Latin legal forms, folded, longest first when matched. */
-  private static final Map<String, String> LATIN_FORMS = latinForms();
+  static final Map<String, String> LATIN_FORMS = latinForms();
 
   /** Han legal forms, longest first. */
   private static final Map<String, String> HAN_FORMS = new LinkedHashMap<>();
@@ -118,7 +121,7 @@ record CompanyName(List<String> tokens, String legalForm) {
     }
   }
 
-  static final CompanyName NONE = new CompanyName(List.of(), "");
+  static final CompanyName NONE = new CompanyName(List.of(), "", ChineseCompanyName.NONE);
 
   boolean isEmpty() {
     return tokens.isEmpty();
@@ -147,7 +150,8 @@ record CompanyName(List<String> tokens, String legalForm) {
       }
     }
     String latinForm = stripLatinForm(tokens);
-    return new CompanyName(List.copyOf(tokens), form.isEmpty() ? latinForm : form);
+    return new CompanyName(
+        List.copyOf(tokens), form.isEmpty() ? latinForm : form, ChineseCompanyName.parse(name));
   }
 
   private static String hanForm(String text) {

@@ -49,6 +49,40 @@ final class Scorer {
           level("close", 0.92, 0.12, 0.001),
           level("similar", 0.85, 0.05, 0.01),
           level("different", 0, 0.03, 0.9889));
+
+  /**
+   * The parts of a Chinese company name ({@link ChineseCompanyName}). The trade name decides: an
+   * exact one outweighs the other three parts together, a different one is not made up by them. A
+   * different place or industry (the same trade name in another city, or a sister firm in another
+   * trade) takes the pair out of the link band; a province on one side and one of its cities on the
+   * other leaves it for review (湖北 and 武汉 may be one firm or two).
+   */
+  static final Feature TRADE_NAME =
+      Feature.of(
+          "tradeName",
+          level("exact", 1, 0.90, 0.0003),
+          level("close", 1, 0.06, 0.01),
+          level("different", 0, 0.04, 0.9897));
+
+  static final Feature PLACE =
+      Feature.of(
+          "place",
+          level("same", 1, 0.88, 0.04),
+          level("within", 1, 0.03, 0.20),
+          level("different", 0, 0.02, 0.91));
+  static final Feature INDUSTRY =
+      Feature.of(
+          "industry",
+          level("same", 1, 0.85, 0.08),
+          level("close", 1, 0.12, 0.12),
+          level("different", 0, 0.02, 0.80));
+  static final Feature CHINESE_FORM =
+      Feature.of(
+          "legalForm",
+          level("same", 1, 0.85, 0.6),
+          level("compatible", 1, 0.10, 0.25),
+          level("different", 0, 0.05, 0.15));
+
   static final Feature LEGAL_FORM =
       Feature.of("legalForm", level("same", 1, 0.8, 0.3), level("different", 0, 0.2, 0.7));
   static final Feature BIRTH_DATE =
@@ -268,6 +302,15 @@ final class Scorer {
   }
 
   private static void company(CompanyName a, CompanyName b, List<Contribution> out) {
+    ChineseCompanyName x = a.chinese();
+    ChineseCompanyName y = b.chinese();
+    if ((x.chinese() || y.chinese()) && x.hasTradeName() && y.hasTradeName()) {
+      add(out, PLACE.byLevel(ChineseCompanyName.places(x.place(), y.place())));
+      add(out, TRADE_NAME.byLevel(ChineseCompanyName.tradeNames(x, y)));
+      add(out, INDUSTRY.byLevel(ChineseCompanyName.industries(x.industry(), y.industry())));
+      add(out, CHINESE_FORM.byLevel(ChineseCompanyName.forms(x.legalForm(), y.legalForm())));
+      return;
+    }
     if (!a.isEmpty() && !b.isEmpty()) {
       add(out, COMPANY_NAME.bySimilarity(Similarity.names(a.tokens(), b.tokens())));
     }
