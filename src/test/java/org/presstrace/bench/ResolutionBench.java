@@ -2,6 +2,8 @@ package org.presstrace.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import org.presstrace.resolution.MatchOptions;
 import org.presstrace.resolution.MatchRun;
 import org.presstrace.resolution.Matching;
 import org.presstrace.resolution.ResolutionIndex;
+import org.presstrace.resolution.internal.Prepared;
 
 /**
  * The resolution benchmark on synthetic people ({@link SyntheticPeople}): (a) deduplication of the
@@ -34,8 +37,8 @@ import org.presstrace.resolution.ResolutionIndex;
  *
  * <p>Options ({@code --name=value}): {@code --people} (records, 1000000), {@code --duplicates}
  * (share of duplicates, 0.2), {@code --seed} (20261128), {@code --dedup-runs} (1), {@code
- * --query-runs} (3), {@code --queries} (per query run, 1000), {@code --results} (a file for
- * key=value figures).
+ * --query-runs} (3; 0 leaves the one-new-record part out), {@code --queries} (per query run, 1000),
+ * {@code --results} (a file for key=value figures).
  */
 public final class ResolutionBench {
 
@@ -89,7 +92,9 @@ public final class ResolutionBench {
 
     baselines(entities);
     deduplicate(entities, truePairs);
-    incremental(generator, entities, records.stream().mapToLong(r -> r.person()).max().orElse(0));
+    if (number("query-runs", 3) > 0) {
+      incremental(generator, entities, records.stream().mapToLong(r -> r.person()).max().orElse(0));
+    }
     write();
   }
 
@@ -115,28 +120,64 @@ public final class ResolutionBench {
     }
     figure(
         "baseline.hash_inserts_per_second", perSecond(entities.size(), System.nanoTime() - start));
-    figure("baseline.sink", (long) sink + hashed.size());
+    int runs = number("dedup-runs", 1);
+    double[] prepare = new double[runs];
+    long prepared = 0;
+    for (int run = 0; run < runs; run++) {
+      System.gc();
+      start = System.nanoTime();
+      prepared += entities.parallelStream().map(Prepared::of).filter(p -> p.id() != null).count();
+      prepare[run] = seconds(System.nanoTime() - start);
+    }
+    figure("baseline.prepare_seconds", median(prepare));
+    figure("baseline.sink", (long) sink + hashed.size() + prepared);
+  }
+
+  /** Resets the peak usage of every heap pool, so that a run's peak can be read after it. */
+  private static void resetPeakHeap() {
+    ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP)
+        .forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  /** The heap in use at its peak since {@link #resetPeakHeap}, in MiB (the pools' peaks added). */
+  private static long peakHeapMiB() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .mapToLong(pool -> pool.getPeakUsage().getUsed())
+            .sum()
+        >> 20;
   }
 
   private void deduplicate(List<Entity> entities, long truePairs) {
     int runs = number("dedup-runs", 1);
     double[] wall = new double[runs];
     double[] cpu = new double[runs];
+    double[] heap = new double[runs];
     MatchRun result = null;
     for (int run = 0; run < runs; run++) {
       result = null;
       System.gc();
+      resetPeakHeap();
       long cpuStart = processCpu();
       long start = System.nanoTime();
       result = Matching.withDefaults().deduplicate(entities);
       wall[run] = seconds(System.nanoTime() - start);
       cpu[run] = seconds(processCpu() - cpuStart);
+      heap[run] = peakHeapMiB();
       System.out.printf(
-          Locale.ROOT, "dedup run %d: %.1f s wall, %.1f s CPU%n", run + 1, wall[run], cpu[run]);
+          Locale.ROOT,
+          "dedup run %d: %.1f s wall, %.1f s CPU, peak heap %.0f MiB, %d candidate pairs%n",
+          run + 1,
+          wall[run],
+          cpu[run],
+          heap[run],
+          result.candidatePairs());
     }
     double seconds = median(wall);
     figure("dedup.seconds", seconds);
     figure("dedup.cpu_seconds", median(cpu));
+    figure("dedup.peak_heap_mib", Math.round(median(heap)));
     figure("dedup.records_per_second", Math.round(entities.size() / seconds));
     figure("dedup.candidate_pairs", result.candidatePairs());
     figure("dedup.dropped_keys", result.droppedKeys().size());

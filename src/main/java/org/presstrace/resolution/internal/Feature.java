@@ -10,19 +10,18 @@ import org.presstrace.resolution.Contribution;
  */
 record Feature(String name, List<Level> levels) {
 
-  /** A level reached when the similarity is at least {@code min}. */
-  record Level(String name, double min, double m, double u) {
-    double weight() {
-      return Math.log(m / u) / Math.log(2);
-    }
-  }
+  /**
+   * A level reached when the similarity is at least {@code min}, with its weight log2(m/u) worked
+   * out once.
+   */
+  record Level(String name, double min, double m, double u, double weight) {}
 
   static Feature of(String name, Level... levels) {
     return new Feature(name, List.of(levels));
   }
 
   static Level level(String name, double min, double m, double u) {
-    return new Level(name, min, m, u);
+    return new Level(name, min, m, u, Math.log(m / u) / Math.log(2));
   }
 
   /** The level named {@code levelName}. */
@@ -47,6 +46,33 @@ record Feature(String name, List<Level> levels) {
     }
     Level last = levels.get(levels.size() - 1);
     return new Contribution(name, last.name(), last.weight());
+  }
+
+  /** The weight {@link #bySimilarity} gives, without the contribution: 0 when a side is missing. */
+  double weightOf(double similarity) {
+    if (similarity < 0) {
+      return 0;
+    }
+    for (Level level : levels) {
+      if (similarity >= level.min()) {
+        return level.weight();
+      }
+    }
+    return levels.get(levels.size() - 1).weight();
+  }
+
+  /** The weight of the level named {@code levelName}; 0 for {@code null}. */
+  double weightOf(String levelName) {
+    return levelName == null ? 0 : level(levelName).weight();
+  }
+
+  /** The highest weight any level gives. */
+  double highest() {
+    double highest = 0;
+    for (Level level : levels) {
+      highest = Math.max(highest, level.weight());
+    }
+    return highest;
   }
 
   /** The contribution of the level named {@code levelName}; none for {@code null}. */

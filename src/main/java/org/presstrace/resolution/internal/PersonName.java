@@ -59,7 +59,7 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
 
   private static PersonName parse(String name) {
     String trimmed = name.trim();
-    if (Text.hasHan(trimmed) && !trimmed.matches(".*[A-Za-z].*")) {
+    if (Text.hasHan(trimmed) && !hasAsciiLetter(trimmed)) {
       return han(trimmed);
     }
     int comma = trimmed.indexOf(',');
@@ -72,6 +72,22 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
     }
     List<String> tokens = Text.without(Text.tokens(trimmed), TITLES);
     return new PersonName(List.of(), List.of(), tokens, false);
+  }
+
+  /**
+   * Whether {@code text} matches {@code .*[A-Za-z].*} as a whole: it holds an ASCII letter and no
+   * line terminator (which {@code .} does not match).
+   */
+  private static boolean hasAsciiLetter(String text) {
+    boolean letter = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+      letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+    return letter;
   }
 
   private static PersonName han(String name) {

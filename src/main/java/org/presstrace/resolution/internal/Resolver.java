@@ -1,15 +1,10 @@
 package org.presstrace.resolution.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Match;
@@ -36,77 +31,172 @@ public final class Resolver {
 
   /**
    * Every pair of {@code left} x {@code right} that shares a usable key, scored; how common a value
-   * is counts over both sides together.
+   * is counts over both sides together. A key is unusable when either side holds it more than the
+   * fan-out cap.
    */
   public MatchRun link(List<Entity> left, List<Entity> right) {
     List<Prepared> rights = prepare(right);
     List<Prepared> lefts = prepare(left);
-    var index = new BlockIndex(options.fanOutCap());
-    List<Set<String>> rightKeys = keys(rights);
-    for (int i = 0; i < rights.size(); i++) {
-      index.add(i, rightKeys.get(i));
-    }
-    List<Set<String>> leftKeys = keys(lefts);
-    Map<String, Integer> leftCounts = new HashMap<>();
-    leftKeys.forEach(keys -> keys.forEach(key -> leftCounts.merge(key, 1, Integer::sum)));
-    leftCounts.forEach(
-        (key, count) -> {
-          if (count > options.fanOutCap()) {
-            index.drop(key);
-          }
-        });
+    SortedBlocks rightBlocks = SortedBlocks.of(rights);
+    SortedBlocks leftBlocks = SortedBlocks.of(lefts);
+    int cap = options.fanOutCap();
+    // a left key's id on the right side, or -1 when the right side does not hold it or either side
+    // holds it more than the cap
+    int[] across = new int[leftBlocks.keyCount()];
+    IntStream.range(0, across.length)
+        .parallel()
+        .forEach(
+            k -> {
+              int id = rightBlocks.idOf(leftBlocks.keyHash(k));
+              across[k] =
+                  id < 0 || leftBlocks.held(k) > cap || rightBlocks.held(id) > cap ? -1 : id;
+            });
+    Set<String> dropped = new LinkedHashSet<>(rightBlocks.over(cap));
+    dropped.addAll(leftBlocks.over(cap));
     var counts = ValueCounts.of(lefts);
     rights.forEach(counts::add);
     var scorer = new Scorer(options, new TermWeights(counts));
     return score(
-        scorer, lefts.size(), index, i -> index.candidates(leftKeys.get(i)), lefts, rights);
+        scorer,
+        lefts,
+        rights,
+        (i, found) -> {
+          for (int e = leftBlocks.keyStart(i); e < leftBlocks.keyEnd(i); e++) {
+            int id = across[leftBlocks.keyId(e)];
+            if (id >= 0) {
+              for (int h = rightBlocks.holderStart(id); h < rightBlocks.holderEnd(id); h++) {
+                found.add(rightBlocks.holder(h));
+              }
+            }
+          }
+        },
+        dropped);
   }
 
   /** Every pair within {@code entities} that shares a usable key, scored once. */
   public MatchRun deduplicate(List<Entity> entities) {
     List<Prepared> records = prepare(entities);
-    var index = new BlockIndex(options.fanOutCap());
-    List<Set<String>> keys = keys(records);
-    for (int i = 0; i < records.size(); i++) {
-      index.add(i, keys.get(i));
-    }
+    SortedBlocks blocks = SortedBlocks.of(records);
+    int cap = options.fanOutCap();
     var scorer = new Scorer(options, new TermWeights(ValueCounts.of(records)));
     return score(
         scorer,
-        records.size(),
-        index,
-        i -> index.candidates(keys.get(i)).stream().filter(j -> j > i).toList(),
         records,
-        records);
+        records,
+        (i, found) -> {
+          for (int e = blocks.keyStart(i); e < blocks.keyEnd(i); e++) {
+            int id = blocks.keyId(e);
+            if (blocks.held(id) > cap) {
+              continue;
+            }
+            for (int h = blocks.after(id, i); h < blocks.holderEnd(id); h++) {
+              found.add(blocks.holder(h));
+            }
+          }
+        },
+        blocks.over(cap));
   }
 
+  /** The candidates of one left record, added to a buffer (repeats allowed). */
+  private interface Candidates {
+    void of(int left, IntBuffer found);
+  }
+
+  /** A growable buffer of ints, one per thread. */
+  static final class IntBuffer {
+    private int[] values = new int[64];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    /** Sorts the values and keeps each once; returns how many are left. */
+    int distinct() {
+      java.util.Arrays.sort(values, 0, size);
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (kept == 0 || values[i] != values[kept - 1]) {
+          values[kept++] = values[i];
+        }
+      }
+      size = kept;
+      return kept;
+    }
+
+    int get(int i) {
+      return values[i];
+    }
+
+    void clear() {
+      size = 0;
+    }
+  }
+
+  /** Left records scored in slices of this many, the slices spread over the processors. */
+  private static final int SLICE = 2048;
+
   /**
-   * Scores each left record against its candidates, the left records spread over the available
-   * processors: the index is complete and only read here, the scorer keeps no state.
+   * Scores each left record against its candidates, slices of left records spread over the
+   * available processors (the common fork-join pool): the blocks are complete and only read here,
+   * the scorer keeps no state. A pair whose bound cannot reach the review threshold is counted but
+   * not scored in full; the others are scored and explained by {@link Scorer#compare}. The result
+   * does not depend on the threads: slices are joined in order and the pairs sorted.
    */
   private MatchRun score(
       Scorer scorer,
-      int count,
-      BlockIndex index,
-      IntFunction<Collection<Integer>> candidatesOf,
       List<Prepared> lefts,
-      List<Prepared> rights) {
-    var candidates = new LongAdder();
-    List<Match> matches =
-        IntStream.range(0, count)
-            .parallel()
-            .mapToObj(
-                i -> {
-                  var found = new ArrayList<Match>();
-                  for (int j : candidatesOf.apply(i)) {
-                    candidates.increment();
-                    keep(scorer.compare(lefts.get(i), rights.get(j)), found);
+      List<Prepared> rights,
+      Candidates candidatesOf,
+      Set<String> dropped) {
+    double least = leastWeight(options.review());
+    int slices = (lefts.size() + SLICE - 1) / SLICE;
+    long[] counted = new long[slices];
+    @SuppressWarnings("unchecked")
+    List<Match>[] found = new List[slices];
+    IntStream.range(0, slices)
+        .parallel()
+        .forEach(
+            slice -> {
+              var buffer = new IntBuffer();
+              var matches = new ArrayList<Match>();
+              long pairs = 0;
+              int end = Math.min(lefts.size(), (slice + 1) * SLICE);
+              for (int i = slice * SLICE; i < end; i++) {
+                buffer.clear();
+                candidatesOf.of(i, buffer);
+                int distinct = buffer.distinct();
+                pairs += distinct;
+                Prepared left = lefts.get(i);
+                for (int c = 0; c < distinct; c++) {
+                  Prepared right = rights.get(buffer.get(c));
+                  if (scorer.bound(left, right, least) >= least) {
+                    keep(scorer.compare(left, right), matches);
                   }
-                  return found;
-                })
-            .flatMap(List::stream)
-            .collect(Collectors.toCollection(ArrayList::new));
-    return finish(matches, candidates.sum(), index);
+                }
+              }
+              counted[slice] = pairs;
+              found[slice] = matches;
+            });
+    var matches = new ArrayList<Match>();
+    long candidates = 0;
+    for (int slice = 0; slice < slices; slice++) {
+      matches.addAll(found[slice]);
+      candidates += counted[slice];
+    }
+    return finish(matches, candidates, dropped);
+  }
+
+  /**
+   * The least weight (bits) a pair needs for a score at the review threshold, less half a bit: the
+   * score is rounded (near 1 by tenths of a bit), and a pair whose bound is below this cannot be
+   * kept. Past 50 bits scores differ from 1 by less than their rounding, so the bar stops there.
+   */
+  static double leastWeight(double review) {
+    return Math.min(50, Math.log(review / (1 - review)) / Math.log(2)) - 0.5;
   }
 
   private void keep(Match match, List<Match> matches) {
@@ -115,20 +205,16 @@ public final class Resolver {
     }
   }
 
-  private static MatchRun finish(List<Match> matches, long candidates, BlockIndex index) {
+  private static MatchRun finish(List<Match> matches, long candidates, Set<String> dropped) {
     matches.sort(
         Comparator.comparing(Match::leftId)
             .thenComparing(Comparator.comparingDouble(Match::score).reversed())
             .thenComparing(Match::rightId));
-    return new MatchRun(matches, candidates, index.dropped());
+    return new MatchRun(matches, candidates, dropped);
   }
 
   /** Normalised once each, in parallel: normalisation (ICU, libphonenumber) is thread-safe. */
   private static List<Prepared> prepare(List<Entity> entities) {
     return entities.parallelStream().map(Prepared::of).toList();
-  }
-
-  private static List<Set<String>> keys(List<Prepared> records) {
-    return records.parallelStream().map(BlockKeys::of).toList();
   }
 }

@@ -212,6 +212,139 @@ final class Scorer {
     return new Match(a.id(), b.id(), score, weight, options.band(score), contributions);
   }
 
+  /**
+   * A bound of {@code compare(a, b).weight()} from above, worked out without building the
+   * explanation and cheapest feature first: once the features still to compare cannot lift the pair
+   * to {@code least} bits, the bound so far is returned (below {@code least}). A batch scores in
+   * full only the pairs whose bound reaches the review threshold, so it keeps exactly the pairs
+   * {@link #compare} keeps. Term-frequency adjustments are bounded by their ceilings; assets are
+   * not bounded (their features are few and cheap).
+   */
+  double bound(Prepared a, Prepared b, double least) {
+    if (a.schema() != Schema.PERSON && a.schema() != Schema.COMPANY) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double sure = PRIOR;
+    boolean person = a.schema() == Schema.PERSON;
+    if (person) {
+      sure += BIRTH_DATE.weightOf(dates(a.birth(), b.birth()));
+      sure += IDENTIFIER.weightOf(identifiers(a.identifiers(), b.identifiers()));
+    } else {
+      sure += REGISTRATION.weightOf(identifiers(a.identifiers(), b.identifiers()));
+    }
+    sure += PHONE.weightOf(shared(a.phones(), b.phones()));
+    // an exact e-mail is only ever weighed down (its ceiling is 0)
+    sure += EMAIL.weightOf(shared(a.emails(), b.emails()));
+    sure += COUNTRY.weightOf(same(a.countries(), b.countries()));
+    if (!a.region().isEmpty() && !b.region().isEmpty()) {
+      sure += REGION.weightOf(a.region().equals(b.region()) ? 1 : 0);
+    }
+    boolean cities = !a.city().isEmpty() && !b.city().isEmpty();
+    boolean streets = !a.street().isEmpty() && !b.street().isEmpty();
+    boolean postals = !a.postalCodes().isEmpty() && !b.postalCodes().isEmpty();
+    double names = person ? personNamesHighest(a.person(), b.person()) : companyHighest(a, b);
+    double open =
+        names
+            + (cities ? CITY_HIGHEST : 0)
+            + (streets ? STREET.highest() : 0)
+            + (postals ? POSTAL_CODE.highest() : 0);
+    if (sure + open < least) {
+      return sure + open;
+    }
+    if (postals) {
+      sure += POSTAL_CODE.weightOf(postal(a.postalCodes(), b.postalCodes()));
+      open -= POSTAL_CODE.highest();
+    }
+    if (cities) {
+      double city = text(a.city(), b.city());
+      sure +=
+          CITY.weightOf(city) + (city >= CITY.level("exact").min() ? CEILINGS.get(Field.CITY) : 0);
+      open -= CITY_HIGHEST;
+      if (sure + open < least) {
+        return sure + open;
+      }
+    }
+    double named = person ? personNames(a.person(), b.person()) : companyNames(a, b);
+    open -= names;
+    sure += named;
+    if (sure + open < least) {
+      return sure + open;
+    }
+    if (streets) {
+      sure += STREET.weightOf(listSimilarity(a.street(), b.street()));
+    }
+    return sure;
+  }
+
+  /** The most a city agreement can add: the exact weight and its ceiling. */
+  private static final double CITY_HIGHEST = CITY.highest() + CEILINGS.get(Field.CITY);
+
+  /** The most the names of two people can add, adjustments included. */
+  private static double personNamesHighest(PersonName a, PersonName b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    if (!a.parts() || !b.parts()) {
+      return NAME.highest() + CEILINGS.get(Field.NAME);
+    }
+    return FIRST_NAME.highest()
+        + CEILINGS.get(Field.GIVEN)
+        + LAST_NAME.highest()
+        + CEILINGS.get(Field.FAMILY);
+  }
+
+  /** The names of two people as {@link #names} weighs them, each exact level at its ceiling. */
+  private static double personNames(PersonName a, PersonName b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    if (!a.parts() || !b.parts()) {
+      double similarity = Similarity.names(a.tokens(), b.tokens());
+      return NAME.weightOf(similarity) + exactCeiling(NAME, similarity, Field.NAME);
+    }
+    double first = listSimilarity(a.given(), b.given());
+    double last = listSimilarity(a.family(), b.family());
+    if (a.complete() && b.complete()) {
+      double swappedFirst = listSimilarity(a.given(), b.family());
+      double swappedLast = listSimilarity(a.family(), b.given());
+      if (swappedFirst + swappedLast > first + last + 0.1) {
+        first = swappedFirst;
+        last = swappedLast;
+      }
+    }
+    return FIRST_NAME.weightOf(first)
+        + exactCeiling(FIRST_NAME, first, Field.GIVEN)
+        + LAST_NAME.weightOf(last)
+        + exactCeiling(LAST_NAME, last, Field.FAMILY);
+  }
+
+  private static double exactCeiling(Feature feature, double similarity, Field field) {
+    return similarity >= feature.levels().get(0).min() ? CEILINGS.get(field) : 0;
+  }
+
+  private static double companyHighest(Prepared a, Prepared b) {
+    double highest = 0;
+    if (!a.company().isEmpty() && !b.company().isEmpty()) {
+      highest += COMPANY_NAME.highest();
+    }
+    if (!a.company().legalForm().isEmpty() && !b.company().legalForm().isEmpty()) {
+      highest += LEGAL_FORM.highest();
+    }
+    return highest;
+  }
+
+  private static double companyNames(Prepared a, Prepared b) {
+    double weight = 0;
+    if (!a.company().isEmpty() && !b.company().isEmpty()) {
+      weight += COMPANY_NAME.weightOf(Similarity.names(a.company().tokens(), b.company().tokens()));
+    }
+    if (!a.company().legalForm().isEmpty() && !b.company().legalForm().isEmpty()) {
+      weight +=
+          LEGAL_FORM.weightOf(a.company().legalForm().equals(b.company().legalForm()) ? 1 : 0);
+    }
+    return weight;
+  }
+
   private void names(PersonName a, PersonName b, List<Contribution> out) {
     if (a.isEmpty() || b.isEmpty()) {
       return;

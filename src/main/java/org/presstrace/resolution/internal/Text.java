@@ -15,12 +15,29 @@ public final class Text {
   private static final ThreadLocal<Transliterator> TO_LATIN =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
 
+  /**
+   * Transliterations already made: names, cities and streets repeat (a million people carry a few
+   * thousand distinct Han family and given names), and ICU's rules cost far more than a look-up.
+   * The result depends on the text alone, so the cache changes no result; it stops growing at
+   * {@link #REMEMBERED} entries and keeps only short texts.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> LATIN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int REMEMBERED = 200_000;
+
   private Text() {}
 
   /** Whether {@code text} holds a Han (Chinese) character. */
   public static boolean hasHan(String text) {
-    return text.codePoints()
-        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp >= 0x2e80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 
   /** {@code text} in lower-case ASCII letters, digits and single spaces. */
@@ -54,6 +71,20 @@ public final class Text {
 
   /** {@code text} with every Han syllable turned to toneless pinyin and accents removed. */
   static String toLatin(String text) {
+    if (text.length() > 64) {
+      return transliterate(text);
+    }
+    String latin = LATIN.get(text);
+    if (latin == null) {
+      latin = transliterate(text);
+      if (LATIN.size() < REMEMBERED) {
+        LATIN.putIfAbsent(text, latin);
+      }
+    }
+    return latin;
+  }
+
+  private static String transliterate(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKC);
     return TO_LATIN.get().transliterate(decomposed);
   }
