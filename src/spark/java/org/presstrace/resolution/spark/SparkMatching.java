@@ -23,6 +23,7 @@ import org.presstrace.resolution.MatchEngine;
 import org.presstrace.resolution.MatchOptions;
 import org.presstrace.resolution.MatchRun;
 import org.presstrace.resolution.MatchSteps;
+import org.presstrace.shared.InvalidRequest;
 import scala.Tuple2;
 
 /**
@@ -91,7 +92,13 @@ public final class SparkMatching implements MatchEngine {
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
       conf.setIfMissing("spark.ui.enabled", "false");
     }
-    return new JavaSparkContext(conf);
+    try {
+      return new JavaSparkContext(conf);
+    } catch (RuntimeException refused) {
+      throw new InvalidRequest(
+          "master",
+          "cannot start Spark on '" + conf.get("spark.master") + "': " + refused.getMessage());
+    }
   }
 
   /** The run on {@code spark}: linkage when {@code linkage}, else deduplication of side 0. */
