@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code presstrace match --engine spark}: the file the in-process engine writes, byte for byte. */
+/**
+ * {@code presstrace match --engine spark}: the file the in-process engine writes, byte for byte.
+ */
 @Tag("spark")
 class SparkMatchCommandTests {
 

@@ -8,12 +8,17 @@ import org.presstrace.resolution.Schema;
 import org.presstrace.resolution.Statement;
 
 /**
- * An entity as it travels between Spark's machines, with its place in the run: {@code index} is
- * its position (the left file first, then the right), which decides the order of a pair as the
+ * An entity as it travels between Spark's machines, with its place in the run: {@code index} is its
+ * position (the left file first, then the right), which decides the order of a pair as the
  * in-process engine orders it; {@code side} is 0 for the left file, 1 for the right.
  */
 record ShippedEntity(
-    long index, int side, String id, String schema, String[] properties, String[] values,
+    long index,
+    int side,
+    String id,
+    String schema,
+    String[] properties,
+    String[] values,
     String[] sources)
     implements Serializable {
 

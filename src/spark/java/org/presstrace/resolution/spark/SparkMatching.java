@@ -33,8 +33,8 @@ import scala.Tuple2;
  * dropped as the in-process engine drops it, and every other key's records make candidate pairs,
  * each pair once. The values counted for common and rare names, cities and e-mail addresses are
  * tallied over all records and sent to every machine, so that the pairs are scored ({@link
- * MatchSteps#scoring}) with the weights the in-process engine uses. The pairs at or above the review
- * threshold come back to the driver in the in-process engine's order.
+ * MatchSteps#scoring}) with the weights the in-process engine uses. The pairs at or above the
+ * review threshold come back to the driver in the in-process engine's order.
  */
 public final class SparkMatching implements MatchEngine {
 
@@ -137,7 +137,8 @@ public final class SparkMatching implements MatchEngine {
                   record ->
                       record.keys().stream()
                           .filter(key -> !dropped.value().contains(key))
-                          .map(key -> new Tuple2<>(key, new Tuple2<>(record.index(), record.side())))
+                          .map(
+                              key -> new Tuple2<>(key, new Tuple2<>(record.index(), record.side())))
                           .iterator())
               .groupByKey()
               .flatMapToPair(block -> candidates(block._2(), linkage).iterator())

@@ -22,10 +22,10 @@ import org.presstrace.resolution.Matching;
 import org.presstrace.resolution.Schema;
 
 /**
- * The Spark engine against the in-process one on the same files: the same pairs, in the same
- * order, with the same scores, weights, bands and explanations, the same number of candidate pairs
- * and the same keys dropped by the fan-out cap. Runs in Spark's local mode with two threads, the
- * records spread over several partitions. A new input is one more line in {@link #inputs()}.
+ * The Spark engine against the in-process one on the same files: the same pairs, in the same order,
+ * with the same scores, weights, bands and explanations, the same number of candidate pairs and the
+ * same keys dropped by the fan-out cap. Runs in Spark's local mode with two threads, the records
+ * spread over several partitions. A new input is one more line in {@link #inputs()}.
  */
 @Tag("spark")
 class SparkEngineEqualityTests {
@@ -119,8 +119,7 @@ class SparkEngineEqualityTests {
     Matching matching = Matching.with(input.options());
 
     long started = System.nanoTime();
-    MatchRun inProcess =
-        right == null ? matching.deduplicate(left) : matching.link(left, right);
+    MatchRun inProcess = right == null ? matching.deduplicate(left) : matching.link(left, right);
     long inProcessMillis = (System.nanoTime() - started) / 1_000_000;
     started = System.nanoTime();
     MatchRun distributed = run(left, right, input.options());
