@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.EntityCsv;
 import org.presstrace.resolution.Match;
+import org.presstrace.resolution.MatchEngine;
 import org.presstrace.resolution.MatchOptions;
 import org.presstrace.resolution.MatchRun;
 import org.presstrace.resolution.Matching;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Links two CSV files of people or companies, or deduplicates one, in process: no server and no
- * database start. Writes {@code left_id,right_id,score} for every pair at or above the threshold.
+ * database start (or, with {@code --engine spark}, as an Apache Spark job). Writes {@code
+ * left_id,right_id,score} for every pair at or above the threshold.
  */
 @Command(
     name = "match",
@@ -85,7 +88,26 @@ class MatchCommand implements Callable<Integer> {
       description = "drop a blocking key shared by more than K records (default: 500)")
   Integer fanOutCap;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "in-process|spark",
+      description =
+          "in-process (default), or spark: the same matching as an Apache Spark job, for files"
+              + " too large for one machine (bin/presstrace adds Spark to the class path)")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "with --engine spark: the Spark master, e.g. local[4], spark://host:7077,"
+              + " k8s://https://host:6443 (default: local[*], or the one spark-submit gives)")
+  String master;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  static final String IN_PROCESS = "in-process";
+  static final String SPARK = "spark";
 
   @Override
   public Integer call() throws IOException {
@@ -106,13 +128,20 @@ class MatchCommand implements Callable<Integer> {
     if (fanOutCap != null) {
       options = options.withFanOutCap(fanOutCap);
     }
+    MatchEngine distributed = engine();
     var reader = EntityCsv.mapping(kind, map);
     List<Entity> lefts = reader.read(left, "left");
-    Matching matching = Matching.with(options);
-    MatchRun run =
-        right == null
-            ? matching.deduplicate(lefts)
-            : matching.link(lefts, reader.read(right, "right"));
+    List<Entity> rights = right == null ? null : reader.read(right, "right");
+    MatchRun run;
+    if (distributed != null) {
+      run =
+          rights == null
+              ? distributed.deduplicate(lefts, options, master)
+              : distributed.link(lefts, rights, options, master);
+    } else {
+      Matching matching = Matching.with(options);
+      run = rights == null ? matching.deduplicate(lefts) : matching.link(lefts, rights);
+    }
     if (out == null) {
       write(run, spec.commandLine().getOut(), options);
       spec.commandLine().getOut().flush();
@@ -122,6 +151,30 @@ class MatchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The engine chosen, or null for the in-process one; refused before any file is read. */
+  private MatchEngine engine() {
+    String name = engine == null ? IN_PROCESS : engine.trim().toLowerCase(Locale.ROOT);
+    if (name.equals(IN_PROCESS)) {
+      if (master != null) {
+        throw new InvalidRequest("master", "--master needs --engine spark");
+      }
+      return null;
+    }
+    if (!name.equals(SPARK)) {
+      throw new InvalidRequest(
+          "engine", "the engine must be " + IN_PROCESS + " or " + SPARK + ", not '" + engine + "'");
+    }
+    for (MatchEngine found : ServiceLoader.load(MatchEngine.class)) {
+      if (found.name().equals(name)) {
+        return found;
+      }
+    }
+    throw new InvalidRequest(
+        "engine",
+        "the spark engine is not on the class path: run bin/presstrace match --engine spark"
+            + " (it builds the engine and adds Spark), or spark-submit as docs/resolution.md shows");
   }
 
   private void write(MatchRun run, PrintWriter writer, MatchOptions options) {

@@ -214,6 +214,49 @@ class MatchCommandTests {
         "0");
   }
 
+  @Test
+  void anUnknownEngineOrASparkEngineMissingFromTheClassPathIsRefusedInOneLine() throws IOException {
+    Path people = csv("people.csv", "id,name", "1,Li Na", "2,Na Li");
+    Path pairs = dir.resolve("pairs.csv");
+
+    assertFails(
+        "engine must be in-process or spark, not 'hadoop'",
+        "match",
+        "--schema",
+        "Person",
+        "--left",
+        people.toString(),
+        "--map",
+        "name=name",
+        "--engine",
+        "hadoop");
+    assertFails(
+        "the spark engine is not on the class path",
+        "match",
+        "--schema",
+        "Person",
+        "--left",
+        people.toString(),
+        "--map",
+        "name=name",
+        "--engine",
+        "spark",
+        "--out",
+        pairs.toString());
+    assertThat(pairs).doesNotExist();
+    assertFails(
+        "--master needs --engine spark",
+        "match",
+        "--schema",
+        "Person",
+        "--left",
+        people.toString(),
+        "--map",
+        "name=name",
+        "--master",
+        "spark://cluster:7077");
+  }
+
   private void assertFails(String message, String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);

@@ -44,6 +44,18 @@ final class ValueCounts {
     return counts;
   }
 
+  /**
+   * Counts tallied elsewhere (an engine that counts record by record across machines): {@code
+   * counts} per field and value, {@code totals} the records carrying a value of each field.
+   */
+  static ValueCounts tallied(
+      Map<Field, ? extends Map<String, Integer>> counts, Map<Field, Integer> totals) {
+    var tallied = new ValueCounts();
+    counts.forEach((field, byValue) -> tallied.counts.get(field).putAll(byValue));
+    totals.forEach(tallied.totals::put);
+    return tallied;
+  }
+
   void add(Prepared record) {
     change(record, 1);
   }

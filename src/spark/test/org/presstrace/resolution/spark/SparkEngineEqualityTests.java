@@ -1,0 +1,149 @@
+package org.presstrace.resolution.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.presstrace.resolution.Entity;
+import org.presstrace.resolution.EntityCsv;
+import org.presstrace.resolution.Match;
+import org.presstrace.resolution.MatchOptions;
+import org.presstrace.resolution.MatchRun;
+import org.presstrace.resolution.Matching;
+import org.presstrace.resolution.Schema;
+
+/**
+ * The Spark engine against the in-process one on the same files: the same pairs, in the same order,
+ * with the same scores, weights, bands and explanations, the same number of candidate pairs and the
+ * same keys dropped by the fan-out cap. Runs in Spark's local mode with two threads, the records
+ * spread over several partitions. A new input is one more line in {@link #inputs()}.
+ */
+@Tag("spark")
+class SparkEngineEqualityTests {
+
+  static final Path FEBRL = Path.of("src/test/resources/febrl");
+  static final Path FIXTURES = Path.of("src/test/resources/resolution/engines");
+  static final String FEBRL_MAP =
+      "rec_id=id,given_name=firstName,surname=lastName,street_number=street,address_1=street,"
+          + "address_2=address,suburb=city,postcode=postalCode,state=region,"
+          + "date_of_birth=birthDate,soc_sec_id=idNumber";
+  static final String COMPANY_MAP =
+      "company=name,registration=registrationNumber,tel=phone,email=email,country=jurisdiction";
+  static final String PEOPLE_MAP =
+      "rec=id,full_name=name,given=firstName,family=lastName,dob=birthDate,tel=phone,"
+          + "email=email,city=city,country=country";
+
+  /** One run to make on both engines: a linkage when {@code right} is given. */
+  record Input(
+      String name, Schema schema, String map, Path left, Path right, MatchOptions options) {
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Input> inputs() {
+    var inputs = new ArrayList<Input>();
+    inputs.add(
+        new Input(
+            "FEBRL dataset4a x dataset4b",
+            Schema.PERSON,
+            FEBRL_MAP,
+            FEBRL.resolve("dataset4a.csv"),
+            FEBRL.resolve("dataset4b.csv"),
+            MatchOptions.DEFAULTS));
+    inputs.add(
+        new Input(
+            "FEBRL dataset3 deduplicated, fan-out cap 3",
+            Schema.PERSON,
+            FEBRL_MAP,
+            FEBRL.resolve("dataset3.csv"),
+            null,
+            MatchOptions.DEFAULTS.withFanOutCap(3)));
+    inputs.add(
+        new Input(
+            "people across scripts deduplicated",
+            Schema.PERSON,
+            PEOPLE_MAP,
+            FIXTURES.resolve("people.csv"),
+            null,
+            MatchOptions.DEFAULTS));
+    inputs.add(
+        new Input(
+            "companies across scripts linked",
+            Schema.COMPANY,
+            COMPANY_MAP,
+            FIXTURES.resolve("companies-a.csv"),
+            FIXTURES.resolve("companies-b.csv"),
+            MatchOptions.DEFAULTS));
+    inputs.add(
+        new Input(
+            "companies linked, fan-out cap 2",
+            Schema.COMPANY,
+            COMPANY_MAP,
+            FIXTURES.resolve("companies-a.csv"),
+            FIXTURES.resolve("companies-b.csv"),
+            MatchOptions.DEFAULTS.withFanOutCap(2)));
+    return inputs.stream();
+  }
+
+  static JavaSparkContext spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkMatching.context("local[2]");
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inputs")
+  void theSparkEngineFindsThePairsOfTheInProcessEngine(Input input) throws IOException {
+    assertThat(input.left()).exists();
+    var reader = EntityCsv.mapping(input.schema(), input.map());
+    List<Entity> left = reader.read(input.left(), "left");
+    List<Entity> right = input.right() == null ? null : reader.read(input.right(), "right");
+    Matching matching = Matching.with(input.options());
+
+    long started = System.nanoTime();
+    MatchRun inProcess = right == null ? matching.deduplicate(left) : matching.link(left, right);
+    long inProcessMillis = (System.nanoTime() - started) / 1_000_000;
+    started = System.nanoTime();
+    MatchRun distributed = run(left, right, input.options());
+    long sparkMillis = (System.nanoTime() - started) / 1_000_000;
+    System.out.printf(
+        "%s: %d pairs, %d candidate pairs; in process %d ms, Spark local[2] %d ms%n",
+        input.name(),
+        inProcess.matches().size(),
+        inProcess.candidatePairs(),
+        inProcessMillis,
+        sparkMillis);
+
+    assertThat(inProcess.links()).as("a run that links nothing proves nothing").isNotEmpty();
+    assertThat(distributed.matches()).containsExactlyElementsOf(inProcess.matches());
+    assertThat(distributed.matches().stream().map(Match::explanation))
+        .containsExactlyElementsOf(inProcess.matches().stream().map(Match::explanation).toList());
+    assertThat(distributed.candidatePairs()).isEqualTo(inProcess.candidatePairs());
+    assertThat(distributed.droppedKeys()).isEqualTo(inProcess.droppedKeys());
+    if (input.options().fanOutCap() < MatchOptions.DEFAULTS.fanOutCap()) {
+      assertThat(inProcess.droppedKeys()).as("the cap is exercised").isNotEmpty();
+    }
+  }
+
+  private static MatchRun run(List<Entity> left, List<Entity> right, MatchOptions options) {
+    return SparkMatching.run(spark, SparkMatching.ship(left, right), right != null, options);
+  }
+}
