@@ -44,7 +44,17 @@ class SparkEngineEqualityTests {
 
   /** One run to make on both engines: a linkage when {@code right} is given. */
   record Input(
-      String name, Schema schema, String map, Path left, Path right, MatchOptions options) {
+      String name,
+      Schema schema,
+      String map,
+      String rightMap,
+      Path left,
+      Path right,
+      MatchOptions options) {
+
+    Input(String name, Schema schema, String map, Path left, Path right, MatchOptions options) {
+      this(name, schema, map, map, left, right, options);
+    }
 
     @Override
     public String toString() {
@@ -94,6 +104,16 @@ class SparkEngineEqualityTests {
             FIXTURES.resolve("companies-a.csv"),
             FIXTURES.resolve("companies-b.csv"),
             MatchOptions.DEFAULTS.withFanOutCap(2)));
+    Path labelled = Path.of("src/test/resources/resolution/chinese-company-pairs.csv");
+    inputs.add(
+        new Input(
+            "labelled Chinese company pairs, every left name against every right name",
+            Schema.COMPANY,
+            "pair=id,left_name=name",
+            "pair=id,right_name=name",
+            labelled,
+            labelled,
+            MatchOptions.DEFAULTS));
     return inputs.stream();
   }
 
@@ -113,9 +133,11 @@ class SparkEngineEqualityTests {
   @MethodSource("inputs")
   void theSparkEngineFindsThePairsOfTheInProcessEngine(Input input) throws IOException {
     assertThat(input.left()).exists();
-    var reader = EntityCsv.mapping(input.schema(), input.map());
-    List<Entity> left = reader.read(input.left(), "left");
-    List<Entity> right = input.right() == null ? null : reader.read(input.right(), "right");
+    List<Entity> left = EntityCsv.mapping(input.schema(), input.map()).read(input.left(), "left");
+    List<Entity> right =
+        input.right() == null
+            ? null
+            : EntityCsv.mapping(input.schema(), input.rightMap()).read(input.right(), "right");
     Matching matching = Matching.with(input.options());
 
     long started = System.nanoTime();
