@@ -137,16 +137,20 @@ public class CaseworkState {
 
   private void announce(String kind, String what) {
     if (announcing) {
-      jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, self + "|" + kind + "|" + what).query();
+      jdbc.sql("SELECT pg_notify(?, ?)")
+          .params(CHANNEL, self + "|" + kind + "|" + what)
+          .query((rs, n) -> 1)
+          .list();
     }
   }
 
   /**
    * Applies another node's announcement to this node's index: reads the subject or operation it
    * names (committed by then), or applies the judgement. Its own announcements, and records already
-   * here, are passed over.
+   * here, are passed over. The database is read without holding this state's lock, so that a
+   * request holding a connection and waiting for the lock never waits on this thread in turn.
    */
-  synchronized void apply(String payload) {
+  void apply(String payload) {
     String[] parts = payload.split("\\|");
     if (parts.length < 3 || parts[0].equals(self) || !loaded) {
       return;
@@ -167,7 +171,7 @@ public class CaseworkState {
    * Reads what other nodes stored while this node was not listening (at start, or after the
    * database connection was lost): subjects and operations not yet here, and every judgement.
    */
-  synchronized void catchUp() {
+  void catchUp() {
     if (!loaded) {
       ready();
       return;
@@ -191,7 +195,7 @@ public class CaseworkState {
     var entities = new LinkedHashMap<String, Entity>();
     String where = onlyId == null ? "" : " WHERE id = :only";
     String statementsWhere = onlyId == null ? "" : " WHERE entity_id = :only";
-    var fresh = new java.util.HashSet<String>();
+    var fresh = new LinkedHashMap<String, Holder>();
     jdbc.sql(
             "SELECT id, schema_name, owner_agency, case_reference, contact FROM resolution_entity"
                 + where
@@ -203,9 +207,8 @@ public class CaseworkState {
               if (holders.containsKey(id)) {
                 return;
               }
-              fresh.add(id);
               entities.put(id, Entity.of(id, Schema.parse("schema", rs.getString("schema_name"))));
-              holders.put(
+              fresh.put(
                   id,
                   new Holder(
                       id,
@@ -229,9 +232,13 @@ public class CaseworkState {
               String source = rs.getString("source_record");
               entities.computeIfPresent(id, (key, entity) -> entity.with(property, value, source));
             });
-    for (Entity entity : entities.values()) {
-      index.add(entity);
-      loadedIdentifiers(entity);
+    synchronized (this) {
+      for (Entity entity : entities.values()) {
+        if (holders.putIfAbsent(entity.id(), fresh.get(entity.id())) == null) {
+          index.add(entity);
+          loadedIdentifiers(entity);
+        }
+      }
     }
   }
 
