@@ -42,6 +42,11 @@ class TableOwnershipTests {
   static final Map<String, String> OWNERS =
       Map.ofEntries(
           Map.entry("event_publication", NO_MODULE),
+          // Spring Session JDBC and db-scheduler, and the log of sweeps the scheduler ran
+          Map.entry("spring_session", NO_MODULE),
+          Map.entry("spring_session_attributes", NO_MODULE),
+          Map.entry("scheduled_tasks", NO_MODULE),
+          Map.entry("sweep_run", NO_MODULE),
           // access: users, agencies, markings, releases and the audit trail
           Map.entry("access_grant", "access"),
           Map.entry("agency", "access"),
@@ -64,6 +69,7 @@ class TableOwnershipTests {
           Map.entry("registrant_status_change", "registry"),
           Map.entry("registration_certificate", "registry"),
           Map.entry("registry_import", "registry"),
+          Map.entry("registry_import_job", "registry"),
           Map.entry("transaction_report", "registry"),
           Map.entry("transaction_report_item", "registry"),
           Map.entry("transaction_report_sequence", "registry"),

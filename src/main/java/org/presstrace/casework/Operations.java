@@ -104,6 +104,7 @@ public class Operations {
       answered.forEach(alert -> answered(context, operation, other, alert, now));
       mine.addAll(answered);
     }
+    state.planned(id);
     StoredOperation stored = store.stored(id);
     return new OperationPlan(stored, List.copyOf(mine));
   }

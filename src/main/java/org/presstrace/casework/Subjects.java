@@ -172,6 +172,7 @@ public class Subjects {
       }
     }
     audit.record(context, "CREATE", KIND.name(), id, "WRITTEN", marking.banner());
+    state.recorded(id);
     events.publishEvent(
         new SubjectRecorded(id, agency, context.caller().username(), context.channel()));
     AccessContext reading =
@@ -422,6 +423,7 @@ public class Subjects {
         context.caller().username(),
         clock.instant(),
         agency);
+    state.judged(agency, left, right, judgement);
     audit.record(
         context,
         "JUDGE",

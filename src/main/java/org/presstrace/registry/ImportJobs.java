@@ -1,21 +1,22 @@
 package org.presstrace.registry;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Caller;
+import org.presstrace.access.Channel;
+import org.presstrace.access.Directory;
+import org.presstrace.access.Purpose;
+import org.presstrace.registry.internal.ImportJobStore;
 import org.presstrace.registry.internal.ImportJobsProperties;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
@@ -23,29 +24,45 @@ import org.presstrace.shared.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registry imports run in the background so that the page and the API can show their progress
- * (docs/registry-import.md). Each job runs {@link RegistryImports#importCsv} with exactly the
- * {@link AccessContext} its caller had when uploading, on a small bounded pool; its audit entries
- * carry that caller and the upload's request id.
+ * (docs/registry-import.md). Each job runs {@link RegistryImports#importCsv} as the user who
+ * uploaded it (on the channel and with the purpose of the upload); its audit entries carry that
+ * user and the upload's request id.
  *
- * <p>Jobs live in memory only: a job id is a random UUID, a job is visible only to the user who
- * started it, each user runs one job at a time, and finished jobs are forgotten after {@code
- * presstrace.registry.import-jobs.keep} (default one hour) or when more than {@code kept} have
- * finished. A restart forgets jobs in flight; the import's own transaction means a job cut off
- * half-way stored nothing.
+ * <p>Jobs live in the database, so that any node on it runs them and shows their progress: the
+ * uploaded file is stored with the job, and the job scheduled (a db-scheduler execution), in one
+ * transaction before the upload is acknowledged. Any node may pick the job; each node runs at most
+ * {@code presstrace.registry.import-jobs.threads} at once, and at most {@code threads + queue} may
+ * wait or run on the database at once (more are refused as {@link Busy}). The import and the end of
+ * its job commit in one transaction, so an import is stored whole with its job marked finished, or
+ * not at all: when the node running it dies, another node takes the job over once the first stops
+ * sending heartbeats and imports the file again from its start. A job id is a random UUID, a job is
+ * visible only to the user who started it, each user runs one job at a time, and finished jobs are
+ * forgotten after {@code keep} (default one hour) or when more than {@code kept} have finished.
  */
 @Service
-public class ImportJobs implements DisposableBean {
+public class ImportJobs {
 
   private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
   /** Jobs report progress this many rows apart. */
   static final int PROGRESS_EVERY = 1000;
+
+  /** The background task that runs an import job; its data is the job id. */
+  public static final TaskDescriptor<String> TASK =
+      TaskDescriptor.of("registry-import", String.class);
+
+  /** How soon a job that found this node's workers busy looks again. */
+  static final Duration RETRY_WHEN_BUSY = Duration.ofMillis(500);
 
   /** Where a job stands. */
   public enum State {
@@ -131,44 +148,53 @@ public class ImportJobs implements DisposableBean {
   }
 
   private final RegistryImports imports;
+  private final ImportJobStore store;
+  private final Directory directory;
   private final Clock clock;
   private final Duration keep;
   private final int kept;
-  private final ThreadPoolExecutor pool;
-  private final Map<String, Entry> jobs = new LinkedHashMap<>();
+  private final int capacity;
+  private final Semaphore workers;
+  private final ObjectProvider<Scheduler> scheduler;
+  private final String node;
+  private final JsonMapper json;
+  private final TransactionTemplate inTransaction;
+  private final TransactionTemplate inOwnTransaction;
 
-  ImportJobs(RegistryImports imports, Clock clock, ImportJobsProperties settings) {
-    int threads = settings.threads();
-    int queue = settings.queue();
-    Duration keep = settings.keep();
-    int kept = settings.kept();
+  ImportJobs(
+      RegistryImports imports,
+      ImportJobStore store,
+      Directory directory,
+      Clock clock,
+      ImportJobsProperties settings,
+      ObjectProvider<Scheduler> scheduler,
+      SchedulerName node,
+      JsonMapper json,
+      PlatformTransactionManager transactions) {
     this.imports = imports;
+    this.store = store;
+    this.directory = directory;
     this.clock = clock;
-    this.keep = keep;
-    this.kept = kept;
-    var names = new AtomicInteger();
-    this.pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            1,
-            TimeUnit.MINUTES,
-            new ArrayBlockingQueue<>(queue),
-            task -> {
-              var thread = new Thread(task, "registry-import-" + names.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    pool.allowCoreThreadTimeOut(true);
+    this.keep = settings.keep();
+    this.kept = settings.kept();
+    this.capacity = settings.threads() + settings.queue();
+    this.workers = new Semaphore(settings.threads());
+    this.scheduler = scheduler;
+    this.node = node.getName();
+    this.json = json;
+    this.inTransaction = new TransactionTemplate(transactions);
+    this.inOwnTransaction = new TransactionTemplate(transactions);
+    inOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
-   * Starts importing {@code content} as {@code context}'s caller and returns the queued job.
+   * Stores {@code content} as a job of {@code context}'s caller and schedules it; returns the
+   * queued job once both are committed, so that any node can run it.
    *
    * @throws AccessDeniedException when the caller may not import
    * @throws InvalidRequest naming {@code file} when the file is empty or not a CSV file
    * @throws AlreadyRunning when the caller's previous job has not finished
-   * @throws Busy when every worker is busy and the queue is full
+   * @throws Busy when {@code threads + queue} jobs are waiting or running already
    */
   public Job start(AccessContext context, String fileName, byte[] content, boolean dryRun) {
     imports.requireImporter(context);
@@ -178,23 +204,35 @@ public class ImportJobs implements DisposableBean {
     }
     String name = fileName == null || fileName.isBlank() ? "import.csv" : fileName.strip();
     String requestId = MDC.get(AuditTrail.REQUEST_ID);
-    synchronized (jobs) {
-      forgetOld();
-      String username = context.caller().username();
-      for (Entry entry : jobs.values()) {
-        if (entry.username.equals(username) && entry.snapshot().running()) {
-          throw new AlreadyRunning(entry.snapshot());
-        }
-      }
-      var entry = new Entry(UUID.randomUUID().toString(), username, name, dryRun, clock.instant());
-      try {
-        pool.execute(() -> run(entry, context, content, requestId));
-      } catch (RejectedExecutionException e) {
-        throw new Busy();
-      }
-      jobs.put(entry.id, entry);
-      return entry.snapshot();
-    }
+    String username = context.caller().username();
+    String id = UUID.randomUUID().toString();
+    Job job =
+        inOwnTransaction.execute(
+            status -> {
+              forgetOld();
+              var running = store.unfinishedOf(username);
+              if (running.isPresent()) {
+                throw new AlreadyRunning(job(running.get()));
+              }
+              if (store.unfinished() >= capacity) {
+                throw new Busy();
+              }
+              Instant now = clock.instant();
+              store.insert(
+                  id,
+                  username,
+                  context.channel().name(),
+                  context.purpose() == null ? null : context.purpose().text(),
+                  requestId,
+                  name,
+                  dryRun,
+                  content,
+                  now);
+              scheduler.getObject().schedule(TASK.instance(id).data(id).scheduledTo(now));
+              return job(store.find(id).orElseThrow());
+            });
+    scheduler.getObject().triggerCheckForDueExecutions();
+    return job;
   }
 
   /**
@@ -203,130 +241,143 @@ public class ImportJobs implements DisposableBean {
    * @throws NotFound when there is no such job, it was forgotten, or another user started it
    */
   public Job find(Caller caller, String id) {
-    synchronized (jobs) {
-      forgetOld();
-      Entry entry = jobs.get(id);
-      if (entry == null || !entry.username.equals(caller.username())) {
-        throw new NotFound("import job", id);
-      }
-      return entry.snapshot();
-    }
+    forgetOld();
+    return store
+        .find(id)
+        .filter(row -> row.username().equals(caller.username()))
+        .map(this::job)
+        .orElseThrow(() -> new NotFound("import job", id));
   }
 
   /** The caller's jobs still remembered, newest first. */
   public List<Job> mine(Caller caller) {
-    synchronized (jobs) {
-      forgetOld();
-      return jobs.values().stream()
-          .filter(entry -> entry.username.equals(caller.username()))
-          .map(Entry::snapshot)
-          .sorted(Comparator.comparing(Job::startedAt).reversed())
-          .toList();
-    }
+    forgetOld();
+    return store.ofUser(caller.username()).stream().map(this::job).toList();
   }
 
-  private void run(Entry entry, AccessContext context, byte[] content, String requestId) {
-    if (requestId != null) {
-      MDC.put(AuditTrail.REQUEST_ID, requestId);
+  /**
+   * Runs job {@code id} on this node when one of its workers is free (else looks again shortly);
+   * does nothing for a job that has ended or been forgotten. The scheduler calls it.
+   */
+  public CompletionHandler<String> run(String id) {
+    if (!workers.tryAcquire()) {
+      return (complete, operations) ->
+          operations.reschedule(complete, clock.instant().plus(RETRY_WHEN_BUSY));
     }
-    entry.begin();
     try {
-      entry.finish(imports.importCsv(context, entry.fileName, content, entry.dryRun, entry), null);
-    } catch (InvalidRequest | ConflictingState | AccessDeniedException e) {
-      entry.finish(null, e.getMessage() + "; nothing was stored");
-    } catch (RuntimeException e) {
-      log.error("registry import job {} failed", entry.id, e);
+      runHere(id);
     } finally {
-      if (!entry.finished()) {
-        entry.finish(
+      workers.release();
+    }
+    scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+    return new CompletionHandler.OnCompleteRemove<>();
+  }
+
+  private void runHere(String id) {
+    var found = store.find(id);
+    if (found.isEmpty() || !store.begin(id, node)) {
+      return;
+    }
+    ImportJobStore.Row row = found.get();
+    if (row.attempts() > 0) {
+      log.warn("registry import job {} taken over by {} from {}", id, node, row.node());
+    }
+    if (row.requestId() != null) {
+      MDC.put(AuditTrail.REQUEST_ID, row.requestId());
+    }
+    try {
+      var caller = directory.caller(row.username());
+      if (caller.isEmpty()) {
+        end(id, null, "user " + row.username() + " no longer exists; nothing was stored");
+        return;
+      }
+      var context =
+          new AccessContext(
+              caller.get(),
+              Channel.valueOf(row.channel()),
+              row.purpose() == null ? null : new Purpose(row.purpose()));
+      byte[] content = store.content(id).orElse(null);
+      if (content == null) {
+        return;
+      }
+      ImportProgress progress =
+          new ImportProgress() {
+            @Override
+            public int every() {
+              return PROGRESS_EVERY;
+            }
+
+            @Override
+            public void progress(String phase, long done, long total) {
+              inOwnTransaction.executeWithoutResult(
+                  status ->
+                      store.progress(
+                          id,
+                          "stored".equals(phase) ? Phase.STORING.name() : Phase.CHECKING.name(),
+                          done,
+                          total));
+            }
+          };
+      try {
+        inTransaction.executeWithoutResult(
+            status -> {
+              ImportResult result =
+                  imports.importCsv(context, row.fileName(), content, row.dryRun(), progress);
+              store.end(
+                  id,
+                  State.FINISHED.name(),
+                  json.writeValueAsString(result),
+                  null,
+                  clock.instant());
+            });
+      } catch (InvalidRequest | ConflictingState | AccessDeniedException e) {
+        end(id, null, e.getMessage() + "; nothing was stored");
+      } catch (RuntimeException e) {
+        log.error("registry import job {} failed", id, e);
+        end(
+            id,
             null,
             "the import failed unexpectedly and nothing was stored; quote request id "
-                + requestId
+                + row.requestId()
                 + " to the operators");
       }
+    } finally {
       MDC.remove(AuditTrail.REQUEST_ID);
-      synchronized (jobs) {
-        forgetOld();
-      }
     }
   }
 
-  /** Forgets finished jobs older than {@code keep}, then the oldest beyond {@code kept}. */
+  private void end(String id, ImportResult result, String failure) {
+    inOwnTransaction.executeWithoutResult(
+        status ->
+            store.end(
+                id,
+                result == null ? State.FAILED.name() : State.FINISHED.name(),
+                result == null ? null : json.writeValueAsString(result),
+                failure == null ? null : abbreviate(failure),
+                clock.instant()));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 2000 ? text.substring(0, 2000) : text;
+  }
+
   private void forgetOld() {
-    Instant cutoff = clock.instant().minus(keep);
-    jobs.values()
-        .removeIf(entry -> entry.finished() && entry.snapshot().finishedAt().isBefore(cutoff));
-    long finished = jobs.values().stream().filter(Entry::finished).count();
-    var oldest = jobs.values().iterator();
-    while (finished > kept && oldest.hasNext()) {
-      if (oldest.next().finished()) {
-        oldest.remove();
-        finished--;
-      }
-    }
+    inOwnTransaction.executeWithoutResult(
+        status -> store.forget(clock.instant().minus(keep), kept));
   }
 
-  @Override
-  public void destroy() {
-    pool.shutdownNow();
-  }
-
-  /** A job's changing state; the import reports its progress to it. */
-  private final class Entry implements ImportProgress {
-
-    final String id;
-    final String username;
-    final String fileName;
-    final boolean dryRun;
-    final Instant startedAt;
-    private State state = State.QUEUED;
-    private Phase phase = Phase.WAITING;
-    private long done;
-    private long total;
-    private Instant finishedAt;
-    private ImportResult result;
-    private String failure;
-
-    Entry(String id, String username, String fileName, boolean dryRun, Instant startedAt) {
-      this.id = id;
-      this.username = username;
-      this.fileName = fileName;
-      this.dryRun = dryRun;
-      this.startedAt = startedAt;
-    }
-
-    synchronized void begin() {
-      phase = Phase.CHECKING;
-      state = State.RUNNING;
-    }
-
-    @Override
-    public int every() {
-      return PROGRESS_EVERY;
-    }
-
-    @Override
-    public synchronized void progress(String reported, long done, long total) {
-      this.phase = "stored".equals(reported) ? Phase.STORING : Phase.CHECKING;
-      this.done = done;
-      this.total = total;
-    }
-
-    synchronized boolean finished() {
-      return finishedAt != null;
-    }
-
-    synchronized void finish(ImportResult result, String failure) {
-      this.result = result;
-      this.failure = failure;
-      this.phase = Phase.DONE;
-      this.finishedAt = clock.instant();
-      this.state = result != null ? State.FINISHED : State.FAILED;
-    }
-
-    synchronized Job snapshot() {
-      return new Job(
-          id, fileName, dryRun, state, phase, done, total, startedAt, finishedAt, result, failure);
-    }
+  private Job job(ImportJobStore.Row row) {
+    return new Job(
+        row.id(),
+        row.fileName(),
+        row.dryRun(),
+        State.valueOf(row.state()),
+        Phase.valueOf(row.phase()),
+        row.done(),
+        row.total(),
+        row.startedAt(),
+        row.finishedAt(),
+        row.resultJson() == null ? null : json.readValue(row.resultJson(), ImportResult.class),
+        row.failure());
   }
 }

@@ -32,6 +32,7 @@ final class PressTraceProcess {
   private final String password;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final List<String> settings;
   private Process process;
   private String name;
 
@@ -69,14 +70,20 @@ final class PressTraceProcess {
   }
 
   PressTraceProcess(Path work, Storage storage, String password) {
+    this(work, storage, password, List.of());
+  }
+
+  /** With {@code settings} ({@code -Dname=value}) added to every start of the server. */
+  PressTraceProcess(Path work, Storage storage, String password, List<String> settings) {
     this.work = work;
     this.storage = storage;
     this.password = password;
+    this.settings = List.copyOf(settings);
   }
 
   /** Starts {@code presstrace serve}; {@code seed} adds {@link CrashSeed} (first start only). */
   void start(int port, boolean seed, String name) throws Exception {
-    var options = new ArrayList<String>();
+    var options = new ArrayList<String>(settings);
     if (seed) {
       options.add("-Dspring.main.sources=" + CrashSeed.class.getName());
       options.add("-Dpresstrace.crash-test.password=" + password);

@@ -296,6 +296,22 @@ class RegistryImportJobsIntegrationTests {
         .as("the import reached row 1,100")
         .isTrue();
     String id = running.substring(running.lastIndexOf('/') + 1);
+    assertThat(java.util.UUID.fromString(id).version()).as("a random job id").isEqualTo(4);
+    Map<String, Object> stored =
+        jdbc.sql(
+                "SELECT state, phase, done, total, content, username FROM registry_import_job"
+                    + " WHERE id = ?")
+            .param(id)
+            .query()
+            .singleRow();
+    assertThat(stored)
+        .as("the job, its progress and its file are in the database, for any node")
+        .containsEntry("state", "RUNNING")
+        .containsEntry("phase", "STORING")
+        .containsEntry("done", 1000L)
+        .containsEntry("total", 1200L)
+        .containsEntry("username", dealerUser);
+    assertThat((byte[]) stored.get("content")).hasSizeGreaterThan(1200 * 20);
 
     String html = page(dealerUser, running).getResponse().getContentAsString();
     assertThat(html)
@@ -381,6 +397,13 @@ class RegistryImportJobsIntegrationTests {
         .isEqualTo(286);
     assertThat(ended(adminUser, queued)).contains("Imported");
     assertThat(machinesOfMake()).isEqualTo(1201);
+    assertThat(
+            jdbc.sql("SELECT state FROM registry_import_job WHERE id = ? AND content IS NULL")
+                .param(id)
+                .query(String.class)
+                .single())
+        .as("an ended job keeps its outcome, not its file")
+        .isEqualTo("FINISHED");
   }
 
   @Test

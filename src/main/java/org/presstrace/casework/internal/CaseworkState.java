@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.presstrace.casework.EventDeconfliction;
 import org.presstrace.casework.PlannedOperation;
@@ -28,6 +29,11 @@ import org.springframework.stereotype.Component;
  * database when the application is ready (or at first use), then kept current by each insert, so
  * that a new subject is resolved without reading the tables again. This is the system's own index,
  * not a read for a user: what a user is shown of it is filtered through {@code GuardedReads}.
+ *
+ * <p>With more than one node on the database, each node announces what it stores (a subject, a
+ * judgement, a planned operation) in the storing transaction with a PostgreSQL notification, and
+ * {@link CaseworkNotices} applies the other nodes' announcements to this node's index as they come
+ * (see docs/deployment.md); nothing is announced on a single node.
  */
 @Component
 public class CaseworkState {
@@ -45,7 +51,12 @@ public class CaseworkState {
   private final EventDeconfliction events = new EventDeconfliction();
   private final Map<String, Holder> holders = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> byIdentifier = new ConcurrentHashMap<>();
+  private final Set<String> registeredOperations = ConcurrentHashMap.newKeySet();
   private volatile boolean loaded;
+  private volatile boolean announcing;
+
+  /** Tells this node's announcements from the others'. */
+  private final String self = UUID.randomUUID().toString();
 
   CaseworkState(JdbcClient jdbc, JudgementStore judgements) {
     this.jdbc = jdbc;
@@ -100,16 +111,104 @@ public class CaseworkState {
     return sharing;
   }
 
+  /** The PostgreSQL notification channel of the announcements. */
+  static final String CHANNEL = "presstrace_casework";
+
+  /** Announces from now on what this node stores, for the other nodes' indexes. */
+  void announce(boolean on) {
+    this.announcing = on;
+  }
+
+  /** Announces, in the current transaction (delivered only if it commits), a stored subject. */
+  public void recorded(String subjectId) {
+    announce("subject", subjectId);
+  }
+
+  /** Announces, in the current transaction, an agency's judgement on a pair. */
+  public void judged(String agency, String left, String right, Judgement judgement) {
+    announce("judgement", agency + "|" + left + "|" + right + "|" + judgement.name());
+  }
+
+  /** Announces, in the current transaction, a planned operation. */
+  public void planned(String operationId) {
+    registeredOperations.add(operationId);
+    announce("operation", operationId);
+  }
+
+  private void announce(String kind, String what) {
+    if (announcing) {
+      jdbc.sql("SELECT pg_notify(?, ?)")
+          .params(CHANNEL, self + "|" + kind + "|" + what)
+          .query((rs, n) -> 1)
+          .list();
+    }
+  }
+
+  /**
+   * Applies another node's announcement to this node's index: reads the subject or operation it
+   * names (committed by then), or applies the judgement. Its own announcements, and records already
+   * here, are passed over. The database is read without holding this state's lock, so that a
+   * request holding a connection and waiting for the lock never waits on this thread in turn.
+   */
+  void apply(String payload) {
+    String[] parts = payload.split("\\|");
+    if (parts.length < 3 || parts[0].equals(self) || !loaded) {
+      return;
+    }
+    switch (parts[1]) {
+      case "subject" -> loadSubjects(parts[2]);
+      case "judgement" -> {
+        if (parts.length == 6) {
+          index.judge(parts[2], parts[3], parts[4], Judgement.valueOf(parts[5]));
+        }
+      }
+      case "operation" -> loadOperations(parts[2]);
+      default -> LOG.warn("unknown casework announcement '{}'", parts[1]);
+    }
+  }
+
+  /**
+   * Reads what other nodes stored while this node was not listening (at start, or after the
+   * database connection was lost): subjects and operations not yet here, and every judgement.
+   */
+  void catchUp() {
+    if (!loaded) {
+      ready();
+      return;
+    }
+    int before = index.size();
+    loadSubjects(null);
+    loadJudgements();
+    loadOperations(null);
+    LOG.info("Resolution index caught up: {} subjects added", index.size() - before);
+  }
+
   private void loadSubjects() {
+    loadSubjects(null);
+  }
+
+  /** Loads every stored subject not in the index yet, or only {@code onlyId}. */
+  private void loadSubjects(String onlyId) {
+    if (onlyId != null && holders.containsKey(onlyId)) {
+      return;
+    }
     var entities = new LinkedHashMap<String, Entity>();
+    String where = onlyId == null ? "" : " WHERE id = :only";
+    String statementsWhere = onlyId == null ? "" : " WHERE entity_id = :only";
+    var fresh = new LinkedHashMap<String, Holder>();
     jdbc.sql(
             "SELECT id, schema_name, owner_agency, case_reference, contact FROM resolution_entity"
+                + where
                 + " ORDER BY created_at, id")
+        .params(onlyId == null ? Map.of() : Map.of("only", onlyId))
         .query(
             rs -> {
               String id = rs.getString("id");
+              if (holders.containsKey(id)) {
+                return;
+              }
               entities.put(id, Entity.of(id, Schema.parse("schema", rs.getString("schema_name"))));
-              holders.put(
+              fresh.put(
                   id,
                   new Holder(
                       id,
@@ -117,9 +216,14 @@ public class CaseworkState {
                       rs.getString("case_reference"),
                       rs.getString("contact")));
             });
+    if (fresh.isEmpty()) {
+      return;
+    }
     jdbc.sql(
             "SELECT entity_id, property, statement_value, source_record FROM resolution_statement"
+                + statementsWhere
                 + " ORDER BY entity_id, ordinal")
+        .params(onlyId == null ? Map.of() : Map.of("only", onlyId))
         .query(
             rs -> {
               String id = rs.getString("entity_id");
@@ -128,9 +232,13 @@ public class CaseworkState {
               String source = rs.getString("source_record");
               entities.computeIfPresent(id, (key, entity) -> entity.with(property, value, source));
             });
-    for (Entity entity : entities.values()) {
-      index.add(entity);
-      loadedIdentifiers(entity);
+    synchronized (this) {
+      for (Entity entity : entities.values()) {
+        if (holders.putIfAbsent(entity.id(), fresh.get(entity.id())) == null) {
+          index.add(entity);
+          loadedIdentifiers(entity);
+        }
+      }
     }
   }
 
@@ -151,8 +259,17 @@ public class CaseworkState {
   }
 
   private void loadOperations() {
+    loadOperations(null);
+  }
+
+  /** Registers every stored operation not registered yet, or only {@code onlyId}. */
+  private void loadOperations(String onlyId) {
     var operations = new ArrayList<PlannedOperation>();
-    jdbc.sql("SELECT * FROM planned_operation ORDER BY created_at, id")
+    jdbc.sql(
+            "SELECT * FROM planned_operation"
+                + (onlyId == null ? "" : " WHERE id = :only")
+                + " ORDER BY created_at, id")
+        .params(onlyId == null ? Map.of() : Map.of("only", onlyId))
         .query(
             rs -> {
               operations.add(
@@ -167,6 +284,8 @@ public class CaseworkState {
                       rs.getDouble("longitude"),
                       rs.getDouble("radius_metres")));
             });
-    operations.forEach(events::register);
+    operations.stream()
+        .filter(operation -> registeredOperations.add(operation.id()))
+        .forEach(events::register);
   }
 }
