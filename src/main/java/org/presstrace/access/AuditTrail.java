@@ -3,6 +3,7 @@ package org.presstrace.access;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,8 +63,8 @@ public class AuditTrail {
   /**
    * Records a read or a write by {@code context}, in the caller's transaction; in a read-only
    * transaction (a {@link LagTolerant} read, perhaps served by the read replica) in a read-write
-   * transaction of its own on the primary, committed before this returns, so that no read is shown
-   * without its entry.
+   * transaction of its own on the primary as the read commits, so that no read is shown without its
+   * entry.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(
@@ -85,10 +87,42 @@ public class AuditTrail {
                 outcome,
                 detail);
     if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-      besideRead.executeWithoutResult(status -> entry.run());
+      besideRead().add(entry);
     } else {
       entry.run();
     }
+  }
+
+  /**
+   * The entries of the current read-only transaction, written together in one transaction of their
+   * own as it commits (one commit on the primary per read, as before): should that fail, the read
+   * fails too.
+   */
+  private List<Runnable> besideRead() {
+    @SuppressWarnings("unchecked")
+    var pending = (List<Runnable>) TransactionSynchronizationManager.getResource(BESIDE_READ);
+    if (pending != null) {
+      return pending;
+    }
+    var entries = new ArrayList<Runnable>();
+    TransactionSynchronizationManager.bindResource(BESIDE_READ, entries);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void beforeCommit(boolean readOnly) {
+            if (!entries.isEmpty()) {
+              var written = List.copyOf(entries);
+              entries.clear();
+              besideRead.executeWithoutResult(status -> written.forEach(Runnable::run));
+            }
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(BESIDE_READ);
+          }
+        });
+    return entries;
   }
 
   /** Records an event with no signed-in caller, such as a failed login. */
