@@ -18,8 +18,8 @@ import org.presstrace.substances.ListedHit;
  * Matches what a person or a manifest calls a substance against the names, synonyms, Chinese names
  * and CAS numbers of the list: tolerant of case, hyphens, spaces, salt words ("hydrochloride",
  * "HCl", "citrate") and small misspellings (Levenshtein distance growing with the name's length).
- * Names are looked up in a trie ({@link NameTrie}) that finds every name within the allowed
- * distance without comparing the query with each name; exact CAS numbers in a hash table.
+ * Names are looked up in an index ({@link NameIndex}) that finds every name within the allowed
+ * distance without computing the distance to each name; exact CAS numbers in a hash table.
  * Thread-safe.
  */
 public final class NameMatcher {
@@ -59,7 +59,7 @@ public final class NameMatcher {
 
   private final List<Entry> entries;
   private final List<String> normalized;
-  private final NameTrie names;
+  private final NameIndex names;
   private final Map<String, List<Integer>> cas = new HashMap<>();
 
   /** Every normalised name, each followed by a space (never part of one): one string to search. */
@@ -80,7 +80,7 @@ public final class NameMatcher {
         joined.append(normalized.get(i)).append(' ');
       }
     }
-    this.names = new NameTrie(searchable);
+    this.names = new NameIndex(searchable);
     this.allNames = joined.toString();
   }
 

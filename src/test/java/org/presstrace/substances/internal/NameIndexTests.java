@@ -155,14 +155,14 @@ class NameIndexTests {
   }
 
   @Test
-  void theTrieFindsExactlyTheNamesWithinTheDistanceLevenshteinGives() {
+  void theIndexFindsExactlyTheNamesWithinTheDistanceLevenshteinGives() {
     var random = new SplittableRandom(7L);
     String alphabet = "abc芬";
     var names = new ArrayList<String>();
     for (int i = 0; i < 300; i++) {
       names.add(randomText(random, alphabet, 1 + random.nextInt(9)));
     }
-    var trie = new NameTrie(names);
+    var nameIndex = new NameIndex(names);
     for (int q = 0; q < 500; q++) {
       String query = randomText(random, alphabet, 1 + random.nextInt(10));
       for (int k = 0; k <= 3; k++) {
@@ -175,7 +175,7 @@ class NameIndexTests {
           }
         }
         var found = new ArrayList<String>();
-        trie.within(
+        nameIndex.within(
             query,
             k,
             (indices, d) -> {
