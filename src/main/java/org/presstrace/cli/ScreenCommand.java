@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
@@ -13,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.substances.ManifestLine;
 import org.presstrace.substances.ManifestScreen;
+import org.presstrace.substances.ManifestVerdict;
 import org.presstrace.substances.StructureScreen;
 import org.presstrace.substances.StructureVerdict;
 import picocli.CommandLine.ArgGroup;
@@ -30,6 +33,8 @@ import picocli.CommandLine.Spec;
         "Screen a structure (SMILES) or a manifest (CSV) against the class rules and the built-in"
             + " list.")
 class ScreenCommand implements Callable<Integer> {
+
+  private static final int BLOCK = 1_000;
 
   /** Exactly one thing to screen. */
   static class Input {
@@ -101,8 +106,10 @@ class ScreenCommand implements Callable<Integer> {
             .println("presstrace: manifest '" + file + "' has no 'description' column");
         return PressTraceCommand.EXIT_FAILURE;
       }
+      // Lines are screened in parallel a block at a time and printed in their order.
+      var block = new ArrayList<ManifestLine>(BLOCK);
       for (CSVRecord record : csv) {
-        var line =
+        block.add(
             new ManifestLine(
                 record.getRecordNumber(),
                 field(record, "description"),
@@ -110,12 +117,20 @@ class ScreenCommand implements Callable<Integer> {
                 field(record, "hs_code"),
                 field(record, "quantity"),
                 field(record, "shipper"),
-                field(record, "consignee"));
-        out.println(VerdictJson.of(screen.screen(line)));
+                field(record, "consignee")));
+        if (block.size() == BLOCK) {
+          print(screen.screenAll(block), out);
+          block.clear();
+        }
       }
+      print(screen.screenAll(block), out);
     }
     out.flush();
     return 0;
+  }
+
+  private static void print(List<ManifestVerdict> verdicts, java.io.PrintWriter out) {
+    verdicts.forEach(verdict -> out.println(VerdictJson.of(verdict)));
   }
 
   private static String field(CSVRecord record, String name) {

@@ -88,15 +88,25 @@ public final class ManifestScreen {
       }
     }
     String[] words = WORD_BREAK.split(description.strip());
+    // A phrase normalises to its words' normal forms joined: the words are separated by a space,
+    // which normalisation drops and which neither composes with nor changes the case of its
+    // neighbours. So each word is normalised once, not once per phrase it is part of.
+    String[] normalized = new String[words.length];
+    for (int i = 0; i < words.length; i++) {
+      normalized[i] = NameMatcher.normalize(words[i]);
+    }
     for (int from = 0; from < words.length; from++) {
       var phrase = new StringBuilder();
+      var wanted = new StringBuilder();
       for (int to = from; to < Math.min(words.length, from + LONGEST_NAME_IN_WORDS); to++) {
         phrase.append(to > from ? " " : "").append(words[to]);
-        if (NameMatcher.normalize(phrase.toString()).length() < 3) {
+        wanted.append(normalized[to]);
+        if (wanted.length() < 3) {
           continue;
         }
-        for (ListedHit hit : names.match(phrase.toString(), FLAG_AT)) {
-          keep(best, hit.substanceId(), hit, phrase.toString());
+        String text = phrase.toString();
+        for (ListedHit hit : names.match(text, wanted.toString(), FLAG_AT)) {
+          keep(best, hit.substanceId(), hit, text);
         }
       }
     }
@@ -137,6 +147,14 @@ public final class ManifestScreen {
     hits.sort(Comparator.comparingDouble(ManifestHit::score).reversed());
     double score = hits.stream().mapToDouble(ManifestHit::score).max().orElse(0);
     return new ManifestVerdict(line.number(), line.description(), score >= FLAG_AT, score, hits);
+  }
+
+  /**
+   * Screens many lines, in parallel (lines are independent of each other), and answers their
+   * verdicts in the order of the lines.
+   */
+  public List<ManifestVerdict> screenAll(List<ManifestLine> lines) {
+    return lines.parallelStream().map(this::screen).toList();
   }
 
   /** The class rules a listed substance falls under, worked out once per substance. */

@@ -102,9 +102,11 @@ public class ManifestScreenings {
     }
     ManifestScreen screen = substances.manifestScreen();
     var screened = new ArrayList<ScreenedLine>();
-    for (ManifestLine line : lines) {
-      ManifestVerdict verdict = screen.screen(line);
-      screened.add(new ScreenedLine(line, verdict.flagged(), verdict.score(), verdict.hits()));
+    List<ManifestVerdict> verdicts = screen.screenAll(lines);
+    for (int i = 0; i < lines.size(); i++) {
+      ManifestVerdict verdict = verdicts.get(i);
+      screened.add(
+          new ScreenedLine(lines.get(i), verdict.flagged(), verdict.score(), verdict.hits()));
     }
     String id = UUID.randomUUID().toString();
     int version = designations.currentListVersion();

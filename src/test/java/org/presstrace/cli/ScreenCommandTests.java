@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -138,5 +141,34 @@ class ScreenCommandTests {
     int exit = run("screen", "--smiles", "CCC", "--manifest", "x.csv");
 
     assertThat(exit).isEqualTo(2);
+  }
+
+  /**
+   * The verdicts printed for the labelled accuracy set and for the edge lines of the name index
+   * ({@code manifest-edges.csv}: misspellings at distance 2 and 3 on long names, names at the start
+   * and end of a line, overlapping names, Chinese names in running text), byte for byte as the
+   * screen printed them when it still compared every phrase with every name.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"manifest-accuracy", "manifest-edges"})
+  void printsTheVerdictsItPrintedBeforeTheNameIndex(String set) throws IOException {
+    Path manifest = dir.resolve(set + ".csv");
+    try (var in = getClass().getResourceAsStream("/substances/" + set + ".csv")) {
+      Files.copy(in, manifest);
+    }
+    String expected;
+    try (var in = getClass().getResourceAsStream("/substances/" + set + ".screened.jsonl")) {
+      expected = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    int exit = run("screen", "--manifest", manifest.toString());
+
+    assertThat(exit).isZero();
+    if (!out.toString().equals(expected)) {
+      Path actual = Path.of("target", set + ".screened.jsonl");
+      Files.createDirectories(actual.getParent());
+      Files.writeString(actual, out.toString(), StandardCharsets.UTF_8);
+    }
+    assertThat(out.toString().lines()).containsExactlyElementsOf(expected.lines().toList());
   }
 }

@@ -1,57 +1,82 @@
 package org.presstrace.bench;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link SubstancesBenchmark} and prints the median of the measured iterations of each
- * benchmark, and the ratio of raw SMARTS speed to class-rule speed. Run with {@code java -cp
- * target/benchmarks.jar org.presstrace.bench.SubstancesReport}.
+ * Runs {@link SubstancesBenchmark} (three forks of three measured iterations each) and prints, per
+ * benchmark, the median of each fork and the median of all measured iterations, then the class rules
+ * as a share of raw SMARTS speed and the manifest screen beside its read-and-split baseline. Run
+ * with {@code java -cp target/benchmarks.jar org.presstrace.bench.SubstancesReport [REGEX]}; the
+ * optional regular expression picks benchmarks by name.
  */
 public final class SubstancesReport {
 
   private SubstancesReport() {}
 
   public static void main(String[] args) throws Exception {
-    var results =
-        new Runner(
-                new OptionsBuilder()
-                    .include(SubstancesBenchmark.class.getSimpleName())
-                    .build())
-            .run();
+    String include =
+        SubstancesBenchmark.class.getSimpleName() + (args.length > 0 ? "\\..*" + args[0] : "");
+    var results = new Runner(new OptionsBuilder().include(include).build()).run();
     double rules = 0;
     double smarts = 0;
+    double blocks = 0;
+    double split = 0;
     for (RunResult result : results) {
       String name = result.getParams().getBenchmark();
-      double median = median(result);
+      name = name.substring(name.lastIndexOf('.') + 1);
+      double median = median(scores(result, -1));
+      var forks = new StringBuilder();
+      int fork = 0;
+      double[] perFork;
+      while ((perFork = scores(result, fork)).length > 0) {
+        forks.append(String.format(Locale.ROOT, " %,.0f", median(perFork)));
+        fork++;
+      }
       System.out.printf(
-          Locale.ROOT, "%-60s median %,12.0f ops/s%n", name.substring(name.lastIndexOf('.') + 1), median);
-      if (name.endsWith("structuresThroughClassRules")) {
-        rules = median;
-      } else if (name.endsWith("structuresThroughRawSmarts")) {
-        smarts = median;
+          Locale.ROOT, "%-30s median %,12.0f /s   (per fork:%s)%n", name, median, forks);
+      switch (name) {
+        case "structuresThroughClassRules" -> rules = median;
+        case "structuresThroughRawSmarts" -> smarts = median;
+        case "manifestBlocks" -> blocks = median;
+        case "manifestBaselineSplit" -> split = median;
+        default -> {}
       }
     }
-    if (rules > 0) {
+    if (rules > 0 && smarts > 0) {
       System.out.printf(
           Locale.ROOT,
-          "raw SMARTS / class rules: %.2f (the class rules run at %.0f%% of raw SMARTS speed)%n",
-          smarts / rules,
-          100 * rules / smarts);
+          "class rules at %.2f of raw SMARTS speed (raw / rules %.2f)%n",
+          rules / smarts,
+          smarts / rules);
+    }
+    if (blocks > 0 && split > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "manifest screen at %.3f of the read-and-split baseline (%d cores)%n",
+          blocks / split,
+          Runtime.getRuntime().availableProcessors());
     }
   }
 
-  private static double median(RunResult result) {
-    double[] scores =
-        result.getBenchmarkResults().stream()
-            .flatMap(b -> b.getIterationResults().stream())
-            .mapToDouble(i -> i.getPrimaryResult().getScore())
-            .sorted()
-            .toArray();
-    int n = scores.length;
-    return n == 0 ? 0 : n % 2 == 1 ? scores[n / 2] : (scores[n / 2 - 1] + scores[n / 2]) / 2;
+  /** The measured iterations of one fork (counted from 0), or of every fork when {@code fork < 0}. */
+  private static double[] scores(RunResult result, int fork) {
+    var runs = result.getBenchmarkResults().stream().toList();
+    return runs.stream()
+        .skip(Math.max(fork, 0))
+        .limit(fork < 0 ? runs.size() : 1)
+        .flatMap(b -> b.getIterationResults().stream())
+        .mapToDouble(i -> i.getPrimaryResult().getScore())
+        .toArray();
   }
 
+  private static double median(double[] scores) {
+    double[] sorted = scores.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
 }

@@ -46,8 +46,11 @@ public final class ClassRules {
     String canonical = Molecules.canonical(parent);
     Optional<Substance> listed = Optional.ofNullable(byStructure.get(canonical));
     var classes = new ArrayList<ClassMatch>();
-    FentanylRules.us(parent, listed).ifPresent(classes::add);
-    FentanylRules.china(parent, listed).ifPresent(classes::add);
+    // Aromaticity and ring flags were set once in Molecules.parent; the scaffold is found and
+    // described once and read by both fentanyl rules.
+    var scaffolds = FentanylScaffold.describe(parent);
+    FentanylRules.us(scaffolds, listed).ifPresent(classes::add);
+    FentanylRules.china(scaffolds, listed).ifPresent(classes::add);
     NitazeneRule.china(parent, listed).ifPresent(classes::add);
     classes.replaceAll(match -> match.withSource(ruleSources.get(match.rule())));
     List<ListedHit> hits =

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.openscience.cdk.interfaces.IAtomContainer;
 import org.presstrace.substances.ClassMatch;
 import org.presstrace.substances.ControlAction;
 import org.presstrace.substances.Substance;
@@ -45,9 +44,14 @@ final class FentanylRules {
 
   private FentanylRules() {}
 
-  /** The US rule, or empty when the structure is not a fentanyl-related substance in its text. */
-  static Optional<ClassMatch> us(IAtomContainer parent, Optional<Substance> listed) {
-    for (var d : FentanylScaffold.describe(parent)) {
+  /**
+   * The US rule over the scaffold's descriptions ({@link FentanylScaffold#describe}, worked out
+   * once per molecule for both rules), or empty when the structure is not a fentanyl-related
+   * substance in its text.
+   */
+  static Optional<ClassMatch> us(
+      List<FentanylScaffold.Description> scaffolds, Optional<Substance> listed) {
+    for (var d : scaffolds) {
       var found = us(d, listed);
       if (found.isPresent()) {
         return found;
@@ -111,8 +115,9 @@ final class FentanylRules {
   }
 
   /** China's 2019 rule: broader at (4), where any group other than hydrogen may stand. */
-  static Optional<ClassMatch> china(IAtomContainer parent, Optional<Substance> listed) {
-    for (var d : FentanylScaffold.describe(parent)) {
+  static Optional<ClassMatch> china(
+      List<FentanylScaffold.Description> scaffolds, Optional<Substance> listed) {
+    for (var d : scaffolds) {
       var found = china(d, listed);
       if (found.isPresent()) {
         return found;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.ringsearch.RingSearch;
@@ -19,13 +20,21 @@ import org.openscience.cdk.smarts.SmartsPattern;
 final class FentanylScaffold {
 
   /**
-   * 0 carbonyl C, 1 carbonyl O, 2 amide N, 3 N-aryl ring atom, 4 piperidine C4, 5 C3, 6 C2, 7 N1, 8
-   * C6, 9 C5.
+   * The scaffold as the law's pattern gives it, {@code
+   * [CX3](=[OX1])[NX3;!R]([a])[CX4;R1]1[CX4;R1][CX4;R1][NX3;R1][CX4;R1][CX4;R1]1}: 0 carbonyl C, 1
+   * carbonyl O, 2 amide N, 3 N-aryl ring atom, 4 piperidine C4, 5 C3, 6 C2, 7 N1, 8 C6, 9 C5. CDK
+   * works out {@code R1} (in exactly one ring of the minimum cycle basis) by computing that basis
+   * for the whole molecule again at every atom it tries, so the pattern is matched with {@code R}
+   * (in a ring, from the ring flags set once) and the piperidine atoms of each match are then held
+   * to one ring each, from a basis computed once per molecule. For one set of atoms, every mapping
+   * puts the same atoms on the piperidine, so the matches kept, and their order, are the same.
    */
   private static final SmartsPattern CORE =
-      SmartsPattern.create(
-              "[CX3](=[OX1])[NX3;!R]([a])[CX4;R1]1[CX4;R1][CX4;R1][NX3;R1][CX4;R1][CX4;R1]1")
+      SmartsPattern.create("[CX3](=[OX1])[NX3;!R]([a])[CX4;R]1[CX4;R][CX4;R][NX3;R][CX4;R][CX4;R]1")
           .setPrepare(false);
+
+  /** The positions the law's pattern holds to {@code R1}. */
+  private static final int[] IN_ONE_RING = {4, 5, 6, 7, 8, 9};
 
   private static final String[] PIPERIDINE = {
     "",
@@ -83,12 +92,61 @@ final class FentanylScaffold {
 
   /** One description per way the scaffold maps onto the molecule (usually one or two). */
   static List<Description> describe(IAtomContainer molecule) {
+    if (!mayHoldTheScaffold(molecule)) {
+      return List.of();
+    }
+    int[][] maps = CORE.matchAll(molecule).uniqueAtoms().toArray();
+    if (maps.length == 0) {
+      return List.of();
+    }
+    int[] ringCounts = ringCounts(molecule);
     var descriptions = new ArrayList<Description>();
-    RingSearch rings = new RingSearch(molecule);
-    for (int[] map : CORE.matchAll(molecule).uniqueAtoms().toArray()) {
-      descriptions.add(describe(molecule, rings, map));
+    RingSearch rings = null;
+    for (int[] map : maps) {
+      if (inOneRingEach(map, ringCounts)) {
+        rings = rings == null ? new RingSearch(molecule) : rings;
+        descriptions.add(describe(molecule, rings, map));
+      }
     }
     return descriptions;
+  }
+
+  /**
+   * A screen before any matching: the scaffold needs two nitrogens, an oxygen and an aromatic atom.
+   */
+  private static boolean mayHoldTheScaffold(IAtomContainer molecule) {
+    int nitrogens = 0;
+    int oxygens = 0;
+    boolean aromatic = false;
+    for (IAtom atom : molecule.atoms()) {
+      switch (Substituent.number(atom)) {
+        case 7 -> nitrogens++;
+        case 8 -> oxygens++;
+        default -> {}
+      }
+      aromatic |= atom.isAromatic();
+    }
+    return nitrogens >= 2 && oxygens >= 1 && aromatic;
+  }
+
+  /** How many rings of the minimum cycle basis each atom is in (CDK's count for {@code R}). */
+  private static int[] ringCounts(IAtomContainer molecule) {
+    int[] counts = new int[molecule.getAtomCount()];
+    for (int[] path : Cycles.mcb(molecule).paths()) {
+      for (int i = 1; i < path.length; i++) {
+        counts[path[i]]++;
+      }
+    }
+    return counts;
+  }
+
+  private static boolean inOneRingEach(int[] map, int[] ringCounts) {
+    for (int position : IN_ONE_RING) {
+      if (ringCounts[map[position]] != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Description describe(IAtomContainer molecule, RingSearch rings, int[] map) {

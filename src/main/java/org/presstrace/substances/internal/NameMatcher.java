@@ -3,10 +3,13 @@ package org.presstrace.substances.internal;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.presstrace.substances.CasNumber;
 import org.presstrace.substances.ListedHit;
@@ -15,6 +18,9 @@ import org.presstrace.substances.ListedHit;
  * Matches what a person or a manifest calls a substance against the names, synonyms, Chinese names
  * and CAS numbers of the list: tolerant of case, hyphens, spaces, salt words ("hydrochloride",
  * "HCl", "citrate") and small misspellings (Levenshtein distance growing with the name's length).
+ * Names are looked up in an index ({@link NameIndex}) that finds every name within the allowed
+ * distance without computing the distance to each name; exact CAS numbers in a hash table.
+ * Thread-safe.
  */
 public final class NameMatcher {
 
@@ -48,12 +54,34 @@ public final class NameMatcher {
   private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT =
       java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
+  /** Containment hits score below this: {@code 0.5 * shorter / longer + 0.25}, shorter < longer. */
+  private static final double CONTAINMENT_BELOW = 0.75;
+
   private final List<Entry> entries;
   private final List<String> normalized;
+  private final NameIndex names;
+  private final Map<String, List<Integer>> cas = new HashMap<>();
+
+  /** Every normalised name, each followed by a space (never part of one): one string to search. */
+  private final String allNames;
 
   public NameMatcher(List<Entry> entries) {
     this.entries = List.copyOf(entries);
-    this.normalized = entries.stream().map(e -> normalize(e.text())).toList();
+    this.normalized = this.entries.stream().map(e -> normalize(e.text())).toList();
+    var searchable = new ArrayList<String>();
+    var joined = new StringBuilder();
+    for (int i = 0; i < this.entries.size(); i++) {
+      Entry entry = this.entries.get(i);
+      if (entry.kind().equals("CAS")) {
+        searchable.add(null);
+        cas.computeIfAbsent(entry.text(), text -> new ArrayList<>()).add(i);
+      } else {
+        searchable.add(normalized.get(i));
+        joined.append(normalized.get(i)).append(' ');
+      }
+    }
+    this.names = new NameIndex(searchable);
+    this.allNames = joined.toString();
   }
 
   /** Lower case, NFKC, salt words dropped, everything but letters and digits removed. */
@@ -73,6 +101,137 @@ public final class NameMatcher {
     if (query == null || query.isBlank()) {
       return List.of();
     }
+    return match(query, normalize(query.strip()), minimum);
+  }
+
+  /**
+   * As {@link #match(String, double)}, for a caller that has already normalised the query ({@code
+   * normalized} must be {@code normalize(query.strip())}, or the concatenation of the normalised
+   * words of a phrase, which is the same).
+   */
+  public List<ListedHit> match(String query, String normalized, double minimum) {
+    if (query == null || query.isBlank()) {
+      return List.of();
+    }
+    var best = new LinkedHashMap<String, ListedHit>();
+    String text = query.strip();
+    if (CasNumber.looksLikeOne(text)) {
+      casHits(text).forEach(hit -> keepBest(best, hit));
+    }
+    String wanted = normalized;
+    if (wanted.isEmpty()) {
+      return sorted(best, minimum);
+    }
+    int limit = limit(wanted);
+    // Every name within the limit, exact ones at distance 0, by entry index: the order in which a
+    // comparison with every name would meet them, so ties between names go the same way.
+    var within = new TreeMap<Integer, Integer>();
+    names.within(
+        wanted,
+        limit,
+        (indices, d) -> {
+          for (int index : indices) {
+            within.put(index, d);
+          }
+        });
+    // Exact hits and hits on a name that contains the query, in entry order.
+    var firstPass = new TreeMap<Integer, ListedHit>();
+    int nearest = Integer.MAX_VALUE;
+    for (var found : within.entrySet()) {
+      if (found.getValue() == 0) {
+        Entry entry = entries.get(found.getKey());
+        String reason =
+            switch (entry.kind()) {
+              case "CHINESE" -> "Chinese name";
+              case "NAME" -> "exact name";
+              default -> "exact synonym";
+            };
+        firstPass.put(found.getKey(), hit(entry, reason, 1.0));
+        nearest = 0;
+      }
+    }
+    // A containment hit always scores below 0.75, so it can only matter under a lower minimum.
+    boolean containment = minimum < CONTAINMENT_BELOW;
+    if (containment && wanted.length() >= 3 && allNames.contains(wanted)) {
+      for (int i = 0; i < entries.size(); i++) {
+        String candidate = this.normalized.get(i);
+        if (entries.get(i).kind().equals("CAS")
+            || candidate.isEmpty()
+            || within.containsKey(i)
+            || !candidate.contains(wanted)) {
+          continue;
+        }
+        firstPass.put(
+            i,
+            hit(
+                entries.get(i),
+                "name contains '" + text + "'",
+                0.5 * wanted.length() / candidate.length() + 0.25));
+      }
+    }
+    firstPass.values().forEach(hit -> keepBest(best, hit));
+    // A misspelling belongs to the listed name it is nearest to. Names that differ only in their
+    // defining prefix (isotonitazene and protonitazene, etonitazene and metonitazene,
+    // acetylfentanyl and acrylfentanyl) are different substances: a query that is one of them
+    // exactly, or nearer to it, is not a misspelling of the other.
+    for (int d : within.values()) {
+      if (d > 0) {
+        nearest = Math.min(nearest, d);
+      }
+    }
+    for (var found : within.entrySet()) {
+      int d = found.getValue();
+      if (d > 0 && d == nearest) {
+        String candidate = this.normalized.get(found.getKey());
+        double score = 1.0 - (double) d / Math.max(wanted.length(), candidate.length());
+        keepBest(
+            best,
+            hit(
+                entries.get(found.getKey()),
+                "fuzzy name, edit distance " + d,
+                Math.min(0.95, score)));
+      }
+    }
+    List<ListedHit> hits = sorted(best, minimum);
+    if (!containment && tied(hits)) {
+      // Two substances of the same name and score: their order is the order in which a full
+      // comparison would first have met them, containment hits included.
+      return matchByScan(query, minimum);
+    }
+    return hits;
+  }
+
+  private static int limit(String wanted) {
+    return wanted.length() <= 4 ? 0 : wanted.length() <= 6 ? 1 : wanted.length() <= 14 ? 2 : 3;
+  }
+
+  private static List<ListedHit> sorted(Map<String, ListedHit> best, double minimum) {
+    var hits = new ArrayList<>(best.values());
+    hits.removeIf(hit -> hit.score() < minimum);
+    hits.sort(
+        Comparator.comparingDouble(ListedHit::score).reversed().thenComparing(ListedHit::name));
+    return hits;
+  }
+
+  private static boolean tied(List<ListedHit> hits) {
+    for (int i = 1; i < hits.size(); i++) {
+      if (hits.get(i).score() == hits.get(i - 1).score()
+          && hits.get(i).name().equals(hits.get(i - 1).name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The same answer as {@link #match(String, double)}, by comparing the query with every name: the
+   * reference the index is tested against, and the way ties between substances of one name are
+   * ordered.
+   */
+  List<ListedHit> matchByScan(String query, double minimum) {
+    if (query == null || query.isBlank()) {
+      return List.of();
+    }
     var best = new LinkedHashMap<String, ListedHit>();
     String text = query.strip();
     if (CasNumber.looksLikeOne(text)) {
@@ -80,13 +239,8 @@ public final class NameMatcher {
     }
     String wanted = normalize(text);
     if (!wanted.isEmpty()) {
-      int limit =
-          wanted.length() <= 4 ? 0 : wanted.length() <= 6 ? 1 : wanted.length() <= 14 ? 2 : 3;
+      int limit = limit(wanted);
       var distance = new LevenshteinDistance(limit);
-      // A misspelling belongs to the listed name it is nearest to. Names that differ only in their
-      // defining prefix (isotonitazene and protonitazene, etonitazene and metonitazene,
-      // acetylfentanyl and acrylfentanyl) are different substances: a query that is one of them
-      // exactly, or nearer to it, is not a misspelling of the other.
       int nearest = Integer.MAX_VALUE;
       var fuzzy = new ArrayList<ListedHit>();
       var fuzzyDistance = new ArrayList<Integer>();
@@ -135,34 +289,32 @@ public final class NameMatcher {
         }
       }
     }
-    var hits = new ArrayList<>(best.values());
-    hits.removeIf(hit -> hit.score() < minimum);
-    hits.sort(
-        Comparator.comparingDouble(ListedHit::score).reversed().thenComparing(ListedHit::name));
-    return hits;
+    return sorted(best, minimum);
   }
 
   private List<ListedHit> casHits(String text) {
     var hits = new ArrayList<ListedHit>();
     boolean failing = CasNumber.checkDigitFails(text);
+    if (!failing) {
+      for (int index : cas.getOrDefault(text, List.of())) {
+        hits.add(hit(entries.get(index), "exact CAS", 1.0));
+      }
+      return hits;
+    }
     String digits = text.replace("-", "");
     var oneApart = new LevenshteinDistance(1);
     for (Entry entry : entries) {
       if (!entry.kind().equals("CAS")) {
         continue;
       }
-      if (!failing && entry.text().equals(text)) {
-        hits.add(hit(entry, "exact CAS", 1.0));
-      } else if (failing) {
-        String other = entry.text().replace("-", "");
-        int d = oneApart.apply(digits, other);
-        if (d == 1 || transposed(digits, other)) {
-          hits.add(
-              hit(
-                  entry,
-                  "CAS '" + text + "' fails its check digit; one digit from " + entry.text(),
-                  0.8));
-        }
+      String other = entry.text().replace("-", "");
+      int d = oneApart.apply(digits, other);
+      if (d == 1 || transposed(digits, other)) {
+        hits.add(
+            hit(
+                entry,
+                "CAS '" + text + "' fails its check digit; one digit from " + entry.text(),
+                0.8));
       }
     }
     return hits;

@@ -11,6 +11,7 @@ import org.presstrace.substances.ControlListChanged;
 import org.presstrace.substances.ManifestHit;
 import org.presstrace.substances.ManifestLine;
 import org.presstrace.substances.ManifestScreen;
+import org.presstrace.substances.ManifestVerdict;
 import org.presstrace.substances.Substances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +70,12 @@ class Rescreening {
       if (batch.isEmpty()) {
         break;
       }
-      for (StoredLine stored : batch) {
+      List<ManifestVerdict> verdicts =
+          screen.screenAll(batch.stream().map(StoredLine::line).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        StoredLine stored = batch.get(i);
         lines++;
-        for (ManifestHit hit : screen.screen(stored.line()).hits()) {
+        for (ManifestHit hit : verdicts.get(i).hits()) {
           if (hit.substanceId() != null
               && controlled.contains(hit.substanceId())
               && hit.score() >= ManifestScreen.FLAG_AT
