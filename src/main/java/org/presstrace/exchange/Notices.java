@@ -26,6 +26,7 @@ import org.presstrace.access.Tlp;
 import org.presstrace.exchange.internal.ExchangeProperties;
 import org.presstrace.exchange.internal.NoticeStore;
 import org.presstrace.exchange.internal.PartnerStore;
+import org.presstrace.exchange.stix.StixIds;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
@@ -59,7 +60,7 @@ public class Notices {
   public static final String ANSWER = "notice.answer";
 
   /** Notices as protected records, for the policy's read filter. */
-  static final ProtectedKind KIND =
+  public static final ProtectedKind KIND =
       new ProtectedKind("exchange-notice", "exchange_notice", "r.*", false);
 
   static final Set<String> UNITS = Set.of("kg", "g", "L", "mL");
@@ -323,8 +324,95 @@ public class Notices {
               context, notice.partnerId(), ANSWER, answerJson(notice.id(), answer), marking);
           audit.record(
               context, "NOTICE_ANSWER", KIND.name(), notice.id(), "WRITTEN", answerKind.name());
+          if (answerKind == NoticeAnswer.Kind.SHIPMENT_STOPPED
+              || answerKind == NoticeAnswer.Kind.SHIPMENT_SEIZED) {
+            sendAsIncident(context, notice, answerKind, answer);
+          }
         });
     return store.find(notice.id()).orElseThrow();
+  }
+
+  /**
+   * Sends a stopped or seized shipment to the partner as an incident as well, when the partner
+   * agreed incidents and the notice's marking (owned here by the recording agency, the one that
+   * stopped or seized it) lets the partner read it; else the skip is audited and only the answer
+   * travels.
+   */
+  private void sendAsIncident(
+      AccessContext context, Notice notice, NoticeAnswer.Kind kind, NoticeAnswer answer) {
+    Partner partner = partners.find(notice.partnerId()).orElseThrow();
+    Marking sent = notice.marking();
+    Marking marking =
+        new Marking(
+            context.caller().agency(),
+            sent.tlp(),
+            sent.cuiCategory(),
+            sent.noforn(),
+            sent.relTo(),
+            sent.compartment());
+    var partnerReader =
+        new Caller(
+            "partner:" + partner.id(),
+            partner.agency(),
+            org.presstrace.access.AgencyKind.FOREIGN_PARTNER,
+            partner.country(),
+            java.util.Set.of(Role.FOREIGN_LIAISON),
+            java.util.Set.of());
+    String refusal =
+        !partner.enabled() || !partner.agrees(Incidents.INCIDENT)
+            ? "partner " + partner.id() + " has not agreed incidents or is disabled"
+            : policy.mayRead(partnerReader, marking, true).allowed()
+                ? null
+                : policy.mayRead(partnerReader, marking, true).reason();
+    if (refusal != null) {
+      audit.record(
+          context, "NOTICE_INCIDENT", KIND.name(), notice.id(), "NOT_SENT", kind + ": " + refusal);
+      return;
+    }
+    outbox.send(
+        context,
+        partner.id(),
+        Incidents.INCIDENT,
+        incidentJson(notice, kind, answer, context.caller()),
+        marking);
+    audit.record(context, "NOTICE_INCIDENT", KIND.name(), notice.id(), "QUEUED", kind.name());
+  }
+
+  /** The incident payload of a stopped or seized shipment (docs/exchange.md). */
+  static String incidentJson(
+      Notice notice, NoticeAnswer.Kind kind, NoticeAnswer answer, Caller caller) {
+    boolean exporting = notice.direction() == Notice.Direction.OUTGOING;
+    String point = exporting ? notice.exitPoint() : notice.entryPoint();
+    var item = new java.util.LinkedHashMap<String, Object>();
+    item.put("substance", notice.substanceName());
+    item.put("cas", notice.cas());
+    item.put("form", "PRECURSOR");
+    item.put("netQuantity", notice.quantity().toPlainString());
+    item.put("netUnit", notice.unit().toUpperCase(Locale.ROOT));
+    item.put("estimates", List.of());
+    var fields = new java.util.LinkedHashMap<String, Object>();
+    fields.put("format", Incidents.FORMAT);
+    fields.put("sourceKind", "notice");
+    fields.put("sourceId", notice.id());
+    fields.put("agency", caller.agency());
+    fields.put(
+        "reference",
+        "Notice "
+            + notice.invoice()
+            + (kind == NoticeAnswer.Kind.SHIPMENT_SEIZED
+                ? ": shipment seized"
+                : ": shipment stopped"));
+    fields.put(
+        "stixId", StixIds.of("incident", "exchange-notice", notice.id() + ":" + kind.name()));
+    fields.put("occurredAt", answer.answeredAt().atOffset(ZoneOffset.UTC).toString());
+    fields.put("zone", "UTC");
+    fields.put("context", "PORT_OF_ENTRY");
+    fields.put("portOfEntry", point);
+    fields.put("region", null);
+    fields.put("place", point);
+    fields.put("items", List.of(item));
+    fields.put("sentBy", caller.username());
+    return JSON.writeValueAsString(fields);
   }
 
   /**
