@@ -73,6 +73,7 @@ public class Notices {
   private final PartnerOutbox outbox;
   private final Substances substances;
   private final org.presstrace.casework.Subjects subjects;
+  private final org.presstrace.redflags.RedFlags redFlags;
   private final AccessPolicy policy;
   private final AuditTrail audit;
   private final ExchangeProperties settings;
@@ -85,6 +86,7 @@ public class Notices {
       PartnerOutbox outbox,
       Substances substances,
       org.presstrace.casework.Subjects subjects,
+      org.presstrace.redflags.RedFlags redFlags,
       AccessPolicy policy,
       AuditTrail audit,
       ExchangeProperties settings,
@@ -95,6 +97,7 @@ public class Notices {
     this.outbox = outbox;
     this.substances = substances;
     this.subjects = subjects;
+    this.redFlags = redFlags;
     this.policy = policy;
     this.audit = audit;
     this.settings = settings;
@@ -520,6 +523,39 @@ public class Notices {
                   })
               .toList();
         });
+  }
+
+  /**
+   * Screens a notice's parties against the open red flags the caller may read (the red-flag
+   * module's guarded, audited read; a purpose is required): the flags whose focus or cited subjects
+   * name the exporter, importer or consignee. A flag the caller may not read is neither listed nor
+   * counted.
+   */
+  public List<RedFlagHit> screenRedFlags(AccessContext context, Notice notice) {
+    requireRole(context, "screen notice parties", Role.INVESTIGATOR, Role.ANALYST, Role.SUPERVISOR);
+    var parties = new LinkedHashMap<String, String>();
+    parties.put("exporter", notice.exporter());
+    parties.put("importer", notice.importer());
+    parties.put("consignee", notice.consignee());
+    var hits = new java.util.ArrayList<RedFlagHit>();
+    var seen = new java.util.HashSet<String>();
+    for (var flagged : redFlags.openFlagsNaming(context, parties.values())) {
+      parties.forEach(
+          (role, name) -> {
+            if (name.strip().equals(flagged.party())
+                && seen.add(role + "/" + flagged.flag().id())) {
+              hits.add(
+                  new RedFlagHit(
+                      role,
+                      name,
+                      flagged.flag().id(),
+                      flagged.flag().title(),
+                      flagged.flag().focus(),
+                      flagged.flag().status().name()));
+            }
+          });
+    }
+    return hits;
   }
 
   /** The format name of {@link #incbCopy}. */
