@@ -34,7 +34,8 @@ class ModularityTests {
           Map.entry("web", "access shared"),
           Map.entry(
               "exchange",
-              "access casework intel ledger registry resolution seizures shared substances"),
+              "access casework intel ledger redflags registry resolution seizures shared"
+                  + " substances"),
           Map.entry(
               "cli",
               "access casework exchange ledger redflags registry resolution seizures shared"

@@ -19,6 +19,12 @@ public final class AccessPolicy {
   static final String NO_COMPARTMENT = "";
 
   /**
+   * The release rule that refuses the custodian of a partner's records to pass them on: the
+   * third-party rule of intelligence exchange.
+   */
+  public static final int THIRD_PARTY_RULE = 30;
+
+  /**
    * May {@code caller} read a record with {@code marking}?
    *
    * @param releasedToCaller whether an approved release of the record to the caller's agency exists
@@ -49,6 +55,10 @@ public final class AccessPolicy {
     }
     if (caller.readsOnlyAsRegistrant() && marking.cuiCategory() != null) {
       return Decision.deny(8, "CUI is for government users");
+    }
+    if (caller.custodianOf(marking.ownerAgency())) {
+      return Decision.allow(
+          14, "the custodian agency reads what partner agency " + marking.ownerAgency() + " sends");
     }
     if (caller.foreign()) {
       return releasedToCaller
@@ -121,7 +131,13 @@ public final class AccessPolicy {
       other
           .append(" AND (" + r + "tlp IN ('CLEAR', 'GREEN') OR (" + r + "tlp = 'AMBER' AND ")
           .append(released)
-          .append("))");
+          .append(")");
+      if (!caller.custodianOf().isEmpty()) {
+        // Rule 14: what the partners in the agency's custody send, under the same marking checks.
+        other.append(" OR " + r + "owner_agency IN (:acc_custody)");
+        parameters.put("acc_custody", List.copyOf(new TreeSet<>(caller.custodianOf())));
+      }
+      other.append(")");
     }
     String sql = compartment + " AND (" + r + "owner_agency = :acc_agency OR (" + other + "))";
     return new SqlFilter(sql, parameters);
@@ -173,6 +189,13 @@ public final class AccessPolicy {
   public Decision mayRequestRelease(Caller requester, Marking marking, AgencyView target) {
     if (!requester.has(Role.INVESTIGATOR) && !requester.has(Role.SUPERVISOR)) {
       return Decision.deny(20, "only investigators and supervisors ask for releases");
+    }
+    if (requester.custodianOf(marking.ownerAgency())) {
+      return Decision.deny(
+          THIRD_PARTY_RULE,
+          "third-party rule: this record was received from partner agency "
+              + marking.ownerAgency()
+              + " and is not released onward without that partner's consent");
     }
     if (!requester.agency().equals(marking.ownerAgency())) {
       return Decision.deny(21, "only the owning agency releases its records");

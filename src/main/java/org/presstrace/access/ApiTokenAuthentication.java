@@ -49,7 +49,8 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
         holder.agencyKind(),
         holder.country(),
         kept,
-        holder.compartments());
+        holder.compartments(),
+        holder.custodianOf());
   }
 
   @Override

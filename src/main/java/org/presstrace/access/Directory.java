@@ -143,6 +143,61 @@ public class Directory {
     return agency(agency.code()).orElseThrow();
   }
 
+  /**
+   * Makes {@code custodian}, a domestic government agency, the custodian of the foreign-partner
+   * agency {@code partnerAgency}: its members read what that partner sends, under the records'
+   * markings (docs/access-control.md rule 14). Administrators of the operator agency only; audited.
+   */
+  @Transactional
+  public void setCustodian(AccessContext context, String partnerAgency, String custodian) {
+    requireOperatorAdministrator(context);
+    AgencyView partner =
+        agency(partnerAgency).orElseThrow(() -> new NotFound("agency", partnerAgency));
+    if (partner.kind() != AgencyKind.FOREIGN_PARTNER) {
+      throw new InvalidRequest(
+          "agency",
+          "agency " + partner.code() + " is " + partner.kind() + ", not a foreign partner");
+    }
+    String code = custodian == null ? "" : custodian.strip().toUpperCase(Locale.ROOT);
+    if (code.isEmpty()) {
+      throw new InvalidRequest("custodian", "a custodian agency is required");
+    }
+    AgencyView chosen =
+        agency(code)
+            .orElseThrow(
+                () -> new InvalidRequest("custodian", "agency '" + custodian + "' does not exist"));
+    if (chosen.kind() == AgencyKind.FOREIGN_PARTNER || chosen.kind() == AgencyKind.REGISTRANT) {
+      throw new InvalidRequest(
+          "custodian",
+          "custodian "
+              + chosen.code()
+              + " is "
+              + chosen.kind()
+              + "; a custodian is a domestic government agency");
+    }
+    String before = agencies.custodian(partner.code()).orElse(null);
+    agencies.setCustodian(partner.code(), chosen.code());
+    audit.record(
+        context,
+        "CUSTODIAN",
+        "agency",
+        partner.code(),
+        "WRITTEN",
+        "custodian " + (before == null ? "none" : before) + " -> " + chosen.code());
+  }
+
+  /** The custodian agency of a foreign-partner agency, if one was chosen. */
+  @Transactional(readOnly = true)
+  public Optional<String> custodian(String partnerAgency) {
+    return agencies.custodian(partnerAgency);
+  }
+
+  /** The foreign-partner agencies {@code agency} is custodian of. */
+  @Transactional(readOnly = true)
+  public Set<String> custodianOf(String agency) {
+    return users.custodianOf(agency);
+  }
+
   private void insertAgency(String code, String name, AgencyKind kind, CountryCode country) {
     agencies.insert(code, name, kind, country, clock.instant());
   }

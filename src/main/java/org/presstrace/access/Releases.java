@@ -78,13 +78,20 @@ public class Releases {
       AgencyView agency, Set<String> compartments, String kind, String recordId, Marking marking) {
     Role role = agency.kind() == AgencyKind.REGISTRANT ? Role.REGISTRANT : Role.INVESTIGATOR;
     var member =
-        new Caller("-", agency.code(), agency.kind(), agency.country(), Set.of(role), compartments);
+        new Caller(
+            "-",
+            agency.code(),
+            agency.kind(),
+            agency.country(),
+            Set.of(role),
+            compartments,
+            directory.custodianOf(agency.code()));
     boolean released = store.approved(kind, recordId, agency.code());
     return policy.mayRead(member, marking, released).allowed();
   }
 
   /** Asks for a record to be released to {@code targetAgency}. */
-  @Transactional
+  @Transactional(noRollbackFor = AccessDeniedException.class)
   public Release request(
       AccessContext context,
       String kind,
@@ -113,6 +120,17 @@ public class Releases {
     Marking marking = reads.marking(context, protectedKind, recordId);
     Decision decision = policy.mayRequestRelease(context.caller(), marking, target);
     if (!decision.allowed()) {
+      if (decision.rule() == AccessPolicy.THIRD_PARTY_RULE) {
+        // Kept although the request fails: this method does not roll back for AccessDenied.
+        audit.record(
+            context,
+            "RELEASE_REQUEST",
+            kind,
+            recordId,
+            "REFUSED",
+            "to " + target.code() + ": " + decision.reason());
+        throw new AccessDeniedException(decision.reason());
+      }
       if (decision.rule() <= 21) {
         throw new AccessDeniedException(decision.reason());
       }

@@ -85,6 +85,14 @@ class ExchangeCommand {
     String agency;
 
     @Option(
+        names = "--custodian",
+        paramLabel = "CODE",
+        description =
+            "The domestic agency whose members read what the partner sends (optional; settable"
+                + " later on the Partners page).")
+    String custodian;
+
+    @Option(
         names = "--types",
         split = ",",
         paramLabel = "TYPE",
@@ -105,7 +113,8 @@ class ExchangeCommand {
                 Contexts.user(context, user),
                 Channel.CLI,
                 new Purpose("Pairing with the partner in " + file.getFileName()));
-        Partner partner = context.getBean(Partners.class).pair(access, text, agency, types);
+        Partner partner =
+            context.getBean(Partners.class).pair(access, text, agency, custodian, types);
         spec.commandLine()
             .getOut()
             .println(
@@ -119,6 +128,7 @@ class ExchangeCommand {
                     + partner.baseUrl()
                     + " as agency "
                     + partner.agency()
+                    + (partner.custodian() == null ? "" : ", custodian " + partner.custodian())
                     + "; types "
                     + partner.messageTypes());
         return 0;

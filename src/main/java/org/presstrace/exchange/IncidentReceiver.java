@@ -61,7 +61,8 @@ class IncidentReceiver implements PartnerMessageHandler {
   private static final Set<String> CONTEXTS =
       Set.of("PORT_OF_ENTRY", "BETWEEN_PORTS", "INTERIOR", "MAIL_EXPRESS");
   private static final Set<String> FORMS = Set.of("POWDER", "PILLS", "LIQUID", "PRECURSOR");
-  private static final Set<String> UNITS = Set.of("MG", "G", "KG", "OZ", "LB");
+  private static final Set<String> UNITS = Set.of("MG", "G", "KG", "OZ", "LB", "L", "ML");
+  private static final Set<String> SOURCE_KINDS = Set.of("seizure", "notice");
   private static final Set<String> METHODS =
       Set.of("LAB_PURITY", "PILL_CONTENT", "ASSUMED_PURITY", "GROSS_UNADJUSTED");
   private static final Pattern STIX_INCIDENT =
@@ -110,8 +111,9 @@ class IncidentReceiver implements PartnerMessageHandler {
     if (!Incidents.FORMAT.equals(text(n, "format", 40, true))) {
       throw new InvalidRequest("format", "format is not " + Incidents.FORMAT);
     }
-    if (!"seizure".equals(text(n, "sourceKind", 32, true))) {
-      throw new InvalidRequest("sourceKind", "sourceKind is not seizure");
+    String sourceKind = text(n, "sourceKind", 32, true);
+    if (!SOURCE_KINDS.contains(sourceKind)) {
+      throw new InvalidRequest("sourceKind", "sourceKind is not one of " + SOURCE_KINDS);
     }
     String occurredAt = text(n, "occurredAt", 40, true);
     try {
@@ -148,7 +150,7 @@ class IncidentReceiver implements PartnerMessageHandler {
         partner.id(),
         message.originCountry(),
         text(n, "agency", 32, true),
-        "seizure",
+        sourceKind,
         text(n, "sourceId", 64, true),
         text(n, "reference", 100, false),
         stixId,

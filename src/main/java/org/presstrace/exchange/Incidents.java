@@ -45,7 +45,7 @@ public class Incidents {
   public static final String FORMAT = "presstrace-incident/v1";
 
   /** Received incidents as protected records, for the policy's read filter. */
-  static final ProtectedKind KIND =
+  public static final ProtectedKind KIND =
       new ProtectedKind("exchange-incident", "exchange_incident", "r.*", false);
 
   static final JsonMapper JSON = JsonMapper.builder().build();

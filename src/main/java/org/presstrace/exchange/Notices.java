@@ -26,6 +26,7 @@ import org.presstrace.access.Tlp;
 import org.presstrace.exchange.internal.ExchangeProperties;
 import org.presstrace.exchange.internal.NoticeStore;
 import org.presstrace.exchange.internal.PartnerStore;
+import org.presstrace.exchange.stix.StixIds;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
@@ -59,7 +60,7 @@ public class Notices {
   public static final String ANSWER = "notice.answer";
 
   /** Notices as protected records, for the policy's read filter. */
-  static final ProtectedKind KIND =
+  public static final ProtectedKind KIND =
       new ProtectedKind("exchange-notice", "exchange_notice", "r.*", false);
 
   static final Set<String> UNITS = Set.of("kg", "g", "L", "mL");
@@ -72,6 +73,7 @@ public class Notices {
   private final PartnerOutbox outbox;
   private final Substances substances;
   private final org.presstrace.casework.Subjects subjects;
+  private final org.presstrace.redflags.RedFlags redFlags;
   private final AccessPolicy policy;
   private final AuditTrail audit;
   private final ExchangeProperties settings;
@@ -84,6 +86,7 @@ public class Notices {
       PartnerOutbox outbox,
       Substances substances,
       org.presstrace.casework.Subjects subjects,
+      org.presstrace.redflags.RedFlags redFlags,
       AccessPolicy policy,
       AuditTrail audit,
       ExchangeProperties settings,
@@ -94,6 +97,7 @@ public class Notices {
     this.outbox = outbox;
     this.substances = substances;
     this.subjects = subjects;
+    this.redFlags = redFlags;
     this.policy = policy;
     this.audit = audit;
     this.settings = settings;
@@ -323,8 +327,95 @@ public class Notices {
               context, notice.partnerId(), ANSWER, answerJson(notice.id(), answer), marking);
           audit.record(
               context, "NOTICE_ANSWER", KIND.name(), notice.id(), "WRITTEN", answerKind.name());
+          if (answerKind == NoticeAnswer.Kind.SHIPMENT_STOPPED
+              || answerKind == NoticeAnswer.Kind.SHIPMENT_SEIZED) {
+            sendAsIncident(context, notice, answerKind, answer);
+          }
         });
     return store.find(notice.id()).orElseThrow();
+  }
+
+  /**
+   * Sends a stopped or seized shipment to the partner as an incident as well, when the partner
+   * agreed incidents and the notice's marking (owned here by the recording agency, the one that
+   * stopped or seized it) lets the partner read it; else the skip is audited and only the answer
+   * travels.
+   */
+  private void sendAsIncident(
+      AccessContext context, Notice notice, NoticeAnswer.Kind kind, NoticeAnswer answer) {
+    Partner partner = partners.find(notice.partnerId()).orElseThrow();
+    Marking sent = notice.marking();
+    Marking marking =
+        new Marking(
+            context.caller().agency(),
+            sent.tlp(),
+            sent.cuiCategory(),
+            sent.noforn(),
+            sent.relTo(),
+            sent.compartment());
+    var partnerReader =
+        new Caller(
+            "partner:" + partner.id(),
+            partner.agency(),
+            org.presstrace.access.AgencyKind.FOREIGN_PARTNER,
+            partner.country(),
+            java.util.Set.of(Role.FOREIGN_LIAISON),
+            java.util.Set.of());
+    String refusal =
+        !partner.enabled() || !partner.agrees(Incidents.INCIDENT)
+            ? "partner " + partner.id() + " has not agreed incidents or is disabled"
+            : policy.mayRead(partnerReader, marking, true).allowed()
+                ? null
+                : policy.mayRead(partnerReader, marking, true).reason();
+    if (refusal != null) {
+      audit.record(
+          context, "NOTICE_INCIDENT", KIND.name(), notice.id(), "NOT_SENT", kind + ": " + refusal);
+      return;
+    }
+    outbox.send(
+        context,
+        partner.id(),
+        Incidents.INCIDENT,
+        incidentJson(notice, kind, answer, context.caller()),
+        marking);
+    audit.record(context, "NOTICE_INCIDENT", KIND.name(), notice.id(), "QUEUED", kind.name());
+  }
+
+  /** The incident payload of a stopped or seized shipment (docs/exchange.md). */
+  static String incidentJson(
+      Notice notice, NoticeAnswer.Kind kind, NoticeAnswer answer, Caller caller) {
+    boolean exporting = notice.direction() == Notice.Direction.OUTGOING;
+    String point = exporting ? notice.exitPoint() : notice.entryPoint();
+    var item = new java.util.LinkedHashMap<String, Object>();
+    item.put("substance", notice.substanceName());
+    item.put("cas", notice.cas());
+    item.put("form", "PRECURSOR");
+    item.put("netQuantity", notice.quantity().toPlainString());
+    item.put("netUnit", notice.unit().toUpperCase(Locale.ROOT));
+    item.put("estimates", List.of());
+    var fields = new java.util.LinkedHashMap<String, Object>();
+    fields.put("format", Incidents.FORMAT);
+    fields.put("sourceKind", "notice");
+    fields.put("sourceId", notice.id());
+    fields.put("agency", caller.agency());
+    fields.put(
+        "reference",
+        "Notice "
+            + notice.invoice()
+            + (kind == NoticeAnswer.Kind.SHIPMENT_SEIZED
+                ? ": shipment seized"
+                : ": shipment stopped"));
+    fields.put(
+        "stixId", StixIds.of("incident", "exchange-notice", notice.id() + ":" + kind.name()));
+    fields.put("occurredAt", answer.answeredAt().atOffset(ZoneOffset.UTC).toString());
+    fields.put("zone", "UTC");
+    fields.put("context", "PORT_OF_ENTRY");
+    fields.put("portOfEntry", point);
+    fields.put("region", null);
+    fields.put("place", point);
+    fields.put("items", List.of(item));
+    fields.put("sentBy", caller.username());
+    return JSON.writeValueAsString(fields);
   }
 
   /**
@@ -432,6 +523,39 @@ public class Notices {
                   })
               .toList();
         });
+  }
+
+  /**
+   * Screens a notice's parties against the open red flags the caller may read (the red-flag
+   * module's guarded, audited read; a purpose is required): the flags whose focus or cited subjects
+   * name the exporter, importer or consignee. A flag the caller may not read is neither listed nor
+   * counted.
+   */
+  public List<RedFlagHit> screenRedFlags(AccessContext context, Notice notice) {
+    requireRole(context, "screen notice parties", Role.INVESTIGATOR, Role.ANALYST, Role.SUPERVISOR);
+    var parties = new LinkedHashMap<String, String>();
+    parties.put("exporter", notice.exporter());
+    parties.put("importer", notice.importer());
+    parties.put("consignee", notice.consignee());
+    var hits = new java.util.ArrayList<RedFlagHit>();
+    var seen = new java.util.HashSet<String>();
+    for (var flagged : redFlags.openFlagsNaming(context, parties.values())) {
+      parties.forEach(
+          (role, name) -> {
+            if (name.strip().equals(flagged.party())
+                && seen.add(role + "/" + flagged.flag().id())) {
+              hits.add(
+                  new RedFlagHit(
+                      role,
+                      name,
+                      flagged.flag().id(),
+                      flagged.flag().title(),
+                      flagged.flag().focus(),
+                      flagged.flag().status().name()));
+            }
+          });
+    }
+    return hits;
   }
 
   /** The format name of {@link #incbCopy}. */

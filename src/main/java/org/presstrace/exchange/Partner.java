@@ -16,6 +16,9 @@ import org.presstrace.shared.InvalidRequest;
  * @param messageTypes the message types agreed with the partner: only these are sent to it, and
  *     only these are accepted from it
  * @param enabled a disabled partner is sent nothing and its messages are refused
+ * @param custodian the domestic agency whose members read what the partner sends, under its
+ *     marking; null until an administrator chooses one (then AMBER records it sends are read by
+ *     nobody here)
  */
 public record Partner(
     String id,
@@ -27,7 +30,8 @@ public record Partner(
     SortedSet<String> messageTypes,
     boolean enabled,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String custodian) {
 
   private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9.-]{0,63}");
 
@@ -53,6 +57,22 @@ public record Partner(
       i++;
     }
     return types;
+  }
+
+  /** This partner with {@code custodian} as its custodian agency. */
+  public Partner withCustodian(String custodian) {
+    return new Partner(
+        id,
+        country,
+        authority,
+        baseUrl,
+        publicKey,
+        agency,
+        messageTypes,
+        enabled,
+        createdAt,
+        updatedAt,
+        custodian);
   }
 
   /** Whether {@code type} is agreed with this partner. */

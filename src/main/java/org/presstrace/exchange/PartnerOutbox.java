@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.presstrace.access.AccessContext;
@@ -116,6 +117,20 @@ public class PartnerOutbox {
       String recordId) {
     Partner partner = sendable(context, partnerId, type, body);
     Marking marking = reads.marking(context, kind, recordId);
+    Optional<Partner> originator =
+        partners.all().stream().filter(p -> p.agency().equals(marking.ownerAgency())).findFirst();
+    if (originator.isPresent() && !originator.get().id().equals(partner.id())) {
+      throw refuse(
+          context,
+          partner,
+          type,
+          kind.name() + " " + recordId,
+          "third-party rule: the record was received from partner "
+              + originator.get().id()
+              + " ("
+              + originator.get().country()
+              + ") and is not sent to another partner without its consent");
+    }
     if (!releases.agencyMayRead(kind, recordId, partner.agency())) {
       Decision rules = policy.mayRead(asReader(partner), marking, true);
       throw refuse(

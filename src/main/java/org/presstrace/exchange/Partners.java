@@ -58,13 +58,13 @@ public class Partners {
   @Transactional(readOnly = true)
   public List<Partner> list(AccessContext context) {
     requireAdministrator(context);
-    return store.all();
+    return store.all().stream().map(this::withCustodian).toList();
   }
 
   @Transactional(readOnly = true)
   public Partner get(AccessContext context, String id) {
     requireAdministrator(context);
-    return store.find(id).orElseThrow(() -> new NotFound("partner", id));
+    return store.find(id).map(this::withCustodian).orElseThrow(() -> new NotFound("partner", id));
   }
 
   /** Where the outbox to each partner stands, by partner id. */
@@ -86,6 +86,20 @@ public class Partners {
   @Transactional
   public Partner pair(
       AccessContext context, String pairingText, String agency, Collection<String> messageTypes) {
+    return pair(context, pairingText, agency, null, messageTypes);
+  }
+
+  /**
+   * Adds a partner from its pairing text, with {@code custodian} (a domestic agency, optional) as
+   * the agency whose members read what it sends.
+   */
+  @Transactional
+  public Partner pair(
+      AccessContext context,
+      String pairingText,
+      String agency,
+      String custodian,
+      Collection<String> messageTypes) {
     requireAdministrator(context);
     Pairing pairing = Pairing.parse(pairingText);
     SortedSet<String> types = Partner.types(messageTypes);
@@ -136,7 +150,8 @@ public class Partners {
             types,
             true,
             now,
-            now);
+            now,
+            null);
     store.insert(partner);
     audit.record(
         context,
@@ -145,7 +160,34 @@ public class Partners {
         partner.id(),
         "WRITTEN",
         partner.country() + " " + partner.baseUrl() + " as agency " + code + ", types " + types);
-    return store.find(partner.id()).orElseThrow();
+    if (custodian != null && !custodian.isBlank()) {
+      directory.setCustodian(context, code, custodian);
+    }
+    return get(context, partner.id());
+  }
+
+  /**
+   * Chooses the partner's custodian: the domestic agency (e.g. the competent authority) whose
+   * members read what the partner sends, under its marking. Audited.
+   */
+  @Transactional
+  public Partner setCustodian(AccessContext context, String id, String custodian) {
+    requireAdministrator(context);
+    Partner partner = store.find(id).orElseThrow(() -> new NotFound("partner", id));
+    directory.setCustodian(context, partner.agency(), custodian);
+    Partner changed = get(context, id);
+    audit.record(
+        context,
+        "EXCHANGE_PARTNER_UPDATE",
+        "exchange-partner",
+        partner.id(),
+        "WRITTEN",
+        "custodian " + changed.custodian());
+    return changed;
+  }
+
+  private Partner withCustodian(Partner partner) {
+    return partner.withCustodian(directory.custodian(partner.agency()).orElse(null));
   }
 
   /** Changes what is agreed with a partner and whether it is enabled. */
@@ -163,7 +205,7 @@ public class Partners {
         partner.id(),
         "WRITTEN",
         "types " + types + ", " + (enabled ? "enabled" : "disabled"));
-    return store.find(id).orElseThrow();
+    return get(context, id);
   }
 
   private static void requireAdministrator(AccessContext context) {

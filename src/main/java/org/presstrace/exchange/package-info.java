@@ -11,6 +11,7 @@
       "casework",
       "intel",
       "ledger",
+      "redflags",
       "registry",
       "resolution",
       "seizures",

@@ -262,6 +262,81 @@ public class RedFlags {
         flag -> flag.withCitations(shown(flag, cited.getOrDefault(flag.id(), List.of()))));
   }
 
+  /**
+   * The open and acknowledged red flags the caller may read whose focus or cited subjects match one
+   * of {@code names} (case, punctuation and spacing aside; or one name contained in the other), for
+   * screening parties (a pre-export notice's exporter, importer, consignee). Only flags the access
+   * policy lets the caller read are considered, through the guarded, audited read; a purpose is
+   * required as for every red-flag read.
+   */
+  @Transactional
+  public List<PartyFlag> openFlagsNaming(
+      AccessContext context, java.util.Collection<String> names) {
+    requireReviewer(context.caller());
+    var wanted = new java.util.LinkedHashMap<String, String>();
+    for (String name : names) {
+      String normal = normalName(name);
+      if (normal.length() >= 3) {
+        wanted.putIfAbsent(name.strip(), normal);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    List<RedFlag> open =
+        reads.all(
+            context,
+            KIND,
+            Criteria.where("r.status IN ('OPEN', 'ACKNOWLEDGED')", Map.of())
+                .orderBy("r.evaluated_at DESC, r.rule_code, r.id"),
+            RedFlags::flag);
+    var hits = new ArrayList<PartyFlag>();
+    for (RedFlag flag : open) {
+      List<RedFlagCitation> cited =
+          reads.history(
+              context,
+              KIND,
+              flag.id(),
+              RedFlagStore.CITATIONS_SQL,
+              Map.of("id", flag.id()),
+              RedFlagStore::citation);
+      var labels = new ArrayList<String>();
+      labels.add(normalName(flag.focus()));
+      cited.stream()
+          .filter(c -> c.kind().equals(Subjects.KIND.name()))
+          .forEach(c -> labels.add(normalName(c.label())));
+      wanted.forEach(
+          (party, normal) -> {
+            if (labels.stream().anyMatch(label -> sameName(label, normal))) {
+              hits.add(new PartyFlag(party, flag.withCitations(cited)));
+            }
+          });
+    }
+    return hits;
+  }
+
+  static String normalName(String name) {
+    if (name == null) {
+      return "";
+    }
+    return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC)
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        .strip();
+  }
+
+  private static boolean sameName(String label, String name) {
+    if (label.isEmpty() || name.isEmpty()) {
+      return false;
+    }
+    if (label.equals(name)) {
+      return true;
+    }
+    String shorter = label.length() < name.length() ? label : name;
+    String longer = shorter == label ? name : label;
+    return shorter.length() >= 6 && (" " + longer + " ").contains(" " + shorter + " ");
+  }
+
   /** One flag of the caller's agency with its citations; another agency's is not found. */
   @Transactional(noRollbackFor = NotFound.class)
   public RedFlag get(AccessContext context, String id) {

@@ -285,6 +285,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ResponseEntity<Object> answer =
         super.handleExceptionInternal(e, body, headers, status, request);
+    if (answer != null && onTaxii(request)) {
+      return TaxiiErrorMessages.answer(
+          answer.getStatusCode(),
+          answer.getHeaders(),
+          answer.getBody() instanceof ProblemDetail problem && problem.getDetail() != null
+              ? problem.getDetail()
+              : ProblemResponses.sentence(answer.getStatusCode()));
+    }
     if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
       if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
         problem.setType(ProblemResponses.type(ProblemResponses.slug(answer.getStatusCode())));
@@ -295,6 +303,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           .body(problem);
     }
     return answer;
+  }
+
+  private static boolean onTaxii(WebRequest request) {
+    return request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+        && TaxiiErrorMessages.on(servlet.getRequest().getRequestURI());
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> kind) {
@@ -341,6 +354,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       String detail,
       List<FieldProblem> errors,
       WebRequest request) {
+    if (onTaxii(request)) {
+      return TaxiiErrorMessages.answer(status, null, detail);
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(ProblemResponses.type(slug));
     if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {

@@ -72,7 +72,10 @@ class ErrorAnswers implements ErrorController {
   /** A path under the API, or a client that takes JSON and not HTML. */
   static boolean wantsProblem(HttpServletRequest request) {
     String path = originalPath(request);
-    if (path != null && (path.startsWith("/api/") || path.startsWith("/v3/api-docs"))) {
+    if (path != null
+        && (path.startsWith("/api/")
+            || path.startsWith("/v3/api-docs")
+            || TaxiiErrorMessages.on(path))) {
       return true;
     }
     String accept = request.getHeader("Accept");

@@ -84,6 +84,7 @@ final class Navigation {
           new Item(
               "Incidents", "/exchange/incidents", Set.of("INVESTIGATOR", "ANALYST", "SUPERVISOR")),
           new Item("TAXII feeds", "/exchange/taxii-feeds", Set.of("ADMINISTRATOR")),
+          new Item("Quarantined messages", "/exchange/quarantine", Set.of("ADMINISTRATOR")),
           new Item("Check a certificate", "/registry/certificates/verify", Set.of()),
           new Item("API tokens", "/account/tokens", Set.of()),
           new Item("API", "/swagger-ui.html", Set.of()));

@@ -90,6 +90,16 @@ class ProblemResponses {
       String detail,
       String path)
       throws IOException {
+    if (TaxiiErrorMessages.on(path)) {
+      response.setStatus(status.value());
+      response.setContentType(TaxiiErrorMessages.TAXII.toString());
+      response
+          .getOutputStream()
+          .write(
+              TaxiiErrorMessages.body(status, detail)
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return;
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(type(slug));
     problem.setInstance(instance(path));

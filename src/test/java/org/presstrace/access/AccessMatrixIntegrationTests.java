@@ -64,6 +64,11 @@ class AccessMatrixIntegrationTests {
     String registrant = world.agency("REG", AgencyKind.REGISTRANT, "USA");
     String partner = world.agency("PARTNER", AgencyKind.FOREIGN_PARTNER, "CHN");
     agencies.addAll(List.of(own, other, registrant, partner));
+    // OWN holds custody of what PARTNER sends (rule 14): every read path must admit exactly that.
+    jdbc.sql("UPDATE agency SET custodian_agency = :own WHERE code = :partner")
+        .param("own", own)
+        .param("partner", partner)
+        .update();
     String compartment = "CT-" + world.suffix();
     directory.ensureCompartment(compartment, "Matrix case team", own);
 

@@ -12,7 +12,8 @@ import org.presstrace.shared.InvalidRequest;
 
 /**
  * Checks the decision point against the table in docs/access-control.md for every combination of
- * role, TLP level, own or other agency, CUI, dissemination control, compartment and release.
+ * role, TLP level, own, other or a partner's agency in the reader's custody, CUI, dissemination
+ * control, compartment and release.
  */
 class AccessPolicyMatrixTests {
 
@@ -37,7 +38,8 @@ class AccessPolicyMatrixTests {
         kind,
         kind == AgencyKind.FOREIGN_PARTNER ? CHN : USA,
         Set.of(role),
-        compartmentMember ? Set.of(COMPARTMENT) : Set.of());
+        compartmentMember ? Set.of(COMPARTMENT) : Set.of(),
+        Set.of("PARTNER"));
   }
 
   /** Every valid marking, owned by {@code owner}: TLP x CUI/dissemination x compartment. */
@@ -65,7 +67,7 @@ class AccessPolicyMatrixTests {
     for (Role role : Role.values()) {
       for (boolean member : new boolean[] {false, true}) {
         Caller caller = caller(role, member);
-        for (String owner : new String[] {"READER", "OTHER"}) {
+        for (String owner : new String[] {"READER", "OTHER", "PARTNER"}) {
           for (Marking marking : markings(owner)) {
             for (boolean released : new boolean[] {false, true}) {
               PolicyTable.Row expected = table.decide(caller, marking, released);
@@ -85,7 +87,7 @@ class AccessPolicyMatrixTests {
         }
       }
     }
-    assertThat(combinations).isEqualTo(7 * 2 * 2 * 50 * 2);
+    assertThat(combinations).isEqualTo(7 * 2 * 3 * 50 * 2);
     assertThat(rulesUsed).as("every documented rule is reached").hasSize(table.size());
   }
 

@@ -155,6 +155,9 @@ final class PolicyTable {
     if (marking.ownerAgency().equals(caller.agency())) {
       return "own";
     }
+    if (caller.custodianOf(marking.ownerAgency())) {
+      return "custodian";
+    }
     return caller.foreign() ? "foreign" : "other";
   }
 

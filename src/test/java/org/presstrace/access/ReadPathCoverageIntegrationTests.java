@@ -271,6 +271,11 @@ class ReadPathCoverageIntegrationTests {
               "one received incident under its marking, audited; a reader outside it gets 404"
                   + " (IncidentPagesIntegrationTests)"),
           Map.entry(
+              "/api/v1/exchange/quarantine",
+              "quarantined partner messages: partner, id, sequence, type, marking banner, size,"
+                  + " headers and error, never the body; administrators only"
+                  + " (PartnerCustodyTwoInstanceTests)"),
+          Map.entry(
               "/api/v1/exchange/notices/{id}/incb",
               "the INCB copy of a notice the caller may read (Notices.incbCopy), audited"));
 

@@ -163,6 +163,7 @@ class SecurityIntegrationTests {
                 "/admin/users",
                 "/exchange/partners",
                 "/exchange/taxii-feeds",
+                "/exchange/quarantine",
                 "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")));

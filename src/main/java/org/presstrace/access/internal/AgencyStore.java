@@ -63,6 +63,22 @@ public class AgencyStore {
         .update();
   }
 
+  /** The custodian of a foreign-partner agency, if one was chosen. */
+  public Optional<String> custodian(String code) {
+    return jdbc.sql("SELECT custodian_agency FROM agency WHERE code = :code")
+        .param("code", code)
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(value -> value);
+  }
+
+  public void setCustodian(String code, String custodian) {
+    jdbc.sql("UPDATE agency SET custodian_agency = :custodian WHERE code = :code")
+        .param("custodian", custodian)
+        .param("code", code)
+        .update();
+  }
+
   private static AgencyView agency(ResultSet rs, int row) throws SQLException {
     return new AgencyView(
         rs.getString("code"),

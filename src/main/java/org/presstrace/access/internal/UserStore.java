@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +74,18 @@ public class UserStore {
                     AgencyKind.valueOf(rs.getString("kind")),
                     new CountryCode(rs.getString("country")),
                     held.roles(username),
-                    held.compartments(username)))
+                    held.compartments(username),
+                    custodianOf(rs.getString("agency_code"))))
         .optional();
+  }
+
+  /** The foreign-partner agencies {@code agency} is custodian of. */
+  public Set<String> custodianOf(String agency) {
+    return new HashSet<>(
+        jdbc.sql("SELECT code FROM agency WHERE custodian_agency = :agency")
+            .param("agency", agency)
+            .query(String.class)
+            .list());
   }
 
   /** The agency of user {@code username}, if the user exists. */

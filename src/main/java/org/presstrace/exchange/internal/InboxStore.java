@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.presstrace.access.Marking;
+import org.presstrace.exchange.QuarantinedMessage;
 import org.presstrace.exchange.ReceivedMessage;
 import org.presstrace.shared.CountryCode;
 import org.springframework.dao.DuplicateKeyException;
@@ -81,14 +82,19 @@ public class InboxStore {
   }
 
   public void insert(ReceivedMessage message) {
+    insert(message, null);
+  }
+
+  /** Stores a received message with the headers of the signed request that carried it. */
+  public void insert(ReceivedMessage message, String headers) {
     Marking m = message.marking();
     jdbc.sql(
             """
             INSERT INTO exchange_inbox (partner_id, message_id, sequence, message_type, body,
                 origin_country, owner_agency, tlp, cui_category, noforn, rel_to, compartment,
-                sent_at, received_at)
+                sent_at, received_at, headers)
             VALUES (:partner, :id, :sequence, :type, :body, :country, :owner, :tlp, :cui,
-                :noforn, :relTo, :compartment, :sentAt, :receivedAt)
+                :noforn, :relTo, :compartment, :sentAt, :receivedAt, :headers)
             """)
         .param("partner", message.partnerId())
         .param("id", message.messageId())
@@ -104,7 +110,70 @@ public class InboxStore {
         .param("compartment", m.compartment())
         .param("sentAt", utc(message.sentAt()))
         .param("receivedAt", utc(message.receivedAt()))
+        .param("headers", headers)
         .update();
+  }
+
+  /** Sets a message aside as quarantined with the handler's error (again, on a failed replay). */
+  public void quarantine(String partnerId, String messageId, String error, Instant at) {
+    jdbc.sql(
+            "UPDATE exchange_inbox SET quarantined_at = :at, quarantine_error = :error"
+                + " WHERE partner_id = :partner AND message_id = :id")
+        .param("at", utc(at))
+        .param("error", error)
+        .param("partner", partnerId)
+        .param("id", messageId)
+        .update();
+  }
+
+  /** Whether the message is quarantined and not yet replayed. */
+  public boolean quarantined(String partnerId, String messageId) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM exchange_inbox WHERE partner_id = :partner"
+                    + " AND message_id = :id AND quarantined_at IS NOT NULL AND replayed_at IS NULL")
+            .param("partner", partnerId)
+            .param("id", messageId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Marks a quarantined message applied by a replay. */
+  public void replayed(String partnerId, String messageId, Instant at) {
+    jdbc.sql(
+            "UPDATE exchange_inbox SET replayed_at = :at, applied_at = :at"
+                + " WHERE partner_id = :partner AND message_id = :id")
+        .param("at", utc(at))
+        .param("partner", partnerId)
+        .param("id", messageId)
+        .update();
+  }
+
+  /** Every message ever quarantined, the open ones first, newest first. */
+  public List<QuarantinedMessage> quarantine() {
+    return jdbc.sql(
+            """
+            SELECT partner_id, message_id, sequence, message_type, owner_agency, tlp, cui_category,
+                noforn, rel_to, compartment, body, headers,
+                quarantine_error, received_at, quarantined_at, replayed_at
+            FROM exchange_inbox WHERE quarantined_at IS NOT NULL
+            ORDER BY CASE WHEN replayed_at IS NULL THEN 0 ELSE 1 END, quarantined_at DESC
+            """)
+        .query(
+            (rs, row) ->
+                new QuarantinedMessage(
+                    rs.getString("partner_id"),
+                    rs.getString("message_id"),
+                    rs.getLong("sequence"),
+                    rs.getString("message_type"),
+                    Rows.marking(rs).banner(),
+                    rs.getString("body").getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    rs.getString("headers"),
+                    rs.getString("quarantine_error"),
+                    instant(rs, "received_at"),
+                    instant(rs, "quarantined_at"),
+                    instant(rs, "replayed_at")))
+        .list();
   }
 
   public void applied(String partnerId, String messageId, Instant at) {
@@ -129,7 +198,7 @@ public class InboxStore {
   public long waiting(String partnerId) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM exchange_inbox WHERE partner_id = :partner"
-                + " AND applied_at IS NULL")
+                + " AND applied_at IS NULL AND quarantined_at IS NULL")
         .param("partner", partnerId)
         .query(Long.class)
         .single();

@@ -138,7 +138,11 @@ public class OutboxSender {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 == 2) {
-        acknowledged(partner, message);
+        // A message the partner could not apply is acknowledged as quarantined there: it is
+        // delivered (the queue moves on) and the partner's administrators replay it after a fix.
+        boolean quarantined =
+            response.body() != null && response.body().contains("\"status\":\"quarantined\"");
+        acknowledged(partner, message, quarantined);
         return true;
       }
       String answer = response.body() == null ? "" : response.body().strip();
@@ -160,7 +164,7 @@ public class OutboxSender {
     return false;
   }
 
-  private void acknowledged(Partner partner, OutgoingMessage message) {
+  private void acknowledged(Partner partner, OutgoingMessage message, boolean quarantined) {
     Instant at = clock.instant();
     transactions.executeWithoutResult(
         status -> {
@@ -168,7 +172,7 @@ public class OutboxSender {
           audit.recordAnonymous(
               "exchange",
               "EXCHANGE_DELIVER",
-              "DELIVERED",
+              quarantined ? "QUARANTINED" : "DELIVERED",
               "message "
                   + message.messageId()
                   + " type "

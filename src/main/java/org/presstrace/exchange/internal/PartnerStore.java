@@ -122,6 +122,7 @@ public class PartnerStore {
                 .collect(Collectors.toCollection(java.util.TreeSet::new)),
         rs.getBoolean("enabled"),
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        null);
   }
 }

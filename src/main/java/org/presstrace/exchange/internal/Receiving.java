@@ -26,8 +26,11 @@ import org.presstrace.exchange.internal.SignatureProfile.Parameters;
 import org.presstrace.exchange.internal.SignatureProfile.Refused;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.NotFound;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -93,6 +96,7 @@ public class Receiving {
   private final InstanceKey key;
   private final Map<String, PartnerMessageHandler> handlers;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate savepoint;
 
   Receiving(
       PartnerStore partners,
@@ -103,7 +107,8 @@ public class Receiving {
       ExchangeProperties settings,
       InstanceKey key,
       List<PartnerMessageHandler> handlers,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      PlatformTransactionManager transactionManager) {
     this.partners = partners;
     this.inbox = inbox;
     this.audit = audit;
@@ -115,6 +120,8 @@ public class Receiving {
         handlers.stream()
             .collect(Collectors.toMap(PartnerMessageHandler::type, Function.identity()));
     this.transactions = transactions;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** Checks, stores and applies one request; a refusal is audited and thrown. */
@@ -156,8 +163,10 @@ public class Receiving {
         throw new Refusal(400, "malformed-message", e.getMessage());
       }
       messageId = envelope.id();
+      String headers = headers(request);
       Receipt receipt =
-          transactions.execute(status -> store(partner, parameters, envelope, created, now));
+          transactions.execute(
+              status -> store(partner, parameters, envelope, created, now, headers));
       return receipt;
     } catch (Refused e) {
       int status = UNAUTHENTICATED.contains(e.code()) ? 401 : 400;
@@ -167,8 +176,25 @@ public class Receiving {
     }
   }
 
+  /** The signed request's headers as received, kept with the message. */
+  private static String headers(Request request) {
+    return "Content-Type: "
+        + request.contentType()
+        + "\nContent-Digest: "
+        + request.contentDigest()
+        + "\nSignature-Input: "
+        + request.signatureInput()
+        + "\nSignature: "
+        + request.signature();
+  }
+
   private Receipt store(
-      Partner partner, Parameters parameters, Envelope envelope, Instant created, Instant now) {
+      Partner partner,
+      Parameters parameters,
+      Envelope envelope,
+      Instant created,
+      Instant now,
+      String headers) {
     if (!inbox.rememberNonce(
         partner.id(), parameters.nonce(), max(created, now).plus(settings.clockSkew()))) {
       throw new Refused("replayed", "nonce " + parameters.nonce() + " was used already");
@@ -247,7 +273,7 @@ public class Receiving {
             marking,
             envelope.sentAt(),
             now);
-    inbox.insert(message);
+    inbox.insert(message, headers);
     audit.record(
         asPartner,
         "EXCHANGE_RECEIVE",
@@ -264,40 +290,117 @@ public class Receiving {
             + envelope.sequence()
             + ", "
             + marking.banner());
-    applyReady(partner, now);
-    return new Receipt("received", envelope.id(), envelope.sequence());
+    Set<String> quarantined = applyReady(partner, now);
+    return new Receipt(
+        quarantined.contains(envelope.id()) ? "quarantined" : "received",
+        envelope.id(),
+        envelope.sequence());
   }
 
-  /** Applies the partner's stored messages that follow the last applied one without a gap. */
-  private void applyReady(Partner partner, Instant now) {
+  /**
+   * Applies the partner's stored messages that follow the last applied one without a gap; returns
+   * the ids of those quarantined on the way.
+   */
+  private Set<String> applyReady(Partner partner, Instant now) {
     long through = partners.appliedThroughForUpdate(partner.id());
+    var quarantined = new java.util.HashSet<String>();
     while (true) {
       Optional<ReceivedMessage> next = inbox.atSequence(partner.id(), through + 1);
       if (next.isEmpty()) {
         break;
       }
       ReceivedMessage message = next.get();
-      PartnerMessageHandler handler = handlers.get(message.type());
-      if (handler != null) {
-        try {
-          handler.receive(message);
-        } catch (InvalidRequest e) {
-          // The whole receipt rolls back: nothing of this message (or those applied with it) stays.
-          throw new Refusal(
-              400,
-              "malformed-payload",
-              "message "
-                  + message.messageId()
-                  + " of type "
-                  + message.type()
-                  + ": "
-                  + e.getMessage());
-        }
+      String failure = handle(message);
+      if (failure == null) {
+        inbox.applied(partner.id(), message.messageId(), now);
+      } else {
+        quarantine(partner, message, failure, now);
+        quarantined.add(message.messageId());
       }
-      inbox.applied(partner.id(), message.messageId(), now);
       through++;
     }
     partners.setAppliedThrough(partner.id(), through);
+    return quarantined;
+  }
+
+  /**
+   * Calls the message type's handler inside a savepoint: a payload the handler refuses ({@link
+   * InvalidRequest}) rolls the whole receipt back and is refused; any other failure rolls back only
+   * what the handler did and is returned as the error to quarantine the message with.
+   */
+  private String handle(ReceivedMessage message) {
+    PartnerMessageHandler handler = handlers.get(message.type());
+    if (handler == null) {
+      return null;
+    }
+    try {
+      savepoint.executeWithoutResult(status -> handler.receive(message));
+      return null;
+    } catch (InvalidRequest e) {
+      // The whole receipt rolls back: nothing of this message (or those applied with it) stays.
+      throw new Refusal(
+          400,
+          "malformed-payload",
+          "message " + message.messageId() + " of type " + message.type() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      return error.length() > 2000 ? error.substring(0, 2000) : error;
+    }
+  }
+
+  private void quarantine(Partner partner, ReceivedMessage message, String error, Instant now) {
+    inbox.quarantine(partner.id(), message.messageId(), error, now);
+    audit.record(
+        partnerContext(partner),
+        "EXCHANGE_QUARANTINE",
+        "exchange-message",
+        message.messageId(),
+        "QUARANTINED",
+        "type "
+            + message.type()
+            + " sequence "
+            + message.sequence()
+            + " from partner "
+            + partner.id()
+            + ": "
+            + error);
+  }
+
+  /** What replaying a quarantined message came to. */
+  public enum ReplayOutcome {
+    APPLIED,
+    ALREADY_APPLIED,
+    STILL_FAILING
+  }
+
+  /**
+   * Calls the handler of a quarantined message again (after a fix): applied, it leaves quarantine;
+   * failing, it stays with the new error. A message not (or no longer) quarantined is left alone.
+   */
+  public ReplayOutcome replay(String partnerId, String messageId) {
+    return transactions.execute(
+        status -> {
+          ReceivedMessage message =
+              inbox
+                  .find(partnerId, messageId)
+                  .orElseThrow(() -> new NotFound("exchange-message", messageId));
+          if (!inbox.quarantined(partnerId, messageId)) {
+            return ReplayOutcome.ALREADY_APPLIED;
+          }
+          Instant now = clock.instant();
+          String failure;
+          try {
+            failure = handle(message);
+          } catch (Refusal refused) {
+            failure = refused.getMessage();
+          }
+          if (failure != null) {
+            inbox.quarantine(partnerId, messageId, failure, now);
+            return ReplayOutcome.STILL_FAILING;
+          }
+          inbox.replayed(partnerId, messageId, now);
+          return ReplayOutcome.APPLIED;
+        });
   }
 
   private Refusal refused(Refusal refusal, String keyId, String messageId) {

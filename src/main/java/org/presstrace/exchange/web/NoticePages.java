@@ -147,8 +147,10 @@ class NoticePages {
           "partyHitsNote",
           "State a purpose for the session to screen the parties against your case subjects.");
       model.addAttribute("partyHits", java.util.List.of());
+      model.addAttribute("redFlagHits", java.util.List.of());
     } else {
       model.addAttribute("partyHits", notices.screenParties(context, notice));
+      model.addAttribute("redFlagHits", notices.screenRedFlags(context, notice));
     }
     model.addAttribute("today", LocalDate.now(ZoneOffset.UTC));
     return "exchange/notice";

@@ -1,5 +1,6 @@
 package org.presstrace.exchange.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -9,6 +10,7 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.exchange.Notice;
 import org.presstrace.exchange.NoticeDraft;
 import org.presstrace.exchange.Notices;
+import org.presstrace.exchange.RedFlagHit;
 import org.presstrace.shared.InvalidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,11 +71,26 @@ class NoticesApi {
   @PostMapping
   @Operation(
       summary = "File a pre-export notice to the importing partner (investigators, supervisors)")
-  ResponseEntity<Notice> file(@RequestBody NoticeDraft draft, AccessContext context) {
+  ResponseEntity<FiledNotice> file(@RequestBody NoticeDraft draft, AccessContext context) {
     Notice notice = notices.file(context, draft);
+    FiledNotice filed =
+        context.purpose() == null
+            ? new FiledNotice(
+                notice,
+                null,
+                "state a purpose (PressTrace-Purpose) to screen the parties against red flags")
+            : new FiledNotice(notice, notices.screenRedFlags(context, notice), null);
     return ResponseEntity.created(URI.create("/api/v1/exchange/notices/" + notice.id()))
-        .body(notice);
+        .body(filed);
   }
+
+  /**
+   * A filed notice with its parties screened against the red flags the filer may read.
+   *
+   * @param redFlagHits null when no purpose was stated (then {@code redFlagScreening} says so)
+   */
+  record FiledNotice(
+      @JsonUnwrapped Notice notice, List<RedFlagHit> redFlagHits, String redFlagScreening) {}
 
   @PostMapping("/{id}/amendments")
   @Operation(

@@ -52,11 +52,12 @@ class PartnerPages {
   String pair(
       @RequestParam(required = false) String pairing,
       @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String custodian,
       @RequestParam(required = false) String messageTypes,
       Model model,
       RedirectAttributes redirect) {
     try {
-      Partner partner = partners.pair(context(), pairing, agency, types(messageTypes));
+      Partner partner = partners.pair(context(), pairing, agency, custodian, types(messageTypes));
       redirect.addFlashAttribute(
           "notice", "Paired with " + partner.id() + " (" + partner.country() + ").");
       return "redirect:/exchange/partners";
@@ -66,13 +67,16 @@ class PartnerPages {
               ? "messageTypes"
               : e instanceof InvalidRequest invalid && "agency".equals(invalid.field())
                   ? "agency"
-                  : "pairing";
+                  : e instanceof InvalidRequest invalid && "custodian".equals(invalid.field())
+                      ? "custodian"
+                      : "pairing";
       model.addAttribute("fieldErrors", Map.of(field, e.getMessage()));
       model.addAttribute(
           "form",
           Map.of(
               "pairing", pairing == null ? "" : pairing,
               "agency", agency == null ? "" : agency,
+              "custodian", custodian == null ? "" : custodian,
               "messageTypes", messageTypes == null ? "" : messageTypes));
       return list(model);
     }
@@ -87,6 +91,28 @@ class PartnerPages {
     redirect.addFlashAttribute(
         "notice", "Partner " + id + (enabled ? " enabled." : " disabled: nothing is sent to it."));
     return "redirect:/exchange/partners";
+  }
+
+  @PostMapping("/{id}/custodian")
+  String custodian(
+      @PathVariable String id,
+      @RequestParam(required = false) String custodian,
+      Model model,
+      RedirectAttributes redirect) {
+    try {
+      Partner partner = partners.setCustodian(context(), id, custodian);
+      redirect.addFlashAttribute(
+          "notice",
+          "Members of "
+              + partner.custodian()
+              + " now read what partner "
+              + id
+              + " sends, under its marking.");
+      return "redirect:/exchange/partners";
+    } catch (InvalidRequest e) {
+      model.addAttribute("custodianErrors", Map.of(id, e.getMessage()));
+      return list(model);
+    }
   }
 
   private static List<String> types(String text) {

@@ -49,6 +49,7 @@ class PartnersApi {
       boolean enabled,
       Instant createdAt,
       Instant updatedAt,
+      String custodian,
       OutboxState outbox) {
 
     static PartnerResponse of(Partner p, OutboxState outbox) {
@@ -63,6 +64,7 @@ class PartnersApi {
           p.enabled(),
           p.createdAt(),
           p.updatedAt(),
+          p.custodian(),
           outbox);
     }
   }
@@ -71,9 +73,13 @@ class PartnersApi {
    * @param pairing the partner's pairing text (the JSON {@code presstrace exchange identity}
    *     prints), as a string
    */
-  record PairRequest(String pairing, String agency, List<String> messageTypes) {}
+  record PairRequest(String pairing, String agency, String custodian, List<String> messageTypes) {}
 
-  record UpdateRequest(List<String> messageTypes, Boolean enabled) {}
+  /**
+   * @param custodian a domestic agency to hold custody of what the partner sends; unchanged when
+   *     absent
+   */
+  record UpdateRequest(List<String> messageTypes, Boolean enabled, String custodian) {}
 
   @GetMapping("/identity")
   @Operation(summary = "This instance's pairing text (administrators)")
@@ -110,7 +116,12 @@ class PartnersApi {
   @Operation(summary = "Pair with a partner from its pairing text (administrators)")
   ResponseEntity<PartnerResponse> pair(@RequestBody PairRequest request, AccessContext context) {
     Partner partner =
-        partners.pair(context, request.pairing(), request.agency(), request.messageTypes());
+        partners.pair(
+            context,
+            request.pairing(),
+            request.agency(),
+            request.custodian(),
+            request.messageTypes());
     return ResponseEntity.created(URI.create("/api/v1/exchange/partners/" + partner.id()))
         .body(PartnerResponse.of(partner, partners.outboxes(context).get(partner.id())));
   }
@@ -120,6 +131,9 @@ class PartnersApi {
   PartnerResponse update(
       @PathVariable String id, @RequestBody UpdateRequest request, AccessContext context) {
     Partner current = partners.get(context, id);
+    if (request.custodian() != null) {
+      partners.setCustodian(context, id, request.custodian());
+    }
     Partner partner =
         partners.update(
             context,

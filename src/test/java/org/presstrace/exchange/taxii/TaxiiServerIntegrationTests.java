@@ -483,6 +483,55 @@ class TaxiiServerIntegrationTests {
     return reportIds.stream().map(TaxiiServerIntegrationTests::stixId).toList();
   }
 
+  @Test
+  void unsignedForbiddenAndUnknownAnswersAreTaxiiErrorMessages() throws Exception {
+    // 401 from the security chain, not the API's problem format
+    MockHttpServletResponse unsigned = call(get("/taxii2/"), null, 401);
+    assertThat(unsigned.getContentType()).isEqualTo(TAXII);
+    assertThat(error(unsigned)).isEqualTo("401");
+    assertThat(unsigned.getHeader("WWW-Authenticate")).isNotBlank();
+    MockHttpServletResponse badPassword =
+        mvc.perform(
+                get("/taxii2/presstrace/collections/")
+                    .header("Accept", TAXII)
+                    .with(httpBasic(analyst, "not-the-password")))
+            .andReturn()
+            .getResponse();
+    assertThat(badPassword.getStatus()).isEqualTo(401);
+    assertThat(badPassword.getContentType()).isEqualTo(TAXII);
+    // 404 for a path outside the API root and for an unknown collection
+    call(get("/taxii2/elsewhere/collections/"), analyst, 404);
+    // the container forwards that 404 to /error, which MockMvc does not: ask /error as it would
+    MockHttpServletResponse elsewhere =
+        mvc.perform(
+                get("/error")
+                    .requestAttr(
+                        jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI,
+                        "/taxii2/elsewhere/collections/")
+                    .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 404)
+                    .header("Accept", TAXII))
+            .andReturn()
+            .getResponse();
+    assertThat(elsewhere.getStatus()).isEqualTo(404);
+    assertThat(elsewhere.getContentType()).isEqualTo(TAXII);
+    assertThat(error(elsewhere)).isEqualTo("404");
+    MockHttpServletResponse unknown =
+        call(get("/taxii2/presstrace/collections/no-such-collection/"), analyst, 404);
+    assertThat(unknown.getContentType()).isEqualTo(TAXII);
+    assertThat(error(unknown)).isEqualTo("404");
+    // 403: a post to a read-only collection
+    MockHttpServletResponse readOnly =
+        call(
+            post("/taxii2/presstrace/collections/" + INTEL + "/objects/")
+                .contentType(TAXII)
+                .content("{\"objects\": []}"),
+            analyst,
+            403);
+    assertThat(readOnly.getContentType()).isEqualTo(TAXII);
+    assertThat(error(readOnly)).isEqualTo("403");
+    assertThat(json(readOnly).has("type")).as("not an RFC 9457 problem").isFalse();
+  }
+
   MockHttpServletResponse call(MockHttpServletRequestBuilder request, String username, int status)
       throws Exception {
     request.header("PressTrace-Purpose", PURPOSE);

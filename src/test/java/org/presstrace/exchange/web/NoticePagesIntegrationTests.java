@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -60,6 +61,7 @@ class NoticePagesIntegrationTests {
   String partnerId;
   String agency;
   String otherInvestigator;
+  String otherAgency;
 
   @BeforeEach
   void world() throws Exception {
@@ -67,8 +69,8 @@ class NoticePagesIntegrationTests {
     directory.ensureAgency(directory.operatorAgency(), "Operations", AgencyKind.FEDERAL, "USA");
     String admin = world.user("nadmin", directory.operatorAgency(), Role.ADMINISTRATOR);
     agency = world.agency("NDEA", AgencyKind.FEDERAL, "USA");
-    otherInvestigator =
-        world.user("noth", world.agency("NCBP", AgencyKind.FEDERAL, "USA"), Role.INVESTIGATOR);
+    otherAgency = world.agency("NCBP", AgencyKind.FEDERAL, "USA");
+    otherInvestigator = world.user("noth", otherAgency, Role.INVESTIGATOR);
     investigator = world.user("ninv", agency, Role.INVESTIGATOR);
     analyst = world.user("nana", agency, Role.ANALYST);
     partnerId = "pt-notice-" + world.suffix().toLowerCase();
@@ -207,6 +209,91 @@ class NoticePagesIntegrationTests {
                 .query(String.class)
                 .list())
         .containsExactly(Notices.ANSWER);
+  }
+
+  @Test
+  void theFilerSeesTheOpenRedFlagsNamingAPartyThatItMayReadAndNoOther() throws Exception {
+    String importer = "Guangzhou Trading " + world.suffix();
+    String consignee = "Shenzhen Logistics " + world.suffix();
+    String readable = flag(agency, "OPEN", "guangzhou  TRADING " + world.suffix() + ".");
+    String dismissed = flag(agency, "DISMISSED", importer);
+    String otherAgencys = flag(otherAgency, "OPEN", consignee);
+    String body =
+        """
+        {"partnerId": "%s", "exporter": "Acme Fine Chemicals", "importer": "%s",
+         "consignee": "%s", "substance": "4-AP", "quantity": "12.5", "unit": "kg",
+         "packages": 3, "invoice": "INV-9", "route": "Newark - Guangzhou",
+         "exitPoint": "Newark", "entryPoint": "Guangzhou", "dispatchDate": "%s",
+         "transport": "air"}
+        """
+            .formatted(partnerId, importer, consignee, LocalDate.now(ZoneOffset.UTC).plusDays(10));
+
+    String filed =
+        mvc.perform(
+                post("/api/v1/exchange/notices")
+                    .with(as(investigator, Role.INVESTIGATOR))
+                    .header("PressTrace-Purpose", "Case 2026-17")
+                    .contentType("application/json")
+                    .content(body))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.id").isNotEmpty())
+            .andExpect(jsonPath("$.importer").value(importer))
+            .andExpect(jsonPath("$.redFlagHits.length()").value(1))
+            .andExpect(jsonPath("$.redFlagHits[0].flagId").value(readable))
+            .andExpect(jsonPath("$.redFlagHits[0].role").value("importer"))
+            .andExpect(jsonPath("$.redFlagHits[0].status").value("OPEN"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(filed).doesNotContain(otherAgencys, dismissed);
+
+    // Without a purpose nothing is screened, and the answer says why.
+    mvc.perform(
+            post("/api/v1/exchange/notices")
+                .with(as(investigator, Role.INVESTIGATOR))
+                .contentType("application/json")
+                .content(body))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.redFlagHits").doesNotExist())
+        .andExpect(jsonPath("$.redFlagScreening").value(containsString("purpose")));
+
+    String id = com.jayway.jsonpath.JsonPath.read(filed, "$.id");
+    String page =
+        mvc.perform(
+                get("/exchange/notices/" + id)
+                    .with(as(investigator, Role.INVESTIGATOR))
+                    .sessionAttr(org.presstrace.access.Purpose.SESSION_ATTRIBUTE, "Case 2026-17"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("id=\"red-flag-hits\"")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("guangzhou  TRADING " + world.suffix());
+    // The other agency's flag on the consignee shows in no form: no row, no count, no id.
+    assertThat(
+            page.substring(
+                page.indexOf("id=\"red-flag-hits\""),
+                page.indexOf("</table>", page.indexOf("id=\"red-flag-hits\""))))
+        .doesNotContain("consignee", otherAgencys);
+    assertThat(page).doesNotContain(otherAgencys, dismissed);
+  }
+
+  private String flag(String owner, String status, String focus) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql(
+            """
+            INSERT INTO red_flag (id, rule_code, focus, explanation, status, raised_at,
+                evaluated_at, owner_agency, tlp, noforn)
+            VALUES (:id, 'SHARED_CONTACT', :focus, 'notice screening fixture', :status, :at, :at,
+                :owner, 'AMBER', FALSE)
+            """)
+        .param("id", id)
+        .param("focus", focus)
+        .param("status", status)
+        .param("at", java.time.OffsetDateTime.now(ZoneOffset.UTC))
+        .param("owner", owner)
+        .update();
+    return id;
   }
 
   private void subject(String username, String name, Tlp tlp, String caseReference) {
