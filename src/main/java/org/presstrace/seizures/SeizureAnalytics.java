@@ -15,7 +15,6 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.Aggregation;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.GuardedReads;
-import org.presstrace.access.LagTolerant;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
 import org.presstrace.shared.InvalidRequest;
@@ -104,8 +103,7 @@ public class SeizureAnalytics {
     return settings;
   }
 
-  /** The series of readable seizures matching {@code filter}; may be read from the replica. */
-  @LagTolerant
+  /** The series of readable seizures matching {@code filter}. */
   public List<SeriesRow> series(
       AccessContext context, Period period, Breakdown by, SeizureFilter filter) {
     Criteria criteria = filter.criteria();
@@ -189,11 +187,7 @@ public class SeizureAnalytics {
     return markings;
   }
 
-  /**
-   * Totals of the last {@code months} calendar months, the current month included (UTC); may be
-   * read from the replica.
-   */
-  @LagTolerant
+  /** Totals of the last {@code months} calendar months, the current month included (UTC). */
   public RollUp lastMonths(AccessContext context, int months, SeizureFilter filter) {
     if (months < 1 || months > 120) {
       throw new InvalidRequest("months", "months must be 1 to 120, not " + months);
