@@ -323,6 +323,9 @@ final class Scorer {
   }
 
   private static double companyHighest(Prepared a, Prepared b) {
+    if (readAsChinese(a.company(), b.company())) {
+      return PLACE.highest() + TRADE_NAME.highest() + INDUSTRY.highest() + CHINESE_FORM.highest();
+    }
     double highest = 0;
     if (!a.company().isEmpty() && !b.company().isEmpty()) {
       highest += COMPANY_NAME.highest();
@@ -333,16 +336,22 @@ final class Scorer {
     return highest;
   }
 
+  /** The weight {@link #company} gives the two names: the same contributions, summed. */
   private static double companyNames(Prepared a, Prepared b) {
+    var contributions = new ArrayList<Contribution>(4);
+    company(a.company(), b.company(), contributions);
     double weight = 0;
-    if (!a.company().isEmpty() && !b.company().isEmpty()) {
-      weight += COMPANY_NAME.weightOf(Similarity.names(a.company().tokens(), b.company().tokens()));
-    }
-    if (!a.company().legalForm().isEmpty() && !b.company().legalForm().isEmpty()) {
-      weight +=
-          LEGAL_FORM.weightOf(a.company().legalForm().equals(b.company().legalForm()) ? 1 : 0);
+    for (Contribution contribution : contributions) {
+      weight += contribution.weight();
     }
     return weight;
+  }
+
+  /** Whether two company names are compared part by part as Chinese firms' names. */
+  private static boolean readAsChinese(CompanyName a, CompanyName b) {
+    ChineseCompanyName x = a.chinese();
+    ChineseCompanyName y = b.chinese();
+    return (x.chinese() || y.chinese()) && x.hasTradeName() && y.hasTradeName();
   }
 
   private void names(PersonName a, PersonName b, List<Contribution> out) {
@@ -437,7 +446,7 @@ final class Scorer {
   private static void company(CompanyName a, CompanyName b, List<Contribution> out) {
     ChineseCompanyName x = a.chinese();
     ChineseCompanyName y = b.chinese();
-    if ((x.chinese() || y.chinese()) && x.hasTradeName() && y.hasTradeName()) {
+    if (readAsChinese(a, b)) {
       add(out, PLACE.byLevel(ChineseCompanyName.places(x.place(), y.place())));
       add(out, TRADE_NAME.byLevel(ChineseCompanyName.tradeNames(x, y)));
       add(out, INDUSTRY.byLevel(ChineseCompanyName.industries(x.industry(), y.industry())));
