@@ -78,9 +78,10 @@ class ClusterTwoNodeTests {
     String schema = TwoNodes.freshSchema();
     String sweep = "--presstrace.registry.compliance.sweep-cron=*/2 * * * * *";
     portA = TwoNodes.freePort();
-    a = TwoNodes.start("node-a", portA, schema, data, sweep);
+    String deadlines = "--presstrace.exchange.notice-deadline-sweep=PT2S";
+    a = TwoNodes.start("node-a", portA, schema, data, sweep, deadlines);
     portB = TwoNodes.freePort();
-    b = TwoNodes.start("node-b", portB, schema, data, sweep);
+    b = TwoNodes.start("node-b", portB, schema, data, sweep, deadlines);
     world = new World(a.getBean(Directory.class));
     dea = world.agency("DEA", AgencyKind.FEDERAL, "USA");
     cbp = world.agency("CBP", AgencyKind.FEDERAL, "USA");
@@ -225,6 +226,35 @@ class ClusterTwoNodeTests {
                 .query(Long.class)
                 .single())
         .as("one schedule for the cluster")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theNoticeDeadlineSweepRunsOnceForTheClusterNotOncePerNode() {
+    var jdbc = JdbcClient.create(a.getBean(javax.sql.DataSource.class));
+    TwoNodes.await(
+        Duration.ofSeconds(60),
+        "four notice deadline sweeps",
+        () ->
+            jdbc.sql("SELECT COUNT(*) FROM sweep_run WHERE sweep = 'notice-deadlines'")
+                    .query(Long.class)
+                    .single()
+                >= 4);
+    List<java.time.OffsetDateTime> starts =
+        jdbc.sql(
+                "SELECT started_at FROM sweep_run WHERE sweep = 'notice-deadlines' ORDER BY"
+                    + " started_at")
+            .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class))
+            .list();
+    for (int i = 1; i < starts.size(); i++) {
+      assertThat(Duration.between(starts.get(i - 1), starts.get(i)))
+          .as("a sweep two seconds after the last ended, not one per node at once")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'notice-deadlines'")
+                .query(Long.class)
+                .single())
         .isEqualTo(1);
   }
 
