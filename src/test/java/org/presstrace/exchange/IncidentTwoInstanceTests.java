@@ -2,8 +2,12 @@ package org.presstrace.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.presstrace.exchange.TwoInstances.PASSWORD;
+import static org.presstrace.exchange.TwoInstances.as;
 import static org.presstrace.exchange.TwoInstances.await;
 import static org.presstrace.exchange.TwoInstances.freePort;
+import static org.presstrace.exchange.TwoInstances.jdbc;
+import static org.presstrace.exchange.TwoInstances.seed;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -25,13 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
-import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
 import org.presstrace.access.NewUser;
-import org.presstrace.access.Purpose;
 import org.presstrace.access.Releases;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
@@ -41,7 +42,6 @@ import org.presstrace.seizures.Seizures;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.NotFound;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -53,8 +53,6 @@ import org.springframework.security.access.AccessDeniedException;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IncidentTwoInstanceTests {
-
-  static final String PASSWORD = "correct-horse-battery";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Path dir;
@@ -445,32 +443,5 @@ class IncidentTwoInstanceTests {
   private ConfigurableApplicationContext start(
       String name, int port, String country, String authority) {
     return TwoInstances.start(dir, name, port, country, authority);
-  }
-
-  private static void seed(ConfigurableApplicationContext context, String country, String agency) {
-    Directory directory = context.getBean(Directory.class);
-    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, country);
-    directory.ensureUser(
-        new NewUser(
-            "admin",
-            "Administrator",
-            directory.operatorAgency(),
-            Set.of(Role.ADMINISTRATOR),
-            PASSWORD));
-    directory.ensureAgency(agency, agency, AgencyKind.FEDERAL, country);
-    directory.ensureUser(
-        new NewUser("investigator", "Investigator", agency, Set.of(Role.INVESTIGATOR), PASSWORD));
-    directory.ensureUser(new NewUser("analyst", "Analyst", agency, Set.of(Role.ANALYST), PASSWORD));
-  }
-
-  private static AccessContext as(ConfigurableApplicationContext context, String username) {
-    return new AccessContext(
-        context.getBean(Directory.class).caller(username).orElseThrow(),
-        Channel.API,
-        new Purpose("Incident exchange test"));
-  }
-
-  private static JdbcClient jdbc(ConfigurableApplicationContext context) {
-    return context.getBean(JdbcClient.class);
   }
 }

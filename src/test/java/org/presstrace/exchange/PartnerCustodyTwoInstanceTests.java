@@ -2,8 +2,13 @@ package org.presstrace.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.presstrace.exchange.TwoInstances.PASSWORD;
+import static org.presstrace.exchange.TwoInstances.as;
 import static org.presstrace.exchange.TwoInstances.await;
 import static org.presstrace.exchange.TwoInstances.freePort;
+import static org.presstrace.exchange.TwoInstances.jdbc;
+import static org.presstrace.exchange.TwoInstances.noticeDraft;
+import static org.presstrace.exchange.TwoInstances.seed;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,13 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
-import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
 import org.presstrace.access.NewUser;
-import org.presstrace.access.Purpose;
 import org.presstrace.access.Releases;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
@@ -44,7 +46,6 @@ import org.presstrace.seizures.SeizureDraft;
 import org.presstrace.seizures.Seizures;
 import org.presstrace.shared.CountryCode;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -58,7 +59,6 @@ import org.springframework.security.access.AccessDeniedException;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartnerCustodyTwoInstanceTests {
 
-  static final String PASSWORD = "correct-horse-battery";
   static final String PROBE = "test.probe";
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -336,7 +336,8 @@ class PartnerCustodyTwoInstanceTests {
   @Test
   @Order(4)
   void aSeizedShipmentUnderANoticeTravelsAsAnIncident() throws Exception {
-    Notice filed = a.getBean(Notices.class).file(as(a, "investigator"), draft("23056-29-3"));
+    Notice filed =
+        a.getBean(Notices.class).file(as(a, "investigator"), noticeDraft(idB, "23056-29-3"));
     Notices importer = b.getBean(Notices.class);
     await(
         () ->
@@ -373,14 +374,16 @@ class PartnerCustodyTwoInstanceTests {
     assertThat(page.body()).contains("Port of Nansha");
 
     // The exporting side records a stop on another notice: the importing side gets the incident.
-    Notice second = a.getBean(Notices.class).file(as(a, "investigator"), draft("23056-29-3"));
+    Notice second =
+        a.getBean(Notices.class).file(as(a, "investigator"), noticeDraft(idB, "23056-29-3"));
     a.getBean(Notices.class).answer(as(a, "investigator"), second.id(), "SHIPMENT_STOPPED", null);
     await(
         () ->
             b.getBean(Incidents.class).list(as(b, "analyst")).stream()
                 .anyMatch(i -> i.sourceId().equals(second.id())));
     // A receipt is not an incident.
-    Notice third = a.getBean(Notices.class).file(as(a, "investigator"), draft("23056-29-3"));
+    Notice third =
+        a.getBean(Notices.class).file(as(a, "investigator"), noticeDraft(idB, "23056-29-3"));
     a.getBean(Notices.class).answer(as(a, "investigator"), third.id(), "SHIPMENT_RECEIVED", null);
     await(
         () ->
@@ -551,51 +554,5 @@ class PartnerCustodyTwoInstanceTests {
             idB.toUpperCase(Locale.ROOT),
             "joint investigation");
     releases.approve(as(a, "supervisor"), release.id(), "approved");
-  }
-
-  private NoticeDraft draft(String substance) {
-    return new NoticeDraft(
-        idB,
-        "Acme Fine Chemicals Inc., Newark NJ",
-        "Guangzhou Pharma Trading Co.",
-        "Guangzhou Pharma Trading Co.",
-        substance,
-        "250.50",
-        "kg",
-        10,
-        "INV-2026-0042",
-        "Newark - Los Angeles - Guangzhou",
-        "Port of Los Angeles",
-        "Port of Nansha",
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30),
-        "sea",
-        null);
-  }
-
-  private static void seed(ConfigurableApplicationContext context, String country, String agency) {
-    Directory directory = context.getBean(Directory.class);
-    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, country);
-    directory.ensureUser(
-        new NewUser(
-            "admin",
-            "Administrator",
-            directory.operatorAgency(),
-            Set.of(Role.ADMINISTRATOR),
-            PASSWORD));
-    directory.ensureAgency(agency, agency, AgencyKind.FEDERAL, country);
-    directory.ensureUser(
-        new NewUser("investigator", "Investigator", agency, Set.of(Role.INVESTIGATOR), PASSWORD));
-    directory.ensureUser(new NewUser("analyst", "Analyst", agency, Set.of(Role.ANALYST), PASSWORD));
-  }
-
-  private static AccessContext as(ConfigurableApplicationContext context, String username) {
-    return new AccessContext(
-        context.getBean(Directory.class).caller(username).orElseThrow(),
-        Channel.API,
-        new Purpose("Custody test"));
-  }
-
-  private static JdbcClient jdbc(ConfigurableApplicationContext context) {
-    return context.getBean(JdbcClient.class);
   }
 }

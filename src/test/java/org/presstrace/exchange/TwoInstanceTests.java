@@ -2,8 +2,12 @@ package org.presstrace.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.presstrace.exchange.TwoInstances.as;
 import static org.presstrace.exchange.TwoInstances.await;
 import static org.presstrace.exchange.TwoInstances.freePort;
+import static org.presstrace.exchange.TwoInstances.jdbc;
+import static org.presstrace.exchange.TwoInstances.noticeDraft;
+import static org.presstrace.exchange.TwoInstances.seed;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,20 +33,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.AgencyKind;
-import org.presstrace.access.Channel;
-import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
-import org.presstrace.access.NewUser;
-import org.presstrace.access.Purpose;
-import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.presstrace.exchange.internal.Envelope;
 import org.presstrace.exchange.internal.OutboxSender;
 import org.presstrace.exchange.internal.SignatureProfile;
 import org.presstrace.shared.CountryCode;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -55,7 +51,6 @@ import org.springframework.security.access.AccessDeniedException;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstanceTests {
 
-  static final String PASSWORD = "correct-horse-battery";
   static final String NOTE = "test.note";
 
   private Path dir;
@@ -336,13 +331,13 @@ class TwoInstanceTests {
     Notices exporter = a.getBean(Notices.class);
     long queued = queued(a);
 
-    assertThatThrownBy(() -> exporter.file(investigator(a), draft("sugar")))
+    assertThatThrownBy(() -> exporter.file(investigator(a), noticeDraft(idB, "sugar")))
         .hasMessageContaining("'sugar' is not a listed substance");
-    assertThatThrownBy(() -> exporter.file(investigator(a), draft("23056-29-4")))
+    assertThatThrownBy(() -> exporter.file(investigator(a), noticeDraft(idB, "23056-29-4")))
         .hasMessageContaining("23056-29-4");
     assertThat(queued(a)).as("a refused notice sends nothing").isEqualTo(queued);
 
-    Notice filed = exporter.file(investigator(a), draft("23056-29-3"));
+    Notice filed = exporter.file(investigator(a), noticeDraft(idB, "23056-29-3"));
     assertThat(filed.substanceName()).isEqualTo("4-AP");
     assertThat(filed.controlTable()).isEqualTo("UN 1988 Convention Table I");
     assertThat(filed.marking().banner()).isEqualTo("TLP:GREEN // CUI//LEI//REL TO CHN, USA");
@@ -376,7 +371,7 @@ class TwoInstanceTests {
     assertThat(answered.answers().get(0).reason())
         .isEqualTo("The consignee holds no import licence");
     assertThat(answered.answers().get(0).answeredBy()).isEqualTo("investigator (MPS, CHN)");
-    NoticeDraft larger = draft("23056-29-3");
+    NoticeDraft larger = noticeDraft(idB, "23056-29-3");
     larger =
         new NoticeDraft(
             larger.partnerId(),
@@ -394,7 +389,7 @@ class TwoInstanceTests {
             larger.dispatchDate(),
             larger.transport(),
             null);
-    assertThatThrownBy(() -> importer.amend(investigator(b), filed.id(), draft("4-AP")))
+    assertThatThrownBy(() -> importer.amend(investigator(b), filed.id(), noticeDraft(idB, "4-AP")))
         .hasMessageContaining("only the exporting authority amends");
     Notice second = exporter.amend(investigator(a), filed.id(), larger);
     assertThat(second.version()).isEqualTo(2);
@@ -424,9 +419,9 @@ class TwoInstanceTests {
   void cancellationsOutcomesAndMissedDeadlinesAreSeenOnBothSides() {
     Notices exporter = a.getBean(Notices.class);
     Notices importer = b.getBean(Notices.class);
-    Notice stopped = exporter.file(investigator(a), draft("NPP"));
-    Notice cancelled = exporter.file(investigator(a), draft("4-piperidone"));
-    Notice unanswered = exporter.file(investigator(a), draft("ANPP"));
+    Notice stopped = exporter.file(investigator(a), noticeDraft(idB, "NPP"));
+    Notice cancelled = exporter.file(investigator(a), noticeDraft(idB, "4-piperidone"));
+    Notice unanswered = exporter.file(investigator(a), noticeDraft(idB, "ANPP"));
     await(() -> importer.list(investigator(b), Notice.Direction.INCOMING).size() >= 4);
 
     importer.answer(investigator(b), stopped.id(), "SHIPMENT_STOPPED", "Held at Nansha");
@@ -455,25 +450,6 @@ class TwoInstanceTests {
         .isEqualTo(Notice.Status.NO_ANSWER_BY_DEADLINE);
   }
 
-  private NoticeDraft draft(String substance) {
-    return new NoticeDraft(
-        idB,
-        "Acme Fine Chemicals Inc., Newark NJ",
-        "Guangzhou Pharma Trading Co.",
-        "Guangzhou Pharma Trading Co.",
-        substance,
-        "250.50",
-        "kg",
-        10,
-        "INV-2026-0042",
-        "Newark - Los Angeles - Guangzhou",
-        "Port of Los Angeles",
-        "Port of Nansha",
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30),
-        "sea",
-        null);
-  }
-
   // ---- instances ---------------------------------------------------------------------------
 
   private ConfigurableApplicationContext startB() {
@@ -493,34 +469,12 @@ class TwoInstanceTests {
         context -> context.getBeanFactory().registerSingleton("testNoteHandler", recorder));
   }
 
-  private static void seed(ConfigurableApplicationContext context, String country, String agency) {
-    Directory directory = context.getBean(Directory.class);
-    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, country);
-    directory.ensureUser(
-        new NewUser(
-            "admin",
-            "Administrator",
-            directory.operatorAgency(),
-            Set.of(Role.ADMINISTRATOR),
-            PASSWORD));
-    directory.ensureAgency(agency, agency, AgencyKind.FEDERAL, country);
-    directory.ensureUser(
-        new NewUser("investigator", "Investigator", agency, Set.of(Role.INVESTIGATOR), PASSWORD));
-  }
-
   private static AccessContext admin(ConfigurableApplicationContext context) {
     return as(context, "admin");
   }
 
   private static AccessContext investigator(ConfigurableApplicationContext context) {
     return as(context, "investigator");
-  }
-
-  private static AccessContext as(ConfigurableApplicationContext context, String username) {
-    return new AccessContext(
-        context.getBean(Directory.class).caller(username).orElseThrow(),
-        Channel.API,
-        new Purpose("Exchange test"));
   }
 
   private OutgoingMessage send(String body, Marking marking) {
@@ -531,10 +485,6 @@ class TwoInstanceTests {
     var all = new ArrayList<String>();
     recordedByB.forEach(recorder -> all.addAll(recorder.bodies));
     return all;
-  }
-
-  private static JdbcClient jdbc(ConfigurableApplicationContext context) {
-    return context.getBean(JdbcClient.class);
   }
 
   private List<ReceivedMessage> received(ConfigurableApplicationContext context) {

@@ -118,4 +118,69 @@ final class TwoInstances {
       return socket.getLocalPort();
     }
   }
+
+  static final String PASSWORD = "correct-horse-battery";
+
+  /** The operator's administrator and, in {@code agency}, an investigator and an analyst. */
+  static void seed(ConfigurableApplicationContext context, String country, String agency) {
+    var directory = context.getBean(org.presstrace.access.Directory.class);
+    directory.ensureAgency(
+        directory.operatorAgency(), "Operator", org.presstrace.access.AgencyKind.FEDERAL, country);
+    directory.ensureUser(
+        new org.presstrace.access.NewUser(
+            "admin",
+            "Administrator",
+            directory.operatorAgency(),
+            java.util.Set.of(org.presstrace.access.Role.ADMINISTRATOR),
+            PASSWORD));
+    directory.ensureAgency(agency, agency, org.presstrace.access.AgencyKind.FEDERAL, country);
+    directory.ensureUser(
+        new org.presstrace.access.NewUser(
+            "investigator",
+            "Investigator",
+            agency,
+            java.util.Set.of(org.presstrace.access.Role.INVESTIGATOR),
+            PASSWORD));
+    directory.ensureUser(
+        new org.presstrace.access.NewUser(
+            "analyst",
+            "Analyst",
+            agency,
+            java.util.Set.of(org.presstrace.access.Role.ANALYST),
+            PASSWORD));
+  }
+
+  /** {@code username} of the instance, on the API with a stated purpose. */
+  static org.presstrace.access.AccessContext as(
+      ConfigurableApplicationContext context, String username) {
+    return new org.presstrace.access.AccessContext(
+        context.getBean(org.presstrace.access.Directory.class).caller(username).orElseThrow(),
+        org.presstrace.access.Channel.API,
+        new org.presstrace.access.Purpose("Two-instance exchange test"));
+  }
+
+  static org.springframework.jdbc.core.simple.JdbcClient jdbc(
+      ConfigurableApplicationContext context) {
+    return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+  }
+
+  /** A notice to partner {@code partnerId} of 250.5 kg of {@code substance} by sea. */
+  static org.presstrace.exchange.NoticeDraft noticeDraft(String partnerId, String substance) {
+    return new org.presstrace.exchange.NoticeDraft(
+        partnerId,
+        "Acme Fine Chemicals Inc., Newark NJ",
+        "Guangzhou Pharma Trading Co.",
+        "Guangzhou Pharma Trading Co.",
+        substance,
+        "250.50",
+        "kg",
+        10,
+        "INV-2026-0042",
+        "Newark - Los Angeles - Guangzhou",
+        "Port of Los Angeles",
+        "Port of Nansha",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30),
+        "sea",
+        null);
+  }
 }
