@@ -187,6 +187,21 @@ public final class AccessPolicy {
    * May {@code requester} ask for a record with {@code marking} to be released to {@code target}?
    */
   public Decision mayRequestRelease(Caller requester, Marking marking, AgencyView target) {
+    Decision asker = asker(requester, marking);
+    return asker.allowed() ? releasable(marking, target) : asker;
+  }
+
+  /**
+   * Whether a page should offer {@code requester} to ask for this record's release at all: the
+   * rules of {@link #mayRequestRelease} that do not depend on the agency asked for.
+   */
+  public Decision mayOfferRelease(Caller requester, Marking marking) {
+    Decision asker = asker(requester, marking);
+    return asker.allowed() ? leaves(marking) : asker;
+  }
+
+  /** Rules 20, 21 and the third-party rule: who may ask for a record's release at all. */
+  private static Decision asker(Caller requester, Marking marking) {
     if (!requester.has(Role.INVESTIGATOR) && !requester.has(Role.SUPERVISOR)) {
       return Decision.deny(20, "only investigators and supervisors ask for releases");
     }
@@ -200,20 +215,11 @@ public final class AccessPolicy {
     if (!requester.agency().equals(marking.ownerAgency())) {
       return Decision.deny(21, "only the owning agency releases its records");
     }
-    return releasable(marking, target);
+    return Decision.allow(29, "releasable");
   }
 
-  /**
-   * Whether a page should offer {@code requester} to ask for this record's release at all: the
-   * rules of {@link #mayRequestRelease} that do not depend on the agency asked for.
-   */
-  public Decision mayOfferRelease(Caller requester, Marking marking) {
-    if (!requester.has(Role.INVESTIGATOR) && !requester.has(Role.SUPERVISOR)) {
-      return Decision.deny(20, "only investigators and supervisors ask for releases");
-    }
-    if (!requester.agency().equals(marking.ownerAgency())) {
-      return Decision.deny(21, "only the owning agency releases its records");
-    }
+  /** Rules 23 and 24: markings that never leave the owning agency, whoever asks. */
+  private static Decision leaves(Marking marking) {
     if (!marking.tlp().leavesOwner()) {
       return Decision.deny(23, "TLP:" + marking.tlp().label() + " records are not releasable");
     }
@@ -232,15 +238,9 @@ public final class AccessPolicy {
     if (target.code().equals(marking.ownerAgency())) {
       return Decision.deny(22, "a record cannot be released to its own agency");
     }
-    if (!marking.tlp().leavesOwner()) {
-      return Decision.deny(23, "TLP:" + marking.tlp().label() + " records are not releasable");
-    }
-    if (marking.compartment() != null) {
-      return Decision.deny(
-          24,
-          "compartmented records are not releasable; remove compartment "
-              + marking.compartment()
-              + " first");
+    Decision leaves = leaves(marking);
+    if (!leaves.allowed()) {
+      return leaves;
     }
     if (target.kind() == AgencyKind.FOREIGN_PARTNER && marking.noforn()) {
       return Decision.deny(25, "NOFORN records are not releasable to foreign partners");
