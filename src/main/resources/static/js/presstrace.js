@@ -23,6 +23,11 @@ document.addEventListener("htmx:configRequest", function (event) {
     return;
   }
 
+  function signedInAs() {
+    var name = document.querySelector(".site-user strong");
+    return name ? name.textContent : "";
+  }
+
   function kept(field) {
     var type = (field.type || "").toLowerCase();
     return field.name && !field.disabled && type !== "password" && type !== "hidden"
@@ -52,6 +57,7 @@ document.addEventListener("htmx:configRequest", function (event) {
       }
     });
     storage.setItem(DRAFT, JSON.stringify({
+      user: signedInAs(),
       page: location.pathname + location.search,
       action: form.getAttribute("action") || "",
       at: Date.now(),
@@ -77,7 +83,10 @@ document.addEventListener("htmx:configRequest", function (event) {
     var fresh = Date.now() - draft.at < 2 * 60 * 60 * 1000;
     var cameBack = storage.getItem(DRAFT + ".expired") === "1";
     storage.removeItem(DRAFT + ".expired");
-    if (!fresh || !cameBack || draft.page !== location.pathname + location.search) {
+    // Only the user who typed it gets it back: another person signing in at the same browser
+    // after the session ended never sees what the first one typed.
+    if (!fresh || !cameBack || draft.page !== location.pathname + location.search
+        || !draft.user || draft.user !== signedInAs()) {
       return;
     }
     var form = Array.prototype.find.call(document.forms, function (candidate) {

@@ -64,7 +64,10 @@ final class SessionEnded implements AccessDeniedHandler {
           || page.getPort() != request.getServerPort()
           || page.getRawPath() == null
           || !page.getRawPath().startsWith(request.getContextPath() + "/")
-          || page.getRawPath().startsWith(request.getContextPath() + "/login")) {
+          || page.getRawPath().startsWith(request.getContextPath() + "/login")
+          // "//host/..." or a backslash would leave the site when used as a redirect
+          || page.getRawPath().substring(request.getContextPath().length()).startsWith("//")
+          || referer.indexOf('\\') >= 0) {
         return null;
       }
       return page.getRawPath().substring(request.getContextPath().length())

@@ -186,6 +186,30 @@ class PagesBrowserTests {
     assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEmpty();
   }
 
+  @Test
+  void anotherPersonSigningInAfterTheSessionEndedNeverSeesWhatWasTyped() {
+    String colleague = world.user("colleague", agency, Role.INVESTIGATOR);
+    String name = "Secret Name " + world.suffix();
+    signIn();
+    browser.get(url("/resolution/subjects/new"));
+    browser.findElement(By.id("name")).sendKeys(name);
+    browser.manage().deleteAllCookies();
+    browser.findElement(By.cssSelector("#main form[method=post] button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("session-ended")));
+
+    browser.findElement(By.id("username")).sendKeys(colleague);
+    browser.findElement(By.id("password")).sendKeys(World.PASSWORD);
+    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
+
+    assertThat(browser.getCurrentUrl()).endsWith("/resolution/subjects/new");
+    assertThat(browser.findElements(By.id("draft-restored"))).isEmpty();
+    assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEmpty();
+    assertThat(browser.getPageSource()).doesNotContain(name);
+  }
+
   private double contrast(WebElement button) {
     return ((Number) ((JavascriptExecutor) browser).executeScript(BUTTON_CONTRAST, button))
         .doubleValue();

@@ -115,6 +115,28 @@ class SessionEndedIntegrationTests {
   }
 
   @Test
+  void aRefererWhosePathNamesAnotherHostIsNeverWhereSigningInLeads() throws Exception {
+    for (String path : new String[] {"//evil.example/x", "/%5C%5Cevil.example/x"}) {
+      HttpResponse<String> sent =
+          send(
+              post("/resolution/subjects/new", Map.of("name", "x"))
+                  .header("Referer", "http://localhost:" + port + path));
+      String cookie = sessionCookie(sent);
+      HttpResponse<String> login = send(get("/login?expired").header("Cookie", cookie));
+
+      HttpResponse<String> signedIn = signIn(login, cookie);
+
+      assertThat(signedIn.headers().firstValue("Location"))
+          .as(path)
+          .hasValueSatisfying(
+              location -> {
+                assertThat(URI.create(location).getHost()).isEqualTo("localhost");
+                assertThat(URI.create(location).getRawPath()).doesNotStartWith("//");
+              });
+    }
+  }
+
+  @Test
   void aSignedInUserWithAStaleFormIsRefusedAndNotSignedOut() throws Exception {
     HttpResponse<String> login = send(get("/login"));
     String cookie = sessionCookie(login);
