@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -116,7 +116,7 @@ class ClusterConfiguration {
   }
 
   /** Starts the scheduler once a server is ready; stops it, waiting for running jobs, at close. */
-  static final class SchedulerLifecycle implements SmartLifecycle {
+  static final class SchedulerLifecycle {
 
     private final Scheduler scheduler;
     private volatile boolean running;
@@ -133,28 +133,18 @@ class ClusterConfiguration {
       }
     }
 
-    @Override
-    public void start() {
-      // started when the application is ready, not with the context
-    }
-
-    @Override
-    public void stop() {
+    /**
+     * Stops the scheduler, waiting for running jobs, when the context closes: the first thing a
+     * close does, while the pool and the web server are still up. Not a lifecycle stop: a context
+     * that is only paused (as the test framework pauses cached contexts) keeps its scheduler, which
+     * could not be started again once stopped.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closing(ContextClosedEvent event) {
       if (running) {
         running = false;
         scheduler.stop();
       }
-    }
-
-    @Override
-    public boolean isRunning() {
-      return running;
-    }
-
-    @Override
-    public int getPhase() {
-      // Stopped early, while the pool and the web server are still up.
-      return Integer.MAX_VALUE - 1;
     }
   }
 
