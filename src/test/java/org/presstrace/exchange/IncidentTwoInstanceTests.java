@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.presstrace.exchange.TwoInstances.PASSWORD;
 import static org.presstrace.exchange.TwoInstances.as;
+import static org.presstrace.exchange.TwoInstances.audited;
 import static org.presstrace.exchange.TwoInstances.await;
 import static org.presstrace.exchange.TwoInstances.freePort;
 import static org.presstrace.exchange.TwoInstances.jdbc;

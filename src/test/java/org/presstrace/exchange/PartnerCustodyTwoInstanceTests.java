@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.presstrace.exchange.TwoInstances.PASSWORD;
 import static org.presstrace.exchange.TwoInstances.as;
+import static org.presstrace.exchange.TwoInstances.audited;
 import static org.presstrace.exchange.TwoInstances.await;
 import static org.presstrace.exchange.TwoInstances.freePort;
 import static org.presstrace.exchange.TwoInstances.jdbc;
@@ -180,7 +181,7 @@ class PartnerCustodyTwoInstanceTests {
     HttpResponse<String> chosen = custodian("admin", "MPS");
     assertThat(chosen.statusCode()).isEqualTo(200);
     assertThat(chosen.body()).contains("\"custodian\":\"MPS\"");
-    assertThat(auditCount(b, "CUSTODIAN", "WRITTEN", partnerAgency())).isEqualTo(1);
+    assertThat(audited(b, "CUSTODIAN", "WRITTEN", partnerAgency())).isEqualTo(1);
     assertThat(page(portB, "admin", "/exchange/partners").body()).contains("MPS");
 
     // The custodian's analyst reads it (list, detail, page) with its provenance.
@@ -223,7 +224,7 @@ class PartnerCustodyTwoInstanceTests {
                 + "\",\"targetAgency\":\"GACC\",\"justification\":\"joint case\"}");
     assertThat(release.statusCode()).isEqualTo(403);
     assertThat(release.body()).contains("third-party rule").contains(partnerAgency());
-    assertThat(auditCount(b, "RELEASE_REQUEST", "REFUSED", amberIncident)).isEqualTo(1);
+    assertThat(audited(b, "RELEASE_REQUEST", "REFUSED", amberIncident)).isEqualTo(1);
     assertThat(get("gacc.analyst", "/api/v1/exchange/incidents/" + amberIncident).statusCode())
         .isEqualTo(404);
 
@@ -310,8 +311,7 @@ class PartnerCustodyTwoInstanceTests {
     assertThat((String) row.get("headers")).contains("Signature-Input: pt=");
     assertThat(row.get("body")).isEqualTo("poison 1");
     assertThat(row.get("applied_at")).isNull();
-    assertThat(auditCount(b, "EXCHANGE_QUARANTINE", "QUARANTINED", poison.messageId()))
-        .isEqualTo(1);
+    assertThat(audited(b, "EXCHANGE_QUARANTINE", "QUARANTINED", poison.messageId())).isEqualTo(1);
 
     // Administrators see it (not its body); nobody else does.
     HttpResponse<String> listed = get("admin", "/api/v1/exchange/quarantine");
@@ -330,7 +330,7 @@ class PartnerCustodyTwoInstanceTests {
     assertThat(post("admin", replay, "").body()).contains("\"outcome\":\"APPLIED\"");
     assertThat(post("admin", replay, "").body()).contains("ALREADY_APPLIED");
     assertThat(probe.applied.stream().filter("poison 1"::equals).count()).isEqualTo(1);
-    assertThat(auditCount(b, "EXCHANGE_REPLAY", "APPLIED", poison.messageId())).isEqualTo(1);
+    assertThat(audited(b, "EXCHANGE_REPLAY", "APPLIED", poison.messageId())).isEqualTo(1);
   }
 
   @Test
@@ -491,19 +491,6 @@ class PartnerCustodyTwoInstanceTests {
 
   private long queuedOnB() {
     return jdbc(b).sql("SELECT COUNT(*) FROM exchange_outbox").query(Long.class).single();
-  }
-
-  private static long auditCount(
-      ConfigurableApplicationContext context, String action, String outcome, String recordId) {
-    return jdbc(context)
-        .sql(
-            "SELECT COUNT(*) FROM audit_event WHERE action = :action AND outcome = :outcome"
-                + " AND record_id = :id")
-        .param("action", action)
-        .param("outcome", outcome)
-        .param("id", recordId)
-        .query(Long.class)
-        .single();
   }
 
   private String report(Marking marking, String tag) {

@@ -3,6 +3,7 @@ package org.presstrace.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.presstrace.exchange.TwoInstances.as;
+import static org.presstrace.exchange.TwoInstances.audited;
 import static org.presstrace.exchange.TwoInstances.await;
 import static org.presstrace.exchange.TwoInstances.freePort;
 import static org.presstrace.exchange.TwoInstances.jdbc;
@@ -504,19 +505,6 @@ class TwoInstanceTests {
 
   private long queued(ConfigurableApplicationContext context) {
     return jdbc(context).sql("SELECT COUNT(*) FROM exchange_outbox").query(Long.class).single();
-  }
-
-  private static long audited(
-      ConfigurableApplicationContext context, String action, String outcome, String recordId) {
-    return jdbc(context)
-        .sql(
-            "SELECT COUNT(*) FROM audit_event WHERE action = :action AND outcome = :outcome"
-                + " AND record_id = :id")
-        .param("action", action)
-        .param("outcome", outcome)
-        .param("id", recordId)
-        .query(Long.class)
-        .single();
   }
 
   private static long auditedDetail(

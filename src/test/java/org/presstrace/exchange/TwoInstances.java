@@ -183,4 +183,18 @@ final class TwoInstances {
         "sea",
         null);
   }
+
+  /** How many audit entries of {@code action} with {@code outcome} name {@code recordId}. */
+  static long audited(
+      ConfigurableApplicationContext context, String action, String outcome, String recordId) {
+    return jdbc(context)
+        .sql(
+            "SELECT COUNT(*) FROM audit_event WHERE action = :action AND outcome = :outcome"
+                + " AND record_id = :id")
+        .param("action", action)
+        .param("outcome", outcome)
+        .param("id", recordId)
+        .query(Long.class)
+        .single();
+  }
 }
