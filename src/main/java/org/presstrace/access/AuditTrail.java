@@ -3,6 +3,7 @@ package org.presstrace.access;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,8 +16,13 @@ import org.presstrace.shared.PageQuery;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only audit trail of every read of a protected record and every write. Nothing in
@@ -30,17 +36,36 @@ public class AuditTrail {
 
   private static final int DETAIL_LIMIT = 4000;
 
+  /**
+   * The name of the transaction in which the entries of a read-only transaction are written: not a
+   * write of the user's own that later reads must see.
+   */
+  public static final String BESIDE_READ = AuditTrail.class.getName() + ".besideRead";
+
   private final AuditStore store;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate besideRead;
 
-  AuditTrail(AuditStore store, Clock clock, ApplicationEventPublisher events) {
+  AuditTrail(
+      AuditStore store,
+      Clock clock,
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactions) {
     this.store = store;
     this.clock = clock;
     this.events = events;
+    this.besideRead = new TransactionTemplate(transactions);
+    besideRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    besideRead.setName(BESIDE_READ);
   }
 
-  /** Records a read or a write by {@code context}. */
+  /**
+   * Records a read or a write by {@code context}, in the caller's transaction; in a read-only
+   * transaction (a {@link LagTolerant} read, perhaps served by the read replica) in a read-write
+   * transaction of its own on the primary as the read commits, so that no read is shown without its
+   * entry.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(
       AccessContext context,
@@ -49,16 +74,55 @@ public class AuditTrail {
       String recordId,
       String outcome,
       String detail) {
-    insert(
-        context.caller().username(),
-        context.caller().agency(),
-        action,
-        kind,
-        truncate(recordId, 64),
-        context.channel(),
-        context.purposeText(),
-        outcome,
-        detail);
+    Runnable entry =
+        () ->
+            insert(
+                context.caller().username(),
+                context.caller().agency(),
+                action,
+                kind,
+                truncate(recordId, 64),
+                context.channel(),
+                context.purposeText(),
+                outcome,
+                detail);
+    if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+      besideRead().add(entry);
+    } else {
+      entry.run();
+    }
+  }
+
+  /**
+   * The entries of the current read-only transaction, written together in one transaction of their
+   * own as it commits (one commit on the primary per read, as before): should that fail, the read
+   * fails too.
+   */
+  private List<Runnable> besideRead() {
+    @SuppressWarnings("unchecked")
+    var pending = (List<Runnable>) TransactionSynchronizationManager.getResource(BESIDE_READ);
+    if (pending != null) {
+      return pending;
+    }
+    var entries = new ArrayList<Runnable>();
+    TransactionSynchronizationManager.bindResource(BESIDE_READ, entries);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void beforeCommit(boolean readOnly) {
+            if (!entries.isEmpty()) {
+              var written = List.copyOf(entries);
+              entries.clear();
+              besideRead.executeWithoutResult(status -> written.forEach(Runnable::run));
+            }
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(BESIDE_READ);
+          }
+        });
+    return entries;
   }
 
   /** Records an event with no signed-in caller, such as a failed login. */
