@@ -16,7 +16,8 @@
 # which Debian's default pg_hba.conf admits from 127.0.0.1 ("host replication all"). Runs as root
 # (the PostgreSQL tools then run as the postgres user) or as postgres. Needs PostgreSQL's server
 # binaries (the newest /usr/lib/postgresql/*/bin, or PRESSTRACE_REPLICA_PG_BIN). `test` needs
-# PRESSTRACE_TEST_PG_URL, _USER, _PASSWORD, _OWNER_USER, _OWNER_PASSWORD as the PostgreSQL suite.
+# PRESSTRACE_TEST_PG_URL, _USER, _PASSWORD, _OWNER_USER, _OWNER_PASSWORD as the PostgreSQL suite;
+# the replica's URL names the same database as PRESSTRACE_TEST_PG_URL (presstrace without one).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +37,13 @@ as_postgres() {
 primary_sql() {
   PGOPTIONS="-c client_min_messages=warning" as_postgres "$pgbin/psql" -q -X -v ON_ERROR_STOP=1 \
     -p "$primary_port" -d postgres "$@"
+}
+
+# The database the tests use, as named in PRESSTRACE_TEST_PG_URL: the replica holds all of them.
+database() {
+  local name="${PRESSTRACE_TEST_PG_URL:-jdbc:postgresql://localhost/presstrace}"
+  name="${name##*/}"
+  echo "${name%%\?*}"
 }
 
 port() {
@@ -112,7 +120,7 @@ HBA
   echo "$replica_port" | as_postgres tee "$dir/port" >/dev/null
   resume
   echo "replica: streaming from 127.0.0.1:$primary_port on 127.0.0.1:$replica_port ($dir)"
-  echo "PRESSTRACE_TEST_PG_READ_URL=jdbc:postgresql://127.0.0.1:$replica_port/presstrace"
+  echo "PRESSTRACE_TEST_PG_READ_URL=jdbc:postgresql://127.0.0.1:$replica_port/$(database)"
 }
 
 resume() {
@@ -139,7 +147,7 @@ run_tests() {
   done
   trap remove EXIT
   start
-  local url="jdbc:postgresql://127.0.0.1:$(port)/presstrace"
+  local url="jdbc:postgresql://127.0.0.1:$(port)/$(database)"
   (cd "$root" && PRESSTRACE_TEST_PG_READ_URL="$url" PRESSTRACE_TEST_REPLICA_SCRIPT="$0" \
     ./mvnw -B ${PRESSTRACE_REPLICA_MAVEN_OPTS:-} test -Preplica -Djacoco.skip=true)
 }

@@ -6,11 +6,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,19 +27,20 @@ import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
 import org.presstrace.access.LagTolerant;
 import org.presstrace.access.Role;
+import org.presstrace.ledger.AuditLeaves;
+import org.presstrace.ledger.Ledger;
 import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
+import org.presstrace.support.ReplicaOfTheTestSchema;
 import org.presstrace.support.TestDatabase;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
  * by the replica, so a replica held behind shows other users the old state, while the user who
  * wrote sees the write at once; a stopped replica sends reads to the primary. Needs the replica
  * that {@code reliability/replica.sh test} starts ({@code PRESSTRACE_TEST_PG_READ_URL}, and the
- * script as {@code PRESSTRACE_TEST_REPLICA_SCRIPT} to pause and stop it); skipped without one.
+ * script as {@code PRESSTRACE_TEST_REPLICA_SCRIPT} to pause and stop it); skipped without one. The
+ * primary's pool holds one connection, so that no request may need two of it at once: a read on the
+ * replica writes its audit entries on the primary's pool, a read on the primary on its own
+ * connection.
  */
 @Tag("replica")
 @SpringBootTest(
@@ -64,34 +72,14 @@ import tools.jackson.databind.json.JsonMapper;
       // Held behind on purpose for a while in one test: the bound is longer than that test.
       "presstrace.db.read.max-lag=120s",
       "presstrace.db.read.check-interval=100ms",
-      "presstrace.db.read.connect-timeout=1s"
+      "presstrace.db.read.connect-timeout=1s",
+      "presstrace.test.pool-size=1",
+      "spring.datasource.hikari.connection-timeout=5000"
     })
 @AutoConfigureMockMvc
-@ContextConfiguration(
-    initializers = {TestDatabase.class, ReadReplicaTests.ReplicaOfTheTestSchema.class})
+@ContextConfiguration(initializers = {TestDatabase.class, ReplicaOfTheTestSchema.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaTests {
-
-  /** The replica's URL, pointed at the schema {@link TestDatabase} made on the primary. */
-  static class ReplicaOfTheTestSchema
-      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-    @Override
-    public void initialize(ConfigurableApplicationContext context) {
-      String replica = System.getenv("PRESSTRACE_TEST_PG_READ_URL");
-      if (replica == null || replica.isBlank() || !TestDatabase.postgres()) {
-        return;
-      }
-      String primary = context.getEnvironment().getProperty("spring.datasource.url", "");
-      String schema = primary.substring(primary.indexOf("currentSchema=") + 14);
-      TestPropertyValues.of(
-              "presstrace.db.read.url="
-                  + replica
-                  + (replica.contains("?") ? "&" : "?")
-                  + "currentSchema="
-                  + schema)
-          .applyTo(context);
-    }
-  }
 
   /** Asks the connection a lag-tolerant read gets whether it is a standby's. */
   static class RecoveryProbe {
@@ -120,6 +108,11 @@ class ReadReplicaTests {
   @Autowired Registry registry;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
+  @Autowired Ledger ledger;
+  @Autowired MeterRegistry meters;
+
+  @Value("${spring.flyway.default-schema}")
+  String schema;
 
   @Autowired(required = false)
   ReplicaMonitor monitor;
@@ -140,7 +133,7 @@ class ReadReplicaTests {
   @BeforeEach
   void setUp() throws Exception {
     assumeTrue(
-        System.getenv("PRESSTRACE_TEST_PG_READ_URL") != null && TestDatabase.postgres(),
+        ReplicaOfTheTestSchema.available(),
         "no read replica (reliability/replica.sh test starts one)");
     assertThat(monitor).as("a replica URL configures the replica").isNotNull();
     world = new World(directory);
@@ -188,6 +181,18 @@ class ReadReplicaTests {
     caughtUp();
   }
 
+  @AfterEach
+  void noRequestWaitedForASecondConnection() {
+    if (!ReplicaOfTheTestSchema.available()) {
+      return;
+    }
+    var timeouts = meters.find("hikaricp.connections.timeout").counters();
+    assertThat(timeouts).isNotEmpty();
+    assertThat(timeouts.stream().mapToDouble(Counter::count).sum())
+        .as("requests that waited out the primary pool's timeout")
+        .isZero();
+  }
+
   @Test
   @Order(1)
   void aTraceIsServedByTheReplicaAndItsAuditEntryIsWrittenOnThePrimary() throws Exception {
@@ -200,14 +205,65 @@ class ReadReplicaTests {
     assertThat(routing.toReplica())
         .as("the trace took a replica connection")
         .isGreaterThan(replicaBefore);
-    long audited =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM audit_event WHERE username = :u AND action = 'SEARCH'"
-                    + " AND kind = 'machine'")
-            .param("u", colleague)
-            .query(Long.class)
-            .single();
-    assertThat(audited).as("the replica's read is audited on the primary").isEqualTo(1);
+    List<Long> audited = searches(colleague);
+    assertThat(audited).as("the replica's read is audited on the primary").hasSize(1);
+    assertThat(ledger.leafFor(AuditLeaves.KIND, String.valueOf(audited.get(0))))
+        .as("with its ledger leaf")
+        .isPresent();
+  }
+
+  @Test
+  @Order(4)
+  void aReadOnTheReplicaWhoseAuditEntryCannotBeWrittenFails() throws Exception {
+    caughtUp();
+    long replicaBefore = routing.toReplica();
+    owner("REVOKE INSERT ON TABLE audit_event FROM " + jdbcUser());
+    MvcResult refused;
+    try {
+      refused =
+          mvc.perform(
+                  get("/api/v1/registry/trace")
+                      .param("serial", serial)
+                      .header("PressTrace-Purpose", "Case " + world.suffix())
+                      .with(httpBasic(colleague, World.PASSWORD)))
+              .andReturn();
+    } finally {
+      owner("GRANT INSERT ON TABLE audit_event TO " + jdbcUser());
+    }
+    assertThat(routing.toReplica()).as("the trace read the replica").isGreaterThan(replicaBefore);
+    assertThat(refused.getResponse().getStatus())
+        .as("a read whose entry the primary refused is not shown")
+        .isGreaterThanOrEqualTo(500);
+    assertThat(refused.getResponse().getContentAsString()).doesNotContain(serial);
+    assertThat(searches(colleague)).as("no entry, and so no leaf").isEmpty();
+    assertThat(states(trace(colleague))).as("once it can be written").containsExactly("HELD");
+    assertThat(searches(colleague)).hasSize(1);
+  }
+
+  List<Long> searches(String username) {
+    return jdbc.sql(
+            "SELECT id FROM audit_event WHERE username = :u AND action = 'SEARCH'"
+                + " AND kind = 'machine'")
+        .param("u", username)
+        .query(Long.class)
+        .list();
+  }
+
+  String jdbcUser() {
+    return System.getenv("PRESSTRACE_TEST_PG_USER");
+  }
+
+  /** Runs {@code sql} in the test schema as the schema's owner. */
+  void owner(String sql) throws Exception {
+    try (var connection =
+            DriverManager.getConnection(
+                System.getenv("PRESSTRACE_TEST_PG_URL"),
+                System.getenv("PRESSTRACE_TEST_PG_OWNER_USER"),
+                System.getenv("PRESSTRACE_TEST_PG_OWNER_PASSWORD"));
+        var statement = connection.createStatement()) {
+      statement.execute("SET search_path TO " + schema);
+      statement.execute(sql);
+    }
   }
 
   @Test
