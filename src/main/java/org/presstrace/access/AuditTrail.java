@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.presstrace.access.internal.AuditStore;
+import org.presstrace.access.internal.ReadPlacement;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,8 +39,8 @@ public class AuditTrail {
   private static final int DETAIL_LIMIT = 4000;
 
   /**
-   * The name of the transaction in which the entries of a read-only transaction are written: not a
-   * write of the user's own that later reads must see.
+   * The name of the transaction in which the entries of a read served by the replica are written on
+   * the primary: not a write of the user's own that later reads must see.
    */
   public static final String BESIDE_READ = AuditTrail.class.getName() + ".besideRead";
 
@@ -46,25 +48,30 @@ public class AuditTrail {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate besideRead;
+  private final ObjectProvider<ReadPlacement> placement;
 
   AuditTrail(
       AuditStore store,
       Clock clock,
       ApplicationEventPublisher events,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ObjectProvider<ReadPlacement> placement) {
     this.store = store;
     this.clock = clock;
     this.events = events;
+    this.placement = placement;
     this.besideRead = new TransactionTemplate(transactions);
     besideRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     besideRead.setName(BESIDE_READ);
   }
 
   /**
-   * Records a read or a write by {@code context}, in the caller's transaction; in a read-only
-   * transaction (a {@link LagTolerant} read, perhaps served by the read replica) in a read-write
-   * transaction of its own on the primary as the read commits, so that no read is shown without its
-   * entry.
+   * Records a read or a write by {@code context}, in the caller's transaction, on its connection.
+   * Only when that connection is the read replica's (a {@link LagTolerant} read served by the
+   * replica, which can write nothing) are the entries written on the primary instead, in one
+   * transaction of their own as the read commits: a connection from the primary's pool while the
+   * read holds one from the replica's, never two from one pool. Should that fail, the read fails,
+   * so that no read is shown without its entry.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(
@@ -86,7 +93,8 @@ public class AuditTrail {
                 context.purposeText(),
                 outcome,
                 detail);
-    if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+    ReadPlacement reads = placement.getIfAvailable();
+    if (reads != null && reads.onReplica()) {
       besideRead().add(entry);
     } else {
       entry.run();
@@ -94,9 +102,9 @@ public class AuditTrail {
   }
 
   /**
-   * The entries of the current read-only transaction, written together in one transaction of their
-   * own as it commits (one commit on the primary per read, as before): should that fail, the read
-   * fails too.
+   * The entries of the current read on the replica, written together in one transaction of their
+   * own on the primary as the read commits (one commit on the primary per read): should that fail,
+   * the read fails too.
    */
   private List<Runnable> besideRead() {
     @SuppressWarnings("unchecked")

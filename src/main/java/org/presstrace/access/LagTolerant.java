@@ -10,20 +10,21 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A read-only transaction whose reads may be served by the streaming read replica ({@code
+ * A transaction whose reads may be served by the streaming read replica ({@code
  * presstrace.db.read.url}, docs/deployment.md "Read replica"): a trace, a search, an analytics
  * series, a graph. Such a read may be a moment behind the primary, except for the caller's own
- * writes, which it always sees. Without a replica, or while it is down or lagging, it reads the
- * primary like any other transaction.
+ * writes, which it always sees. Without a replica, or while it is down or lagging, it is an
+ * ordinary transaction on the primary.
  *
- * <p>Audited reads stay audited: {@link AuditTrail} writes the entries of a read-only transaction
- * on the primary, in a transaction of their own that commits before the read returns. Only methods
- * that write nothing but audit entries may carry this annotation.
+ * <p>Audited reads stay audited: {@link AuditTrail} writes the entries on the transaction's own
+ * connection when it is the primary's, and on the primary in a transaction of its own that commits
+ * before the read returns when it is the replica's. Only methods that write nothing but audit
+ * entries may carry this annotation: anything else they wrote would fail on the replica.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Transactional(readOnly = true)
+@Transactional
 public @interface LagTolerant {
 
   /** As {@link Transactional#propagation()}. */

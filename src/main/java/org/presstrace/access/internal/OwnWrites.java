@@ -1,6 +1,5 @@
 package org.presstrace.access.internal;
 
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -13,14 +12,16 @@ import org.springframework.transaction.TransactionExecutionListener;
 
 /**
  * Read-your-writes over the replica: when a signed-in user's read-write transaction commits, the
- * primary's WAL position after it is noted for that user, and the user's lag-tolerant reads go to
- * the primary until the replica has replayed past that position (or, as a bound on memory, until
- * the replica could not be healthy without holding it). Audit entries written beside a read do not
- * count: the reads that follow never show them.
+ * moment is noted for that user, and the user's lag-tolerant reads go to the primary until the
+ * replica has replayed a position the primary had reached after that moment ({@link
+ * ReplicaMonitor#replayedSince}), or, as a bound on memory, until the replica could not be healthy
+ * without having done so. Noting the moment asks the database nothing, so a commit never needs a
+ * second connection. Audit entries written by a lag-tolerant read, on its own connection or beside
+ * it, do not count: the reads that follow never show them.
  */
 final class OwnWrites implements TransactionExecutionListener {
 
-  private record Pending(long position, long untilNanos) {}
+  private record Pending(long committedAtNanos, long untilNanos) {}
 
   private final ReplicaMonitor monitor;
   private final long holdNanos;
@@ -37,21 +38,16 @@ final class OwnWrites implements TransactionExecutionListener {
   public void afterCommit(TransactionExecution transaction, Throwable failure) {
     if (failure != null
         || transaction.isReadOnly()
-        || AuditTrail.BESIDE_READ.equals(transaction.getTransactionName())) {
+        || AuditTrail.BESIDE_READ.equals(transaction.getTransactionName())
+        || LagTolerantNames.declared(transaction.getTransactionName())) {
       return;
     }
     String user = currentUser();
     if (user == null) {
       return;
     }
-    long position;
-    try {
-      position = monitor.primaryPosition();
-    } catch (SQLException e) {
-      // Position unknown: hold the user on the primary for the whole bound.
-      position = Long.MAX_VALUE;
-    }
-    pending.put(user, new Pending(position, nanoTime.getAsLong() + holdNanos));
+    long now = nanoTime.getAsLong();
+    pending.put(user, new Pending(now, now + holdNanos));
   }
 
   /** Whether {@code user} wrote something the replica may not have replayed yet. */
@@ -63,7 +59,8 @@ final class OwnWrites implements TransactionExecutionListener {
     if (write == null) {
       return false;
     }
-    if (monitor.replayed() >= write.position() || nanoTime.getAsLong() - write.untilNanos() > 0) {
+    if (monitor.replayedSince(write.committedAtNanos())
+        || nanoTime.getAsLong() - write.untilNanos() > 0) {
       pending.remove(user, write);
       return false;
     }

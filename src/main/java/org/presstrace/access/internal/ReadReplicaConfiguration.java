@@ -20,7 +20,8 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
  * With {@code presstrace.db.read.url} set, the application's {@link DataSource} becomes a lazy
  * proxy over {@link ReadRouting}: lag-tolerant read-only transactions on the streaming replica,
  * everything else on the primary (the pool {@code spring.datasource.*} describes, as without a
- * replica). Without the setting none of this exists and the database is used as before.
+ * replica). Without the setting none of this exists and the database is used as before: a
+ * lag-tolerant transaction is then an ordinary transaction on the primary.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${presstrace.db.read.url:}'.isBlank()")
@@ -37,13 +38,22 @@ class ReadReplicaConfiguration {
     return pool;
   }
 
+  /**
+   * The lag check reads the primary's position on a connection of its own, outside the
+   * application's pool: a busy pool must not make the replica look stale, and the check must not
+   * take a connection a request is waiting for.
+   */
   @Bean(destroyMethod = "close")
-  ReplicaMonitor replicaMonitor(
-      HikariDataSource primaryDataSource,
-      ReadReplicaProperties settings,
-      DataSourceProperties primary) {
+  ReplicaMonitor replicaMonitor(ReadReplicaProperties settings, DataSourceProperties primary) {
+    HikariDataSource check =
+        primary.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    check.setPoolName("primary-check");
+    check.setMaximumPoolSize(1);
+    check.setMinimumIdle(0);
+    check.setConnectionTimeout(settings.connectTimeout().toMillis());
+    check.setInitializationFailTimeout(-1);
     return new ReplicaMonitor(
-        primaryDataSource, settings, primary.determineUsername(), primary.determinePassword());
+        check, settings, primary.determineUsername(), primary.determinePassword());
   }
 
   @Bean

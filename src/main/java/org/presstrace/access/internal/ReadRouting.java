@@ -1,27 +1,26 @@
 package org.presstrace.access.internal;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.presstrace.access.LagTolerant;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.util.ClassUtils;
 
 /**
  * Routes each connection to the primary or the streaming replica. The replica serves a connection
- * only for a read-only transaction begun by a {@link LagTolerant} method, while the replica is
- * healthy and the signed-in user has no write it may not have replayed; everything else, and every
- * read the replica fails to connect for, goes to the primary. It sits behind a {@code
+ * only to a transaction begun by a {@link LagTolerant} method, while the replica is healthy and the
+ * signed-in user has no write it may not have replayed; everything else, and every read the replica
+ * fails to connect for, goes to the primary. It sits behind a {@code
  * LazyConnectionDataSourceProxy}, so the choice is made at the transaction's first statement, when
- * its read-only flag and name are known.
+ * its name is known, and is kept with the transaction ({@link #onReplica}) so that the audit trail
+ * knows whether it may write on the transaction's own connection.
  */
-final class ReadRouting extends AbstractRoutingDataSource {
+final class ReadRouting extends AbstractRoutingDataSource implements ReadPlacement {
 
   /** Where a connection went. */
   enum Target {
@@ -32,7 +31,6 @@ final class ReadRouting extends AbstractRoutingDataSource {
   private final DataSource primary;
   private final ReplicaMonitor monitor;
   private final OwnWrites ownWrites;
-  private final Map<String, Boolean> tolerant = new ConcurrentHashMap<>();
   private final AtomicLong toReplica = new AtomicLong();
   private final AtomicLong toPrimary = new AtomicLong();
   private final AtomicLong fellBack = new AtomicLong();
@@ -49,14 +47,8 @@ final class ReadRouting extends AbstractRoutingDataSource {
 
   @Override
   protected Object determineCurrentLookupKey() {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()
-        || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
-        || !lagTolerant(TransactionSynchronizationManager.getCurrentTransactionName())
-        || !monitor.healthy()
-        || ownWrites.pendingFor(OwnWrites.currentUser())) {
-      return Target.PRIMARY;
-    }
-    return Target.REPLICA;
+    Placement placement = placement();
+    return placement == null ? Target.PRIMARY : placement.settle(this::replicaMayServe);
   }
 
   @Override
@@ -69,6 +61,7 @@ final class ReadRouting extends AbstractRoutingDataSource {
       } catch (SQLException e) {
         monitor.markDown(e);
         fellBack.incrementAndGet();
+        placement().target = Target.PRIMARY;
       }
     }
     toPrimary.incrementAndGet();
@@ -79,6 +72,12 @@ final class ReadRouting extends AbstractRoutingDataSource {
   public Connection getConnection(String username, String password) throws SQLException {
     toPrimary.incrementAndGet();
     return primary.getConnection(username, password);
+  }
+
+  @Override
+  public boolean onReplica() {
+    Placement placement = placement();
+    return placement != null && placement.settle(() -> false) == Target.REPLICA;
   }
 
   long toReplica() {
@@ -93,35 +92,60 @@ final class ReadRouting extends AbstractRoutingDataSource {
     return fellBack.get();
   }
 
-  /**
-   * Whether the transaction named {@code name} was begun by a {@link LagTolerant} method: Spring
-   * names a declarative transaction after the class and method that began it.
-   */
-  private boolean lagTolerant(String name) {
-    if (name == null) {
-      return false;
-    }
-    return tolerant.computeIfAbsent(name, ReadRouting::declaredLagTolerant);
+  private boolean replicaMayServe() {
+    return monitor.healthy() && !ownWrites.pendingFor(OwnWrites.currentUser());
   }
 
-  private static boolean declaredLagTolerant(String name) {
-    int dot = name.lastIndexOf('.');
-    if (dot <= 0) {
-      return false;
+  /**
+   * The placement of the current transaction when a {@link LagTolerant} method began it, bound to
+   * the transaction (set aside while a transaction of its own runs within it); null for any other.
+   */
+  private Placement placement() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()
+        || !TransactionSynchronizationManager.isActualTransactionActive()
+        || !LagTolerantNames.declared(
+            TransactionSynchronizationManager.getCurrentTransactionName())) {
+      return null;
     }
-    Class<?> type;
-    try {
-      type = ClassUtils.forName(name.substring(0, dot), ReadRouting.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
+    var placement = (Placement) TransactionSynchronizationManager.getResource(this);
+    if (placement == null) {
+      placement = new Placement(this);
+      TransactionSynchronizationManager.bindResource(this, placement);
+      TransactionSynchronizationManager.registerSynchronization(placement);
     }
-    String methodName = name.substring(dot + 1);
-    for (Method method : type.getMethods()) {
-      if (method.getName().equals(methodName)
-          && AnnotatedElementUtils.hasAnnotation(method, LagTolerant.class)) {
-        return true;
+    return placement;
+  }
+
+  /** Where one lag-tolerant transaction reads: chosen once, at its first connection or question. */
+  private static final class Placement implements TransactionSynchronization {
+
+    private final Object key;
+    private Target target;
+
+    Placement(Object key) {
+      this.key = key;
+    }
+
+    Target settle(BooleanSupplier replica) {
+      if (target == null) {
+        target = replica.getAsBoolean() ? Target.REPLICA : Target.PRIMARY;
       }
+      return target;
     }
-    return false;
+
+    @Override
+    public void suspend() {
+      TransactionSynchronizationManager.unbindResource(key);
+    }
+
+    @Override
+    public void resume() {
+      TransactionSynchronizationManager.bindResource(key, this);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(key);
+    }
   }
 }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * far behind the replica is in time (the replica holds everything the primary had written at the
  * latest sample whose position it has replayed). The replica may serve reads while it answers, is
  * still in recovery (a promoted replica is no longer a copy of this primary), is at most {@code
- * maxLag} behind, and was last checked recently. Owns the replica's connection pool.
+ * maxLag} behind, and was last checked recently. Owns the replica's connection pool and its own
+ * connection to the primary, apart from the application's pool.
  */
 final class ReplicaMonitor implements AutoCloseable {
 
@@ -31,7 +32,7 @@ final class ReplicaMonitor implements AutoCloseable {
 
   private record Sample(long atNanos, long lsn) {}
 
-  private final DataSource primary;
+  private final HikariDataSource primary;
   private final HikariDataSource replica;
   private final long maxLagNanos;
   private final long staleNanos;
@@ -42,11 +43,13 @@ final class ReplicaMonitor implements AutoCloseable {
   private volatile boolean healthy;
   private volatile long checkedAtNanos;
   private volatile long replayed = -1;
+  private volatile boolean replayedKnown;
+  private volatile long replayedSampleAt;
   private volatile long lagMillis = -1;
   private volatile String lastProblem = "not checked yet";
 
   ReplicaMonitor(
-      DataSource primary,
+      HikariDataSource primary,
       ReadReplicaProperties settings,
       String fallbackUser,
       String fallbackPassword) {
@@ -99,6 +102,15 @@ final class ReplicaMonitor implements AutoCloseable {
     return replayed;
   }
 
+  /**
+   * Whether, at the last check, the replica had replayed everything the primary had committed by
+   * {@code nanos} (a {@link System#nanoTime()} reading): it had replayed the primary's position as
+   * read after that moment.
+   */
+  boolean replayedSince(long nanos) {
+    return replayedKnown && replayedSampleAt - nanos >= 0;
+  }
+
   /** How far behind the replica was at the last check, in milliseconds; -1 when unknown. */
   long lagMillis() {
     return lagMillis;
@@ -129,8 +141,10 @@ final class ReplicaMonitor implements AutoCloseable {
 
   void check() {
     try {
+      // Taken before the primary's position is read: every commit complete by then is at or
+      // before that position.
+      long sampledAt = nanoTime.getAsLong();
       long primaryAt = primaryPosition();
-      long now = nanoTime.getAsLong();
       boolean inRecovery;
       long replayedAt;
       try (Connection connection = replica.getConnection();
@@ -145,7 +159,8 @@ final class ReplicaMonitor implements AutoCloseable {
           replayedAt = -1;
         }
       }
-      long lag = lag(now, primaryAt, replayedAt);
+      long now = nanoTime.getAsLong();
+      long lag = lag(now, sampledAt, primaryAt, replayedAt);
       replayed = replayedAt;
       lagMillis = lag < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(lag);
       boolean ok = inRecovery && lag >= 0 && lag <= maxLagNanos;
@@ -178,9 +193,9 @@ final class ReplicaMonitor implements AutoCloseable {
    * replica has replayed, or -1 when it has replayed none of the samples kept (more than twice the
    * bound behind, or not yet known).
    */
-  private long lag(long now, long primaryAt, long replayedAt) {
+  private long lag(long now, long sampledAt, long primaryAt, long replayedAt) {
     synchronized (samples) {
-      samples.addLast(new Sample(now, primaryAt));
+      samples.addLast(new Sample(sampledAt, primaryAt));
       while (samples.size() > 1 && now - samples.peekFirst().atNanos() > 2 * maxLagNanos) {
         samples.removeFirst();
       }
@@ -188,9 +203,12 @@ final class ReplicaMonitor implements AutoCloseable {
       while (newestFirst.hasNext()) {
         Sample sample = newestFirst.next();
         if (sample.lsn() <= replayedAt) {
+          replayedSampleAt = sample.atNanos();
+          replayedKnown = true;
           return now - sample.atNanos();
         }
       }
+      replayedKnown = false;
       return -1;
     }
   }
@@ -199,5 +217,6 @@ final class ReplicaMonitor implements AutoCloseable {
   public void close() {
     checks.shutdownNow();
     replica.close();
+    primary.close();
   }
 }
