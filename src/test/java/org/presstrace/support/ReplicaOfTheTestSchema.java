@@ -7,7 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points {@code presstrace.db.read.url} at the streaming replica that {@code reliability/replica.sh
  * test} started ({@code PRESSTRACE_TEST_PG_READ_URL}), in the schema {@link TestDatabase} made on
- * the primary; leaves it unset without a replica or on H2. List it after {@link TestDatabase}.
+ * the primary; leaves it unset without a replica or on H2. List it after {@link TestDatabase}, in
+ * the same {@code initializers} (a subclass's own initializers run before those it inherits).
  */
 public class ReplicaOfTheTestSchema
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -25,7 +26,11 @@ public class ReplicaOfTheTestSchema
     }
     String replica = System.getenv("PRESSTRACE_TEST_PG_READ_URL");
     String primary = context.getEnvironment().getProperty("spring.datasource.url", "");
-    String schema = primary.substring(primary.indexOf("currentSchema=") + 14);
+    int at = primary.indexOf("currentSchema=");
+    if (at < 0) {
+      throw new IllegalStateException("run after TestDatabase: no schema in " + primary);
+    }
+    String schema = primary.substring(at + 14);
     TestPropertyValues.of(
             "presstrace.db.read.url="
                 + replica

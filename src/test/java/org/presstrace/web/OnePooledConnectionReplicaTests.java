@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.presstrace.support.ReplicaOfTheTestSchema;
+import org.presstrace.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -18,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
  * primary's one connection, and the writes and the reads after them use it alone.
  */
 @Tag("replica")
-@ContextConfiguration(initializers = ReplicaOfTheTestSchema.class)
+@ContextConfiguration(
+    initializers = {TestDatabase.class, ReplicaOfTheTestSchema.class},
+    inheritInitializers = false)
 class OnePooledConnectionReplicaTests extends OnePooledConnectionIntegrationTests {
 
   @Value("${presstrace.db.read.url:}")
