@@ -3,6 +3,7 @@ package org.presstrace.access;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -10,13 +11,20 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.presstrace.access.internal.AuditStore;
+import org.presstrace.access.internal.ReadPlacement;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only audit trail of every read of a protected record and every write. Nothing in
@@ -30,17 +38,41 @@ public class AuditTrail {
 
   private static final int DETAIL_LIMIT = 4000;
 
+  /**
+   * The name of the transaction in which the entries of a read served by the replica are written on
+   * the primary: not a write of the user's own that later reads must see.
+   */
+  public static final String BESIDE_READ = AuditTrail.class.getName() + ".besideRead";
+
   private final AuditStore store;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate besideRead;
+  private final ObjectProvider<ReadPlacement> placement;
 
-  AuditTrail(AuditStore store, Clock clock, ApplicationEventPublisher events) {
+  AuditTrail(
+      AuditStore store,
+      Clock clock,
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactions,
+      ObjectProvider<ReadPlacement> placement) {
     this.store = store;
     this.clock = clock;
     this.events = events;
+    this.placement = placement;
+    this.besideRead = new TransactionTemplate(transactions);
+    besideRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    besideRead.setName(BESIDE_READ);
   }
 
-  /** Records a read or a write by {@code context}. */
+  /**
+   * Records a read or a write by {@code context}, in the caller's transaction, on its connection.
+   * Only when that connection is the read replica's (a {@link LagTolerant} read served by the
+   * replica, which can write nothing) are the entries written on the primary instead, in one
+   * transaction of their own as the read commits: a connection from the primary's pool while the
+   * read holds one from the replica's, never two from one pool. Should that fail, the read fails,
+   * so that no read is shown without its entry.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(
       AccessContext context,
@@ -49,16 +81,56 @@ public class AuditTrail {
       String recordId,
       String outcome,
       String detail) {
-    insert(
-        context.caller().username(),
-        context.caller().agency(),
-        action,
-        kind,
-        truncate(recordId, 64),
-        context.channel(),
-        context.purposeText(),
-        outcome,
-        detail);
+    Runnable entry =
+        () ->
+            insert(
+                context.caller().username(),
+                context.caller().agency(),
+                action,
+                kind,
+                truncate(recordId, 64),
+                context.channel(),
+                context.purposeText(),
+                outcome,
+                detail);
+    ReadPlacement reads = placement.getIfAvailable();
+    if (reads != null && reads.onReplica()) {
+      besideRead().add(entry);
+    } else {
+      entry.run();
+    }
+  }
+
+  /**
+   * The entries of the current read on the replica, written together in one transaction of their
+   * own on the primary as the read commits (one commit on the primary per read): should that fail,
+   * the read fails too.
+   */
+  private List<Runnable> besideRead() {
+    @SuppressWarnings("unchecked")
+    var pending = (List<Runnable>) TransactionSynchronizationManager.getResource(BESIDE_READ);
+    if (pending != null) {
+      return pending;
+    }
+    var entries = new ArrayList<Runnable>();
+    TransactionSynchronizationManager.bindResource(BESIDE_READ, entries);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void beforeCommit(boolean readOnly) {
+            if (!entries.isEmpty()) {
+              var written = List.copyOf(entries);
+              entries.clear();
+              besideRead.executeWithoutResult(status -> written.forEach(Runnable::run));
+            }
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(BESIDE_READ);
+          }
+        });
+    return entries;
   }
 
   /** Records an event with no signed-in caller, such as a failed login. */

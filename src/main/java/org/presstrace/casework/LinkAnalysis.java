@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Channel;
+import org.presstrace.access.LagTolerant;
 import org.presstrace.access.Marking;
 import org.presstrace.casework.GraphReads.Held;
 import org.presstrace.casework.GraphReads.Pair;
@@ -76,7 +77,7 @@ public class LinkAnalysis {
    * The subjects the caller may read whose label (or case reference) contains {@code text}, to
    * start a graph from; at least two characters.
    */
-  @Transactional
+  @LagTolerant
   public Page<Subject> find(AccessContext context, String text, PageQuery page) {
     if (text == null || text.strip().length() < 2) {
       throw new InvalidRequest("q", "type at least two characters of a name or case reference");
@@ -88,13 +89,13 @@ public class LinkAnalysis {
   }
 
   /** The subjects one step from {@code id}, with the edges and shared values between them. */
-  @Transactional(noRollbackFor = NotFound.class)
+  @LagTolerant(noRollbackFor = NotFound.class)
   public Graph neighbours(AccessContext context, String id) {
     return hops(context, id, 1);
   }
 
   /** Everything up to {@code k} steps (1 to {@value #MAX_HOPS}) from {@code id}. */
-  @Transactional(noRollbackFor = NotFound.class)
+  @LagTolerant(noRollbackFor = NotFound.class)
   public Graph hops(AccessContext context, String id, int k) {
     if (k < 1 || k > MAX_HOPS) {
       throw new InvalidRequest("k", "k must be between 1 and " + MAX_HOPS + ", not " + k);
@@ -125,7 +126,7 @@ public class LinkAnalysis {
    * The shortest path from {@code from} to {@code to} of at most {@code maxDepth} steps (1 to
    * {@value #MAX_PATH_DEPTH}) through subjects and values the caller may read.
    */
-  @Transactional(noRollbackFor = NotFound.class)
+  @LagTolerant(noRollbackFor = NotFound.class)
   public GraphPath path(AccessContext context, String from, String to, int maxDepth) {
     if (maxDepth < 1 || maxDepth > MAX_PATH_DEPTH) {
       throw new InvalidRequest(

@@ -11,6 +11,7 @@ import org.presstrace.access.Caller;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.Derivations;
 import org.presstrace.access.GuardedReads;
+import org.presstrace.access.LagTolerant;
 import org.presstrace.access.Marking;
 import org.presstrace.registry.internal.Machines;
 import org.presstrace.registry.internal.Registrants;
@@ -109,8 +110,11 @@ public class Trace {
         Map.of("first", prefix, "last", last, "pattern", pattern.like()));
   }
 
-  /** The items matching {@code query} that the caller may read, each with its history. */
-  @Transactional
+  /**
+   * The items matching {@code query} that the caller may read, each with its history; may be read
+   * from the replica.
+   */
+  @LagTolerant
   public List<TracedMachine> trace(AccessContext context, Query query) {
     Criteria criteria;
     String how;

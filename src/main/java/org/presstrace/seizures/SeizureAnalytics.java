@@ -15,6 +15,7 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.Aggregation;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.GuardedReads;
+import org.presstrace.access.LagTolerant;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
 import org.presstrace.shared.InvalidRequest;
@@ -103,7 +104,8 @@ public class SeizureAnalytics {
     return settings;
   }
 
-  /** The series of readable seizures matching {@code filter}. */
+  /** The series of readable seizures matching {@code filter}; may be read from the replica. */
+  @LagTolerant
   public List<SeriesRow> series(
       AccessContext context, Period period, Breakdown by, SeizureFilter filter) {
     Criteria criteria = filter.criteria();
@@ -187,7 +189,11 @@ public class SeizureAnalytics {
     return markings;
   }
 
-  /** Totals of the last {@code months} calendar months, the current month included (UTC). */
+  /**
+   * Totals of the last {@code months} calendar months, the current month included (UTC); may be
+   * read from the replica.
+   */
+  @LagTolerant
   public RollUp lastMonths(AccessContext context, int months, SeizureFilter filter) {
     if (months < 1 || months > 120) {
       throw new InvalidRequest("months", "months must be 1 to 120, not " + months);

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,12 +148,22 @@ public final class RegistryBench {
     properties.put("presstrace.registry.compliance.sweep-cron", "-");
     properties.put("logging.level.root", "warn");
     properties.put("logging.level.org.springframework.boot.SpringApplication", "off");
+    var application = new SpringApplication(PressTraceApplication.class);
+    if ("off".equals(option("ledger", "on"))) {
+      // Traces without the ledger's leaf for each audit entry: what the ledger adds to a trace.
+      // The audit entries are still written. Never a production setting: the log misses them.
+      application.addInitializers(
+          context ->
+              context.addBeanFactoryPostProcessor(
+                  factory ->
+                      ((org.springframework.beans.factory.support.BeanDefinitionRegistry) factory)
+                          .removeBeanDefinition("auditToLedger")));
+    }
     // As command-line arguments: they take precedence over application.properties.
-    return new SpringApplication(PressTraceApplication.class)
-        .run(
-            properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new));
+    return application.run(
+        properties.entrySet().stream()
+            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new));
   }
 
   private void generate(ConfigurableApplicationContext context, RegistryWorld.Size size, String db)
@@ -233,19 +244,51 @@ public final class RegistryBench {
 
   private void traces(
       ConfigurableApplicationContext context, JdbcClient jdbc, int machines, String db) {
+    baseline(jdbc, machines, db);
     var load = new TraceLoad(context.getBean(Trace.class), jdbc, context.getBean(Directory.class));
     int rounds = number("traces", 500);
-    var result = load.run(machines, number("warmup", 100), rounds, 7L);
+    var kinds = EnumSet.noneOf(TraceLoad.Kind.class);
+    for (String kind : option("kinds", "exact,normalised,pattern,make_model").split(",")) {
+      kinds.add(TraceLoad.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT)));
+    }
+    var result = load.run(machines, number("warmup", 100), rounds, 7L, kinds);
     out.printf("[%s] trace latency through Trace.trace (%d of each kind):%n", db, rounds);
     TraceLoad.describe(result).forEach(line -> out.println("[" + db + "]   " + line));
     result
         .latencies()
         .forEach(
             (kind, latencies) -> {
+              if (latencies.count() == 0) {
+                return;
+              }
               String key = "trace." + kind.name().toLowerCase(Locale.ROOT);
               figure(key + ".p50_ms", latencies.percentileMillis(50));
               figure(key + ".p99_ms", latencies.percentileMillis(99));
             });
+  }
+
+  /**
+   * The same-run baseline: a primary-key lookup of a random machine through the same pool, the
+   * cheapest read the database can answer, so that trace figures can be read against the machine's
+   * state at the time.
+   */
+  private void baseline(JdbcClient jdbc, int machines, String db) {
+    var random = new java.util.SplittableRandom(5L);
+    var latencies = new Latencies();
+    for (int i = 0; i < 2_000; i++) {
+      String id = RegistryWorld.machineId(random.nextInt(machines));
+      long started = System.nanoTime();
+      jdbc.sql("SELECT id, serial_normalised, state FROM machine WHERE id = :id")
+          .param("id", id)
+          .query((rs, row) -> rs.getString(1))
+          .single();
+      if (i >= 500) {
+        latencies.add(System.nanoTime() - started);
+      }
+    }
+    out.printf("[%s] baseline primary-key lookup: %s%n", db, latencies.summary());
+    figure("baseline.pk_lookup.p50_ms", latencies.percentileMillis(50));
+    figure("baseline.pk_lookup.p99_ms", latencies.percentileMillis(99));
   }
 
   private void transfers(

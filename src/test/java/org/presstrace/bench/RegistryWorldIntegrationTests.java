@@ -92,9 +92,18 @@ class RegistryWorldIntegrationTests {
         .isZero();
 
     // Traced under the suite's Turkish default locale: models with an I ('PIP-16') must be found.
-    TraceLoad.Result traces = new TraceLoad(trace, jdbc, directory).run(MACHINES, 2, 20, 3L);
-    traces.latencies().values().forEach(l -> assertThat(l.count()).isEqualTo(20));
-    traces.matches().values().forEach(found -> assertThat(found).isGreaterThanOrEqualTo(20));
+    TraceLoad.Result traces =
+        new TraceLoad(trace, jdbc, directory)
+            .run(MACHINES, 2, 20, 3L, java.util.EnumSet.copyOf(TraceLoad.TRACED));
+    TraceLoad.TRACED.forEach(
+        kind -> {
+          assertThat(traces.latencies().get(kind).count()).isEqualTo(20);
+          assertThat(traces.matches().get(kind)).isGreaterThanOrEqualTo(20);
+        });
+    assertThat(
+            traces.latencies().get(TraceLoad.Kind.PATTERN_PREFIX_2).count()
+                + traces.latencies().get(TraceLoad.Kind.PATTERN_PREFIX_3).count())
+        .isEqualTo(20);
 
     var transfers =
         new TransferLoad(registry, directory, jdbc, 50).run(2, Duration.ofMillis(1_500), 9L);

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Channel;
@@ -28,8 +29,16 @@ final class TraceLoad {
     EXACT,
     NORMALISED,
     PATTERN,
-    MAKE_MODEL
+    MAKE_MODEL,
+    /** The pattern traces whose first two characters are known (the third is unreadable). */
+    PATTERN_PREFIX_2,
+    /** The pattern traces whose first three characters are known. */
+    PATTERN_PREFIX_3
   }
+
+  /** The kinds traced; the two prefix kinds split the pattern traces by their known prefix. */
+  static final List<Kind> TRACED =
+      List.of(Kind.EXACT, Kind.NORMALISED, Kind.PATTERN, Kind.MAKE_MODEL);
 
   record Result(Map<Kind, Latencies> latencies, Map<Kind, Long> matches) {}
 
@@ -51,8 +60,8 @@ final class TraceLoad {
             new Purpose("Benchmark case BM-1: trace latency"));
   }
 
-  /** {@code warmup} rounds unmeasured, then {@code rounds} of each kind. */
-  Result run(int machines, int warmup, int rounds, long seed) {
+  /** {@code warmup} rounds unmeasured, then {@code rounds} of each kind in {@code kinds}. */
+  Result run(int machines, int warmup, int rounds, long seed, Set<Kind> kinds) {
     var random = new SplittableRandom(seed);
     var latencies = new EnumMap<Kind, Latencies>(Kind.class);
     var matches = new EnumMap<Kind, Long>(Kind.class);
@@ -62,14 +71,24 @@ final class TraceLoad {
     }
     for (int round = 0; round < warmup + rounds; round++) {
       Sample sample = sample(random.nextInt(machines));
-      for (Kind kind : Kind.values()) {
+      for (Kind kind : TRACED) {
+        // Every kind draws its query, so that a run of some kinds traces the same serials.
         Trace.Query query = query(kind, sample, random);
+        if (!kinds.contains(kind)) {
+          continue;
+        }
         long started = System.nanoTime();
         int found = trace.trace(investigator, query).size();
         long took = System.nanoTime() - started;
         if (round >= warmup) {
           latencies.get(kind).add(took);
           matches.merge(kind, (long) found, Long::sum);
+          if (kind == Kind.PATTERN) {
+            Kind prefix =
+                knownLeading(query.pattern()) == 2 ? Kind.PATTERN_PREFIX_2 : Kind.PATTERN_PREFIX_3;
+            latencies.get(prefix).add(took);
+            matches.merge(prefix, (long) found, Long::sum);
+          }
         }
         if (found == 0) {
           throw new IllegalStateException(kind + " trace " + query + " found nothing");
@@ -77,6 +96,20 @@ final class TraceLoad {
       }
     }
     return new Result(latencies, matches);
+  }
+
+  /** How many readable characters a pattern has before its first wildcard. */
+  static int knownLeading(String pattern) {
+    int significant = 0;
+    for (char c : pattern.toCharArray()) {
+      if (c == '?' || c == '*') {
+        break;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        significant++;
+      }
+    }
+    return significant;
   }
 
   private Sample sample(int n) {
@@ -92,6 +125,7 @@ final class TraceLoad {
       case NORMALISED -> Trace.Query.serial(loosely(sample.serial()));
       case PATTERN -> Trace.Query.pattern(obliterated(sample.serial(), random));
       case MAKE_MODEL -> new Trace.Query(null, null, sample.make(), sample.model());
+      case PATTERN_PREFIX_2, PATTERN_PREFIX_3 -> throw new IllegalArgumentException(kind.name());
     };
   }
 
@@ -140,6 +174,9 @@ final class TraceLoad {
     var lines = new ArrayList<String>();
     for (Kind kind : Kind.values()) {
       Latencies latencies = result.latencies().get(kind);
+      if (latencies.count() == 0) {
+        continue;
+      }
       lines.add(
           String.format(
               Locale.ROOT,
