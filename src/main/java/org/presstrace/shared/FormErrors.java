@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The problems of a refused form, each under the form field it belongs beside and in the words a
@@ -21,7 +23,8 @@ public final class FormErrors {
    * @param refused the refusal, with one or several problems
    * @param fieldOf the form field a request field is shown beside ({@code marking.tlp} is {@code
    *     tlp}); {@link #FORM} for none
-   * @param plain a plain sentence for each form field whose rule the service words for developers
+   * @param plain a plain sentence for each form field whose rule the service words for developers;
+   *     {@code %s} in it stands for the value the service's message quotes
    */
   public static Map<String, String> of(
       InvalidRequest refused, UnaryOperator<String> fieldOf, Map<String, String> plain) {
@@ -31,12 +34,30 @@ public final class FormErrors {
       if (field == null) {
         field = FORM;
       }
-      String message = plain.getOrDefault(field, problem.getMessage());
+      String message = worded(plain.get(field), problem.getMessage());
       errors.merge(
           field, message, (first, next) -> first.equals(next) ? first : first + "; " + next);
     }
     return errors;
   }
+
+  /**
+   * The plain sentence for a problem: {@code plain} itself, or with {@code %s} the value the
+   * service quoted in {@code message} (a sentence naming a value fits only a problem that has one:
+   * without it the service's message is kept); the service's message when there is none.
+   */
+  public static String worded(String plain, String message) {
+    if (plain == null) {
+      return message;
+    }
+    if (!plain.contains("%s")) {
+      return plain;
+    }
+    Matcher quoted = QUOTED.matcher(message);
+    return quoted.find() ? plain.replace("%s", quoted.group(1)) : message;
+  }
+
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
   /**
    * {@link #of(InvalidRequest, UnaryOperator, Map)} in the order the form shows its fields: the

@@ -63,13 +63,19 @@ class ProblemsTests {
         FormErrors.of(
             refused,
             field -> field.replaceFirst("^marking\\.", "").replaceAll("\\[\\d+]$", ""),
-            Map.of("title", "Give the report a title of at most 200 characters"),
+            Map.of(
+                "title",
+                "Give the report a title of at most 200 characters",
+                "relTo",
+                "'%s' is not a country code"),
             List.of("title", "summary", "relTo"));
 
     assertThat(errors)
         .containsExactly(
             Map.entry("form", "the report conflicts with another"),
             Map.entry("title", "Give the report a title of at most 200 characters"),
-            Map.entry("relTo", "country 'ZZ' is not ISO 3166 alpha-3"));
+            Map.entry("relTo", "'ZZ' is not a country code"));
+    assertThat(FormErrors.worded("'%s' is not a country code", "NOFORN and REL TO clash"))
+        .isEqualTo("NOFORN and REL TO clash");
   }
 }

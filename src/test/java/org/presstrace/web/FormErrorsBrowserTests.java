@@ -139,8 +139,16 @@ class FormErrorsBrowserTests {
     browser.findElement(By.id("purchaserIdNumber")).sendKeys("TX-PP-00172");
     String future =
         LocalDateTime.now(ZoneOffset.UTC).plusDays(3).withSecond(0).withNano(0).toString();
+    String checked =
+        LocalDateTime.now(ZoneOffset.UTC).minusMinutes(5).withSecond(0).withNano(0).toString();
     ((JavascriptExecutor) browser)
-        .executeScript("document.getElementById('oralNoticeAt').value = arguments[0];", future);
+        .executeScript(
+            "document.getElementById('oralNoticeAt').value = arguments[0];"
+                + "document.getElementById('checkedAt').value = arguments[1];"
+                + "document.getElementById('shippedOn').value = arguments[2];",
+            future,
+            checked,
+            java.time.LocalDate.now(ZoneOffset.UTC).toString());
     submit("/registry/equipment/transfer");
 
     WebElement summary =

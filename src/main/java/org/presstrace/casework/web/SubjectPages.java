@@ -137,7 +137,8 @@ class SubjectPages {
             "source", "Name the source record in at most 200 characters",
             "statedOn", "Give the day as a date such as 2026-11-27, not in the future",
             "relTo",
-                "Give REL TO as three-letter country codes separated by commas, such as USA, MEX",
+                "'%s' is not a country code: give REL TO as three-letter codes separated by"
+                    + " commas, such as USA, MEX",
             "compartment", "Choose a compartment you are a member of, or leave it empty");
 
     /**
@@ -167,7 +168,7 @@ class SubjectPages {
           message = kind.needs();
         } else {
           field = PageForms.errorOf(problem).keySet().iterator().next();
-          message = PLAIN.getOrDefault(field, problem.getMessage());
+          message = FormErrors.worded(PLAIN.get(field), problem.getMessage());
           if (kind.field(field) == null && !COMMON_FIELDS.contains(field)) {
             field = FormErrors.FORM;
             message = problem.getMessage();

@@ -136,7 +136,8 @@ class IntelPages {
           "title", "Give the report a title of at most 200 characters",
           "summary", "Write a summary of at most 10,000 characters",
           "relTo",
-              "Give REL TO as three-letter country codes separated by commas, such as USA, MEX",
+              "'%s' is not a country code: give REL TO as three-letter codes separated by"
+                  + " commas, such as USA, MEX",
           "compartment", "Choose a compartment you are a member of, or leave it empty");
 
   static Map<String, String> errors(InvalidRequest refused) {
