@@ -140,3 +140,31 @@ document.addEventListener("htmx:configRequest", function (event) {
     restore();
   }
 })();
+
+// A form that came back with problems lists them at its top: the list takes focus (so a screen
+// reader reads it and the page shows it, even far down a long page), and each of its links moves
+// focus to the field it names.
+(function () {
+  function focusSummary() {
+    var summary = document.getElementById("error-summary");
+    if (!summary) {
+      return;
+    }
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (field) {
+        event.preventDefault();
+        field.scrollIntoView({block: "center"});
+        field.focus();
+      }
+    });
+    summary.scrollIntoView({block: "start"});
+    summary.focus();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusSummary);
+  } else {
+    focusSummary();
+  }
+})();

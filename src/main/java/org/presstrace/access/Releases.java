@@ -13,6 +13,7 @@ import org.presstrace.access.internal.ReleaseStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
+import org.presstrace.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -109,14 +110,21 @@ public class Releases {
               + " records are derived from others and are never released on their own; release"
               + " the records they come from");
     }
-    String reason = Reasons.required("justification", justification);
+    // Both fields are checked before either is refused.
+    var problems = new Problems();
     AgencyView target =
-        directory
-            .agency(targetAgency)
-            .orElseThrow(
-                () ->
-                    new InvalidRequest(
-                        "targetAgency", "agency '" + targetAgency + "' does not exist"));
+        targetAgency == null || targetAgency.isBlank()
+            ? null
+            : directory.agency(targetAgency.strip()).orElse(null);
+    if (target == null) {
+      problems.add(
+          "targetAgency",
+          targetAgency == null || targetAgency.isBlank()
+              ? "targetAgency is required"
+              : "agency '" + targetAgency + "' does not exist");
+    }
+    String reason = problems.value(() -> Reasons.required("justification", justification));
+    problems.throwIfAny();
     Marking marking = reads.marking(context, protectedKind, recordId);
     Decision decision = policy.mayRequestRelease(context.caller(), marking, target);
     if (!decision.allowed()) {

@@ -42,6 +42,7 @@ import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,18 +129,25 @@ public class Subjects {
     if (draft.schema() == null) {
       throw new InvalidRequest("schema", "schema must be " + Schema.LABELS);
     }
-    String caseReference = Markings.required(draft.caseReference(), "caseReference", 100);
-    String contact = Markings.required(draft.contact(), "contact", 200);
+    // Every problem of the draft is found before it is refused, so its sender hears of all.
+    var problems = new Problems();
+    String caseReference =
+        problems.value(() -> Markings.required(draft.caseReference(), "caseReference", 100));
+    String contact = problems.value(() -> Markings.required(draft.contact(), "contact", 200));
     String source =
         draft.source() == null || draft.source().isBlank()
             ? caseReference
-            : Markings.required(draft.source(), "source", 200);
+            : problems.value(() -> Markings.required(draft.source(), "source", 200));
     LocalDate statedOn = draft.statedOn() == null ? today() : draft.statedOn();
     if (statedOn.isAfter(today())) {
-      throw new InvalidRequest("statedOn", "statedOn " + statedOn + " is in the future");
+      problems.add("statedOn", "statedOn " + statedOn + " is in the future");
     }
-    Marking marking = Markings.owned(context.caller(), draft.marking(), directory);
-    Entity entity = entity(id, draft.schema(), draft.properties(), source);
+    Marking marking =
+        problems.value(() -> Markings.owned(context.caller(), draft.marking(), directory));
+    Entity entity =
+        problems.value(
+            () -> entity(id, draft.schema(), draft.properties(), source == null ? "" : source));
+    problems.throwIfAny();
     String label = label(entity);
     String agency = context.caller().agency();
     store.insert(

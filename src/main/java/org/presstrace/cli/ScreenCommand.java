@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.presstrace.shared.InvalidRequest;
+import org.presstrace.substances.ManifestCsv;
 import org.presstrace.substances.ManifestLine;
 import org.presstrace.substances.ManifestScreen;
 import org.presstrace.substances.ManifestVerdict;
@@ -46,10 +43,11 @@ class ScreenCommand implements Callable<Integer> {
 
     @Option(
         names = "--manifest",
-        paramLabel = "FILE.csv",
+        paramLabel = "FILE",
         description =
-            "a manifest with a header row: description, cas, hs_code, quantity, shipper,"
-                + " consignee; prints one JSON object per line")
+            "a manifest: CSV with a header row (description, cas, hs_code, quantity, shipper,"
+                + " consignee) or one substance a line, optionally ', quantity'; prints one JSON"
+                + " object per line")
     Path manifest;
   }
 
@@ -86,54 +84,40 @@ class ScreenCommand implements Callable<Integer> {
     }
     var screen = ManifestScreen.builtIn();
     var out = spec.commandLine().getOut();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser csv =
-            CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreHeaderCase(true)
-                .setTrim(true)
-                .setCommentMarker('#')
-                .get()
-                .parse(reader)) {
-      if (!csv.getHeaderMap().keySet().stream()
-          .map(name -> name.toLowerCase(Locale.ROOT))
-          .toList()
-          .contains("description")) {
-        spec.commandLine()
-            .getErr()
-            .println("presstrace: manifest '" + file + "' has no 'description' column");
-        return PressTraceCommand.EXIT_FAILURE;
-      }
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       // Lines are screened in parallel a block at a time and printed in their order.
       var block = new ArrayList<ManifestLine>(BLOCK);
-      for (CSVRecord record : csv) {
-        block.add(
-            new ManifestLine(
-                record.getRecordNumber(),
-                field(record, "description"),
-                field(record, "cas"),
-                field(record, "hs_code"),
-                field(record, "quantity"),
-                field(record, "shipper"),
-                field(record, "consignee")));
-        if (block.size() == BLOCK) {
-          print(screen.screenAll(block), out);
-          block.clear();
-        }
+      ManifestCsv.forEach(
+          reader,
+          line -> {
+            block.add(line);
+            if (block.size() == BLOCK) {
+              print(block, screen.screenAll(block), out);
+              block.clear();
+            }
+          });
+      print(block, screen.screenAll(block), out);
+    } catch (InvalidRequest refused) {
+      out.flush();
+      spec.commandLine()
+          .getErr()
+          .println("presstrace: manifest '" + file + "': " + OneLine.of(refused));
+      return PressTraceCommand.EXIT_FAILURE;
+    } catch (java.io.UncheckedIOException notText) {
+      if (!(notText.getCause() instanceof java.nio.charset.CharacterCodingException)) {
+        throw notText;
       }
-      print(screen.screenAll(block), out);
+      spec.commandLine().getErr().println("presstrace: manifest '" + file + "' is not UTF-8 text");
+      return PressTraceCommand.EXIT_FAILURE;
     }
     out.flush();
     return 0;
   }
 
-  private static void print(List<ManifestVerdict> verdicts, java.io.PrintWriter out) {
-    verdicts.forEach(verdict -> out.println(VerdictJson.of(verdict)));
-  }
-
-  private static String field(CSVRecord record, String name) {
-    return record.isMapped(name) && record.isSet(name) ? record.get(name) : "";
+  private static void print(
+      List<ManifestLine> lines, List<ManifestVerdict> verdicts, java.io.PrintWriter out) {
+    for (int i = 0; i < verdicts.size(); i++) {
+      out.println(VerdictJson.of(verdicts.get(i), lines.get(i).quantity()));
+    }
   }
 }

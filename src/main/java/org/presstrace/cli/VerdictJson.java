@@ -81,12 +81,20 @@ final class VerdictJson {
   }
 
   static String of(ManifestVerdict verdict) {
+    return of(verdict, null);
+  }
+
+  /** The verdict of a manifest line with the line's declared quantity, if it has one. */
+  static String of(ManifestVerdict verdict, String quantity) {
     var out = new StringWriter();
     try (JsonGenerator json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
       json.writeStartObject();
       json.writeName("line");
       json.writeNumber(verdict.line());
       json.writeStringProperty("description", verdict.description());
+      if (quantity != null && !quantity.isBlank()) {
+        json.writeStringProperty("quantity", quantity);
+      }
       json.writeBooleanProperty("flagged", verdict.flagged());
       json.writeName("score");
       json.writeNumber(Math.round(verdict.score() * 1000) / 1000.0);

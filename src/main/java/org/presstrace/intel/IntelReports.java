@@ -21,9 +21,9 @@ import org.presstrace.access.Role;
 import org.presstrace.intel.internal.FiledReport;
 import org.presstrace.intel.internal.IntelReportStore;
 import org.presstrace.shared.ConflictingState;
-import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.shared.Problems;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -205,35 +205,41 @@ public class IntelReports {
   }
 
   private Marking checked(Caller author, IntelReportDraft draft) {
+    var problems = new Problems();
     if (draft.title() == null || draft.title().isBlank() || draft.title().length() > 200) {
-      throw new InvalidRequest("title", "title must be 1-200 characters");
+      problems.add("title", "title must be 1-200 characters");
     }
     if (draft.summary() == null || draft.summary().isBlank() || draft.summary().length() > 10_000) {
-      throw new InvalidRequest("summary", "summary must be 1-10000 characters");
+      problems.add("summary", "summary must be 1-10000 characters");
     }
     Marking given = draft.marking();
     if (given == null) {
-      throw new InvalidRequest("marking", "a report needs a marking");
+      problems.add("marking", "a report needs a marking");
+      problems.throwIfAny();
     }
     Marking marking =
-        new Marking(
-            author.agency(),
-            given.tlp(),
-            given.cuiCategory(),
-            given.noforn(),
-            given.relTo(),
-            given.compartment());
+        problems.value(
+            () ->
+                new Marking(
+                    author.agency(),
+                    given.tlp(),
+                    given.cuiCategory(),
+                    given.noforn(),
+                    given.relTo(),
+                    given.compartment()));
+    problems.throwIfAny();
     if (marking.noforn() && author.foreign()) {
-      throw new InvalidRequest("marking.noforn", "NOFORN is a control for domestic agencies");
+      problems.add("marking.noforn", "NOFORN is a control for domestic agencies");
     }
     // One answer for a compartment that does not exist and one the caller is not in: two would
     // let anyone probe for compartment codes, which can name operations.
     if (marking.compartment() != null
         && !(author.compartments().contains(marking.compartment())
             && directory.compartmentExists(marking.compartment()))) {
-      throw new InvalidRequest(
+      problems.add(
           "marking.compartment", "you are not a member of compartment " + marking.compartment());
     }
+    problems.throwIfAny();
     return marking;
   }
 }

@@ -27,6 +27,7 @@ import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.CountryCode;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
+import org.presstrace.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -454,8 +455,12 @@ public class Registry {
   public MachineView transfer(AccessContext context, String machineId, Transfer transfer) {
     RegistrantView seller = actingRegistrant(context);
     Machine machine = heldBy(seller, machineId);
-    SaleRecord sale = saleRecord(transfer);
-    RegistrantView buyer = transfer(seller, machine, transfer, registrants::byRegistration);
+    // The sale's records and the buyer are checked both before either is refused.
+    var problems = new Problems();
+    SaleRecord sale = problems.value(() -> saleRecord(transfer));
+    RegistrantView buyer =
+        problems.value(() -> transfer(seller, machine, transfer, registrants::byRegistration));
+    problems.throwIfAny();
     Instant now = clock.instant();
     MachineView stored = stored(context, machine, buyer.agencyCode(), now, true);
     // The buyer confirms or disputes receipt (TransferReceipts).
@@ -465,30 +470,44 @@ public class Registry {
 
   /** The seller's records of a sale, checked; its receipt is still to come. */
   private SaleRecord saleRecord(Transfer transfer) {
-    String method = choice(TransferMethod.class, transfer.methodOfTransfer(), "methodOfTransfer");
-    String idType = choice(PurchaserIdType.class, transfer.purchaserIdType(), "purchaserIdType");
+    var problems = new Problems();
+    String method =
+        problems.value(
+            () -> choice(TransferMethod.class, transfer.methodOfTransfer(), "methodOfTransfer"));
+    String idType =
+        problems.value(
+            () -> choice(PurchaserIdType.class, transfer.purchaserIdType(), "purchaserIdType"));
     String idNumber =
         transfer.purchaserIdNumber() == null || transfer.purchaserIdNumber().isBlank()
             ? null
-            : required(transfer.purchaserIdNumber(), "purchaserIdNumber", "purchaserIdNumber", 40);
-    if (idNumber != null && idType == null) {
-      throw new InvalidRequest(
+            : problems.value(
+                () ->
+                    required(
+                        transfer.purchaserIdNumber(),
+                        "purchaserIdNumber",
+                        "purchaserIdNumber",
+                        40));
+    if (idNumber != null && idType == null && !problems.refused("purchaserIdType")) {
+      problems.add(
           "purchaserIdType", "give the type of the purchaser's identification with its number");
     }
-    if (idType != null && idNumber == null) {
-      throw new InvalidRequest(
+    if (idType != null && idNumber == null && !problems.refused("purchaserIdNumber")) {
+      problems.add(
           "purchaserIdNumber", "give the number of the purchaser's " + idType + " identification");
     }
     LocalDate ordered =
-        transfer.orderedOn() == null ? null : day(transfer.orderedOn(), "orderedOn");
+        transfer.orderedOn() == null
+            ? null
+            : problems.value(() -> day(transfer.orderedOn(), "orderedOn"));
     if (ordered != null && transfer.shippedOn() != null && ordered.isAfter(transfer.shippedOn())) {
-      throw new InvalidRequest(
+      problems.add(
           "orderedOn",
           "orderedOn " + ordered + " is after the shipment on " + transfer.shippedOn());
     }
     if (transfer.oralNoticeAt() != null && transfer.oralNoticeAt().isAfter(clock.instant())) {
-      throw new InvalidRequest("oralNoticeAt", "oralNoticeAt cannot lie in the future");
+      problems.add("oralNoticeAt", "oralNoticeAt cannot lie in the future");
     }
+    problems.throwIfAny();
     return new SaleRecord(
         method, idType, idNumber, ordered, transfer.oralNoticeAt(), ReceiptStatus.PENDING);
   }
@@ -520,28 +539,55 @@ public class Registry {
       Machine machine,
       Transfer transfer,
       java.util.function.Function<String, java.util.Optional<RegistrantView>> buyers) {
-    if (transfer.buyerRegistration() == null || transfer.buyerRegistration().isBlank()) {
-      throw new InvalidRequest("buyerRegistration", "the buyer's registration number is required");
-    }
-    RegistrantView buyer =
-        buyers
-            .apply(transfer.buyerRegistration().strip())
-            .orElseThrow(
-                () ->
-                    new InvalidRequest(
-                        "buyerRegistration",
-                        "no registrant has registration number '"
-                            + transfer.buyerRegistration().strip()
-                            + "'"));
-    if (transfer.buyerCheckedAt() != null && transfer.buyerCheckedAt().isAfter(clock.instant())) {
-      throw new InvalidRequest("buyerCheckedAt", "the check cannot lie in the future");
-    }
+    RegistrantView buyer = buyerOf(transfer, buyers);
     machine.transferTo(
         seller,
         buyer,
         transfer.buyerRegistration(),
         transfer.buyerCheckedAt(),
         day(transfer.shippedOn(), "shippedOn"));
+    return buyer;
+  }
+
+  /**
+   * Every problem of a transfer's fields, found as {@link #transfer(AccessContext, String,
+   * Transfer)} finds them, with nothing recorded: for a form that found problems of its own and
+   * shows them with these.
+   */
+  @Transactional(readOnly = true)
+  public void checkTransfer(AccessContext context, String machineId, Transfer transfer) {
+    RegistrantView seller = actingRegistrant(context);
+    heldBy(seller, machineId);
+    var problems = new Problems();
+    problems.check(() -> saleRecord(transfer));
+    problems.check(() -> buyerOf(transfer, registrants::byRegistration));
+    problems.throwIfAny();
+  }
+
+  /** The buyer a transfer names, with the check of its registration and the shipment's day. */
+  private RegistrantView buyerOf(
+      Transfer transfer,
+      java.util.function.Function<String, java.util.Optional<RegistrantView>> buyers) {
+    var problems = new Problems();
+    RegistrantView buyer = null;
+    if (transfer.buyerRegistration() == null || transfer.buyerRegistration().isBlank()) {
+      problems.add("buyerRegistration", "the buyer's registration number is required");
+    } else {
+      buyer = buyers.apply(transfer.buyerRegistration().strip()).orElse(null);
+      if (buyer == null) {
+        problems.add(
+            "buyerRegistration",
+            "no registrant has registration number '" + transfer.buyerRegistration().strip() + "'");
+      }
+    }
+    if (transfer.buyerCheckedAt() == null) {
+      problems.add(
+          "buyerCheckedAt", "the seller must record when it checked the buyer's registration");
+    } else if (transfer.buyerCheckedAt().isAfter(clock.instant())) {
+      problems.add("buyerCheckedAt", "the check cannot lie in the future");
+    }
+    problems.check(() -> day(transfer.shippedOn(), "shippedOn"));
+    problems.throwIfAny();
     return buyer;
   }
 

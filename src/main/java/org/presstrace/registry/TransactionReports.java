@@ -24,6 +24,7 @@ import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -80,8 +81,12 @@ public class TransactionReports {
       throw new InvalidRequest("direction", "direction is required: IMPORT or EXPORT");
     }
     requireMayMove(registrant, form.direction());
-    TransactionReportForm checked = validated(form, form.direction());
-    List<ReportedItem> items = items(registrant, form.direction(), form.machines());
+    // Every problem of the form is found before it is refused.
+    var problems = new Problems();
+    TransactionReportForm checked = problems.value(() -> validated(form, form.direction()));
+    List<ReportedItem> items =
+        problems.value(() -> items(registrant, form.direction(), form.machines()));
+    problems.throwIfAny();
     // The filing day is the registrant's day, not UTC's.
     LocalDate today = deadlines.filingDay(clock.instant(), zoneOf(registrant));
     Instant now = clock.instant();
@@ -126,8 +131,11 @@ public class TransactionReports {
     TransactionReport report = own(registrant, id);
     String why = required(reason, "reason", "the reason for the amendment", 1000);
     report.requireAmendable(form.direction());
-    TransactionReportForm checked = validated(form, report.direction());
-    List<ReportedItem> items = items(registrant, report.direction(), form.machines());
+    var problems = new Problems();
+    TransactionReportForm checked = problems.value(() -> validated(form, report.direction()));
+    List<ReportedItem> items =
+        problems.value(() -> items(registrant, report.direction(), form.machines()));
+    problems.throwIfAny();
     ReportTiming timing = timing(report.direction(), checked.proposedOn(), report.filedOn());
     report.amend(form.direction(), checked.proposedOn(), timing, why, context.caller().username());
     int version = report.version();
@@ -286,41 +294,49 @@ public class TransactionReports {
   }
 
   private TransactionReportForm validated(TransactionReportForm form, ReportKind direction) {
-    String purpose = required(form.purpose(), "purpose", "purpose", 500);
+    var problems = new Problems();
+    String purpose = problems.value(() -> required(form.purpose(), "purpose", "purpose", 500));
     if (form.proposedOn() == null) {
-      throw new InvalidRequest("proposedOn", "the proposed movement day is required");
-    }
-    if (form.proposedOn().isBefore(today())) {
-      throw new InvalidRequest(
+      problems.add("proposedOn", "the proposed movement day is required");
+    } else if (form.proposedOn().isBefore(today())) {
+      problems.add(
           "proposedOn",
           "the proposed movement day "
               + form.proposedOn()
               + " is in the past: a transaction report is filed before the movement");
     }
     String port =
-        required(
-            form.port(),
-            "port",
-            direction == ReportKind.IMPORT ? "the port of entry" : "the port of exit",
-            100);
-    Party importer = party(form.importer(), "importer", true);
-    Party exporter = party(form.exporter(), "exporter", true);
-    Party consignee = party(form.consignee(), "consignee", false);
+        problems.value(
+            () ->
+                required(
+                    form.port(),
+                    "port",
+                    direction == ReportKind.IMPORT ? "the port of entry" : "the port of exit",
+                    100));
+    Party importer = problems.value(() -> party(form.importer(), "importer", true));
+    Party exporter = problems.value(() -> party(form.exporter(), "exporter", true));
+    Party consignee = problems.value(() -> party(form.consignee(), "consignee", false));
     String broker = form.broker() == null || form.broker().isBlank() ? null : form.broker().strip();
     if (broker != null && broker.length() > 200) {
-      throw new InvalidRequest("broker", "broker or forwarder is longer than 200 characters");
+      problems.add("broker", "broker or forwarder is longer than 200 characters");
     }
-    String method = choice(TransferMethod.class, form.methodOfTransfer(), "methodOfTransfer");
-    String idType = choice(PurchaserIdType.class, form.purchaserIdType(), "purchaserIdType");
-    String idNumber = optional(form.purchaserIdNumber(), "purchaserIdNumber", 40);
-    if (idNumber != null && idType == null) {
-      throw new InvalidRequest(
+    String method =
+        problems.value(
+            () -> choice(TransferMethod.class, form.methodOfTransfer(), "methodOfTransfer"));
+    String idType =
+        problems.value(
+            () -> choice(PurchaserIdType.class, form.purchaserIdType(), "purchaserIdType"));
+    String idNumber =
+        problems.value(() -> optional(form.purchaserIdNumber(), "purchaserIdNumber", 40));
+    if (idNumber != null && idType == null && !problems.refused("purchaserIdType")) {
+      problems.add(
           "purchaserIdType", "give the type of the purchaser's identification with its number");
     }
-    if (idType != null && idNumber == null) {
-      throw new InvalidRequest(
+    if (idType != null && idNumber == null && !problems.refused("purchaserIdNumber")) {
+      problems.add(
           "purchaserIdNumber", "give the number of the purchaser's " + idType + " identification");
     }
+    problems.throwIfAny();
     return new TransactionReportForm(
         direction,
         purpose,
@@ -343,11 +359,19 @@ public class TransactionReports {
       }
       return null;
     }
-    String name = required(party.name(), field + ".name", "the " + field + "'s name", 200);
+    var problems = new Problems();
+    String name =
+        problems.value(
+            () -> required(party.name(), field + ".name", "the " + field + "'s name", 200));
     var country =
-        CountryCode.parse(party.country() == null ? "" : party.country(), field + ".country");
-    String address = optional(party.address(), field + ".address", 500);
-    String registration = optional(party.registration(), field + ".registration", 40);
+        problems.value(
+            () ->
+                CountryCode.parse(
+                    party.country() == null ? "" : party.country(), field + ".country"));
+    String address = problems.value(() -> optional(party.address(), field + ".address", 500));
+    String registration =
+        problems.value(() -> optional(party.registration(), field + ".registration", 40));
+    problems.throwIfAny();
     if (registration != null && country.alpha3().equals("USA")) {
       try {
         registration = new DeaRegistrationNumber(registration).value();
@@ -399,42 +423,56 @@ public class TransactionReports {
       throw new InvalidRequest("machines", "at most " + MAX_ITEMS + " items per report");
     }
     var items = new ArrayList<ReportedItem>();
+    var problems = new Problems();
     for (int i = 0; i < given.size(); i++) {
-      ReportedItem item = given.get(i);
-      String field = "machines[" + i + "]";
-      if (item == null) {
-        throw new InvalidRequest(field, "an item is required");
-      }
-      if (direction == ReportKind.EXPORT) {
-        String machineId =
-            required(item.machineId(), field + ".machineId", "the machine's registry id", 36);
-        boolean held = machines.holderOf(machineId).filter(registrant.id()::equals).isPresent();
-        if (!held) {
-          throw new InvalidRequest(
-              field + ".machineId", "machine '" + machineId + "' is not one you hold");
-        }
-        MachineView machine = machines.written(machineId);
-        items.add(
-            new ReportedItem(machine.id(), machine.make(), machine.model(), machine.serial()));
-      } else {
-        if (item.machineId() != null && !item.machineId().isBlank()) {
-          throw new InvalidRequest(
-              field + ".machineId",
-              "an import report describes equipment not yet registered: give make, model and"
-                  + " serial");
-        }
-        String make = required(item.make(), field + ".make", "make", 100);
-        String model = required(item.model(), field + ".model", "model", 100);
-        String serial = required(item.serial(), field + ".serial", "serial", 64);
-        try {
-          new SerialNumber(serial);
-        } catch (InvalidRequest bad) {
-          throw new InvalidRequest(field + ".serial", bad.getMessage());
-        }
-        items.add(new ReportedItem(null, make, model, serial));
+      int index = i;
+      ReportedItem item =
+          problems.value(
+              () -> item(registrant, direction, given.get(index), "machines[" + index + "]"));
+      if (item != null) {
+        items.add(item);
       }
     }
+    problems.throwIfAny();
     return items;
+  }
+
+  /** One item of a report, checked; {@code field} names it in a problem. */
+  private ReportedItem item(
+      RegistrantView registrant, ReportKind direction, ReportedItem item, String field) {
+    if (item == null) {
+      throw new InvalidRequest(field, "an item is required");
+    }
+    if (direction == ReportKind.EXPORT) {
+      String machineId =
+          required(item.machineId(), field + ".machineId", "the machine's registry id", 36);
+      boolean held = machines.holderOf(machineId).filter(registrant.id()::equals).isPresent();
+      if (!held) {
+        throw new InvalidRequest(
+            field + ".machineId", "machine '" + machineId + "' is not one you hold");
+      }
+      MachineView machine = machines.written(machineId);
+      return new ReportedItem(machine.id(), machine.make(), machine.model(), machine.serial());
+    }
+    if (item.machineId() != null && !item.machineId().isBlank()) {
+      throw new InvalidRequest(
+          field + ".machineId",
+          "an import report describes equipment not yet registered: give make, model and"
+              + " serial");
+    }
+    var problems = new Problems();
+    String make = problems.value(() -> required(item.make(), field + ".make", "make", 100));
+    String model = problems.value(() -> required(item.model(), field + ".model", "model", 100));
+    String serial = problems.value(() -> required(item.serial(), field + ".serial", "serial", 64));
+    if (serial != null) {
+      try {
+        new SerialNumber(serial);
+      } catch (InvalidRequest bad) {
+        problems.add(field + ".serial", bad.getMessage());
+      }
+    }
+    problems.throwIfAny();
+    return new ReportedItem(null, make, model, serial);
   }
 
   private static void requireMayMove(RegistrantView registrant, ReportKind direction) {

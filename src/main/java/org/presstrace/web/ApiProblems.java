@@ -50,9 +50,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidRequest.class)
   ResponseEntity<Object> invalid(InvalidRequest e, WebRequest request) {
     var errors =
-        e.field() == null
-            ? List.<FieldProblem>of()
-            : List.of(new FieldProblem(e.field(), e.getMessage(), null));
+        e.all().stream()
+            .filter(problem -> problem.field() != null)
+            .map(problem -> new FieldProblem(problem.field(), problem.getMessage(), null))
+            .toList();
     return problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage(), errors, request);
   }
 

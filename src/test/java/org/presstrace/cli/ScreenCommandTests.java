@@ -129,6 +129,41 @@ class ScreenCommandTests {
   }
 
   @Test
+  void screensPlainLinesWithoutAHeaderKeepingEachQuantity() throws IOException {
+    Path manifest =
+        Files.writeString(
+            dir.resolve("pasted.txt"),
+            "4-anilinopiperidine, 25 kg\nCotton t-shirts\nacetylfentanyl 2 kg\n");
+
+    int exit = run("screen", "--manifest", manifest.toString());
+
+    assertThat(exit).isZero();
+    List<JsonNode> lines =
+        out.toString().lines().map(line -> JsonMapper.builder().build().readTree(line)).toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0).get("description").asString()).isEqualTo("4-anilinopiperidine");
+    assertThat(lines.get(0).get("quantity").asString()).isEqualTo("25 kg");
+    assertThat(lines.get(0).get("flagged").asBoolean()).isTrue();
+    assertThat(lines.get(1).has("quantity")).isFalse();
+    assertThat(lines.get(1).get("flagged").asBoolean()).isFalse();
+    assertThat(lines.get(2).get("quantity").asString()).isEqualTo("2 kg");
+  }
+
+  @Test
+  void aBinaryOrEmptyManifestFailsInOneLine() throws IOException {
+    Path binary =
+        Files.write(dir.resolve("manifest.zip"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0x00, 0x41});
+    assertThat(run("screen", "--manifest", binary.toString())).isEqualTo(1);
+    assertThat(err.toString().lines()).singleElement().asString().contains("not text");
+    assertThat(out.toString()).isEmpty();
+
+    err.getBuffer().setLength(0);
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "\n# nothing\n");
+    assertThat(run("screen", "--manifest", empty.toString())).isEqualTo(1);
+    assertThat(err.toString().lines()).singleElement().asString().contains("is empty");
+  }
+
+  @Test
   void aMissingManifestFailsInOneLine() {
     int exit = run("screen", "--manifest", dir.resolve("absent.csv").toString());
 

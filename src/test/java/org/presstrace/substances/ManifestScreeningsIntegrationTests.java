@@ -288,7 +288,7 @@ class ManifestScreeningsIntegrationTests {
             post("/substances/screenings")
                 .with(user(analyst).roles("ANALYST"))
                 .with(csrf())
-                .param("manifest", "product\nfentanyl\n"))
+                .param("manifest", "cas,quantity\n437-38-7,1 kg\n"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("has no &#39;description&#39; column")));
   }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.presstrace.access.AccessContext;
@@ -24,6 +25,7 @@ import org.presstrace.access.ReleaseStatus;
 import org.presstrace.access.Releases;
 import org.presstrace.access.Role;
 import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.FormErrors;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.PageQuery;
 import org.springframework.security.access.AccessDeniedException;
@@ -196,11 +198,13 @@ class AccessPages {
   String requestRelease(
       @RequestParam String kind,
       @RequestParam String recordId,
-      @RequestParam String targetAgency,
-      @RequestParam String justification,
+      @RequestParam(defaultValue = "") String targetAgency,
+      @RequestParam(defaultValue = "") String justification,
+      @RequestParam(required = false) String from,
       HttpSession session,
       RedirectAttributes redirect) {
     Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
+    String back = localPath(from);
     try {
       releases.request(
           callers.context(Channel.PAGE, purpose == null ? null : purpose.toString()),
@@ -210,10 +214,50 @@ class AccessPages {
           justification);
       redirect.addFlashAttribute(
           "notice", "Release to " + targetAgency + " requested; a supervisor decides.");
-    } catch (InvalidRequest | ConflictingState | AccessDeniedException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+      return "redirect:/releases";
+    } catch (InvalidRequest e) {
+      redirect.addFlashAttribute("releaseErrors", releaseErrors(e));
+    } catch (ConflictingState | AccessDeniedException e) {
+      redirect.addFlashAttribute("releaseErrors", Map.of(FormErrors.FORM, e.getMessage()));
     }
-    return "redirect:/releases";
+    if (back == null) {
+      redirect.addFlashAttribute("error", "The release was not asked for: correct the request.");
+      return "redirect:/releases";
+    }
+    // Back to the form, with every problem beside its field and what was typed.
+    redirect.addFlashAttribute(
+        "releaseForm", Map.of("targetAgency", targetAgency, "justification", justification));
+    return "redirect:" + back;
+  }
+
+  /** The words a user reads beside each field of the release form. */
+  static Map<String, String> releaseErrors(InvalidRequest refused) {
+    var plain = new java.util.HashMap<String, String>();
+    plain.put(
+        "justification", "Say why the record should go to this agency, in 4 to 1000 characters");
+    refused.all().stream()
+        .filter(problem -> "targetAgency".equals(problem.field()))
+        .filter(
+            problem ->
+                problem.getMessage().endsWith("does not exist")
+                    || problem.getMessage().endsWith("is required"))
+        .findFirst()
+        .ifPresent(
+            problem ->
+                plain.put(
+                    "targetAgency", "Give the code of an agency PressTrace knows, such as DEA"));
+    return FormErrors.of(
+        refused,
+        field -> List.of("targetAgency", "justification").contains(field) ? field : FormErrors.FORM,
+        plain,
+        List.of("targetAgency", "justification"));
+  }
+
+  /** {@code path} when it is a path on this server, such as {@code /intel/…}; else null. */
+  static String localPath(String path) {
+    return path != null && path.matches("/[A-Za-z0-9/_-]{0,200}") && !path.startsWith("//")
+        ? path
+        : null;
   }
 
   @PostMapping("/releases/{id}/{decision}")

@@ -3,6 +3,7 @@ package org.presstrace.casework.web;
 import jakarta.servlet.http.HttpSession;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,16 +13,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.Marking;
 import org.presstrace.casework.Subject;
 import org.presstrace.casework.SubjectDraft;
 import org.presstrace.casework.SubjectStatement;
 import org.presstrace.casework.Subjects;
 import org.presstrace.casework.Submission;
 import org.presstrace.resolution.Schema;
+import org.presstrace.shared.FormErrors;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.Page;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.shared.Problems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -96,7 +100,12 @@ class SubjectPages {
       return form;
     }
 
-    SubjectDraft toDraft(String agency) {
+    /**
+     * The draft the form describes; a problem only the form sees (a day that is no date, a bad
+     * marking) is kept in {@code problems}, and the draft then carries no marking, so that the
+     * service refuses it with every problem of its own and stores nothing.
+     */
+    SubjectDraft toDraft(String agency, Problems problems) {
       Schema parsed = Schema.parse("schema", schema);
       Kinds.Kind kind = Kinds.of(parsed);
       var properties = new LinkedHashMap<String, List<String>>();
@@ -107,36 +116,80 @@ class SubjectPages {
               properties.put(parsed.property(property, property), given);
             }
           });
+      LocalDate stated = problems.value(() -> date(statedOn));
+      Marking marking = problems.value(() -> marking(agency));
       return new SubjectDraft(
-          parsed, properties, caseReference, contact, source, date(statedOn), marking(agency));
+          parsed,
+          properties,
+          caseReference,
+          contact,
+          source,
+          stated,
+          problems.any() ? null : marking);
     }
 
+    /** The words a user reads beside the fields every kind's form carries. */
+    private static final Map<String, String> PLAIN =
+        Map.of(
+            "caseReference",
+                "Give the case reference the other agency should quote, at most 100 characters",
+            "contact", "Give a point of contact (name and phone), at most 200 characters",
+            "source", "Name the source record in at most 200 characters",
+            "statedOn", "Give the day as a date such as 2026-11-27, not in the future",
+            "relTo",
+                "'%s' is not a country code: give REL TO as three-letter codes separated by"
+                    + " commas, such as USA, MEX",
+            "compartment", "Choose a compartment you are a member of, or leave it empty");
+
     /**
-     * Where the form shows a complaint: beside its field when the form has that field, at the top
-     * otherwise; a subject without what names it is told so in plain words beside the first field.
+     * Where the form shows each complaint: beside its field when the form has that field, at the
+     * top otherwise; a subject without what names it is told so in plain words beside the first
+     * field. The complaints come in the order of the form's fields.
      */
-    Map<String, String> placed(InvalidRequest problem) {
-      Map<String, String> error = PageForms.errorOf(problem);
+    Map<String, String> placed(InvalidRequest refused) {
       Kinds.Kind kind;
       try {
         kind = Kinds.of(Schema.parse("schema", schema));
       } catch (InvalidRequest unknownKind) {
-        return error;
+        return PageForms.errorOf(refused);
       }
       String first = kind.fields().get(0).property();
       boolean unnamed =
           Stream.concat(kind.schema().captions().stream(), Stream.of("firstName", "lastName"))
               .allMatch(property -> values.getOrDefault(property, "").isBlank());
-      if (unnamed
-          && ("properties".equals(problem.field())
-              || ("properties." + first).equals(problem.field()))) {
-        return Map.of(first, kind.needs());
+      var placed = new LinkedHashMap<String, String>();
+      for (InvalidRequest problem : refused.all()) {
+        String field;
+        String message;
+        if (unnamed
+            && ("properties".equals(problem.field())
+                || ("properties." + first).equals(problem.field()))) {
+          field = first;
+          message = kind.needs();
+        } else {
+          field = PageForms.errorOf(problem).keySet().iterator().next();
+          message = FormErrors.worded(PLAIN.get(field), problem.getMessage());
+          if (kind.field(field) == null && !COMMON_FIELDS.contains(field)) {
+            field = FormErrors.FORM;
+            message = problem.getMessage();
+          }
+        }
+        placed.merge(field, message, (a, b) -> a.equals(b) ? a : a + "; " + b);
       }
-      String field = error.keySet().iterator().next();
-      if (kind.field(field) == null && !COMMON_FIELDS.contains(field)) {
-        return Map.of("form", problem.getMessage());
-      }
-      return error;
+      var order = new ArrayList<String>();
+      kind.fields().forEach(f -> order.add(f.property()));
+      order.addAll(
+          List.of(
+              "caseReference",
+              "contact",
+              "source",
+              "statedOn",
+              "tlp",
+              "cuiCategory",
+              "noforn",
+              "relTo",
+              "compartment"));
+      return FormErrors.inOrder(placed, order);
     }
 
     private static List<String> given(Kinds.Field field, String text) {
@@ -277,8 +330,9 @@ class SubjectPages {
     if (entered != null) {
       return alreadyEntered(entered, redirect);
     }
+    var problems = new Problems();
     try {
-      SubjectDraft draft = form.toDraft(context.caller().agency());
+      SubjectDraft draft = form.toDraft(context.caller().agency(), problems);
       Submission submission =
           EnteredForms.issued(session, form.formId)
               ? subjects.submit(context, draft, UUID.fromString(form.formId))
@@ -293,7 +347,11 @@ class SubjectPages {
               .toList());
       return "casework/submitted";
     } catch (InvalidRequest e) {
-      return entry(model, form, form.placed(e));
+      boolean formFound = problems.any();
+      e.all().stream()
+          .filter(problem -> !(formFound && "marking".equals(problem.field())))
+          .forEach(problems::add);
+      return entry(model, form, form.placed(problems.refusal()));
     } catch (DuplicateKeyException sameFormAtOnce) {
       // Both submissions of one form raced; the other stored the subject under the form's id.
       return alreadyEntered(form.formId, redirect);

@@ -2,14 +2,17 @@ package org.presstrace.intel.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AccessPolicy;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Tlp;
 import org.presstrace.intel.IntelReportDraft;
 import org.presstrace.intel.IntelReports;
+import org.presstrace.shared.FormErrors;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.shared.Problems;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -98,29 +101,50 @@ class IntelPages {
 
   @PostMapping("/new")
   String create(@ModelAttribute("form") ReportForm form, AccessContext context, Model model) {
+    var problems = new Problems();
+    Marking marking =
+        problems.value(
+            () ->
+                new Marking(
+                    context.caller().agency(),
+                    Tlp.parse(form.tlp),
+                    form.cuiCategory,
+                    form.noforn,
+                    Marking.relTo(
+                        form.relTo == null || form.relTo.isBlank()
+                            ? List.of()
+                            : Arrays.stream(form.relTo.split("[,\\s]+"))
+                                .filter(s -> !s.isBlank())
+                                .toList()),
+                    form.compartment));
     try {
-      var marking =
-          new Marking(
-              context.caller().agency(),
-              Tlp.parse(form.tlp),
-              form.cuiCategory,
-              form.noforn,
-              Marking.relTo(
-                  form.relTo == null || form.relTo.isBlank()
-                      ? List.of()
-                      : Arrays.stream(form.relTo.split("[,\\s]+"))
-                          .filter(s -> !s.isBlank())
-                          .toList()),
-              form.compartment);
+      // Without a marking the report is refused, with every other problem it has.
       var report = reports.create(context, new IntelReportDraft(form.title, form.summary, marking));
       return "redirect:/intel/" + report.id();
     } catch (InvalidRequest e) {
-      String field =
-          e.field() == null
-              ? "form"
-              : e.field().replaceFirst("^marking\\.", "").replaceAll("\\[\\d+]$", "");
-      model.addAttribute("fieldErrors", java.util.Map.of(field, e.getMessage()));
+      e.all().stream()
+          .filter(problem -> marking != null || !"marking".equals(problem.field()))
+          .forEach(problems::add);
+      model.addAttribute("fieldErrors", errors(problems.refusal()));
       return "intel/new";
     }
+  }
+
+  /** The words a user reads beside each field of the report form. */
+  private static final Map<String, String> PLAIN =
+      Map.of(
+          "title", "Give the report a title of at most 200 characters",
+          "summary", "Write a summary of at most 10,000 characters",
+          "relTo",
+              "'%s' is not a country code: give REL TO as three-letter codes separated by"
+                  + " commas, such as USA, MEX",
+          "compartment", "Choose a compartment you are a member of, or leave it empty");
+
+  static Map<String, String> errors(InvalidRequest refused) {
+    return FormErrors.of(
+        refused,
+        field -> field.replaceFirst("^marking\\.", "").replaceAll("\\[\\d+]$", ""),
+        PLAIN,
+        List.of("title", "summary", "tlp", "cuiCategory", "noforn", "relTo", "compartment"));
   }
 }

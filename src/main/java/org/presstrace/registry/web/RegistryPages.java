@@ -4,15 +4,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.registry.Registry;
 import org.presstrace.registry.Trace;
 import org.presstrace.registry.Transfer;
 import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.FormErrors;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.shared.Problems;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,20 +92,27 @@ class RegistryPages {
   @PostMapping("/equipment/transfer")
   String transfer(
       @ModelAttribute("form") TransferForm form,
+      @RequestParam(required = false) Integer page,
       AccessContext context,
       Model model,
       RedirectAttributes redirect) {
+    var problems = new Problems();
+    var transfer =
+        new Transfer(
+            form.buyerRegistration,
+            problems.value(() -> parseInstant(form.checkedAt, "buyerCheckedAt")),
+            problems.value(() -> parseDay(form.shippedOn, "shippedOn")),
+            form.methodOfTransfer,
+            form.purchaserIdType,
+            form.purchaserIdNumber,
+            problems.value(() -> parseDay(form.orderedOn, "orderedOn")),
+            problems.value(() -> parseInstant(form.oralNoticeAt, "oralNoticeAt")));
     try {
-      var transfer =
-          new Transfer(
-              form.buyerRegistration,
-              parseInstant(form.checkedAt, "buyerCheckedAt"),
-              parseDay(form.shippedOn, "shippedOn"),
-              form.methodOfTransfer,
-              form.purchaserIdType,
-              form.purchaserIdNumber,
-              parseDay(form.orderedOn, "orderedOn"),
-              parseInstant(form.oralNoticeAt, "oralNoticeAt"));
+      if (problems.any()) {
+        // A value the form could not read is refused with what the registry finds in the others.
+        registry.checkTransfer(context, form.machineId, transfer);
+        throw problems.refusal();
+      }
       var moved = registry.transfer(context, form.machineId, transfer);
       redirect.addFlashAttribute(
           "notice",
@@ -113,12 +123,46 @@ class RegistryPages {
               + " recorded.");
       return "redirect:/registry/equipment";
     } catch (InvalidRequest e) {
-      model.addAttribute(
-          "fieldErrors", Map.of(e.field() == null ? "form" : e.field(), e.getMessage()));
+      var found = new Problems();
+      problems.refusalIfAny().ifPresent(found::add);
+      e.all().stream().filter(p -> !problems.refused(p.field())).forEach(found::add);
+      model.addAttribute("fieldErrors", transferErrors(found.refusal()));
     } catch (ConflictingState | NotFound e) {
       model.addAttribute("fieldErrors", Map.of("form", e.getMessage()));
     }
-    return equipmentPage(context, null, model);
+    return equipmentPage(context, page, model);
+  }
+
+  /** The words a user reads beside each field of the transfer form, in the form's order. */
+  static Map<String, String> transferErrors(InvalidRequest refused) {
+    return FormErrors.of(
+        refused,
+        field -> field.equals("buyerCheckedAt") ? "checkedAt" : field,
+        Map.of(
+            "checkedAt",
+            "Give the day and time (UTC) you checked the buyer's registration, not in the future",
+            "shippedOn",
+            "Give the day the item was shipped, not in the future",
+            "orderedOn",
+            "Give the day the order was placed, on or before the day it was shipped",
+            "oralNoticeAt",
+            "Give the day and time (UTC) you told DEA of the order, not in the future",
+            "methodOfTransfer",
+            "Choose a method of transfer from the list",
+            "purchaserIdNumber",
+            "Give the number of the purchaser's identification, at most 40 characters",
+            "purchaserIdType",
+            "Choose the type of the purchaser's identification"),
+        List.of(
+            "machineId",
+            "buyerRegistration",
+            "checkedAt",
+            "shippedOn",
+            "methodOfTransfer",
+            "purchaserIdType",
+            "purchaserIdNumber",
+            "orderedOn",
+            "oralNoticeAt"));
   }
 
   private String equipmentPage(AccessContext context, Integer page, Model model) {
@@ -132,7 +176,14 @@ class RegistryPages {
       model.addAttribute("needsPurpose", true);
       return "registry/equipment";
     }
-    model.addAttribute("machines", trace.heldBy(context, registrant.id(), PageQuery.of(page, 50)));
+    var machines = trace.heldBy(context, registrant.id(), PageQuery.of(page, 50));
+    model.addAttribute("machines", machines);
+    if (model.getAttribute("form") instanceof TransferForm form) {
+      machines.items().stream()
+          .filter(machine -> machine.id().equals(form.machineId))
+          .findFirst()
+          .ifPresent(machine -> model.addAttribute("chosenSerial", machine.serial()));
+    }
     return "registry/equipment";
   }
 

@@ -3,6 +3,7 @@ package org.presstrace.registry.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +20,11 @@ import org.presstrace.registry.TransactionReportForm;
 import org.presstrace.registry.TransactionReportVersion;
 import org.presstrace.registry.TransactionReports;
 import org.presstrace.shared.ConflictingState;
+import org.presstrace.shared.FormErrors;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.shared.Problems;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -120,7 +123,15 @@ class TransactionReportPages {
       return form;
     }
 
-    TransactionReportForm toForm() {
+    /** Lines of {@link #items} the form could not read, by index; their problems are the form's. */
+    private final java.util.Set<Integer> unreadItems = new java.util.HashSet<>();
+
+    /**
+     * The report the form describes. A value only the form reads (a day, an item's line) that it
+     * cannot read is kept in {@code problems} and sent on empty, so that the service refuses the
+     * report with every problem of its own and stores nothing.
+     */
+    TransactionReportForm toForm(Problems problems) {
       ReportKind kind;
       try {
         kind = ReportKind.valueOf(direction == null ? "" : direction.strip());
@@ -130,16 +141,26 @@ class TransactionReportPages {
       return new TransactionReportForm(
           kind,
           purpose,
-          day(proposedOn),
+          problems.value(() -> day(proposedOn)),
           port,
           party(importerName, importerCountry, importerAddress, importerRegistration),
           party(exporterName, exporterCountry, exporterAddress, exporterRegistration),
           party(consigneeName, consigneeCountry, consigneeAddress, consigneeRegistration),
           broker == null || broker.isBlank() ? null : broker,
-          kind == ReportKind.EXPORT ? exported() : imported(),
+          kind == ReportKind.EXPORT ? exported() : imported(problems),
           methodOfTransfer,
           purchaserIdType,
           purchaserIdNumber);
+    }
+
+    /** Whether a service problem is one the form already reported in its own words. */
+    boolean reportedByForm(InvalidRequest problem, Problems byForm) {
+      if (problem.field() == null) {
+        return false;
+      }
+      Matcher item = ITEM_FIELD.matcher(problem.field());
+      return byForm.refused(problem.field())
+          || item.matches() && unreadItems.contains(Integer.parseInt(item.group(1)));
     }
 
     private List<ReportedItem> exported() {
@@ -148,7 +169,7 @@ class TransactionReportPages {
           : machineIds.stream().map(id -> new ReportedItem(id, null, null, null)).toList();
     }
 
-    private List<ReportedItem> imported() {
+    private List<ReportedItem> imported(Problems problems) {
       var list = new ArrayList<ReportedItem>();
       String[] lines = items == null ? new String[0] : items.split("\\R");
       for (String line : lines) {
@@ -157,12 +178,13 @@ class TransactionReportPages {
         }
         String[] parts = line.split(",", -1);
         if (parts.length != 3) {
-          throw new InvalidRequest(
-              "machines",
-              "item "
-                  + (list.size() + 1)
-                  + ": write make, model and serial separated by commas, such as"
+          unreadItems.add(list.size());
+          problems.add(
+              "machines[" + list.size() + "]",
+              "write make, model and serial separated by commas, such as"
                   + " 'Acme, RT-24, AT-2400-01'");
+          list.add(new ReportedItem(null, null, null, null));
+          continue;
         }
         list.add(new ReportedItem(null, parts[0].strip(), parts[1].strip(), parts[2].strip()));
       }
@@ -217,8 +239,9 @@ class TransactionReportPages {
       AccessContext context,
       Model model,
       RedirectAttributes redirect) {
+    var problems = new Problems();
     try {
-      var filed = reports.file(context, form.toForm());
+      var filed = reports.file(context, form.toForm(problems));
       redirect.addFlashAttribute(
           "notice",
           "Filed "
@@ -229,8 +252,10 @@ class TransactionReportPages {
                   ? ": LATE (due by " + filed.dueOn() + "); it is in the compliance queue."
                   : ": on time. Quote its transaction id when the equipment moves."));
       return "redirect:/registry/transaction-reports/" + filed.transactionId();
-    } catch (InvalidRequest | ConflictingState | NotFound e) {
-      model.addAttribute("fieldErrors", errors(e));
+    } catch (InvalidRequest e) {
+      model.addAttribute("fieldErrors", errors(form, problems, e));
+    } catch (ConflictingState | NotFound e) {
+      model.addAttribute("fieldErrors", errors(form, problems, e));
     }
     return listPage(context, null, model);
   }
@@ -247,13 +272,16 @@ class TransactionReportPages {
       AccessContext context,
       Model model,
       RedirectAttributes redirect) {
+    var problems = new Problems();
     try {
-      var amended = reports.amend(context, id, form.toForm(), form.reason);
+      var amended = reports.amend(context, id, form.toForm(problems), form.reason);
       redirect.addFlashAttribute(
           "notice", "Amendment filed: report " + id + " is at version " + amended.version() + ".");
       return "redirect:/registry/transaction-reports/" + id;
-    } catch (InvalidRequest | ConflictingState e) {
-      model.addAttribute("fieldErrors", errors(e));
+    } catch (InvalidRequest e) {
+      model.addAttribute("fieldErrors", errors(form, problems, e));
+    } catch (ConflictingState e) {
+      model.addAttribute("fieldErrors", errors(form, problems, e));
     }
     return showPage(context, id, model, form);
   }
@@ -330,29 +358,112 @@ class TransactionReportPages {
     return copy;
   }
 
-  /** The error keyed by the form field it names: {@code importer.name} is importerName. */
-  static Map<String, String> errors(RuntimeException e) {
-    if (!(e instanceof InvalidRequest bad) || bad.field() == null) {
-      return Map.of("form", e.getMessage());
+  /** The words a user reads beside each field of the report form. */
+  private static final Map<String, String> PLAIN =
+      Map.ofEntries(
+          Map.entry(
+              "purpose",
+              "Say why the equipment moves (resale, own manufacture, repair), at most 500"
+                  + " characters"),
+          Map.entry(
+              "proposedOn",
+              "Give the proposed day of the movement, today or later, such as 2026-03-04"),
+          Map.entry("port", "Give the port of entry or exit, at most 100 characters"),
+          Map.entry("importerName", "Give the importer's name, at most 200 characters"),
+          Map.entry("exporterName", "Give the exporter's name, at most 200 characters"),
+          Map.entry("consigneeName", "Give the consignee's name, at most 200 characters"),
+          Map.entry("importerCountry", "Give the importer's country as a code such as USA"),
+          Map.entry("exporterCountry", "Give the exporter's country as a code such as USA"),
+          Map.entry("consigneeCountry", "Give the consignee's country as a code such as USA"),
+          Map.entry("importerAddress", "Give the importer's address in at most 500 characters"),
+          Map.entry("exporterAddress", "Give the exporter's address in at most 500 characters"),
+          Map.entry("consigneeAddress", "Give the consignee's address in at most 500 characters"),
+          Map.entry("broker", "Name the broker or forwarder in at most 200 characters"),
+          Map.entry("methodOfTransfer", "Choose a method of transfer from the list"),
+          Map.entry("purchaserIdType", "Choose the type of the purchaser's identification"),
+          Map.entry(
+              "purchaserIdNumber",
+              "Give the number of the purchaser's identification, at most 40 characters"));
+
+  /** The fields of the report form, in the order it shows them. */
+  private static final List<String> ORDER =
+      List.of(
+          "direction",
+          "purpose",
+          "proposedOn",
+          "port",
+          "broker",
+          "importerName",
+          "importerCountry",
+          "importerAddress",
+          "importerRegistration",
+          "exporterName",
+          "exporterCountry",
+          "exporterAddress",
+          "exporterRegistration",
+          "consigneeName",
+          "consigneeCountry",
+          "consigneeAddress",
+          "consigneeRegistration",
+          "methodOfTransfer",
+          "purchaserIdType",
+          "purchaserIdNumber",
+          "machineIds",
+          "items");
+
+  /**
+   * Every problem of a refused report, the form's own and the service's, each beside the form field
+   * it names: {@code importer.name} is importerName, an item's is the item list's.
+   */
+  static Map<String, String> errors(ReportForm form, Problems byForm, InvalidRequest refused) {
+    var all = new Problems();
+    byForm.refusalIfAny().ifPresent(all::add);
+    refused.all().stream()
+        .filter(problem -> !form.reportedByForm(problem, byForm))
+        .forEach(all::add);
+    String itemsField = "IMPORT".equals(form.direction) ? "items" : "machineIds";
+    var errors = new LinkedHashMap<String, String>();
+    for (InvalidRequest problem : all.refusal().all()) {
+      String field = problem.field() == null ? FormErrors.FORM : formField(problem.field());
+      String message = PLAIN.getOrDefault(field, problem.getMessage());
+      Matcher item = ITEM_FIELD.matcher(problem.field() == null ? "" : problem.field());
+      if (item.matches()) {
+        message = "Item " + (Integer.parseInt(item.group(1)) + 1) + ": " + problem.getMessage();
+      }
+      if (field.equals("machines")) {
+        field = itemsField;
+      }
+      errors.merge(field, message, (a, b) -> a.equals(b) ? a : a + "; " + b);
     }
-    String field = bad.field();
-    Matcher item = ITEM_FIELD.matcher(field);
-    if (item.matches()) {
-      return Map.of(
-          "machines", "item " + (Integer.parseInt(item.group(1)) + 1) + ": " + e.getMessage());
+    return FormErrors.inOrder(errors, ORDER);
+  }
+
+  /** The form field a service's field is shown beside: {@code importer.name} is importerName. */
+  static String formField(String field) {
+    if (ITEM_FIELD.matcher(field).matches()) {
+      return "machines";
     }
     int dot = field.indexOf('.');
     if (dot > 0) {
       String party = field.substring(0, dot);
       String part = field.substring(dot + 1);
-      return Map.of(
-          party + part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1),
-          e.getMessage());
+      return party + part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1);
     }
     if (List.of("importer", "exporter", "consignee").contains(field)) {
-      return Map.of(field + "Name", e.getMessage());
+      return field + "Name";
     }
-    return Map.of(field, e.getMessage());
+    return field;
+  }
+
+  /**
+   * A refusal that is not about the fields, shown at the top of the form, with the problems the
+   * form found itself.
+   */
+  static Map<String, String> errors(ReportForm form, Problems byForm, RuntimeException e) {
+    var shown = new LinkedHashMap<String, String>();
+    shown.put(FormErrors.FORM, e.getMessage());
+    byForm.refusalIfAny().ifPresent(own -> shown.putAll(errors(form, byForm, own)));
+    return shown;
   }
 
   private RegistrantView own(AccessContext context) {

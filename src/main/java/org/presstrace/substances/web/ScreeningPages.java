@@ -75,11 +75,21 @@ class ScreeningPages {
               + " flagged.");
       return "redirect:/substances/screenings/" + stored.screening().id();
     } catch (InvalidRequest refused) {
-      model.addAttribute("manifestError", refused.getMessage());
+      model.addAttribute("manifestError", plain(refused));
       model.addAttribute("title", title);
       model.addAttribute("manifest", manifest);
       return screenings(null, true, model);
     }
+  }
+
+  /** A refused manifest in the words a user reads; nothing of it was stored. */
+  static String plain(InvalidRequest refused) {
+    String message = refused.getMessage();
+    if (message.endsWith("has no lines") || message.startsWith("the manifest is empty")) {
+      return "Paste at least one line (one substance a line, or CSV with a header row), or choose"
+          + " a file: nothing was screened";
+    }
+    return "The manifest was not screened: " + message + (message.endsWith(".") ? "" : ".");
   }
 
   @GetMapping("/substances/screenings/{id}")

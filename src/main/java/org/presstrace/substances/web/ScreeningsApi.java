@@ -70,8 +70,13 @@ class ScreeningsApi {
     return created(screenings.screen(context, request.title(), lines(request.lines())));
   }
 
-  @PostMapping(path = "/screenings", consumes = "text/csv")
-  @Operation(summary = "Screen a CSV manifest (header: description, cas, hs_code, ...) and store")
+  @PostMapping(
+      path = "/screenings",
+      consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+  @Operation(
+      summary =
+          "Screen a CSV manifest (header: description, cas, hs_code, ...) or plain lines (one"
+              + " substance a line, optionally ', quantity') and store")
   ResponseEntity<ScreeningDetail> screenCsv(
       @RequestBody(required = false) String body,
       @RequestParam(required = false) String title,

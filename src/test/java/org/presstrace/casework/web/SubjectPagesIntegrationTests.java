@@ -164,10 +164,10 @@ class SubjectPagesIntegrationTests {
     expectError(onlyBlankValues(), "name", "A person needs a name");
     expectError(with("schema", "Spaceship"), "schema", "schema must be Person, Company");
     expectError(with("schema", "Company", "birthDate", "1980-03-04"), "form", "has no property");
-    expectError(with("caseReference", " "), "caseReference", "caseReference is required");
-    expectError(with("contact", ""), "contact", "contact is required");
-    expectError(with("statedOn", "yesterday"), "statedOn", "is not a date");
-    expectError(with("statedOn", "2999-01-01"), "statedOn", "is in the future");
+    expectError(with("caseReference", " "), "caseReference", "Give the case reference");
+    expectError(with("contact", ""), "contact", "Give a point of contact");
+    expectError(with("statedOn", "yesterday"), "statedOn", "Give the day as a date such as");
+    expectError(with("statedOn", "2999-01-01"), "statedOn", "not in the future");
     expectError(with("tlp", "PURPLE"), "tlp", "is not one of");
     expectError(with("relTo", "XXX"), "relTo", "XXX");
     expectError(with("noforn", "on", "cuiCategory", ""), "cuiCategory", "need a CUI category");

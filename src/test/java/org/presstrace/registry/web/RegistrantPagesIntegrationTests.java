@@ -358,13 +358,13 @@ class RegistrantPagesIntegrationTests {
     assertThat(post(session, "/registry/transaction-reports", fields))
         .bodyText()
         .contains("proposedOn-error")
-        .contains("is in the past");
+        .contains("today or later");
     fields = new java.util.HashMap<>(exportReport());
     fields.put("methodOfTransfer", "TELEPORT");
     assertThat(post(session, "/registry/transaction-reports", fields))
         .bodyText()
         .contains("methodOfTransfer-error")
-        .contains("TELEPORT");
+        .contains("Choose a method of transfer from the list");
     fields = new java.util.HashMap<>(exportReport());
     fields.put("exporterRegistration", "AB1234564");
     assertThat(post(session, "/registry/transaction-reports", fields))
@@ -380,15 +380,15 @@ class RegistrantPagesIntegrationTests {
     fields.remove("machineIds");
     assertThat(post(session, "/registry/transaction-reports", fields))
         .bodyText()
-        .contains("machines-error")
+        .contains("machineIds-error")
         .contains("name at least one machine or part");
     fields = new java.util.HashMap<>(exportReport());
     fields.put("direction", "IMPORT");
     fields.put("items", "Acme RT-9 only two");
     assertThat(post(session, "/registry/transaction-reports", fields))
         .bodyText()
-        .contains("machines-error")
-        .contains("item 1: write make, model and serial separated by commas");
+        .contains("items-error")
+        .contains("Item 1: write make, model and serial separated by commas");
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM transaction_report WHERE registrant_id = :id")
                 .param("id", exporter.id())
@@ -442,5 +442,36 @@ class RegistrantPagesIntegrationTests {
                 .session(session))
         .bodyText()
         .contains(location.substring(location.lastIndexOf('/') + 1));
+  }
+
+  @Test
+  void aReportWithThreeBadFieldsShowsAllThreeAtOnceInPlainWordsAndKeepsWhatWasTyped() {
+    var session = withPurpose();
+    var fields = new java.util.HashMap<>(exportReport());
+    fields.put("purpose", "");
+    fields.put("proposedOn", "next Tuesday");
+    fields.put("importerCountry", "Atlantis");
+    fields.put("port", "Port of Newark " + world.suffix());
+    var body =
+        assertThat(post(session, "/registry/transaction-reports", fields)).hasStatusOk().bodyText();
+    body.contains("id=\"error-summary\"")
+        .contains("There are 3 problems")
+        .contains("<a href=\"#purpose\">Say why the equipment moves")
+        .contains("<a href=\"#proposedOn\">Give the proposed day of the movement")
+        .contains("<a href=\"#importerCountry\">Give the importer&#39;s country")
+        .contains("id=\"purpose-error\"")
+        .contains("id=\"proposedOn-error\"")
+        .contains("id=\"importerCountry-error\"")
+        .contains("aria-describedby=\"proposedOn-error\" aria-invalid=\"true\"")
+        .contains("value=\"Atlantis\"")
+        .contains("value=\"next Tuesday\"")
+        .contains("value=\"Port of Newark " + world.suffix() + "\"")
+        .doesNotContain("purpose is required");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM transaction_report WHERE registrant_id = :id")
+                .param("id", exporter.id())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 }

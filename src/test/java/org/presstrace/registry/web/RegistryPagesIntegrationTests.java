@@ -223,4 +223,67 @@ class RegistryPagesIntegrationTests {
     assertThat(matcher.find()).as("a machine offered for transfer").isTrue();
     return matcher.group(1);
   }
+
+  @Test
+  void aTransferWithThreeBadFieldsIsRefusedWithAllThreeOnThePageAndInTheApi() throws Exception {
+    var session = withPurpose();
+    String id = offeredMachine(session);
+    String future =
+        LocalDateTime.now(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.MINUTES).toString();
+
+    assertThat(
+            mvc.post()
+                .uri("/registry/equipment/transfer?page=0")
+                .with(user(dealerUser))
+                .with(csrf())
+                .session(session)
+                .param("machineId", id)
+                .param("buyerRegistration", "PPR-NOSUCH00")
+                .param("checkedAt", "yesterday noon")
+                .param("shippedOn", LocalDate.now(ZoneOffset.UTC).toString())
+                .param("purchaserIdNumber", "TX-PP-00172")
+                .param("oralNoticeAt", future))
+        .hasStatusOk()
+        .bodyText()
+        .contains("There are 4 problems: the transfer of serial " + serial + " was not stored")
+        .contains("<a href=\"#buyerRegistration\">")
+        .contains("<a href=\"#checkedAt\">Give the day and time (UTC) you checked")
+        .contains("<a href=\"#purchaserIdType\">Choose the type")
+        .contains("<a href=\"#oralNoticeAt\">Give the day and time (UTC) you told DEA")
+        .contains("id=\"checkedAt-error\"")
+        .contains("value=\"yesterday noon\"")
+        .contains("value=\"TX-PP-00172\"")
+        .doesNotContain("cannot lie in the future");
+
+    assertThat(
+            mvc.post()
+                .uri("/api/v1/registry/machines/" + id + "/transfers")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic(dealerUser, World.PASSWORD))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"buyerRegistration": "PPR-NOSUCH00",
+                     "buyerCheckedAt": "%s",
+                     "shippedOn": "%s",
+                     "purchaserIdNumber": "TX-PP-00172",
+                     "oralNoticeAt": "%s"}
+                    """
+                        .formatted(
+                            java.time.Instant.now().minusSeconds(300),
+                            LocalDate.now(ZoneOffset.UTC),
+                            java.time.Instant.now().plusSeconds(86_400))))
+        .hasStatus(HttpStatus.BAD_REQUEST)
+        .bodyJson()
+        .extractingPath("$.errors[*].field")
+        .asArray()
+        .containsExactlyInAnyOrder("buyerRegistration", "purchaserIdType", "oralNoticeAt");
+    assertThat(
+            jdbc.sql("SELECT current_holder FROM machine WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single())
+        .isEqualTo(dealer.id());
+  }
 }
