@@ -309,6 +309,42 @@ class ListPagesIntegrationTests {
     assertThat(equipment("?status=STOLEN", dealerUser)).contains("id=\"list-total\">1<");
   }
 
+  // ---- the dashboard chart -------------------------------------------------------------------
+
+  @Test
+  void theDosesChartStateComesFromTheUrlAndBadChoicesAreSaidBesideTheControls() {
+    String analyst = world.user("ana", agency, Role.ANALYST);
+    String plain = dashboard("", analyst);
+    assertThat(plain)
+        .as("the best available estimate by default")
+        .containsPattern("id=\"series-best\"[^>]*checked")
+        .doesNotContainPattern("id=\"series-LAB_PURITY\"[^>]*checked")
+        .doesNotContainPattern("id=\"scale-log\"[^>]*checked")
+        .contains("id=\"doses-table\"");
+    assertThat(dashboard("?series=LAB_PURITY&series=best&scale=log", analyst))
+        .containsPattern("id=\"series-LAB_PURITY\"[^>]*checked")
+        .containsPattern("id=\"scale-log\"[^>]*checked");
+    assertThat(dashboard("?series=", analyst))
+        .as("an empty series= shows none")
+        .doesNotContainPattern("id=\"series-best\"[^>]*checked");
+    assertThat(dashboard("?series=BOGUS&scale=sideways", analyst))
+        .contains("id=\"series-error\"")
+        .contains("series &#39;BOGUS&#39; is not one of")
+        .contains("id=\"scale-error\"")
+        .contains("id=\"doses-table\"");
+  }
+
+  private String dashboard(String query, String username) {
+    var result =
+        mvc.get()
+            .uri("/seizures/dashboard" + query)
+            .session(withPurpose())
+            .with(user(username))
+            .exchange();
+    assertThat(result).as(query).hasStatusOk();
+    return body(result);
+  }
+
   // ---- fixtures ------------------------------------------------------------------------------
 
   private String page(String uri, String username) {
