@@ -20,16 +20,101 @@ document.addEventListener("DOMContentLoaded", function () {
   var months = data.monthly.map(function (r) { return r.period; });
   var methodSets = data.methods.map(function (m, i) {
     return {
-      label: m, borderColor: colours[i], backgroundColor: colours[i], fill: false,
-      data: data.monthly.map(function (r) { return r.byMethod[m].doses; })
+      label: m, key: m, borderColor: colours[i], backgroundColor: colours[i], fill: false,
+      raw: data.monthly.map(function (r) { return r.byMethod[m].doses; })
     };
   });
   methodSets.push({
-    label: "best available", borderColor: colours[4], backgroundColor: colours[4], borderDash: [6, 4],
-    data: data.monthly.map(function (r) { return r.best.doses; })
+    label: "best available", key: "best", borderColor: colours[4], backgroundColor: colours[4],
+    borderDash: [6, 4], raw: data.monthly.map(function (r) { return r.best.doses; })
   });
+
+  // The doses chart's state lives in its form (one checkbox per series, one for the log scale) and
+  // in the URL, so that a link or a reload shows the same chart; the table after the chart keeps
+  // every figure whatever is drawn.
+  var controls = document.getElementById("chart-controls");
+  function checked(id) {
+    var box = document.getElementById(id);
+    return !!(box && box.checked);
+  }
+  function logScale() {
+    return checked("scale-log");
+  }
+  function applyState(dosesChart) {
+    var log = logScale();
+    methodSets.forEach(function (set, i) {
+      // a logarithmic axis has no zero: months without doses are left as gaps
+      set.data = set.raw.map(function (v) { return log && v <= 0 ? null : v; });
+      set.hidden = !checked("series-" + set.key);
+      if (dosesChart) {
+        dosesChart.setDatasetVisibility(i, !set.hidden);
+      }
+    });
+    if (dosesChart) {
+      dosesChart.options.scales.y.type = log ? "logarithmic" : "linear";
+      dosesChart.update();
+    }
+  }
+  function stateParameters() {
+    var shown = methodSets.filter(function (set) { return checked("series-" + set.key); })
+      .map(function (set) { return set.key; });
+    return { series: shown.length ? shown : [""], log: logScale() };
+  }
+  function keepInUrl() {
+    var state = stateParameters();
+    var params = new URLSearchParams(window.location.search);
+    params.delete("series");
+    params.delete("scale");
+    state.series.forEach(function (s) { params.append("series", s); });
+    if (state.log) {
+      params.set("scale", "log");
+    }
+    history.replaceState(null, "", window.location.pathname + "?" + params.toString());
+    // the page's other forms carry the chart's state too
+    document.querySelectorAll("input.chart-state").forEach(function (input) { input.remove(); });
+    document.querySelectorAll("#seizure-charts form, #rollup-heading ~ form").forEach(function (form) {
+      if (form === controls) {
+        return;
+      }
+      var submit = form.querySelector("button[type=submit]");
+      function hidden(name, value) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.className = "chart-state";
+        input.name = name;
+        input.value = value;
+        form.insertBefore(input, submit);
+      }
+      state.series.forEach(function (s) { hidden("series", s); });
+      if (state.log) {
+        hidden("scale", "log");
+      }
+    });
+  }
+  applyState(null);
   chart("chart-doses", { type: "line", data: { labels: months, datasets: methodSets },
-    options: { animation: false, scales: { y: { title: { display: true, text: "doses" } } } } });
+    options: { animation: false,
+      plugins: { legend: { onClick: function (event, item) {
+        // the legend toggles the same checkbox, so that the URL and the form follow
+        var box = document.getElementById("series-" + methodSets[item.datasetIndex].key);
+        if (box) {
+          box.checked = !box.checked;
+          box.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      } } },
+      scales: { y: {
+        type: logScale() ? "logarithmic" : "linear", title: { display: true, text: "doses" } } } } });
+  if (controls) {
+    controls.addEventListener("change", function () {
+      applyState(document.getElementById("chart-doses").chart);
+      keepInUrl();
+    });
+    controls.addEventListener("submit", function (event) {
+      event.preventDefault();
+      applyState(document.getElementById("chart-doses").chart);
+      keepInUrl();
+    });
+  }
 
   chart("chart-volume", { type: "bar", data: { labels: months, datasets: [
       { label: "pills", backgroundColor: colours[0], yAxisID: "y",

@@ -13,6 +13,8 @@ import org.presstrace.access.internal.ReleaseStore;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
+import org.presstrace.shared.Page;
+import org.presstrace.shared.PageQuery;
 import org.presstrace.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -221,6 +223,30 @@ public class Releases {
   public List<Release> inbox(AccessContext context, ReleaseStatus status) {
     Caller caller = context.caller();
     return store.inbox(caller.username(), caller.agency(), caller.has(Role.SUPERVISOR), status);
+  }
+
+  /**
+   * One page of the inbox (see {@link #inbox(AccessContext, ReleaseStatus)}) narrowed by {@code
+   * filter}, newest first; the total counts only releases the caller deals with.
+   */
+  @Transactional(readOnly = true)
+  public Page<Release> inbox(AccessContext context, ReleaseFilter filter, PageQuery page) {
+    if (filter.kind() != null && !kinds.containsKey(filter.kind())) {
+      throw new InvalidRequest(
+          "kind", "record type '" + filter.kind() + "' is not one of " + recordKinds());
+    }
+    Caller caller = context.caller();
+    return store.inbox(
+        caller.username(), caller.agency(), caller.has(Role.SUPERVISOR), filter, page);
+  }
+
+  /** The kinds of record a release may concern, by name, sorted. */
+  public List<String> recordKinds() {
+    return kinds.values().stream()
+        .filter(kind -> !kind.derived())
+        .map(ProtectedKind::name)
+        .sorted()
+        .toList();
   }
 
   /** One release the caller deals with (see {@link #inbox}); others are {@link NotFound}. */

@@ -160,6 +160,40 @@ public class Trace {
         Machines::view);
   }
 
+  /**
+   * The equipment held by {@code registrantId} that the caller may read, narrowed by {@code filter}
+   * (one page); the filter is added to the policy's filter, so the total counts only readable
+   * items.
+   */
+  @Transactional
+  public Page<MachineView> heldBy(
+      AccessContext context, String registrantId, EquipmentFilter filter, PageQuery page) {
+    var where = new StringBuilder("r.current_holder = :holder");
+    var parameters = new java.util.HashMap<String, Object>();
+    parameters.put("holder", registrantId);
+    if (filter.kind() != null) {
+      where.append(" AND r.kind = :kind");
+      parameters.put("kind", filter.kind().name());
+    }
+    if (filter.state() != null) {
+      where.append(" AND r.state = :state");
+      parameters.put("state", filter.state().name());
+    }
+    String serial = filter.normalisedSerial();
+    if (serial != null) {
+      // normalised serials hold only 0-9 and A-Z, so the text needs no LIKE escaping
+      where.append(" AND r.serial_normalised LIKE :serial");
+      parameters.put("serial", "%" + serial + "%");
+    }
+    return reads.page(
+        context,
+        Machines.KIND,
+        new Criteria(where.toString(), parameters, null, !filter.equals(EquipmentFilter.none()))
+            .orderBy("r.make, r.model, r.serial_normalised"),
+        page,
+        Machines::view);
+  }
+
   /** Every readable item (the policy decides which), one page. */
   @Transactional
   public Page<MachineView> page(AccessContext context, PageQuery page) {

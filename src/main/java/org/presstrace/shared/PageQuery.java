@@ -22,6 +22,23 @@ public record PageQuery(int page, int size) {
     return new PageQuery(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
   }
 
+  /**
+   * The page a person asked for in a URL ({@code ?page=2}), as text: blank is the first page;
+   * anything but a whole number from 0 (such as {@code -1}, {@code x} or {@code 1.5}) is refused
+   * naming the field {@code page}, so that a list page can say so beside its pager.
+   */
+  public static PageQuery parse(String page, int size) {
+    if (page == null || page.isBlank()) {
+      return new PageQuery(0, size);
+    }
+    String text = page.strip();
+    if (!text.matches("[0-9]{1,9}")) {
+      throw new InvalidRequest(
+          "page", "page '" + page + "' is not a page number; pages count from 0");
+    }
+    return new PageQuery(Integer.parseInt(text), size);
+  }
+
   public long offset() {
     return (long) page * size;
   }

@@ -5,10 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.presstrace.access.Release;
+import org.presstrace.access.ReleaseFilter;
 import org.presstrace.access.ReleaseStatus;
+import org.presstrace.shared.Page;
+import org.presstrace.shared.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -147,6 +152,63 @@ public class ReleaseStore {
         .param("username", username)
         .query(ReleaseStore::release)
         .list();
+  }
+
+  /**
+   * One page of {@link #inbox(String, String, boolean, ReleaseStatus)} narrowed by {@code filter};
+   * the filter is only ever added to the visibility condition, so it cannot widen it.
+   */
+  public Page<Release> inbox(
+      String username, String agency, boolean supervisor, ReleaseFilter filter, PageQuery page) {
+    String mine =
+        supervisor
+            ? "owner_agency = :agency OR requested_by = :username"
+            : "requested_by = :username";
+    var where =
+        new StringBuilder(
+            " WHERE (" + mine + " OR (target_agency = :agency AND status = 'APPROVED'))");
+    var params = new HashMap<String, Object>();
+    params.put("agency", agency);
+    params.put("username", username);
+    if (filter.status() != null) {
+      where.append(" AND status = :status");
+      params.put("status", filter.status().name());
+    }
+    if (filter.kind() != null) {
+      where.append(" AND kind = :kind");
+      params.put("kind", filter.kind());
+    }
+    if (filter.who() != null) {
+      where.append(
+          " AND (LOWER(requested_by) LIKE :who ESCAPE '\\' OR LOWER(owner_agency) LIKE :who"
+              + " ESCAPE '\\' OR LOWER(target_agency) LIKE :who ESCAPE '\\')");
+      params.put("who", "%" + like(filter.who().toLowerCase(Locale.ROOT)) + "%");
+    }
+    if (filter.recordId() != null) {
+      where.append(" AND record_id LIKE :record ESCAPE '\\'");
+      params.put("record", like(filter.recordId()) + "%");
+    }
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM record_release" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Release> rows =
+        jdbc.sql(
+                "SELECT * FROM record_release"
+                    + where
+                    + " ORDER BY requested_at DESC, id LIMIT :limit OFFSET :offset")
+            .params(params)
+            .param("limit", page.size())
+            .param("offset", page.offset())
+            .query(ReleaseStore::release)
+            .list();
+    return new Page<>(rows, page.page(), page.size(), total);
+  }
+
+  /** {@code text} with the LIKE wildcards and the escape character escaped. */
+  private static String like(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static OffsetDateTime utc(Instant at) {

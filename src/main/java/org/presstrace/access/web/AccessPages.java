@@ -2,9 +2,12 @@ package org.presstrace.access.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -21,12 +24,14 @@ import org.presstrace.access.MarkingChangeStatus;
 import org.presstrace.access.MarkingChanges;
 import org.presstrace.access.NewUser;
 import org.presstrace.access.Purpose;
+import org.presstrace.access.ReleaseFilter;
 import org.presstrace.access.ReleaseStatus;
 import org.presstrace.access.Releases;
 import org.presstrace.access.Role;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.FormErrors;
 import org.presstrace.shared.InvalidRequest;
+import org.presstrace.shared.PageLinks;
 import org.presstrace.shared.PageQuery;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -176,14 +181,45 @@ class AccessPages {
 
   // ---- releases ------------------------------------------------------------------------------
 
+  /** Rows per page of the release inbox. */
+  static final int RELEASES_PER_PAGE = 25;
+
   @GetMapping("/releases")
-  String inbox(@RequestParam(required = false) String status, Model model) {
+  String inbox(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String who,
+      @RequestParam(required = false) String record,
+      @RequestParam(required = false) String page,
+      Model model) {
+    var errors = new LinkedHashMap<String, String>();
     ReleaseStatus wanted = null;
     if (status != null && !status.isBlank()) {
-      wanted = ReleaseStatus.valueOf(status);
+      try {
+        wanted = ReleaseStatus.valueOf(status.strip());
+      } catch (IllegalArgumentException e) {
+        errors.put(
+            "status",
+            "status '" + status + "' is not one of " + Arrays.toString(ReleaseStatus.values()));
+      }
     }
+    String recordKind = kind == null || kind.isBlank() ? null : kind.strip();
+    if (recordKind != null && !releases.recordKinds().contains(recordKind)) {
+      errors.put("kind", "record type '" + kind + "' is not one of " + releases.recordKinds());
+      recordKind = null;
+    }
+    PageQuery pageQuery = pageQuery(page, RELEASES_PER_PAGE, errors);
     AccessContext context = context();
-    model.addAttribute("releases", releases.inbox(context, wanted));
+    var filters = releaseFilters(status, kind, who, record);
+    var found =
+        releases.inbox(context, new ReleaseFilter(wanted, recordKind, who, record), pageQuery);
+    var links = PageLinks.of("/releases", filters, found);
+    model.addAttribute("releases", found.items());
+    model.addAttribute("links", links);
+    model.addAttribute("here", links.here());
+    model.addAttribute("filters", filters);
+    model.addAttribute("filterErrors", errors);
+    model.addAttribute("recordKinds", releases.recordKinds());
     model.addAttribute(
         "markingChanges", markingChanges.inbox(context, MarkingChangeStatus.PENDING));
     model.addAttribute("status", status == null ? "" : status);
@@ -192,6 +228,30 @@ class AccessPages {
     model.addAttribute("supervisor", context.caller().has(Role.SUPERVISOR));
     model.addAttribute("myAgency", context.caller().agency());
     return "access/releases";
+  }
+
+  /** The inbox's filters as given, in the order the links carry them. */
+  private static Map<String, String> releaseFilters(
+      String status, String kind, String who, String record) {
+    var filters = new LinkedHashMap<String, String>();
+    filters.put("status", status);
+    filters.put("kind", kind);
+    filters.put("who", who);
+    filters.put("record", record);
+    return filters;
+  }
+
+  /**
+   * The page asked for; a page that is not a page number is said beside the pager and the first
+   * page shown.
+   */
+  static PageQuery pageQuery(String page, int size, Map<String, String> errors) {
+    try {
+      return PageQuery.parse(page, size);
+    } catch (InvalidRequest e) {
+      errors.put("page", e.getMessage());
+      return new PageQuery(0, size);
+    }
   }
 
   @PostMapping("/releases")
@@ -260,11 +320,20 @@ class AccessPages {
         : null;
   }
 
+  /**
+   * Approves, rejects or revokes a release, then shows the inbox again with the filters and page
+   * the decision was taken on (given in the form's query string).
+   */
   @PostMapping("/releases/{id}/{decision}")
   String decide(
       @PathVariable String id,
       @PathVariable String decision,
       @RequestParam(defaultValue = "") String reason,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String who,
+      @RequestParam(required = false) String record,
+      @RequestParam(required = false) String page,
       RedirectAttributes redirect) {
     AccessContext context = context();
     try {
@@ -278,7 +347,9 @@ class AccessPages {
     } catch (InvalidRequest | ConflictingState | AccessDeniedException e) {
       redirect.addFlashAttribute("error", e.getMessage());
     }
-    return "redirect:/releases";
+    var back = releaseFilters(status, kind, who, record);
+    back.put("page", page);
+    return "redirect:/releases" + PageLinks.query(back);
   }
 
   // ---- grants --------------------------------------------------------------------------------
@@ -360,6 +431,9 @@ class AccessPages {
 
   // ---- audit ---------------------------------------------------------------------------------
 
+  /** Rows per page of the audit trail. */
+  static final int AUDIT_PER_PAGE = 50;
+
   @GetMapping("/audit")
   String audit(
       @RequestParam(required = false) String username,
@@ -369,10 +443,10 @@ class AccessPages {
       @RequestParam(required = false) String recordId,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) String page,
       Model model) {
     requireRole(Role.AUDITOR);
-    var query = new java.util.LinkedHashMap<String, String>();
+    var query = new LinkedHashMap<String, String>();
     query.put("username", username);
     query.put("agency", agency);
     query.put("action", action);
@@ -381,24 +455,51 @@ class AccessPages {
     query.put("from", from);
     query.put("to", to);
     model.addAttribute("query", query);
-    try {
-      model.addAttribute(
-          "entries",
-          audit.search(
-              context(),
-              new AuditQuery(
-                  username,
-                  agency,
-                  action,
-                  kind,
-                  recordId,
-                  instant(from, "from"),
-                  instant(to, "to")),
-              PageQuery.of(page, 50)));
-    } catch (InvalidRequest e) {
-      model.addAttribute("fieldErrors", Map.of(e.field(), e.getMessage()));
+    var errors = new LinkedHashMap<String, String>();
+    Instant since = bound(from, "from", false, errors);
+    Instant until = bound(to, "to", true, errors);
+    if (since != null && until != null && until.isBefore(since)) {
+      errors.put("to", "to '" + to + "' is before from '" + from + "'");
+      until = null;
     }
+    PageQuery pageQuery = pageQuery(page, AUDIT_PER_PAGE, errors);
+    var entries =
+        audit.search(
+            context(),
+            new AuditQuery(username, agency, action, kind, recordId, since, until),
+            pageQuery);
+    model.addAttribute("entries", entries);
+    model.addAttribute("links", PageLinks.of("/audit", query, entries));
+    model.addAttribute("fieldErrors", errors);
     return "access/audit";
+  }
+
+  /**
+   * One end of the audit search's time range as typed: a day ({@code 2026-11-28}, all of it, in
+   * UTC) or an ISO 8601 UTC time; anything else is said beside the field and left out of the
+   * search.
+   */
+  private static Instant bound(String text, String field, boolean end, Map<String, String> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String given = text.strip();
+    try {
+      if (given.length() <= 10) {
+        LocalDate day = LocalDate.parse(given);
+        return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return Instant.parse(given);
+    } catch (DateTimeParseException e) {
+      errors.put(
+          field,
+          field
+              + " '"
+              + text
+              + "' is not an ISO 8601 UTC time such as 2026-11-28T14:00:00Z, nor a day such as"
+              + " 2026-11-28");
+      return null;
+    }
   }
 
   @GetMapping(value = "/audit/export", produces = "text/csv")
@@ -413,29 +514,22 @@ class AccessPages {
       jakarta.servlet.http.HttpServletResponse response)
       throws java.io.IOException {
     requireRole(Role.AUDITOR);
+    var errors = new LinkedHashMap<String, String>();
+    Instant since = bound(from, "from", false, errors);
+    Instant until = bound(to, "to", true, errors);
+    if (!errors.isEmpty()) {
+      var first = errors.entrySet().iterator().next();
+      throw new InvalidRequest(first.getKey(), first.getValue());
+    }
     var csv = new AuditCsv(directory.operatorAgency());
     audit.export(
         callers.context(Channel.EXPORT, null),
-        new AuditQuery(
-            username, agency, action, kind, recordId, instant(from, "from"), instant(to, "to")),
+        new AuditQuery(username, agency, action, kind, recordId, since, until),
         csv::append);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
     response.setHeader(org.presstrace.access.ExportBanner.HEADER, csv.banner());
     response.getOutputStream().write(csv.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  private static Instant instant(String text, String field) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequest(
-          field,
-          field + " '" + text + "' is not an ISO 8601 UTC time such as 2026-11-28T00:00:00Z");
-    }
   }
 
   private void requireRole(Role role) {

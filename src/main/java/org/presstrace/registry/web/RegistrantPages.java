@@ -20,6 +20,7 @@ import org.presstrace.registry.ReportKind;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
+import org.presstrace.shared.PageLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -133,7 +134,13 @@ class RegistrantPages {
   /** Reports a machine lost or stolen; errors go back to the form beside that machine. */
   @PostMapping("/equipment/loss-report")
   String reportLoss(
-      @ModelAttribute("lossForm") LossForm form, HttpSession session, RedirectAttributes redirect) {
+      @ModelAttribute("lossForm") LossForm form,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String page,
+      HttpSession session,
+      RedirectAttributes redirect) {
     Object purpose = session.getAttribute(Purpose.SESSION_ATTRIBUTE);
     AccessContext context =
         callers.context(Channel.PAGE, purpose == null ? null : purpose.toString());
@@ -163,7 +170,8 @@ class RegistrantPages {
     } catch (ConflictingState | NotFound e) {
       failed(redirect, form, "form", e.getMessage());
     }
-    return "redirect:/registry/equipment";
+    return "redirect:/registry/equipment"
+        + PageLinks.query(RegistryPages.listQuery(type, status, q, page));
   }
 
   private static void failed(

@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
+import org.presstrace.registry.CustodyState;
+import org.presstrace.registry.EquipmentFilter;
+import org.presstrace.registry.EquipmentKind;
 import org.presstrace.registry.Registry;
 import org.presstrace.registry.Trace;
 import org.presstrace.registry.Transfer;
@@ -14,6 +18,7 @@ import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.FormErrors;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
+import org.presstrace.shared.PageLinks;
 import org.presstrace.shared.PageQuery;
 import org.presstrace.shared.Problems;
 import org.springframework.security.access.AccessDeniedException;
@@ -80,22 +85,48 @@ class RegistryPages {
     return "registry/trace";
   }
 
+  /** Rows per page of the equipment list. */
+  static final int EQUIPMENT_PER_PAGE = 50;
+
+  /**
+   * The equipment list's filters as given in the query string ({@code type}, {@code status}, {@code
+   * q}, {@code page}), in the order links carry them; the names differ from every field of the
+   * transfer and loss forms, which post to a URL that carries them.
+   */
+  static Map<String, String> listQuery(String type, String status, String q, String page) {
+    var filters = new LinkedHashMap<String, String>();
+    filters.put("type", type);
+    filters.put("status", status);
+    filters.put("q", q);
+    filters.put("page", page);
+    return filters;
+  }
+
   @GetMapping("/equipment")
   String equipment(
-      @RequestParam(required = false) Integer page, AccessContext context, Model model) {
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String page,
+      AccessContext context,
+      Model model) {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new TransferForm());
     }
-    return equipmentPage(context, page, model);
+    return equipmentPage(context, listQuery(type, status, q, page), model);
   }
 
   @PostMapping("/equipment/transfer")
   String transfer(
       @ModelAttribute("form") TransferForm form,
-      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String page,
       AccessContext context,
       Model model,
       RedirectAttributes redirect) {
+    var list = listQuery(type, status, q, page);
     var problems = new Problems();
     var transfer =
         new Transfer(
@@ -121,7 +152,7 @@ class RegistryPages {
               + " to "
               + form.buyerRegistration.strip()
               + " recorded.");
-      return "redirect:/registry/equipment";
+      return "redirect:/registry/equipment" + PageLinks.query(list);
     } catch (InvalidRequest e) {
       var found = new Problems();
       problems.refusalIfAny().ifPresent(found::add);
@@ -130,7 +161,7 @@ class RegistryPages {
     } catch (ConflictingState | NotFound e) {
       model.addAttribute("fieldErrors", Map.of("form", e.getMessage()));
     }
-    return equipmentPage(context, page, model);
+    return equipmentPage(context, list, model);
   }
 
   /** The words a user reads beside each field of the transfer form, in the form's order. */
@@ -165,7 +196,7 @@ class RegistryPages {
             "oralNoticeAt"));
   }
 
-  private String equipmentPage(AccessContext context, Integer page, Model model) {
+  private String equipmentPage(AccessContext context, Map<String, String> list, Model model) {
     var registrant =
         registry
             .registrantOf(context.caller())
@@ -176,7 +207,27 @@ class RegistryPages {
       model.addAttribute("needsPurpose", true);
       return "registry/equipment";
     }
-    var machines = trace.heldBy(context, registrant.id(), PageQuery.of(page, 50));
+    var errors = new LinkedHashMap<String, String>();
+    EquipmentKind kind = choice(EquipmentKind.class, list.get("type"), "type", "kind", errors);
+    CustodyState state = choice(CustodyState.class, list.get("status"), "status", "status", errors);
+    EquipmentFilter filter;
+    try {
+      filter = new EquipmentFilter(kind, state, list.get("q"));
+    } catch (InvalidRequest e) {
+      errors.put("q", e.getMessage().replaceFirst("^serial ", "serial text "));
+      filter = new EquipmentFilter(kind, state, null);
+    }
+    PageQuery pageQuery;
+    try {
+      pageQuery = PageQuery.parse(list.get("page"), EQUIPMENT_PER_PAGE);
+    } catch (InvalidRequest e) {
+      errors.put("page", e.getMessage());
+      pageQuery = new PageQuery(0, EQUIPMENT_PER_PAGE);
+    }
+    var machines = trace.heldBy(context, registrant.id(), filter, pageQuery);
+    var filters = new LinkedHashMap<>(list);
+    filters.remove("page");
+    var links = PageLinks.of("/registry/equipment", filters, machines);
     model.addAttribute("machines", machines);
     if (model.getAttribute("form") instanceof TransferForm form) {
       machines.items().stream()
@@ -184,7 +235,33 @@ class RegistryPages {
           .findFirst()
           .ifPresent(machine -> model.addAttribute("chosenSerial", machine.serial()));
     }
+    model.addAttribute("links", links);
+    model.addAttribute("here", PageLinks.query(list));
+    model.addAttribute("filters", filters);
+    model.addAttribute("filterErrors", errors);
+    model.addAttribute("kinds", EquipmentKind.values());
+    model.addAttribute("states", CustodyState.values());
     return "registry/equipment";
+  }
+
+  /** The constant named by {@code text}; an unknown name is said beside {@code field}. */
+  private static <E extends Enum<E>> E choice(
+      Class<E> type, String text, String field, String noun, Map<String, String> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.strip());
+    } catch (IllegalArgumentException e) {
+      errors.put(
+          field,
+          noun
+              + " '"
+              + text
+              + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()));
+      return null;
+    }
   }
 
   private static java.time.Instant parseInstant(String text, String field) {

@@ -230,14 +230,20 @@ class SeizurePages {
     }
   }
 
+  /** The series the main chart draws when the URL names none: the best available estimate. */
+  static final String BEST = "best";
+
   @GetMapping("/dashboard")
   String dashboard(
       @RequestParam(required = false) String by,
       @RequestParam(required = false, defaultValue = "5") int months,
+      @RequestParam(required = false) List<String> series,
+      @RequestParam(required = false) String scale,
       AccessContext context,
       Model model) {
     model.addAttribute("by", by == null ? "context" : by);
     model.addAttribute("months", months);
+    chartState(series, scale, model);
     if (context.purpose() == null) {
       model.addAttribute("needsPurpose", true);
       return "seizures/dashboard";
@@ -273,12 +279,47 @@ class SeizurePages {
     data.put("byGroup", byGroup);
     model.addAttribute("seriesJson", json.writeValueAsString(data));
     model.addAttribute("fiscal", fiscal);
+    model.addAttribute("monthly", monthly);
     model.addAttribute("rollUp", rollUp);
     model.addAttribute("methods", DoseMethod.values());
     model.addAttribute("settings", analytics.settings());
     model.addAttribute("totalPills", fiscal.stream().mapToLong(r -> r.pills()).sum());
     model.addAttribute("totalSeizures", fiscal.stream().mapToLong(r -> r.seizures()).sum());
     return "seizures/dashboard";
+  }
+
+  /**
+   * Which series the doses chart shows and on which scale, as the URL says ({@code
+   * ?series=best&series=LAB_PURITY&scale=log}); without {@code series} only the best available
+   * estimate, and an empty {@code series=} none. Unknown names are said beside the controls.
+   */
+  private static void chartState(List<String> series, String scale, Model model) {
+    var known = new ArrayList<String>();
+    known.add(BEST);
+    Arrays.stream(DoseMethod.values()).map(Enum::name).forEach(known::add);
+    var shown = new ArrayList<String>();
+    var errors = new LinkedHashMap<String, String>();
+    if (series == null) {
+      shown.add(BEST);
+    } else {
+      for (String name : series) {
+        if (name == null || name.isBlank()) {
+          continue;
+        }
+        if (known.contains(name.strip())) {
+          shown.add(name.strip());
+        } else {
+          errors.put("series", "series '" + name + "' is not one of " + known);
+        }
+      }
+    }
+    boolean log = "log".equals(scale);
+    if (scale != null && !scale.isBlank() && !log && !"linear".equals(scale)) {
+      errors.put("scale", "scale '" + scale + "' is not linear or log");
+    }
+    model.addAttribute("chartSeries", shown);
+    model.addAttribute("chartLog", log);
+    model.addAttribute("chartErrors", errors);
   }
 
   private static void formChoices(Model model) {

@@ -219,7 +219,9 @@ class RegistryPagesIntegrationTests {
             .exchange()
             .getResponse()
             .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-    var matcher = java.util.regex.Pattern.compile("<option value=\"([^\"]+)\"").matcher(body);
+    var matcher =
+        java.util.regex.Pattern.compile("<option value=\"([^\"]+)\"")
+            .matcher(body.substring(body.indexOf("id=\"machineId\"")));
     assertThat(matcher.find()).as("a machine offered for transfer").isTrue();
     return matcher.group(1);
   }
