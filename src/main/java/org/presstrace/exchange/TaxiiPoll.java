@@ -71,7 +71,8 @@ public class TaxiiPoll {
     Instant last = null;
     String next = null;
     do {
-      var query = new StringBuilder("?limit=").append(PAGE);
+      // every version, not only the last: a version this instance holds is not stored again
+      var query = new StringBuilder("?limit=").append(PAGE).append("&match%5Bversion%5D=all");
       if (addedAfter != null) {
         query.append("&added_after=").append(encode(addedAfter.toString()));
       }

@@ -205,6 +205,25 @@ public class Trace {
         Machines::view);
   }
 
+  /**
+   * Every item the caller may read (the policy decides which, releases included), oldest first,
+   * each with its marking and its times of registration and last change: what the caller may share
+   * onward, as the TAXII pill-press collection does. One audited read.
+   */
+  @Transactional
+  public List<SharedMachine> everyReadable(AccessContext context) {
+    return reads.all(
+        context,
+        Machines.KIND,
+        Criteria.all().orderBy("r.created_at, r.id"),
+        (rs, row) ->
+            new SharedMachine(
+                Machines.view(rs, row),
+                GuardedReads.markingOf(rs),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant()));
+  }
+
   /** One item, if the caller may read it. */
   @Transactional(noRollbackFor = org.presstrace.shared.NotFound.class)
   public MachineView machine(AccessContext context, String id) {

@@ -44,6 +44,14 @@ public class Substances {
     return matcher().match(query, 0.5);
   }
 
+  /**
+   * The whole reference list: every substance with its names and its controls per jurisdiction
+   * (table, schedule or list and dates). Reference data, readable by every user.
+   */
+  public List<Substance> all() {
+    return store.every();
+  }
+
   public Substance get(String id) {
     return store.find(id).orElseThrow(() -> new NotFound("substance", id));
   }

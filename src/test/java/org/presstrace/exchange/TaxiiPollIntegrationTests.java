@@ -45,6 +45,7 @@ class TaxiiPollIntegrationTests {
 
   HttpServer partner;
   final List<String> asked = new CopyOnWriteArrayList<>();
+  final List<String> versions = new CopyOnWriteArrayList<>();
   World world;
   AccessContext importer;
   String agency;
@@ -98,6 +99,25 @@ class TaxiiPollIntegrationTests {
                 "{\"detail\": \"sign in first\"}",
                 null));
     partner.createContext(
+        "/taxii2/root/collections/versioned/objects/",
+        exchange -> {
+          record(exchange);
+          // as a TAXII 2.1 server does: the last version unless every one is asked for
+          String query = exchange.getRequestURI().getQuery();
+          var sent =
+              query.contains("match[version]=all")
+                  ? versions
+                  : versions.subList(versions.size() - 1, versions.size());
+          answer(
+              exchange,
+              200,
+              TAXII,
+              "{\"more\": false, \"objects\": ["
+                  + String.join(",", sent.stream().map(this::amended).toList())
+                  + "]}",
+              "2026-06-0" + versions.size() + "T00:00:00.000Z");
+        });
+    partner.createContext(
         "/taxii2/root/collections/html/objects/",
         exchange -> answer(exchange, 200, "text/html", "<html></html>", null));
     partner.start();
@@ -147,6 +167,49 @@ class TaxiiPollIntegrationTests {
                 .query(String.class)
                 .single())
         .isEqualTo("AMBER");
+  }
+
+  @Test
+  void keepsEveryVersionAPartnerServesWithItsProvenanceAndStoresEachOnce() {
+    String url = base() + "versioned/";
+    versions.addAll(List.of("2026-06-01T00:00:00.000Z", "2026-06-02T00:00:00.000Z"));
+    TaxiiPoll.Polled first = poll.poll(importer, URI.create(url), null, null);
+    assertThat(asked.get(0)).contains("match%5Bversion%5D=all");
+    assertThat(first.status().get("success_count").asInt()).isEqualTo(2);
+    assertThat(storedVersions()).containsExactly(versions.get(0), versions.get(1));
+
+    // amended again: the next poll brings all three, and stores only the one it lacked
+    versions.add("2026-06-03T00:00:00.000Z");
+    TaxiiPoll.Polled second = poll.poll(importer, URI.create(url), null, null);
+    assertThat(second.received()).isEqualTo(3);
+    assertThat(storedVersions()).containsExactlyElementsOf(versions);
+    assertThat(
+            jdbc.sql("SELECT DISTINCT source FROM taxii_object WHERE stix_id = :id")
+                .param("id", report)
+                .query(String.class)
+                .list())
+        .containsExactly(url);
+    poll.poll(importer, URI.create(url), null, null);
+    assertThat(rows(report)).as("a version held is never imported again").isEqualTo(3);
+  }
+
+  List<String> storedVersions() {
+    return jdbc.sql(
+            "SELECT stix_version FROM taxii_object WHERE stix_id = :id ORDER BY stix_version")
+        .param("id", report)
+        .query(String.class)
+        .list();
+  }
+
+  /** The partner's report as amended at {@code modified}. */
+  String amended(String modified) {
+    return """
+        {"type": "report", "spec_version": "2.1", "id": "%s",
+         "created": "2026-06-01T00:00:00.000Z", "modified": "%s",
+         "name": "Precursor broker, as of %s", "published": "2026-06-01T00:00:00.000Z",
+         "object_refs": ["%s"], "object_marking_refs": ["%s"]}
+        """
+        .formatted(report, modified, modified, identity, StixMarkings.tlpId(Tlp.GREEN));
   }
 
   @Test

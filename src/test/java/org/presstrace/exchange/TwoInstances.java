@@ -57,6 +57,8 @@ final class TwoInstances {
             "--presstrace.exchange.authority=" + authority,
             "--presstrace.exchange.base-url=http://127.0.0.1:" + port,
             "--presstrace.exchange.outbox.poll=100ms",
+            // the outbox is a cluster-wide recurring task: look for it as often as it is due
+            "--presstrace.cluster.poll=100ms",
             "--presstrace.exchange.outbox.first-retry=100ms",
             "--presstrace.exchange.outbox.max-retry=500ms",
             "--presstrace.exchange.outbox.timeout=5s");

@@ -19,7 +19,6 @@ import org.presstrace.exchange.internal.SignatureProfile.Parameters;
 import org.presstrace.exchange.internal.SignatureProfile.SignedHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,9 +69,10 @@ public class OutboxSender {
             .build();
   }
 
-  @Scheduled(
-      fixedDelayString = "${presstrace.exchange.outbox.poll}",
-      initialDelayString = "${presstrace.exchange.outbox.poll}")
+  /**
+   * Delivers every partner's due messages: the body of the cluster-wide recurring task {@link
+   * OutboxDelivery#TASK}, so that with several nodes on one database one of them delivers.
+   */
   void deliverDue() {
     for (String partnerId : outbox.partnersWithPending()) {
       try {

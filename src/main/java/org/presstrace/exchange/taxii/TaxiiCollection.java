@@ -31,6 +31,18 @@ public enum TaxiiCollection {
       "Links",
       "Links between case subjects and records, as STIX relationship objects.",
       false),
+  SUBSTANCES(
+      "substances",
+      "Controlled substances and precursors",
+      "The controlled lists as presstrace-substance objects: name, CAS number, family, structure"
+          + " and each control per jurisdiction with its table, schedule or list and dates.",
+      false),
+  PILL_PRESSES(
+      "pill-presses",
+      "Pill presses",
+      "Registered tableting and encapsulating machines, critical parts and moulds as"
+          + " presstrace-pill-press objects, each under its own marking.",
+      false),
   PARTNER_INTEL(
       "partner-intel",
       "Intelligence received",

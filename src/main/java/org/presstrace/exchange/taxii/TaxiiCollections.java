@@ -1,5 +1,6 @@
 package org.presstrace.exchange.taxii;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.AccessPolicy;
 import org.presstrace.access.Caller;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.GuardedReads;
@@ -20,11 +22,18 @@ import org.presstrace.casework.Subjects;
 import org.presstrace.exchange.stix.StixMapping;
 import org.presstrace.exchange.stix.StixMarkings;
 import org.presstrace.exchange.taxii.internal.ReceivedObjects;
+import org.presstrace.exchange.taxii.internal.ServedVersions;
+import org.presstrace.exchange.taxii.internal.ServedVersions.Current;
+import org.presstrace.exchange.taxii.internal.ServedVersions.Version;
 import org.presstrace.intel.IntelReports;
+import org.presstrace.registry.SharedMachine;
+import org.presstrace.registry.Trace;
 import org.presstrace.seizures.SeizureFilter;
 import org.presstrace.seizures.Seizures;
 import org.presstrace.shared.NotFound;
 import org.presstrace.shared.PageQuery;
+import org.presstrace.substances.Substance;
+import org.presstrace.substances.Substances;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,9 +42,12 @@ import tools.jackson.databind.node.ObjectNode;
  * What a caller sees of the TAXII collections. Which collections are listed, and which objects are
  * in each, is the access policy's answer for the caller: every record is read through the same
  * guarded, audited read paths as the API ({@link IntelReports#export}, {@link Seizures#export},
- * {@link Subjects#page}, {@link Links#everyVisible}, {@link GuardedReads#all}), so a hidden record
- * is neither listed nor counted. Each collection also holds the marking definitions its objects
- * refer to and PressTrace's extension definitions.
+ * {@link Subjects#page}, {@link Links#everyVisible}, {@link Trace#everyReadable}, {@link
+ * GuardedReads#all}), so a hidden record is neither listed nor counted, nor any version of it. The
+ * substance lists are reference data every reader of records sees. Every version served is kept
+ * ({@link ServedVersions}), so an earlier one stays retrievable after its record changed. Each
+ * collection also holds the marking definitions its objects refer to and PressTrace's extension
+ * definitions.
  */
 @Service
 public class TaxiiCollections {
@@ -44,19 +56,41 @@ public class TaxiiCollections {
 
   private static final Instant DEFINED = Instant.parse("2026-01-01T00:00:00Z");
 
+  /** The substance lists are reference data: TLP:CLEAR, answered for by PressTrace. */
+  private static final Marking REFERENCE_DATA = Marking.of("PRESSTRACE", Tlp.CLEAR);
+
   private final IntelReports reports;
   private final Seizures seizures;
   private final Subjects subjects;
   private final Links links;
+  private final Trace machines;
+  private final Substances substances;
   private final GuardedReads reads;
+  private final ServedVersions versions;
+  private final AccessPolicy policy;
+  private final Clock clock;
 
   TaxiiCollections(
-      IntelReports reports, Seizures seizures, Subjects subjects, Links links, GuardedReads reads) {
+      IntelReports reports,
+      Seizures seizures,
+      Subjects subjects,
+      Links links,
+      Trace machines,
+      Substances substances,
+      GuardedReads reads,
+      ServedVersions versions,
+      AccessPolicy policy,
+      Clock clock) {
     this.reports = reports;
     this.seizures = seizures;
     this.subjects = subjects;
     this.links = links;
+    this.machines = machines;
+    this.substances = substances;
     this.reads = reads;
+    this.versions = versions;
+    this.policy = policy;
+    this.clock = clock;
   }
 
   /** The collections {@code caller} sees: all of them for a reader of records, else none. */
@@ -84,23 +118,69 @@ public class TaxiiCollections {
             || caller.has(Role.FOREIGN_LIAISON));
   }
 
-  /** Every object version of the collection the caller may read, with its definitions. */
+  /**
+   * Every object version of the collection the caller may read, with its definitions. For the
+   * collections of PressTrace's own records, an object is listed when the caller may read its
+   * record now, with every version of it that was ever served, each version only when the caller
+   * may also read the marking the record carried then.
+   */
   public List<CollectionEntry> entries(AccessContext context, TaxiiCollection collection) {
     var entries = new ArrayList<CollectionEntry>();
     var markings = new ArrayList<Map.Entry<Marking, Instant>>();
+    if (collection == TaxiiCollection.PARTNER_INTEL) {
+      reads
+          .all(
+              context,
+              ReceivedObjects.KIND,
+              Criteria.where("r.collection_id = :collection", Map.of("collection", collection.id()))
+                  .orderBy("r.date_added, r.id"),
+              ReceivedObjects::received)
+          .forEach(
+              received -> {
+                ObjectNode object = (ObjectNode) JSON.readTree(received.body());
+                entries.add(
+                    new CollectionEntry(
+                        received.stixId(), received.version(), received.dateAdded(), object));
+                markings.add(Map.entry(received.marking(), received.dateAdded()));
+              });
+    } else {
+      List<Current> current = current(context, collection);
+      var stored = versions.record(collection.id(), current, clock.instant());
+      for (Current now : current) {
+        for (Version version : stored.getOrDefault(now.id(), List.of())) {
+          if (shows(context.caller(), now.marking(), version.marking())) {
+            entries.add(
+                new CollectionEntry(
+                    version.stixId(), version.version(), version.dateAdded(), version.object()));
+            markings.add(Map.entry(version.marking(), version.dateAdded()));
+          }
+        }
+      }
+    }
+    if (!entries.isEmpty()) {
+      // PressTrace's own definitions are TLP:CLEAR
+      markings.add(Map.entry(Marking.of("PRESSTRACE", Tlp.CLEAR), DEFINED));
+    }
+    entries.addAll(definitions(markings, !entries.isEmpty()));
+    return entries;
+  }
+
+  /** The objects of the records the caller may read now, as the records are now. */
+  private List<Current> current(AccessContext context, TaxiiCollection collection) {
+    var current = new ArrayList<Current>();
     switch (collection) {
       case INTEL_REPORTS ->
           reports.export(
               context,
               null,
-              report -> add(entries, markings, StixMapping.report(report), report.marking()));
+              report -> current.add(new Current(StixMapping.report(report), report.marking())));
       case SEIZURES ->
           seizures.export(
               context,
               SeizureFilter.none(),
               seizure -> {
                 for (ObjectNode object : StixMapping.seizure(seizure)) {
-                  add(entries, markings, object, seizure.marking());
+                  current.add(new Current(object, seizure.marking()));
                 }
               });
       case SUBJECTS -> {
@@ -109,7 +189,7 @@ public class TaxiiCollections {
           var found = subjects.page(context, null, null, new PageQuery(page, PageQuery.MAX_SIZE));
           for (Subject subject : found.items()) {
             StixMapping.identity(subject)
-                .ifPresent(object -> add(entries, markings, object, subject.marking()));
+                .ifPresent(object -> current.add(new Current(object, subject.marking())));
           }
           if ((long) (page + 1) * PageQuery.MAX_SIZE >= found.totalItems()) {
             break;
@@ -123,42 +203,45 @@ public class TaxiiCollections {
               .forEach(
                   link ->
                       StixMapping.relationship(link)
-                          .ifPresent(object -> add(entries, markings, object, link.marking())));
-      case PARTNER_INTEL ->
-          reads
-              .all(
-                  context,
-                  ReceivedObjects.KIND,
-                  Criteria.where(
-                          "r.collection_id = :collection", Map.of("collection", collection.id()))
-                      .orderBy("r.date_added, r.id"),
-                  ReceivedObjects::received)
-              .forEach(
-                  received -> {
-                    ObjectNode object = (ObjectNode) JSON.readTree(received.body());
-                    entries.add(
-                        new CollectionEntry(
-                            received.stixId(), received.version(), received.dateAdded(), object));
-                    markings.add(Map.entry(received.marking(), received.dateAdded()));
-                  });
+                          .ifPresent(object -> current.add(new Current(object, link.marking()))));
+      case SUBSTANCES -> {
+        for (Substance substance : substances.all()) {
+          current.add(new Current(StixMapping.substance(substance, DEFINED), REFERENCE_DATA));
+        }
+      }
+      case PILL_PRESSES -> {
+        for (SharedMachine shared : machines.everyReadable(context)) {
+          current.add(
+              new Current(
+                  StixMapping.pillPress(
+                      shared.machine(), shared.marking(), shared.createdAt(), shared.updatedAt()),
+                  shared.marking()));
+        }
+      }
+      case PARTNER_INTEL -> throw new IllegalArgumentException("partner intel is stored as posted");
     }
-    if (!entries.isEmpty()) {
-      // PressTrace's own definitions are TLP:CLEAR
-      markings.add(Map.entry(Marking.of("PRESSTRACE", Tlp.CLEAR), DEFINED));
-    }
-    entries.addAll(definitions(markings, !entries.isEmpty()));
-    return entries;
+    return current;
   }
 
-  private static void add(
-      List<CollectionEntry> entries,
-      List<Map.Entry<Marking, Instant>> markings,
-      ObjectNode object,
-      Marking marking) {
-    String version = object.get("modified").asString();
-    Instant added = Instant.parse(version);
-    entries.add(new CollectionEntry(object.get("id").asString(), version, added, object));
-    markings.add(Map.entry(marking, added));
+  /**
+   * Whether the caller, who may read the record under its marking now, may read a version of it
+   * stored under {@code then}: judged as the record's own versions are (its owner and releases now,
+   * the version's other marking), so a version once tighter than today's stays hidden.
+   */
+  private boolean shows(Caller caller, Marking now, Marking then) {
+    if (now.equals(then)) {
+      return true;
+    }
+    Marking judged =
+        new Marking(
+            now.ownerAgency(),
+            then.tlp(),
+            then.cuiCategory(),
+            then.noforn(),
+            then.relTo(),
+            then.compartment());
+    boolean released = !policy.mayRead(caller, now, false).allowed();
+    return policy.mayRead(caller, judged, released).allowed();
   }
 
   /**

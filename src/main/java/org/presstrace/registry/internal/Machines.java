@@ -52,7 +52,7 @@ public class Machines {
           "r.id, r.serial_as_entered, r.serial_normalised, r.make, r.model, r.kind, r.imprint,"
               + " r.manufacturer_registrant, r.current_holder, r.state, r.location, r.legacy,"
               + " r.tampering_reported, r.installed_in, r.power, r.rated_output_per_hour, r.created_at,"
-              + " "
+              + " r.updated_at, "
               + ProtectedKind.MARKING_COLUMNS,
           true);
 

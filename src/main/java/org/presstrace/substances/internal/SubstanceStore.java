@@ -58,6 +58,64 @@ public class SubstanceStore {
   }
 
   /**
+   * Every substance with its synonyms, Chinese names, sources and control history, by id: three
+   * statements for the whole list rather than three per substance.
+   */
+  @Transactional(readOnly = true)
+  public List<Substance> every() {
+    var synonyms = new HashMap<String, List<String>>();
+    var chinese = new HashMap<String, List<String>>();
+    // every order is total, so that the list reads the same each time
+    jdbc.sql(
+            "SELECT substance_id, synonym, kind FROM substance_synonym ORDER BY synonym, kind,"
+                + " substance_id")
+        .query(
+            rs -> {
+              var target =
+                  switch (rs.getString("kind")) {
+                    case "CHINESE" -> chinese;
+                    case "SYNONYM" -> synonyms;
+                    default -> null;
+                  };
+              if (target != null) {
+                target
+                    .computeIfAbsent(rs.getString("substance_id"), k -> new ArrayList<>())
+                    .add(rs.getString("synonym"));
+              }
+            });
+    var controls = new HashMap<String, List<ControlAction>>();
+    jdbc.sql(
+            """
+            SELECT * FROM control_action WHERE substance_id IS NOT NULL
+            ORDER BY jurisdiction, in_force_by NULLS FIRST, category, instrument, id
+            """)
+        .query(
+            rs -> {
+              controls
+                  .computeIfAbsent(rs.getString("substance_id"), k -> new ArrayList<>())
+                  .add(action(rs));
+            });
+    return jdbc.sql("SELECT * FROM substance ORDER BY id")
+        .query(
+            (rs, n) -> {
+              String id = rs.getString("id");
+              return new Substance(
+                  id,
+                  rs.getString("name"),
+                  rs.getString("cas"),
+                  rs.getString("family"),
+                  rs.getString("smiles"),
+                  rs.getString("formula"),
+                  rs.getString("inchi_key"),
+                  synonyms.getOrDefault(id, List.of()),
+                  chinese.getOrDefault(id, List.of()),
+                  List.of(rs.getString("sources").split("\n")),
+                  controls.getOrDefault(id, List.of()));
+            })
+        .list();
+  }
+
+  /**
    * Every control action of {@code jurisdiction} by date in force, substance name and class rule,
    * each with the name and CAS number of its substance ({@code null} for a class-wide action).
    */

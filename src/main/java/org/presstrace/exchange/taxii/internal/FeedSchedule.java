@@ -1,28 +1,35 @@
 package org.presstrace.exchange.taxii.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import org.presstrace.exchange.taxii.TaxiiFeeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Sweeps the scheduled TAXII feeds with a fixed delay between sweeps ({@code
  * presstrace.exchange.taxii.feed-sweep}, an ISO-8601 or Spring duration such as {@code 1m}; {@code
- * -} turns it off). A sweep polls only the feeds that are due; {@link TaxiiFeeds#sweep()} refuses
- * to start while another runs in this JVM.
+ * -} turns it off), as the db-scheduler recurring task {@link #TASK}: with several nodes on one
+ * database each sweep is run by one of them. A sweep polls only the feeds that are due; {@link
+ * TaxiiFeeds#sweep()} refuses to start while another runs in this JVM, and each feed is claimed in
+ * the database before it is polled.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(FeedSchedule.Properties.class)
-class FeedSchedule implements SchedulingConfigurer {
+class FeedSchedule {
+
+  /** The sweep's name in the job table and the sweep log. */
+  static final String TASK = "taxii-feeds";
 
   private static final Logger log = LoggerFactory.getLogger(FeedSchedule.class);
 
@@ -57,22 +64,20 @@ class FeedSchedule implements SchedulingConfigurer {
     }
   }
 
-  private final TaxiiFeeds feeds;
-  private final Duration delay;
-
-  FeedSchedule(TaxiiFeeds feeds, Properties properties) {
-    this.feeds = feeds;
-    this.delay = properties.delay();
+  /**
+   * The sweep; when sweeps are off its schedule is the disabled one ({@code -}), which db-scheduler
+   * never runs and removes from the job table.
+   */
+  @Bean
+  RecurringTask<Void> taxiiFeedSweep(ObjectProvider<TaxiiFeeds> feeds, Properties properties) {
+    Duration delay = properties.delay();
+    Schedule schedule =
+        delay == null ? Schedules.cron("-", ZoneOffset.UTC) : Schedules.fixedDelay(delay);
+    return Tasks.recurring(TASK, schedule)
+        .execute((instance, execution) -> sweep(feeds.getObject()));
   }
 
-  @Override
-  public void configureTasks(ScheduledTaskRegistrar registrar) {
-    if (delay != null) {
-      registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, delay, delay));
-    }
-  }
-
-  void sweep() {
+  static void sweep(TaxiiFeeds feeds) {
     try {
       int polled = feeds.sweep();
       if (polled > 0) {
