@@ -147,7 +147,7 @@ class PresentationDialect extends AbstractProcessorDialect implements IExpressio
         return;
       }
       String text = presentation.text(value, zones.current());
-      structureHandler.setBody(HtmlEscape.escapeHtml5Xml(text), false);
+      structureHandler.setBody(HtmlEscape.escapeHtml4Xml(text), false);
     }
   }
 }

@@ -53,6 +53,11 @@ public class ReaderZone {
         || signedIn.getName() == null) {
       return instanceZone;
     }
-    return directory.timeZone(signedIn.getName()).orElse(instanceZone);
+    try {
+      return directory.timeZone(signedIn.getName()).orElse(instanceZone);
+    } catch (org.springframework.dao.DataAccessException e) {
+      // An error page during a database outage still renders, in the instance's zone.
+      return instanceZone;
+    }
   }
 }
