@@ -137,6 +137,11 @@ public final class Presentation {
     return declared != null ? declared : humanised(constant.name());
   }
 
+  /** Whether the labels file names this constant itself ({@code Type.CONSTANT}). */
+  boolean labelled(Enum<?> constant) {
+    return labels.containsKey(constant.getDeclaringClass().getSimpleName() + "." + constant.name());
+  }
+
   /** A code given as text (a custody event's type, a status stored as text) in plain words. */
   public String label(String code) {
     if (code == null) {
@@ -166,32 +171,25 @@ public final class Presentation {
                 found ->
                     Matcher.quoteReplacement("(" + found.group(1).toLowerCase(Locale.ROOT) + ")"));
     shown =
-        UUID.matcher(shown)
-            .replaceAll(
-                found ->
-                    Matcher.quoteReplacement(
-                        known.getOrDefault(
-                            found.group().toLowerCase(Locale.ROOT),
-                            known.getOrDefault(found.group(), OUTSIDE_ACCESS))));
-    shown =
         ISO_INSTANT
             .matcher(shown)
             .replaceAll(found -> Matcher.quoteReplacement(instant(found.group(), zone)));
-    shown =
-        EVENT
-            .matcher(shown)
-            .replaceAll(
-                found -> {
-                  String label = labels.get("prose." + found.group());
-                  return Matcher.quoteReplacement(label == null ? found.group() : label);
-                });
-    return CODE.matcher(shown)
+    // Event types and codes first, so that the names put in for ids are left as written.
+    shown = EVENT.matcher(shown).replaceAll(found -> Matcher.quoteReplacement(inProse(found)));
+    shown = CODE.matcher(shown).replaceAll(found -> Matcher.quoteReplacement(inProse(found)));
+    return UUID.matcher(shown)
         .replaceAll(
-            found -> {
-              String label = labels.get(found.group());
-              return Matcher.quoteReplacement(
-                  label == null ? found.group() : label.toLowerCase(Locale.ROOT));
-            });
+            found ->
+                Matcher.quoteReplacement(
+                    known.getOrDefault(
+                        found.group().toLowerCase(Locale.ROOT),
+                        known.getOrDefault(found.group(), OUTSIDE_ACCESS))));
+  }
+
+  /** How a sentence says a code or an event type: its {@code prose.} label, else as it is. */
+  private String inProse(java.util.regex.MatchResult found) {
+    String label = labels.get("prose." + found.group());
+    return label == null ? found.group() : label;
   }
 
   private String instant(String text, ZoneId zone) {
