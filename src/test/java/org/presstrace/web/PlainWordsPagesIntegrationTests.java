@@ -74,6 +74,8 @@ class PlainWordsPagesIntegrationTests {
   @Autowired ComplianceQueue queue;
   @Autowired Subjects subjects;
   @Autowired JdbcClient jdbc;
+  @Autowired org.presstrace.access.Releases releases;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
 
   World world;
   AccessContext admin;
@@ -364,6 +366,51 @@ class PlainWordsPagesIntegrationTests {
   }
 
   @Test
+  void aForeignLiaisonReadingAReleasedSeizureIsNotToldWhoHeldThePress() throws Exception {
+    String when =
+        java.time.LocalDateTime.now(ZoneId.of("America/New_York"))
+            .minusDays(1)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .toString();
+    String seized =
+        body(
+            mvc.post()
+                .uri("/api/v1/seizures")
+                .with(httpBasic(investigator, World.PASSWORD))
+                .header("PressTrace-Purpose", "Case 2026-PW-1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"occurredAt": "%s", "zone": "America/New_York", "context": "INTERIOR",
+                     "region": "NJ", "place": "Warehouse", "marking": {"tlp": "GREEN"},
+                     "items": [{"substance": "fentanyl", "form": "pills", "netWeight": "1.1",
+                                "netUnit": "kg", "pillCount": "10000", "mgPerPill": "2.4"}],
+                     "equipment": [{"serial": "%s", "kind": "press"}], "parties": []}
+                    """
+                        .formatted(when, serial))
+                .exchange(),
+            201);
+    String id = json.readTree(seized).get("seizure").get("id").asString();
+    String partner = world.agency("PWL", AgencyKind.FOREIGN_PARTNER, "MEX");
+    String liaison = world.user("liaison", partner, Role.FOREIGN_LIAISON);
+    var release =
+        releases.request(world.as(investigator, Channel.API), "seizure", id, partner, "joint case");
+    releases.approve(
+        world.as(world.user("approver", dea, Role.SUPERVISOR), Channel.API),
+        release.id(),
+        "joint case agreed");
+
+    String theirs = text(page("/seizures/" + id, liaison));
+    assertThat(theirs)
+        .contains(serial)
+        .contains("last lawful holder " + Registry.REGISTRANT_OUTSIDE_ACCESS)
+        .doesNotContain(buyer.legalName())
+        .doesNotContain(buyer.registrationNumber());
+    assertThat(text(page("/seizures/" + id, investigator)))
+        .contains("last lawful holder " + buyer.label());
+  }
+
+  @Test
   void theApiAndTheCsvExportKeepTheCodes() {
     String api =
         body(
@@ -394,9 +441,23 @@ class PlainWordsPagesIntegrationTests {
   }
 
   private String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) {
+    return body(result, 200);
+  }
+
+  private String body(
+      org.springframework.test.web.servlet.assertj.MvcTestResult result, int status) {
     assertThat(result.getResponse().getStatus())
-        .as(result.getRequest().getRequestURI())
-        .isEqualTo(200);
+        .as(result.getRequest().getRequestURI() + " " + contentOf(result))
+        .isEqualTo(status);
+    try {
+      return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String contentOf(
+      org.springframework.test.web.servlet.assertj.MvcTestResult result) {
     try {
       return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     } catch (java.io.UnsupportedEncodingException e) {
