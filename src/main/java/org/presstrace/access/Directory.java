@@ -317,6 +317,60 @@ public class Directory {
     audit.record(context, enabled ? "ENABLE" : "DISABLE", "user", username, "WRITTEN", null);
   }
 
+  /** The IANA time zone {@code username} reads the pages in, when the user chose one. */
+  @Transactional(readOnly = true)
+  public Optional<java.time.ZoneId> timeZone(String username) {
+    return users.timeZone(username).flatMap(Directory::zone);
+  }
+
+  /**
+   * The time zone {@code username} chose, as the user or an administrator of the user's agency (or
+   * of the operator) reads it.
+   */
+  @Transactional(readOnly = true)
+  public Optional<java.time.ZoneId> timeZone(AccessContext context, String username) {
+    UserView user = user(username).orElseThrow(() -> new NotFound("user", username));
+    if (!user.username().equals(context.caller().username())) {
+      requireAdministratorOf(context, user.agency());
+    }
+    return timeZone(username);
+  }
+
+  /**
+   * Sets the time zone a user reads the pages in: the user for themselves, or an administrator of
+   * the user's agency (or of the operator). A blank zone returns the user to the instance's zone.
+   *
+   * @throws InvalidRequest on {@code timeZone} when the text is not an IANA zone id
+   */
+  @Transactional
+  public void setTimeZone(AccessContext context, String username, String timeZone) {
+    UserView user = user(username).orElseThrow(() -> new NotFound("user", username));
+    if (!user.username().equals(context.caller().username())) {
+      requireAdministratorOf(context, user.agency());
+    }
+    String zone = timeZone == null || timeZone.isBlank() ? null : timeZone.strip();
+    if (zone != null && (zone.length() > 64 || zone(zone).isEmpty())) {
+      throw new InvalidRequest(
+          "timeZone", "'" + zone + "' is not a time zone; give a zone such as America/New_York");
+    }
+    users.setTimeZone(username, zone, clock.instant());
+    audit.record(
+        context,
+        "UPDATE",
+        "user",
+        username,
+        "WRITTEN",
+        "time zone " + (zone == null ? "default" : zone));
+  }
+
+  /** A region-based zone id ({@code Europe/Paris}, {@code UTC}); offsets alone are refused. */
+  private static Optional<java.time.ZoneId> zone(String id) {
+    if (!java.time.ZoneId.getAvailableZoneIds().contains(id)) {
+      return Optional.empty();
+    }
+    return Optional.of(java.time.ZoneId.of(id));
+  }
+
   // ---- compartments --------------------------------------------------------------------------
 
   /**

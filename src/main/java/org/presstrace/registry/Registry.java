@@ -302,6 +302,44 @@ public class Registry {
         : java.util.Optional.empty();
   }
 
+  /** What a page says in place of a registrant's name that the reader may not read. */
+  public static final String REGISTRANT_OUTSIDE_ACCESS = "a registrant outside your access";
+
+  /**
+   * Who reads the registry of registrants (names, numbers, status): domestic government users who
+   * read records and administrators; registrants (their own in full, another's public part).
+   * Auditors and foreign partners read none of it.
+   */
+  public static boolean readsRegistrants(Caller caller) {
+    boolean government =
+        !caller.foreign() && caller.agencyKind() != org.presstrace.access.AgencyKind.REGISTRANT;
+    return caller.has(Role.REGISTRANT)
+        || (government && (caller.readsRecords() || caller.has(Role.ADMINISTRATOR)));
+  }
+
+  /**
+   * The names of {@code ids} as {@code caller} may see them on a page: each registrant's legal name
+   * and registration number, or {@link #REGISTRANT_OUTSIDE_ACCESS} for a caller who may not read
+   * the registry of registrants (and for an id no registrant has).
+   */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, String> registrantNames(
+      Caller caller, java.util.Collection<String> ids) {
+    var names = new java.util.LinkedHashMap<String, String>();
+    boolean reads = readsRegistrants(caller);
+    for (String id : ids) {
+      if (id == null || names.containsKey(id)) {
+        continue;
+      }
+      names.put(
+          id,
+          reads
+              ? registrants.byId(id).map(RegistrantView::label).orElse(REGISTRANT_OUTSIDE_ACCESS)
+              : REGISTRANT_OUTSIDE_ACCESS);
+    }
+    return names;
+  }
+
   public List<RegistrantView> registrants(String query, int limit, long offset) {
     return registrants.list(query, limit, offset);
   }

@@ -224,6 +224,42 @@ public class Trace {
                 rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant()));
   }
 
+  /** What a page says in place of equipment the reader may not read. */
+  public static final String EQUIPMENT_OUTSIDE_ACCESS = "equipment outside your access";
+
+  /**
+   * How a page names each of {@code ids}: make, model and serial of the items the caller may read
+   * (one guarded, audited read under the context's purpose), {@link #EQUIPMENT_OUTSIDE_ACCESS} for
+   * the others.
+   */
+  @Transactional
+  public Map<String, String> equipmentNames(
+      AccessContext context, java.util.Collection<String> ids) {
+    var wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    var names = new LinkedHashMap<String, String>();
+    if (wanted.isEmpty()) {
+      return names;
+    }
+    wanted.forEach(id -> names.put(id, EQUIPMENT_OUTSIDE_ACCESS));
+    for (int from = 0; from < wanted.size(); from += PageQuery.MAX_SIZE) {
+      var some = wanted.subList(from, Math.min(wanted.size(), from + PageQuery.MAX_SIZE));
+      reads
+          .page(
+              context,
+              Machines.KIND,
+              Criteria.where("r.id IN (:ids)", Map.of("ids", some)),
+              new PageQuery(0, PageQuery.MAX_SIZE),
+              Machines::view)
+          .items()
+          .forEach(
+              machine ->
+                  names.put(
+                      machine.id(),
+                      machine.make() + " " + machine.model() + ", serial " + machine.serial()));
+    }
+    return names;
+  }
+
   /** One item, if the caller may read it. */
   @Transactional(noRollbackFor = org.presstrace.shared.NotFound.class)
   public MachineView machine(AccessContext context, String id) {

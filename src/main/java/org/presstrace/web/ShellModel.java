@@ -2,6 +2,7 @@ package org.presstrace.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.presstrace.access.Role;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,8 +26,9 @@ class ShellModel {
     return authentication == null ? null : authentication.getName();
   }
 
+  /** The signed-in user's roles, which the layout shows by their labels ("Administrator"). */
   @ModelAttribute("signedInRoles")
-  List<String> signedInRoles() {
+  List<Role> signedInRoles() {
     Authentication authentication = signedIn();
     if (authentication == null) {
       return List.of();
@@ -34,9 +36,9 @@ class ShellModel {
     return authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)
         .filter(authority -> authority.startsWith("ROLE_"))
-        .map(
-            authority ->
-                authority.substring(5).toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+        .map(authority -> authority.substring(5))
+        .filter(name -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(name)))
+        .map(Role::valueOf)
         .sorted()
         .toList();
   }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI description's title and security schemes, and the limits of uploaded files. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiProperties.class, JwtProperties.class})
+@EnableConfigurationProperties({ApiProperties.class, JwtProperties.class, PagesProperties.class})
 class WebConfiguration {
 
   /**

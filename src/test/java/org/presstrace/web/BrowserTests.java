@@ -279,7 +279,8 @@ class BrowserTests {
     assertThat(result.getText())
         .contains(serial)
         .contains(buyer.label())
-        .contains("MachineTransferred");
+        .contains("Transferred")
+        .doesNotContain("MachineTransferred");
   }
 
   @Test

@@ -139,6 +139,24 @@ public class UserStore {
         .update();
   }
 
+  /** The IANA time zone {@code username} chose for the pages, if any. */
+  public Optional<String> timeZone(String username) {
+    return jdbc.sql("SELECT time_zone FROM app_user WHERE username = :username")
+        .param("username", username)
+        .query((rs, row) -> Optional.ofNullable(rs.getString("time_zone")))
+        .optional()
+        .flatMap(zone -> zone);
+  }
+
+  /** Sets {@code username}'s time zone for the pages; null returns it to the instance's zone. */
+  public void setTimeZone(String username, String zone, Instant at) {
+    jdbc.sql("UPDATE app_user SET time_zone = :zone, updated_at = :at WHERE username = :username")
+        .param("zone", zone)
+        .param("at", utc(at))
+        .param("username", username)
+        .update();
+  }
+
   public Set<Role> roles(String username) {
     return jdbc
         .sql("SELECT role FROM user_role WHERE username = :username")

@@ -130,7 +130,15 @@ class AccessPages {
     AccessContext context = context();
     String shown = agency == null || agency.isBlank() ? context.caller().agency() : agency;
     model.addAttribute("agency", shown);
-    model.addAttribute("users", directory.users(context, shown));
+    var users = directory.users(context, shown);
+    model.addAttribute("users", users);
+    var zones = new java.util.HashMap<String, String>();
+    users.forEach(
+        user ->
+            directory
+                .timeZone(user.username())
+                .ifPresent(z -> zones.put(user.username(), z.getId())));
+    model.addAttribute("zones", zones);
     model.addAttribute("roles", Role.values());
     model.addAttribute(
         "agencies",

@@ -4,7 +4,10 @@ import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
+import org.presstrace.registry.ComplianceItem;
 import org.presstrace.registry.ComplianceQueue;
+import org.presstrace.registry.Registry;
+import org.presstrace.registry.Trace;
 import org.presstrace.shared.ConflictingState;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
@@ -23,12 +26,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/registry/compliance")
 class CompliancePages {
 
+  /** The purpose under which the queue's page reads the equipment its items name. */
+  static final String PURPOSE = "Compliance queue: the equipment open items name";
+
   private final ComplianceQueue queue;
   private final Callers callers;
+  private final Registry registry;
+  private final Trace trace;
 
-  CompliancePages(ComplianceQueue queue, Callers callers) {
+  CompliancePages(ComplianceQueue queue, Callers callers, Registry registry, Trace trace) {
     this.queue = queue;
     this.callers = callers;
+    this.registry = registry;
+    this.trace = trace;
   }
 
   @GetMapping
@@ -83,7 +93,17 @@ class CompliancePages {
   }
 
   private String page(AccessContext context, Integer page, Model model) {
-    model.addAttribute("items", queue.list(context, "OPEN", null, PageQuery.of(page, 100)));
+    var items = queue.list(context, "OPEN", null, PageQuery.of(page, 100));
+    model.addAttribute("items", items);
+    var names =
+        new java.util.HashMap<String, String>(
+            registry.registrantNames(
+                context.caller(), items.stream().map(ComplianceItem::registrantId).toList()));
+    names.putAll(
+        trace.equipmentNames(
+            callers.context(Channel.PAGE, PURPOSE),
+            items.stream().map(ComplianceItem::machineId).toList()));
+    model.addAttribute("names", names);
     return "registry/compliance";
   }
 

@@ -13,7 +13,6 @@ import org.presstrace.access.Caller;
 import org.presstrace.access.CallerContext;
 import org.presstrace.access.CallerContext.PurposeFrom;
 import org.presstrace.access.Callers;
-import org.presstrace.access.Role;
 import org.presstrace.registry.CustodyEntry;
 import org.presstrace.registry.CustodyReport;
 import org.presstrace.registry.EquipmentKind;
@@ -206,10 +205,7 @@ class RegistryApi {
    */
   private Caller registryReader() {
     Caller caller = callers.current();
-    boolean government = !caller.foreign() && caller.agencyKind() != AgencyKind.REGISTRANT;
-    boolean reads =
-        caller.has(Role.REGISTRANT)
-            || (government && (caller.readsRecords() || caller.has(Role.ADMINISTRATOR)));
+    boolean reads = Registry.readsRegistrants(caller);
     if (!reads) {
       throw new org.springframework.security.access.AccessDeniedException(
           "the registry of registrants is read by domestic agencies' investigators, analysts,"

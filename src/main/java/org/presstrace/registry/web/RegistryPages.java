@@ -75,9 +75,28 @@ class RegistryPages {
     if (q != null && !q.isBlank()) {
       boolean pattern = q.contains("?") || q.contains("*");
       try {
+        var results =
+            trace.trace(context, pattern ? Trace.Query.pattern(q) : Trace.Query.serial(q));
+        model.addAttribute("results", results);
         model.addAttribute(
-            "results",
-            trace.trace(context, pattern ? Trace.Query.pattern(q) : Trace.Query.serial(q)));
+            "names",
+            registry.registrantNames(
+                context.caller(),
+                results.stream()
+                    .flatMap(
+                        found ->
+                            java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(
+                                    found.lastLawfulHolder() == null
+                                        ? null
+                                        : found.lastLawfulHolder().id()),
+                                found.custody().stream()
+                                    .flatMap(
+                                        entry ->
+                                            java.util.stream.Stream.of(
+                                                entry.fromRegistrant(), entry.toRegistrant()))))
+                    .filter(java.util.Objects::nonNull)
+                    .toList()));
       } catch (InvalidRequest e) {
         model.addAttribute("qError", e.getMessage());
       }

@@ -198,6 +198,11 @@ class SeizurePages {
     }
     model.addAttribute("detail", seizures.get(context, id));
     model.addAttribute("settings", analytics.settings());
+    // The last lawful holder is a registrant's name, for readers of the registry of registrants.
+    model.addAttribute(
+        "readsRegistrants", org.presstrace.registry.Registry.readsRegistrants(context.caller()));
+    model.addAttribute(
+        "registrantOutsideAccess", org.presstrace.registry.Registry.REGISTRANT_OUTSIDE_ACCESS);
     return "seizures/show";
   }
 

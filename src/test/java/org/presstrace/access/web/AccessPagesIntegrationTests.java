@@ -233,7 +233,7 @@ class AccessPagesIntegrationTests {
     String report = fileAmber();
     mvc.perform(get("/audit").param("recordId", report).with(as(auditor, Role.AUDITOR)))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("CREATE")))
+        .andExpect(content().string(containsString("Create")))
         .andExpect(content().string(containsString(investigator)));
     mvc.perform(get("/audit").param("from", "yesterday").with(as(auditor, Role.AUDITOR)))
         .andExpect(status().isOk())
@@ -241,6 +241,7 @@ class AccessPagesIntegrationTests {
     mvc.perform(get("/audit/export").param("recordId", report).with(as(auditor, Role.AUDITOR)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(report)))
+        .andExpect(content().string(containsString(",CREATE,")))
         .andExpect(content().string(not(containsString("AUDIT_SEARCH"))));
     mvc.perform(get("/audit").with(as(supervisor, Role.SUPERVISOR)))
         .andExpect(status().isForbidden());

@@ -115,7 +115,7 @@ class ReviewPagesIntegrationTests {
     assertThat(reviewer.page("/resolution/subjects/" + left))
         .contains("different fathers")
         .contains("NOT_SAME")
-        .contains("DISTINCT")
+        .contains("Distinct")
         .contains("judgement=not_same");
   }
 

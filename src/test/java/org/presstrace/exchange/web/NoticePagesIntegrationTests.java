@@ -201,7 +201,7 @@ class NoticePagesIntegrationTests {
                 .param("reason", "Who is the end user of the NPP?"))
         .andExpect(status().is3xxRedirection());
     mvc.perform(get("/exchange/notices/" + id).with(as(investigator, Role.INVESTIGATOR)))
-        .andExpect(content().string(containsString("INFORMATION_REQUESTED")))
+        .andExpect(content().string(containsString("Information requested")))
         .andExpect(content().string(containsString("Who is the end user of the NPP?")));
     assertThat(
             jdbc.sql("SELECT message_type FROM exchange_outbox WHERE partner_id = :p")

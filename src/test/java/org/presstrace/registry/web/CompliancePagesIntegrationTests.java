@@ -105,7 +105,7 @@ class CompliancePagesIntegrationTests {
         .hasStatusOk()
         .bodyText()
         .contains("Compliance queue")
-        .contains("LATE_REPORT")
+        .contains("Late report")
         .contains("id=\"note-" + item + "\"")
         .contains("<label for=\"assignee-" + item + "\">");
 

@@ -407,7 +407,7 @@ class RegistrantPagesIntegrationTests {
     assertThat(mvc.get().uri(location).with(user(exporterUser)).session(session))
         .hasStatusOk()
         .bodyText()
-        .contains("ORIGINAL")
+        .contains("Original")
         .contains("Newark")
         .contains(press.serial());
 
@@ -421,7 +421,7 @@ class RegistrantPagesIntegrationTests {
     assertThat(post(session, location + "/amendment", amendment)).hasStatus3xxRedirection();
     assertThat(mvc.get().uri(location).with(user(exporterUser)).session(session))
         .bodyText()
-        .contains("AMENDED")
+        .contains("Amended")
         .contains("Port Elizabeth")
         .contains("Carrier changed the port of exit");
 
@@ -433,7 +433,7 @@ class RegistrantPagesIntegrationTests {
         .hasStatus3xxRedirection();
     assertThat(mvc.get().uri(location).with(user(exporterUser)).session(session))
         .bodyText()
-        .contains("WITHDRAWN")
+        .contains("Withdrawn")
         .doesNotContain("File amendment");
     assertThat(
             mvc.get()

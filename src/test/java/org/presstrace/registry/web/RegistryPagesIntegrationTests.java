@@ -132,8 +132,9 @@ class RegistryPagesIntegrationTests {
         .hasStatusOk()
         .bodyText()
         .contains(buyer.label())
-        .contains("MachineTransferred")
-        .contains("NORMALISED");
+        .contains("Transferred")
+        .contains("Same serial, written differently")
+        .doesNotContain("MachineTransferred");
   }
 
   @Test

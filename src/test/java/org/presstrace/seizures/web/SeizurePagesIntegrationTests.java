@@ -100,7 +100,7 @@ class SeizurePagesIntegrationTests {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(detail).contains("PILL_CONTENT").contains("UNREGISTERED").contains("J. Doe");
+    assertThat(detail).contains("Content per pill").contains("Unregistered").contains("J. Doe");
     var dashboard =
         mvc.perform(
                 get("/seizures/dashboard")
