@@ -68,26 +68,7 @@ class RegistryWork implements WorkList {
       if (registrant.isPresent()) {
         LocalDate today = LocalDate.now(clock.withZone(registry.filingZone(registrant.get().id())));
         if (mayOpen.test("/registry/transaction-reports")) {
-          var moving =
-              reports.movingBetween(
-                  context, today, today.plusDays(WEEK - 1L), PageQuery.of(0, LINES));
-          items.add(
-              WorkItem.counted(
-                  "Registry",
-                  "Imports and exports proposed in the next " + WEEK + " days",
-                  moving.totalItems(),
-                  "/registry/transaction-reports",
-                  moving.items().stream()
-                      .map(
-                          report ->
-                              new WorkItem.Line(
-                                  report.transactionId()
-                                      + ": "
-                                      + report.direction().name().toLowerCase(java.util.Locale.ROOT)
-                                      + " on "
-                                      + report.proposedOn(),
-                                  "/registry/transaction-reports/" + report.transactionId()))
-                      .toList()));
+          items.add(moving(context, today));
         }
         var view = registrant.get();
         if (mayOpen.test("/registry/registration") && view.expiresOn() != null) {
@@ -113,5 +94,36 @@ class RegistryWork implements WorkList {
       }
     }
     return items;
+  }
+
+  /** Transaction reports need a stated purpose, as on their page. */
+  private WorkItem moving(AccessContext context, LocalDate today) {
+    String title = "Imports and exports proposed in the next " + WEEK + " days";
+    if (context.purpose() == null) {
+      return WorkItem.noted(
+          "Registry",
+          title,
+          "/registry/transaction-reports",
+          "Transaction reports need a stated purpose: state it on the Transaction reports page to"
+              + " see them here.");
+    }
+    var moving =
+        reports.movingBetween(context, today, today.plusDays(WEEK - 1L), PageQuery.of(0, LINES));
+    return WorkItem.counted(
+        "Registry",
+        title,
+        moving.totalItems(),
+        "/registry/transaction-reports",
+        moving.items().stream()
+            .map(
+                report ->
+                    new WorkItem.Line(
+                        report.transactionId()
+                            + ": "
+                            + report.direction().name().toLowerCase(java.util.Locale.ROOT)
+                            + " on "
+                            + report.proposedOn(),
+                        "/registry/transaction-reports/" + report.transactionId()))
+            .toList());
   }
 }
