@@ -168,3 +168,52 @@ document.addEventListener("htmx:configRequest", function (event) {
     focusSummary();
   }
 })();
+
+// The menu by task: the "Menu" button shows and hides the whole menu on a phone (its aria-expanded
+// says which), only one group is open at a time, and Escape or a click elsewhere closes a group.
+(function () {
+  var nav = document.querySelector("nav.site-nav");
+  if (!nav) {
+    return;
+  }
+  var toggle = nav.querySelector(".site-nav__toggle");
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      toggle.setAttribute("aria-expanded",
+          toggle.getAttribute("aria-expanded") === "true" ? "false" : "true");
+    });
+  }
+  var groups = nav.querySelectorAll(".site-nav__group > details");
+  function closeGroups(except) {
+    Array.prototype.forEach.call(groups, function (group) {
+      if (group !== except) {
+        group.open = false;
+      }
+    });
+  }
+  Array.prototype.forEach.call(groups, function (group) {
+    group.addEventListener("toggle", function () {
+      if (group.open) {
+        closeGroups(group);
+      }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var open = nav.querySelector(".site-nav__group > details[open]");
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+    } else if (toggle && toggle.getAttribute("aria-expanded") === "true") {
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!nav.contains(event.target)) {
+      closeGroups(null);
+    }
+  });
+})();

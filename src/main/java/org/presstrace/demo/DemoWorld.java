@@ -85,6 +85,7 @@ class DemoWorld {
   private final ResolutionDemo resolution;
   private final LinkDemo links;
   private final AssetDemo assets;
+  private final HomeDemo home;
   private final Environment environment;
   private final Path dataDir;
   private final boolean partner;
@@ -100,6 +101,7 @@ class DemoWorld {
       ResolutionDemo resolution,
       LinkDemo links,
       AssetDemo assets,
+      HomeDemo home,
       Environment environment,
       DemoProperties settings) {
     this.directory = directory;
@@ -111,6 +113,7 @@ class DemoWorld {
     this.resolution = resolution;
     this.links = links;
     this.assets = assets;
+    this.home = home;
     this.environment = environment;
     this.dataDir = settings.dataDir();
     this.partner = settings.demo().partner();
@@ -167,6 +170,7 @@ class DemoWorld {
     resolution.load(this::as);
     links.load(this::as, "A173-5512");
     assets.load(this::as);
+    home.load(this::as);
     return true;
   }
 

@@ -410,6 +410,26 @@ public class ComplianceQueue {
     return found;
   }
 
+  /** The caller's open items, earliest due first, the first {@code limit} of {@code total}. */
+  public record Assigned(List<ComplianceItem> items, long total) {}
+
+  /** The open items assigned to the caller, earliest due first; recorded like a list. */
+  @Transactional
+  public Assigned assignedToMe(AccessContext context, int limit) {
+    requireWorker(context.caller());
+    String me = context.caller().username();
+    long total = items.countOpenAssignedTo(me);
+    List<ComplianceItem> found = items.openAssignedTo(me, limit);
+    audit.record(
+        context,
+        "LIST",
+        ComplianceItems.KIND_NAME,
+        null,
+        "SHOWN",
+        found.size() + " of " + total + " open items assigned to " + me);
+    return new Assigned(found, total);
+  }
+
   /** Assigns an open item to an investigator, analyst or supervisor of a domestic agency. */
   @Transactional
   public ComplianceItem assign(AccessContext context, String id, String assignee) {

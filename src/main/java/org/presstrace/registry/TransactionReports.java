@@ -230,6 +230,24 @@ public class TransactionReports {
         (rs, row) -> TransactionReportStore.view(rs, deadlines));
   }
 
+  /**
+   * The reports the caller may read whose proposed movement falls from {@code from} to {@code to}
+   * (inclusive) and that are not withdrawn, soonest first.
+   */
+  @Transactional
+  public Page<TransactionReportView> movingBetween(
+      AccessContext context, LocalDate from, LocalDate to, PageQuery page) {
+    return reads.page(
+        context,
+        TransactionReportStore.KIND,
+        Criteria.where(
+                "r.proposed_on BETWEEN :movingFrom AND :movingTo AND r.status <> 'WITHDRAWN'",
+                Map.of("movingFrom", from, "movingTo", to))
+            .orderBy("r.proposed_on, r.id"),
+        page,
+        (rs, row) -> TransactionReportStore.view(rs, deadlines));
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /**

@@ -20,6 +20,33 @@ class ShellModel {
     return Navigation.visibleTo(signedIn());
   }
 
+  @ModelAttribute("navigationGroups")
+  List<Navigation.Group> navigationGroups() {
+    return Navigation.grouped(Navigation.visibleTo(signedIn()));
+  }
+
+  /** The navigation entry of the page shown: the longest href that is this page or above it. */
+  @ModelAttribute("currentHref")
+  String currentHref(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return Navigation.visibleTo(signedIn()).stream()
+        .map(Navigation.Item::href)
+        .filter(href -> Navigation.current(href, path))
+        .max(java.util.Comparator.comparingInt(String::length))
+        .orElse(null);
+  }
+
+  /** The label of the menu group that holds the page shown, or null. */
+  @ModelAttribute("currentGroup")
+  String currentGroup(HttpServletRequest request) {
+    String href = currentHref(request);
+    return Navigation.ITEMS.stream()
+        .filter(item -> item.href().equals(href) && item.group() != null)
+        .map(Navigation.Item::group)
+        .findFirst()
+        .orElse(null);
+  }
+
   @ModelAttribute("signedInAs")
   String signedInAs() {
     Authentication authentication = signedIn();

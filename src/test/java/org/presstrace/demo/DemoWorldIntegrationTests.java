@@ -114,6 +114,38 @@ class DemoWorldIntegrationTests {
   }
 
   @Test
+  void everyDemoLoginFindsSomethingToDoOnItsHomePage() throws Exception {
+    var counted =
+        java.util.regex.Pattern.compile(
+            "data-title=\"([^\"]+)\"(?:(?!data-title).)*?class=\"work-count\">(\\d+)<",
+            java.util.regex.Pattern.DOTALL);
+    var empty = new java.util.ArrayList<String>();
+    for (DemoWorld.Login login : DemoWorld.LOGINS) {
+      String html =
+          mvc.perform(
+                  get("/")
+                      .sessionAttr(
+                          org.presstrace.access.Purpose.SESSION_ATTRIBUTE, "Demo home page check")
+                      .with(
+                          org.springframework.security.test.web.servlet.request
+                              .SecurityMockMvcRequestPostProcessors.user(login.username())
+                              .roles(login.role().name())))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      var found = counted.matcher(html);
+      boolean something = false;
+      while (found.find()) {
+        something |= Long.parseLong(found.group(2)) > 0;
+      }
+      if (!something) {
+        empty.add(login.username());
+      }
+    }
+    assertThat(empty).as("demo logins whose home page has nothing to do").isEmpty();
+  }
+
+  @Test
   void eachModuleHasItsPartOfTheWorld() {
     assertThat(count("SELECT COUNT(*) FROM registrant")).isGreaterThan(250);
     assertThat(count("SELECT COUNT(*) FROM machine")).isGreaterThan(2_500);

@@ -105,14 +105,14 @@ class BrowserTests {
   @Test
   void eachRoleSignsInAndSeesItsNavigation() {
     assertThat(signInAndReadNavigation(investigator))
-        .contains("Home", "Intelligence", "Releases")
+        .contains("Home", "Intelligence reports", "Releases")
         .doesNotContain("Audit trail", "Agencies", "Users");
     assertThat(signInAndReadNavigation(auditor))
         .contains("Home", "Audit trail")
-        .doesNotContain("Intelligence", "Agencies", "Users");
+        .doesNotContain("Intelligence reports", "Agencies", "Users");
     assertThat(signInAndReadNavigation(administrator))
         .contains("Home", "Agencies", "Users")
-        .doesNotContain("Intelligence", "Audit trail");
+        .doesNotContain("Intelligence reports", "Audit trail");
   }
 
   @Test
@@ -359,14 +359,14 @@ class BrowserTests {
 
     signIn(ownerUser, World.PASSWORD);
     waitForNavigation();
-    browser.findElement(By.linkText("My registration")).click();
+    openFromMenu("My registration");
     String code =
         new WebDriverWait(browser, WAIT)
             .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main td code")))
             .getText();
     assertThat(code).matches("([0-9A-Z]{4}-){6}[0-9A-Z]{4}");
 
-    browser.findElement(By.linkText("My equipment")).click();
+    openFromMenu("My equipment");
     statePurposeIfAsked();
     browser.findElement(By.xpath("//summary[contains(., '" + serial + "')]")).click();
     WebElement form =
@@ -390,7 +390,7 @@ class BrowserTests {
     browser.manage().deleteAllCookies();
     signIn(investigator, World.PASSWORD);
     waitForNavigation();
-    browser.findElement(By.linkText("Check a certificate")).click();
+    openFromMenu("Check a certificate");
     browser.findElement(By.id("code")).sendKeys(code.toLowerCase(java.util.Locale.ROOT));
     browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
     WebElement answer =
@@ -427,7 +427,7 @@ class BrowserTests {
     browser.manage().deleteAllCookies();
     signIn(cbpInvestigator, World.PASSWORD);
     waitForNavigation();
-    browser.findElement(By.linkText("Deconfliction")).click();
+    openFromMenu("Deconfliction");
     WebElement alert =
         new WebDriverWait(browser, WAIT)
             .until(ExpectedConditions.presenceOfElementLocated(By.id("pointer-alerts")));
@@ -490,8 +490,19 @@ class BrowserTests {
     assertThat(browser.findElement(By.cssSelector(".site-user strong")).getText())
         .isEqualTo(username);
     return browser.findElements(By.cssSelector("nav.site-nav a")).stream()
-        .map(WebElement::getText)
+        .map(link -> link.getAttribute("textContent").strip())
         .toList();
+  }
+
+  /** Opens the menu group that holds {@code label}'s link, then follows the link. */
+  private void openFromMenu(String label) {
+    WebElement link =
+        browser.findElement(
+            By.xpath("//nav[@aria-label='Main']//a[normalize-space(.)='" + label + "']"));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "var group = arguments[0].closest('details'); if (group) { group.open = true; }", link);
+    link.click();
   }
 
   @Test
@@ -593,7 +604,7 @@ class BrowserTests {
 
     signIn(investigator, World.PASSWORD);
     waitForNavigation();
-    browser.findElement(By.linkText("Link analysis")).click();
+    openFromMenu("Link analysis");
     statePurposeIfAsked();
     browser.findElement(By.id("graph-q")).sendKeys("Petra Lindqvist " + tag);
     browser.findElement(By.cssSelector("#graph-search button[type=submit]")).click();
@@ -643,7 +654,7 @@ class BrowserTests {
 
     signIn(investigator, World.PASSWORD);
     waitForNavigation();
-    browser.findElement(By.linkText("Link analysis")).click();
+    openFromMenu("Link analysis");
     statePurposeIfAsked();
     browser.findElement(By.id("graph-q")).sendKeys("Maren Holt " + tag, Keys.ENTER);
     pressEnterOn(

@@ -58,8 +58,8 @@ class SecurityIntegrationTests {
                 "/intel",
                 "/registry/registration",
                 "/registry/equipment",
-                "/registry/imports",
                 "/registry/transaction-reports",
+                "/registry/imports",
                 "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")),
@@ -68,8 +68,12 @@ class SecurityIntegrationTests {
             List.of(
                 "/",
                 "/intel",
+                "/releases",
+                "/exchange/notices",
+                "/exchange/incidents",
                 "/registry/trace",
                 "/registry/compliance",
+                "/registry/certificates/verify",
                 "/seizures",
                 "/alerts",
                 "/resolution/subjects",
@@ -80,10 +84,6 @@ class SecurityIntegrationTests {
                 "/resolution/red-flags",
                 "/substances",
                 "/substances/screenings",
-                "/releases",
-                "/exchange/notices",
-                "/exchange/incidents",
-                "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
@@ -91,8 +91,11 @@ class SecurityIntegrationTests {
             List.of(
                 "/",
                 "/intel",
+                "/exchange/notices",
+                "/exchange/incidents",
                 "/registry/trace",
                 "/registry/compliance",
+                "/registry/certificates/verify",
                 "/seizures",
                 "/alerts",
                 "/resolution/subjects",
@@ -103,9 +106,6 @@ class SecurityIntegrationTests {
                 "/resolution/red-flags",
                 "/substances",
                 "/substances/screenings",
-                "/exchange/notices",
-                "/exchange/incidents",
-                "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
@@ -113,8 +113,12 @@ class SecurityIntegrationTests {
             List.of(
                 "/",
                 "/intel",
+                "/releases",
+                "/exchange/notices",
+                "/exchange/incidents",
                 "/registry/trace",
                 "/registry/compliance",
+                "/registry/certificates/verify",
                 "/seizures",
                 "/alerts",
                 "/resolution/subjects",
@@ -125,11 +129,7 @@ class SecurityIntegrationTests {
                 "/resolution/red-flags",
                 "/substances",
                 "/substances/screenings",
-                "/releases",
                 "/grants",
-                "/exchange/notices",
-                "/exchange/incidents",
-                "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
@@ -137,18 +137,18 @@ class SecurityIntegrationTests {
             List.of(
                 "/",
                 "/intel",
-                "/seizures",
                 "/releases",
                 "/registry/certificates/verify",
+                "/seizures",
                 "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
             Role.AUDITOR,
             List.of(
                 "/",
+                "/registry/certificates/verify",
                 "/audit",
                 "/ledger",
-                "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")),
         Arguments.of(
@@ -156,6 +156,7 @@ class SecurityIntegrationTests {
             List.of(
                 "/",
                 "/registry/imports",
+                "/registry/certificates/verify",
                 "/substances",
                 "/substances/designations",
                 "/grants",
@@ -164,7 +165,6 @@ class SecurityIntegrationTests {
                 "/exchange/partners",
                 "/exchange/taxii-feeds",
                 "/exchange/quarantine",
-                "/registry/certificates/verify",
                 "/account/tokens",
                 "/swagger-ui.html")));
   }

@@ -119,6 +119,26 @@ public class ComplianceItems {
     return query.query(ComplianceItems::item).list();
   }
 
+  /** How many open items are assigned to {@code assignee}. */
+  public long countOpenAssignedTo(String assignee) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM compliance_item WHERE status = 'OPEN' AND assigned_to = :to")
+        .param("to", assignee)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The open items assigned to {@code assignee}, earliest due first. */
+  public List<ComplianceItem> openAssignedTo(String assignee, int limit) {
+    return jdbc.sql(
+            "SELECT * FROM compliance_item WHERE status = 'OPEN' AND assigned_to = :to"
+                + " ORDER BY due_on, created_at, id LIMIT :limit")
+        .param("to", assignee)
+        .param("limit", limit)
+        .query(ComplianceItems::item)
+        .list();
+  }
+
   public void assign(String id, String assignee, Instant at) {
     jdbc.sql("UPDATE compliance_item SET assigned_to = :to, assigned_at = :at WHERE id = :id")
         .param("to", assignee)
