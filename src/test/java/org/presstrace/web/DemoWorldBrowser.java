@@ -98,7 +98,6 @@ abstract class DemoWorldBrowser {
     if (partners.list(as("admin")).stream().noneMatch(p -> p.id().equals(NOTICE_PARTNER))) {
       fileANotice();
       fileATransactionReport("acme.registrant", "ACME-TABLET");
-      fileATransactionReport("tristate.dealer", "TRISTATE-EQUIP");
     }
     chromium = Chromium.start(DESKTOP, 900);
     browser = chromium.browser();
@@ -212,7 +211,10 @@ abstract class DemoWorldBrowser {
             LocalDate.of(2031, 2, 20)));
   }
 
-  /** One Form 452 export report of the registrant's, for the registrant's report page. */
+  /**
+   * One Form 452 export report of the registrant's (a manufacturer or exporter), for the
+   * registrant's report page.
+   */
   private void fileATransactionReport(String login, String agency) {
     String machine =
         record(
