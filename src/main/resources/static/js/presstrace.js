@@ -217,3 +217,16 @@ document.addEventListener("htmx:configRequest", function (event) {
     }
   });
 })();
+// The skip link moves keyboard focus, not only the view, to the main content: the next Tab then
+// starts there instead of back in the navigation.
+document.addEventListener("click", function (event) {
+  var link = event.target instanceof Element ? event.target.closest("a.skip-link") : null;
+  var main = link ? document.getElementById("main") : null;
+  if (!main) {
+    return;
+  }
+  if (!main.hasAttribute("tabindex")) {
+    main.setAttribute("tabindex", "-1");
+  }
+  main.focus();
+});
