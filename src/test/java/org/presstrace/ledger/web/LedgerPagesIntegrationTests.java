@@ -34,6 +34,7 @@ class LedgerPagesIntegrationTests {
     // Creating the agency and the user writes audit entries, so the log has leaves.
     auditor =
         world.user("auditor", world.agency("OVERSIGHT", AgencyKind.FEDERAL, "USA"), Role.AUDITOR);
+    assertThat(ledger.awaitIntegration()).isTrue();
   }
 
   @Test
