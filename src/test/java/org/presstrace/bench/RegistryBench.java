@@ -288,7 +288,8 @@ public final class RegistryBench {
   private void integrationLatency(
       JdbcClient jdbc, String db, int count, java.time.OffsetDateTime since) {
     List<Double> millis =
-        jdbc.sql(
+        jdbc
+            .sql(
                 "SELECT appended_at, integrated_at FROM ledger_leaf"
                     + " WHERE integrated_at >= :since")
             .param("since", since)
