@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only Merkle log. An append runs inside the caller's transaction and only queues the
@@ -161,8 +162,18 @@ public class Ledger {
     return awaitIntegration(awaitTimeout);
   }
 
-  /** As {@link #awaitIntegration()}, waiting at most {@code longest}. */
+  /**
+   * As {@link #awaitIntegration()}, waiting at most {@code longest}.
+   *
+   * @throws IllegalStateException inside a transaction: the caller would hold a pooled connection
+   *     while the integrator needs one, and on a small pool both would wait for the other
+   */
   public boolean awaitIntegration(Duration longest) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException(
+          "awaitIntegration called inside a transaction: it would hold a pooled connection while"
+              + " the integrator needs one; wait before the transaction begins or after it ends");
+    }
     OptionalLong newest = queue.newest();
     if (newest.isEmpty()) {
       return true;

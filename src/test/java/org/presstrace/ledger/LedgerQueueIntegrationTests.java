@@ -1,6 +1,7 @@
 package org.presstrace.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -152,6 +153,23 @@ class LedgerQueueIntegrationTests {
     assertThat(ledger.awaitIntegration()).isTrue();
     assertThat(ledger.leafFor(KIND, stalled)).isPresent();
     assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
+  }
+
+  @Test
+  void waitingForIntegrationInsideATransactionIsRefusedNotLeftHoldingAConnection() {
+    assertThatThrownBy(
+            () ->
+                transactions.executeWithoutResult(
+                    status -> {
+                      ledger.append(KIND, "inside-" + world.suffix(), data("inside"));
+                      ledger.awaitIntegration();
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("inside a transaction");
+    assertThat(
+            count("SELECT COUNT(*) FROM ledger_queue WHERE ref = 'inside-" + world.suffix() + "'"))
+        .as("the refused transaction rolled back its entry")
+        .isZero();
   }
 
   @Test
