@@ -1,5 +1,6 @@
 package org.presstrace.ledger;
 
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,6 +61,7 @@ public class LedgerIntegrator {
   private final TransactionTemplate transactions;
   private final Duration checkpointEvery;
   private final int checkpointEntries;
+  private final String node;
   private final Timer latency;
   private final Counter integrated;
   private final ReentrantLock oneAtATime = new ReentrantLock();
@@ -74,7 +76,8 @@ public class LedgerIntegrator {
       Clock clock,
       PlatformTransactionManager transactionManager,
       LedgerProperties properties,
-      ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<SchedulerName> node) {
     this(
         ledger,
         leaves,
@@ -85,7 +88,8 @@ public class LedgerIntegrator {
         transactionManager,
         properties.checkpointEvery(),
         properties.checkpointEntries(),
-        meters.getIfAvailable(SimpleMeterRegistry::new));
+        meters.getIfAvailable(SimpleMeterRegistry::new),
+        node.getIfAvailable(() -> new SchedulerName.Fixed("local")).getName());
   }
 
   LedgerIntegrator(
@@ -98,7 +102,8 @@ public class LedgerIntegrator {
       PlatformTransactionManager transactionManager,
       Duration checkpointEvery,
       int checkpointEntries,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      String node) {
     this.ledger = ledger;
     this.leaves = leaves;
     this.nodes = nodes;
@@ -108,6 +113,7 @@ public class LedgerIntegrator {
     this.transactions = new TransactionTemplate(transactionManager);
     this.checkpointEvery = checkpointEvery;
     this.checkpointEntries = checkpointEntries;
+    this.node = node;
     this.latency =
         Timer.builder(LATENCY)
             .description(
@@ -185,7 +191,8 @@ public class LedgerIntegrator {
               entry.queuedAt(),
               entry.salt(),
               entry.id(),
-              now));
+              now,
+              node));
       queuedAt.add(entry.queuedAt());
       next++;
     }

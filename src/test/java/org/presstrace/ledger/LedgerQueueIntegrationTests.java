@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -153,6 +154,21 @@ class LedgerQueueIntegrationTests {
     assertThat(ledger.awaitIntegration()).isTrue();
     assertThat(ledger.leafFor(KIND, stalled)).isPresent();
     assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
+  }
+
+  @Test
+  void eachLeafRecordsTheNodeWhoseIntegratorTookIt() {
+    String ref = "node-" + world.suffix();
+    transactions.executeWithoutResult(status -> ledger.append(KIND, ref, data(ref)));
+    assertThat(ledger.awaitIntegration()).isTrue();
+
+    assertThat(
+            jdbc.sql("SELECT integrated_by FROM ledger_leaf WHERE kind = :kind AND ref = :ref")
+                .param("kind", KIND)
+                .param("ref", ref)
+                .query(String.class)
+                .single())
+        .isEqualTo(context.getBean(SchedulerName.class).getName());
   }
 
   @Test

@@ -125,7 +125,8 @@ public final class LedgerStorageBenchmark {
             transactionManager,
             Duration.ofDays(1),
             Integer.MAX_VALUE,
-            new SimpleMeterRegistry());
+            new SimpleMeterRegistry(),
+            "benchmark");
     this.transactions = new TransactionTemplate(transactionManager);
   }
 

@@ -25,13 +25,13 @@ public class LeafStore {
 
   private static final String INSERT_LEAF =
       "INSERT INTO ledger_leaf"
-          + " (idx, kind, ref, data, leaf_hash, appended_at, queue_id, integrated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+          + " (idx, kind, ref, data, leaf_hash, appended_at, queue_id, integrated_at,"
+          + " integrated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_SALT = "INSERT INTO ledger_salt (idx, salt) VALUES (?, ?)";
 
   /**
    * A leaf to write: its hash in hex, the salt to keep beside it (if any), when its writer appended
-   * it, and the queue entry it was integrated from and when.
+   * it, and the queue entry it was integrated from, when and by which node.
    */
   public record NewLeaf(
       long index,
@@ -42,7 +42,8 @@ public class LeafStore {
       OffsetDateTime at,
       String salt,
       long queueId,
-      OffsetDateTime integratedAt) {}
+      OffsetDateTime integratedAt,
+      String integratedBy) {}
 
   private final JdbcTemplate template;
   private final JdbcClient jdbc;
@@ -168,6 +169,7 @@ public class LeafStore {
     ps.setObject(6, leaf.at());
     ps.setLong(7, leaf.queueId());
     ps.setObject(8, leaf.integratedAt());
+    ps.setString(9, leaf.integratedBy());
   }
 
   private static void setSalt(PreparedStatement ps, NewLeaf leaf) throws SQLException {
