@@ -163,20 +163,18 @@ public class Ledger {
   }
 
   /**
-   * As {@link #awaitIntegration()}, waiting at most {@code longest}.
-   *
-   * @throws IllegalStateException inside a transaction: the caller would hold a pooled connection
-   *     while the integrator needs one, and on a small pool both would wait for the other
+   * As {@link #awaitIntegration()}, waiting at most {@code longest}. Inside a transaction it does
+   * not wait, only answers: the caller holds a pooled connection that the integrator may need (on a
+   * pool of one, always), so waiting could only run to the timeout.
    */
   public boolean awaitIntegration(Duration longest) {
-    if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException(
-          "awaitIntegration called inside a transaction: it would hold a pooled connection while"
-              + " the integrator needs one; wait before the transaction begins or after it ends");
-    }
     OptionalLong newest = queue.newest();
     if (newest.isEmpty()) {
       return true;
+    }
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      signal.wake();
+      return queue.waitingUpTo(newest.getAsLong()) == 0;
     }
     long deadline = System.nanoTime() + longest.toNanos();
     signal.wake();

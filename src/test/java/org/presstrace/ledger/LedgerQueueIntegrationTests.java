@@ -1,17 +1,18 @@
 package org.presstrace.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Role;
@@ -172,20 +173,21 @@ class LedgerQueueIntegrationTests {
   }
 
   @Test
-  void waitingForIntegrationInsideATransactionIsRefusedNotLeftHoldingAConnection() {
-    assertThatThrownBy(
-            () ->
-                transactions.executeWithoutResult(
-                    status -> {
-                      ledger.append(KIND, "inside-" + world.suffix(), data("inside"));
-                      ledger.awaitIntegration();
-                    }))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("inside a transaction");
-    assertThat(
-            count("SELECT COUNT(*) FROM ledger_queue WHERE ref = 'inside-" + world.suffix() + "'"))
-        .as("the refused transaction rolled back its entry")
-        .isZero();
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void insideATransactionAwaitingIntegrationAnswersAtOnceRatherThanHoldItsConnection() {
+    SmartLifecycle integrator = context.getBean("integrationLoop", SmartLifecycle.class);
+    String waiting = "inside-" + world.suffix();
+    integrator.stop();
+    try {
+      transactions.executeWithoutResult(status -> ledger.append(KIND, waiting, data(waiting)));
+      Boolean integrated =
+          transactions.execute(status -> ledger.awaitIntegration(Duration.ofMinutes(5)));
+      assertThat(integrated).as("a committed entry is still queued").isFalse();
+    } finally {
+      integrator.start();
+    }
+    assertThat(ledger.awaitIntegration()).isTrue();
+    assertThat(ledger.leafFor(KIND, waiting)).isPresent();
   }
 
   @Test
