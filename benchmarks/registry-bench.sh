@@ -13,9 +13,10 @@
 #
 # PostgreSQL: PRESSTRACE_BENCH_PG_HOST/PORT (localhost:5432), the roles PRESSTRACE_TEST_PG_USER /
 # _PASSWORD (application) and PRESSTRACE_TEST_PG_OWNER_USER / _OWNER_PASSWORD (owner), as in
-# docs/postgresql.md. The scratch databases presstrace_bench and presstrace_pgbench are created
-# (dropped first unless --keep) as the postgres superuser: through `su postgres` when run as
-# root, else with psql as PRESSTRACE_BENCH_PG_SUPERUSER (default postgres).
+# docs/postgresql.md. The scratch databases presstrace_bench and presstrace_pgbench (or the names in
+# PRESSTRACE_BENCH_DB and PRESSTRACE_BENCH_PGBENCH_DB, so that runs on a shared server do not meet)
+# are created (dropped first unless --keep) as the postgres superuser: through `su postgres` when
+# run as root, else with psql as PRESSTRACE_BENCH_PG_SUPERUSER (default postgres).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,6 +57,11 @@ app_user="${PRESSTRACE_TEST_PG_USER:-presstrace_app}"
 app_password="${PRESSTRACE_TEST_PG_PASSWORD:-}"
 owner="${PRESSTRACE_TEST_PG_OWNER_USER:-presstrace}"
 owner_password="${PRESSTRACE_TEST_PG_OWNER_PASSWORD:-}"
+bench_db="${PRESSTRACE_BENCH_DB:-presstrace_bench}"
+pgbench_db="${PRESSTRACE_BENCH_PGBENCH_DB:-presstrace_pgbench}"
+for name in "$bench_db" "$pgbench_db"; do
+  [[ "$name" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || { echo "registry-bench: '$name' is not a plain database name" >&2; exit 2; }
+done
 work="$root/target/registry-bench"
 size="${machines}m-${events}e"
 mkdir -p "$work"
@@ -101,25 +107,25 @@ if [[ "$db" == h2 || "$db" == both ]]; then
 fi
 
 if [[ "$db" == pg || "$db" == both ]]; then
-  scratch_database presstrace_bench
+  scratch_database "$bench_db"
   bench --data="$work/pg-keys" --transfer-seconds="$seconds" --results="$work/pg.figures" \
-    --db-url="jdbc:postgresql://$host:$port/presstrace_bench" \
+    --db-url="jdbc:postgresql://$host:$port/$bench_db" \
     --db-user="$app_user" --db-password="$app_password" \
     --db-owner-user="$owner" --db-owner-password="$owner_password"
 
   # pgbench's TPC-B-like run against the same server, right after the service-layer transfers.
   if [[ $seconds -gt 0 ]]; then
-    fresh_before=$fresh; fresh=1; scratch_database presstrace_pgbench; fresh=$fresh_before
+    fresh_before=$fresh; fresh=1; scratch_database "$pgbench_db"; fresh=$fresh_before
     export PGPASSWORD="$owner_password"
-    "$pgbin/pgbench" -q -i -s 10 -h "$host" -p "$port" -U "$owner" presstrace_pgbench >/dev/null 2>&1
+    "$pgbin/pgbench" -q -i -s 10 -h "$host" -p "$port" -U "$owner" "$pgbench_db" >/dev/null 2>&1
     : >"$work/pgbench.figures"
     for clients in ${threads//,/ }; do
       tps=$("$pgbin/pgbench" -c "$clients" -j "$clients" -T "$seconds" -h "$host" -p "$port" \
-        -U "$owner" presstrace_pgbench 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
+        -U "$owner" "$pgbench_db" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
       echo "pgbench.tps.clients_$clients=$tps" >>"$work/pgbench.figures"
     done
     unset PGPASSWORD
-    superuser_sql "DROP DATABASE IF EXISTS presstrace_pgbench"
+    superuser_sql "DROP DATABASE IF EXISTS $pgbench_db"
   fi
 fi
 
@@ -141,5 +147,13 @@ if [[ "$db" != h2 && $seconds -gt 0 ]]; then
     ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
     printf '%-22s %16s %16s %10s\n' "$clients" "$ours" "$theirs" "$ratio"
   done
+  if [[ -n "$(figure pg "integration.threads_${threads%%,*}.p99_ms")" ]]; then
+    echo
+    printf '%-22s %16s %16s %16s\n' "threads" "entries" "queue-to-log p50" "p99 (ms)"
+    for clients in ${threads//,/ }; do
+      printf '%-22s %16s %16s %16s\n' "$clients" "$(figure pg "integration.threads_$clients.entries")" \
+        "$(figure pg "integration.threads_$clients.p50_ms")" "$(figure pg "integration.threads_$clients.p99_ms")"
+    done
+  fi
 fi
 echo "figures: $work/{h2,pg,pgbench}.figures"

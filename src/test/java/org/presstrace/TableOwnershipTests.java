@@ -82,6 +82,7 @@ class TableOwnershipTests {
           Map.entry("ledger_node", "ledger"),
           Map.entry("ledger_salt", "ledger"),
           Map.entry("ledger_state", "ledger"),
+          Map.entry("ledger_queue", "ledger"),
           // substances: reference lists, designations, manifest screenings
           Map.entry("control_action", "substances"),
           Map.entry("designation", "substances"),

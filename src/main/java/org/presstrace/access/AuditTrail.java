@@ -140,8 +140,9 @@ public class AuditTrail {
   }
 
   /**
-   * Writes one entry and announces it, inside the caller's transaction, so that the ledger appends
-   * it in the same commit: an entry is either in both the trail and the ledger, or in neither.
+   * Writes one entry and announces it, inside the caller's transaction, so that the ledger queues
+   * it in the same commit: an entry is either in both the trail and the ledger's queue (and then
+   * the log), or in neither.
    */
   private void insert(
       String username,

@@ -99,8 +99,8 @@ public class Incidents {
       throw new InvalidRequest(
           "partnerId", "partner " + partner.id() + " has not agreed message type " + INCIDENT);
     }
-    // Not one transaction: a refused send audits its refusal in a transaction of its own, which
-    // must not wait on the ledger lock the guarded read of the seizure took.
+    // Not one transaction: a refused send audits its refusal in a transaction of its own, apart
+    // from the guarded read of the seizure.
     SeizureDetail seizure = seizures.get(context, seizureId.strip());
     String body = payload(seizure, context.caller().username());
     return outbox.send(

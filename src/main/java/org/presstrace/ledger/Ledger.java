@@ -4,29 +4,38 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.presstrace.ledger.internal.HeadStore;
+import org.presstrace.ledger.internal.IntegrationSignal;
 import org.presstrace.ledger.internal.LeafStore;
+import org.presstrace.ledger.internal.LedgerProperties;
 import org.presstrace.ledger.internal.NodeStore;
+import org.presstrace.ledger.internal.QueueStore;
+import org.presstrace.ledger.internal.QueueStore.NewEntry;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The append-only Merkle log. Appends run inside the caller's transaction; the first one locks the
- * one ledger_state row until the commit, so leaves take the order of their commits and a
- * rolled-back write leaves no leaf. Within a transaction appends are hashed at once but written in
- * batches ({@link PendingAppends}), before the commit or before any read of the log in the same
- * transaction. Each append stores O(log n) nodes; roots and proofs read O(log n) of them.
+ * The append-only Merkle log. An append runs inside the caller's transaction and only queues the
+ * entry (ledger_queue, {@link PendingAppends}): it commits with the caller's records or rolls back
+ * with them, and takes no lock another writer waits for. The one integrator ({@link
+ * LedgerIntegrator}, the leader among the processes sharing the database) takes committed entries
+ * in batches, gives them the next leaf indexes, stores O(log n) nodes per leaf and signs a new head
+ * every few seconds or every few thousand entries. Reads (size, roots, proofs, leaves) see the
+ * integrated log; {@link #awaitIntegration()} waits, bounded, until everything committed before it
+ * is integrated.
  */
 @Service
 public class Ledger {
@@ -44,109 +53,178 @@ public class Ledger {
 
   static final HexFormat HEX = HexFormat.of();
 
+  /**
+   * How long a request for the latest head waits for what is committed before it to be integrated,
+   * so that a user who has just written sees a head covering the write.
+   */
+  public static final Duration HEAD_WAIT = Duration.ofSeconds(2);
+
+  /** How often a waiting reader looks whether the integrator has taken what it waits for. */
+  private static final Duration POLL = Duration.ofMillis(10);
+
   private final LeafStore leaves;
-  private final NodeStore nodes;
   private final HeadStore heads;
+  private final QueueStore queue;
   private final Signer signer;
   private final Clock clock;
+  private final IntegrationSignal signal;
+  private final Duration awaitTimeout;
   private final MerkleTree tree;
 
   /** The key of the current transaction's {@link PendingAppends}. */
   private final Object pendingKey = new Object();
 
-  Ledger(LeafStore leaves, NodeStore nodes, HeadStore heads, Signer signer, Clock clock) {
+  @Autowired
+  Ledger(
+      LeafStore leaves,
+      NodeStore nodes,
+      HeadStore heads,
+      QueueStore queue,
+      Signer signer,
+      Clock clock,
+      IntegrationSignal signal,
+      LedgerProperties properties) {
+    this(leaves, nodes, heads, queue, signer, clock, signal, properties.awaitTimeout());
+  }
+
+  Ledger(
+      LeafStore leaves,
+      NodeStore nodes,
+      HeadStore heads,
+      QueueStore queue,
+      Signer signer,
+      Clock clock,
+      IntegrationSignal signal,
+      Duration awaitTimeout) {
     this.leaves = leaves;
-    this.nodes = nodes;
     this.heads = heads;
+    this.queue = queue;
     this.signer = signer;
     this.clock = clock;
+    this.signal = signal;
+    this.awaitTimeout = awaitTimeout;
     this.tree = new MerkleTree(nodes);
   }
 
   /**
-   * Appends one leaf; returns its index. The leaf is written with the transaction, before it
-   * commits; a rollback drops it.
+   * Queues one leaf in the caller's transaction: it is in the log once the transaction has
+   * committed and the integrator has taken it (see {@link #awaitIntegration()}); a rollback drops
+   * it.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public long append(String kind, String ref, byte[] canonicalData) {
-    return add(kind, ref, canonicalData, null);
+  public void append(String kind, String ref, byte[] canonicalData) {
+    add(kind, ref, canonicalData, null);
   }
 
   /**
-   * Appends one leaf that commits to its record's content under a fresh salt (128 random bits), for
+   * Queues one leaf that commits to its record's content under a fresh salt (128 random bits), for
    * a record that keeps no salt of its own: {@code canonicalData} makes the leaf from the salt. The
    * salt is stored beside the leaf in {@code ledger_salt}, never in it; the API and the export
-   * never show it. Returns the leaf's index.
+   * never show it.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public long appendSalted(String kind, String ref, Function<String, byte[]> canonicalData) {
+  public void appendSalted(String kind, String ref, Function<String, byte[]> canonicalData) {
     String salt = Commitment.newSalt();
-    return add(kind, ref, canonicalData.apply(salt), salt);
+    add(kind, ref, canonicalData.apply(salt), salt);
   }
 
-  private long add(String kind, String ref, byte[] canonicalData, String salt) {
+  private void add(String kind, String ref, byte[] canonicalData, String salt) {
     PendingAppends pending = PendingAppends.current(pendingKey);
     if (pending == null) {
-      long size = leaves.lockSize();
-      pending = PendingAppends.open(leaves, nodes, pendingKey, size);
+      pending = PendingAppends.open(queue, clock, signal::wake, pendingKey);
     }
-    return pending.add(
-        kind,
-        ref,
-        new String(canonicalData, StandardCharsets.UTF_8),
-        MerkleHash.leaf(canonicalData),
-        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-        salt);
+    pending.add(
+        new NewEntry(
+            kind,
+            ref,
+            new String(canonicalData, StandardCharsets.UTF_8),
+            HEX.formatHex(MerkleHash.leaf(canonicalData)),
+            salt));
   }
 
   /**
-   * Writes the appends this transaction still holds, so that what follows reads them from the
-   * database; every read of the log starts here.
-   */
-  void writePending() {
-    PendingAppends pending = PendingAppends.current(pendingKey);
-    if (pending != null) {
-      pending.flush();
-    }
-  }
-
-  /**
-   * How many leaves of this kind and reference the log holds, counting those this transaction has
-   * appended and not yet written; writes nothing.
+   * How many leaves of this kind and reference the log holds or will hold: integrated, committed to
+   * the queue, and appended by this transaction; writes nothing.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public long logged(String kind, String ref) {
     PendingAppends pending = PendingAppends.current(pendingKey);
-    long stored = leaves.count(kind, ref);
+    long stored = leaves.countLoggedOrQueued(kind, ref);
     return stored + (pending == null ? 0 : pending.waiting(kind, ref));
+  }
+
+  /**
+   * Waits until every entry committed before this call is in the log, at most the configured {@code
+   * presstrace.ledger.await-timeout}; returns whether it is. Call it outside a transaction that
+   * holds appends of its own: those are not committed yet.
+   */
+  public boolean awaitIntegration() {
+    return awaitIntegration(awaitTimeout);
+  }
+
+  /**
+   * As {@link #awaitIntegration()}, waiting at most {@code longest}. Inside a transaction it does
+   * not wait, only answers: the caller holds a pooled connection that the integrator may need (on a
+   * pool of one, always), so waiting could only run to the timeout.
+   */
+  public boolean awaitIntegration(Duration longest) {
+    OptionalLong newest = queue.newest();
+    if (newest.isEmpty()) {
+      return true;
+    }
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      signal.wake();
+      return queue.waitingUpTo(newest.getAsLong()) == 0;
+    }
+    long deadline = System.nanoTime() + longest.toNanos();
+    signal.wake();
+    while (queue.waitingUpTo(newest.getAsLong()) > 0) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   @Transactional(readOnly = true)
   public long size() {
-    writePending();
     return leaves.size();
   }
 
   /** The root hash of the first {@code size} leaves, hex. */
   @Transactional(readOnly = true)
   public String root(long size) {
-    writePending();
     requireWithin(size, "size");
     return HEX.formatHex(tree.root(size));
   }
 
-  /** The latest signed tree head; a new head is signed and stored when the log has grown. */
+  /**
+   * The latest signed tree head of the integrated log; a new head is signed and stored when the log
+   * has grown since the last one the integrator signed.
+   */
   @Transactional
   public SignedTreeHead head() {
-    long size = size();
-    Optional<SignedTreeHead> latest = heads.at(size);
+    Optional<SignedTreeHead> latest = heads.at(leaves.size());
     if (latest.isPresent()) {
       return latest.get();
     }
-    String root = HEX.formatHex(tree.root(size));
+    // The integrator's lock: the size cannot grow, nor a head be signed at it, meanwhile.
+    long size = leaves.lockSize();
+    return heads.at(size).orElseGet(() -> sign(size, tree.root(size)));
+  }
+
+  /** Signs and stores the head of the first {@code size} leaves, whose root is {@code root}. */
+  SignedTreeHead sign(long size, byte[] root) {
+    String rootHex = HEX.formatHex(root);
     Instant issued = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    String signature = signer.sign(SignedTreeHead.signedBytes(size, root, issued));
-    var head = new SignedTreeHead(size, root, issued, signer.keyId(), signature);
+    String signature = signer.sign(SignedTreeHead.signedBytes(size, rootHex, issued));
+    var head = new SignedTreeHead(size, rootHex, issued, signer.keyId(), signature);
     heads.insert(head);
     return head;
   }
@@ -154,13 +232,11 @@ public class Ledger {
   /** Every signed head issued, oldest first. */
   @Transactional(readOnly = true)
   public List<SignedTreeHead> heads() {
-    writePending();
     return heads.all();
   }
 
   @Transactional(readOnly = true)
   public List<String> inclusionProof(long index, long size) {
-    writePending();
     requireWithin(size, "size");
     if (index < 0 || index >= size) {
       throw new InvalidRequest(
@@ -171,7 +247,6 @@ public class Ledger {
 
   @Transactional(readOnly = true)
   public List<String> consistencyProof(long first, long second) {
-    writePending();
     requireWithin(second, "second");
     if (first < 1 || first > second) {
       throw new InvalidRequest("first", "first size " + first + " must be between 1 and " + second);
@@ -181,14 +256,12 @@ public class Ledger {
 
   @Transactional(readOnly = true)
   public LedgerLeaf leaf(long index) {
-    writePending();
     return leaves.at(index).orElseThrow(() -> new NotFound("ledger leaf", String.valueOf(index)));
   }
 
   /** The leaf that stands for one record, e.g. kind {@code audit-event} and its id. */
   @Transactional(readOnly = true)
   public Optional<LedgerLeaf> leafFor(String kind, String ref) {
-    writePending();
     return leaves.find(kind, ref);
   }
 

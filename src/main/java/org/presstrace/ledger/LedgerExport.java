@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.presstrace.ledger.internal.LeafStore;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,23 +28,30 @@ public class LedgerExport {
   private final Ledger ledger;
   private final LeafStore leaves;
   private final Clock clock;
+  private final TransactionTemplate transactions;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  LedgerExport(Ledger ledger, LeafStore leaves, Clock clock) {
+  LedgerExport(
+      Ledger ledger, LeafStore leaves, Clock clock, PlatformTransactionManager transactionManager) {
     this.ledger = ledger;
     this.leaves = leaves;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   /** What was written: the number of leaves and signed heads. */
   public record Written(long leaves, long heads) {}
 
   /**
-   * Signs a head at the current size (so every exported leaf is covered by one), then writes the
-   * log up to that size.
+   * Waits (bounded) for the entries committed so far to be integrated, signs a head at the size
+   * then reached (so every exported leaf is covered by one), then writes the log up to that size.
    */
-  @Transactional
   public Written export(Writer out) {
+    ledger.awaitIntegration();
+    return transactions.execute(status -> write(out));
+  }
+
+  private Written write(Writer out) {
     SignedTreeHead latest = ledger.head();
     long size = latest.treeSize();
     Deque<SignedTreeHead> heads = new ArrayDeque<>();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,45 +13,68 @@ import org.presstrace.access.AuditEntry;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.ledger.internal.LeafStore;
 import org.presstrace.ledger.internal.NodeStore;
+import org.presstrace.ledger.internal.QueueStore;
+import org.presstrace.ledger.internal.QueueStore.Queued;
 import org.presstrace.registry.CustodyEvents;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Re-reads the whole log and everything it stands for: every leaf's hash against its data, every
- * audit leaf against the audit entry stored now (field by field), every audit entry against the
- * log, every stored node and every signed head against a tree rebuilt from the leaves. Reports the
- * first divergence.
+ * Re-reads the whole log and everything it stands for: that every entry committed to the queue
+ * before verification began has been integrated, every leaf's hash against its data, every audit
+ * leaf against the audit entry stored now (field by field), every audit entry against the log,
+ * every stored node and every signed head against a tree rebuilt from the leaves. Reports the first
+ * divergence.
  */
 @Service
 public class LedgerVerifier {
 
   private static final HexFormat HEX = HexFormat.of();
 
+  /** The most queued entries verification names as waiting when it starts. */
+  private static final int WAITING_CHECKED = 10_000;
+
   private final Ledger ledger;
   private final LeafStore leaves;
   private final NodeStore nodes;
+  private final QueueStore queue;
   private final AuditTrail audit;
   private final CustodyEvents custodyEvents;
+  private final TransactionTemplate readOnly;
   private final JsonMapper json = JsonMapper.builder().build();
 
   LedgerVerifier(
       Ledger ledger,
       LeafStore leaves,
       NodeStore nodes,
+      QueueStore queue,
       AuditTrail audit,
-      CustodyEvents custodyEvents) {
+      CustodyEvents custodyEvents,
+      PlatformTransactionManager transactionManager) {
     this.ledger = ledger;
     this.leaves = leaves;
     this.nodes = nodes;
+    this.queue = queue;
     this.audit = audit;
     this.custodyEvents = custodyEvents;
+    this.readOnly = new TransactionTemplate(transactionManager);
+    this.readOnly.setReadOnly(true);
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * Notes the entries committed to the queue so far, waits (bounded) for the integrator to take
+   * them, then checks the log; an entry committed before the start and still not integrated is the
+   * first divergence, named by its queue id.
+   */
   public Verification verify() {
-    ledger.writePending();
+    List<Long> committedBefore = queue.waitingIds(WAITING_CHECKED);
+    ledger.awaitIntegration();
+    return readOnly.execute(status -> verifyLog(committedBefore));
+  }
+
+  private Verification verifyLog(List<Long> committedBefore) {
     var rebuilt = new HashMap<String, byte[]>();
     var tree =
         new MerkleTree(
@@ -90,6 +114,23 @@ public class LedgerVerifier {
     if (size != count[0]) {
       return new Verification(
           count[0], 0, "the log records size " + size + " but holds " + count[0] + " leaves");
+    }
+    List<Queued> skipped = queue.stillWaiting(committedBefore);
+    if (!skipped.isEmpty()) {
+      Queued first = skipped.get(0);
+      return new Verification(
+          count[0],
+          0,
+          "queue entry "
+              + first.id()
+              + " ("
+              + first.kind()
+              + " "
+              + first.ref()
+              + ", queued at "
+              + first.queuedAt().toInstant()
+              + ") was committed before verification began but is not in the log"
+              + (skipped.size() > 1 ? " (" + skipped.size() + " such entries)" : ""));
     }
     String counts = custodyCountsMatch();
     if (counts != null) {
@@ -172,17 +213,30 @@ public class LedgerVerifier {
     return null;
   }
 
+  /**
+   * Custody events stored against custody leaves, counting entries committed since verification
+   * began and still queued. The log is counted after the registry, so a write committing meanwhile
+   * can only raise the log's count; fewer logged than stored is a divergence, more is left to the
+   * leaf-by-leaf check, which finds a leaf without its row.
+   */
   private String custodyCountsMatch() {
     long stored = custodyEvents.count();
-    long logged = leaves.count(CustodyLeaves.KIND);
-    return stored == logged
+    long logged = leaves.count(CustodyLeaves.KIND) + queue.count(CustodyLeaves.KIND);
+    return logged >= stored
         ? null
         : "the registry stores " + stored + " custody events but the log holds " + logged;
   }
 
-  /** The first audit entry with no leaf among the log's audit leaves (by reference). */
+  /**
+   * The first audit entry with no leaf among the log's audit leaves (by reference), nor in the log
+   * or the queue now: an entry committed after the leaves were read is found there.
+   */
   private String firstAuditEntryNotIn(Set<String> auditRefs) {
-    var missing = audit.firstIdNotIn(id -> auditRefs.contains(String.valueOf(id)));
+    var missing =
+        audit.firstIdNotIn(
+            id ->
+                auditRefs.contains(String.valueOf(id))
+                    || leaves.countLoggedOrQueued(AuditLeaves.KIND, String.valueOf(id)) > 0);
     return missing.isPresent() ? "audit entry " + missing.getAsLong() + " is not in the log" : null;
   }
 

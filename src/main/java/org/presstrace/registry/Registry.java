@@ -855,7 +855,7 @@ public class Registry {
   }
 
   /**
-   * Audits a stored custody event and publishes it (the ledger appends it in the same transaction).
+   * Audits a stored custody event and publishes it (the ledger queues it in the same transaction).
    */
   void announce(AccessContext context, CustodyEvent event) {
     audit.record(

@@ -303,6 +303,7 @@ public final class RegistryBench {
     List<Integer> threads =
         Arrays.stream(option("threads", "1,4").split(",")).map(Integer::valueOf).toList();
     for (int count : threads) {
+      var phaseStart = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
       TransferLoad.Result result = load.run(count, Duration.ofSeconds(seconds), 13L + count);
       out.printf(
           Locale.ROOT,
@@ -318,7 +319,52 @@ public final class RegistryBench {
       figure("transfer.threads_" + count + ".p50_ms", result.latencies().percentileMillis(50));
       figure("transfer.threads_" + count + ".p99_ms", result.latencies().percentileMillis(99));
       figure("transfer.threads_" + count + ".refused", result.failures());
+      integrationLatency(jdbc, db, count, phaseStart);
     }
+  }
+
+  /**
+   * The ledger's queue-to-log latency over the entries integrated during one phase: from the
+   * writer's queueing just before its commit (appended_at) to the integrator's commit
+   * (integrated_at), both stored with each leaf.
+   */
+  private void integrationLatency(
+      JdbcClient jdbc, String db, int count, java.time.OffsetDateTime since) {
+    List<Double> millis =
+        jdbc
+            .sql(
+                "SELECT appended_at, integrated_at FROM ledger_leaf"
+                    + " WHERE integrated_at >= :since")
+            .param("since", since)
+            .query(
+                (rs, row) ->
+                    Duration.between(
+                                rs.getObject(1, java.time.OffsetDateTime.class),
+                                rs.getObject(2, java.time.OffsetDateTime.class))
+                            .toNanos()
+                        / 1e6)
+            .list()
+            .stream()
+            .sorted()
+            .toList();
+    if (millis.isEmpty()) {
+      return;
+    }
+    double p50 = millis.get((int) Math.min(millis.size() - 1, Math.ceil(millis.size() * 0.50) - 1));
+    double p99 = millis.get((int) Math.min(millis.size() - 1, Math.ceil(millis.size() * 0.99) - 1));
+    out.printf(
+        Locale.ROOT,
+        "[%s]   %d thread(s): %d entries integrated, queue-to-log p50 %.1f ms p99 %.1f ms max %.1f"
+            + " ms%n",
+        db,
+        count,
+        millis.size(),
+        p50,
+        p99,
+        millis.get(millis.size() - 1));
+    figure("integration.threads_" + count + ".entries", millis.size());
+    figure("integration.threads_" + count + ".p50_ms", p50);
+    figure("integration.threads_" + count + ".p99_ms", p99);
   }
 
   private void figure(String key, Object value) {

@@ -35,9 +35,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends buffered per transaction: many appends in one transaction make the same tree as one per
- * transaction and as a tree built in memory, a rollback leaves the log as it was, reads in the same
- * transaction see the appends, and proofs and the full verification hold after bulk writes.
+ * Appends buffered per transaction and queued at its commit: many appends in one transaction make
+ * the same tree, once integrated, as one per transaction and as a tree built in memory, a rollback
+ * queues nothing, the log shows a transaction's appends only once it has committed and they are
+ * integrated, and proofs and the full verification hold after bulk writes.
  */
 @PressTraceIntegrationTest
 @TestPropertySource(properties = "presstrace.test.isolation=ledger-batch")
@@ -65,6 +66,7 @@ class LedgerBatchIntegrationTests {
   @BeforeEach
   void mirrorTheStoredLog() {
     transactions = new TransactionTemplate(transactionManager);
+    integrated();
     expectedNodes = new HashMap<>();
     expected = new MerkleTree(new InMemory(expectedNodes));
     expectedSize = 0;
@@ -79,18 +81,23 @@ class LedgerBatchIntegrationTests {
     long start = ledger.size();
     assertThat(start).isEqualTo(expectedSize);
 
-    List<Long> indexes =
-        transactions.execute(
-            status -> LongStream.range(0, MANY).map(i -> append("one-tx", i)).boxed().toList());
-    assertThat(indexes).first().isEqualTo(start);
-    assertThat(indexes).last().isEqualTo(start + MANY - 1);
+    transactions.executeWithoutResult(
+        status -> LongStream.range(0, MANY).forEach(i -> append("one-tx", i)));
+    integrated();
+    assertThat(ledger.leafFor(KIND, "one-tx-0").orElseThrow().index()).isEqualTo(start);
+    assertThat(ledger.leafFor(KIND, "one-tx-" + (MANY - 1)).orElseThrow().index())
+        .isEqualTo(start + MANY - 1);
     assertThat(ledger.size()).isEqualTo(start + MANY);
     assertThat(ledger.root(ledger.size())).isEqualTo(expectedRoot());
 
     for (int i = 0; i < 40; i++) {
       long n = i;
-      Long index = transactions.execute(status -> append("per-tx", n));
-      assertThat(index).isEqualTo(start + MANY + i);
+      transactions.executeWithoutResult(status -> append("per-tx", n));
+    }
+    integrated();
+    for (int i = 0; i < 40; i++) {
+      assertThat(ledger.leafFor(KIND, "per-tx-" + i).orElseThrow().index())
+          .isEqualTo(start + MANY + i);
     }
     assertThat(ledger.root(ledger.size())).isEqualTo(expectedRoot());
     assertThat(ledger.root(start + MANY)).isEqualTo(rootOfFirst(start + MANY));
@@ -101,6 +108,7 @@ class LedgerBatchIntegrationTests {
   @Test
   void aRolledBackTransactionLeavesTheLogAsItWas() {
     transactions.executeWithoutResult(status -> append("before-rollback", 0));
+    integrated();
     long size = ledger.size();
     String root = ledger.root(size);
     long nodes = storedNodes();
@@ -112,68 +120,73 @@ class LedgerBatchIntegrationTests {
                       for (int i = 0; i < MANY; i++) {
                         ledger.append(KIND, "rolled-back-" + i, data("rolled-back", i));
                       }
+                      status.flush();
                       throw new IllegalStateException("the writer fails after its appends");
                     }))
         .isInstanceOf(IllegalStateException.class);
 
+    integrated();
     assertThat(ledger.size()).isEqualTo(size);
     assertThat(ledger.root(size)).isEqualTo(root);
     assertThat(storedNodes()).isEqualTo(nodes);
     assertThat(ledger.leafFor(KIND, "rolled-back-0")).isEmpty();
     assertThat(count("SELECT COUNT(*) FROM ledger_leaf WHERE ref LIKE 'rolled-back-%'")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM ledger_queue WHERE ref LIKE 'rolled-back-%'")).isZero();
 
-    long next = transactions.execute(status -> append("after-rollback", 0));
-    assertThat(next).isEqualTo(size);
+    transactions.executeWithoutResult(status -> append("after-rollback", 0));
+    integrated();
+    assertThat(ledger.leafFor(KIND, "after-rollback-0").orElseThrow().index()).isEqualTo(size);
     assertThat(ledger.root(ledger.size())).isEqualTo(expectedRoot());
     assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
   }
 
   @Test
-  void readsInTheSameTransactionSeeItsAppends() {
+  void theLogShowsATransactionsAppendsOnceCommittedAndIntegrated() {
     long start = ledger.size();
     transactions.executeWithoutResult(
         status -> {
           append("read-back", 0);
           append("read-back", 1);
+          status.flush();
           append("read-back", 2);
-          assertThat(ledger.size()).isEqualTo(start + 3);
-          LedgerLeaf leaf = ledger.leafFor(KIND, "read-back-1").orElseThrow();
-          assertThat(leaf.index()).isEqualTo(start + 1);
-          assertThat(leaf.data())
-              .isEqualTo(new String(data("read-back", 1), StandardCharsets.UTF_8));
-          assertThat(ledger.leaf(start + 2).ref()).isEqualTo("read-back-2");
-          assertThat(ledger.root(start + 3)).isEqualTo(expectedRoot());
-          assertThat(verifier.verify().holds()).isTrue();
-          SignedTreeHead head = ledger.head();
-          assertThat(head.treeSize()).isEqualTo(start + 3);
-          assertThat(head.rootHash()).isEqualTo(expectedRoot());
-          for (int i = 3; i < 20; i++) {
+          assertThat(ledger.logged(KIND, "read-back-1")).isEqualTo(1);
+          assertThat(ledger.logged(KIND, "read-back-2")).isEqualTo(1);
+          assertThat(ledger.size()).isEqualTo(start);
+          assertThat(ledger.leafFor(KIND, "read-back-1")).isEmpty();
+          for (int i = 3; i < 21; i++) {
             append("read-back", i);
           }
-          assertThat(ledger.root(start + 20)).isEqualTo(expectedRoot());
-          append("read-back", 20);
         });
+    integrated();
     assertThat(ledger.size()).isEqualTo(start + 21);
+    LedgerLeaf leaf = ledger.leafFor(KIND, "read-back-1").orElseThrow();
+    assertThat(leaf.index()).isEqualTo(start + 1);
+    assertThat(leaf.data()).isEqualTo(new String(data("read-back", 1), StandardCharsets.UTF_8));
+    assertThat(ledger.leaf(start + 2).ref()).isEqualTo("read-back-2");
     assertThat(ledger.root(start + 21)).isEqualTo(expectedRoot());
+    SignedTreeHead head = ledger.head();
+    assertThat(head.treeSize()).isEqualTo(start + 21);
+    assertThat(head.rootHash()).isEqualTo(expectedRoot());
     assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
   }
 
   @Test
-  void proofsAtASizeReachedInsideOneTransactionVerify() {
+  void proofsAtASizeReachedByOneTransactionVerify() {
     long before = ledger.size();
     if (before == 0) {
       transactions.executeWithoutResult(status -> append("first", 0));
+      integrated();
       before = ledger.size();
     }
     long first = before;
-    SignedTreeHead head =
-        transactions.execute(
-            status -> {
-              for (int i = 0; i < MANY; i++) {
-                append("proof", i);
-              }
-              return ledger.head();
-            });
+    transactions.executeWithoutResult(
+        status -> {
+          for (int i = 0; i < MANY; i++) {
+            append("proof", i);
+          }
+        });
+    integrated();
+    SignedTreeHead head = ledger.head();
     long size = head.treeSize();
     assertThat(size).isEqualTo(first + MANY);
     assertThat(head.rootHash()).isEqualTo(expectedRoot());
@@ -215,6 +228,7 @@ class LedgerBatchIntegrationTests {
                 }
               });
         });
+    integrated();
     assertThat(ledger.size()).isEqualTo(start + 2);
     assertThat(ledger.leafFor(KIND, "callback-1")).isPresent();
     assertThat(ledger.root(start + 2)).isEqualTo(expectedRoot());
@@ -266,6 +280,7 @@ class LedgerBatchIntegrationTests {
 
     assertThat(result.problems()).isEmpty();
     assertThat(result.stored()).isTrue();
+    integrated();
     assertThat(count("SELECT COUNT(*) FROM ledger_leaf WHERE kind = 'custody-event'"))
         .isEqualTo(custodyBefore + rows);
     Verification verification = verifier.verify();
@@ -273,11 +288,14 @@ class LedgerBatchIntegrationTests {
     assertThat(verification.leaves()).isEqualTo(ledger.size());
   }
 
-  private long append(String prefix, long i) {
+  private void append(String prefix, long i) {
     byte[] data = data(prefix, i);
-    long index = ledger.append(KIND, prefix + "-" + i, data);
+    ledger.append(KIND, prefix + "-" + i, data);
     expected.append(expectedSize++, MerkleHash.leaf(data));
-    return index;
+  }
+
+  private void integrated() {
+    assertThat(ledger.awaitIntegration()).as("everything committed is integrated").isTrue();
   }
 
   private static byte[] data(String prefix, long i) {

@@ -145,6 +145,7 @@ class LedgerCommitmentIntegrationTests {
                 audit.record(
                     looking, "SEARCH", "subject", null, "SHOWN", "query 'Maria Lopez' matched 2"));
     long entry = jdbc.sql("SELECT MAX(id) FROM audit_event").query(Long.class).single();
+    assertThat(ledger.awaitIntegration()).isTrue();
     long index = ledger.leafFor(AuditLeaves.KIND, String.valueOf(entry)).orElseThrow().index();
 
     String body =
@@ -377,6 +378,7 @@ class LedgerCommitmentIntegrationTests {
   }
 
   private List<Long> custodyLeaves(String machine) {
+    assertThat(ledger.awaitIntegration()).isTrue();
     return jdbc.sql("SELECT idx FROM ledger_leaf WHERE kind = :k AND ref = :m ORDER BY idx")
         .param("k", CustodyLeaves.KIND)
         .param("m", machine)

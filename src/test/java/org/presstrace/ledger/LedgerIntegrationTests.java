@@ -82,6 +82,7 @@ class LedgerIntegrationTests {
                           + "\", \"summary\": \"s\", \"marking\": {\"tlp\": \"GREEN\"}}"))
           .andExpect(status().isCreated());
     }
+    assertThat(ledger.awaitIntegration()).isTrue();
   }
 
   @Test

@@ -42,6 +42,7 @@ class RegistryImportIntegrationTests {
   @Autowired Registry registry;
   @Autowired RegistryImports imports;
   @Autowired JdbcClient jdbc;
+  @Autowired org.presstrace.ledger.Ledger ledger;
   @Autowired JsonMapper json;
 
   World world;
@@ -116,6 +117,10 @@ class RegistryImportIntegrationTests {
   }
 
   long count(String sql) {
+    if (sql.contains("ledger_leaf")) {
+      // Leaves are integrated after the commit; count them once everything committed is in.
+      assertThat(ledger.awaitIntegration()).isTrue();
+    }
     return jdbc.sql(sql).query(Long.class).single();
   }
 

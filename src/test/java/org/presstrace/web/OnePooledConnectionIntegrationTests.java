@@ -105,6 +105,27 @@ class OnePooledConnectionIntegrationTests {
                     .formatted(when)),
             201);
     expect(basic, get("/api/v1/seizures/" + id(seizure)), 200);
+    // The head waits for the integrator to take what was just committed: the integrator needs the
+    // one connection meanwhile, so the waiting request must not hold it.
+    long written =
+        jdbc().sql("SELECT COALESCE(MAX(id), 0) FROM ledger_queue").query(Long.class).single();
+    expect(basic, get("/api/v1/ledger/head"), 200);
+    assertThat(
+            jdbc()
+                .sql("SELECT COUNT(*) FROM ledger_queue WHERE id <= ?")
+                .param(written)
+                .query(Long.class)
+                .single())
+        .as("everything committed before the head request integrated while it waited")
+        .isZero();
+    String auditor =
+        world.user("pool-auditor", world.agency("POOLA", AgencyKind.FEDERAL, "USA"), Role.AUDITOR);
+    expect(
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((auditor + ":" + World.PASSWORD).getBytes(StandardCharsets.UTF_8)),
+        post("/api/v1/ledger/verify"),
+        200);
     // A subject recorded marks its agency's red flags as owed once the record is committed.
     String subject =
         expect(
@@ -148,6 +169,10 @@ class OnePooledConnectionIntegrationTests {
           .as("the ledger leaf of audit entry %s", entry)
           .isPresent();
     }
+  }
+
+  private JdbcClient jdbc() {
+    return JdbcClient.create(dataSource);
   }
 
   /** The answer's body, after checking its status. */

@@ -29,6 +29,13 @@ public class HeadStore {
         .optional();
   }
 
+  /** The head signed at the largest size, if any. */
+  public Optional<SignedTreeHead> latest() {
+    return jdbc.sql("SELECT * FROM ledger_head ORDER BY tree_size DESC FETCH FIRST 1 ROWS ONLY")
+        .query(HeadStore::headOf)
+        .optional();
+  }
+
   public void insert(SignedTreeHead head) {
     jdbc.sql(
             """

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The leaves of the log (ledger_leaf), the salts kept beside some of them (ledger_salt) and the one
- * row holding the log's size (ledger_state), which every append locks until its commit.
+ * row holding the log's size (ledger_state), which the integrator locks while it extends the log.
  */
 @Repository
 public class LeafStore {
@@ -24,11 +24,15 @@ public class LeafStore {
   private static final int FETCH_SIZE = 1000;
 
   private static final String INSERT_LEAF =
-      "INSERT INTO ledger_leaf (idx, kind, ref, data, leaf_hash, appended_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?)";
+      "INSERT INTO ledger_leaf"
+          + " (idx, kind, ref, data, leaf_hash, appended_at, queue_id, integrated_at,"
+          + " integrated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_SALT = "INSERT INTO ledger_salt (idx, salt) VALUES (?, ?)";
 
-  /** A leaf to write: its hash in hex, and the salt to keep beside it, if any. */
+  /**
+   * A leaf to write: its hash in hex, the salt to keep beside it (if any), when its writer appended
+   * it, and the queue entry it was integrated from, when and by which node.
+   */
   public record NewLeaf(
       long index,
       String kind,
@@ -36,7 +40,10 @@ public class LeafStore {
       String data,
       String hash,
       OffsetDateTime at,
-      String salt) {}
+      String salt,
+      long queueId,
+      OffsetDateTime integratedAt,
+      String integratedBy) {}
 
   private final JdbcTemplate template;
   private final JdbcClient jdbc;
@@ -50,7 +57,7 @@ public class LeafStore {
     this.streaming = JdbcClient.create(fetching);
   }
 
-  /** The log's size, locking its row until the transaction ends. */
+  /** The log's size, locking its row until the transaction ends (the integrator's fence). */
   public long lockSize() {
     return jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE")
         .query(Long.class)
@@ -79,6 +86,22 @@ public class LeafStore {
   /** How many written leaves are of this kind and reference. */
   public long count(String kind, String ref) {
     return jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = :kind AND ref = :ref")
+        .param("kind", kind)
+        .param("ref", ref)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * How many entries of this kind and reference are in the log or committed to the queue, read in
+   * one statement so that an entry the integrator moves meanwhile counts once.
+   */
+  public long countLoggedOrQueued(String kind, String ref) {
+    return jdbc.sql(
+            """
+            SELECT (SELECT COUNT(*) FROM ledger_leaf WHERE kind = :kind AND ref = :ref)
+                 + (SELECT COUNT(*) FROM ledger_queue WHERE kind = :kind AND ref = :ref)
+            """)
         .param("kind", kind)
         .param("ref", ref)
         .query(Long.class)
@@ -144,6 +167,9 @@ public class LeafStore {
     ps.setString(4, leaf.data());
     ps.setString(5, leaf.hash());
     ps.setObject(6, leaf.at());
+    ps.setLong(7, leaf.queueId());
+    ps.setObject(8, leaf.integratedAt());
+    ps.setString(9, leaf.integratedBy());
   }
 
   private static void setSalt(PreparedStatement ps, NewLeaf leaf) throws SQLException {

@@ -42,9 +42,13 @@ class LedgerApi {
 
   @GetMapping("/head")
   @Operation(
-      summary = "The latest signed tree head (Ed25519 over presstrace-sth/v1, size, root, time)")
+      summary = "The latest signed tree head (Ed25519 over presstrace-sth/v1, size, root, time)",
+      description =
+          "Covers every entry committed before the request once the integrator has taken it; the"
+              + " request waits up to 2 s for that, then answers the latest head regardless.")
   SignedTreeHead head() {
     callers.current();
+    ledger.awaitIntegration(Ledger.HEAD_WAIT);
     return ledger.head();
   }
 

@@ -41,6 +41,7 @@ class LedgerPages {
   @GetMapping
   String show(@RequestParam(required = false) String index, Model model) {
     auditors.auditor(Channel.PAGE);
+    ledger.awaitIntegration(Ledger.HEAD_WAIT);
     SignedTreeHead head = ledger.head();
     model.addAttribute("head", head);
     model.addAttribute("keyId", ledger.keyId());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.presstrace.access.AgencyKind;
@@ -15,6 +16,8 @@ import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The auditor's ledger page: the signed head, one leaf with its checked proof, verification. */
 @PressTraceIntegrationTest
@@ -24,6 +27,7 @@ class LedgerPagesIntegrationTests {
   @Autowired Directory directory;
   @Autowired Ledger ledger;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
 
   World world;
   String auditor;
@@ -34,6 +38,15 @@ class LedgerPagesIntegrationTests {
     // Creating the agency and the user writes audit entries, so the log has leaves.
     auditor =
         world.user("auditor", world.agency("OVERSIGHT", AgencyKind.FEDERAL, "USA"), Role.AUDITOR);
+    // Whatever else ran on this database, the log holds at least one leaf once integrated.
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status ->
+                ledger.append(
+                    "page-test",
+                    world.suffix(),
+                    "{\"type\":\"page-test\"}".getBytes(StandardCharsets.UTF_8)));
+    assertThat(ledger.awaitIntegration()).isTrue();
   }
 
   @Test
