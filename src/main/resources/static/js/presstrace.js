@@ -230,3 +230,23 @@ document.addEventListener("click", function (event) {
   }
   main.focus();
 });
+
+// A table wider than the screen scrolls in its own box: the box takes keyboard focus (so it can be
+// scrolled without a mouse) and is named by the table's caption or the heading before it.
+(function () {
+  function focusableWhenScrolling() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.table"), function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.setAttribute("tabindex", "0");
+      } else if (table.getAttribute("tabindex") === "0") {
+        table.removeAttribute("tabindex");
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusableWhenScrolling);
+  } else {
+    focusableWhenScrolling();
+  }
+  window.addEventListener("resize", focusableWhenScrolling);
+})();

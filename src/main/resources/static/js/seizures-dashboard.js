@@ -18,9 +18,14 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   var months = data.monthly.map(function (r) { return r.period; });
+  // a method is named as its checkbox names it (the page's plain label), its code kept as the key
+  function methodLabel(m) {
+    var name = document.querySelector("label[data-method='" + m + "'] .method-label");
+    return name ? name.textContent.trim() : m;
+  }
   var methodSets = data.methods.map(function (m, i) {
     return {
-      label: m, key: m, borderColor: colours[i], backgroundColor: colours[i], fill: false,
+      label: methodLabel(m), key: m, borderColor: colours[i], backgroundColor: colours[i], fill: false,
       raw: data.monthly.map(function (r) { return r.byMethod[m].doses; })
     };
   });

@@ -9,7 +9,8 @@ public final class IdentifierCheck {
 
   /**
    * Checks every identifier {@code entity} states (phones, e-mails, identity numbers, asset
-   * numbers); refuses the first bad one, naming its field as {@code fieldPrefix} plus the property.
+   * numbers); refuses them with every bad one, each naming its field as {@code fieldPrefix} plus
+   * the property.
    */
   public static void check(Entity entity, String fieldPrefix) {
     Identifiers.check(entity, fieldPrefix);

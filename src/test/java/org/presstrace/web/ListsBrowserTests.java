@@ -157,8 +157,9 @@ class ListsBrowserTests {
         .contains("status=PENDING")
         .contains("who=" + investigator)
         .contains("page=1");
-    assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText())
-        .isEqualTo("PENDING");
+    var status = new Select(browser.findElement(By.id("status"))).getFirstSelectedOption();
+    assertThat(status.getAttribute("value")).isEqualTo("PENDING");
+    assertThat(status.getText()).as("the page shows the state's label").isEqualTo("Pending");
     assertThat(browser.findElement(By.id("who")).getAttribute("value")).isEqualTo(investigator);
     assertThat(currentPage()).isEqualTo("2");
     assertThat(total()).as("the approved release left the pending list").isEqualTo("60");
@@ -231,8 +232,11 @@ class ListsBrowserTests {
         .contains(serial)
         .contains("stolen");
     assertThat(browser.getCurrentUrl()).contains("type=TABLETING_ROTARY").contains("page=1");
-    assertThat(new Select(browser.findElement(By.id("type"))).getFirstSelectedOption().getText())
-        .isEqualTo("TABLETING_ROTARY");
+    var type = new Select(browser.findElement(By.id("type"))).getFirstSelectedOption();
+    assertThat(type.getAttribute("value")).isEqualTo("TABLETING_ROTARY");
+    assertThat(type.getText())
+        .as("the page shows the kind's label")
+        .isEqualTo("Rotary tablet press");
     assertThat(currentPage()).isEqualTo("2");
     assertThat(total()).isEqualTo("55");
 
@@ -248,8 +252,11 @@ class ListsBrowserTests {
     waitUntil(() -> !browser.findElements(By.cssSelector(".field-error")).isEmpty());
     assertThat(total()).as("a refused transfer shows the same filtered page").isEqualTo("55");
     assertThat(currentPage()).isEqualTo("2");
-    assertThat(new Select(browser.findElement(By.id("type"))).getFirstSelectedOption().getText())
-        .isEqualTo("TABLETING_ROTARY");
+    var kept = new Select(browser.findElement(By.id("type"))).getFirstSelectedOption();
+    assertThat(kept.getAttribute("value")).isEqualTo("TABLETING_ROTARY");
+    assertThat(kept.getText())
+        .as("the page shows the kind's label")
+        .isEqualTo("Rotary tablet press");
   }
 
   @Test
@@ -284,10 +291,10 @@ class ListsBrowserTests {
     assertThat(browser.getCurrentUrl()).contains("scale=log");
 
     focusAndPressSpace(browser.findElement(By.id("series-PILL_CONTENT")));
-    waitUntil(() -> visibleSeries().contains("PILL_CONTENT"));
+    waitUntil(() -> visibleSeries().contains("Content per pill"));
     focusAndPressSpace(browser.findElement(By.id("series-best")));
     waitUntil(() -> !visibleSeries().contains("best available"));
-    assertThat(visibleSeries()).containsExactly("PILL_CONTENT");
+    assertThat(visibleSeries()).containsExactly("Content per pill");
     assertThat(browser.getCurrentUrl())
         .contains("series=PILL_CONTENT")
         .doesNotContain("series=best");
@@ -302,7 +309,7 @@ class ListsBrowserTests {
                         .getAttribute("data-charts-drawn")));
     assertThat(visibleSeries())
         .as("a reload keeps the chosen series")
-        .containsExactly("PILL_CONTENT");
+        .containsExactly("Content per pill");
     assertThat(axisType()).isEqualTo("logarithmic");
     assertThat(browser.findElement(By.id("series-best")).isSelected()).isFalse();
 
@@ -311,7 +318,11 @@ class ListsBrowserTests {
     assertThat(table.findElements(By.cssSelector("thead th")))
         .extracting(WebElement::getText)
         .contains(
-            "LAB_PURITY", "PILL_CONTENT", "ASSUMED_PURITY", "GROSS_UNADJUSTED", "Best available");
+            "Laboratory purity",
+            "Content per pill",
+            "Assumed purity",
+            "Gross weight, not adjusted",
+            "Best available");
     assertThat(table.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
     assertThat(browser.findElement(By.id("chart-doses")).getAttribute("aria-describedby"))
         .isEqualTo("doses-table-caption");

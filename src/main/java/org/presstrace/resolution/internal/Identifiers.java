@@ -54,17 +54,29 @@ public final class Identifiers {
 
   private Identifiers() {}
 
-  /** Checks every identifier {@code entity} states; refuses the first bad one, naming its field. */
+  /**
+   * Checks every identifier {@code entity} states; refuses them with every bad one, each naming its
+   * field, so a form shows them all at once. A value already refused is not checked again.
+   */
   public static void check(Entity entity, String fieldPrefix) {
+    var problems = new org.presstrace.shared.Problems();
     String currency =
         entity.values("currency").isEmpty()
             ? null
-            : currency(entity.values("currency").get(0), fieldPrefix + "currency");
+            : problems.value(
+                () -> currency(entity.values("currency").get(0), fieldPrefix + "currency"));
     for (Statement statement : entity.statements()) {
       String field = fieldPrefix + statement.property();
-      normalised(entity.schema(), statement.property(), statement.value(), currency, field);
-      onEntry(statement.property(), statement.value(), field);
+      if (problems.refused(field)) {
+        continue;
+      }
+      problems.check(
+          () -> {
+            normalised(entity.schema(), statement.property(), statement.value(), currency, field);
+            onEntry(statement.property(), statement.value(), field);
+          });
     }
+    problems.throwIfAny();
   }
 
   /**

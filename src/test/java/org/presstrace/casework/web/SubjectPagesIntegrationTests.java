@@ -185,6 +185,31 @@ class SubjectPagesIntegrationTests {
   }
 
   @Test
+  void threeBadIdentifiersAreShownTogetherBesideTheirFields() throws Exception {
+    long before = subjects();
+
+    String page =
+        cbpAgent
+            .post(
+                "/resolution/subjects/new",
+                with("birthDate", "1985-13-40", "phone", "not-a-phone", "email", "zhaomin@"))
+            .getContentAsString();
+
+    assertThat(page)
+        .contains("id=\"birthDate-error\"")
+        .contains("is not a day of the calendar")
+        .contains("id=\"phone-error\"")
+        .contains("is not a phone number")
+        .contains("id=\"email-error\"")
+        .contains("is not an e-mail address")
+        .contains("href=\"#birthDate\"")
+        .contains("href=\"#phone\"")
+        .contains("href=\"#email\"")
+        .doesNotContain("Subject entered");
+    assertThat(subjects()).isEqualTo(before);
+  }
+
+  @Test
   void theSameFormSubmittedTwiceEntersOneSubjectAndOpensIt() throws Exception {
     String form = cbpAgent.page("/resolution/subjects/new");
     var issued =
