@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param poll how often this node looks for due jobs that another node scheduled
  * @param heartbeat how often a node running a job says it is alive
  * @param missedHeartbeats heartbeats missed before another node takes over a job as dead
+ * @param resubmitEvery how often one node of the cluster looks for event publications (work after a
+ *     commit, such as re-screening) left incomplete
+ * @param resubmitAfter how old an incomplete publication must be to be handed to its listeners
+ *     again: longer than the slowest run of such work takes
  */
 @ConfigurationProperties("presstrace.cluster")
 @Validated
@@ -28,4 +32,18 @@ public record ClusterProperties(
     @DefaultValue("3") @Positive int workers,
     @DefaultValue("2s") Duration poll,
     @DefaultValue("5s") Duration heartbeat,
-    @DefaultValue("6") @Positive int missedHeartbeats) {}
+    @DefaultValue("6") @Positive int missedHeartbeats,
+    @DefaultValue("1m") Duration resubmitEvery,
+    @DefaultValue("15m") Duration resubmitAfter) {
+
+  public ClusterProperties {
+    if (resubmitEvery.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(
+          "presstrace.cluster.resubmit-every " + resubmitEvery + " is shorter than a second");
+    }
+    if (resubmitAfter.isNegative()) {
+      throw new IllegalArgumentException(
+          "presstrace.cluster.resubmit-after " + resubmitAfter + " is negative");
+    }
+  }
+}
