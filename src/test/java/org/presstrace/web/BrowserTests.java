@@ -10,16 +10,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,7 +22,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Directory;
 import org.presstrace.access.Role;
 import org.presstrace.registry.EquipmentKind;
 import org.presstrace.registry.EquipmentOrigin;
@@ -36,66 +30,28 @@ import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
-import org.presstrace.support.Chromium;
-import org.presstrace.support.TestDatabase;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The pages as a user meets them: Debian's Chromium, headless, signs in through the real login form
  * and works the real forms. Run with {@code ./mvnw test -Pbrowser}.
  */
-@Tag("browser")
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
-      "logging.level.root=WARN"
-    })
-@ContextConfiguration(initializers = TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserTests {
+class BrowserTests extends WorldBrowser {
 
-  private static final Duration WAIT = Duration.ofSeconds(15);
-
-  @LocalServerPort int port;
-  @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired Registry registry;
   @Autowired org.presstrace.seizures.Seizures seizures;
   @Autowired org.presstrace.access.Releases releases;
   @Autowired org.presstrace.casework.Subjects subjects;
 
-  private Chromium chromium;
-  private WebDriver browser;
-  private World world;
   private String investigator;
   private String auditor;
   private String administrator;
 
-  @BeforeAll
-  void startBrowser() throws IOException {
-    chromium = Chromium.start(1280, 1024);
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
   @BeforeEach
-  void freshSessionAndUsers() {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    world = new World(directory);
+  void users() {
     String agency = world.agency("DEA", AgencyKind.FEDERAL, "USA");
     investigator = world.user("ivy", agency, Role.INVESTIGATOR);
     auditor = world.user("otto", agency, Role.AUDITOR);
@@ -117,7 +73,7 @@ class BrowserTests {
 
   @Test
   void wrongPasswordShowsTheErrorOnTheLoginPage() {
-    signIn(investigator, "not-the-password");
+    submitSignIn(investigator, "not-the-password");
 
     new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/login?error"));
     assertThat(browser.findElement(By.cssSelector(".alert--error")).getText())
@@ -127,8 +83,8 @@ class BrowserTests {
 
   @Test
   void investigatorStatesAPurposeThenFilesAReport() {
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
 
     browser.get(url("/intel"));
     assertThat(browser.findElement(By.id("purpose-heading")).getText())
@@ -158,8 +114,8 @@ class BrowserTests {
 
   @Test
   void invalidRelToIsShownNextToItsFieldAndNothingIsFiled() {
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
 
     browser.get(url("/intel/new"));
     String title = "Not to be filed " + world.suffix();
@@ -181,8 +137,8 @@ class BrowserTests {
 
   @Test
   void skipLinkIsTheFirstThingTheKeyboardReaches() {
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
 
     for (String path : List.of("/", "/intel/new")) {
       browser.get(url(path));
@@ -224,8 +180,8 @@ class BrowserTests {
             LocalDate.now(ZoneOffset.UTC),
             null));
 
-    signIn(dealerUser, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(dealerUser, World.PASSWORD);
+    awaitMenu();
     browser.get(url("/registry/equipment"));
     statePurposeIfAsked();
     assertThat(browser.findElement(By.id("main")).getText()).contains(serial);
@@ -254,15 +210,15 @@ class BrowserTests {
     assertThat(browser.findElements(By.cssSelector("select#machineId option"))).isEmpty();
 
     browser.manage().deleteAllCookies();
-    signIn(buyerUser, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(buyerUser, World.PASSWORD);
+    awaitMenu();
     browser.get(url("/registry/equipment"));
     statePurposeIfAsked();
     assertThat(browser.findElement(By.id("main")).getText()).contains(serial);
 
     browser.manage().deleteAllCookies();
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
     browser.get(url("/registry/trace"));
     statePurposeIfAsked();
     browser
@@ -306,8 +262,8 @@ class BrowserTests {
     Path file = Files.createTempFile("presstrace-stock-", ".csv");
     Files.writeString(file, csv);
 
-    signIn(dealerUser, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(dealerUser, World.PASSWORD);
+    awaitMenu();
     browser.get(url("/registry/imports"));
     browser.findElement(By.id("file")).sendKeys(file.toString());
     browser
@@ -357,8 +313,8 @@ class BrowserTests {
             LocalDate.now(ZoneOffset.UTC),
             null));
 
-    signIn(ownerUser, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(ownerUser, World.PASSWORD);
+    awaitMenu();
     openFromMenu("My registration");
     String code =
         new WebDriverWait(browser, WAIT)
@@ -388,8 +344,8 @@ class BrowserTests {
                     .contains("Serial " + serial + " reported stolen"));
 
     browser.manage().deleteAllCookies();
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
     openFromMenu("Check a certificate");
     browser.findElement(By.id("code")).sendKeys(code.toLowerCase(java.util.Locale.ROOT));
     browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
@@ -425,8 +381,8 @@ class BrowserTests {
         .doesNotContain("王伟");
 
     browser.manage().deleteAllCookies();
-    signIn(cbpInvestigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(cbpInvestigator, World.PASSWORD);
+    awaitMenu();
     openFromMenu("Deconfliction");
     WebElement alert =
         new WebDriverWait(browser, WAIT)
@@ -452,8 +408,8 @@ class BrowserTests {
 
   private void enterSubject(
       String username, String name, String phone, String caseReference, String contact) {
-    signIn(username, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(username, World.PASSWORD);
+    awaitMenu();
     browser.get(url("/resolution/subjects/new"));
     browser.findElement(By.id("name")).sendKeys(name);
     browser.findElement(By.id("birthDate")).sendKeys("1980-03-04");
@@ -466,15 +422,6 @@ class BrowserTests {
         .until(ExpectedConditions.presenceOfElementLocated(By.id("pointer-heading")));
   }
 
-  private void statePurposeIfAsked() {
-    if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
-      browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " registry check");
-      browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
-      new WebDriverWait(browser, WAIT)
-          .until(driver -> driver.findElements(By.id("purpose-heading")).isEmpty());
-    }
-  }
-
   private RegistrantView activeRegistrant(
       org.presstrace.access.AccessContext admin, String name, RegistrantCategory category) {
     var registrant =
@@ -485,8 +432,8 @@ class BrowserTests {
 
   private List<String> signInAndReadNavigation(String username) {
     browser.manage().deleteAllCookies();
-    signIn(username, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(username, World.PASSWORD);
+    awaitMenu();
     assertThat(browser.findElement(By.cssSelector(".site-user strong")).getText())
         .isEqualTo(username);
     return browser.findElements(By.cssSelector("nav.site-nav a")).stream()
@@ -518,8 +465,8 @@ class BrowserTests {
     var release = releases.request(reporter, "seizure", released, agencyA, "joint case");
     releases.approve(supervisor, release.id(), "approved");
 
-    signIn(analyst, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(analyst, World.PASSWORD);
+    awaitMenu();
     browser.get(url("/seizures/dashboard"));
     browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " dashboard");
     browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
@@ -550,8 +497,8 @@ class BrowserTests {
 
   @Test
   void aPillCountOnPowderIsShownBesideItsFieldAndNoSeizureIsStored() {
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
     browser.get(url("/seizures/new"));
     String reference = "BR-" + world.suffix();
     browser.findElement(By.id("reference")).sendKeys(reference);
@@ -602,8 +549,8 @@ class BrowserTests {
     String last =
         graphSubject(me, "Jonas Berg " + tag, "email", "sales." + tag + "@lindqvist.example");
 
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
     openFromMenu("Link analysis");
     statePurposeIfAsked();
     browser.findElement(By.id("graph-q")).sendKeys("Petra Lindqvist " + tag);
@@ -652,8 +599,8 @@ class BrowserTests {
     String middle = graphSubject(me, "Holt Trading Export " + tag, "phone", phone, "email", email);
     String last = graphSubject(me, "Ivo Brandt " + tag, "email", email);
 
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
     openFromMenu("Link analysis");
     statePurposeIfAsked();
     browser.findElement(By.id("graph-q")).sendKeys("Maren Holt " + tag, Keys.ENTER);
@@ -695,8 +642,8 @@ class BrowserTests {
   @Test
   void choosingAVesselShowsItsFieldsAndABadImoIsShownBesideItsField() {
     String reference = "CBP-VESSEL-" + world.suffix();
-    signIn(investigator, World.PASSWORD);
-    waitForNavigation();
+    submitSignIn(investigator, World.PASSWORD);
+    awaitMenu();
     browser.get(url("/resolution/subjects/new"));
     assertThat(browser.findElements(By.id("birthDate"))).isNotEmpty();
     new Select(browser.findElement(By.id("schema"))).selectByVisibleText("Vessel");
@@ -834,27 +781,10 @@ class BrowserTests {
         .id();
   }
 
-  private void signIn(String username, String password) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
-  }
-
-  private void waitForNavigation() {
-    new WebDriverWait(browser, WAIT)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
-  }
-
   private long filed(String title) {
     return jdbc.sql("SELECT COUNT(*) FROM intel_report WHERE title = :title")
         .param("title", title)
         .query(Long.class)
         .single();
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

@@ -13,15 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
@@ -34,12 +29,10 @@ import org.presstrace.registry.ReportKind;
 import org.presstrace.registry.ReportedItem;
 import org.presstrace.registry.TransactionReportForm;
 import org.presstrace.registry.TransactionReports;
-import org.presstrace.support.Chromium;
 import org.presstrace.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,8 +47,12 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {"logging.level.root=WARN"})
 @ContextConfiguration(initializers = TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DemoWorldBrowser {
+abstract class DemoWorldBrowser extends ChromiumPages {
+
+  @Override
+  int windowHeight() {
+    return 900;
+  }
 
   static final Path DATA;
 
@@ -73,24 +70,20 @@ abstract class DemoWorldBrowser {
     properties.add("presstrace.data-dir", DATA::toString);
   }
 
-  static final Duration WAIT = Duration.ofSeconds(20);
   static final int DESKTOP = 1280;
   static final int PHONE = 390;
   static final String NOTICE_PARTNER = "pt-cn-demo";
 
-  @LocalServerPort int port;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired Partners partners;
   @Autowired Notices notices;
   @Autowired TransactionReports transactionReports;
 
-  Chromium chromium;
-  WebDriver browser;
   private Properties passwords;
 
   @BeforeAll
-  void startBrowserOnTheDemoWorld() throws IOException, NoSuchAlgorithmException {
+  void demoLoginsAndRecords() throws IOException, NoSuchAlgorithmException {
     passwords = new Properties();
     try (Reader in = Files.newBufferedReader(DATA.resolve("demo-logins.properties"))) {
       passwords.load(in);
@@ -99,16 +92,7 @@ abstract class DemoWorldBrowser {
       fileANotice();
       fileATransactionReport("acme.registrant", "ACME-TABLET");
     }
-    chromium = Chromium.start(DESKTOP, 900);
-    browser = chromium.browser();
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-  }
-
-  @AfterAll
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   /** The first of what {@code sql} finds in the demo world; fails when it finds nothing. */
@@ -145,29 +129,17 @@ abstract class DemoWorldBrowser {
   void signIn(String login) {
     browser.get(url("/login"));
     browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(login);
-    browser.findElement(By.id("password")).sendKeys(passwords.getProperty(login));
-    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
+    submitSignIn(login, passwords.getProperty(login));
+    awaitMenu();
   }
 
   /** Opens {@code page}, stating a purpose first if the page asks for one. */
   void open(String page) {
     browser.get(url(page));
     if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
-      browser.findElement(By.id("purpose")).sendKeys("Review of the pages");
-      browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
-      new WebDriverWait(browser, WAIT)
-          .until(driver -> driver.findElements(By.id("purpose-heading")).isEmpty());
+      statePurposeIfAsked("Review of the pages");
       browser.get(url(page));
     }
-  }
-
-  String url(String path) {
-    return "http://localhost:" + port + path;
   }
 
   AccessContext as(String username) {

@@ -2,20 +2,13 @@ package org.presstrace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -23,7 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
@@ -35,64 +27,30 @@ import org.presstrace.registry.NewMachine;
 import org.presstrace.registry.NewRegistrant;
 import org.presstrace.registry.RegistrantCategory;
 import org.presstrace.registry.Registry;
-import org.presstrace.support.Chromium;
-import org.presstrace.support.TestDatabase;
-import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A refused form, as a user meets it in Chromium: every problem at once, each beside its field and
  * listed in a summary at the top that has focus and links to each field, with what was typed kept.
  * Run with {@code ./mvnw test -Pbrowser}.
  */
-@Tag("browser")
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
-      "logging.level.root=WARN"
-    })
-@ContextConfiguration(initializers = TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FormErrorsBrowserTests {
+class FormErrorsBrowserTests extends WorldBrowser {
 
-  private static final Duration WAIT = Duration.ofSeconds(15);
-
-  @LocalServerPort int port;
-  @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired IntelReports reports;
   @Autowired Registry registry;
 
-  private Chromium chromium;
-  private WebDriver browser;
-  private World world;
   private String agency;
   private String investigator;
 
-  @BeforeAll
-  void startBrowser() throws IOException {
-    chromium = Chromium.start(1280, 900);
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
+  @Override
+  int windowHeight() {
+    return 900;
   }
 
   @BeforeEach
-  void freshSession() {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    world = new World(directory);
+  void investigator() {
     agency = world.agency("ERR", AgencyKind.FEDERAL, "USA");
     investigator = world.user("ivy", agency, Role.INVESTIGATOR);
   }
@@ -282,28 +240,5 @@ class FormErrorsBrowserTests {
               null));
     }
     return user;
-  }
-
-  private void signIn(String username) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(World.PASSWORD);
-    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
-  }
-
-  private void statePurposeIfAsked() {
-    if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
-      browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " page check");
-      browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
-      new WebDriverWait(browser, WAIT)
-          .until(driver -> driver.findElements(By.id("purpose-heading")).isEmpty());
-    }
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

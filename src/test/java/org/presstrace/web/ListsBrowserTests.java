@@ -2,32 +2,22 @@ package org.presstrace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Releases;
 import org.presstrace.access.Role;
@@ -43,15 +33,8 @@ import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
 import org.presstrace.seizures.SeizureDraft;
 import org.presstrace.seizures.Seizures;
-import org.presstrace.support.Chromium;
-import org.presstrace.support.TestDatabase;
-import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Long lists and the dashboard's main chart as people use them in Chromium: a filter and a page
@@ -59,50 +42,13 @@ import org.springframework.test.context.ContextConfiguration;
  * with keyboard-usable checkboxes whose state the URL keeps. Run with {@code ./mvnw test
  * -Pbrowser}.
  */
-@Tag("browser")
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
-      "logging.level.root=WARN"
-    })
-@ContextConfiguration(initializers = TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ListsBrowserTests {
+class ListsBrowserTests extends WorldBrowser {
 
-  private static final Duration WAIT = Duration.ofSeconds(15);
-
-  @LocalServerPort int port;
-  @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired Releases releases;
   @Autowired IntelReports reports;
   @Autowired Registry registry;
   @Autowired Seizures seizures;
-
-  private Chromium chromium;
-  private WebDriver browser;
-  private World world;
-
-  @BeforeAll
-  void startBrowser() throws IOException {
-    chromium = Chromium.start(1280, 1024);
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void freshSession() {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    world = new World(directory);
-  }
 
   @Test
   void approvingAReleaseOnPageTwoOfAFilteredInboxComesBackToThatPageAndFilter() {
@@ -436,28 +382,5 @@ class ListsBrowserTests {
             List.of(item),
             List.of(),
             List.of()));
-  }
-
-  private void signIn(String username) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(World.PASSWORD);
-    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
-  }
-
-  private void statePurposeIfAsked() {
-    if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
-      browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " list check");
-      browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
-      new WebDriverWait(browser, WAIT)
-          .until(driver -> driver.findElements(By.id("purpose-heading")).isEmpty());
-    }
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

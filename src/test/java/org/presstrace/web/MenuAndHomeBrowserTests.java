@@ -2,23 +2,17 @@ package org.presstrace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,21 +21,13 @@ import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Derivations;
 import org.presstrace.access.DerivedMarking;
-import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.presstrace.seizures.Alerts;
 import org.presstrace.seizures.SeizureDraft;
 import org.presstrace.seizures.Seizures;
-import org.presstrace.support.Chromium;
-import org.presstrace.support.TestDatabase;
-import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The menu by task and the home page, in Chromium at desktop (1280 px) and phone (390 px) width:
@@ -49,51 +35,26 @@ import org.springframework.test.context.ContextConfiguration;
  * page's counts, which never include a record the user may not read. Run with {@code ./mvnw test
  * -Pbrowser}.
  */
-@Tag("browser")
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
-      "logging.level.root=WARN"
-    })
-@ContextConfiguration(initializers = TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MenuAndHomeBrowserTests {
+class MenuAndHomeBrowserTests extends WorldBrowser {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final int DESKTOP = 1280;
   private static final int PHONE = 390;
 
-  @LocalServerPort int port;
-  @Autowired Directory directory;
   @Autowired Seizures seizures;
   @Autowired Alerts alerts;
   @Autowired Derivations derivations;
 
-  private Chromium chromium;
-  private WebDriver browser;
-  private World world;
   private String agency;
 
-  @BeforeAll
-  void startBrowser() throws IOException {
-    chromium = Chromium.start(DESKTOP, 900);
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
+  @Override
+  int windowHeight() {
+    return 900;
   }
 
   @BeforeEach
-  void freshSession() {
+  void desktopAndAgency() {
     width(DESKTOP);
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    world = new World(directory);
     agency = world.agency("NAV", AgencyKind.FEDERAL, "USA");
   }
 
@@ -399,28 +360,8 @@ class MenuAndHomeBrowserTests {
     browser.manage().window().setSize(new Dimension(pixels, 900));
   }
 
-  private void signIn(String username) {
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(World.PASSWORD);
-    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
-  }
-
   private void statePurpose(String page) {
     browser.get(url(page));
-    if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
-      browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " phone check");
-      browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
-      new WebDriverWait(browser, WAIT)
-          .until(driver -> driver.findElements(By.id("purpose-heading")).isEmpty());
-    }
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
+    statePurposeIfAsked();
   }
 }

@@ -2,58 +2,33 @@ package org.presstrace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
-import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.presstrace.casework.SubjectDraft;
 import org.presstrace.casework.Subjects;
 import org.presstrace.resolution.Schema;
-import org.presstrace.support.Chromium;
-import org.presstrace.support.TestDatabase;
 import org.presstrace.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The pages as people meet them, in Chromium: what a hover does to a button's label, and a form
  * sent after the session ended. Run with {@code ./mvnw test -Pbrowser}.
  */
-@Tag("browser")
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "presstrace.data-dir=${java.io.tmpdir}/presstrace-test",
-      "logging.level.root=WARN"
-    })
-@ContextConfiguration(initializers = TestDatabase.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PagesBrowserTests {
-
-  private static final Duration WAIT = Duration.ofSeconds(15);
+class PagesBrowserTests extends WorldBrowser {
 
   /**
    * The contrast of each visible button's label against what is behind it, as WCAG 2.1 computes it
@@ -85,36 +60,15 @@ class PagesBrowserTests {
       return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
       """;
 
-  @LocalServerPort int port;
-  @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
   @Autowired Subjects subjects;
 
-  private Chromium chromium;
-  private WebDriver browser;
-  private World world;
   private String agency;
   private String investigator;
 
-  @BeforeAll
-  void startBrowser() throws IOException {
-    chromium = Chromium.start(1280, 1024);
-    browser = chromium.browser();
-  }
-
-  @AfterAll
-  void stopBrowser() throws IOException {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
   @BeforeEach
-  void freshSession() {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
+  void noSessionStorageAndAnInvestigator() {
     ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-    world = new World(directory);
     agency = world.agency("HOV", AgencyKind.FEDERAL, "USA");
     investigator = world.user("ivy", agency, Role.INVESTIGATOR);
   }
@@ -240,25 +194,6 @@ class PagesBrowserTests {
   }
 
   private void signIn() {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(investigator);
-    browser.findElement(By.id("password")).sendKeys(World.PASSWORD);
-    browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.site-nav")));
-  }
-
-  private void statePurposeIfAsked() {
-    if (!browser.findElements(By.id("purpose-heading")).isEmpty()) {
-      browser.findElement(By.id("purpose")).sendKeys("Case " + world.suffix() + " page check");
-      browser.findElement(By.cssSelector("#main form[action$='/purpose'] button")).click();
-      new WebDriverWait(browser, WAIT)
-          .until(driver -> driver.findElements(By.id("purpose-heading")).isEmpty());
-    }
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
+    signIn(investigator);
   }
 }
