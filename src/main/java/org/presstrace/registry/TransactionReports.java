@@ -12,6 +12,7 @@ import org.presstrace.access.AccessContext;
 import org.presstrace.access.AuditTrail;
 import org.presstrace.access.Criteria;
 import org.presstrace.access.GuardedReads;
+import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.Role;
 import org.presstrace.registry.internal.ComplianceItems;
 import org.presstrace.registry.internal.Machines;
@@ -39,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TransactionReports {
+
+  /** The protected kind of import and export transaction reports; every read states a purpose. */
+  public static final ProtectedKind KIND = TransactionReportStore.KIND;
 
   static final int MAX_ITEMS = 100;
 

@@ -101,6 +101,27 @@ class ListPagesIntegrationTests {
   }
 
   @Test
+  void everyReleaseNamesItsKindAndWholeRecordIdAndLinksToTheRecordsPage() {
+    String seizure = seedReleases("seizure", agency, investigator, "PENDING", 1, "SZR");
+    String report = seedReleases("intel-report", agency, investigator, "PENDING", 1, "RPT");
+    String machine = seedReleases("machine", agency, investigator, "PENDING", 1, "MCH");
+
+    assertThat(page("/releases?kind=seizure&record=" + seizure, supervisor))
+        .contains("href=\"/seizures/" + seizure + "\"")
+        .contains(">Seizure</a>")
+        .contains(">" + seizure + "<");
+    assertThat(page("/releases?kind=intel-report&record=" + report, supervisor))
+        .contains("href=\"/intel/" + report + "\"")
+        .contains(">Intelligence report</a>")
+        .contains(">" + report + "<");
+    assertThat(page("/releases?kind=machine&record=" + machine, supervisor))
+        .as("a machine has no page of its own: its kind and id, with no link")
+        .contains(">Machine<")
+        .contains(">" + machine + "<")
+        .doesNotContain("/" + machine + "\"");
+  }
+
+  @Test
   void badReleaseFiltersAreSaidBesideTheirFieldAndTheListStillShows() {
     seedReleases(agency, investigator, "PENDING", 3, "BAD");
     assertThat(page("/releases?status=BOGUS", supervisor))
@@ -387,9 +408,17 @@ class ListPagesIntegrationTests {
         .id();
   }
 
-  /** Inserts {@code count} releases directly; returns the record id of the last. */
+  /**
+   * Inserts {@code count} releases of intelligence reports directly; returns the last record id.
+   */
   private String seedReleases(
       String owner, String requester, String status, int count, String label) {
+    return seedReleases("intel-report", owner, requester, status, count, label);
+  }
+
+  /** Inserts {@code count} releases of {@code kind} directly; returns the record id of the last. */
+  private String seedReleases(
+      String kind, String owner, String requester, String status, int count, String label) {
     String recordId = null;
     for (int i = 0; i < count; i++) {
       recordId = label + "-" + world.suffix() + "-" + i;
@@ -397,10 +426,11 @@ class ListPagesIntegrationTests {
               """
               INSERT INTO record_release (id, kind, record_id, owner_agency, target_agency,
                                           justification, status, requested_by, requested_at)
-              VALUES (:id, 'intel-report', :record, :owner, :target, 'seeded', :status,
+              VALUES (:id, :kind, :record, :owner, :target, 'seeded', :status,
                       :requester, :at)
               """)
           .param("id", UUID.randomUUID().toString())
+          .param("kind", kind)
           .param("record", recordId)
           .param("owner", owner)
           .param("target", partner)

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AgencyKind;
 import org.presstrace.access.AuditQuery;
@@ -24,6 +25,7 @@ import org.presstrace.access.MarkingChangeStatus;
 import org.presstrace.access.MarkingChanges;
 import org.presstrace.access.NewUser;
 import org.presstrace.access.Purpose;
+import org.presstrace.access.RecordPage;
 import org.presstrace.access.ReleaseFilter;
 import org.presstrace.access.ReleaseStatus;
 import org.presstrace.access.Releases;
@@ -52,6 +54,7 @@ class AccessPages {
   private final AuditTrail audit;
   private final Grants grants;
   private final Callers callers;
+  private final Map<String, RecordPage> recordPages;
 
   AccessPages(
       Directory directory,
@@ -59,13 +62,17 @@ class AccessPages {
       MarkingChanges markingChanges,
       Grants grants,
       AuditTrail audit,
-      Callers callers) {
+      Callers callers,
+      List<RecordPage> recordPages) {
     this.directory = directory;
     this.releases = releases;
     this.markingChanges = markingChanges;
     this.grants = grants;
     this.audit = audit;
     this.callers = callers;
+    this.recordPages =
+        recordPages.stream()
+            .collect(Collectors.toUnmodifiableMap(page -> page.kind().name(), page -> page));
   }
 
   // ---- agencies ------------------------------------------------------------------------------
@@ -228,6 +235,7 @@ class AccessPages {
     model.addAttribute("filters", filters);
     model.addAttribute("filterErrors", errors);
     model.addAttribute("recordKinds", releases.recordKinds());
+    model.addAttribute("recordPages", recordPages);
     model.addAttribute(
         "markingChanges", markingChanges.inbox(context, MarkingChangeStatus.PENDING));
     model.addAttribute("status", status == null ? "" : status);

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Marking;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.RecordPage;
 import org.presstrace.casework.Subject;
 import org.presstrace.casework.SubjectDraft;
 import org.presstrace.casework.SubjectStatement;
@@ -46,7 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/resolution/subjects")
-class SubjectPages {
+class SubjectPages implements RecordPage {
 
   private final Subjects subjects;
 
@@ -381,5 +383,15 @@ class SubjectPages {
     model.addAttribute("kind", kind);
     model.addAttribute("fieldErrors", shown);
     return "casework/subject-form";
+  }
+
+  @Override
+  public ProtectedKind kind() {
+    return Subjects.KIND;
+  }
+
+  @Override
+  public String pathOf(String recordId) {
+    return "/resolution/subjects/" + recordId;
   }
 }

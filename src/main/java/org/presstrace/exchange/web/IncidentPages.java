@@ -2,6 +2,8 @@ package org.presstrace.exchange.web;
 
 import java.util.Map;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.RecordPage;
 import org.presstrace.exchange.Incidents;
 import org.presstrace.exchange.OutgoingMessage;
 import org.presstrace.shared.ConflictingState;
@@ -24,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/exchange/incidents")
-class IncidentPages {
+class IncidentPages implements RecordPage {
 
   private final Incidents incidents;
 
@@ -89,5 +91,15 @@ class IncidentPages {
   String show(@PathVariable String id, AccessContext context, Model model) {
     model.addAttribute("i", incidents.get(context, id));
     return "exchange/incident";
+  }
+
+  @Override
+  public ProtectedKind kind() {
+    return Incidents.KIND;
+  }
+
+  @Override
+  public String pathOf(String recordId) {
+    return "/exchange/incidents/" + recordId;
   }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.RecordPage;
 import org.presstrace.exchange.Notice;
 import org.presstrace.exchange.NoticeDraft;
 import org.presstrace.exchange.Notices;
@@ -28,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/exchange/notices")
-class NoticePages {
+class NoticePages implements RecordPage {
 
   static final String[] FIELDS = {
     "partnerId",
@@ -223,5 +225,15 @@ class NoticePages {
 
   private AccessContext context() {
     return callers.context(Channel.PAGE, null);
+  }
+
+  @Override
+  public ProtectedKind kind() {
+    return Notices.KIND;
+  }
+
+  @Override
+  public String pathOf(String recordId) {
+    return "/exchange/notices/" + recordId;
   }
 }

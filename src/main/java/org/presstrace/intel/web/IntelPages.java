@@ -6,6 +6,8 @@ import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.AccessPolicy;
 import org.presstrace.access.Marking;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.RecordPage;
 import org.presstrace.access.Tlp;
 import org.presstrace.intel.IntelReportDraft;
 import org.presstrace.intel.IntelReports;
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Pages for intelligence reports: search, read, file. Reads ask for a purpose first. */
 @Controller
 @RequestMapping("/intel")
-class IntelPages {
+class IntelPages implements RecordPage {
 
   private final IntelReports reports;
   private final AccessPolicy policy;
@@ -146,5 +148,15 @@ class IntelPages {
         field -> field.replaceFirst("^marking\\.", "").replaceAll("\\[\\d+]$", ""),
         PLAIN,
         List.of("title", "summary", "tlp", "cuiCategory", "noforn", "relTo", "compartment"));
+  }
+
+  @Override
+  public ProtectedKind kind() {
+    return IntelReports.KIND;
+  }
+
+  @Override
+  public String pathOf(String recordId) {
+    return "/intel/" + recordId;
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.presstrace.access.AccessContext;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.RecordPage;
 import org.presstrace.registry.Party;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
@@ -44,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/registry/transaction-reports")
-class TransactionReportPages {
+class TransactionReportPages implements RecordPage {
 
   private static final Pattern ITEM_FIELD = Pattern.compile("machines\\[(\\d+)]\\.?.*");
 
@@ -471,5 +473,15 @@ class TransactionReportPages {
         .registrantOf(context.caller())
         .orElseThrow(
             () -> new AccessDeniedException("only registrant users file transaction reports"));
+  }
+
+  @Override
+  public ProtectedKind kind() {
+    return TransactionReports.KIND;
+  }
+
+  @Override
+  public String pathOf(String recordId) {
+    return "/registry/transaction-reports/" + recordId;
   }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Marking;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.RecordPage;
 import org.presstrace.access.Tlp;
 import org.presstrace.seizures.DoseMethod;
 import org.presstrace.seizures.FieldProblem;
@@ -34,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Seizure pages: list, detail, the report form and the analytics dashboard. */
 @Controller
 @RequestMapping("/seizures")
-class SeizurePages {
+class SeizurePages implements RecordPage {
 
   /** CBP ports of entry offered as suggestions on the form; any port may be typed. */
   static final List<String> PORTS =
@@ -357,5 +359,15 @@ class SeizurePages {
       errors.merge("form", String.join("; ", unplaced), (a, b) -> a + "; " + b);
     }
     return errors;
+  }
+
+  @Override
+  public ProtectedKind kind() {
+    return Seizures.KIND;
+  }
+
+  @Override
+  public String pathOf(String recordId) {
+    return "/seizures/" + recordId;
   }
 }

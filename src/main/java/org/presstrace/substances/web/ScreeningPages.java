@@ -3,6 +3,8 @@ package org.presstrace.substances.web;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.Callers;
 import org.presstrace.access.Channel;
+import org.presstrace.access.ProtectedKind;
+import org.presstrace.access.RecordPage;
 import org.presstrace.access.Role;
 import org.presstrace.shared.InvalidRequest;
 import org.presstrace.shared.NotFound;
@@ -29,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * administrators.
  */
 @Controller
-class ScreeningPages {
+class ScreeningPages implements RecordPage {
 
   private final ManifestScreenings screenings;
   private final Designations designations;
@@ -174,5 +176,15 @@ class ScreeningPages {
 
   private AccessContext context() {
     return callers.context(Channel.PAGE, null);
+  }
+
+  @Override
+  public ProtectedKind kind() {
+    return ManifestScreenings.KIND;
+  }
+
+  @Override
+  public String pathOf(String recordId) {
+    return "/substances/screenings/" + recordId;
   }
 }

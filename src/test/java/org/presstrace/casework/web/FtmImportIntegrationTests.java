@@ -353,7 +353,7 @@ class FtmImportIntegrationTests {
     String source = "Page " + tag();
     String good = lines(person("p1", "Page Person " + tag()), company("c1"), payment("x1"));
     String page = pageUpload(good, Map.of("source", source, "tlp", "AMBER"));
-    assertThat(page).contains("3 new, 0 unchanged, 0 updated").contains(">subject</a>");
+    assertThat(page).contains("3 new, 0 unchanged, 0 updated").contains(">Subject</a>");
 
     page = pageUpload(good + "{\"id\": \"p9\"}\n", Map.of("source", source, "tlp", "AMBER"));
     assertThat(page)
