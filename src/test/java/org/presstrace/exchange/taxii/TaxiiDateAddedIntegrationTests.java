@@ -302,11 +302,10 @@ class TaxiiDateAddedIntegrationTests {
         world.as(
             world.user("importer", world.agency("CBP", AgencyKind.FEDERAL, "USA"), Role.ANALYST),
             Channel.CLI);
-    // only TLP references, so every object of a page stands on its own
+    // both CUI//PROPIN, as the registry files them: the statement's definition comes with the
+    // first poll only, and the client asks for it again when a later object refers to it
     String early = released(press("EARLY"), partnerAgency);
-    mark(early, "GREEN", null, false, null);
     String late = press("LATER");
-    mark(late, "GREEN", null, false, null);
     call(get(PRESSES + "objects/").param("match[id]", ids(early, late)), analyst);
 
     HttpServer partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -357,6 +356,16 @@ class TaxiiDateAddedIntegrationTests {
       assertThat(second.received()).as("the poll after the release brings it").isPositive();
       assertThat(second.status().get("failure_count").asInt()).isZero();
       assertThat(stored(importer, late)).isEqualTo(1);
+      assertThat(
+              jdbc.sql(
+                      "SELECT cui_category FROM taxii_object WHERE stix_id = :id"
+                          + " AND owner_agency = :agency")
+                  .param("id", stixId(late))
+                  .param("agency", importer.caller().agency())
+                  .query(String.class)
+                  .single())
+          .as("the marking read from the definition asked for again")
+          .isEqualTo("PROPIN");
       assertThat(second.lastAdded()).isAfter(first.lastAdded());
 
       TaxiiPoll.Polled third = poll.poll(importer, collection, authorization, second.lastAdded());
