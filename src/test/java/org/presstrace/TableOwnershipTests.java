@@ -62,6 +62,7 @@ class TableOwnershipTests {
           Map.entry("compliance_item", "registry"),
           Map.entry("taxii_feed", "exchange"),
           Map.entry("taxii_object", "exchange"),
+          Map.entry("taxii_scope_added", "exchange"),
           Map.entry("taxii_served_version", "exchange"),
           Map.entry("taxii_status", "exchange"),
           Map.entry("custody_event", "registry"),

@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.TreeSet;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.CallerContext;
+import org.presstrace.exchange.stix.StixMarkings;
 import org.presstrace.exchange.taxii.TaxiiCollection;
 import org.presstrace.exchange.taxii.TaxiiIntake;
 import org.presstrace.shared.InvalidRequest;
@@ -79,54 +83,116 @@ public class TaxiiPoll {
       if (next != null) {
         query.append("&next=").append(encode(next));
       }
-      var request =
-          HttpRequest.newBuilder(URI.create(base + "objects/" + query))
-              .timeout(Duration.ofSeconds(60))
-              .header("Accept", TAXII)
-              .GET();
-      if (authorization != null) {
-        request.header("Authorization", authorization);
-      }
-      if (importer.purposeText() != null) {
-        request.header(CallerContext.PURPOSE_HEADER, importer.purposeText());
-      }
-      HttpResponse<String> response = send(request.build(), base);
-      if (response.statusCode() != 200) {
-        throw new InvalidRequest(
-            "collection", base + " answered " + response.statusCode() + summary(response.body()));
-      }
-      String type = response.headers().firstValue("Content-Type").orElse("");
-      if (!type.replace(" ", "")
-          .toLowerCase(java.util.Locale.ROOT)
-          .startsWith("application/taxii+json")) {
-        throw new InvalidRequest(
-            "collection", base + " answered " + type + ", not a TAXII 2.1 envelope");
-      }
-      JsonNode envelope;
-      try {
-        envelope = JSON.readTree(response.body());
-      } catch (JacksonException e) {
-        throw new InvalidRequest("collection", base + " answered a body that is not JSON");
-      }
-      envelope.path("objects").forEach(objects::add);
+      Answer answer = ask(importer, base, query.toString(), authorization);
+      answer.envelope().path("objects").forEach(objects::add);
       if (objects.size() > MAX_OBJECTS) {
         throw new InvalidRequest(
             "collection",
             base + " has more than " + MAX_OBJECTS + " objects to give; poll from a later date");
       }
-      last =
-          response
-              .headers()
-              .firstValue("X-TAXII-Date-Added-Last")
-              .map(TaxiiPoll::instant)
-              .orElse(last);
-      next = envelope.path("more").asBoolean(false) ? envelope.path("next").asString(null) : null;
+      last = answer.lastAdded() != null ? answer.lastAdded() : last;
+      next = answer.next();
     } while (next != null);
     if (objects.isEmpty()) {
       return new Polled(null, 0, null);
     }
+    objects.addAll(definitionsHeldBefore(importer, base, authorization, objects));
     ObjectNode status = intake.store(importer, TaxiiCollection.PARTNER_INTEL, objects, base);
     return new Polled(status, objects.size(), last);
+  }
+
+  /** One page the partner answered, its next token and its {@code X-TAXII-Date-Added-Last}. */
+  private record Answer(JsonNode envelope, String next, Instant lastAdded) {}
+
+  /**
+   * The statement marking definitions {@code objects} refer to that the poll did not bring: a
+   * collection adds a definition with the first object that needed it, so an incremental poll
+   * leaves out one its reader was given before. They are asked for by id, whatever their date, so
+   * that each object's marking is read from its definition rather than refused.
+   */
+  private List<JsonNode> definitionsHeldBefore(
+      AccessContext importer, String base, String authorization, List<JsonNode> objects) {
+    var brought = new HashSet<String>();
+    for (JsonNode object : objects) {
+      if ("marking-definition".equals(object.path("type").asString(""))) {
+        brought.add(object.path("id").asString(""));
+      }
+    }
+    var missing = new TreeSet<String>();
+    for (JsonNode object : objects) {
+      for (JsonNode ref : object.path("object_marking_refs")) {
+        String id = ref.asString("");
+        if (id.startsWith("marking-definition--")
+            && StixMarkings.tlpOf(id).isEmpty()
+            && !brought.contains(id)) {
+          missing.add(id);
+        }
+      }
+    }
+    var definitions = new ArrayList<JsonNode>();
+    if (missing.isEmpty()) {
+      return definitions;
+    }
+    String next = null;
+    int pages = 0;
+    do {
+      var query =
+          new StringBuilder("?limit=")
+              .append(PAGE)
+              .append("&match%5Btype%5D=marking-definition&match%5Bid%5D=")
+              .append(encode(String.join(",", missing)));
+      if (next != null) {
+        query.append("&next=").append(encode(next));
+      }
+      Answer answer = ask(importer, base, query.toString(), authorization);
+      for (JsonNode definition : answer.envelope().path("objects")) {
+        if (missing.contains(definition.path("id").asString(""))) {
+          definitions.add(definition);
+        }
+      }
+      next = answer.next();
+    } while (next != null && ++pages < 10);
+    return definitions;
+  }
+
+  private Answer ask(AccessContext importer, String base, String query, String authorization) {
+    var request =
+        HttpRequest.newBuilder(URI.create(base + "objects/" + query))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", TAXII)
+            .GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (importer.purposeText() != null) {
+      request.header(CallerContext.PURPOSE_HEADER, importer.purposeText());
+    }
+    HttpResponse<String> response = send(request.build(), base);
+    if (response.statusCode() != 200) {
+      throw new InvalidRequest(
+          "collection", base + " answered " + response.statusCode() + summary(response.body()));
+    }
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    if (!type.replace(" ", "")
+        .toLowerCase(java.util.Locale.ROOT)
+        .startsWith("application/taxii+json")) {
+      throw new InvalidRequest(
+          "collection", base + " answered " + type + ", not a TAXII 2.1 envelope");
+    }
+    JsonNode envelope;
+    try {
+      envelope = JSON.readTree(response.body());
+    } catch (JacksonException e) {
+      throw new InvalidRequest("collection", base + " answered a body that is not JSON");
+    }
+    return new Answer(
+        envelope,
+        envelope.path("more").asBoolean(false) ? envelope.path("next").asString(null) : null,
+        response
+            .headers()
+            .firstValue("X-TAXII-Date-Added-Last")
+            .map(TaxiiPoll::instant)
+            .orElse(null));
   }
 
   private HttpResponse<String> send(HttpRequest request, String base) {

@@ -22,6 +22,7 @@ import org.presstrace.casework.Subjects;
 import org.presstrace.exchange.stix.StixMapping;
 import org.presstrace.exchange.stix.StixMarkings;
 import org.presstrace.exchange.taxii.internal.ReceivedObjects;
+import org.presstrace.exchange.taxii.internal.ScopeDates;
 import org.presstrace.exchange.taxii.internal.ServedVersions;
 import org.presstrace.exchange.taxii.internal.ServedVersions.Current;
 import org.presstrace.exchange.taxii.internal.ServedVersions.Version;
@@ -67,6 +68,7 @@ public class TaxiiCollections {
   private final Substances substances;
   private final GuardedReads reads;
   private final ServedVersions versions;
+  private final ScopeDates dates;
   private final AccessPolicy policy;
   private final Clock clock;
 
@@ -79,6 +81,7 @@ public class TaxiiCollections {
       Substances substances,
       GuardedReads reads,
       ServedVersions versions,
+      ScopeDates dates,
       AccessPolicy policy,
       Clock clock) {
     this.reports = reports;
@@ -89,6 +92,7 @@ public class TaxiiCollections {
     this.substances = substances;
     this.reads = reads;
     this.versions = versions;
+    this.dates = dates;
     this.policy = policy;
     this.clock = clock;
   }
@@ -122,11 +126,12 @@ public class TaxiiCollections {
    * Every object version of the collection the caller may read, with its definitions. For the
    * collections of PressTrace's own records, an object is listed when the caller may read its
    * record now, with every version of it that was ever served, each version only when the caller
-   * may also read the marking the record carried then.
+   * may also read the marking the record carried then. Each version's {@code date_added} is when
+   * the caller's reader scope was first served it ({@link ScopeDates}), not when anyone was.
    */
   public List<CollectionEntry> entries(AccessContext context, TaxiiCollection collection) {
-    var entries = new ArrayList<CollectionEntry>();
-    var markings = new ArrayList<Map.Entry<Marking, Instant>>();
+    Instant served = clock.instant();
+    var shown = new ArrayList<Shown>();
     if (collection == TaxiiCollection.PARTNER_INTEL) {
       reads
           .all(
@@ -136,26 +141,39 @@ public class TaxiiCollections {
                   .orderBy("r.date_added, r.id"),
               ReceivedObjects::received)
           .forEach(
-              received -> {
-                ObjectNode object = (ObjectNode) JSON.readTree(received.body());
-                entries.add(
-                    new CollectionEntry(
-                        received.stixId(), received.version(), received.dateAdded(), object));
-                markings.add(Map.entry(received.marking(), received.dateAdded()));
-              });
+              received ->
+                  shown.add(
+                      new Shown(
+                          received.stixId(),
+                          received.version(),
+                          (ObjectNode) JSON.readTree(received.body()),
+                          received.marking())));
     } else {
       List<Current> current = current(context, collection);
-      var stored = versions.record(collection.id(), current, clock.instant());
+      var stored = versions.record(collection.id(), current, served);
       for (Current now : current) {
         for (Version version : stored.getOrDefault(now.id(), List.of())) {
           if (shows(context.caller(), now.marking(), version.marking())) {
-            entries.add(
-                new CollectionEntry(
-                    version.stixId(), version.version(), version.dateAdded(), version.object()));
-            markings.add(Map.entry(version.marking(), version.dateAdded()));
+            shown.add(
+                new Shown(
+                    version.stixId(), version.version(), version.object(), version.marking()));
           }
         }
       }
+    }
+    // each version is added for the caller's scope when that scope is first served it
+    Map<ScopeDates.Key, Instant> added =
+        dates.addedFor(
+            collection.id(),
+            ScopeDates.scope(context.caller()),
+            shown.stream().map(Shown::key).toList(),
+            served);
+    var entries = new ArrayList<CollectionEntry>();
+    var markings = new ArrayList<Map.Entry<Marking, Instant>>();
+    for (Shown one : shown) {
+      Instant dateAdded = added.get(one.key());
+      entries.add(new CollectionEntry(one.stixId(), one.version(), dateAdded, one.object()));
+      markings.add(Map.entry(one.marking(), dateAdded));
     }
     if (!entries.isEmpty()) {
       // PressTrace's own definitions are TLP:CLEAR
@@ -163,6 +181,14 @@ public class TaxiiCollections {
     }
     entries.addAll(definitions(markings, !entries.isEmpty()));
     return entries;
+  }
+
+  /** A version the caller may read, under the marking it was stored with. */
+  private record Shown(String stixId, String version, ObjectNode object, Marking marking) {
+
+    ScopeDates.Key key() {
+      return new ScopeDates.Key(stixId, version);
+    }
   }
 
   /** The objects of the records the caller may read now, as the records are now. */

@@ -557,15 +557,17 @@ class TaxiiVersionsIntegrationTests {
         .update();
   }
 
-  Instant addedOf(String stixId, String version) {
-    return jdbc.sql(
-            "SELECT date_added FROM taxii_served_version WHERE stix_id = :id"
-                + " AND stix_version = :version")
-        .param("id", stixId)
-        .param("version", version)
-        .query(java.time.OffsetDateTime.class)
-        .single()
-        .toInstant();
+  /** The date the analyst's agency was added the version, as its manifest states it. */
+  Instant addedOf(String stixId, String version) throws Exception {
+    JsonNode manifest =
+        json(
+            call(
+                get(ROOT + "collections/" + PRESSES + "/manifest/")
+                    .param("match[id]", stixId)
+                    .param("match[version]", version),
+                analyst,
+                200));
+    return Instant.parse(only(manifest).get("date_added").asString());
   }
 
   static String stixId(String machineId) {
