@@ -20,11 +20,11 @@ import org.presstrace.shared.InvalidRequest;
  * interleaved with valid ones. {@code structure-edge-verdicts.txt} holds what the screen answered
  * before the molecular formula, the parent fragment and the parser were worked out faster.
  */
-class StructureEdgeVerdictsPinnedTests {
+public class StructureEdgeVerdictsPinnedTests {
 
   static final String FENTANYL = "CCC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1";
 
-  static List<String> edges() {
+  public static List<String> edges() {
     var all = new ArrayList<String>();
     all.addAll(
         List.of(
