@@ -1,9 +1,13 @@
 package org.presstrace.substances.internal;
 
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.openscience.cdk.config.Elements;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.graph.ConnectivityChecker;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IPseudoAtom;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smarts.SmartsPattern;
 import org.openscience.cdk.smiles.SmiFlavor;
@@ -19,6 +23,38 @@ public final class Molecules {
   /** Longest SMILES accepted: a drug-like molecule is far shorter. */
   public static final int MAX_SMILES = 2000;
 
+  /** Heaviest element with a symbol of its own. */
+  private static final int LAST_ELEMENT = 118;
+
+  /** Atomic numbers other than carbon and hydrogen in the alphabetical order of their symbols. */
+  private static final int[] ALPHABETICAL_AFTER_CH =
+      IntStream.rangeClosed(1, LAST_ELEMENT)
+          .filter(n -> n != 1 && n != 6)
+          .boxed()
+          .sorted(Comparator.comparing(Molecules::symbol))
+          .mapToInt(Integer::intValue)
+          .toArray();
+
+  /** Every atomic number in the alphabetical order of its symbol (Hill order without carbon). */
+  private static final int[] ALPHABETICAL =
+      IntStream.rangeClosed(1, LAST_ELEMENT)
+          .boxed()
+          .sorted(Comparator.comparing(Molecules::symbol))
+          .mapToInt(Integer::intValue)
+          .toArray();
+
+  private static final String[] SYMBOLS =
+      IntStream.rangeClosed(0, LAST_ELEMENT)
+          .mapToObj(n -> n == 0 ? "" : symbol(n))
+          .toArray(String[]::new);
+
+  /**
+   * One parser per thread, used again: creating a parser looks up its logger and its builder's
+   * factories each time. A parser keeps nothing of one structure for the next.
+   */
+  private static final ThreadLocal<SmilesParser> PARSER =
+      ThreadLocal.withInitial(() -> new SmilesParser(SilentChemObjectBuilder.getInstance()));
+
   private Molecules() {}
 
   /** Parses SMILES, or refuses it naming the field {@code smiles}. */
@@ -31,7 +67,7 @@ public final class Molecules {
           "smiles", "SMILES is " + smiles.length() + " characters, more than " + MAX_SMILES);
     }
     try {
-      return new SmilesParser(SilentChemObjectBuilder.getInstance()).parseSmiles(smiles.strip());
+      return PARSER.get().parseSmiles(smiles.strip());
     } catch (CDKException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       why =
@@ -50,6 +86,10 @@ public final class Molecules {
    * prepared for SMARTS matching; {@code null} when no fragment contains carbon (a bare salt).
    */
   public static IAtomContainer parent(IAtomContainer molecule) {
+    if (ConnectivityChecker.isConnected(molecule)) {
+      // One fragment: copying it apart would give the same atoms and bonds in the same order.
+      return hasCarbon(molecule) ? prepared(molecule) : null;
+    }
     IAtomContainer best = null;
     int bestHeavy = -1;
     int bestCarbons = -1;
@@ -72,10 +112,20 @@ public final class Molecules {
         bestCarbons = carbons;
       }
     }
-    if (best == null) {
-      return null;
+    return best == null ? null : prepared(best);
+  }
+
+  private static boolean hasCarbon(IAtomContainer molecule) {
+    for (IAtom atom : molecule.atoms()) {
+      if (atom.getAtomicNumber() != null && atom.getAtomicNumber() == 6) {
+        return true;
+      }
     }
-    IAtomContainer parent = AtomContainerManipulator.suppressHydrogens(best);
+    return false;
+  }
+
+  private static IAtomContainer prepared(IAtomContainer fragment) {
+    IAtomContainer parent = AtomContainerManipulator.suppressHydrogens(fragment);
     SmartsPattern.prepare(parent);
     return parent;
   }
@@ -89,9 +139,72 @@ public final class Molecules {
     }
   }
 
+  /**
+   * The molecular formula in Hill order (carbon, hydrogen, then the other elements alphabetically;
+   * all alphabetically without carbon), implicit hydrogens counted, and the net charge after a
+   * bracketed formula ({@code [C3H2O4]2-}): what CDK's {@code MolecularFormulaManipulator} writes,
+   * counted in one pass over the atoms instead of a walk through CDK's element table. A structure
+   * with an attachment point or another pseudo atom, an isotope, or an atom without an atomic
+   * number, hydrogen count or charge is left to CDK.
+   */
   public static String formula(IAtomContainer molecule) {
+    int[] counts = new int[LAST_ELEMENT + 1];
+    int charge = 0;
+    for (IAtom atom : molecule.atoms()) {
+      Integer number = atom.getAtomicNumber();
+      Integer hydrogens = atom.getImplicitHydrogenCount();
+      Integer formalCharge = atom.getFormalCharge();
+      if (number == null
+          || number < 1
+          || number > LAST_ELEMENT
+          || hydrogens == null
+          || formalCharge == null
+          || atom.getMassNumber() != null
+          || atom instanceof IPseudoAtom) {
+        return cdkFormula(molecule);
+      }
+      counts[number]++;
+      counts[1] += hydrogens;
+      charge += formalCharge;
+    }
+    var text = new StringBuilder(charge == 0 ? "" : "[");
+    if (counts[6] > 0) {
+      append(text, 6, counts[6]);
+      append(text, 1, counts[1]);
+      for (int number : ALPHABETICAL_AFTER_CH) {
+        append(text, number, counts[number]);
+      }
+    } else {
+      for (int number : ALPHABETICAL) {
+        append(text, number, counts[number]);
+      }
+    }
+    if (charge != 0) {
+      text.append(']');
+      if (Math.abs(charge) > 1) {
+        text.append(Math.abs(charge));
+      }
+      text.append(charge > 0 ? '+' : '-');
+    }
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, int number, int count) {
+    if (count > 0) {
+      text.append(SYMBOLS[number]);
+      if (count > 1) {
+        text.append(count);
+      }
+    }
+  }
+
+  static String cdkFormula(IAtomContainer molecule) {
     return MolecularFormulaManipulator.getString(
         MolecularFormulaManipulator.getMolecularFormula(molecule));
+  }
+
+  private static String symbol(int number) {
+    return Elements.ofNumber(number).symbol();
   }
 
   private static String shorten(String text) {
