@@ -7,6 +7,7 @@ import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.graph.ConnectivityChecker;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.interfaces.IPseudoAtom;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
 import org.openscience.cdk.smarts.SmartsPattern;
@@ -126,8 +127,48 @@ public final class Molecules {
 
   private static IAtomContainer prepared(IAtomContainer fragment) {
     IAtomContainer parent = AtomContainerManipulator.suppressHydrogens(fragment);
+    neutralise(parent);
     SmartsPattern.prepare(parent);
     return parent;
+  }
+
+  /**
+   * Takes back the proton a salt's acid put on the parent, or took from it, as a seized drug's
+   * hydrochloride or citrate is often written: a nitrogen with a positive charge and a hydrogen
+   * ({@code [NH+]}, {@code [NH2+]}, {@code [NH3+]}, {@code [nH+]}) gives up the hydrogen, and an
+   * oxygen or sulphur with a negative charge and one neighbour that carries no charge (a
+   * carboxylate, phenolate or thiolate) takes one. A charge that no proton explains stays: a
+   * quaternary ammonium ({@code [N+]} with four carbons) is another substance, and the charges of a
+   * nitro group or an N-oxide belong to its structure.
+   */
+  static void neutralise(IAtomContainer molecule) {
+    for (IAtom atom : molecule.atoms()) {
+      Integer charge = atom.getFormalCharge();
+      Integer number = atom.getAtomicNumber();
+      if (charge == null || number == null || charge == 0) {
+        continue;
+      }
+      int hydrogens = atom.getImplicitHydrogenCount() == null ? 0 : atom.getImplicitHydrogenCount();
+      if (charge == 1 && number == 7 && hydrogens > 0) {
+        atom.setFormalCharge(0);
+        atom.setImplicitHydrogenCount(hydrogens - 1);
+      } else if (charge == -1
+          && (number == 8 || number == 16)
+          && onlyUnchargedNeighbour(molecule, atom)) {
+        atom.setFormalCharge(0);
+        atom.setImplicitHydrogenCount(hydrogens + 1);
+      }
+    }
+  }
+
+  private static boolean onlyUnchargedNeighbour(IAtomContainer molecule, IAtom atom) {
+    var neighbours = molecule.getConnectedAtomsList(atom);
+    if (neighbours.size() != 1) {
+      return false;
+    }
+    Integer charge = neighbours.get(0).getFormalCharge();
+    return (charge == null || charge == 0)
+        && molecule.getBond(atom, neighbours.get(0)).getOrder() == IBond.Order.SINGLE;
   }
 
   /** Canonical SMILES without stereochemistry: the same for every isomer of one constitution. */

@@ -142,6 +142,7 @@ class MoleculesTests {
       return null;
     }
     IAtomContainer parent = AtomContainerManipulator.suppressHydrogens(best);
+    Molecules.neutralise(parent);
     SmartsPattern.prepare(parent);
     return parent;
   }
