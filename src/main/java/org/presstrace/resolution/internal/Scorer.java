@@ -304,13 +304,9 @@ final class Scorer {
     }
     double first = listSimilarity(a.given(), b.given());
     double last = listSimilarity(a.family(), b.family());
-    if (a.complete() && b.complete()) {
-      double swappedFirst = listSimilarity(a.given(), b.family());
-      double swappedLast = listSimilarity(a.family(), b.given());
-      if (swappedFirst + swappedLast > first + last + 0.1) {
-        first = swappedFirst;
-        last = swappedLast;
-      }
+    if (swapped(a, b, first, last)) {
+      first = listSimilarity(a.given(), b.family());
+      last = listSimilarity(a.family(), b.given());
     }
     return FIRST_NAME.weightOf(first)
         + exactCeiling(FIRST_NAME, first, Field.GIVEN)
@@ -365,16 +361,35 @@ final class Scorer {
     }
     double first = listSimilarity(a.given(), b.given());
     double last = listSimilarity(a.family(), b.family());
-    if (a.complete() && b.complete()) {
+    if (swapped(a, b, first, last)) {
       double swappedFirst = listSimilarity(a.given(), b.family());
       double swappedLast = listSimilarity(a.family(), b.given());
-      if (swappedFirst + swappedLast > first + last + 0.1) {
-        parts(swappedFirst, a.given(), b.family(), swappedLast, a.family(), b.given(), out);
-        out.add(new Contribution("nameOrder", "swapped", 0));
-        return;
-      }
+      parts(swappedFirst, a.given(), b.family(), swappedLast, a.family(), b.given(), out);
+      out.add(new Contribution("nameOrder", "swapped", 0));
+      return;
     }
     parts(first, a.given(), b.given(), last, a.family(), b.family(), out);
+  }
+
+  /**
+   * Whether two complete names agree better with one of them read in the other order (given name as
+   * family name and family as given), by more than a tenth. The swapped similarities are at most 1
+   * each, so when the names as written already agree within a tenth of 2, or the first swapped part
+   * cannot make up the difference, the second is not computed.
+   */
+  private static boolean swapped(PersonName a, PersonName b, double first, double last) {
+    if (!a.complete() || !b.complete()) {
+      return false;
+    }
+    double needed = first + last + 0.1;
+    if (2 <= needed) {
+      return false;
+    }
+    double swappedFirst = listSimilarity(a.given(), b.family());
+    if (swappedFirst + 1 <= needed) {
+      return false;
+    }
+    return swappedFirst + listSimilarity(a.family(), b.given()) > needed;
   }
 
   /** The given and family names compared, each agreement weighed by how common the name is. */

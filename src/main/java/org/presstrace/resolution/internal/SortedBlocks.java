@@ -73,13 +73,16 @@ final class SortedBlocks {
       }
     }
     long[] keys = Arrays.copyOf(hashes, distinct);
+    // a key's id found in an open-addressing table (one or two probes) rather than by a binary
+    // search of millions of hashes (some twenty cache misses per key of every record)
+    int[] table = idTable(keys);
     int[] keyIds = new int[all.length];
     IntStream.range(0, n)
         .parallel()
         .forEach(
             r -> {
               for (int e = keyStart[r]; e < keyStart[r + 1]; e++) {
-                keyIds[e] = Arrays.binarySearch(keys, all[e]);
+                keyIds[e] = idIn(table, keys, all[e]);
               }
             });
     int[] holderStart = new int[distinct + 1];
@@ -97,6 +100,35 @@ final class SortedBlocks {
       }
     }
     return new SortedBlocks(keys, holderStart, holders, keyStart, keyIds, records);
+  }
+
+  /**
+   * The ids of {@code keys} (distinct, ascending) in an open-addressing table filled to at most
+   * three quarters, a power of two of slots: the slot of a hash's low bits, or failing that the
+   * next free one, holds its id plus one; zero is an empty slot. The hashes are already mixed.
+   */
+  private static int[] idTable(long[] keys) {
+    int slots = Integer.highestOneBit(Math.max(4, keys.length + keys.length / 3 + 1) - 1) << 1;
+    int[] table = new int[slots];
+    int mask = slots - 1;
+    for (int id = 0; id < keys.length; id++) {
+      int slot = (int) keys[id] & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = id + 1;
+    }
+    return table;
+  }
+
+  /** The id of {@code hash} in {@code table}; the hash is one of the table's keys. */
+  private static int idIn(int[] table, long[] keys, long hash) {
+    int mask = table.length - 1;
+    int slot = (int) hash & mask;
+    while (keys[table[slot] - 1] != hash) {
+      slot = (slot + 1) & mask;
+    }
+    return table[slot] - 1;
   }
 
   /** The distinct 64-bit hashes of a record's keys, ascending. */
