@@ -252,7 +252,7 @@ final class Scorer {
       return sure + open;
     }
     if (postals) {
-      sure += POSTAL_CODE.weightOf(postal(a.postalCodes(), b.postalCodes()));
+      sure += POSTAL_CODE.weightOf(postalLevel(a.postalCodes(), b.postalCodes()));
       open -= POSTAL_CODE.highest();
     }
     if (cities) {
@@ -518,6 +518,25 @@ final class Scorer {
 
   private static String same(Set<String> a, Set<String> b) {
     return shared(a, b) == null ? null : shared(a, b).equals("exact") ? "same" : "different";
+  }
+
+  /**
+   * A similarity of two sets of postal codes at the same level of {@link #POSTAL_CODE} as {@link
+   * #postal}: for one code a side, the same code is exact, codes of at most seven characters more
+   * than one edit apart are below the close level (1 - 2/7 &lt; 0.75) and need no edit distance.
+   */
+  private static double postalLevel(Set<String> a, Set<String> b) {
+    if (a.size() == 1 && b.size() == 1) {
+      String x = a.iterator().next();
+      String y = b.iterator().next();
+      if (x.equals(y)) {
+        return 1;
+      }
+      if (Math.max(x.length(), y.length()) <= 7 && !Similarity.oneEditApart(x, y)) {
+        return 0;
+      }
+    }
+    return postal(a, b);
   }
 
   private static double postal(Set<String> a, Set<String> b) {

@@ -316,7 +316,77 @@ final class Similarity {
     if (longer > 0 && tokens >= 1 - (double) Math.abs(lengthA - lengthB) / longer) {
       return tokens;
     }
+    // nor when the characters the two spellings do not share (a lower bound of the distance too,
+    // and a closer one) leave it below the token similarity
+    if (longer > 0 && tokens >= 1 - (double) bagDistance(a, b) / longer) {
+      return tokens;
+    }
     return Math.max(tokens, levenshtein(written(a), written(b)));
+  }
+
+  /**
+   * The bag distance of the two token lists written together: the larger of the numbers of
+   * characters of one side left over when each character is matched with an equal one of the other,
+   * in any position. Every edit changes at most one character on each side, so the edit distance is
+   * never below it. Outside ASCII it falls back to the difference in length (also a lower bound).
+   */
+  static int bagDistance(List<String> a, List<String> b) {
+    int[] counts = new int[ASCII];
+    int lengthA = 0;
+    int lengthB = 0;
+    for (String token : a) {
+      for (int i = 0; i < token.length(); i++) {
+        char c = token.charAt(i);
+        if (c >= ASCII) {
+          return Math.abs(length(a) - length(b));
+        }
+        counts[c]++;
+      }
+      lengthA += token.length();
+    }
+    for (String token : b) {
+      for (int i = 0; i < token.length(); i++) {
+        char c = token.charAt(i);
+        if (c >= ASCII) {
+          return Math.abs(lengthA - length(b));
+        }
+        counts[c]--;
+      }
+      lengthB += token.length();
+    }
+    int leftOverA = 0;
+    for (int count : counts) {
+      if (count > 0) {
+        leftOverA += count;
+      }
+    }
+    // what is left of b is what a could not match: |b| - (|a| - leftOverA)
+    return Math.max(leftOverA, lengthB - (lengthA - leftOverA));
+  }
+
+  /** Whether two different strings are one insertion, deletion or substitution apart. */
+  static boolean oneEditApart(String a, String b) {
+    if (a.length() < b.length()) {
+      String swap = a;
+      a = b;
+      b = swap;
+    }
+    int longer = a.length();
+    int shorter = b.length();
+    if (longer - shorter > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < shorter && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (i == shorter) {
+      return longer - shorter == 1;
+    }
+    // the first difference: a substitution when the lengths agree, else a character of a inserted
+    return longer == shorter
+        ? a.regionMatches(i + 1, b, i + 1, shorter - i - 1)
+        : a.regionMatches(i + 1, b, i, shorter - i);
   }
 
   /** The tokens written together (a single token as it is, with no copy). */

@@ -31,6 +31,9 @@ final class SortedBlocks {
 
   private final int[] keyIds;
 
+  /** Where record {@code r} stands among the holders of its key {@code keyIds[e]}, for each e. */
+  private final int[] placeOf;
+
   private final List<Prepared> records;
 
   private SortedBlocks(
@@ -39,12 +42,14 @@ final class SortedBlocks {
       int[] holders,
       int[] keyStart,
       int[] keyIds,
+      int[] placeOf,
       List<Prepared> records) {
     this.hashes = hashes;
     this.holderStart = holderStart;
     this.holders = holders;
     this.keyStart = keyStart;
     this.keyIds = keyIds;
+    this.placeOf = placeOf;
     this.records = records;
   }
 
@@ -94,12 +99,15 @@ final class SortedBlocks {
     }
     int[] filled = Arrays.copyOf(holderStart, distinct);
     int[] holders = new int[keyIds.length];
+    int[] placeOf = new int[keyIds.length];
     for (int r = 0; r < n; r++) {
       for (int e = keyStart[r]; e < keyStart[r + 1]; e++) {
-        holders[filled[keyIds[e]]++] = r;
+        int place = filled[keyIds[e]]++;
+        holders[place] = r;
+        placeOf[e] = place;
       }
     }
-    return new SortedBlocks(keys, holderStart, holders, keyStart, keyIds, records);
+    return new SortedBlocks(keys, holderStart, holders, keyStart, keyIds, placeOf, records);
   }
 
   /**
@@ -192,10 +200,13 @@ final class SortedBlocks {
     return holderStart[id + 1];
   }
 
-  /** The position of key {@code id}'s first record after {@code record} (records ascend). */
-  int after(int id, int record) {
-    int at = Arrays.binarySearch(holders, holderStart[id], holderStart[id + 1], record);
-    return at >= 0 ? at + 1 : -at - 1;
+  /**
+   * The position, among the holders of the key of entry {@code entry} (one of record {@code r}'s),
+   * of the first record after {@code r}: records ascend, and the record's own place was kept when
+   * the holders were filled, so no search is made.
+   */
+  int afterEntry(int entry) {
+    return placeOf[entry] + 1;
   }
 
   /** How many distinct keys the records hold. */

@@ -47,6 +47,55 @@ class SimilarityTests {
   }
 
   @Test
+  void theBagDistanceIsNeverAboveTheEditDistanceAndOneEditIsOneEdit() {
+    var random = new SplittableRandom(20261207L);
+    int oneEdit = 0;
+    for (int run = 0; run < 200_000; run++) {
+      String alphabet = ALPHABETS[random.nextInt(ALPHABETS.length)];
+      String a = word(random, alphabet, random.nextInt(12));
+      String b =
+          random.nextInt(2) == 0
+              ? mutate(random, a, alphabet)
+              : word(random, alphabet, random.nextInt(12));
+      int distance = table(a, b);
+      assertThat(Similarity.bagDistance(List.of(a), List.of(b)))
+          .as("%s / %s", a, b)
+          .isBetween(Math.abs(a.length() - b.length()), distance);
+      assertThat(Similarity.oneEditApart(a, b)).as("%s / %s", a, b).isEqualTo(distance == 1);
+      oneEdit += distance == 1 ? 1 : 0;
+    }
+    assertThat(oneEdit).isGreaterThan(10_000);
+    assertThat(Similarity.bagDistance(List.of("smith"), List.of("jones"))).isEqualTo(4);
+    assertThat(Similarity.bagDistance(List.of("王", "wei"), List.of("wang", "wei"))).isEqualTo(3);
+  }
+
+  @Test
+  void namesAreTheBestOfTheTokenAndTheCompactSimilarities() {
+    var random = new SplittableRandom(7122026L);
+    for (int run = 0; run < 100_000; run++) {
+      String alphabet = ALPHABETS[random.nextInt(ALPHABETS.length)];
+      List<String> a = tokens(random, alphabet);
+      List<String> b =
+          random.nextInt(3) == 0
+              ? List.of(mutate(random, String.join("", a), alphabet))
+              : tokens(random, alphabet);
+      double expected =
+          Math.max(
+              Similarity.tokens(a, b),
+              Similarity.levenshtein(String.join("", a), String.join("", b)));
+      assertThat(Similarity.names(a, b)).as("%s / %s", a, b).isEqualTo(expected);
+    }
+  }
+
+  private static List<String> tokens(SplittableRandom random, String alphabet) {
+    var tokens = new java.util.ArrayList<String>();
+    for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+      tokens.add(word(random, alphabet, 1 + random.nextInt(8)));
+    }
+    return tokens;
+  }
+
+  @Test
   void edgesOfTheBitVectorDistance() {
     String sixtyFour = "a".repeat(63) + "b";
     assertThat(Similarity.distance(sixtyFour, "a".repeat(64))).isEqualTo(1);
