@@ -112,11 +112,13 @@ record PartialDate(int year, int month, int day) {
     if (year == other.year && month == other.day && day == other.month) {
       return true;
     }
-    String a = digits();
-    String b = other.digits();
+    // both dates have a day, so both are eight digits (the year is at least 1800): compared
+    // digit by digit as numbers, with no text made
+    int a = year * 10000 + month * 100 + day;
+    int b = other.year * 10000 + other.month * 100 + other.day;
     int differing = 0;
-    for (int i = 0; i < a.length(); i++) {
-      if (a.charAt(i) != b.charAt(i)) {
+    for (; a > 0 || b > 0; a /= 10, b /= 10) {
+      if (a % 10 != b % 10) {
         differing++;
       }
     }

@@ -493,10 +493,11 @@ final class Scorer {
     if (shared(a, b).equals("exact")) {
       return "exact";
     }
+    // no value is shared: two of one length are close when one character differs (an edit
+    // distance of at most one, 1 - d / length >= 1 - 1 / length)
     for (String x : a) {
       for (String y : b) {
-        if (x.length() == y.length()
-            && Similarity.levenshtein(x, y) >= 1 - 1.0 / x.length() - 1e-9) {
+        if (x.length() == y.length() && Similarity.oneEditApart(x, y)) {
           return "close";
         }
       }

@@ -83,6 +83,65 @@ class PartialDateTests {
     assertThat(PartialDate.parse(null)).isEqualTo(PartialDate.UNKNOWN);
   }
 
+  /** The comparison as it was, on the dates' digits written out. */
+  private static PartialDate.Level referenceCompare(PartialDate x, PartialDate y) {
+    if (!x.known() || !y.known()) {
+      return PartialDate.Level.MISSING;
+    }
+    boolean bothDays = x.day() > 0 && y.day() > 0;
+    boolean bothMonths = x.month() > 0 && y.month() > 0;
+    if (x.equals(y) && bothDays) {
+      return PartialDate.Level.EXACT;
+    }
+    if (bothDays) {
+      boolean swapped = x.year() == y.year() && x.month() == y.day() && x.day() == y.month();
+      String a = x.digits();
+      String b = y.digits();
+      int differing = 0;
+      for (int i = 0; i < a.length(); i++) {
+        differing += a.charAt(i) != b.charAt(i) ? 1 : 0;
+      }
+      if (swapped || differing == 1) {
+        return PartialDate.Level.CLOSE;
+      }
+    }
+    if (x.year() == y.year()
+        && (!bothMonths || x.month() == y.month())
+        && !(bothDays && x.month() == y.month())) {
+      return PartialDate.Level.PARTIAL;
+    }
+    return PartialDate.Level.DIFFERENT;
+  }
+
+  @Test
+  void comparesAsTheDigitsWrittenOutCompared() {
+    var random = new SplittableRandom(5);
+    int close = 0;
+    for (int i = 0; i < 300_000; i++) {
+      PartialDate x = randomDate(random);
+      // often one slip away from the first
+      PartialDate y = random.nextBoolean() ? randomDate(random) : slipped(random, x);
+      assertThat(x.compare(y)).as("%s / %s", x, y).isEqualTo(referenceCompare(x, y));
+      close += x.compare(y) == PartialDate.Level.CLOSE ? 1 : 0;
+    }
+    assertThat(close).isGreaterThan(10_000);
+  }
+
+  private static PartialDate randomDate(SplittableRandom random) {
+    int month = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(12);
+    int day = month == 0 || random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(31);
+    return new PartialDate(random.nextInt(20) == 0 ? 0 : 1800 + random.nextInt(401), month, day);
+  }
+
+  private static PartialDate slipped(SplittableRandom random, PartialDate x) {
+    return switch (random.nextInt(4)) {
+      case 0 -> new PartialDate(x.year() + (random.nextBoolean() ? 1 : 10), x.month(), x.day());
+      case 1 -> new PartialDate(x.year(), x.day() <= 12 ? x.day() : x.month(), x.month());
+      case 2 -> new PartialDate(x.year(), x.month(), Math.max(1, (x.day() + 10) % 32));
+      default -> new PartialDate(x.year(), x.month(), Math.max(1, (x.day() / 10) * 10 + 9));
+    };
+  }
+
   @Test
   void readsWhatTheRegularExpressionsReadOnRandomText() {
     var random = new SplittableRandom(3);
