@@ -85,7 +85,6 @@ final class BlockKeys {
     // records whose years disagree or are missing on one side.
     String year = birth.year() > 0 ? "|" + birth.year() : "";
     String house = entity.street().isEmpty() ? "" : "|" + entity.street().get(0);
-    String[] months = cityMonths(entity.city(), birth);
     for (String token : tokens.subList(0, Math.min(4, tokens.size()))) {
       codes.add(Phonetic.code(token));
     }
@@ -101,8 +100,8 @@ final class BlockKeys {
         if (!house.isEmpty()) {
           keys.add("ns:" + pair + house);
         }
-        for (String month : months) {
-          keys.add("nc:" + pair + month);
+        if (!entity.city().isEmpty()) {
+          keys.add("nc:" + pair + "|" + entity.city());
         }
       }
     }
@@ -114,36 +113,6 @@ final class BlockKeys {
       // both name words misspelt: the date and the postal code together still meet
       entity.postalCodes().forEach(code -> keys.add("dp:" + birth.digits() + "|" + code));
     }
-  }
-
-  /** The twelve months, for a record whose month of birth is not known. */
-  private static final String[] MONTHS = {
-    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"
-  };
-
-  /**
-   * The endings of the name-and-city keys: the city and the month of birth. These keys are there
-   * for the pairs whose years disagree (a mistyped year) or are missing on one side, since the
-   * name-and-year keys hold the others; a mistyped year leaves the month as it was, so the month
-   * splits the people of a common name in a large city twelve ways and keeps those pairs. A record
-   * whose month is not known (no date, or the year alone) holds the key of every month, so that it
-   * still meets every record of its name and city. What is left out is a pair whose years and
-   * months both disagree (two slips of the date, one on each side): the date, postal-code and
-   * street keys are left to find it.
-   */
-  private static String[] cityMonths(String city, PartialDate birth) {
-    if (city.isEmpty()) {
-      return new String[0];
-    }
-    String at = "|" + city + "|";
-    if (birth.month() > 0) {
-      return new String[] {at + birth.month()};
-    }
-    String[] all = new String[MONTHS.length];
-    for (int m = 0; m < MONTHS.length; m++) {
-      all[m] = at + MONTHS[m];
-    }
-    return all;
   }
 
   private static void company(Prepared entity, List<String> codes, Set<String> keys) {
