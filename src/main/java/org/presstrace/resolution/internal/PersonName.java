@@ -91,7 +91,7 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
   }
 
   private static PersonName han(String name) {
-    String bare = name.replaceAll("[\\s·・.]", "");
+    String bare = withoutSpacesAndDots(name);
     for (String title : HAN_TITLES) {
       if (bare.endsWith(title) && bare.length() > title.length()) {
         bare = bare.substring(0, bare.length() - title.length());
@@ -102,6 +102,22 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
       return withTokens(List.of(), List.of(word(bare)));
     }
     return withTokens(List.of(word(bare.substring(cut))), List.of(word(bare.substring(0, cut))));
+  }
+
+  /**
+   * {@code name} without white space (the ASCII white space of a regular expression's {@code \s}),
+   * middle dots ({@code ·}, {@code ・}) and full stops.
+   */
+  private static String withoutSpacesAndDots(String name) {
+    var bare = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean white = c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+      if (!white && c != '·' && c != '・' && c != '.') {
+        bare.append(c);
+      }
+    }
+    return bare.toString();
   }
 
   private static String word(String han) {

@@ -21,7 +21,14 @@ final class Phones {
     if (text == null) {
       return "";
     }
-    String digits = text.replaceAll("[^0-9+]", "");
+    var kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '0' && c <= '9') || c == '+') {
+        kept.append(c);
+      }
+    }
+    String digits = kept.toString();
     if (digits.startsWith("00")) {
       digits = "+" + digits.substring(2);
     }

@@ -1,10 +1,12 @@
 package org.presstrace.resolution.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Schema;
+import org.presstrace.resolution.Statement;
 
 /** An entity with every property normalised once, ready to block and compare. */
 public record Prepared(
@@ -59,25 +61,21 @@ public record Prepared(
             ? PersonName.of(names, values(entity, "firstName"), values(entity, "lastName"))
             : PersonName.NONE,
         !company || names.isEmpty() ? CompanyName.NONE : CompanyName.parse(names.get(0)),
-        values(entity, "birthDate").stream()
-            .map(PartialDate::parse)
-            .filter(PartialDate::known)
-            .findFirst()
-            .orElse(PartialDate.UNKNOWN),
-        phones,
-        emails,
+        birth(values(entity, "birthDate")),
+        compact(phones),
+        compact(emails),
         entity.schema().legalEntity()
-            ? identifiers(entity, person ? "idNumber" : "registrationNumber")
+            ? compact(identifiers(entity, person ? "idNumber" : "registrationNumber"))
             : Set.of(),
-        countries,
+        compact(countries),
         Text.tokens(
             String.join(" ", values(entity, "street"))
                 + " "
                 + String.join(" ", values(entity, "address"))),
-        codes(values(entity, "postalCode")),
+        compact(codes(values(entity, "postalCode"))),
         Text.fold(String.join(" ", values(entity, "city"))),
         Text.fold(String.join(" ", values(entity, "region"))),
-        Identifiers.exact(entity),
+        compact(Identifiers.exact(entity)),
         entity.schema().legalEntity() ? List.of() : Text.tokens(String.join(" ", names)));
   }
 
@@ -95,8 +93,44 @@ public record Prepared(
     return exact;
   }
 
+  /** {@link Entity#values}, for a property of the entity's schema, in one plain loop. */
   private static List<String> values(Entity entity, String property) {
-    return entity.schema().properties().contains(property) ? entity.values(property) : List.of();
+    if (!entity.schema().properties().contains(property)) {
+      return List.of();
+    }
+    List<String> values = null;
+    for (Statement statement : entity.statements()) {
+      if (statement.property().equals(property)) {
+        if (values == null) {
+          values = new ArrayList<>(2);
+        }
+        values.add(statement.value());
+      }
+    }
+    return values == null ? List.of() : values;
+  }
+
+  /**
+   * {@code values} in as little memory as a set of them can take: a million records hold six such
+   * sets each, most empty or of one value. The order of iteration is kept.
+   */
+  private static Set<String> compact(Set<String> values) {
+    return switch (values.size()) {
+      case 0 -> Set.of();
+      case 1 -> Set.of(values.iterator().next());
+      default -> values;
+    };
+  }
+
+  /** The first date of birth that parses, or {@link PartialDate#UNKNOWN}. */
+  private static PartialDate birth(List<String> values) {
+    for (String value : values) {
+      PartialDate date = PartialDate.parse(value);
+      if (date.known()) {
+        return date;
+      }
+    }
+    return PartialDate.UNKNOWN;
   }
 
   private static Set<String> identifiers(Entity entity, String property) {

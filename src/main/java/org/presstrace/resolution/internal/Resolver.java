@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Match;
@@ -37,6 +39,7 @@ public final class Resolver {
   public MatchRun link(List<Entity> left, List<Entity> right) {
     List<Prepared> rights = prepare(right);
     List<Prepared> lefts = prepare(left);
+    FutureTask<ValueCounts> counting = countAside(lefts, rights);
     SortedBlocks rightBlocks = SortedBlocks.of(rights);
     SortedBlocks leftBlocks = SortedBlocks.of(lefts);
     int cap = options.fanOutCap();
@@ -53,9 +56,7 @@ public final class Resolver {
             });
     Set<String> dropped = new LinkedHashSet<>(rightBlocks.over(cap));
     dropped.addAll(leftBlocks.over(cap));
-    var counts = ValueCounts.of(lefts);
-    rights.forEach(counts::add);
-    var scorer = new Scorer(options, new TermWeights(counts));
+    var scorer = new Scorer(options, new TermWeights(joined(counting)));
     return score(
         scorer,
         lefts,
@@ -76,9 +77,10 @@ public final class Resolver {
   /** Every pair within {@code entities} that shares a usable key, scored once. */
   public MatchRun deduplicate(List<Entity> entities) {
     List<Prepared> records = prepare(entities);
+    FutureTask<ValueCounts> counting = countAside(records, List.of());
     SortedBlocks blocks = SortedBlocks.of(records);
     int cap = options.fanOutCap();
-    var scorer = new Scorer(options, new TermWeights(ValueCounts.of(records)));
+    var scorer = new Scorer(options, new TermWeights(joined(counting)));
     return score(
         scorer,
         records,
@@ -89,7 +91,7 @@ public final class Resolver {
             if (blocks.held(id) > cap) {
               continue;
             }
-            for (int h = blocks.after(id, i); h < blocks.holderEnd(id); h++) {
+            for (int h = blocks.afterEntry(e); h < blocks.holderEnd(id); h++) {
               found.add(blocks.holder(h));
             }
           }
@@ -211,6 +213,45 @@ public final class Resolver {
             .thenComparing(Comparator.comparingDouble(Match::score).reversed())
             .thenComparing(Match::rightId));
     return new MatchRun(matches, candidates, dropped);
+  }
+
+  /**
+   * The values of {@code first} and then {@code second} counted on a thread of their own, started
+   * now: counting fills hash maps one record at a time, so it runs beside the blocking (whose
+   * sorting and filling of arrays is partly one thread too) rather than after it. The records are
+   * only read.
+   */
+  private static FutureTask<ValueCounts> countAside(List<Prepared> first, List<Prepared> second) {
+    var counting =
+        new FutureTask<>(
+            () -> {
+              var counts = ValueCounts.of(first);
+              second.forEach(counts::add);
+              return counts;
+            });
+    var thread = new Thread(counting, "resolution-value-counts");
+    thread.setDaemon(true);
+    thread.start();
+    return counting;
+  }
+
+  /** The counts of {@link #countAside}, once made; a failure in counting is thrown here. */
+  private static ValueCounts joined(FutureTask<ValueCounts> counting) {
+    try {
+      return counting.get();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      counting.cancel(true);
+      throw new IllegalStateException("interrupted while counting values", interrupted);
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failed.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(failed.getCause());
+    }
   }
 
   /** Normalised once each, in parallel: normalisation (ICU, libphonenumber) is thread-safe. */

@@ -252,7 +252,7 @@ final class Scorer {
       return sure + open;
     }
     if (postals) {
-      sure += POSTAL_CODE.weightOf(postal(a.postalCodes(), b.postalCodes()));
+      sure += POSTAL_CODE.weightOf(postalLevel(a.postalCodes(), b.postalCodes()));
       open -= POSTAL_CODE.highest();
     }
     if (cities) {
@@ -304,13 +304,9 @@ final class Scorer {
     }
     double first = listSimilarity(a.given(), b.given());
     double last = listSimilarity(a.family(), b.family());
-    if (a.complete() && b.complete()) {
-      double swappedFirst = listSimilarity(a.given(), b.family());
-      double swappedLast = listSimilarity(a.family(), b.given());
-      if (swappedFirst + swappedLast > first + last + 0.1) {
-        first = swappedFirst;
-        last = swappedLast;
-      }
+    if (swapped(a, b, first, last)) {
+      first = listSimilarity(a.given(), b.family());
+      last = listSimilarity(a.family(), b.given());
     }
     return FIRST_NAME.weightOf(first)
         + exactCeiling(FIRST_NAME, first, Field.GIVEN)
@@ -365,16 +361,35 @@ final class Scorer {
     }
     double first = listSimilarity(a.given(), b.given());
     double last = listSimilarity(a.family(), b.family());
-    if (a.complete() && b.complete()) {
+    if (swapped(a, b, first, last)) {
       double swappedFirst = listSimilarity(a.given(), b.family());
       double swappedLast = listSimilarity(a.family(), b.given());
-      if (swappedFirst + swappedLast > first + last + 0.1) {
-        parts(swappedFirst, a.given(), b.family(), swappedLast, a.family(), b.given(), out);
-        out.add(new Contribution("nameOrder", "swapped", 0));
-        return;
-      }
+      parts(swappedFirst, a.given(), b.family(), swappedLast, a.family(), b.given(), out);
+      out.add(new Contribution("nameOrder", "swapped", 0));
+      return;
     }
     parts(first, a.given(), b.given(), last, a.family(), b.family(), out);
+  }
+
+  /**
+   * Whether two complete names agree better with one of them read in the other order (given name as
+   * family name and family as given), by more than a tenth. The swapped similarities are at most 1
+   * each, so when the names as written already agree within a tenth of 2, or the first swapped part
+   * cannot make up the difference, the second is not computed.
+   */
+  private static boolean swapped(PersonName a, PersonName b, double first, double last) {
+    if (!a.complete() || !b.complete()) {
+      return false;
+    }
+    double needed = first + last + 0.1;
+    if (2 <= needed) {
+      return false;
+    }
+    double swappedFirst = listSimilarity(a.given(), b.family());
+    if (swappedFirst + 1 <= needed) {
+      return false;
+    }
+    return swappedFirst + listSimilarity(a.family(), b.given()) > needed;
   }
 
   /** The given and family names compared, each agreement weighed by how common the name is. */
@@ -478,10 +493,11 @@ final class Scorer {
     if (shared(a, b).equals("exact")) {
       return "exact";
     }
+    // no value is shared: two of one length are close when one character differs (an edit
+    // distance of at most one, 1 - d / length >= 1 - 1 / length)
     for (String x : a) {
       for (String y : b) {
-        if (x.length() == y.length()
-            && Similarity.levenshtein(x, y) >= 1 - 1.0 / x.length() - 1e-9) {
+        if (x.length() == y.length() && Similarity.oneEditApart(x, y)) {
           return "close";
         }
       }
@@ -503,6 +519,25 @@ final class Scorer {
 
   private static String same(Set<String> a, Set<String> b) {
     return shared(a, b) == null ? null : shared(a, b).equals("exact") ? "same" : "different";
+  }
+
+  /**
+   * A similarity of two sets of postal codes at the same level of {@link #POSTAL_CODE} as {@link
+   * #postal}: for one code a side, the same code is exact, codes of at most seven characters more
+   * than one edit apart are below the close level (1 - 2/7 &lt; 0.75) and need no edit distance.
+   */
+  private static double postalLevel(Set<String> a, Set<String> b) {
+    if (a.size() == 1 && b.size() == 1) {
+      String x = a.iterator().next();
+      String y = b.iterator().next();
+      if (x.equals(y)) {
+        return 1;
+      }
+      if (Math.max(x.length(), y.length()) <= 7 && !Similarity.oneEditApart(x, y)) {
+        return 0;
+      }
+    }
+    return postal(a, b);
   }
 
   private static double postal(Set<String> a, Set<String> b) {

@@ -31,6 +31,9 @@ final class SortedBlocks {
 
   private final int[] keyIds;
 
+  /** Where record {@code r} stands among the holders of its key {@code keyIds[e]}, for each e. */
+  private final int[] placeOf;
+
   private final List<Prepared> records;
 
   private SortedBlocks(
@@ -39,12 +42,14 @@ final class SortedBlocks {
       int[] holders,
       int[] keyStart,
       int[] keyIds,
+      int[] placeOf,
       List<Prepared> records) {
     this.hashes = hashes;
     this.holderStart = holderStart;
     this.holders = holders;
     this.keyStart = keyStart;
     this.keyIds = keyIds;
+    this.placeOf = placeOf;
     this.records = records;
   }
 
@@ -73,13 +78,16 @@ final class SortedBlocks {
       }
     }
     long[] keys = Arrays.copyOf(hashes, distinct);
+    // a key's id found in an open-addressing table (one or two probes) rather than by a binary
+    // search of millions of hashes (some twenty cache misses per key of every record)
+    int[] table = idTable(keys);
     int[] keyIds = new int[all.length];
     IntStream.range(0, n)
         .parallel()
         .forEach(
             r -> {
               for (int e = keyStart[r]; e < keyStart[r + 1]; e++) {
-                keyIds[e] = Arrays.binarySearch(keys, all[e]);
+                keyIds[e] = idIn(table, keys, all[e]);
               }
             });
     int[] holderStart = new int[distinct + 1];
@@ -91,12 +99,44 @@ final class SortedBlocks {
     }
     int[] filled = Arrays.copyOf(holderStart, distinct);
     int[] holders = new int[keyIds.length];
+    int[] placeOf = new int[keyIds.length];
     for (int r = 0; r < n; r++) {
       for (int e = keyStart[r]; e < keyStart[r + 1]; e++) {
-        holders[filled[keyIds[e]]++] = r;
+        int place = filled[keyIds[e]]++;
+        holders[place] = r;
+        placeOf[e] = place;
       }
     }
-    return new SortedBlocks(keys, holderStart, holders, keyStart, keyIds, records);
+    return new SortedBlocks(keys, holderStart, holders, keyStart, keyIds, placeOf, records);
+  }
+
+  /**
+   * The ids of {@code keys} (distinct, ascending) in an open-addressing table filled to at most
+   * three quarters, a power of two of slots: the slot of a hash's low bits, or failing that the
+   * next free one, holds its id plus one; zero is an empty slot. The hashes are already mixed.
+   */
+  private static int[] idTable(long[] keys) {
+    int slots = Integer.highestOneBit(Math.max(4, keys.length + keys.length / 3 + 1) - 1) << 1;
+    int[] table = new int[slots];
+    int mask = slots - 1;
+    for (int id = 0; id < keys.length; id++) {
+      int slot = (int) keys[id] & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = id + 1;
+    }
+    return table;
+  }
+
+  /** The id of {@code hash} in {@code table}; the hash is one of the table's keys. */
+  private static int idIn(int[] table, long[] keys, long hash) {
+    int mask = table.length - 1;
+    int slot = (int) hash & mask;
+    while (keys[table[slot] - 1] != hash) {
+      slot = (slot + 1) & mask;
+    }
+    return table[slot] - 1;
   }
 
   /** The distinct 64-bit hashes of a record's keys, ascending. */
@@ -160,10 +200,13 @@ final class SortedBlocks {
     return holderStart[id + 1];
   }
 
-  /** The position of key {@code id}'s first record after {@code record} (records ascend). */
-  int after(int id, int record) {
-    int at = Arrays.binarySearch(holders, holderStart[id], holderStart[id + 1], record);
-    return at >= 0 ? at + 1 : -at - 1;
+  /**
+   * The position, among the holders of the key of entry {@code entry} (one of record {@code r}'s),
+   * of the first record after {@code r}: records ascend, and the record's own place was kept when
+   * the holders were filled, so no search is made.
+   */
+  int afterEntry(int entry) {
+    return placeOf[entry] + 1;
   }
 
   /** How many distinct keys the records hold. */

@@ -69,8 +69,36 @@ public final class Text {
     return folded.isEmpty() ? List.of() : List.of(folded.split(" "));
   }
 
-  /** {@code text} with every Han syllable turned to toneless pinyin and accents removed. */
+  /**
+   * {@code text} with every Han syllable turned to toneless pinyin and accents removed, word by
+   * word: the words between ASCII spaces repeat far more than whole texts do (a street is its own
+   * house number and a street name thousands share), so each word is looked up or transliterated
+   * alone and the spaces kept as they are. A space ends a word for the transliteration too, so the
+   * words give what the whole text gives ({@code TextTests}).
+   */
   static String toLatin(String text) {
+    int space = text.indexOf(' ');
+    if (space < 0) {
+      return wordToLatin(text);
+    }
+    var out = new StringBuilder(text.length() + 16);
+    int from = 0;
+    while (from <= text.length()) {
+      int to = space < 0 ? text.length() : space;
+      String word = text.substring(from, to);
+      out.append(isAscii(word) ? word : wordToLatin(word));
+      if (space < 0) {
+        break;
+      }
+      out.append(' ');
+      from = to + 1;
+      space = text.indexOf(' ', from);
+    }
+    return out.toString();
+  }
+
+  /** {@link #transliterate}, remembered for short texts. */
+  private static String wordToLatin(String text) {
     if (text.length() > 64) {
       return transliterate(text);
     }
@@ -84,12 +112,13 @@ public final class Text {
     return latin;
   }
 
-  private static String transliterate(String text) {
+  /** The whole text through ICU at once, as {@link #toLatin} was before it went word by word. */
+  static String transliterate(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKC);
     return TO_LATIN.get().transliterate(decomposed);
   }
 
-  private static boolean isAscii(String text) {
+  static boolean isAscii(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) > 0x7e) {
         return false;
