@@ -30,14 +30,15 @@ import org.presstrace.shared.InvalidRequest;
 import scala.Tuple2;
 
 /**
- * The matching of {@link org.presstrace.resolution.Matching} as an Apache Spark job. Each record is
- * prepared ({@link MatchSteps#prepare}) where it lies; its blocking keys are grouped across the
- * cluster, a key carried by more records than the fan-out cap (of either side, in a linkage) is
- * dropped as the in-process engine drops it, and every other key's records make candidate pairs,
- * each pair once. The values counted for common and rare names, cities and e-mail addresses are
- * tallied over all records and sent to every machine, so that the pairs are scored ({@link
- * MatchSteps#scoring}) with the weights the in-process engine uses. The pairs at or above the
- * review threshold come back to the driver in the in-process engine's order.
+ * The matching of {@link org.presstrace.resolution.Matching} as an Apache Spark job. The files are
+ * read on the executors ({@link ClusterCsv}) and each record is prepared ({@link
+ * MatchSteps#prepare}) where it lies; its blocking keys are grouped across the cluster, a key
+ * carried by more records than the fan-out cap (of either side, in a linkage) is dropped as the
+ * in-process engine drops it, and every other key's records make candidate pairs, each pair once.
+ * The values counted for common and rare names, cities and e-mail addresses are tallied over all
+ * records and sent to every machine, so that the pairs are scored ({@link MatchSteps#scoring}) with
+ * the weights the in-process engine uses. The pairs at or above the link threshold are sorted in
+ * the in-process engine's order and written from the executors ({@link PairFiles}).
  */
 public final class SparkMatching implements MatchEngine {
 
