@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -17,8 +18,8 @@ import org.presstrace.resolution.MatchEngine;
 import org.presstrace.resolution.MatchOptions;
 import org.presstrace.resolution.MatchRun;
 import org.presstrace.resolution.Matching;
+import org.presstrace.resolution.PairsCsv;
 import org.presstrace.resolution.Schema;
-import org.presstrace.shared.CsvField;
 import org.presstrace.shared.InvalidRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,14 +48,16 @@ class MatchCommand implements Callable<Integer> {
       names = "--left",
       required = true,
       paramLabel = "A.csv",
-      description = "a CSV file with a header row and an id column")
-  Path left;
+      description =
+          "a CSV file with a header row and an id column (with --engine spark, any path the"
+              + " cluster reads: hdfs://, s3a://, a file on shared storage)")
+  String left;
 
   @Option(
       names = "--right",
       paramLabel = "B.csv",
       description = "the file to link with; without it, --left is deduplicated")
-  Path right;
+  String right;
 
   @Option(
       names = "--map",
@@ -70,6 +73,14 @@ class MatchCommand implements Callable<Integer> {
       paramLabel = "pairs.csv",
       description = "where to write the pairs (default: standard output)")
   Path out;
+
+  @Option(
+      names = "--out-dir",
+      paramLabel = "DIR",
+      description =
+          "with --engine spark: a new directory where the cluster writes the pairs as part files"
+              + " (part-00000.csv ...; concatenated in name order, they are the --out file)")
+  String outDir;
 
   @Option(
       names = "--threshold",
@@ -130,18 +141,16 @@ class MatchCommand implements Callable<Integer> {
     }
     MatchEngine distributed = engine();
     var reader = EntityCsv.mapping(kind, map);
-    List<Entity> lefts = reader.read(left, "left");
-    List<Entity> rights = right == null ? null : reader.read(right, "right");
-    MatchRun run;
     if (distributed != null) {
-      run =
-          rights == null
-              ? distributed.deduplicate(lefts, options, master)
-              : distributed.link(lefts, rights, options, master);
-    } else {
-      Matching matching = Matching.with(options);
-      run = rights == null ? matching.deduplicate(lefts) : matching.link(lefts, rights);
+      return runOn(distributed, reader, options);
     }
+    if (outDir != null) {
+      throw new InvalidRequest("out-dir", "--out-dir needs --engine spark");
+    }
+    List<Entity> lefts = reader.read(Path.of(left), "left");
+    List<Entity> rights = right == null ? null : reader.read(Path.of(right), "right");
+    Matching matching = Matching.with(options);
+    MatchRun run = rights == null ? matching.deduplicate(lefts) : matching.link(lefts, rights);
     if (out == null) {
       write(run, spec.commandLine().getOut(), options);
       spec.commandLine().getOut().flush();
@@ -149,6 +158,31 @@ class MatchCommand implements Callable<Integer> {
       try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
         write(run, new PrintWriter(file), options);
       }
+    }
+    return 0;
+  }
+
+  /**
+   * The run on another engine, which reads the files and writes the pairs itself. The output file
+   * is written beside its place and moved there when complete: a refused run leaves none.
+   */
+  private int runOn(MatchEngine distributed, EntityCsv reader, MatchOptions options)
+      throws IOException {
+    if (out == null) {
+      PrintWriter console = outDir == null ? spec.commandLine().getOut() : null;
+      distributed.match(reader, left, right, options, explain, master, outDir, console);
+      return 0;
+    }
+    Path absolute = out.toAbsolutePath();
+    Path partial =
+        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+    try {
+      try (Writer file = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        distributed.match(reader, left, right, options, explain, master, outDir, file);
+      }
+      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(partial);
     }
     return 0;
   }
@@ -178,17 +212,11 @@ class MatchCommand implements Callable<Integer> {
   }
 
   private void write(MatchRun run, PrintWriter writer, MatchOptions options) {
-    writer.print(explain ? "left_id,right_id,score,explanation\n" : "left_id,right_id,score\n");
+    writer.print(PairsCsv.header(explain));
     for (Match match : run.matches()) {
-      if (match.score() < options.link()) {
-        continue;
+      if (match.score() >= options.link()) {
+        writer.print(PairsCsv.line(match, explain));
       }
-      writer.print(CsvField.of(match.leftId()) + "," + CsvField.of(match.rightId()) + ",");
-      writer.print(String.format(Locale.ROOT, "%.4f", match.score()));
-      if (explain) {
-        writer.print("," + CsvField.of(match.explanation()));
-      }
-      writer.print("\n");
     }
     writer.flush();
   }

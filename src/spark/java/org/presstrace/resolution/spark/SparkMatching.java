@@ -1,5 +1,7 @@
 package org.presstrace.resolution.spark;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkConf;
@@ -16,7 +19,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
-import org.presstrace.resolution.Entity;
+import org.presstrace.resolution.EntityCsv;
 import org.presstrace.resolution.Match;
 import org.presstrace.resolution.MatchBand;
 import org.presstrace.resolution.MatchEngine;
@@ -27,14 +30,15 @@ import org.presstrace.shared.InvalidRequest;
 import scala.Tuple2;
 
 /**
- * The matching of {@link org.presstrace.resolution.Matching} as an Apache Spark job. Each record is
- * prepared ({@link MatchSteps#prepare}) where it lies; its blocking keys are grouped across the
- * cluster, a key carried by more records than the fan-out cap (of either side, in a linkage) is
- * dropped as the in-process engine drops it, and every other key's records make candidate pairs,
- * each pair once. The values counted for common and rare names, cities and e-mail addresses are
- * tallied over all records and sent to every machine, so that the pairs are scored ({@link
- * MatchSteps#scoring}) with the weights the in-process engine uses. The pairs at or above the
- * review threshold come back to the driver in the in-process engine's order.
+ * The matching of {@link org.presstrace.resolution.Matching} as an Apache Spark job. The files are
+ * read on the executors ({@link ClusterCsv}) and each record is prepared ({@link
+ * MatchSteps#prepare}) where it lies; its blocking keys are grouped across the cluster, a key
+ * carried by more records than the fan-out cap (of either side, in a linkage) is dropped as the
+ * in-process engine drops it, and every other key's records make candidate pairs, each pair once.
+ * The values counted for common and rare names, cities and e-mail addresses are tallied over all
+ * records and sent to every machine, so that the pairs are scored ({@link MatchSteps#scoring}) with
+ * the weights the in-process engine uses. The pairs at or above the link threshold are sorted in
+ * the in-process engine's order and written from the executors ({@link PairFiles}).
  */
 public final class SparkMatching implements MatchEngine {
 
@@ -50,31 +54,70 @@ public final class SparkMatching implements MatchEngine {
   }
 
   @Override
-  public MatchRun link(List<Entity> left, List<Entity> right, MatchOptions options, String master) {
+  public void match(
+      EntityCsv reader,
+      String left,
+      String right,
+      MatchOptions options,
+      boolean explain,
+      String master,
+      String outDir,
+      Writer out)
+      throws IOException {
     try (JavaSparkContext spark = context(master)) {
-      return run(spark, ship(left, right), true, options);
-    }
-  }
-
-  @Override
-  public MatchRun deduplicate(List<Entity> entities, MatchOptions options, String master) {
-    try (JavaSparkContext spark = context(master)) {
-      return run(spark, ship(entities, null), false, options);
-    }
-  }
-
-  /** The records in their run order: the left file, then the right one (none to deduplicate). */
-  static List<ShippedEntity> ship(List<Entity> left, List<Entity> right) {
-    List<ShippedEntity> records = new ArrayList<>();
-    for (int i = 0; i < left.size(); i++) {
-      records.add(ShippedEntity.of(i, 0, left.get(i)));
-    }
-    if (right != null) {
-      for (int j = 0; j < right.size(); j++) {
-        records.add(ShippedEntity.of(left.size() + j, 1, right.get(j)));
+      long splitBytes = spark.getConf().getSizeAsBytes(ClusterCsv.SPLIT_BYTES, "64m");
+      if (splitBytes < 1) {
+        throw new InvalidRequest(ClusterCsv.SPLIT_BYTES, "the split size must be at least 1 byte");
+      }
+      try {
+        Run run =
+            run(
+                spark,
+                read(spark, reader, left, reader, right, splitBytes),
+                right != null,
+                options);
+        try {
+          PairFiles.write(spark, run.kept(), options, explain, outDir, out);
+        } finally {
+          run.release();
+        }
+      } catch (InvalidRequest refused) {
+        throw refused;
+      } catch (RuntimeException failed) {
+        throw new InvalidRequest("engine", "the Spark job failed: " + rootMessage(failed));
       }
     }
-    return records;
+  }
+
+  /**
+   * The records of {@code left} and then {@code right} (null to deduplicate), read on the executors
+   * in ranges of {@code splitBytes} and numbered in that order; a refused file is refused on the
+   * driver, the left one first.
+   */
+  static JavaRDD<ShippedEntity> read(
+      JavaSparkContext spark,
+      EntityCsv leftReader,
+      String left,
+      EntityCsv rightReader,
+      String right,
+      long splitBytes) {
+    ClusterCsv.Records lefts = ClusterCsv.read(spark, leftReader, left, "left", 0, 0, splitBytes);
+    if (right == null) {
+      return lefts.records();
+    }
+    ClusterCsv.Records rights =
+        ClusterCsv.read(spark, rightReader, right, "right", 1, lefts.count(), splitBytes);
+    return lefts.records().union(rights.records());
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.replaceAll("\\s+", " ").trim();
   }
 
   /**
@@ -101,15 +144,35 @@ public final class SparkMatching implements MatchEngine {
     }
   }
 
+  /**
+   * A run's pairs at or above the review threshold, kept on the executors, with the number of
+   * candidate pairs and the keys the fan-out cap dropped.
+   */
+  record Run(JavaRDD<ScoredPair> kept, long candidatePairs, Set<String> droppedKeys) {
+
+    /** The pairs on the driver, in the in-process engine's order: for tests and small runs. */
+    MatchRun collect() {
+      List<Match> matches = new ArrayList<>();
+      kept.collect().forEach(pair -> matches.add(pair.match()));
+      matches.sort(
+          Comparator.comparing(Match::leftId)
+              .thenComparing(Comparator.comparingDouble(Match::score).reversed())
+              .thenComparing(Match::rightId));
+      return new MatchRun(matches, candidatePairs, droppedKeys);
+    }
+
+    void release() {
+      kept.unpersist();
+    }
+  }
+
   /** The run on {@code spark}: linkage when {@code linkage}, else deduplication of side 0. */
-  static MatchRun run(
-      JavaSparkContext spark, List<ShippedEntity> shipped, boolean linkage, MatchOptions options) {
+  static Run run(
+      JavaSparkContext spark, JavaRDD<ShippedEntity> read, boolean linkage, MatchOptions options) {
     final int cap = options.fanOutCap();
     final double link = options.link();
     final double review = options.review();
-    int slices = Math.max(spark.defaultParallelism(), shipped.size() / 5_000 + 1);
-    JavaRDD<ShippedEntity> records =
-        spark.parallelize(shipped, slices).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<ShippedEntity> records = read.persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<BlockedEntity> blocked =
         records.map(BlockedEntity::of).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -149,7 +212,7 @@ public final class SparkMatching implements MatchEngine {
       JavaPairRDD<Long, ShippedEntity> byIndex =
           records.mapToPair(record -> new Tuple2<>(record.index(), record));
       String countsId = UUID.randomUUID().toString();
-      List<ScoredPair> scored =
+      JavaRDD<ScoredPair> kept =
           pairs
               .join(byIndex)
               .mapToPair(pair -> new Tuple2<>(pair._2()._1(), pair._2()._2()))
@@ -167,16 +230,11 @@ public final class SparkMatching implements MatchEngine {
                                     totals.value()));
                     return score(both, scoring);
                   })
-              .collect();
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      kept.count();
       pairs.unpersist();
       SCORERS.remove(countsId);
-      List<Match> matches = new ArrayList<>(scored.size());
-      scored.forEach(pair -> matches.add(pair.match()));
-      matches.sort(
-          Comparator.comparing(Match::leftId)
-              .thenComparing(Comparator.comparingDouble(Match::score).reversed())
-              .thenComparing(Match::rightId));
-      return new MatchRun(matches, candidatePairs, new HashSet<>(droppedKeys));
+      return new Run(kept, candidatePairs, new HashSet<>(droppedKeys));
     } finally {
       blocked.unpersist();
       records.unpersist();

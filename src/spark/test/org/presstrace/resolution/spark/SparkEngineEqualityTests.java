@@ -3,10 +3,13 @@ package org.presstrace.resolution.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +107,14 @@ class SparkEngineEqualityTests {
             FIXTURES.resolve("companies-a.csv"),
             FIXTURES.resolve("companies-b.csv"),
             MatchOptions.DEFAULTS.withFanOutCap(2)));
+    inputs.add(
+        new Input(
+            "companies with quoted line breaks, CRLF and a byte order mark, linked",
+            Schema.COMPANY,
+            COMPANY_MAP + ",address=address",
+            FIXTURES.resolve("companies-multiline-a.csv"),
+            FIXTURES.resolve("companies-multiline-b.csv"),
+            MatchOptions.DEFAULTS));
     Path labelled = Path.of("src/test/resources/resolution/chinese-company-pairs.csv");
     inputs.add(
         new Input(
@@ -144,7 +155,7 @@ class SparkEngineEqualityTests {
     MatchRun inProcess = right == null ? matching.deduplicate(left) : matching.link(left, right);
     long inProcessMillis = (System.nanoTime() - started) / 1_000_000;
     started = System.nanoTime();
-    MatchRun distributed = run(left, right, input.options());
+    MatchRun distributed = run(input);
     long sparkMillis = (System.nanoTime() - started) / 1_000_000;
     System.out.printf(
         "%s: %d pairs, %d candidate pairs; in process %d ms, Spark local[2] %d ms%n",
@@ -165,7 +176,48 @@ class SparkEngineEqualityTests {
     }
   }
 
-  private static MatchRun run(List<Entity> left, List<Entity> right, MatchOptions options) {
-    return SparkMatching.run(spark, SparkMatching.ship(left, right), right != null, options);
+  /**
+   * The split size that cuts each file of {@code input} into at least four ranges; for a file with
+   * quoted line breaks, one whose second range starts inside a quoted field, at a line break.
+   */
+  static long splitBytes(Input input) throws IOException {
+    byte[] left = Files.readAllBytes(input.left());
+    String text = new String(left, StandardCharsets.UTF_8);
+    int inside = text.indexOf("Building\n");
+    if (inside > 0) {
+      // The ranges start after the byte order mark (3 bytes): the second one at the line break.
+      int lineBreak =
+          text.substring(0, inside + "Building".length()).getBytes(StandardCharsets.UTF_8).length;
+      assertThat(left[lineBreak]).isEqualTo((byte) '\n');
+      return lineBreak - 3;
+    }
+    long smallest = left.length;
+    if (input.right() != null) {
+      smallest = Math.min(smallest, Files.size(input.right()));
+    }
+    return Math.max(16, smallest / 4);
+  }
+
+  /** The Spark engine's run, its files read on the executors in ranges of {@link #splitBytes}. */
+  private static MatchRun run(Input input) throws IOException {
+    long splitBytes = splitBytes(input);
+    JavaRDD<ShippedEntity> records =
+        SparkMatching.read(
+            spark,
+            EntityCsv.mapping(input.schema(), input.map()),
+            input.left().toString(),
+            EntityCsv.mapping(input.schema(), input.rightMap()),
+            input.right() == null ? null : input.right().toString(),
+            splitBytes);
+    assertThat(records.getNumPartitions())
+        .as("every file is read in several parts")
+        .isGreaterThanOrEqualTo(input.right() == null ? 3 : 6);
+    SparkMatching.Run run =
+        SparkMatching.run(spark, records, input.right() != null, input.options());
+    try {
+      return run.collect();
+    } finally {
+      run.release();
+    }
   }
 }
