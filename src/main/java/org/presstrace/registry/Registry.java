@@ -595,7 +595,10 @@ public class Registry {
   @Transactional(readOnly = true)
   public void checkTransfer(AccessContext context, String machineId, Transfer transfer) {
     RegistrantView seller = actingRegistrant(context);
-    heldBy(seller, machineId);
+    machines
+        .current(machineId)
+        .filter(m -> m.holder().equals(seller.id()))
+        .orElseThrow(() -> new NotFound(Machines.KIND.name(), machineId));
     var problems = new Problems();
     problems.check(() -> saleRecord(transfer));
     problems.check(() -> buyerOf(transfer, registrants::byRegistration));

@@ -304,7 +304,10 @@ public final class RegistryBench {
         Arrays.stream(option("threads", "1,4").split(",")).map(Integer::valueOf).toList();
     for (int count : threads) {
       var phaseStart = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+      long[] databaseBefore = postgres() ? databaseCounters(jdbc) : null;
+      long cpuBefore = processCpuNanos();
       TransferLoad.Result result = load.run(count, Duration.ofSeconds(seconds), 13L + count);
+      long cpu = processCpuNanos() - cpuBefore;
       out.printf(
           Locale.ROOT,
           "[%s]   %d thread(s): %.1f transfers/s (%d in %.1f s, %d refused) latency %s%n",
@@ -320,7 +323,56 @@ public final class RegistryBench {
       figure("transfer.threads_" + count + ".p99_ms", result.latencies().percentileMillis(99));
       figure("transfer.threads_" + count + ".refused", result.failures());
       integrationLatency(jdbc, db, count, phaseStart);
+      // Where a transfer's time goes: this JVM's CPU (service layer, integrator, signing) per
+      // transfer, and the database's commits and rows per transfer (integrator's included).
+      double perTransfer = Math.max(1, result.transfers());
+      figure("transfer.threads_" + count + ".jvm_cpu_ms", cpu / 1e6 / perTransfer);
+      String counters = "";
+      if (databaseBefore != null) {
+        long[] after = databaseCounters(jdbc);
+        String[] names = {
+          "commits", "rows_fetched", "rows_inserted", "rows_updated", "rows_deleted"
+        };
+        var text = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+          double each = (after[i] - databaseBefore[i]) / perTransfer;
+          figure("transfer.threads_" + count + ".db_" + names[i], each);
+          text.append(String.format(Locale.ROOT, ", %s %.2f", names[i], each));
+        }
+        counters = text.toString();
+      }
+      out.printf(
+          Locale.ROOT,
+          "[%s]   %d thread(s): per transfer JVM CPU %.2f ms%s%n",
+          db,
+          count,
+          cpu / 1e6 / perTransfer,
+          counters);
     }
+  }
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
+  /**
+   * This database's commits and row counters (pg_stat_database), after the statistics of finished
+   * transactions are flushed (PostgreSQL flushes them at most once a second).
+   */
+  private static long[] databaseCounters(JdbcClient jdbc) throws InterruptedException {
+    Thread.sleep(1_100);
+    return jdbc.sql(
+            "SELECT xact_commit, tup_fetched, tup_inserted, tup_updated, tup_deleted"
+                + " FROM pg_stat_database WHERE datname = current_database()")
+        .query(
+            (rs, row) ->
+                new long[] {
+                  rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)
+                })
+        .single();
   }
 
   /**
@@ -363,6 +415,20 @@ public final class RegistryBench {
         p99,
         millis.get(millis.size() - 1));
     figure("integration.threads_" + count + ".entries", millis.size());
+    long integrations =
+        jdbc.sql(
+                "SELECT COUNT(DISTINCT integrated_at) FROM ledger_leaf WHERE integrated_at >= :since")
+            .param("since", since)
+            .query(Long.class)
+            .single();
+    out.printf(
+        Locale.ROOT,
+        "[%s]   %d thread(s): %d integrations, %.1f entries each%n",
+        db,
+        count,
+        integrations,
+        millis.size() / (double) Math.max(1, integrations));
+    figure("integration.threads_" + count + ".integrations", integrations);
     figure("integration.threads_" + count + ".p50_ms", p50);
     figure("integration.threads_" + count + ".p99_ms", p99);
   }

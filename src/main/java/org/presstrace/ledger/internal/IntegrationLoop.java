@@ -95,6 +95,7 @@ class IntegrationLoop implements SmartLifecycle {
         while (running && lease.held()) {
           if (integrator.integrate(properties.batch()) < properties.batch()) {
             signal.await(properties.integrateEvery());
+            gather();
           }
         }
         if (lease.held()) {
@@ -109,6 +110,13 @@ class IntegrationLoop implements SmartLifecycle {
       } finally {
         leading = false;
       }
+    }
+  }
+
+  /** Lets the commits of other writers join the next batch (see LedgerProperties#gather). */
+  private void gather() throws InterruptedException {
+    if (running && !properties.gather().isZero()) {
+      Thread.sleep(properties.gather().toMillis());
     }
   }
 

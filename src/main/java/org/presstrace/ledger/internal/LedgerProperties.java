@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param integrateEvery how often the integrator looks for entries other processes committed
  *     (entries committed in its own process wake it at once)
  * @param batch the most entries one integration transaction takes
+ * @param gather how long the integrator, once woken, lets further commits arrive before it takes
+ *     them: under many writers each integration then takes many entries in one transaction rather
+ *     than one or two (zero: integrate at every wake-up)
  * @param checkpointEvery the longest time a grown log waits for a new signed head
  * @param checkpointEntries the most entries integrated before a new signed head
  * @param awaitTimeout how long a reader that needs everything committed in the log (verification,
@@ -31,6 +34,7 @@ public record LedgerProperties(
     @DefaultValue("true") boolean integrate,
     @DefaultValue("200ms") @NotNull Duration integrateEvery,
     @DefaultValue("1000") @Positive int batch,
+    @DefaultValue("20ms") @NotNull Duration gather,
     @DefaultValue("5s") @NotNull Duration checkpointEvery,
     @DefaultValue("1000") @Positive int checkpointEntries,
     @DefaultValue("30s") @NotNull Duration awaitTimeout) {}

@@ -77,14 +77,25 @@ public class Machines {
     this.named = named;
   }
 
-  /** The aggregate, for a state change. */
+  private static final String AGGREGATE =
+      "SELECT id, serial_as_entered, kind, current_holder, state, location,"
+          + " tampering_reported FROM machine WHERE id = :id";
+
+  /**
+   * The aggregate, for a state change, with its row held until the transaction ends: a second
+   * change of the same machine waits for the first to commit and then reads the state it left, so
+   * two sales of one machine cannot both pass the check that the seller holds it.
+   */
   public Optional<Machine> load(String id) {
-    return jdbc.sql(
-            "SELECT id, serial_as_entered, kind, current_holder, state, location,"
-                + " tampering_reported FROM machine WHERE id = :id")
+    return jdbc.sql(AGGREGATE + " FOR UPDATE")
         .param("id", id)
         .query((rs, row) -> aggregate(rs))
         .optional();
+  }
+
+  /** The aggregate as committed, without holding its row: for a check that changes nothing. */
+  public Optional<Machine> current(String id) {
+    return jdbc.sql(AGGREGATE).param("id", id).query((rs, row) -> aggregate(rs)).optional();
   }
 
   private static Machine aggregate(ResultSet rs) throws SQLException {
@@ -368,17 +379,29 @@ public class Machines {
    */
   public void append(
       Machine machine, String recordedBy, Instant reportedAt, DerivedMarking marking) {
-    int seq =
-        jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM custody_event WHERE machine_id = :id")
-            .param("id", machine.id())
-            .query(Integer.class)
-            .single();
+    // Each event takes the next rank of the chain as it is inserted (no read of the rank first):
+    // the machine's row is held by this transaction (load), so no other writer adds to its chain.
     for (CustodyEvent event : machine.recordedEvents()) {
-      jdbc.sql(INSERT_EVENT)
-          .paramSource(eventParams(new NewEvent(event, ++seq, recordedBy, reportedAt, marking)))
+      jdbc.sql(APPEND_EVENT)
+          .paramSource(eventParams(new NewEvent(event, 0, recordedBy, reportedAt, marking)))
           .update();
     }
   }
+
+  private static final String APPEND_EVENT =
+      """
+      INSERT INTO custody_event (id, machine_id, seq, type, occurred_on, reported_at,
+                                 from_registrant, to_registrant, agency, buyer_registration,
+                                 buyer_checked_at, transaction_id, details, recorded_by,
+                                 owner_agency, tlp, cui_category, noforn, rel_to, compartment,
+                                 derived_from, salt, discovered_on)
+      VALUES (:id, :machine,
+              (SELECT COALESCE(MAX(seq), 0) + 1 FROM custody_event WHERE machine_id = :machine),
+              :type, :occurred, :reported, :from, :to, :agency,
+              :buyerRegistration, :buyerChecked, :transaction, :details, :by,
+              :markOwner, :markTlp, :markCui, :markNoforn, :markRelTo, :markCompartment,
+              :derivedFrom, :salt, :discovered)
+      """;
 
   private static final String INSERT_EVENT =
       """
