@@ -10,7 +10,8 @@ finals ian ie ong iong ui uo ue er become ien ieh ung iung uei o üeh erh, with 
 cantonese-syllables.tsv: each Hong Kong Government (Cantonese) romanisation of a syllable with
 the Mandarin readings of the common characters it may stand for. Source: the Unicode Unihan
 database (Unihan_Readings.txt: kCantonese in Jyutping and kMandarin; Unihan_DictionaryLikeData.txt:
-kGradeLevel, the characters of Hong Kong primary schools; Unihan_Variants.txt: kSimplifiedVariant),
+kGradeLevel, the characters of Hong Kong primary schools, and kFrequency; Unihan_OtherMappings.txt:
+kGB0, GB 2312 level 1; Unihan_Variants.txt: kSimplifiedVariant),
 with the Jyutping-to-Hong-Kong spelling rules below. Unihan itself is not kept in the repository.
 
   apt-get download unicode-data && dpkg -x unicode-data_*.deb /tmp/ud
@@ -95,7 +96,7 @@ HK_INITIALS = {"b": ["p"], "p": ["p"], "m": ["m"], "f": ["f"], "d": ["t"], "t": 
                "n": ["n", "l"], "l": ["l"], "g": ["k"], "k": ["k"], "ng": ["ng", ""], "h": ["h"],
                "gw": ["kw"], "kw": ["kw"], "w": ["w"], "z": ["ch", "ts"], "c": ["ch", "ts"],
                "s": ["s", "sh"], "j": ["y"], "": [""]}
-HK_FINALS = {"aa": ["a"], "aai": ["ai"], "aau": ["au"], "aam": ["am"], "aan": ["an"],
+HK_FINALS = {"aa": ["a", "ah"], "aai": ["ai"], "aau": ["au"], "aam": ["am"], "aan": ["an"],
              "aang": ["ang"], "aap": ["ap"], "aat": ["at"], "aak": ["ak"], "ai": ["ai"],
              "au": ["au"], "am": ["am"], "an": ["an"], "ang": ["ang"], "ap": ["ap"], "at": ["at"],
              "ak": ["ak"], "e": ["e"], "ei": ["ei", "ee"], "eng": ["eng"], "ek": ["ek"],
@@ -141,7 +142,10 @@ def write_cantonese(directory):
         elif field == "kMandarin":
             mandarin[char] = [fold(v).replace("ü", "v") for v in value.split()]
     for char, field, value in unihan(directory, "Unihan_DictionaryLikeData.txt.bz2"):
-        if field == "kGradeLevel":
+        if field == "kGradeLevel" or (field == "kFrequency" and int(value) <= 4):
+            school.add(char)
+    for char, field, value in unihan(directory, "Unihan_OtherMappings.txt.bz2"):
+        if field == "kGB0" and int(value[:2]) < 56:
             school.add(char)
     for char, field, value in unihan(directory, "Unihan_Variants.txt.bz2"):
         if field == "kSimplifiedVariant":
@@ -160,8 +164,9 @@ def write_cantonese(directory):
         out.write(
             "# Hong Kong Government (Cantonese) romanisation of a syllable, tab, the toneless pinyin\n"
             "# readings of the characters it may stand for, tab, those characters (simplified).\n"
-            "# Only the 2,633 characters taught in Hong Kong primary schools (Unihan kGradeLevel).\n"
-            "# Source: Unicode Unihan database 15.0 (kCantonese, kMandarin, kGradeLevel,\n"
+            "# Only common characters: those taught in Hong Kong primary schools (Unihan kGradeLevel),\n"
+            "# the frequent ones of Big5 text (kFrequency 1-4) and GB 2312 level 1 (kGB0 rows 16-55).\n"
+            "# Source: Unicode Unihan database 15.0 (kCantonese, kMandarin, kGradeLevel, kFrequency, kGB0,\n"
             "# kSimplifiedVariant), Jyutping spelt by the Hong Kong Government's rules. Written by\n"
             "# tools/resolution/chinese_romanisations.py; see its header for the command.\n")
         for spelling in sorted(table):
