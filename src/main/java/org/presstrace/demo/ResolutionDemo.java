@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deconfliction in the demo world: DEA and CBP hold the same broker and the same Chinese supplier
- * (DEA in Han characters, CBP in pinyin), each under TLP:AMBER, so both agencies get pointer
- * alerts; and they plan overlapping operations at the Port of Long Beach.
+ * (DEA in Han characters, CBP in pinyin) and a partner of the broker (DEA in Han characters, CBP in
+ * Wade-Giles), each under TLP:AMBER, so both agencies get pointer alerts; and they plan overlapping
+ * operations at the Port of Long Beach.
  */
 @Component
 class ResolutionDemo {
@@ -67,6 +68,25 @@ class ResolutionDemo {
         subject(
             Schema.PERSON,
             Map.of("name", List.of("SALGADO RUIZ, Hector"), "phone", List.of("0052 664 555 0187")),
+            "CBP-LAX-2026-0311",
+            "Officer Luis Ortega, CBP Los Angeles/Long Beach, +1 562 555 0199"));
+    // the same broker's partner: DEA has the name in characters, CBP as his Taiwanese passport
+    // writes it (Wade-Giles), so the two meet only through the romanisation
+    subjects.submit(
+        dea,
+        subject(
+            Schema.PERSON,
+            Map.of("name", List.of("張偉明"), "birthDate", List.of("1981-06-14")),
+            "DEA-2026-IRONPRESS-4",
+            "SA Dana Reyes, DEA Los Angeles, +1 213 555 0110"));
+    subjects.submit(
+        cbp,
+        subject(
+            Schema.PERSON,
+            Map.of(
+                "name", List.of("CHANG, Wei-ming"),
+                "birthDate", List.of("1981-06-14"),
+                "nationality", List.of("Taiwan")),
             "CBP-LAX-2026-0311",
             "Officer Luis Ortega, CBP Los Angeles/Long Beach, +1 562 555 0199"));
     Instant dawn = Instant.parse("2026-12-10T13:00:00Z");

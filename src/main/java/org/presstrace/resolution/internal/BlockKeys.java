@@ -108,6 +108,11 @@ final class BlockKeys {
     if (!tokens.isEmpty()) {
       keys.add("c:" + entity.person().compact() + year);
     }
+    // a Chinese name in another script or romanisation shares no letters to code: its family name
+    // and last given syllable in pinyin, each reading of them (Cheung Wai Ming: zhang|wei and more)
+    for (String reading : ChineseName.keys(entity.person().chinese())) {
+      keys.add("z:" + reading + year);
+    }
     if (birth.day() > 0) {
       withNameCodes("d:" + birth.digits(), codes, keys);
       // both name words misspelt: the date and the postal code together still meet

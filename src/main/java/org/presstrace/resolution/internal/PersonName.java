@@ -12,8 +12,17 @@ import java.util.Set;
  * <p>A Han name is read as family name then given name (two characters for the compound family
  * names), each turned to pinyin and written as one word: 王小明 becomes family {@code wang}, given
  * {@code xiaoming}, which is how the name is romanised.
+ *
+ * <p>A name that reads as a Chinese name also carries its {@link ChineseName} readings, so that the
+ * same person in Han characters, pinyin, Wade-Giles or Hong Kong romanisation can be recognised;
+ * other names carry none.
  */
-record PersonName(List<String> given, List<String> family, List<String> tokens, boolean parts) {
+record PersonName(
+    List<String> given,
+    List<String> family,
+    List<String> tokens,
+    boolean parts,
+    List<ChineseName.Reading> chinese) {
 
   private static final Set<String> TITLES =
       Set.of(
@@ -26,7 +35,7 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
           "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
           "歐陽", "諸葛", "東方", "長孫");
 
-  static final PersonName NONE = new PersonName(List.of(), List.of(), List.of(), false);
+  static final PersonName NONE = new PersonName(List.of(), List.of(), List.of(), false, List.of());
 
   /** Whether both given and family names are known, and known apart. */
   boolean complete() {
@@ -46,7 +55,12 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
     List<String> given = part(firstNames);
     List<String> family = part(lastNames);
     if (!given.isEmpty() || !family.isEmpty()) {
-      return withTokens(given, family);
+      String familyHan = String.join("", lastNames).replaceAll("\\s", "");
+      String givenHan = String.join("", firstNames).replaceAll("\\s", "");
+      if (onlyHan(familyHan) && onlyHan(givenHan)) {
+        return withTokens(given, family, ChineseName.han(familyHan, givenHan));
+      }
+      return withTokens(given, family, ChineseName.latin(family, given));
     }
     for (String name : names) {
       PersonName parsed = parse(name);
@@ -67,11 +81,11 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
       List<String> family = part(List.of(trimmed.substring(0, comma)));
       List<String> given = part(List.of(trimmed.substring(comma + 1)));
       if (!family.isEmpty() && !given.isEmpty()) {
-        return withTokens(given, family);
+        return withTokens(given, family, ChineseName.latin(family, given));
       }
     }
     List<String> tokens = Text.without(Text.tokens(trimmed), TITLES);
-    return new PersonName(List.of(), List.of(), tokens, false);
+    return new PersonName(List.of(), List.of(), tokens, false, ChineseName.tokens(tokens));
   }
 
   /**
@@ -99,9 +113,12 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
     }
     int cut = bare.length() > 2 && COMPOUND_SURNAMES.contains(bare.substring(0, 2)) ? 2 : 1;
     if (bare.length() <= cut) {
-      return withTokens(List.of(), List.of(word(bare)));
+      return withTokens(List.of(), List.of(word(bare)), List.of());
     }
-    return withTokens(List.of(word(bare.substring(cut))), List.of(word(bare.substring(0, cut))));
+    return withTokens(
+        List.of(word(bare.substring(cut))),
+        List.of(word(bare.substring(0, cut))),
+        onlyHan(bare) ? ChineseName.han(bare.substring(0, cut), bare.substring(cut)) : List.of());
   }
 
   /**
@@ -137,9 +154,26 @@ record PersonName(List<String> given, List<String> family, List<String> tokens, 
     return tokens;
   }
 
-  private static PersonName withTokens(List<String> given, List<String> family) {
+  private static PersonName withTokens(
+      List<String> given, List<String> family, List<ChineseName.Reading> chinese) {
     var tokens = new ArrayList<String>(family);
     tokens.addAll(given);
-    return new PersonName(List.copyOf(given), List.copyOf(family), List.copyOf(tokens), true);
+    return new PersonName(
+        List.copyOf(given), List.copyOf(family), List.copyOf(tokens), true, List.copyOf(chinese));
+  }
+
+  /** Whether {@code text} is Han characters only, at most four: a person's name, not a phrase. */
+  private static boolean onlyHan(String text) {
+    if (text.isEmpty() || text.codePointCount(0, text.length()) > 4) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 }

@@ -298,6 +298,24 @@ final class Scorer {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;
     }
+    ChineseName.Agreement agreement = chinese(a, b);
+    double plain = plainPersonNames(a, b);
+    if (agreement == null || !agreement.both()) {
+      return plain;
+    }
+    // the caps of a disagreement only lower the plain weights, so the plain bound still holds
+    double crossed = 0;
+    for (Contribution contribution : crossed(a, b, agreement)) {
+      crossed += contribution.weight();
+    }
+    crossed +=
+        a.parts() && b.parts()
+            ? CEILINGS.get(Field.GIVEN) + CEILINGS.get(Field.FAMILY)
+            : CEILINGS.get(Field.NAME);
+    return Math.max(plain, crossed);
+  }
+
+  private static double plainPersonNames(PersonName a, PersonName b) {
     if (!a.parts() || !b.parts()) {
       double similarity = Similarity.names(a.tokens(), b.tokens());
       return NAME.weightOf(similarity) + exactCeiling(NAME, similarity, Field.NAME);
@@ -354,6 +372,88 @@ final class Scorer {
     if (a.isEmpty() || b.isEmpty()) {
       return;
     }
+    ChineseName.Agreement agreement = chinese(a, b);
+    if (agreement == null) {
+      plainNames(a, b, out);
+      return;
+    }
+    var plain = new ArrayList<Contribution>(3);
+    plainNames(a, b, plain);
+    if (agreement.both()) {
+      var crossed = new ArrayList<Contribution>(3);
+      for (Contribution contribution : crossed(a, b, agreement)) {
+        crossed.add(
+            switch (contribution.feature()) {
+              case "firstName" ->
+                  common(contribution, Field.GIVEN, FIRST_NAME, keys(a.given(), b.given()));
+              case "lastName" ->
+                  common(contribution, Field.FAMILY, LAST_NAME, keys(a.family(), b.family()));
+              case "name" -> common(contribution, Field.NAME, NAME, wholeNames(a, b));
+              default -> contribution;
+            });
+      }
+      out.addAll(total(crossed) > total(plain) ? crossed : plain);
+      return;
+    }
+    for (Contribution contribution : plain) {
+      out.add(capped(contribution, agreement));
+    }
+  }
+
+  /**
+   * Both names read as Chinese names and agree in some romanisation: the family and given names
+   * (when both sides know them apart) or the whole name, each at the level the readings reach, and
+   * which romanisations agreed. A family name that may be more than one (Wong: 黃 or 王) agrees only
+   * closely, so that the name alone never links.
+   */
+  private static List<Contribution> crossed(
+      PersonName a, PersonName b, ChineseName.Agreement agreement) {
+    var romanisation = new Contribution("romanisation", agreement.explanation(), 0);
+    if (a.parts() && b.parts()) {
+      return List.of(
+          FIRST_NAME.byLevel("exact"),
+          LAST_NAME.byLevel(agreement.family() == ChineseName.Agreement.EXACT ? "exact" : "close"),
+          romanisation);
+    }
+    return List.of(NAME.byLevel("exact"), romanisation);
+  }
+
+  /**
+   * Both names read as Chinese names and no reading of one agrees with a reading of the other in
+   * the family or the given name: the part that differs is at most similar, however close its
+   * letters (Weiming and Weimin, or 张伟明 and 章伟明, are different names).
+   */
+  private static Contribution capped(Contribution contribution, ChineseName.Agreement agreement) {
+    Feature feature =
+        switch (contribution.feature()) {
+          case "firstName" -> agreement.given() == ChineseName.Agreement.NONE ? FIRST_NAME : null;
+          case "lastName" -> agreement.family() == ChineseName.Agreement.NONE ? LAST_NAME : null;
+          case "name" -> NAME;
+          default -> null;
+        };
+    if (feature == null || contribution.weight() <= feature.weightOf("similar")) {
+      return contribution;
+    }
+    return feature.byLevel("similar");
+  }
+
+  /** How two names agree read as Chinese names; {@code null} when either does not read as one. */
+  private static ChineseName.Agreement chinese(PersonName a, PersonName b) {
+    if (a.chinese().isEmpty() || b.chinese().isEmpty()) {
+      return null;
+    }
+    return ChineseName.compare(a.chinese(), b.chinese());
+  }
+
+  private static double total(List<Contribution> contributions) {
+    double total = 0;
+    for (Contribution contribution : contributions) {
+      total += contribution.weight();
+    }
+    return total;
+  }
+
+  private void plainNames(PersonName a, PersonName b, List<Contribution> out) {
     if (!a.parts() || !b.parts()) {
       Contribution name = NAME.bySimilarity(Similarity.names(a.tokens(), b.tokens()));
       add(out, common(name, Field.NAME, NAME, wholeNames(a, b)));
