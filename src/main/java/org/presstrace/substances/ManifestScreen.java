@@ -1,6 +1,7 @@
 package org.presstrace.substances;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,17 +96,22 @@ public final class ManifestScreen {
     for (int i = 0; i < words.length; i++) {
       normalized[i] = NameMatcher.normalize(words[i]);
     }
+    // Most phrases are near no listed name: the index says so from the normal form alone, and only
+    // the others are written out and matched in full.
+    var wanted = new StringBuilder();
     for (int from = 0; from < words.length; from++) {
-      var phrase = new StringBuilder();
-      var wanted = new StringBuilder();
+      wanted.setLength(0);
       for (int to = from; to < Math.min(words.length, from + LONGEST_NAME_IN_WORDS); to++) {
-        phrase.append(to > from ? " " : "").append(words[to]);
         wanted.append(normalized[to]);
         if (wanted.length() < 3) {
           continue;
         }
-        String text = phrase.toString();
-        for (ListedHit hit : names.match(text, wanted.toString(), FLAG_AT)) {
+        String normalForm = wanted.toString();
+        if (!names.mayMatch(normalForm)) {
+          continue;
+        }
+        String text = String.join(" ", Arrays.asList(words).subList(from, to + 1));
+        for (ListedHit hit : names.match(text, normalForm, FLAG_AT)) {
           keep(best, hit.substanceId(), hit, text);
         }
       }

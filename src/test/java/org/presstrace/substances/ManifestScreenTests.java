@@ -67,6 +67,37 @@ class ManifestScreenTests {
   }
 
   @Test
+  void aLineOfTenThousandCharactersFindsTheNamesAtItsStartAndEnd() {
+    var description = new StringBuilder("fentanil");
+    while (description.length() < 10_000 - 12) {
+      description.append(" sodium chloride 25 kg lot A1-2345");
+    }
+    description.setLength(10_000 - 12);
+    description.append(" carfentanyl");
+    assertThat(description).hasSize(10_000);
+
+    ManifestVerdict verdict = line(description.toString(), "", "");
+
+    assertThat(verdict.flagged()).isTrue();
+    assertThat(verdict.hits())
+        .filteredOn(hit -> !hit.reason().startsWith("structure rule"))
+        .extracting(ManifestHit::substanceId, ManifestHit::matched)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("fentanyl", "fentanil"),
+            org.assertj.core.groups.Tuple.tuple("carfentanil", "carfentanyl"));
+  }
+
+  @Test
+  void emptyAndWhitespaceOnlyLinesAreNotFlagged() {
+    for (String description : List.of("", " ", "\t", "\u3000\u3000", " , ; / ")) {
+      ManifestVerdict verdict = line(description, "", "");
+
+      assertThat(verdict.flagged()).as("'%s'", description).isFalse();
+      assertThat(verdict.hits()).isEmpty();
+    }
+  }
+
+  @Test
   void precisionAndRecallOnTheLabelledSet() throws IOException {
     int truePositives = 0;
     int falsePositives = 0;

@@ -86,6 +86,12 @@ public final class NameMatcher {
 
   /** Lower case, NFKC, salt words dropped, everything but letters and digits removed. */
   public static String normalize(String text) {
+    String ascii = normalizeAscii(text);
+    return ascii != null ? ascii : normalizeUnicode(text);
+  }
+
+  /** {@link #normalize} for any text, by the rule as written. */
+  static String normalizeUnicode(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     var kept = new StringBuilder();
     for (String word : NOT_LETTER_OR_DIGIT.split(folded)) {
@@ -94,6 +100,58 @@ public final class NameMatcher {
       }
     }
     return kept.toString();
+  }
+
+  /**
+   * {@link #normalize} of a text of ASCII characters only, or {@code null} for any other text. NFKC
+   * leaves ASCII as it is, its lower case is ASCII, and its letters and digits are {@code
+   * [a-z0-9]}: the runs of those, salt words dropped, joined.
+   */
+  static String normalizeAscii(String text) {
+    int n = text.length();
+    StringBuilder kept = null;
+    int runStart = -1;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? text.charAt(i) : ' ';
+      if (c >= 0x80) {
+        return null;
+      }
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (alphanumeric) {
+        if (runStart < 0) {
+          runStart = i;
+        }
+      } else if (runStart >= 0) {
+        String word = text.substring(runStart, i).toLowerCase(Locale.ROOT);
+        if (!SALT_WORDS.contains(word)) {
+          if (kept == null) {
+            kept = new StringBuilder(n);
+          }
+          kept.append(word);
+        }
+        runStart = -1;
+      }
+    }
+    return kept == null ? "" : kept.toString();
+  }
+
+  /**
+   * Whether {@link #match(String, String, double)} under a minimum of at least {@value
+   * #CONTAINMENT_BELOW} can answer any hit for a query of normal form {@code normalized}: only a
+   * query with a listed name within the allowed distance, or one that could be a CAS number (digits
+   * only once normalised), can. Allocates nothing for a query that cannot.
+   */
+  public boolean mayMatch(String normalized) {
+    if (normalized.isEmpty()) {
+      return false;
+    }
+    boolean digits = true;
+    for (int i = 0; i < normalized.length() && digits; i++) {
+      char c = normalized.charAt(i);
+      digits = c >= '0' && c <= '9';
+    }
+    return digits || names.anyWithin(normalized, limit(normalized));
   }
 
   /** The best hit per substance, best first; {@code minimum} drops looser hits. */
