@@ -82,7 +82,7 @@ public final class ManifestScreen {
       }
     }
     String description = line.description() == null ? "" : line.description();
-    var casInText = CAS_IN_TEXT.matcher(description);
+    var casInText = CAS_IN_TEXT.matcher(mayHoldCas(description) ? description : "");
     while (casInText.find()) {
       for (ListedHit hit : names.match(casInText.group(), 0.5)) {
         keep(best, hit.substanceId(), hit, casInText.group());
@@ -173,6 +173,26 @@ public final class ManifestScreen {
       Map<String, ManifestHit> best, String id, ListedHit hit, String matchedText) {
     var candidate = new ManifestHit(id, hit.name(), hit.reason(), matchedText, hit.score());
     best.merge(id, candidate, (a, b) -> b.score() > a.score() ? b : a);
+  }
+
+  /**
+   * Whether {@code text} has a hyphen, two ASCII digits, a hyphen and an ASCII digit in a row, as
+   * every match of {@code CAS_IN_TEXT} does: most descriptions do not, and skip the expression.
+   */
+  static boolean mayHoldCas(String text) {
+    for (int i = text.indexOf('-'); i >= 0 && i + 4 < text.length(); i = text.indexOf('-', i + 1)) {
+      if (digit(text.charAt(i + 1))
+          && digit(text.charAt(i + 2))
+          && text.charAt(i + 3) == '-'
+          && digit(text.charAt(i + 4))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static String blankToNull(String text) {

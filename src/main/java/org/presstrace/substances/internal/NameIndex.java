@@ -100,22 +100,35 @@ final class NameIndex {
 
   /** Every name within Levenshtein distance {@code k} of {@code query}, exact ones included. */
   void within(String query, int k, Found found) {
+    search(query, k, found);
+  }
+
+  /** Whether any name is within Levenshtein distance {@code k} of {@code query}. */
+  boolean anyWithin(String query, int k) {
+    return search(query, k, null);
+  }
+
+  /**
+   * Whether a name is within reach; each one is handed to {@code found}, or none after the first.
+   */
+  private boolean search(String query, int k, Found found) {
     if (k == 0) {
       int[] hit = exact.get(query);
-      if (hit != null) {
+      if (hit != null && found != null) {
         found.accept(hit, 0);
       }
-      return;
+      return hit != null;
     }
     int m = query.length();
     int from = Math.max(0, m - k);
     int to = Math.min(byLength.length - 1, m + k + 1);
-    if (from >= to) {
-      return;
+    if (from >= to || byLength[from] == byLength[to]) {
+      return false;
     }
     long wanted = mask(query);
     int[] rows = null;
     long[] prefix = null;
+    boolean any = false;
     for (int i = byLength[from]; i < byLength[to]; i++) {
       if (Long.bitCount(wanted & ~masks[i]) > k || Long.bitCount(masks[i] & ~wanted) > k) {
         continue;
@@ -133,16 +146,14 @@ final class NameIndex {
       }
       int d = distance(names[i], query, k, rows);
       if (d >= 0) {
+        if (found == null) {
+          return true;
+        }
         found.accept(entries[i], d);
+        any = true;
       }
     }
-  }
-
-  /** Whether any name is within Levenshtein distance {@code k} of {@code query}. */
-  boolean anyWithin(String query, int k) {
-    boolean[] any = {false};
-    within(query, k, (indices, d) -> any[0] = true);
-    return any[0];
+    return any;
   }
 
   /** Where piece {@code piece} of {@code k + 1} pieces of a text of length {@code n} starts. */

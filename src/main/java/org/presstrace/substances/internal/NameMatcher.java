@@ -65,6 +65,12 @@ public final class NameMatcher {
   /** Every normalised name, each followed by a space (never part of one): one string to search. */
   private final String allNames;
 
+  /**
+   * Every three characters that follow each other in a normalised name, packed into a long, sorted:
+   * a query with three characters not among them is in no name.
+   */
+  private final long[] triples;
+
   public NameMatcher(List<Entry> entries) {
     this.entries = List.copyOf(entries);
     this.normalized = this.entries.stream().map(e -> normalize(e.text())).toList();
@@ -82,6 +88,11 @@ public final class NameMatcher {
     }
     this.names = new NameIndex(searchable);
     this.allNames = joined.toString();
+    var packed = new java.util.TreeSet<Long>();
+    for (int i = 0; i + 2 < allNames.length(); i++) {
+      packed.add(triple(allNames, i));
+    }
+    this.triples = packed.stream().mapToLong(Long::longValue).toArray();
   }
 
   /** Lower case, NFKC, salt words dropped, everything but letters and digits removed. */
@@ -210,7 +221,7 @@ public final class NameMatcher {
     }
     // A containment hit always scores below 0.75, so it can only matter under a lower minimum.
     boolean containment = minimum < CONTAINMENT_BELOW;
-    if (containment && wanted.length() >= 3 && allNames.contains(wanted)) {
+    if (containment && wanted.length() >= 3 && inSomeName(wanted)) {
       for (int i = 0; i < entries.size(); i++) {
         String candidate = this.normalized.get(i);
         if (entries.get(i).kind().equals("CAS")
@@ -257,6 +268,22 @@ public final class NameMatcher {
       return matchByScan(query, minimum);
     }
     return hits;
+  }
+
+  /** Whether {@code wanted} occurs in a normalised name, its triples looked up first. */
+  private boolean inSomeName(String wanted) {
+    for (int i = 0; i + 2 < wanted.length(); i++) {
+      if (java.util.Arrays.binarySearch(triples, triple(wanted, i)) < 0) {
+        return false;
+      }
+    }
+    return allNames.contains(wanted);
+  }
+
+  private static long triple(String text, int at) {
+    return ((long) text.charAt(at) << 32)
+        | ((long) text.charAt(at + 1) << 16)
+        | text.charAt(at + 2);
   }
 
   private static int limit(String wanted) {
