@@ -100,18 +100,26 @@ final class NameIndex {
 
   /** Every name within Levenshtein distance {@code k} of {@code query}, exact ones included. */
   void within(String query, int k, Found found) {
-    search(query, k, found);
+    search(query, k, k == 0 ? 0 : mask(query), found);
   }
 
   /** Whether any name is within Levenshtein distance {@code k} of {@code query}. */
   boolean anyWithin(String query, int k) {
-    return search(query, k, null);
+    return search(query, k, mask(query), null);
+  }
+
+  /**
+   * As {@link #anyWithin(String, int)}, given {@code mask(query)}: the mask of a phrase is its
+   * words' masks together, so a caller walking phrases computes each word's once.
+   */
+  boolean anyWithin(String query, long mask, int k) {
+    return search(query, k, mask, null);
   }
 
   /**
    * Whether a name is within reach; each one is handed to {@code found}, or none after the first.
    */
-  private boolean search(String query, int k, Found found) {
+  private boolean search(String query, int k, long wanted, Found found) {
     if (k == 0) {
       int[] hit = exact.get(query);
       if (hit != null && found != null) {
@@ -125,7 +133,6 @@ final class NameIndex {
     if (from >= to || byLength[from] == byLength[to]) {
       return false;
     }
-    long wanted = mask(query);
     int[] rows = null;
     long[] prefix = null;
     boolean any = false;

@@ -154,6 +154,14 @@ public final class NameMatcher {
    * only once normalised), can. Allocates nothing for a query that cannot.
    */
   public boolean mayMatch(String normalized) {
+    return mayMatch(normalized, characters(normalized));
+  }
+
+  /**
+   * As {@link #mayMatch(String)}, given {@code characters(normalized)}, which for a phrase is its
+   * words' {@code characters} together.
+   */
+  public boolean mayMatch(String normalized, long characters) {
     if (normalized.isEmpty()) {
       return false;
     }
@@ -162,7 +170,15 @@ public final class NameMatcher {
       char c = normalized.charAt(i);
       digits = c >= '0' && c <= '9';
     }
-    return digits || names.anyWithin(normalized, limit(normalized));
+    return digits || names.anyWithin(normalized, characters, limit(normalized));
+  }
+
+  /**
+   * The characters of a normalised text as bits, for {@link #mayMatch(String, long)}: those of two
+   * texts joined are those of each together.
+   */
+  public static long characters(String normalized) {
+    return NameIndex.mask(normalized);
   }
 
   /** The best hit per substance, best first; {@code minimum} drops looser hits. */

@@ -362,6 +362,25 @@ class NameIndexTests {
     assertThat(NameMatcher.normalize("Fentanyl HCl, 4-ANPP")).isEqualTo("fentanyl4anpp");
   }
 
+  @Test
+  void aPhraseMayMatchByItsWordsCharactersExactlyWhenByItsOwn() {
+    var random = new SplittableRandom(20261211L);
+    for (String name : allNames()) {
+      String normal = NameMatcher.normalize(name);
+      if (normal.length() < 2) {
+        continue;
+      }
+      int cut = 1 + random.nextInt(normal.length() - 1);
+      long joined =
+          NameMatcher.characters(normal.substring(0, cut))
+              | NameMatcher.characters(normal.substring(cut));
+      assertThat(joined).isEqualTo(NameMatcher.characters(normal));
+      assertThat(matcher.mayMatch(normal, joined)).as(name).isTrue();
+    }
+    assertThat(matcher.mayMatch("sodiumchloride", NameMatcher.characters("sodiumchloride")))
+        .isFalse();
+  }
+
   private static List<String> allNames() {
     var names = new ArrayList<String>();
     for (Substance s : ReferenceList.builtIn().substances()) {
