@@ -1,6 +1,7 @@
 package org.presstrace.substances;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class ManifestScreen {
       }
     }
     String description = line.description() == null ? "" : line.description();
-    var casInText = CAS_IN_TEXT.matcher(description);
+    var casInText = CAS_IN_TEXT.matcher(mayHoldCas(description) ? description : "");
     while (casInText.find()) {
       for (ListedHit hit : names.match(casInText.group(), 0.5)) {
         keep(best, hit.substanceId(), hit, casInText.group());
@@ -92,20 +93,29 @@ public final class ManifestScreen {
     // which normalisation drops and which neither composes with nor changes the case of its
     // neighbours. So each word is normalised once, not once per phrase it is part of.
     String[] normalized = new String[words.length];
+    long[] characters = new long[words.length];
     for (int i = 0; i < words.length; i++) {
       normalized[i] = NameMatcher.normalize(words[i]);
+      characters[i] = NameMatcher.characters(normalized[i]);
     }
+    // Most phrases are near no listed name: the index says so from the normal form alone, and only
+    // the others are written out and matched in full.
+    var wanted = new StringBuilder();
     for (int from = 0; from < words.length; from++) {
-      var phrase = new StringBuilder();
-      var wanted = new StringBuilder();
+      wanted.setLength(0);
+      long phraseCharacters = 0;
       for (int to = from; to < Math.min(words.length, from + LONGEST_NAME_IN_WORDS); to++) {
-        phrase.append(to > from ? " " : "").append(words[to]);
         wanted.append(normalized[to]);
+        phraseCharacters |= characters[to];
         if (wanted.length() < 3) {
           continue;
         }
-        String text = phrase.toString();
-        for (ListedHit hit : names.match(text, wanted.toString(), FLAG_AT)) {
+        String normalForm = wanted.toString();
+        if (!names.mayMatch(normalForm, phraseCharacters)) {
+          continue;
+        }
+        String text = String.join(" ", Arrays.asList(words).subList(from, to + 1));
+        for (ListedHit hit : names.match(text, normalForm, FLAG_AT)) {
           keep(best, hit.substanceId(), hit, text);
         }
       }
@@ -167,6 +177,26 @@ public final class ManifestScreen {
       Map<String, ManifestHit> best, String id, ListedHit hit, String matchedText) {
     var candidate = new ManifestHit(id, hit.name(), hit.reason(), matchedText, hit.score());
     best.merge(id, candidate, (a, b) -> b.score() > a.score() ? b : a);
+  }
+
+  /**
+   * Whether {@code text} has a hyphen, two ASCII digits, a hyphen and an ASCII digit in a row, as
+   * every match of {@code CAS_IN_TEXT} does: most descriptions do not, and skip the expression.
+   */
+  static boolean mayHoldCas(String text) {
+    for (int i = text.indexOf('-'); i >= 0 && i + 4 < text.length(); i = text.indexOf('-', i + 1)) {
+      if (digit(text.charAt(i + 1))
+          && digit(text.charAt(i + 2))
+          && text.charAt(i + 3) == '-'
+          && digit(text.charAt(i + 4))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static String blankToNull(String text) {

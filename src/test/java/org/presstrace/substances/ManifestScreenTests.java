@@ -67,6 +67,60 @@ class ManifestScreenTests {
   }
 
   @Test
+  void aLineOfTenThousandCharactersFindsTheNamesAtItsStartAndEnd() {
+    var description = new StringBuilder("fentanil");
+    while (description.length() < 10_000 - 12) {
+      description.append(" sodium chloride 25 kg lot A1-2345");
+    }
+    description.setLength(10_000 - 12);
+    description.append(" carfentanyl");
+    assertThat(description).hasSize(10_000);
+
+    ManifestVerdict verdict = line(description.toString(), "", "");
+
+    assertThat(verdict.flagged()).isTrue();
+    assertThat(verdict.hits())
+        .filteredOn(hit -> !hit.reason().startsWith("structure rule"))
+        .extracting(ManifestHit::substanceId, ManifestHit::matched)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("fentanyl", "fentanil"),
+            org.assertj.core.groups.Tuple.tuple("carfentanil", "carfentanyl"));
+  }
+
+  @Test
+  void theCasPreCheckPassesEveryTextTheExpressionFindsACasNumberIn() {
+    var pattern = java.util.regex.Pattern.compile("\\b\\d{2,7}-\\d{2}-\\d\\b");
+    var random = new java.util.SplittableRandom(20261210L);
+    String alphabet = "0123456789--- a٣";
+    int found = 0;
+    for (int i = 0; i < 50_000; i++) {
+      var text = new StringBuilder();
+      for (int c = random.nextInt(16); c > 0; c--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      if (pattern.matcher(text).find()) {
+        found++;
+        assertThat(ManifestScreen.mayHoldCas(text.toString())).as("'%s'", text).isTrue();
+      }
+    }
+    assertThat(found).isGreaterThan(100);
+    assertThat(line("sample 437-38-7", "", "").hits())
+        .extracting(ManifestHit::reason)
+        .contains("exact CAS");
+    assertThat(line("lot F11-8579 HS 2933-39", "", "").hits()).isEmpty();
+  }
+
+  @Test
+  void emptyAndWhitespaceOnlyLinesAreNotFlagged() {
+    for (String description : List.of("", " ", "\t", "\u3000\u3000", " , ; / ")) {
+      ManifestVerdict verdict = line(description, "", "");
+
+      assertThat(verdict.flagged()).as("'%s'", description).isFalse();
+      assertThat(verdict.hits()).isEmpty();
+    }
+  }
+
+  @Test
   void precisionAndRecallOnTheLabelledSet() throws IOException {
     int truePositives = 0;
     int falsePositives = 0;

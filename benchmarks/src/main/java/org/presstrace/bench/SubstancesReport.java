@@ -20,6 +20,12 @@ public final class SubstancesReport {
   public static void main(String[] args) throws Exception {
     String include =
         SubstancesBenchmark.class.getSimpleName() + (args.length > 0 ? "\\..*" + args[0] : "");
+    // The first 100,000 lines of the benchmark's manifest: enough to see how often lines repeat.
+    var sample = new SyntheticManifest(SubstancesBenchmark.SEED).lines(100_000);
+    System.out.println("manifest sample: " + SyntheticManifest.variety(sample));
+    for (int i = 0; i < 5; i++) {
+      System.out.println("  " + sample.get(i).description() + " | " + sample.get(i).cas());
+    }
     var results = new Runner(new OptionsBuilder().include(include).build()).run();
     double rules = 0;
     double smarts = 0;

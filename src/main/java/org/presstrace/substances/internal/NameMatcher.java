@@ -65,6 +65,12 @@ public final class NameMatcher {
   /** Every normalised name, each followed by a space (never part of one): one string to search. */
   private final String allNames;
 
+  /**
+   * Every three characters that follow each other in a normalised name, packed into a long, sorted:
+   * a query with three characters not among them is in no name.
+   */
+  private final long[] triples;
+
   public NameMatcher(List<Entry> entries) {
     this.entries = List.copyOf(entries);
     this.normalized = this.entries.stream().map(e -> normalize(e.text())).toList();
@@ -82,10 +88,21 @@ public final class NameMatcher {
     }
     this.names = new NameIndex(searchable);
     this.allNames = joined.toString();
+    var packed = new java.util.TreeSet<Long>();
+    for (int i = 0; i + 2 < allNames.length(); i++) {
+      packed.add(triple(allNames, i));
+    }
+    this.triples = packed.stream().mapToLong(Long::longValue).toArray();
   }
 
   /** Lower case, NFKC, salt words dropped, everything but letters and digits removed. */
   public static String normalize(String text) {
+    String ascii = normalizeAscii(text);
+    return ascii != null ? ascii : normalizeUnicode(text);
+  }
+
+  /** {@link #normalize} for any text, by the rule as written. */
+  static String normalizeUnicode(String text) {
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     var kept = new StringBuilder();
     for (String word : NOT_LETTER_OR_DIGIT.split(folded)) {
@@ -94,6 +111,74 @@ public final class NameMatcher {
       }
     }
     return kept.toString();
+  }
+
+  /**
+   * {@link #normalize} of a text of ASCII characters only, or {@code null} for any other text. NFKC
+   * leaves ASCII as it is, its lower case is ASCII, and its letters and digits are {@code
+   * [a-z0-9]}: the runs of those, salt words dropped, joined.
+   */
+  static String normalizeAscii(String text) {
+    int n = text.length();
+    StringBuilder kept = null;
+    int runStart = -1;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? text.charAt(i) : ' ';
+      if (c >= 0x80) {
+        return null;
+      }
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (alphanumeric) {
+        if (runStart < 0) {
+          runStart = i;
+        }
+      } else if (runStart >= 0) {
+        String word = text.substring(runStart, i).toLowerCase(Locale.ROOT);
+        if (!SALT_WORDS.contains(word)) {
+          if (kept == null) {
+            kept = new StringBuilder(n);
+          }
+          kept.append(word);
+        }
+        runStart = -1;
+      }
+    }
+    return kept == null ? "" : kept.toString();
+  }
+
+  /**
+   * Whether {@link #match(String, String, double)} under a minimum of at least {@value
+   * #CONTAINMENT_BELOW} can answer any hit for a query of normal form {@code normalized}: only a
+   * query with a listed name within the allowed distance, or one that could be a CAS number (digits
+   * only once normalised), can. Allocates nothing for a query that cannot.
+   */
+  public boolean mayMatch(String normalized) {
+    return mayMatch(normalized, characters(normalized));
+  }
+
+  /**
+   * As {@link #mayMatch(String)}, given {@code characters(normalized)}, which for a phrase is its
+   * words' {@code characters} together.
+   */
+  public boolean mayMatch(String normalized, long characters) {
+    if (normalized.isEmpty()) {
+      return false;
+    }
+    boolean digits = true;
+    for (int i = 0; i < normalized.length() && digits; i++) {
+      char c = normalized.charAt(i);
+      digits = c >= '0' && c <= '9';
+    }
+    return digits || names.anyWithin(normalized, characters, limit(normalized));
+  }
+
+  /**
+   * The characters of a normalised text as bits, for {@link #mayMatch(String, long)}: those of two
+   * texts joined are those of each together.
+   */
+  public static long characters(String normalized) {
+    return NameIndex.mask(normalized);
   }
 
   /** The best hit per substance, best first; {@code minimum} drops looser hits. */
@@ -152,7 +237,7 @@ public final class NameMatcher {
     }
     // A containment hit always scores below 0.75, so it can only matter under a lower minimum.
     boolean containment = minimum < CONTAINMENT_BELOW;
-    if (containment && wanted.length() >= 3 && allNames.contains(wanted)) {
+    if (containment && wanted.length() >= 3 && inSomeName(wanted)) {
       for (int i = 0; i < entries.size(); i++) {
         String candidate = this.normalized.get(i);
         if (entries.get(i).kind().equals("CAS")
@@ -199,6 +284,22 @@ public final class NameMatcher {
       return matchByScan(query, minimum);
     }
     return hits;
+  }
+
+  /** Whether {@code wanted} occurs in a normalised name, its triples looked up first. */
+  private boolean inSomeName(String wanted) {
+    for (int i = 0; i + 2 < wanted.length(); i++) {
+      if (java.util.Arrays.binarySearch(triples, triple(wanted, i)) < 0) {
+        return false;
+      }
+    }
+    return allNames.contains(wanted);
+  }
+
+  private static long triple(String text, int at) {
+    return ((long) text.charAt(at) << 32)
+        | ((long) text.charAt(at + 1) << 16)
+        | text.charAt(at + 2);
   }
 
   private static int limit(String wanted) {

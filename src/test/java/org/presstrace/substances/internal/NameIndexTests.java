@@ -190,6 +190,207 @@ class NameIndexTests {
     }
   }
 
+  @Test
+  void everyNameAtExactlyTheAllowedDistanceAndOneBeyondFindsWhatAFullComparisonFinds() {
+    var random = new SplittableRandom(20261207L);
+    int queries = 0;
+    for (String name : allNames()) {
+      String normal = NameMatcher.normalize(name);
+      int limit =
+          normal.length() <= 4 ? 0 : normal.length() <= 6 ? 1 : normal.length() <= 14 ? 2 : 3;
+      for (int edits : new int[] {limit, limit + 1}) {
+        for (int round = 0; round < 3; round++) {
+          var text = new StringBuilder(normal);
+          for (int e = 0; e < edits && text.length() > 1; e++) {
+            int at = random.nextInt(text.length());
+            switch (random.nextInt(3)) {
+              case 0 -> text.deleteCharAt(at);
+              case 1 -> text.insert(at, (char) ('a' + random.nextInt(26)));
+              default -> text.setCharAt(at, text.charAt(at) == 'x' ? 'q' : 'x');
+            }
+          }
+          sameAsAFullComparison(matcher, text.toString());
+          queries++;
+        }
+      }
+    }
+    assertThat(queries).isGreaterThan(600);
+    // A name edited at its very first and very last characters, where the pieces begin and end.
+    sameAsAFullComparison(matcher, "xetonitazenx");
+    sameAsAFullComparison(matcher, "tetrahydrofuranylfentanyl".substring(3));
+    sameAsAFullComparison(matcher, "xyz" + "tetrahydrofuranylfentanyl");
+    assertThat(matcher.match("xetonitazenx", 0.75)).isNotEmpty();
+  }
+
+  @Test
+  void everyTranspositionOfEveryNameFindsWhatAFullComparisonFinds() {
+    int queries = 0;
+    for (String name : allNames()) {
+      for (int at = 0; at + 1 < name.length(); at++) {
+        char[] chars = name.toCharArray();
+        char here = chars[at];
+        chars[at] = chars[at + 1];
+        chars[at + 1] = here;
+        sameAsAFullComparison(matcher, new String(chars));
+        queries++;
+      }
+    }
+    assertThat(queries).isGreaterThan(2000);
+  }
+
+  @Test
+  void fullWidthHanAndOtherUnicodeTextFindsWhatAFullComparisonFinds() {
+    for (String query :
+        List.of(
+            "ＦＥＮＴＡＮＹＬ",
+            "ｆｅｎｔａｎｉｌ　ＨＣｌ",
+            "\uD835\uDC1F\uD835\uDC1E\uD835\uDC27\uD835\uDC2D\uD835\uDC1A\uD835\uDC27\uD835\uDC32\uD835\uDC25",
+            "芬太尼 样品",
+            "卡芬太尼hcl",
+            "呋喃芬太呢 盐酸盐",
+            "ｉｓｏｔｏｎｉｔａｚｅｎｅ",
+            "isotonitazène",
+            "ISOTONITAZE\u0301NE",
+            "Ꭵsotonitazene",
+            "etonitazene\u200b",
+            "\u00a0fentanyl\u00a0",
+            "ﬁ ﬂ fentanyl",
+            "\uD83D\uDE00carfentanil\uD83D\uDE00",
+            "\uDC00fentanyl",
+            "4-ＡＮＰＰ")) {
+      sameAsAFullComparison(matcher, query);
+    }
+    assertThat(matcher.match("ＦＥＮＴＡＮＹＬ", 0.75))
+        .extracting(ListedHit::substanceId)
+        .contains("fentanyl");
+  }
+
+  @Test
+  void emptyWhitespaceAndVeryLongTextFindWhatAFullComparisonFinds() {
+    for (String query : List.of("", " ", "\t\n", "\u3000", "  \u2003 ", "-", "---", ",;/")) {
+      sameAsAFullComparison(matcher, query);
+      assertThat(matcher.match(query, 0.0)).as("'%s'", query).isEmpty();
+    }
+    var random = new SplittableRandom(10_000L);
+    var line = new StringBuilder("fentanil ");
+    while (line.length() < 10_000) {
+      line.append(random.nextBoolean() ? "acetyl fentanyl " : "sodium chloride 25 kg ");
+      line.append(randomText(random, "abcdefghijklmnopqrstuvwxyz", 1 + random.nextInt(12)));
+      line.append(' ');
+    }
+    line.setLength(10_000);
+    String text = line.toString();
+    sameAsAFullComparison(matcher, text);
+    assertThat(matcher.match(text, 0.0)).isEmpty();
+    String[] words = text.split(" ");
+    for (int from = 0; from < words.length; from += 7) {
+      var phrase = new StringBuilder();
+      for (int to = from; to < Math.min(words.length, from + 6); to++) {
+        phrase.append(to > from ? " " : "").append(words[to]);
+        sameAsAFullComparison(matcher, phrase.toString());
+      }
+    }
+  }
+
+  @Test
+  void namesThatShareTheirPiecesAndDeletionsAreFoundExactlyAsLevenshteinGives() {
+    var random = new SplittableRandom(20261208L);
+    var names = new ArrayList<String>();
+    for (int i = 0; i < 400; i++) {
+      // Two letters only, lengths up to 40: names share most pieces and most of their deletions.
+      names.add(randomText(random, "ab", 1 + random.nextInt(40)));
+    }
+    names.add("aaaaaaaaaaaaaaaaaaaa");
+    names.add("aaaaaaaaaaaaaaaaaaab");
+    names.add("baaaaaaaaaaaaaaaaaaa");
+    var nameIndex = new NameIndex(names);
+    for (int q = 0; q < 400; q++) {
+      String base = names.get(random.nextInt(names.size()));
+      int k = 1 + random.nextInt(3);
+      var text = new StringBuilder(base);
+      for (int e = 0; e < k && text.length() > 1; e++) {
+        int at = random.nextInt(text.length());
+        switch (random.nextInt(3)) {
+          case 0 -> text.deleteCharAt(at);
+          case 1 -> text.insert(at, random.nextBoolean() ? 'a' : 'b');
+          default -> text.setCharAt(at, text.charAt(at) == 'a' ? 'b' : 'a');
+        }
+      }
+      String query = text.toString();
+      for (int limit = 1; limit <= 3; limit++) {
+        var expected = new ArrayList<String>();
+        var distance = new LevenshteinDistance(limit);
+        for (int i = 0; i < names.size(); i++) {
+          int d = distance.apply(query, names.get(i));
+          if (d >= 0) {
+            expected.add(i + ":" + d);
+          }
+        }
+        var found = new ArrayList<String>();
+        nameIndex.within(
+            query,
+            limit,
+            (indices, d) -> {
+              for (int index : indices) {
+                found.add(index + ":" + d);
+              }
+            });
+        assertThat(found)
+            .as("'%s' within %d", query, limit)
+            .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(nameIndex.anyWithin(query, limit)).isEqualTo(!expected.isEmpty());
+      }
+    }
+  }
+
+  @Test
+  void asciiTextNormalisesAsTheRuleAsWrittenDoes() {
+    var random = new SplittableRandom(20261209L);
+    String alphabet = "aZ09 -,.()\t\u0000\u007f/HClhcl";
+    for (int i = 0; i < 20_000; i++) {
+      String text =
+          random.nextInt(4) == 0
+              ? List.copyOf(NameMatcher.SALT_WORDS)
+                      .get(random.nextInt(NameMatcher.SALT_WORDS.size()))
+                  + randomText(random, alphabet, random.nextInt(6))
+              : randomText(random, alphabet, random.nextInt(30));
+      assertThat(NameMatcher.normalizeAscii(text))
+          .as("'%s'", text)
+          .isEqualTo(NameMatcher.normalizeUnicode(text));
+    }
+    assertThat(NameMatcher.normalizeAscii("fentanyl é")).isNull();
+    assertThat(NameMatcher.normalize("Fentanyl HCl, 4-ANPP")).isEqualTo("fentanyl4anpp");
+  }
+
+  @Test
+  void aPhraseMayMatchByItsWordsCharactersExactlyWhenByItsOwn() {
+    var random = new SplittableRandom(20261211L);
+    for (String name : allNames()) {
+      String normal = NameMatcher.normalize(name);
+      if (normal.length() < 2) {
+        continue;
+      }
+      int cut = 1 + random.nextInt(normal.length() - 1);
+      long joined =
+          NameMatcher.characters(normal.substring(0, cut))
+              | NameMatcher.characters(normal.substring(cut));
+      assertThat(joined).isEqualTo(NameMatcher.characters(normal));
+      assertThat(matcher.mayMatch(normal, joined)).as(name).isTrue();
+    }
+    assertThat(matcher.mayMatch("sodiumchloride", NameMatcher.characters("sodiumchloride")))
+        .isFalse();
+  }
+
+  private static List<String> allNames() {
+    var names = new ArrayList<String>();
+    for (Substance s : ReferenceList.builtIn().substances()) {
+      names.add(s.name());
+      names.addAll(s.synonyms());
+      names.addAll(s.chineseNames());
+    }
+    return names;
+  }
+
   private static String randomText(SplittableRandom random, String alphabet, int length) {
     var text = new StringBuilder();
     for (int i = 0; i < length; i++) {
