@@ -114,6 +114,79 @@ public class GuardedReads {
   }
 
   /**
+   * The rows hanging off each of several records, as {@link #history} reads them for one: for each
+   * record the caller may read, its rows (in the order of {@code historySql}); the others are left
+   * out and audited as not found. One statement checks every record, one reads every history, and
+   * one audit entry per record (as {@link #history} leaves) is written in one insert with the
+   * others.
+   *
+   * @param historySql a statement fixed by the calling module, selecting the rows of the records in
+   *     the list parameter {@code :acc_ids}
+   * @param recordColumn the column of {@code historySql}'s rows that names their record
+   * @return the histories of the readable records, keyed by record id, in the order of {@code ids}
+   */
+  @Transactional
+  public <T> Map<String, List<T>> histories(
+      AccessContext context,
+      ProtectedKind kind,
+      List<String> ids,
+      String historySql,
+      String recordColumn,
+      RowMapper<T> mapper) {
+    if (!IDENTIFIER.matcher(recordColumn).matches()) {
+      throw new IllegalArgumentException("'" + recordColumn + "' is not a plain identifier");
+    }
+    requirePurpose(context, kind);
+    var wanted = List.copyOf(new LinkedHashSet<>(ids));
+    var result = new LinkedHashMap<String, List<T>>();
+    if (wanted.isEmpty()) {
+      return result;
+    }
+    var filter = policy.readFilter(context.caller(), kind);
+    var visible = queries.visibleAmong(kind, filter, wanted);
+    for (String id : wanted) {
+      if (visible.contains(id)) {
+        result.put(id, new ArrayList<>());
+      }
+    }
+    if (!result.isEmpty()) {
+      queries.rows(
+          historySql,
+          Map.of("acc_ids", List.copyOf(result.keySet())),
+          (rs, row) -> {
+            List<T> rows = result.get(rs.getString(recordColumn));
+            if (rows == null) {
+              throw new IllegalStateException("a history row of a record not asked for");
+            }
+            rows.add(mapper.mapRow(rs, rows.size()));
+            return null;
+          });
+    }
+    audit.together(
+        () -> {
+          for (String id : wanted) {
+            List<T> rows = result.get(id);
+            if (rows == null) {
+              audit.record(context, "HISTORY", kind.name(), id, "NOT_FOUND", null);
+            } else {
+              audit.record(context, "HISTORY", kind.name(), id, "SHOWN", rows.size() + " entries");
+            }
+          }
+          return null;
+        });
+    return result;
+  }
+
+  /**
+   * Runs {@code reads} with the audit entries they leave written together in one insert as they
+   * return (see {@link AuditTrail#together}): the same entries, one statement.
+   */
+  @Transactional
+  public <T> T together(java.util.function.Supplier<T> reads) {
+    return audit.together(reads);
+  }
+
+  /**
    * The stored versions of a record, each shown only when the caller may read the record under that
    * version's own marking as well as under the current one: a version filed under a tighter marking
    * than today's is left out, exactly as a hidden record is left out of a list.
