@@ -142,8 +142,16 @@ public class GuardedReads {
     if (wanted.isEmpty()) {
       return result;
     }
-    var filter = policy.readFilter(context.caller(), kind);
-    var visible = queries.visibleAmong(kind, filter, wanted);
+    // Records a page of this scope has just shown to this caller (read under the same filter in
+    // the same transaction) are not checked again; any other id is.
+    Shown shown = shown(context);
+    java.util.Set<String> visible;
+    if (shown != null
+        && shown.ids().getOrDefault(kind.name(), java.util.Set.of()).containsAll(wanted)) {
+      visible = new java.util.HashSet<>(wanted);
+    } else {
+      visible = queries.visibleAmong(kind, policy.readFilter(context.caller(), kind), wanted);
+    }
     for (String id : wanted) {
       if (visible.contains(id)) {
         result.put(id, new ArrayList<>());
@@ -178,12 +186,40 @@ public class GuardedReads {
   }
 
   /**
-   * Runs {@code reads} with the audit entries they leave written together in one insert as they
-   * return (see {@link AuditTrail#together}): the same entries, one statement.
+   * Runs {@code reads} of {@code context} with the audit entries they leave written together in one
+   * insert as they return (see {@link AuditTrail#together}): the same entries, one statement.
+   * Within it, {@link #histories} does not check again the records a {@link #page} of the same
+   * caller has just shown.
    */
   @Transactional
-  public <T> T together(java.util.function.Supplier<T> reads) {
-    return audit.together(reads);
+  public <T> T together(AccessContext context, java.util.function.Supplier<T> reads) {
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(
+        SHOWN)) {
+      return audit.together(reads);
+    }
+    org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(
+        SHOWN, new Shown(context.caller(), new java.util.HashMap<>()));
+    try {
+      return audit.together(reads);
+    } finally {
+      org.springframework.transaction.support.TransactionSynchronizationManager.unbindResource(
+          SHOWN);
+    }
+  }
+
+  /** The resource under which {@link #together} keeps what its pages showed, by kind. */
+  private static final String SHOWN = GuardedReads.class.getName() + ".shown";
+
+  /** The ids the pages of a {@link #together} scope have shown to {@code caller}, by kind. */
+  private record Shown(Caller caller, Map<String, java.util.Set<String>> ids) {}
+
+  /** What the pages of the current scope showed, if it is this caller's. */
+  private static Shown shown(AccessContext context) {
+    var shown =
+        (Shown)
+            org.springframework.transaction.support.TransactionSynchronizationManager.getResource(
+                SHOWN);
+    return shown != null && shown.caller().equals(context.caller()) ? shown : null;
   }
 
   /**
@@ -250,6 +286,10 @@ public class GuardedReads {
     List<T> items = rows.items();
     long total = rows.total();
     var ids = rows.ids();
+    Shown shown = shown(context);
+    if (shown != null) {
+      shown.ids().computeIfAbsent(kind.name(), k -> new java.util.HashSet<>()).addAll(ids);
+    }
     audit.record(
         context,
         criteria.search() ? "SEARCH" : "LIST",

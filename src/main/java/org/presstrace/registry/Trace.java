@@ -139,8 +139,10 @@ public class Trace {
       how = null;
     }
     // The search, the parts and the histories each leave their audit entries as before; they are
-    // written together in one insert as the trace returns.
+    // written together in one insert as the trace returns, and the histories of the machines the
+    // search has just shown are not checked again.
     return reads.together(
+        context,
         () -> {
           Page<MachineView> found =
               reads.page(
