@@ -1,7 +1,6 @@
 package org.presstrace.access;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import org.presstrace.access.internal.AuditStore;
 import org.presstrace.access.internal.ReadPlacement;
 import org.presstrace.shared.Page;
@@ -43,6 +43,9 @@ public class AuditTrail {
    * the primary: not a write of the user's own that later reads must see.
    */
   public static final String BESIDE_READ = AuditTrail.class.getName() + ".besideRead";
+
+  /** The resource under which {@link #together} holds back the entries of its reads. */
+  private static final String TOGETHER = AuditTrail.class.getName() + ".together";
 
   private final AuditStore store;
   private final Clock clock;
@@ -81,23 +84,81 @@ public class AuditTrail {
       String recordId,
       String outcome,
       String detail) {
-    Runnable entry =
-        () ->
-            insert(
-                context.caller().username(),
-                context.caller().agency(),
-                action,
-                kind,
-                truncate(recordId, 64),
-                context.channel(),
-                context.purposeText(),
-                outcome,
-                detail);
+    AuditEntry entry =
+        entry(
+            context.caller().username(),
+            context.caller().agency(),
+            action,
+            kind,
+            truncate(recordId, 64),
+            context.channel(),
+            context.purposeText(),
+            outcome,
+            detail);
+    @SuppressWarnings("unchecked")
+    var heldBack = (List<AuditEntry>) TransactionSynchronizationManager.getResource(TOGETHER);
+    if (heldBack != null) {
+      heldBack.add(entry);
+    } else {
+      write(List.of(entry));
+    }
+  }
+
+  /**
+   * Runs {@code reads} (several guarded reads of one request, such as a trace's search, parts and
+   * histories) with the entries they record held back, then writes them all in one multi-row insert
+   * before returning, each announced to the ledger as {@link #record} does: the same entries, in
+   * the same transaction, in one statement instead of one each. Should {@code reads} fail, the
+   * entries recorded so far are written as {@link #record} would have written them, and the failure
+   * goes on (a rollback takes them with it); should the write fail, the reads fail. Nested calls
+   * write with the outermost.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public <T> T together(Supplier<T> reads) {
+    if (TransactionSynchronizationManager.hasResource(TOGETHER)) {
+      return reads.get();
+    }
+    var heldBack = new ArrayList<AuditEntry>();
+    TransactionSynchronizationManager.bindResource(TOGETHER, heldBack);
+    T result;
+    try {
+      result = reads.get();
+    } catch (RuntimeException | Error failure) {
+      // What was recorded before the failure is written as it would have been without holding
+      // back: a transaction that commits anyway (a NotFound let through) keeps those entries, one
+      // that rolls back takes them with it.
+      TransactionSynchronizationManager.unbindResource(TOGETHER);
+      if (!heldBack.isEmpty()) {
+        try {
+          write(heldBack);
+        } catch (RuntimeException written) {
+          failure.addSuppressed(written);
+        }
+      }
+      throw failure;
+    }
+    TransactionSynchronizationManager.unbindResource(TOGETHER);
+    if (!heldBack.isEmpty()) {
+      write(heldBack);
+    }
+    return result;
+  }
+
+  /**
+   * Writes entries on the transaction's own connection, or, when that connection is the read
+   * replica's (a {@link LagTolerant} read served by the replica, which can write nothing), on the
+   * primary in one transaction of their own as the read commits: a connection from the primary's
+   * pool while the read holds one from the replica's, never two from one pool. Should that fail,
+   * the read fails, so that no read is shown without its entry.
+   */
+  private void write(List<AuditEntry> entries) {
+    var copy = List.copyOf(entries);
+    Runnable insert = () -> insert(copy);
     ReadPlacement reads = placement.getIfAvailable();
     if (reads != null && reads.onReplica()) {
-      besideRead().add(entry);
+      besideRead().add(insert);
     } else {
-      entry.run();
+      insert.run();
     }
   }
 
@@ -136,15 +197,22 @@ public class AuditTrail {
   /** Records an event with no signed-in caller, such as a failed login. */
   @Transactional
   public void recordAnonymous(String username, String action, String outcome, String detail) {
-    insert(truncate(username, 64), null, action, null, null, Channel.API, null, outcome, detail);
+    insert(
+        List.of(
+            entry(
+                truncate(username, 64),
+                null,
+                action,
+                null,
+                null,
+                Channel.API,
+                null,
+                outcome,
+                detail)));
   }
 
-  /**
-   * Writes one entry and announces it, inside the caller's transaction, so that the ledger queues
-   * it in the same commit: an entry is either in both the trail and the ledger's queue (and then
-   * the log), or in neither.
-   */
-  private void insert(
+  /** An entry as it will be stored, stamped now, without its id. */
+  private AuditEntry entry(
       String username,
       String agency,
       String action,
@@ -154,39 +222,47 @@ public class AuditTrail {
       String purpose,
       String outcome,
       String detail) {
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String requestId = MDC.get(REQUEST_ID);
-    String storedDetail = truncate(detail, DETAIL_LIMIT);
-    var entry =
-        new AuditEntry(
-            0,
-            at,
-            username,
-            agency,
-            action,
-            kind,
-            recordId,
-            channel,
-            purpose,
-            outcome,
-            storedDetail,
-            requestId);
-    long id = store.append(entry);
-    events.publishEvent(
-        new AuditRecorded(
-            new AuditEntry(
-                id,
-                at,
-                username,
-                agency,
-                action,
-                kind,
-                recordId,
-                channel,
-                purpose,
-                outcome,
-                storedDetail,
-                requestId)));
+    return new AuditEntry(
+        0,
+        clock.instant().truncatedTo(ChronoUnit.MICROS),
+        username,
+        agency,
+        action,
+        kind,
+        recordId,
+        channel,
+        purpose,
+        outcome,
+        truncate(detail, DETAIL_LIMIT),
+        MDC.get(REQUEST_ID));
+  }
+
+  /**
+   * Writes entries (one insert for one, one multi-row insert for several) and announces each,
+   * inside the caller's transaction, so that the ledger queues them in the same commit: an entry is
+   * either in both the trail and the ledger's queue (and then the log), or in neither.
+   */
+  private void insert(List<AuditEntry> entries) {
+    List<Long> ids =
+        entries.size() == 1 ? List.of(store.append(entries.get(0))) : store.appendAll(entries);
+    for (int i = 0; i < entries.size(); i++) {
+      AuditEntry e = entries.get(i);
+      events.publishEvent(
+          new AuditRecorded(
+              new AuditEntry(
+                  ids.get(i),
+                  e.occurredAt(),
+                  e.username(),
+                  e.agency(),
+                  e.action(),
+                  e.kind(),
+                  e.recordId(),
+                  e.channel(),
+                  e.purpose(),
+                  e.outcome(),
+                  e.detail(),
+                  e.requestId())));
+    }
   }
 
   /** One page of the trail, newest first; only auditors search it, and the search is recorded. */

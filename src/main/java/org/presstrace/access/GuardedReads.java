@@ -114,6 +114,115 @@ public class GuardedReads {
   }
 
   /**
+   * The rows hanging off each of several records, as {@link #history} reads them for one: for each
+   * record the caller may read, its rows (in the order of {@code historySql}); the others are left
+   * out and audited as not found. One statement checks every record, one reads every history, and
+   * one audit entry per record (as {@link #history} leaves) is written in one insert with the
+   * others.
+   *
+   * @param historySql a statement fixed by the calling module, selecting the rows of the records in
+   *     the list parameter {@code :acc_ids}
+   * @param recordColumn the column of {@code historySql}'s rows that names their record
+   * @return the histories of the readable records, keyed by record id, in the order of {@code ids}
+   */
+  @Transactional
+  public <T> Map<String, List<T>> histories(
+      AccessContext context,
+      ProtectedKind kind,
+      List<String> ids,
+      String historySql,
+      String recordColumn,
+      RowMapper<T> mapper) {
+    if (!IDENTIFIER.matcher(recordColumn).matches()) {
+      throw new IllegalArgumentException("'" + recordColumn + "' is not a plain identifier");
+    }
+    requirePurpose(context, kind);
+    var wanted = List.copyOf(new LinkedHashSet<>(ids));
+    var result = new LinkedHashMap<String, List<T>>();
+    if (wanted.isEmpty()) {
+      return result;
+    }
+    // Records a page of this scope has just shown to this caller (read under the same filter in
+    // the same transaction) are not checked again; any other id is.
+    Shown shown = shown(context);
+    java.util.Set<String> visible;
+    if (shown != null
+        && shown.ids().getOrDefault(kind.name(), java.util.Set.of()).containsAll(wanted)) {
+      visible = new java.util.HashSet<>(wanted);
+    } else {
+      visible = queries.visibleAmong(kind, policy.readFilter(context.caller(), kind), wanted);
+    }
+    for (String id : wanted) {
+      if (visible.contains(id)) {
+        result.put(id, new ArrayList<>());
+      }
+    }
+    if (!result.isEmpty()) {
+      queries.rows(
+          historySql,
+          Map.of("acc_ids", List.copyOf(result.keySet())),
+          (rs, row) -> {
+            List<T> rows = result.get(rs.getString(recordColumn));
+            if (rows == null) {
+              throw new IllegalStateException("a history row of a record not asked for");
+            }
+            rows.add(mapper.mapRow(rs, rows.size()));
+            return null;
+          });
+    }
+    audit.together(
+        () -> {
+          for (String id : wanted) {
+            List<T> rows = result.get(id);
+            if (rows == null) {
+              audit.record(context, "HISTORY", kind.name(), id, "NOT_FOUND", null);
+            } else {
+              audit.record(context, "HISTORY", kind.name(), id, "SHOWN", rows.size() + " entries");
+            }
+          }
+          return null;
+        });
+    return result;
+  }
+
+  /**
+   * Runs {@code reads} of {@code context} with the audit entries they leave written together in one
+   * insert as they return (see {@link AuditTrail#together}): the same entries, one statement.
+   * Within it, {@link #histories} does not check again the records a {@link #page} of the same
+   * caller has just shown.
+   */
+  @Transactional
+  public <T> T together(AccessContext context, java.util.function.Supplier<T> reads) {
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(
+        SHOWN)) {
+      return audit.together(reads);
+    }
+    org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(
+        SHOWN, new Shown(context.caller(), new java.util.HashMap<>()));
+    try {
+      return audit.together(reads);
+    } finally {
+      org.springframework.transaction.support.TransactionSynchronizationManager.unbindResource(
+          SHOWN);
+    }
+  }
+
+  /** The resource under which {@link #together} keeps what its pages showed, by kind. */
+  private static final String SHOWN = GuardedReads.class.getName() + ".shown";
+
+  /** The ids the pages of a {@link #together} scope have shown to {@code caller}, by kind. */
+  private record Shown(Caller caller, Map<String, java.util.Set<String>> ids) {}
+
+  /** What the pages of the current scope showed, if it is this caller's. */
+  private static Shown shown(AccessContext context) {
+    var shown =
+        (Shown)
+            org.springframework.transaction.support.TransactionSynchronizationManager.getResource(
+                SHOWN);
+    return shown != null && shown.caller().equals(context.caller()) ? shown : null;
+  }
+
+  /**
    * The stored versions of a record, each shown only when the caller may read the record under that
    * version's own marking as well as under the current one: a version filed under a tighter marking
    * than today's is left out, exactly as a hidden record is left out of a list.
@@ -177,6 +286,10 @@ public class GuardedReads {
     List<T> items = rows.items();
     long total = rows.total();
     var ids = rows.ids();
+    Shown shown = shown(context);
+    if (shown != null) {
+      shown.ids().computeIfAbsent(kind.name(), k -> new java.util.HashSet<>()).addAll(ids);
+    }
     audit.record(
         context,
         criteria.search() ? "SEARCH" : "LIST",

@@ -138,14 +138,21 @@ public class Trace {
                   Machines.modelKey(query.model())));
       how = null;
     }
-    Page<MachineView> found =
-        reads.page(
-            context,
-            Machines.KIND,
-            criteria.orderBy("r.serial_normalised"),
-            new PageQuery(0, LIMIT),
-            Machines::view);
-    return traced(context, found.items(), query, how);
+    // The search, the parts and the histories each leave their audit entries as before; they are
+    // written together in one insert as the trace returns, and the histories of the machines the
+    // search has just shown are not checked again.
+    return reads.together(
+        context,
+        () -> {
+          Page<MachineView> found =
+              reads.page(
+                  context,
+                  Machines.KIND,
+                  criteria.orderBy("r.serial_normalised"),
+                  new PageQuery(0, LIMIT),
+                  Machines::view);
+          return traced(context, found.items(), query, how);
+        });
   }
 
   /** The equipment held by {@code registrantId} that the caller may read (one page). */
@@ -284,6 +291,23 @@ public class Trace {
         });
   }
 
+  /** The chains of custody of the items among {@code ids} the caller may read, in one read. */
+  private Map<String, List<CustodyEntry>> custody(AccessContext context, List<String> ids) {
+    Instant now = clock.instant();
+    Caller caller = context.caller();
+    return reads.histories(
+        context,
+        Machines.KIND,
+        ids,
+        Machines.CUSTODY_OF_MANY_SQL,
+        "machine_id",
+        (rs, row) -> {
+          CustodyEntry entry = Machines.entry(rs, deadlines, now);
+          Marking own = Machines.eventMarking(rs);
+          return own == null || derivations.showsContent(caller, own) ? entry : entry.factOnly();
+        });
+  }
+
   private List<TracedMachine> traced(
       AccessContext context, List<MachineView> machines, Query query, String exactSerial) {
     if (machines.isEmpty()) {
@@ -302,9 +326,16 @@ public class Trace {
         .items()
         .forEach(
             part -> parts.computeIfAbsent(part.installedIn(), k -> new ArrayList<>()).add(part));
+    Map<String, List<CustodyEntry>> histories = custody(context, ids);
+    var holders = registrants.byIds(machines.stream().map(MachineView::holder).toList());
     var result = new ArrayList<TracedMachine>();
     for (MachineView machine : machines) {
-      List<CustodyEntry> custody = custody(context, machine.id());
+      List<CustodyEntry> custody = histories.get(machine.id());
+      if (custody == null) {
+        // Read a moment ago under the same filter in the same transaction: only a change of its
+        // marking in between hides it now, and then it is left out like any hidden machine.
+        continue;
+      }
       String match =
           exactSerial != null
               ? (machine.serial().equals(exactSerial) ? "EXACT" : "NORMALISED")
@@ -314,7 +345,7 @@ public class Trace {
               machine,
               match,
               custody,
-              registrants.byId(machine.holder()).orElse(null),
+              machine.holder() == null ? null : holders.get(machine.holder()),
               openLossOrTheft(machine, custody),
               parts.getOrDefault(machine.id(), List.of())));
     }

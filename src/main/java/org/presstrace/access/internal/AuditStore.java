@@ -57,6 +57,99 @@ public class AuditStore {
     return keys.getKeyAs(Number.class).longValue();
   }
 
+  /** At most this many entries go in one statement (eleven parameters each). */
+  static final int ROWS_PER_INSERT = 500;
+
+  /**
+   * Appends {@code entries} in one multi-row insert (per {@value #ROWS_PER_INSERT}) and returns
+   * their ids in the order given; {@code entry.id()} is ignored. Each returned row names its action
+   * and record, and the ids are taken only when every row matches the entry in its place, so that
+   * no entry can be given another's id.
+   */
+  public List<Long> appendAll(List<AuditEntry> entries) {
+    var ids = new ArrayList<Long>(entries.size());
+    for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+      ids.addAll(
+          appendRows(entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT))));
+    }
+    return ids;
+  }
+
+  private List<Long> appendRows(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    var sql =
+        new StringBuilder(
+            "INSERT INTO audit_event (occurred_at, username, agency_code, action, kind, record_id,"
+                + " channel, purpose, outcome, detail, request_id) VALUES ");
+    var params = new HashMap<String, Object>();
+    for (int i = 0; i < entries.size(); i++) {
+      AuditEntry entry = entries.get(i);
+      if (i > 0) {
+        sql.append(", ");
+      }
+      sql.append("(:at")
+          .append(i)
+          .append(", :username")
+          .append(i)
+          .append(", :agency")
+          .append(i)
+          .append(", :action")
+          .append(i)
+          .append(", :kind")
+          .append(i)
+          .append(", :recordId")
+          .append(i)
+          .append(", :channel")
+          .append(i)
+          .append(", :purpose")
+          .append(i)
+          .append(", :outcome")
+          .append(i)
+          .append(", :detail")
+          .append(i)
+          .append(", :requestId")
+          .append(i)
+          .append(')');
+      params.put("at" + i, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+      params.put("username" + i, entry.username());
+      params.put("agency" + i, entry.agency());
+      params.put("action" + i, entry.action());
+      params.put("kind" + i, entry.kind());
+      params.put("recordId" + i, entry.recordId());
+      params.put("channel" + i, entry.channel().name());
+      params.put("purpose" + i, entry.purpose());
+      params.put("outcome" + i, entry.outcome());
+      params.put("detail" + i, entry.detail());
+      params.put("requestId" + i, entry.requestId());
+    }
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(sql.toString()).params(params).update(keys, "id", "action", "record_id");
+    List<Map<String, Object>> rows = keys.getKeyList();
+    if (rows.size() != entries.size()) {
+      throw new IllegalStateException(
+          "audit insert returned " + rows.size() + " ids for " + entries.size() + " entries");
+    }
+    var ids = new ArrayList<Long>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> row = lowerCased(rows.get(i));
+      AuditEntry entry = entries.get(i);
+      if (!java.util.Objects.equals(row.get("action"), entry.action())
+          || !java.util.Objects.equals(row.get("record_id"), entry.recordId())) {
+        throw new IllegalStateException("audit insert returned its ids out of order");
+      }
+      ids.add(((Number) row.get("id")).longValue());
+    }
+    return ids;
+  }
+
+  private static Map<String, Object> lowerCased(Map<String, Object> row) {
+    var lower = new HashMap<String, Object>();
+    row.forEach((key, value) -> lower.put(key.toLowerCase(java.util.Locale.ROOT), value));
+    return lower;
+  }
+
   /** How many entries match {@code query}. */
   public long count(AuditQuery query) {
     var where = where(query);

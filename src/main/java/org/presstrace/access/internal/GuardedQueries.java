@@ -95,6 +95,22 @@ public class GuardedQueries {
         .isEmpty();
   }
 
+  /** Which of {@code ids} (of {@code kind}) pass {@code filter}, in one statement. */
+  public java.util.Set<String> visibleAmong(
+      ProtectedKind kind, SqlFilter filter, java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        select(
+            kind,
+            "r.id",
+            filter,
+            "r.id IN (:acc_ids)",
+            Map.of("acc_ids", List.copyOf(ids)),
+            new SingleColumnRowMapper<>(String.class)));
+  }
+
   /**
    * A predicate over alias {@code r}: {@code column} holds the id of a {@code kind} record passing
    * the caller's filter, with the filter's parameters renamed after the table and column.
@@ -176,11 +192,6 @@ public class GuardedQueries {
       RowMapper<T> mapper) {
     String where = where(filter, criteria);
     var params = withPolicy(criteria, filter);
-    long total =
-        jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " r WHERE " + where)
-            .params(params)
-            .query(Long.class)
-            .single();
     var ids = new ArrayList<String>();
     List<T> items =
         jdbc.sql(
@@ -202,6 +213,15 @@ public class GuardedQueries {
                   return mapper.mapRow(rs, row);
                 })
             .list();
+    // A page that is not full and not past the end is the last: it gives the total itself, so the
+    // count (a second pass over every match) is run only when more rows may follow.
+    long total =
+        items.size() < limit && (!items.isEmpty() || offset == 0)
+            ? offset + items.size()
+            : jdbc.sql("SELECT COUNT(*) FROM " + kind.table() + " r WHERE " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
     return new PageOfRows<>(items, ids, total);
   }
 

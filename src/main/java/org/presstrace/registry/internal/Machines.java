@@ -69,6 +69,15 @@ public class Machines {
           + " LEFT JOIN transfer_record tr ON tr.machine_id = ce.machine_id AND tr.seq = ce.seq"
           + " WHERE ce.machine_id = :id ORDER BY ce.seq";
 
+  /**
+   * The custody events of the machines in {@code :acc_ids}, as {@link #CUSTODY_SQL} reads them for
+   * one, each machine's in order, for a guarded read of several histories at once.
+   */
+  public static final String CUSTODY_OF_MANY_SQL =
+      CUSTODY_SQL.replace(
+          " WHERE ce.machine_id = :id ORDER BY ce.seq",
+          " WHERE ce.machine_id IN (:acc_ids) ORDER BY ce.machine_id, ce.seq");
+
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
 

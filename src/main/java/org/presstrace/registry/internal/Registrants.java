@@ -39,6 +39,21 @@ public class Registrants {
         .optional();
   }
 
+  /** The registrants with these ids, keyed by id, in one statement; unknown ids are left out. */
+  public java.util.Map<String, RegistrantView> byIds(java.util.Collection<String> ids) {
+    var wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    var found = new java.util.HashMap<String, RegistrantView>();
+    if (wanted.isEmpty()) {
+      return found;
+    }
+    jdbc.sql("SELECT * FROM registrant WHERE id IN (:ids)")
+        .param("ids", wanted)
+        .query(this::view)
+        .list()
+        .forEach(registrant -> found.put(registrant.id(), registrant));
+    return found;
+  }
+
   public Optional<RegistrantView> byAgency(String agencyCode) {
     return jdbc.sql("SELECT * FROM registrant WHERE agency_code = :agency")
         .param("agency", agencyCode)
