@@ -164,6 +164,9 @@ class OnePooledConnectionIntegrationTests {
         .as("the lag-tolerant reads are audited")
         .anyMatch(e -> e.endsWith(" SEARCH"))
         .hasSizeGreaterThanOrEqualTo(12);
+    // Integration follows the commit (the integrator gathers commits for a moment first): wait for
+    // it, then every entry must have its leaf.
+    assertThat(ledger.awaitIntegration()).as("everything committed integrated").isTrue();
     for (String entry : entries) {
       assertThat(ledger.leafFor(AuditLeaves.KIND, entry.substring(0, entry.indexOf(' '))))
           .as("the ledger leaf of audit entry %s", entry)

@@ -207,6 +207,7 @@ class ReadReplicaTests {
         .isGreaterThan(replicaBefore);
     List<Long> audited = searches(colleague);
     assertThat(audited).as("the replica's read is audited on the primary").hasSize(1);
+    assertThat(ledger.awaitIntegration()).as("the audit entry integrated").isTrue();
     assertThat(ledger.leafFor(AuditLeaves.KIND, String.valueOf(audited.get(0))))
         .as("with its ledger leaf")
         .isPresent();
