@@ -135,9 +135,12 @@ class SeizureDemo {
             UUID.randomUUID().toString()));
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     LocalDate start = FiscalYear.firstDay(FiscalYear.of(today) - 2);
-    var cbp = load("cbp.investigator", CBP_PLACES, start, today, 1_800, Tlp.AMBER, stolenSerial);
-    var dea = load("dea.investigator", DEA_PLACES, start, today, 950, Tlp.AMBER, null);
-    load("txdps.investigator", STATE_PLACES, start, today, 300, Tlp.GREEN, null);
+    // Seizures up to the day before yesterday: a late hour of yesterday (UTC) in an American
+    // zone can still be ahead of now just after midnight UTC, and the import refuses the future.
+    LocalDate end = today.minusDays(1);
+    var cbp = load("cbp.investigator", CBP_PLACES, start, end, 1_800, Tlp.AMBER, stolenSerial);
+    var dea = load("dea.investigator", DEA_PLACES, start, end, 950, Tlp.AMBER, null);
+    load("txdps.investigator", STATE_PLACES, start, end, 300, Tlp.GREEN, null);
     release("cbp.investigator", "cbp.supervisor", cbp, "DEA", 60);
     release("cbp.investigator", "cbp.supervisor", cbp, "TXDPS", 15);
     release("dea.investigator", "dea.supervisor", dea, "CBP", 40);

@@ -36,6 +36,7 @@ class RegistryIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired Directory directory;
   @Autowired Registry registry;
+  @Autowired org.presstrace.ledger.Ledger ledger;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
   @Autowired org.presstrace.ledger.LedgerVerifier ledgerVerifier;
@@ -136,6 +137,7 @@ class RegistryIntegrationTests {
     assertThat(sale.get("buyerRegistration").asString()).isEqualTo(buyer.registrationNumber());
     assertThat(sale.get("buyerCheckedAt").isNull()).isFalse();
     assertThat(sale.get("timing").asString()).isEqualTo("ON_TIME");
+    assertThat(ledger.awaitIntegration()).as("everything committed integrated").isTrue();
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = 'custody-event' AND ref = :id")
                 .param("id", id)

@@ -53,6 +53,13 @@ public final class Molecules {
    * One parser per thread, used again: creating a parser looks up its logger and its builder's
    * factories each time. A parser keeps nothing of one structure for the next.
    */
+  /**
+   * The most atoms a structure may have. Controlled drugs and precursors have well under a hundred
+   * heavy atoms; writing SMILES (CDK's generator recurses along chains) overflowed a 1 MB thread
+   * stack at about two thousand.
+   */
+  static final int MAX_ATOMS = 500;
+
   private static final ThreadLocal<SmilesParser> PARSER =
       ThreadLocal.withInitial(() -> new SmilesParser(SilentChemObjectBuilder.getInstance()));
 
@@ -67,8 +74,9 @@ public final class Molecules {
       throw new InvalidRequest(
           "smiles", "SMILES is " + smiles.length() + " characters, more than " + MAX_SMILES);
     }
+    IAtomContainer molecule;
     try {
-      return PARSER.get().parseSmiles(smiles.strip());
+      molecule = PARSER.get().parseSmiles(smiles.strip());
     } catch (CDKException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       why =
@@ -80,6 +88,18 @@ public final class Molecules {
       throw new InvalidRequest(
           "smiles", "SMILES '" + shorten(smiles) + "' cannot be parsed: " + why);
     }
+    if (molecule.getAtomCount() > MAX_ATOMS) {
+      throw new InvalidRequest(
+          "smiles",
+          "SMILES '"
+              + shorten(smiles)
+              + "' has "
+              + molecule.getAtomCount()
+              + " atoms, more than "
+              + MAX_ATOMS
+              + ": only drug-sized structures are screened");
+    }
+    return molecule;
   }
 
   /**
