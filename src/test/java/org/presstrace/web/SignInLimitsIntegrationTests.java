@@ -36,6 +36,7 @@ class SignInLimitsIntegrationTests {
   @Autowired MockMvcTester mvc;
   @Autowired Directory directory;
   @Autowired JdbcClient jdbc;
+  @Autowired org.presstrace.ledger.Ledger ledger;
 
   private World world;
   private String federal;
@@ -207,7 +208,9 @@ class SignInLimitsIntegrationTests {
         .single();
   }
 
+  /** The leaves in the log once everything committed so far is integrated. */
   private long leaves() {
+    assertThat(ledger.awaitIntegration()).as("everything committed integrated").isTrue();
     return jdbc.sql("SELECT COUNT(*) FROM ledger_leaf").query(Long.class).single();
   }
 
