@@ -6,7 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Match;
@@ -138,15 +141,20 @@ public final class Resolver {
     }
   }
 
-  /** Left records scored in slices of this many, the slices spread over the processors. */
-  private static final int SLICE = 2048;
+  /**
+   * Left records scored in slices of this many. A record's candidates are its later records, so the
+   * first slices hold most of the work: slices are small and handed out one at a time, so that no
+   * processor waits while another finishes a large share.
+   */
+  private static final int SLICE = 256;
 
   /**
-   * Scores each left record against its candidates, slices of left records spread over the
-   * available processors (the common fork-join pool): the blocks are complete and only read here,
-   * the scorer keeps no state. A pair whose bound cannot reach the review threshold is counted but
-   * not scored in full; the others are scored and explained by {@link Scorer#compare}. The result
-   * does not depend on the threads: slices are joined in order and the pairs sorted.
+   * Scores each left record against its candidates, slices of left records handed out in order to
+   * one worker per processor (the fork-join pool the caller runs in, or the common pool), each
+   * taking the next slice when it finishes one: the blocks are complete and only read here, the
+   * scorer keeps no state. A pair whose bound cannot reach the review threshold is counted but not
+   * scored in full; the others are scored and explained by {@link Scorer#compare}. The result does
+   * not depend on the threads: slices are joined in order and the pairs sorted.
    */
   private MatchRun score(
       Scorer scorer,
@@ -159,29 +167,34 @@ public final class Resolver {
     long[] counted = new long[slices];
     @SuppressWarnings("unchecked")
     List<Match>[] found = new List[slices];
-    IntStream.range(0, slices)
+    var next = new AtomicInteger();
+    IntStream.range(0, workers())
         .parallel()
         .forEach(
-            slice -> {
+            worker -> {
               var buffer = new IntBuffer();
-              var matches = new ArrayList<Match>();
-              long pairs = 0;
-              int end = Math.min(lefts.size(), (slice + 1) * SLICE);
-              for (int i = slice * SLICE; i < end; i++) {
-                buffer.clear();
-                candidatesOf.of(i, buffer);
-                int distinct = buffer.distinct();
-                pairs += distinct;
-                Prepared left = lefts.get(i);
-                for (int c = 0; c < distinct; c++) {
-                  Prepared right = rights.get(buffer.get(c));
-                  if (scorer.bound(left, right, least) >= least) {
-                    keep(scorer.compare(left, right), matches);
+              for (int slice = next.getAndIncrement();
+                  slice < slices;
+                  slice = next.getAndIncrement()) {
+                var matches = new ArrayList<Match>();
+                long pairs = 0;
+                int end = Math.min(lefts.size(), (slice + 1) * SLICE);
+                for (int i = slice * SLICE; i < end; i++) {
+                  buffer.clear();
+                  candidatesOf.of(i, buffer);
+                  int distinct = buffer.distinct();
+                  pairs += distinct;
+                  Prepared left = lefts.get(i);
+                  for (int c = 0; c < distinct; c++) {
+                    Prepared right = rights.get(buffer.get(c));
+                    if (scorer.bound(left, right, least) >= least) {
+                      keep(scorer.compare(left, right), matches);
+                    }
                   }
                 }
+                counted[slice] = pairs;
+                found[slice] = matches;
               }
-              counted[slice] = pairs;
-              found[slice] = matches;
             });
     var matches = new ArrayList<Match>();
     long candidates = 0;
@@ -205,6 +218,15 @@ public final class Resolver {
     if (match.band() != MatchBand.DISTINCT) {
       matches.add(match);
     }
+  }
+
+  /**
+   * How many workers share the slices: one per thread of the fork-join pool the caller runs in, or
+   * of the common pool and the caller itself. A worker that finds no slice left ends at once.
+   */
+  private static int workers() {
+    ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : null;
+    return pool != null ? pool.getParallelism() : ForkJoinPool.getCommonPoolParallelism() + 1;
   }
 
   private static MatchRun finish(List<Match> matches, long candidates, Set<String> dropped) {
