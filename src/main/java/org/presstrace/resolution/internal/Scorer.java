@@ -475,9 +475,11 @@ final class Scorer {
    * Whether two complete names agree better with one of them read in the other order (given name as
    * family name and family as given), by more than a tenth. The swapped similarities are at most 1
    * each, so when the names as written already agree within a tenth of 2, or the first swapped part
-   * cannot make up the difference, the second is not computed.
+   * cannot make up the difference, the second is not computed. Before either is computed, what it
+   * can reach at most ({@link Similarity#namesAtMost}, for one word a side) is tried: most
+   * candidates agree as written far better than a given name agrees with a family name.
    */
-  private static boolean swapped(PersonName a, PersonName b, double first, double last) {
+  static boolean swapped(PersonName a, PersonName b, double first, double last) {
     if (!a.complete() || !b.complete()) {
       return false;
     }
@@ -485,11 +487,20 @@ final class Scorer {
     if (2 <= needed) {
       return false;
     }
+    double firstAtMost = atMost(a.given(), b.family());
+    if (firstAtMost + 1 <= needed || firstAtMost + atMost(a.family(), b.given()) <= needed) {
+      return false;
+    }
     double swappedFirst = listSimilarity(a.given(), b.family());
     if (swappedFirst + 1 <= needed) {
       return false;
     }
     return swappedFirst + listSimilarity(a.family(), b.given()) > needed;
+  }
+
+  /** The most {@link #listSimilarity} of two non-empty lists can be: 1 unless one word a side. */
+  private static double atMost(List<String> a, List<String> b) {
+    return a.size() == 1 && b.size() == 1 ? Similarity.namesAtMost(a.get(0), b.get(0)) : 1;
   }
 
   /** The given and family names compared, each agreement weighed by how common the name is. */

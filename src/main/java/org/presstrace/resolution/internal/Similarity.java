@@ -325,6 +325,50 @@ final class Similarity {
   }
 
   /**
+   * What {@link #names} can reach at most for one token a side, found from the lengths, the common
+   * prefix and the characters each side holds, with no matching: Jaro-Winkler cannot match more
+   * characters than {@code a} holds of characters found in {@code b}, nor do better than no
+   * transposition, and the edit distance is at least what one side holds beyond those. Never below
+   * {@code names(List.of(a), List.of(b))}; a small margin covers the rounding of both.
+   */
+  static double namesAtMost(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    // the characters of b as bits of their lowest six bits: two characters sharing a bit only
+    // count more of a as found, which raises the bound, never lowers it
+    long inB = 0;
+    for (int j = 0; j < b.length(); j++) {
+      inB |= 1L << b.charAt(j);
+    }
+    int found = 0;
+    for (int i = 0; i < a.length(); i++) {
+      if ((inB & (1L << a.charAt(i))) != 0) {
+        found++;
+      }
+    }
+    int shared = Math.min(found, b.length());
+    if (shared == 0) {
+      return 0;
+    }
+    double jaro = ((double) shared / a.length() + (double) shared / b.length() + 1) / 3;
+    int prefix = 0;
+    while (prefix < 4
+        && prefix < a.length()
+        && prefix < b.length()
+        && a.charAt(prefix) == b.charAt(prefix)) {
+      prefix++;
+    }
+    double winkler = jaro + prefix * 0.1 * (1 - jaro);
+    int longer = Math.max(a.length(), b.length());
+    double edit = 1 - (double) (longer - shared) / longer;
+    return Math.min(1, Math.max(winkler, edit) + BOUND_MARGIN);
+  }
+
+  /** Room for rounding in {@link #namesAtMost}: far above it, far below any level's width. */
+  private static final double BOUND_MARGIN = 1e-9;
+
+  /**
    * The bag distance of the two token lists written together: the larger of the numbers of
    * characters of one side left over when each character is matched with an equal one of the other,
    * in any position. Every edit changes at most one character on each side, so the edit distance is
