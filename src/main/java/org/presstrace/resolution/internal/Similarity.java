@@ -372,63 +372,40 @@ final class Similarity {
    * The bag distance of the two token lists written together: the larger of the numbers of
    * characters of one side left over when each character is matched with an equal one of the other,
    * in any position. Every edit changes at most one character on each side, so the edit distance is
-   * never below it. When {@code b} written together has at most 64 characters (every person's
-   * name), its matched characters are the bits of one {@code long}: no array is made or looked up.
+   * never below it. Outside ASCII it falls back to the difference in length (also a lower bound).
    */
   static int bagDistance(List<String> a, List<String> b) {
-    int lengthB = length(b);
-    if (lengthB > Long.SIZE) {
-      return bagDistanceCounted(a, b);
-    }
-    long matched = 0;
-    int shared = 0;
+    int[] counts = new int[ASCII];
     int lengthA = 0;
-    for (int s = 0; s < a.size(); s++) {
-      String token = a.get(s);
-      lengthA += token.length();
-      for (int i = 0; i < token.length(); i++) {
-        char c = token.charAt(i);
-        // the first unmatched equal character of b, if any: which one does not change the count
-        int position = 0;
-        search:
-        for (int t = 0; t < b.size(); t++) {
-          String other = b.get(t);
-          for (int j = 0; j < other.length(); j++, position++) {
-            if (other.charAt(j) == c && (matched & (1L << position)) == 0) {
-              matched |= 1L << position;
-              shared++;
-              break search;
-            }
-          }
-        }
-      }
-    }
-    return Math.max(lengthA - shared, lengthB - shared);
-  }
-
-  /** {@link #bagDistance} by counting each character, for long spellings. */
-  static int bagDistanceCounted(List<String> a, List<String> b) {
-    var counts = new java.util.HashMap<Character, Integer>();
-    int lengthA = 0;
+    int lengthB = 0;
     for (String token : a) {
       for (int i = 0; i < token.length(); i++) {
-        counts.merge(token.charAt(i), 1, Integer::sum);
+        char c = token.charAt(i);
+        if (c >= ASCII) {
+          return Math.abs(length(a) - length(b));
+        }
+        counts[c]++;
       }
       lengthA += token.length();
     }
-    int shared = 0;
-    int lengthB = 0;
     for (String token : b) {
       for (int i = 0; i < token.length(); i++) {
-        Integer left = counts.get(token.charAt(i));
-        if (left != null && left > 0) {
-          counts.put(token.charAt(i), left - 1);
-          shared++;
+        char c = token.charAt(i);
+        if (c >= ASCII) {
+          return Math.abs(lengthA - length(b));
         }
+        counts[c]--;
       }
       lengthB += token.length();
     }
-    return Math.max(lengthA - shared, lengthB - shared);
+    int leftOverA = 0;
+    for (int count : counts) {
+      if (count > 0) {
+        leftOverA += count;
+      }
+    }
+    // what is left of b is what a could not match: |b| - (|a| - leftOverA)
+    return Math.max(leftOverA, lengthB - (lengthA - leftOverA));
   }
 
   /** Whether two different strings are one insertion, deletion or substitution apart. */
