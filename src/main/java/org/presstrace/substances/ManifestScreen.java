@@ -1,7 +1,6 @@
 package org.presstrace.substances;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,33 +92,19 @@ public final class ManifestScreen {
     // which normalisation drops and which neither composes with nor changes the case of its
     // neighbours. So each word is normalised once, not once per phrase it is part of.
     String[] normalized = new String[words.length];
-    long[] characters = new long[words.length];
     for (int i = 0; i < words.length; i++) {
       normalized[i] = NameMatcher.normalize(words[i]);
-      characters[i] = NameMatcher.characters(normalized[i]);
     }
-    // Most phrases are near no listed name: the index says so from the normal form alone, and only
-    // the others are written out and matched in full.
-    var wanted = new StringBuilder();
-    for (int from = 0; from < words.length; from++) {
-      wanted.setLength(0);
-      long phraseCharacters = 0;
-      for (int to = from; to < Math.min(words.length, from + LONGEST_NAME_IN_WORDS); to++) {
-        wanted.append(normalized[to]);
-        phraseCharacters |= characters[to];
-        if (wanted.length() < 3) {
-          continue;
-        }
-        String normalForm = wanted.toString();
-        if (!names.mayMatch(normalForm, phraseCharacters)) {
-          continue;
-        }
-        String text = String.join(" ", Arrays.asList(words).subList(from, to + 1));
-        for (ListedHit hit : names.match(text, normalForm, FLAG_AT)) {
-          keep(best, hit.substanceId(), hit, text);
-        }
-      }
-    }
+    names.matchPhrases(
+        words,
+        normalized,
+        LONGEST_NAME_IN_WORDS,
+        FLAG_AT,
+        (from, to, phrase, found) -> {
+          for (ListedHit hit : found) {
+            keep(best, hit.substanceId(), hit, phrase);
+          }
+        });
     var hits = new ArrayList<>(best.values());
     for (ManifestHit hit : List.copyOf(hits)) {
       Substance substance = substances.get(hit.substanceId());

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The normalised names of a list, searched for every name within a Levenshtein distance {@code k}
@@ -47,10 +48,33 @@ final class NameIndex {
   /** {@code pieces[k][i]}: the hashes of the {@code k + 1} pieces of name {@code i}. */
   private final long[][][] pieces;
 
+  /** Every name's pieces, looked up by length and hash when a whole line is scanned. */
+  private final PieceTable table;
+
+  /** The hash of each name's characters, sorted: a phrase with another hash is no exact name. */
+  private final long[] nameHashes;
+
+  private final IntUnaryOperator limit;
+
+  private final ThreadLocal<Line> lines = ThreadLocal.withInitial(() -> new Line(this));
+
   /**
+   * An index whose {@link #line lines} search a phrase of any length at distance {@value
+   * #MAX_PIECES_DISTANCE}.
+   *
    * @param names the normalised names, by entry index; empty or {@code null} ones are left out
    */
   NameIndex(List<String> names) {
+    this(names, length -> MAX_PIECES_DISTANCE);
+  }
+
+  /**
+   * @param names the normalised names, by entry index; empty or {@code null} ones are left out
+   * @param limit the distance a phrase of each length is searched at in a {@link #line line}: only
+   *     the pieces a phrase could need are looked for
+   */
+  NameIndex(List<String> names, IntUnaryOperator limit) {
+    this.limit = limit;
     var byName = new LinkedHashMap<String, List<Integer>>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
@@ -96,6 +120,26 @@ final class NameIndex {
       }
       byLength[n] = first;
     }
+    this.table = new PieceTable(this.names, this.pieces, limit);
+    this.nameHashes = new long[count];
+    for (int i = 0; i < count; i++) {
+      long[] prefix = prefixHashes(this.names[i]);
+      nameHashes[i] = prefix[this.names[i].length()];
+    }
+    java.util.Arrays.sort(nameHashes);
+  }
+
+  /**
+   * The phrases of a line, ready to be searched: {@code words} are the line's normalised words, a
+   * phrase is {@code words[from]} to {@code words[to]} joined, of at most {@code longest} words,
+   * searched at the distance the index's limit gives for its length. Every piece of every name is
+   * looked for once in the whole line (a phrase is part of it), instead of once per phrase and
+   * name. The answer is this thread's, valid until its next call.
+   */
+  Line line(String[] words, int longest) {
+    Line line = lines.get();
+    line.scan(words, longest);
+    return line;
   }
 
   /** Every name within Levenshtein distance {@code k} of {@code query}, exact ones included. */
@@ -135,6 +179,7 @@ final class NameIndex {
     }
     int[] rows = null;
     long[] prefix = null;
+    char[] text = null;
     boolean any = false;
     for (int i = byLength[from]; i < byLength[to]; i++) {
       if (Long.bitCount(wanted & ~masks[i]) > k || Long.bitCount(masks[i] & ~wanted) > k) {
@@ -150,8 +195,9 @@ final class NameIndex {
       }
       if (rows == null) {
         rows = new int[2 * (m + 1)];
+        text = query.toCharArray();
       }
-      int d = distance(names[i], query, k, rows);
+      int d = distance(names[i], text, 0, m, k, rows);
       if (d >= 0) {
         if (found == null) {
           return true;
@@ -234,8 +280,15 @@ final class NameIndex {
    * {@code |i - j| <= k}: every other cell is more than {@code k}.
    */
   static int distance(String name, String query, int k, int[] rows) {
+    return distance(name, query.toCharArray(), 0, query.length(), k, rows);
+  }
+
+  /**
+   * As {@link #distance(String, String, int, int[])}, the query {@code m} characters at {@code
+   * from}.
+   */
+  static int distance(String name, char[] text, int from, int m, int k, int[] rows) {
     int n = name.length();
-    int m = query.length();
     int width = m + 1;
     int unreachable = k + 1;
     for (int j = 0; j <= Math.min(m, k); j++) {
@@ -256,7 +309,7 @@ final class NameIndex {
         if (j == 0) {
           value = i;
         } else {
-          value = rows[previous + j - 1] + (query.charAt(j - 1) == c ? 0 : 1);
+          value = rows[previous + j - 1] + (text[from + j - 1] == c ? 0 : 1);
           if (j <= i - 1 + k) {
             value = Math.min(value, rows[previous + j] + 1);
           }
@@ -274,5 +327,322 @@ final class NameIndex {
     }
     int last = (n & 1) * width + m;
     return m >= n - k && m <= n + k && rows[last] <= k ? rows[last] : -1;
+  }
+
+  /**
+   * One line's phrases, scanned for the names' pieces. A phrase is compared only with the names one
+   * of whose pieces for the phrase's distance {@code k} stands in it no more than {@code k} places
+   * from its place in the name, found by looking up every stretch of the line of every piece length
+   * once: the same names as {@link NameIndex#within} compares, met in the same order.
+   */
+  static final class Line {
+
+    private final NameIndex index;
+    private char[] text = new char[64];
+    private int length;
+    private int words;
+    private int longest;
+
+    /** Word {@code w} is {@code text[starts[w]]} up to {@code text[starts[w + 1]]}. */
+    private int[] starts = new int[16];
+
+    private long[] masks = new long[16];
+    private long[] prefix = new long[65];
+    private long[] powers = new long[65];
+
+    /** {@code firstWord[at]}: the first word starting at {@code at} or later. */
+    private int[] firstWord = new int[65];
+
+    /** Per phrase, the names one of whose pieces stands in it where it may: a bit a name. */
+    private long[] near = new long[0];
+
+    private final int perPhrase;
+    private int[] rows = new int[130];
+
+    private Line(NameIndex index) {
+      this.index = index;
+      this.perPhrase = (index.names.length + 63) / 64;
+    }
+
+    private void scan(String[] normalized, int longest) {
+      this.longest = longest;
+      this.words = normalized.length;
+      int total = 0;
+      for (String word : normalized) {
+        total += word.length();
+      }
+      if (text.length < total) {
+        text = new char[Math.max(total, 2 * text.length)];
+        prefix = new long[text.length + 1];
+        powers = new long[text.length + 1];
+        firstWord = new int[text.length + 1];
+        rows = new int[2 * (text.length + 1)];
+      }
+      if (starts.length < words + 1) {
+        starts = new int[Math.max(words + 1, 2 * starts.length)];
+        masks = new long[starts.length];
+      }
+      length = 0;
+      for (int w = 0; w < words; w++) {
+        String word = normalized[w];
+        starts[w] = length;
+        word.getChars(0, word.length(), text, length);
+        length += word.length();
+        masks[w] = mask(word);
+      }
+      starts[words] = length;
+      powers[0] = 1;
+      for (int j = 0; j < length; j++) {
+        prefix[j + 1] = prefix[j] * BASE + text[j];
+        powers[j + 1] = powers[j] * BASE;
+      }
+      for (int at = 0, w = 0; at <= length; at++) {
+        while (w < words && starts[w] < at) {
+          w++;
+        }
+        firstWord[at] = w;
+      }
+      int marks = words * longest * perPhrase;
+      if (near.length < marks) {
+        near = new long[Math.max(marks, 2 * near.length)];
+      } else {
+        java.util.Arrays.fill(near, 0, marks, 0L);
+      }
+      PieceTable table = index.table;
+      for (int pieceLength : table.lengths) {
+        for (int at = 0; at + pieceLength <= length; at++) {
+          long hash = prefix[at + pieceLength] - prefix[at] * powers[pieceLength];
+          int slot = table.find(pieceLength, hash);
+          if (slot < 0) {
+            continue;
+          }
+          for (int p = table.first[slot]; p < table.first[slot + 1]; p++) {
+            mark(at, pieceLength, table.name[p], table.distance[p], table.start[p]);
+          }
+        }
+      }
+    }
+
+    /**
+     * Marks name {@code i} for every phrase in which its piece found at {@code at} stands no more
+     * than {@code k} places from {@code start}, its place in the name, and whose length is within
+     * {@code k} of the name's and is searched at distance {@code k}.
+     */
+    private void mark(int at, int pieceLength, int i, int k, int start) {
+      int n = index.lengths[i];
+      int lo = Math.max(0, at - start - k);
+      int hi = Math.min(at, at - start + k);
+      if (lo > hi) {
+        return;
+      }
+      for (int from = firstWord[lo]; from < words && starts[from] <= hi; from++) {
+        int phraseStart = starts[from];
+        for (int to = from; to < Math.min(words, from + longest); to++) {
+          int m = starts[to + 1] - phraseStart;
+          if (m > n + k) {
+            break;
+          }
+          if (m < n - k || at + pieceLength > phraseStart + m || index.limit.applyAsInt(m) != k) {
+            continue;
+          }
+          near[((from * longest) + to - from) * perPhrase + (i >>> 6)] |= 1L << i;
+        }
+      }
+    }
+
+    /** The length of the normal form of words {@code from} to {@code to}. */
+    int length(int from, int to) {
+      return starts[to + 1] - starts[from];
+    }
+
+    /**
+     * Whether every character of the normal form of words {@code from} to {@code to} is a digit.
+     */
+    boolean digits(int from, int to) {
+      for (int j = starts[from]; j < starts[to + 1]; j++) {
+        if (text[j] < '0' || text[j] > '9') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The normal form of words {@code from} to {@code to}. */
+    String normalForm(int from, int to) {
+      return new String(text, starts[from], length(from, to));
+    }
+
+    /**
+     * As {@link NameIndex#within} and {@link NameIndex#anyWithin} ({@code found} {@code null}) for
+     * words {@code from} to {@code to} (at most the line's longest) at the index's distance for
+     * their length, allocating nothing for a phrase near no name.
+     */
+    boolean within(int from, int to, Found found) {
+      int at = starts[from];
+      int m = length(from, to);
+      int k = index.limit.applyAsInt(m);
+      if (k == 0) {
+        long hash = prefix[at + m] - prefix[at] * powers[m];
+        if (java.util.Arrays.binarySearch(index.nameHashes, hash) < 0) {
+          return false;
+        }
+        return index.search(normalForm(from, to), 0, 0, found);
+      }
+      long wanted = 0;
+      for (int w = from; w <= to; w++) {
+        wanted |= masks[w];
+      }
+      if (k > MAX_PIECES_DISTANCE) {
+        return index.search(normalForm(from, to), k, wanted, found);
+      }
+      boolean any = false;
+      // Names shorter than k + 1 have no pieces: they come first, the index being sorted by length.
+      int lo = Math.max(0, m - k);
+      int hi = Math.min(index.byLength.length - 1, Math.min(k + 1, m + k + 1));
+      for (int i = lo < hi ? index.byLength[lo] : 0; lo < hi && i < index.byLength[hi]; i++) {
+        if (compare(i, at, m, k, wanted, found)) {
+          if (found == null) {
+            return true;
+          }
+          any = true;
+        }
+      }
+      int marks = ((from * longest) + to - from) * perPhrase;
+      for (int set = 0; set < perPhrase; set++) {
+        long bits = near[marks + set];
+        while (bits != 0) {
+          int i = set * 64 + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          if (compare(i, at, m, k, wanted, found)) {
+            if (found == null) {
+              return true;
+            }
+            any = true;
+          }
+        }
+      }
+      return any;
+    }
+
+    private boolean compare(int i, int at, int m, int k, long wanted, Found found) {
+      long mask = index.masks[i];
+      if (Long.bitCount(wanted & ~mask) > k || Long.bitCount(mask & ~wanted) > k) {
+        return false;
+      }
+      int d = distance(index.names[i], text, at, m, k, rows);
+      if (d < 0) {
+        return false;
+      }
+      if (found != null) {
+        found.accept(index.entries[i], d);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * The pieces of every name, for each distance a phrase of a length within that distance of the
+   * name's is searched at, by length and hash: {@code first[slot]} up to {@code first[slot + 1]}
+   * are the pieces of one length and hash, each with its name, distance and place in the name.
+   */
+  private static final class PieceTable {
+
+    static final int LOOKED_UP = 4;
+
+    final int[] lengths;
+    final int[] first;
+    final int[] name;
+    final int[] distance;
+    final int[] start;
+    private final long[] hashes;
+    private final int[] pieceLengths;
+    private final int[] keyOf;
+    private final int mask;
+
+    PieceTable(String[] names, long[][][] pieces, IntUnaryOperator limit) {
+      var byKey = new LinkedHashMap<List<Long>, List<int[]>>();
+      var distinct = new java.util.TreeSet<Integer>();
+      for (int k = 1; k <= MAX_PIECES_DISTANCE; k++) {
+        for (int i = 0; i < names.length; i++) {
+          int n = names[i].length();
+          if (pieces[k][i] == null || !searchedAt(n, k, limit)) {
+            continue;
+          }
+          long[] prefix = prefixHashes(names[i]);
+          for (int piece = 0; piece <= k; piece++) {
+            int from = pieceStart(n, k, piece);
+            int pieceLength = Math.min(LOOKED_UP, pieceStart(n, k, piece + 1) - from);
+            distinct.add(pieceLength);
+            byKey
+                .computeIfAbsent(
+                    List.of((long) pieceLength, hash(prefix, from, from + pieceLength)),
+                    key -> new ArrayList<>())
+                .add(new int[] {i, k, from});
+          }
+        }
+      }
+      this.lengths = distinct.stream().mapToInt(Integer::intValue).toArray();
+      int keys = byKey.size();
+      int capacity = Integer.highestOneBit(Math.max(4, keys * 4) - 1) << 1;
+      this.mask = capacity - 1;
+      this.hashes = new long[capacity];
+      this.pieceLengths = new int[capacity];
+      this.keyOf = new int[capacity];
+      java.util.Arrays.fill(keyOf, -1);
+      int postings = byKey.values().stream().mapToInt(List::size).sum();
+      this.first = new int[keys + 1];
+      this.name = new int[postings];
+      this.distance = new int[postings];
+      this.start = new int[postings];
+      int key = 0;
+      int at = 0;
+      for (var entry : byKey.entrySet()) {
+        int pieceLength = entry.getKey().get(0).intValue();
+        long hash = entry.getKey().get(1);
+        int slot = slot(pieceLength, hash);
+        while (keyOf[slot] >= 0) {
+          slot = (slot + 1) & mask;
+        }
+        keyOf[slot] = key;
+        hashes[slot] = hash;
+        pieceLengths[slot] = pieceLength;
+        first[key] = at;
+        for (int[] posting : entry.getValue()) {
+          name[at] = posting[0];
+          distance[at] = posting[1];
+          start[at] = posting[2];
+          at++;
+        }
+        key++;
+      }
+      first[keys] = at;
+    }
+
+    /**
+     * Whether a phrase of a length within {@code k} of {@code n} is searched at distance {@code k}.
+     */
+    private static boolean searchedAt(int n, int k, IntUnaryOperator limit) {
+      for (int m = Math.max(0, n - k); m <= n + k; m++) {
+        if (limit.applyAsInt(m) == k) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The key of the pieces of this length and hash, or -1. */
+    int find(int pieceLength, long hash) {
+      for (int slot = slot(pieceLength, hash); keyOf[slot] >= 0; slot = (slot + 1) & mask) {
+        if (hashes[slot] == hash && pieceLengths[slot] == pieceLength) {
+          return keyOf[slot];
+        }
+      }
+      return -1;
+    }
+
+    private int slot(int pieceLength, long hash) {
+      long mixed = (hash + pieceLength) * 0xBF58476D1CE4E5B9L;
+      return (int) (mixed >>> 40) & mask;
+    }
   }
 }

@@ -86,7 +86,7 @@ public final class NameMatcher {
         joined.append(normalized.get(i)).append(' ');
       }
     }
-    this.names = new NameIndex(searchable);
+    this.names = new NameIndex(searchable, length -> limit(length));
     this.allNames = joined.toString();
     var packed = new java.util.TreeSet<Long>();
     for (int i = 0; i + 2 < allNames.length(); i++) {
@@ -198,6 +198,59 @@ public final class NameMatcher {
     if (query == null || query.isBlank()) {
       return List.of();
     }
+    // Every name within the limit, exact ones at distance 0, by entry index: the order in which a
+    // comparison with every name would meet them, so ties between names go the same way.
+    var within = new TreeMap<Integer, Integer>();
+    if (!normalized.isEmpty()) {
+      names.within(normalized, limit(normalized), (indices, d) -> keep(within, indices, d));
+    }
+    return match(query, normalized, minimum, within);
+  }
+
+  /** Receives the hits of one phrase of a line: words {@code from} to {@code to}, joined. */
+  public interface PhraseHits {
+    void accept(int from, int to, String phrase, List<ListedHit> hits);
+  }
+
+  /**
+   * Matches every phrase of one to {@code longest} words of a line whose normal form has at least
+   * three characters, by first word and then by last, and hands each one that may hit ({@link
+   * #mayMatch(String)}) to {@code found}, as {@link #match(String, String, double)} on the phrase
+   * (its words joined by a space) would answer under a {@code minimum} of at least {@value
+   * #CONTAINMENT_BELOW}. {@code normalized} holds each word's {@link #normalize normal form}. The
+   * names' pieces are looked for once in the whole line, and a phrase near no name allocates
+   * nothing.
+   */
+  public void matchPhrases(
+      String[] words, String[] normalized, int longest, double minimum, PhraseHits found) {
+    NameIndex.Line line = names.line(normalized, longest);
+    for (int from = 0; from < words.length; from++) {
+      for (int to = from; to < Math.min(words.length, from + longest); to++) {
+        if (line.length(from, to) < 3) {
+          continue;
+        }
+        if (line.digits(from, to)) {
+          String phrase = String.join(" ", java.util.Arrays.asList(words).subList(from, to + 1));
+          found.accept(from, to, phrase, match(phrase, line.normalForm(from, to), minimum));
+        } else if (line.within(from, to, null)) {
+          var within = new TreeMap<Integer, Integer>();
+          line.within(from, to, (indices, d) -> keep(within, indices, d));
+          String phrase = String.join(" ", java.util.Arrays.asList(words).subList(from, to + 1));
+          found.accept(from, to, phrase, match(phrase, line.normalForm(from, to), minimum, within));
+        }
+      }
+    }
+  }
+
+  private static void keep(TreeMap<Integer, Integer> within, int[] indices, int d) {
+    for (int index : indices) {
+      within.put(index, d);
+    }
+  }
+
+  /** The hits of {@code query}, given every name {@code within} the limit of its normal form. */
+  private List<ListedHit> match(
+      String query, String normalized, double minimum, TreeMap<Integer, Integer> within) {
     var best = new LinkedHashMap<String, ListedHit>();
     String text = query.strip();
     if (CasNumber.looksLikeOne(text)) {
@@ -207,18 +260,6 @@ public final class NameMatcher {
     if (wanted.isEmpty()) {
       return sorted(best, minimum);
     }
-    int limit = limit(wanted);
-    // Every name within the limit, exact ones at distance 0, by entry index: the order in which a
-    // comparison with every name would meet them, so ties between names go the same way.
-    var within = new TreeMap<Integer, Integer>();
-    names.within(
-        wanted,
-        limit,
-        (indices, d) -> {
-          for (int index : indices) {
-            within.put(index, d);
-          }
-        });
     // Exact hits and hits on a name that contains the query, in entry order.
     var firstPass = new TreeMap<Integer, ListedHit>();
     int nearest = Integer.MAX_VALUE;
@@ -303,7 +344,12 @@ public final class NameMatcher {
   }
 
   private static int limit(String wanted) {
-    return wanted.length() <= 4 ? 0 : wanted.length() <= 6 ? 1 : wanted.length() <= 14 ? 2 : 3;
+    return limit(wanted.length());
+  }
+
+  /** The edit distance allowed for a normalised query of {@code length} characters. */
+  private static int limit(int length) {
+    return length <= 4 ? 0 : length <= 6 ? 1 : length <= 14 ? 2 : 3;
   }
 
   private static List<ListedHit> sorted(Map<String, ListedHit> best, double minimum) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.junit.jupiter.api.Test;
 import org.presstrace.substances.ListedHit;
@@ -379,6 +380,212 @@ class NameIndexTests {
     }
     assertThat(matcher.mayMatch("sodiumchloride", NameMatcher.characters("sodiumchloride")))
         .isFalse();
+  }
+
+  @Test
+  void everyPhraseOfALineFindsExactlyTheNamesLevenshteinGives() {
+    var random = new SplittableRandom(20261213L);
+    String alphabet = "abc芬";
+    var names = new ArrayList<String>();
+    for (int i = 0; i < 300; i++) {
+      names.add(randomText(random, alphabet, 1 + random.nextInt(16)));
+    }
+    // Every distance the pieces are kept for, and one beyond, each for some phrase lengths.
+    List<IntUnaryOperator> limits =
+        List.of(NameIndexTests::manifestLimit, length -> length % 5, length -> 3);
+    for (IntUnaryOperator limit : limits) {
+      var nameIndex = new NameIndex(names, limit);
+      for (int l = 0; l < 150; l++) {
+        String[] words = new String[random.nextInt(14)];
+        for (int w = 0; w < words.length; w++) {
+          words[w] =
+              random.nextInt(4) == 0
+                  ? edited(random, names.get(random.nextInt(names.size())), alphabet)
+                  : randomText(random, alphabet, random.nextInt(7));
+        }
+        samePhrasesAsLevenshtein(nameIndex, names, limit, words);
+      }
+    }
+  }
+
+  @Test
+  void aNameWithOnlyOnePieceLeftWholeAtItsFarthestPlaceIsFoundInALine() {
+    // Every other piece gets one edit (inserted into or deleted from those before the piece left
+    // whole, so that it moves by as many places, changed in those after it): a line that dropped a
+    // piece, or looked for it too few places away, would miss the name.
+    var names = new ArrayList<String>();
+    for (String name : allNames()) {
+      String normal = NameMatcher.normalize(name);
+      if (!names.contains(normal)
+          && normal.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        names.add(normal);
+      }
+    }
+    var nameIndex = new NameIndex(names, NameIndexTests::manifestLimit);
+    var random = new SplittableRandom(20261214L);
+    int found = 0;
+    for (String name : names) {
+      int n = name.length();
+      int k = manifestLimit(n);
+      for (boolean inserted : new boolean[] {true, false}) {
+        for (int whole = 0; whole <= k && k > 0; whole++) {
+          var query = new StringBuilder(name);
+          // Pieces of the name for distance k, edited from the last so earlier places stay put.
+          for (int piece = k; piece >= 0; piece--) {
+            int start = piece * n / (k + 1);
+            int end = (piece + 1) * n / (k + 1);
+            if (piece > whole) {
+              query.setCharAt(start, query.charAt(start) == 'x' ? 'y' : 'x');
+            } else if (piece < whole && inserted && end - start > 1) {
+              query.insert(start + 1, 'x');
+            } else if (piece < whole) {
+              query.deleteCharAt(start);
+            }
+          }
+          String normal = query.toString();
+          if (manifestLimit(normal.length()) != k) {
+            continue;
+          }
+          int cut = random.nextInt(normal.length() + 1);
+          String[] words = {
+            "xq", "", normal.substring(0, cut), normal.substring(cut), "zz", "sodium"
+          };
+          samePhrasesAsLevenshtein(nameIndex, names, NameIndexTests::manifestLimit, words);
+          var hits = new ArrayList<Integer>();
+          nameIndex
+              .line(words, 6)
+              .within(
+                  2,
+                  3,
+                  (indices, d) -> {
+                    for (int index : indices) {
+                      hits.add(index);
+                    }
+                  });
+          if (hits.contains(names.indexOf(name))) {
+            found++;
+          }
+        }
+      }
+    }
+    assertThat(found).isGreaterThan(150);
+  }
+
+  @Test
+  void everyPhraseOfALineMatchesAsThePhraseAloneDoes() throws IOException {
+    var lines = new ArrayList<String>();
+    for (String set : List.of("manifest-accuracy", "manifest-edges")) {
+      lines.addAll(resource("/substances/" + set + ".csv").lines().toList());
+    }
+    lines.addAll(
+        List.of(
+            "ＦＥＮＴＡＮＹＬ ｆｅｎｔａｎｉｌ　ＨＣｌ 4-ＡＮＰＰ",
+            "芬太尼 样品 卡芬太尼hcl 呋喃芬太呢 盐酸盐",
+            "ISOTONITAZE\u0301NE isotonitazène Ꭵsotonitazene etonitazene\u200b",
+            "\uD83D\uDE00carfentanil\uD83D\uDE00 \uDC00fentanyl ﬁ ﬂ fentanyl",
+            "",
+            " ",
+            "\u3000 \u2003 , ; /",
+            "12345 1234567 71195-58-9 437-38-7 fentanyl 437-38-8 hcl base"));
+    var random = new SplittableRandom(10_000L);
+    var longLine = new StringBuilder("fentanil ");
+    while (longLine.length() < 10_000) {
+      longLine.append(random.nextBoolean() ? "acetyl fentanyl " : "sodium chloride 25 kg ");
+      longLine.append(randomText(random, "abcdefghijklmnopqrstuvwxyz", 1 + random.nextInt(12)));
+      longLine.append(' ');
+    }
+    lines.add(longLine.substring(0, 10_000));
+    int hits = 0;
+    for (String line : lines) {
+      String[] words = line.strip().split("[\\s,;/]+");
+      String[] normalized = new String[words.length];
+      for (int w = 0; w < words.length; w++) {
+        normalized[w] = NameMatcher.normalize(words[w]);
+      }
+      for (double minimum : new double[] {0.75, 0.9, 1.0}) {
+        var expected = new ArrayList<String>();
+        for (int from = 0; from < words.length; from++) {
+          for (int to = from; to < Math.min(words.length, from + 6); to++) {
+            String phrase = String.join(" ", List.of(words).subList(from, to + 1));
+            String normal = String.join("", List.of(normalized).subList(from, to + 1));
+            List<ListedHit> found =
+                normal.length() < 3 ? List.of() : matcher.match(phrase, minimum);
+            if (!found.isEmpty()) {
+              expected.add(from + "-" + to + " " + phrase + " " + found);
+            }
+          }
+        }
+        var actual = new ArrayList<String>();
+        matcher.matchPhrases(
+            words,
+            normalized,
+            6,
+            minimum,
+            (from, to, phrase, found) -> {
+              if (!found.isEmpty()) {
+                actual.add(from + "-" + to + " " + phrase + " " + found);
+              }
+            });
+        assertThat(actual).as(line).containsExactlyElementsOf(expected);
+        hits += actual.size();
+      }
+    }
+    assertThat(hits).isGreaterThan(500);
+  }
+
+  private static void samePhrasesAsLevenshtein(
+      NameIndex nameIndex, List<String> names, IntUnaryOperator limit, String[] words) {
+    NameIndex.Line line = nameIndex.line(words, 6);
+    for (int from = 0; from < words.length; from++) {
+      for (int to = from; to < Math.min(words.length, from + 6); to++) {
+        String phrase = String.join("", List.of(words).subList(from, to + 1));
+        int k = limit.applyAsInt(phrase.length());
+        var expected = new ArrayList<String>();
+        var distance = new LevenshteinDistance(k);
+        for (int i = 0; i < names.size(); i++) {
+          int d =
+              k == 0
+                  ? (phrase.equals(names.get(i)) ? 0 : -1)
+                  : distance.apply(phrase, names.get(i));
+          if (d >= 0 && !names.get(i).isEmpty()) {
+            expected.add(i + ":" + d);
+          }
+        }
+        var found = new ArrayList<String>();
+        line.within(
+            from,
+            to,
+            (indices, d) -> {
+              for (int index : indices) {
+                found.add(index + ":" + d);
+              }
+            });
+        assertThat(found)
+            .as("'%s' within %d", phrase, k)
+            .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(line.within(from, to, null)).isEqualTo(!expected.isEmpty());
+        assertThat(line.normalForm(from, to)).isEqualTo(phrase);
+      }
+    }
+  }
+
+  private static int manifestLimit(int length) {
+    return length <= 4 ? 0 : length <= 6 ? 1 : length <= 14 ? 2 : 3;
+  }
+
+  private static String edited(SplittableRandom random, String name, String alphabet) {
+    var text = new StringBuilder(name);
+    int edits = random.nextInt(5);
+    for (int e = 0; e < edits && text.length() > 1; e++) {
+      int at = random.nextInt(text.length());
+      char c = alphabet.charAt(random.nextInt(alphabet.length()));
+      switch (random.nextInt(3)) {
+        case 0 -> text.deleteCharAt(at);
+        case 1 -> text.insert(at, c);
+        default -> text.setCharAt(at, c);
+      }
+    }
+    return text.toString();
   }
 
   private static List<String> allNames() {
