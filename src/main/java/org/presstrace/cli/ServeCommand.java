@@ -56,7 +56,12 @@ class ServeCommand implements Callable<Integer> {
     if (profiles.length == 0) {
       spring.addListeners(ServeCommand::announce);
     }
-    return spring.run(asArguments(quietFailures(properties)));
+    ConfigurableApplicationContext context = spring.run(asArguments(quietFailures(properties)));
+    if (embedded) {
+      // H2 closes the embedded database in a shutdown hook of its own; Spring must close first.
+      GracefulStop.install(context::close);
+    }
+    return context;
   }
 
   /**

@@ -105,6 +105,13 @@ class IntegrationLoop implements SmartLifecycle {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException | java.sql.SQLException e) {
+        if (!running) {
+          log.warn(
+              "ledger integration failed while stopping; committed entries stay queued for the"
+                  + " next integrator: {}",
+              e.toString());
+          return;
+        }
         log.warn("ledger integration failed, retrying: {}", e.toString());
         rest();
       } finally {

@@ -34,7 +34,7 @@ public record LedgerProperties(
     @DefaultValue("true") boolean integrate,
     @DefaultValue("200ms") @NotNull Duration integrateEvery,
     @DefaultValue("1000") @Positive int batch,
-    @DefaultValue("0ms") @NotNull Duration gather,
+    @DefaultValue("20ms") @NotNull Duration gather,
     @DefaultValue("5s") @NotNull Duration checkpointEvery,
     @DefaultValue("1000") @Positive int checkpointEntries,
     @DefaultValue("30s") @NotNull Duration awaitTimeout) {}
