@@ -1,18 +1,21 @@
 -- A trace reads the chain of custody of each machine it finds (docs/registry.md, "A trace's pages").
 -- The events of one machine were found through custody_event_seq_unique and then read from the
 -- table: 3 to 4 table pages per machine at national size, and in service one page per event, since
--- a machine's events arrive years apart. custody_event_seq_unique now carries every column a
--- history shows beside its key, so one index leaf holds a machine's whole history and, once
--- vacuumed, the table is not visited. details is left out: up to 2,000 characters, it could exceed
--- the 2,704 bytes an index entry may hold, and an insert with a long note would be refused. A
--- history reads it from the table only for the events that have one, found by
--- custody_event_with_details.
-ALTER TABLE custody_event DROP CONSTRAINT custody_event_seq_unique;
-ALTER TABLE custody_event ADD CONSTRAINT custody_event_seq_unique UNIQUE (machine_id, seq)
+-- a machine's events arrive years apart. custody_history carries every column a history shows
+-- beside the key, so one index leaf holds a machine's whole history and, once vacuumed, the table is
+-- not visited.
+-- An index entry may hold at most 2,704 bytes, and details may hold 2,000 characters (up to 8,000
+-- bytes): an event whose details are longer than 1,000 bytes is left out of custody_history (the
+-- index is partial), so no note is ever refused for its length, and a history reads such events
+-- from the table, found by custody_event_long_details. The other columns are ids, codes, names of
+-- event types and at most 200 characters of releasability: well inside the rest of the entry.
+CREATE INDEX custody_history ON custody_event (machine_id, seq)
   INCLUDE (type, occurred_on, reported_at, from_registrant, to_registrant, agency,
-           buyer_registration, buyer_checked_at, transaction_id, recorded_by, discovered_on,
-           owner_agency, tlp, cui_category, noforn, rel_to, compartment);
-CREATE INDEX custody_event_with_details ON custody_event (machine_id, seq) WHERE details IS NOT NULL;
+           buyer_registration, buyer_checked_at, transaction_id, details, recorded_by,
+           discovered_on, owner_agency, tlp, cui_category, noforn, rel_to, compartment)
+  WHERE details IS NULL OR OCTET_LENGTH(details) <= 1000;
+CREATE INDEX custody_event_long_details ON custody_event (machine_id, seq)
+  WHERE OCTET_LENGTH(details) > 1000;
 
 -- A sale's record beside its event, read with the history, the same way.
 ALTER TABLE transfer_record DROP CONSTRAINT transfer_record_pk;

@@ -25,10 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How a machine's chain of custody is stored for a trace: on PostgreSQL its events are read from
- * one index ({@code custody_event_seq_unique}, which carries every column a history shows) without
- * visiting the table, and only an event's details, too long for an index entry, come from the
- * table. What that must not change: every column as stored, details included, and no note refused
- * for its length.
+ * one index ({@code custody_history}, which carries every column a history shows) without visiting
+ * the table; only events whose details are too long for an index entry come from the table. What
+ * that must not change: every column as stored, details included, and no note refused for its
+ * length.
  */
 @PressTraceIntegrationTest
 class CustodyHistoryStorageIntegrationTests {
@@ -101,11 +101,11 @@ class CustodyHistoryStorageIntegrationTests {
         .id();
   }
 
-  /** 2,000 random CJK characters: 6,000 bytes that do not compress, the column's longest note. */
-  private static String longestNote() {
+  /** {@code length} random CJK characters (3 bytes each in UTF-8), which do not compress. */
+  private static String note(int length) {
     var random = new Random(7);
     var note = new StringBuilder();
-    while (note.length() < 2000) {
+    while (note.length() < length) {
       note.appendCodePoint(0x4E00 + random.nextInt(0x5000));
     }
     return note.toString();
@@ -141,11 +141,17 @@ class CustodyHistoryStorageIntegrationTests {
   @Test
   void aNoteAsLongAsTheColumnAllowsInCharactersThatDoNotCompressIsRecordedAndShown() {
     String id = machine();
-    String note = longestNote();
+    String longest = note(2000);
+    // 1,000 bytes: the longest details the history index holds beside the other columns
+    String indexed = note(333) + "x";
+    LocalDate today = LocalDate.now();
 
-    registry.reportStolen(holder, id, new CustodyReport(LocalDate.now(), note));
+    registry.reportStolen(holder, id, new CustodyReport(today, indexed));
+    registry.recover(holder, id, new CustodyReport(today, longest));
 
-    assertThat(traced(id)).last().extracting(CustodyEntry::details).isEqualTo(note);
+    assertThat(traced(id))
+        .extracting(CustodyEntry::details)
+        .containsExactly(null, indexed, longest);
   }
 
   @Test
@@ -163,13 +169,13 @@ class CustodyHistoryStorageIntegrationTests {
                 SELECT a.attname FROM pg_index i
                 JOIN pg_class c ON c.oid = i.indexrelid
                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
-                WHERE c.relname = 'custody_event_seq_unique'
+                WHERE c.relname = 'custody_history'
                   AND c.relnamespace = CURRENT_SCHEMA::regnamespace
                 """)
             .query(String.class)
             .list();
 
-    assertThat(read).contains("machine_id", "seq", "type", "rel_to").doesNotContain("details");
+    assertThat(read).contains("machine_id", "seq", "type", "details", "rel_to");
     assertThat(indexed).containsAll(read);
   }
 
@@ -206,11 +212,11 @@ class CustodyHistoryStorageIntegrationTests {
     String text = String.join("\n", plan);
     assertThat(text).contains(HISTORY_SCAN);
     assertThat(readsNoTablePage(plan)).as(text).isTrue();
-    assertThat(text).contains("custody_event_with_details on custody_event cd");
+    assertThat(text).contains("custody_event_long_details on custody_event ce");
   }
 
   private static final String HISTORY_SCAN =
-      "Index Only Scan using custody_event_seq_unique on custody_event ce";
+      "Index Only Scan using custody_history on custody_event ce";
 
   private static boolean readsNoTablePage(List<String> plan) {
     int history = indexOf(plan, HISTORY_SCAN);
