@@ -89,7 +89,11 @@ if [[ $build -eq 1 || ! -f "$work/classpath" ]]; then
   echo "registry-bench: building PressTrace and the benchmark classes ..."
   (cd "$root" && ./mvnw -B -q -o -Djacoco.skip=true -Dspotless.check.skip=true test-compile \
   dependency:build-classpath -Dmdep.outputFile=target/registry-bench/classpath \
-    -Dmdep.includeScope=test >/dev/null)
+    -Dmdep.includeScope=test >"$work/build.log" 2>&1) || {
+    echo "registry-bench: the build failed (its output: $work/build.log; with a local Maven repository that" \
+      "lacks a plugin, run the build once without -o)" >&2
+    exit 1
+  }
 fi
 rm -f "$work/h2.figures" "$work/pg.figures" "$work/pgbench.figures"
 classpath="$root/target/test-classes:$root/target/classes:$(cat "$work/classpath")"
