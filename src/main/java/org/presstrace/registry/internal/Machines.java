@@ -57,61 +57,26 @@ public class Machines {
           true);
 
   /**
-   * The columns of a custody event that a history shows. On PostgreSQL the partial index {@code
-   * custody_history} carries every one of them beside its key for the events whose details fit an
-   * index entry (up to 1,000 bytes), so a machine's history is read from one index leaf without
-   * visiting the table (docs/registry.md, "A trace's pages"); the salt, the id and {@code
-   * derived_from} are not read.
-   */
-  static final String HISTORY_COLUMNS =
-      "ce.machine_id, ce.seq, ce.type, ce.occurred_on, ce.reported_at, ce.from_registrant,"
-          + " ce.to_registrant, ce.agency, ce.buyer_registration, ce.buyer_checked_at,"
-          + " ce.transaction_id, ce.details, ce.recorded_by, ce.discovered_on, ce.owner_agency,"
-          + " ce.tlp, ce.cui_category, ce.noforn, ce.rel_to, ce.compartment";
-
-  /**
-   * The events of {@code where}: those whose details fit an index entry, then those with longer
-   * details (read from the table through {@code custody_event_long_details}). The two conditions
-   * split every event into exactly one of the two.
-   */
-  private static String events(String where) {
-    return "SELECT "
-        + HISTORY_COLUMNS
-        + " FROM custody_event ce WHERE "
-        + where
-        + " AND (ce.details IS NULL OR OCTET_LENGTH(ce.details) <= 1000)"
-        + " UNION ALL SELECT "
-        + HISTORY_COLUMNS
-        + " FROM custody_event ce WHERE "
-        + where
-        + " AND OCTET_LENGTH(ce.details) > 1000";
-  }
-
-  private static String custody(String where, String order) {
-    return "SELECT ce.*, rg.time_zone AS filer_zone, tr.status AS receipt,"
-        + " tr.method_of_transfer AS sale_method, tr.purchaser_id_type AS sale_id_type,"
-        + " tr.purchaser_id_number AS sale_id_number, tr.ordered_on AS sale_ordered_on,"
-        + " tr.oral_notice_at AS sale_oral_notice_at FROM ("
-        + events(where)
-        + ") ce"
-        + " LEFT JOIN registrant rg ON rg.id = COALESCE(ce.from_registrant, ce.to_registrant)"
-        + " LEFT JOIN transfer_record tr ON tr.machine_id = ce.machine_id AND tr.seq = ce.seq"
-        + " ORDER BY "
-        + order;
-  }
-
-  /**
    * The chain of custody of the machine {@code :id}, oldest first, each event with the time zone
    * ({@code filer_zone}) of the registrant that reported it, which its filing day is taken in.
    */
-  public static final String CUSTODY_SQL = custody("ce.machine_id = :id", "ce.seq");
+  public static final String CUSTODY_SQL =
+      "SELECT ce.*, rg.time_zone AS filer_zone, tr.status AS receipt,"
+          + " tr.method_of_transfer AS sale_method, tr.purchaser_id_type AS sale_id_type,"
+          + " tr.purchaser_id_number AS sale_id_number, tr.ordered_on AS sale_ordered_on,"
+          + " tr.oral_notice_at AS sale_oral_notice_at FROM custody_event ce"
+          + " LEFT JOIN registrant rg ON rg.id = COALESCE(ce.from_registrant, ce.to_registrant)"
+          + " LEFT JOIN transfer_record tr ON tr.machine_id = ce.machine_id AND tr.seq = ce.seq"
+          + " WHERE ce.machine_id = :id ORDER BY ce.seq";
 
   /**
    * The custody events of the machines in {@code :acc_ids}, as {@link #CUSTODY_SQL} reads them for
    * one, each machine's in order, for a guarded read of several histories at once.
    */
   public static final String CUSTODY_OF_MANY_SQL =
-      custody("ce.machine_id IN (:acc_ids)", "ce.machine_id, ce.seq");
+      CUSTODY_SQL.replace(
+          " WHERE ce.machine_id = :id ORDER BY ce.seq",
+          " WHERE ce.machine_id IN (:acc_ids) ORDER BY ce.machine_id, ce.seq");
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
