@@ -84,7 +84,6 @@ class TableOwnershipTests {
           Map.entry("ledger_salt", "ledger"),
           Map.entry("ledger_state", "ledger"),
           Map.entry("ledger_queue", "ledger"),
-          Map.entry("ledger_tally", "ledger"),
           // substances: reference lists, designations, manifest screenings
           Map.entry("control_action", "substances"),
           Map.entry("designation", "substances"),

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Function;
 import org.presstrace.ledger.internal.HeadStore;
 import org.presstrace.ledger.internal.IntegrationSignal;
@@ -53,13 +52,6 @@ public class Ledger {
   }
 
   static final HexFormat HEX = HexFormat.of();
-
-  /**
-   * The kinds whose leaves the integrator tallies per reference (ledger_tally), so that {@link
-   * #logged} reads one row instead of counting a history: a machine's custody leaves. Audit entries
-   * are not tallied: each has one leaf, and a tally would add a row per entry.
-   */
-  static final Set<String> TALLIED = Set.of(CustodyLeaves.KIND);
 
   /**
    * How long a request for the latest head waits for what is committed before it to be integrated,
@@ -157,10 +149,7 @@ public class Ledger {
   @Transactional(propagation = Propagation.MANDATORY)
   public long logged(String kind, String ref) {
     PendingAppends pending = PendingAppends.current(pendingKey);
-    long stored =
-        TALLIED.contains(kind)
-            ? leaves.countTalliedOrQueued(kind, ref)
-            : leaves.countLoggedOrQueued(kind, ref);
+    long stored = leaves.countLoggedOrQueued(kind, ref);
     return stored + (pending == null ? 0 : pending.waiting(kind, ref));
   }
 

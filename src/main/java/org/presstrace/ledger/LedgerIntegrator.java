@@ -19,7 +19,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.presstrace.ledger.internal.HeadStore;
 import org.presstrace.ledger.internal.LeafStore;
 import org.presstrace.ledger.internal.LeafStore.NewLeaf;
-import org.presstrace.ledger.internal.LeafStore.Tallied;
 import org.presstrace.ledger.internal.LedgerProperties;
 import org.presstrace.ledger.internal.NodeStore;
 import org.presstrace.ledger.internal.NodeStore.Node;
@@ -199,7 +198,6 @@ public class LedgerIntegrator {
     }
     if (!taken.isEmpty()) {
       leaves.insert(written);
-      leaves.tally(tallied(taken));
       nodes.insert(batchNodes.written);
       int deleted = queue.delete(taken);
       if (deleted != taken.size()) {
@@ -216,17 +214,6 @@ public class LedgerIntegrator {
       ledger.sign(next, tree.root(next));
     }
     return new Batch(taken.size(), next, queuedAt);
-  }
-
-  /** How many leaves of each tallied kind and reference a batch adds. */
-  private static Map<Tallied, Long> tallied(List<Queued> taken) {
-    var added = new LinkedHashMap<Tallied, Long>();
-    for (Queued entry : taken) {
-      if (Ledger.TALLIED.contains(entry.kind())) {
-        added.merge(new Tallied(entry.kind(), entry.ref()), 1L, Long::sum);
-      }
-    }
-    return added;
   }
 
   /** Whether the log at {@code size} has grown enough, or long enough ago, for a new head. */

@@ -136,15 +136,6 @@ public class LedgerVerifier {
     if (counts != null) {
       return new Verification(count[0], 0, counts);
     }
-    List<String> tallies = leaves.tallyMismatches(CustodyLeaves.KIND);
-    if (!tallies.isEmpty()) {
-      return new Verification(
-          count[0],
-          0,
-          "machine "
-              + tallies.get(0)
-              + (tallies.size() > 1 ? " (" + tallies.size() + " such machines)" : ""));
-    }
     String missing = firstAuditEntryNotIn(auditRefs);
     if (missing != null) {
       return new Verification(count[0], 0, missing);

@@ -39,8 +39,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +60,6 @@ class LedgerIntegrationTests {
   @Autowired Ledger ledger;
   @Autowired LedgerVerifier verifier;
   @Autowired Registry registry;
-  @Autowired PlatformTransactionManager transactionManager;
 
   World world;
   String investigator;
@@ -304,80 +301,6 @@ class LedgerIntegrationTests {
         .contains("custody event 2 of machine " + machine + " is missing from the registry");
     jdbc.sql("UPDATE custody_event SET seq = 2 WHERE id = :id").param("id", transfer).update();
     assertThat(verifier.verify().holds()).isTrue();
-  }
-
-  @Test
-  void aMachinesCustodyLeavesAreTalliedAsTheyAreIntegratedAndADriftedTallyIsNamed() {
-    directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, "USA");
-    var admin =
-        world.as(world.user("admin", directory.operatorAgency(), Role.ADMINISTRATOR), Channel.API);
-    var dealer = active(admin, "Dealer " + world.suffix(), RegistrantCategory.DEALER);
-    var buyer = active(admin, "Buyer " + world.suffix(), RegistrantCategory.DEALER);
-    var seller = world.as(world.user("dealer", dealer.agencyCode(), Role.REGISTRANT), Channel.API);
-    var back = world.as(world.user("buyer", buyer.agencyCode(), Role.REGISTRANT), Channel.API);
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    String machine =
-        registry
-            .registerMachine(
-                seller,
-                new NewMachine(
-                    "TLY-" + world.suffix(),
-                    false,
-                    "Acme",
-                    "RT",
-                    EquipmentKind.TABLETING_ROTARY,
-                    null,
-                    "Bay 4",
-                    EquipmentOrigin.DECLARED,
-                    null,
-                    today,
-                    null))
-            .id();
-    registry.transfer(
-        seller,
-        machine,
-        new Transfer(buyer.registrationNumber(), Instant.now().minusSeconds(60), today));
-    assertThat(ledger.awaitIntegration()).isTrue();
-    assertThat(tally(machine)).isEqualTo(2);
-    registry.transfer(
-        back,
-        machine,
-        new Transfer(dealer.registrationNumber(), Instant.now().minusSeconds(60), today));
-    assertThat(ledger.awaitIntegration()).isTrue();
-
-    assertThat(tally(machine)).isEqualTo(3);
-    assertThat(
-            jdbc.sql("SELECT COUNT(*) FROM ledger_leaf WHERE kind = :k AND ref = :r")
-                .param("k", CustodyLeaves.KIND)
-                .param("r", machine)
-                .query(Long.class)
-                .single())
-        .isEqualTo(3);
-    Long logged =
-        new TransactionTemplate(transactionManager)
-            .execute(status -> ledger.logged(CustodyLeaves.KIND, machine));
-    assertThat(logged).isEqualTo(3);
-    assertThat(verifier.verify().holds()).as(verifier.verify().firstDivergence()).isTrue();
-
-    jdbc.sql("UPDATE ledger_tally SET leaves = 2 WHERE kind = :k AND ref = :r")
-        .param("k", CustodyLeaves.KIND)
-        .param("r", machine)
-        .update();
-    assertThat(verifier.verify().firstDivergence())
-        .isEqualTo("machine " + machine + " is tallied at 2 leaves but the log holds 3");
-    jdbc.sql("UPDATE ledger_tally SET leaves = 3 WHERE kind = :k AND ref = :r")
-        .param("k", CustodyLeaves.KIND)
-        .param("r", machine)
-        .update();
-    assertThat(verifier.verify().holds()).isTrue();
-  }
-
-  private long tally(String machine) {
-    return jdbc.sql("SELECT leaves FROM ledger_tally WHERE kind = :k AND ref = :r")
-        .param("k", CustodyLeaves.KIND)
-        .param("r", machine)
-        .query(Long.class)
-        .single();
   }
 
   private RegistrantView active(AccessContext admin, String name, RegistrantCategory category) {

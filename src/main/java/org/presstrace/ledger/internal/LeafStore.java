@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -107,95 +106,6 @@ public class LeafStore {
         .param("ref", ref)
         .query(Long.class)
         .single();
-  }
-
-  /**
-   * How many entries of this tallied kind and reference are in the log or committed to the queue:
-   * the integrator's tally of the log's leaves plus the reference's queued rows, read in one
-   * statement so that an entry the integrator moves meanwhile counts once. Its cost does not grow
-   * with the reference's history, unlike {@link #countLoggedOrQueued}.
-   */
-  public long countTalliedOrQueued(String kind, String ref) {
-    return jdbc.sql(
-            """
-            SELECT COALESCE((SELECT leaves FROM ledger_tally WHERE kind = :kind AND ref = :ref), 0)
-                 + (SELECT COUNT(*) FROM ledger_queue WHERE kind = :kind AND ref = :ref)
-            """)
-        .param("kind", kind)
-        .param("ref", ref)
-        .query(Long.class)
-        .single();
-  }
-
-  /**
-   * Adds leaves just written to the tally of their kind and reference; the caller holds the
-   * ledger_state row lock, so no other writer changes the tally meanwhile.
-   */
-  public void tally(Map<Tallied, Long> written) {
-    if (written.isEmpty()) {
-      return;
-    }
-    List<Map.Entry<Tallied, Long>> added = List.copyOf(written.entrySet());
-    int[][] updated =
-        template.batchUpdate(
-            "UPDATE ledger_tally SET leaves = leaves + ? WHERE kind = ? AND ref = ?",
-            added,
-            added.size(),
-            (PreparedStatement ps, Map.Entry<Tallied, Long> entry) -> {
-              ps.setLong(1, entry.getValue());
-              ps.setString(2, entry.getKey().kind());
-              ps.setString(3, entry.getKey().ref());
-            });
-    List<Map.Entry<Tallied, Long>> fresh = new java.util.ArrayList<>();
-    int at = 0;
-    for (int[] batch : updated) {
-      for (int count : batch) {
-        if (count == 0) {
-          fresh.add(added.get(at));
-        }
-        at++;
-      }
-    }
-    if (!fresh.isEmpty()) {
-      template.batchUpdate(
-          "INSERT INTO ledger_tally (kind, ref, leaves) VALUES (?, ?, ?)",
-          fresh,
-          fresh.size(),
-          (PreparedStatement ps, Map.Entry<Tallied, Long> entry) -> {
-            ps.setString(1, entry.getKey().kind());
-            ps.setString(2, entry.getKey().ref());
-            ps.setLong(3, entry.getValue());
-          });
-    }
-  }
-
-  /** A kind and reference whose leaves are tallied. */
-  public record Tallied(String kind, String ref) {}
-
-  /** Every tally whose count differs from the leaves the log holds, as "kind ref: n, not m". */
-  public List<String> tallyMismatches(String kind) {
-    return jdbc.sql(
-            """
-            SELECT l.ref, COALESCE(t.leaves, 0) AS tallied, l.leaves AS counted
-            FROM (SELECT ref, COUNT(*) AS leaves FROM ledger_leaf WHERE kind = :kind
-                  GROUP BY ref) l
-            LEFT JOIN ledger_tally t ON t.kind = :kind AND t.ref = l.ref
-            WHERE t.leaves IS NULL OR t.leaves <> l.leaves
-            UNION ALL
-            SELECT t.ref, t.leaves, 0 FROM ledger_tally t
-            WHERE t.kind = :kind
-              AND NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.kind = t.kind AND l.ref = t.ref)
-            ORDER BY 1
-            """)
-        .param("kind", kind)
-        .query(
-            (rs, row) ->
-                rs.getString("ref")
-                    + " is tallied at "
-                    + rs.getLong("tallied")
-                    + " leaves but the log holds "
-                    + rs.getLong("counted"))
-        .list();
   }
 
   /** How many written leaves are of this kind. */
