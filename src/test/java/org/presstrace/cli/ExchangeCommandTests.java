@@ -3,23 +3,14 @@ package org.presstrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.presstrace.PressTraceApplication;
-import org.presstrace.access.AgencyKind;
-import org.presstrace.access.Directory;
-import org.presstrace.access.NewUser;
-import org.presstrace.access.Role;
-import org.springframework.boot.SpringApplication;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code presstrace exchange identity} prints this instance's pairing text; {@code presstrace
@@ -28,25 +19,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ExchangeCommandTests {
 
-  static final String PASSWORD = "correct-horse-battery";
-
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private CommandLineData cli;
+
+  @BeforeEach
+  void data() {
+    cli = new CommandLineData(dir);
+  }
 
   @Test
   void printsTheIdentityAndPairsFromAPairingTextRefusingBadOnes() throws Exception {
-    seed();
-    assertThat(run("exchange", "identity")).as(err.toString()).isZero();
-    String identity = out.toString().strip();
+    cli.seedAdministratorAndAnalyst();
+    assertThat(cli.run("exchange", "identity")).as(cli.err()).isZero();
+    String identity = cli.out().strip();
     assertThat(identity)
         .matches(
             "\\{\"id\":\"pt-[0-9a-f]{16}\",\"country\":\"USA\",\"authority\":\"[^\"]+\","
                 + "\"baseUrl\":\"http://localhost:8080\",\"publicKey\":\"[A-Za-z0-9+/=]+\"}");
-    assertThat(run("exchange", "identity")).isZero();
-    assertThat(out.toString().strip()).as("the key is kept").isEqualTo(identity);
-    Path keyFile = dir.resolve("data/exchange-ed25519.key");
+    assertThat(cli.run("exchange", "identity")).isZero();
+    assertThat(cli.out().strip()).as("the key is kept").isEqualTo(identity);
+    Path keyFile = cli.path().resolve("exchange-ed25519.key");
     assertThat(Files.getPosixFilePermissions(keyFile))
         .containsExactlyInAnyOrder(
             java.nio.file.attribute.PosixFilePermission.OWNER_READ,
@@ -64,11 +57,11 @@ class ExchangeCommandTests {
     assertRefused(
         pairing("PT PARTNER", "CHN", "https://cn.example", key), "must be 3-48 lower-case");
     assertRefused(identity, "the pairing text is this instance's own");
-    assertThat(partners()).isZero();
+    assertThat(cli.count("SELECT COUNT(*) FROM exchange_partner")).isZero();
 
     Path good = write(pairing("pt-partner-cn", "CHN", "https://cn.example/", key));
     assertThat(
-            run(
+            cli.run(
                 "exchange",
                 "pair",
                 "--file",
@@ -77,27 +70,27 @@ class ExchangeCommandTests {
                 "admin",
                 "--types",
                 "notice,incident"))
-        .as(err.toString())
+        .as(cli.err())
         .isZero();
-    assertThat(out.toString())
+    assertThat(cli.out())
         .contains(
             "paired with pt-partner-cn (Ministry of Public Security, CHN) at https://cn.example"
                 + " as agency PT-PARTNER-CN; types [incident, notice]");
-    assertThat(partners()).isEqualTo(1);
+    assertThat(cli.count("SELECT COUNT(*) FROM exchange_partner")).isEqualTo(1);
 
-    assertThat(run("exchange", "pair", "--file", good.toString(), "--user", "analyst"))
+    assertThat(cli.run("exchange", "pair", "--file", good.toString(), "--user", "analyst"))
         .isEqualTo(PressTraceCommand.EXIT_FAILURE);
-    assertThat(err.toString().strip())
+    assertThat(cli.err().strip())
         .isEqualTo("presstrace: only administrators manage exchange partners");
   }
 
   private void assertRefused(String text, String problem) throws IOException {
     Path file = write(text);
-    assertThat(run("exchange", "pair", "--file", file.toString(), "--user", "admin"))
-        .as(out.toString())
+    assertThat(cli.run("exchange", "pair", "--file", file.toString(), "--user", "admin"))
+        .as(cli.out())
         .isEqualTo(PressTraceCommand.EXIT_FAILURE);
-    assertThat(err.toString()).startsWith("presstrace: ").contains(problem);
-    assertThat(err.toString().strip().lines().count()).isEqualTo(1);
+    assertThat(cli.err()).startsWith("presstrace: ").contains(problem);
+    assertThat(cli.err().strip().lines().count()).isEqualTo(1);
   }
 
   private static String pairing(String id, String country, String url, String key) {
@@ -122,58 +115,5 @@ class ExchangeCommandTests {
     Path file = Files.createTempFile(dir, "pairing", ".json");
     Files.writeString(file, text);
     return file;
-  }
-
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--data";
-    all[args.length + 1] = dir.resolve("data").toString();
-    return PressTraceCommand.commandLine(
-            PressTraceApplication.class, new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(all);
-  }
-
-  private String[] springArguments() {
-    Path data = dir.resolve("data");
-    DataDirectory.prepare(data, notice -> {});
-    return new String[] {
-      "--spring.main.web-application-type=none",
-      "--logging.level.root=warn",
-      "--presstrace.security.argon2.memory-kib=64",
-      "--presstrace.security.argon2.iterations=1",
-      "--presstrace.data-dir=" + data,
-      "--spring.datasource.url=" + StorageOptions.embeddedUrl(data),
-      "--spring.datasource.username=presstrace",
-      "--spring.datasource.password="
-    };
-  }
-
-  private void seed() {
-    try (var context = new SpringApplication(PressTraceApplication.class).run(springArguments())) {
-      Directory directory = context.getBean(Directory.class);
-      directory.ensureAgency(directory.operatorAgency(), "Operator", AgencyKind.FEDERAL, "USA");
-      directory.ensureUser(
-          new NewUser(
-              "admin",
-              "Administrator",
-              directory.operatorAgency(),
-              Set.of(Role.ADMINISTRATOR),
-              PASSWORD));
-      directory.ensureAgency("CBP", "Customs and Border Protection", AgencyKind.FEDERAL, "USA");
-      directory.ensureUser(
-          new NewUser("analyst", "Analyst", "CBP", Set.of(Role.ANALYST), PASSWORD));
-    }
-  }
-
-  private long partners() {
-    try (var context = new SpringApplication(PressTraceApplication.class).run(springArguments())) {
-      return context
-          .getBean(JdbcClient.class)
-          .sql("SELECT COUNT(*) FROM exchange_partner")
-          .query(Long.class)
-          .single();
-    }
   }
 }

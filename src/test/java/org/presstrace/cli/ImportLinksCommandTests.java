@@ -3,41 +3,36 @@ package org.presstrace.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.presstrace.PressTraceApplication;
 import org.presstrace.access.AccessContext;
-import org.presstrace.access.AgencyKind;
 import org.presstrace.access.Channel;
 import org.presstrace.access.Directory;
 import org.presstrace.access.Marking;
-import org.presstrace.access.NewUser;
 import org.presstrace.access.Purpose;
 import org.presstrace.access.Role;
 import org.presstrace.access.Tlp;
 import org.presstrace.casework.SubjectDraft;
 import org.presstrace.casework.Subjects;
 import org.presstrace.resolution.Schema;
-import org.springframework.boot.SpringApplication;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code presstrace import links}: a file with a bad row stores nothing; a good one imports. */
 class ImportLinksCommandTests {
 
-  static final String PASSWORD = "correct-horse-battery";
-
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private CommandLineData cli;
+
+  @BeforeEach
+  void data() {
+    cli = new CommandLineData(dir);
+  }
 
   @Test
   void aBadFileIsRefusedWithItsReportADryRunStoresNothingAndAGoodFileImports() throws IOException {
@@ -59,37 +54,35 @@ class ImportLinksCommandTests {
                 "Bribe," + ids.get(0) + "," + ids.get(1) + ",5,USD,2026-09-14,,SAR 6,GREEN"),
             StandardCharsets.UTF_8);
 
-    assertThat(run("import", "links", bad.toString(), "--user", "cbp.officer"))
+    assertThat(cli.run("import", "links", bad.toString(), "--user", "cbp.officer"))
         .isEqualTo(RowRefusal.EXIT_REFUSED);
-    assertThat(err.toString())
+    assertThat(cli.err())
         .contains("row 2, amount: amount must be more than zero")
         .contains("row 3, ends.beneficiary: no subject 'nobody' that you may read")
         .contains("row 4, date: '14/09/2026' is not a date")
         .contains("row 5, schema:")
         .contains("nothing stored")
         .doesNotContain("row 1,");
-    assertThat(links()).isZero();
+    assertThat(cli.count("SELECT COUNT(*) FROM resolution_link")).isZero();
 
     Path good =
         Files.writeString(dir.resolve("good.csv"), header + "\n" + good1 + "\n" + good2 + "\n");
-    reset();
-    assertThat(run("import", "links", good.toString(), "--user", "cbp.officer", "--dry-run"))
-        .as(err.toString())
+    assertThat(cli.run("import", "links", good.toString(), "--user", "cbp.officer", "--dry-run"))
+        .as(cli.err())
         .isZero();
-    assertThat(out.toString()).contains("nothing stored");
-    assertThat(links()).isZero();
+    assertThat(cli.out()).contains("nothing stored");
+    assertThat(cli.count("SELECT COUNT(*) FROM resolution_link")).isZero();
 
-    reset();
-    assertThat(run("import", "links", good.toString(), "--user", "cbp.officer"))
-        .as(err.toString())
+    assertThat(cli.run("import", "links", good.toString(), "--user", "cbp.officer"))
+        .as(cli.err())
         .isZero();
-    assertThat(out.toString()).contains("imported 2 links");
-    assertThat(links()).isEqualTo(2);
+    assertThat(cli.out()).contains("imported 2 links");
+    assertThat(cli.count("SELECT COUNT(*) FROM resolution_link")).isEqualTo(2);
 
-    reset();
     Path noHeader = Files.writeString(dir.resolve("noheader.csv"), "schema,subject\nPayment,x\n");
-    assertThat(run("import", "links", noHeader.toString(), "--user", "cbp.officer")).isNotZero();
-    assertThat(err.toString()).contains("header, object: the header has no column 'object'");
+    assertThat(cli.run("import", "links", noHeader.toString(), "--user", "cbp.officer"))
+        .isNotZero();
+    assertThat(cli.err()).contains("header, object: the header has no column 'object'");
   }
 
   @Test
@@ -101,59 +94,35 @@ class ImportLinksCommandTests {
     bytes.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
     Path file = Files.write(dir.resolve("surrogate.csv"), bytes.toByteArray());
 
-    assertThat(run("import", "links", file.toString(), "--user", "cbp.officer")).isNotZero();
-    assertThat(err.toString().strip())
+    assertThat(cli.run("import", "links", file.toString(), "--user", "cbp.officer")).isNotZero();
+    assertThat(cli.err().strip())
         .contains("line 2, column 4 (amount): the text is not valid UTF-8 (byte 0xED)")
         .doesNotContain("\n\tat ");
-    assertThat(dir.resolve("data")).doesNotExist();
-  }
-
-  private void reset() {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-  }
-
-  private int run(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--data";
-    all[args.length + 1] = dir.resolve("data").toString();
-    return PressTraceCommand.commandLine(
-            PressTraceApplication.class, new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(all);
-  }
-
-  private String[] springArguments() {
-    Path data = dir.resolve("data");
-    // made as the command line makes it, private to this account, before the seed opens it
-    DataDirectory.prepare(data, notice -> {});
-    return new String[] {
-      "--spring.main.web-application-type=none",
-      "--logging.level.root=warn",
-      "--presstrace.security.argon2.memory-kib=64",
-      "--presstrace.security.argon2.iterations=1",
-      "--presstrace.data-dir=" + data,
-      "--spring.datasource.url=" + StorageOptions.embeddedUrl(data),
-      "--spring.datasource.username=presstrace",
-      "--spring.datasource.password="
-    };
+    assertThat(cli.path()).doesNotExist();
   }
 
   /** The CBP officer and two subjects: a US sender and a Chinese beneficiary. */
   private List<String> seed() {
-    try (var context = new SpringApplication(PressTraceApplication.class).run(springArguments())) {
-      Directory directory = context.getBean(Directory.class);
-      directory.ensureAgency("CBP", "Customs and Border Protection", AgencyKind.FEDERAL, "USA");
-      directory.ensureUser(
-          new NewUser("cbp.officer", "Officer", "CBP", Set.of(Role.INVESTIGATOR), PASSWORD));
-      var officer =
-          new AccessContext(
-              directory.caller("cbp.officer").orElseThrow(), Channel.CLI, new Purpose("Seeding"));
-      Subjects subjects = context.getBean(Subjects.class);
-      return List.of(
-          subject(subjects, officer, Schema.PERSON, "John Carter"),
-          subject(subjects, officer, Schema.COMPANY, "Wuhan Yuancheng Trading Co., Ltd."));
-    }
+    return cli.open(
+        context -> {
+          Directory directory = context.getBean(Directory.class);
+          CommandLineData.ensureUser(
+              directory,
+              "CBP",
+              "Customs and Border Protection",
+              "cbp.officer",
+              "Officer",
+              Role.INVESTIGATOR);
+          var officer =
+              new AccessContext(
+                  directory.caller("cbp.officer").orElseThrow(),
+                  Channel.CLI,
+                  new Purpose("Seeding"));
+          Subjects subjects = context.getBean(Subjects.class);
+          return List.of(
+              subject(subjects, officer, Schema.PERSON, "John Carter"),
+              subject(subjects, officer, Schema.COMPANY, "Wuhan Yuancheng Trading Co., Ltd."));
+        });
   }
 
   private static String subject(
@@ -171,15 +140,5 @@ class ImportLinksCommandTests {
                 Marking.of("CBP", Tlp.GREEN)))
         .subject()
         .id();
-  }
-
-  private long links() {
-    try (var context = new SpringApplication(PressTraceApplication.class).run(springArguments())) {
-      return context
-          .getBean(JdbcClient.class)
-          .sql("SELECT COUNT(*) FROM resolution_link")
-          .query(Long.class)
-          .single();
-    }
   }
 }
