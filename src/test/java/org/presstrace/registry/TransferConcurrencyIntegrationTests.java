@@ -218,6 +218,15 @@ class TransferConcurrencyIntegrationTests {
     assertThat(sold.holder()).isEqualTo(firstBuyer.id());
     assertThat(sold.ratedOutputPerHour()).isEqualTo(240000);
     assertThat(sold.make()).isEqualTo("Acme Presses");
+    // A registrant's report carries no marking of its own: it is read with its machine.
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM custody_event WHERE machine_id = :m"
+                        + " AND owner_agency IS NULL AND tlp IS NULL")
+                .param("m", machine)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
   }
 
   @Test
