@@ -492,7 +492,12 @@ public class Registry {
   @Transactional
   public MachineView transfer(AccessContext context, String machineId, Transfer transfer) {
     RegistrantView seller = actingRegistrant(context);
-    Machine machine = heldBy(seller, machineId);
+    Machines.Held held =
+        machines
+            .loadHeld(machineId)
+            .filter(m -> m.machine().holder().equals(seller.id()))
+            .orElseThrow(() -> new NotFound(Machines.KIND.name(), machineId));
+    Machine machine = held.machine();
     // The sale's records and the buyer are checked both before either is refused.
     var problems = new Problems();
     SaleRecord sale = problems.value(() -> saleRecord(transfer));
@@ -500,10 +505,10 @@ public class Registry {
         problems.value(() -> transfer(seller, machine, transfer, registrants::byRegistration));
     problems.throwIfAny();
     Instant now = clock.instant();
-    MachineView stored = stored(context, machine, buyer.agencyCode(), now, true);
+    record(context, machine, buyer.agencyCode(), now, true, now, null);
     // The buyer confirms or disputes receipt (TransferReceipts).
     receipts.openForLastEvent(machine.id(), seller.id(), buyer.id(), sale, now);
-    return stored;
+    return held.afterChange();
   }
 
   /** The seller's records of a sale, checked; its receipt is still to come. */
@@ -830,14 +835,26 @@ public class Registry {
       boolean update,
       Instant reportedAt,
       DerivedMarking marking) {
+    record(context, machine, ownerAgency, now, update, reportedAt, marking);
+    // Read back without a second audit entry: the write was audited.
+    return machines.written(machine.id());
+  }
+
+  /** Stores the machine's recorded events (and, with {@code update}, its new state). */
+  private void record(
+      AccessContext context,
+      Machine machine,
+      String ownerAgency,
+      Instant now,
+      boolean update,
+      Instant reportedAt,
+      DerivedMarking marking) {
     if (update) {
       machines.update(machine, ownerAgency, now);
     }
     machines.append(
         machine, context.caller().username(), reportedAt, eventMarking(context, marking));
     machine.recordedEvents().forEach(event -> announce(context, event));
-    // Read back without a second audit entry: the write was audited.
-    return machines.written(machine.id());
   }
 
   /**
@@ -849,8 +866,9 @@ public class Registry {
     if (given != null) {
       return given;
     }
-    var agency = directory.agency(context.caller().agency());
-    if (agency.isPresent() && agency.get().kind() == AgencyKind.REGISTRANT) {
+    // The caller carries its agency's kind as the directory stored it (an agency's kind never
+    // changes), so no read of the agency is needed on every write.
+    if (context.caller().agencyKind() == AgencyKind.REGISTRANT) {
       return null;
     }
     return derivations.authored(

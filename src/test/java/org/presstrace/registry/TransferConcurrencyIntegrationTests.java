@@ -25,6 +25,7 @@ import org.presstrace.ledger.CustodyLeaves;
 import org.presstrace.ledger.Ledger;
 import org.presstrace.ledger.LedgerVerifier;
 import org.presstrace.ledger.Verification;
+import org.presstrace.registry.internal.Machines;
 import org.presstrace.shared.NotFound;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
@@ -180,6 +181,52 @@ class TransferConcurrencyIntegrationTests {
     assertThat(chain(machine))
         .containsExactly(
             "1 MachineDeclared " + seller.id(), "2 MachineTransferred " + secondBuyer.id());
+  }
+
+  @Test
+  void aSaleAnswersWithTheMachineAsStoredAfterIt() {
+    String serial = "ZQ-V" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String machine =
+        registry
+            .registerMachine(
+                world.as(sellerUser, Channel.API),
+                new NewMachine(
+                    serial,
+                    false,
+                    "Acme Presses",
+                    "RT-9 Mk 2",
+                    EquipmentKind.TABLETING_ROTARY,
+                    null,
+                    "Bay 7, north wall",
+                    EquipmentOrigin.DECLARED,
+                    null,
+                    today,
+                    null,
+                    EquipmentPower.POWERED,
+                    240000))
+            .id();
+
+    MachineView sold =
+        registry.transfer(world.as(sellerUser, Channel.API), machine, to(firstBuyer));
+
+    MachineView stored =
+        jdbc.sql("SELECT " + Machines.KIND.columns() + " FROM machine r WHERE r.id = :m")
+            .param("m", machine)
+            .query(Machines::view)
+            .single();
+    assertThat(sold).isEqualTo(stored);
+    assertThat(sold.holder()).isEqualTo(firstBuyer.id());
+    assertThat(sold.ratedOutputPerHour()).isEqualTo(240000);
+    assertThat(sold.make()).isEqualTo("Acme Presses");
+    // A registrant's report carries no marking of its own: it is read with its machine.
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM custody_event WHERE machine_id = :m"
+                        + " AND owner_agency IS NULL AND tlp IS NULL")
+                .param("m", machine)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
   }
 
   @Test

@@ -102,6 +102,56 @@ public class Machines {
         .optional();
   }
 
+  /**
+   * The aggregate as {@link #load} reads it, with its row held, together with the view of the
+   * machine as stored, read in the same statement: a change that answers with the machine (a sale)
+   * derives its answer with {@link Held#afterChange()} instead of reading the row again.
+   */
+  public Optional<Held> loadHeld(String id) {
+    return jdbc.sql(HELD + " FOR UPDATE")
+        .param("id", id)
+        .query((rs, row) -> new Held(aggregate(rs), view(rs, row)))
+        .optional();
+  }
+
+  private static final String HELD =
+      "SELECT id, serial_as_entered, serial_normalised, make, model, kind, imprint,"
+          + " manufacturer_registrant, current_holder, state, location, legacy,"
+          + " tampering_reported, installed_in, power, rated_output_per_hour FROM machine"
+          + " WHERE id = :id";
+
+  /**
+   * A machine loaded for a change, with its row held, and its view as it was stored before the
+   * change.
+   */
+  public record Held(Machine machine, MachineView before) {
+
+    /**
+     * The view as {@link #written} reads it after {@link #update} has stored the aggregate: the
+     * update writes the holder, state, location and tampering flag and nothing else of the view,
+     * and no other transaction changes the row while this one holds it.
+     */
+    public MachineView afterChange() {
+      return new MachineView(
+          before.id(),
+          before.serial(),
+          before.serialNormalised(),
+          before.make(),
+          before.model(),
+          before.kind(),
+          before.imprint(),
+          before.manufacturer(),
+          machine.holder(),
+          machine.state(),
+          machine.location(),
+          before.legacy(),
+          machine.tamperingReported(),
+          before.installedIn(),
+          before.power(),
+          before.ratedOutputPerHour());
+    }
+  }
+
   /** The aggregate as committed, without holding its row: for a check that changes nothing. */
   public Optional<Machine> current(String id) {
     return jdbc.sql(AGGREGATE).param("id", id).query((rs, row) -> aggregate(rs)).optional();
