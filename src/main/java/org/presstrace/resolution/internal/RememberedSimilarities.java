@@ -5,13 +5,16 @@ import java.util.function.ToDoubleBiFunction;
 /**
  * The similarities of pairs of values one worker has computed, remembered in a table of fixed size:
  * registers reuse a limited set of given names, family names and cities, so a batch compares the
- * same two values millions of times. A pair's slot is found from both values' hash codes, and a
- * pair taking a slot overwrites whatever was there: no growth, no boxing, nothing allocated per
- * pair.
+ * same two values millions of times. A pair's slot is found from both values' identity hash codes,
+ * and a pair taking a slot overwrites whatever was there: no growth, no boxing, nothing allocated
+ * per pair.
  *
- * <p>A remembered similarity is returned only when both values stored in the slot are equal to the
- * pair asked about, in the same order (the similarities compared here are not exactly symmetric),
- * so every answer is the computation's own. Not shared between threads: each worker keeps its own.
+ * <p>Values are told apart by identity: a remembered similarity is returned only when the very
+ * objects asked about are stored in the slot, in the same order (the similarities compared here are
+ * not exactly symmetric). The values must not change (names and cities are immutable), so every
+ * answer is the computation's own; equal values that are different objects are only computed again
+ * ({@link SharedCopies} makes them one object). Not shared between threads: each worker keeps its
+ * own.
  */
 final class RememberedSimilarities<T> {
 
@@ -45,13 +48,9 @@ final class RememberedSimilarities<T> {
       return similarity.applyAsDouble(a, b);
     }
     asked++;
-    int slot = slot(a.hashCode(), b.hashCode());
-    Object left = lefts[slot];
-    if (left != null) {
-      Object right = rights[slot];
-      if ((left == a || left.equals(a)) && (right == b || right.equals(b))) {
-        return values[slot];
-      }
+    int slot = slot(System.identityHashCode(a), System.identityHashCode(b));
+    if (lefts[slot] == a && rights[slot] == b) {
+      return values[slot];
     }
     computed++;
     double value = similarity.applyAsDouble(a, b);

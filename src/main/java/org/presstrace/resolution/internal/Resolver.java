@@ -42,8 +42,9 @@ public final class Resolver {
    * fan-out cap.
    */
   public MatchRun link(List<Entity> left, List<Entity> right) {
-    List<Prepared> rights = prepare(right);
-    List<Prepared> lefts = prepare(left);
+    var copies = new SharedCopies();
+    List<Prepared> rights = prepare(right, copies);
+    List<Prepared> lefts = prepare(left, copies);
     FutureTask<ValueCounts> counting = countAside(lefts, rights);
     SortedBlocks rightBlocks = SortedBlocks.of(rights);
     SortedBlocks leftBlocks = SortedBlocks.of(lefts);
@@ -81,7 +82,7 @@ public final class Resolver {
 
   /** Every pair within {@code entities} that shares a usable key, scored once. */
   public MatchRun deduplicate(List<Entity> entities) {
-    List<Prepared> records = prepare(entities);
+    List<Prepared> records = prepare(entities, new SharedCopies());
     FutureTask<ValueCounts> counting = countAside(records, List.of());
     SortedBlocks blocks = SortedBlocks.of(records);
     int cap = options.fanOutCap();
@@ -176,7 +177,7 @@ public final class Resolver {
         .forEach(
             worker -> {
               var buffer = new IntBuffer();
-              var memory = new Scorer.Memory(Scorer.Memory.CAPACITY);
+              var memory = new Scorer.Memory();
               for (int slice = next.getAndIncrement();
                   slice < slices;
                   slice = next.getAndIncrement()) {
@@ -317,8 +318,11 @@ public final class Resolver {
     }
   }
 
-  /** Normalised once each, in parallel: normalisation (ICU, libphonenumber) is thread-safe. */
-  private static List<Prepared> prepare(List<Entity> entities) {
-    return entities.parallelStream().map(Prepared::of).toList();
+  /**
+   * Normalised once each, in parallel: normalisation (ICU, libphonenumber) is thread-safe. Equal
+   * names and cities are then one shared copy each, for the similarities the workers remember.
+   */
+  private static List<Prepared> prepare(List<Entity> entities, SharedCopies copies) {
+    return entities.parallelStream().map(entity -> copies.of(Prepared.of(entity))).toList();
   }
 }

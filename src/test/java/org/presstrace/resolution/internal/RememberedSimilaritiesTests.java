@@ -12,7 +12,8 @@ import org.presstrace.resolution.MatchOptions;
 /**
  * Remembered similarities answer exactly what the computation answers, however full the table: it
  * is driven through collisions and overwrites with tiny tables, on pairs asked in both orders, on
- * equal lists that are different objects, and on different lists with equal hash codes.
+ * equal lists that are different objects, and on different lists with equal hash codes. Shared
+ * copies change no record.
  */
 class RememberedSimilaritiesTests {
 
@@ -51,13 +52,21 @@ class RememberedSimilaritiesTests {
     assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
     assertThat(List.of("Aa").hashCode()).isEqualTo(List.of("BB").hashCode());
     var random = new SplittableRandom(20261207L);
+    // a pool of lists, some equal to others but different objects: look-ups repeat by identity
+    var pool = new ArrayList<List<String>>();
+    for (int i = 0; i < 300; i++) {
+      pool.add(
+          random.nextInt(4) == 0 && !pool.isEmpty()
+              ? copyOf(pool.get(random.nextInt(pool.size())))
+              : list(random));
+    }
     for (int capacity : new int[] {1, 2, 4, 16, 1 << 10}) {
       var remembered = new RememberedSimilarities<List<String>>(capacity, Similarity::names);
       var directed =
           new RememberedSimilarities<List<String>>(capacity, RememberedSimilaritiesTests::directed);
       for (int run = 0; run < 40_000; run++) {
-        List<String> a = list(random);
-        List<String> b = random.nextInt(5) == 0 ? copyOf(a) : list(random);
+        List<String> a = pool.get(random.nextInt(pool.size()));
+        List<String> b = random.nextInt(5) == 0 ? a : pool.get(random.nextInt(pool.size()));
         assertThat(remembered.of(a, b)).as("%s / %s", a, b).isEqualTo(Similarity.names(a, b));
         assertThat(remembered.of(b, a)).as("%s / %s", b, a).isEqualTo(Similarity.names(b, a));
         assertThat(directed.of(a, b)).as("%s / %s", a, b).isEqualTo(directed(a, b));
@@ -80,14 +89,41 @@ class RememberedSimilaritiesTests {
   }
 
   @Test
-  void equalValuesThatAreDifferentObjectsAreRememberedOnce() {
+  void theSameObjectsAreRememberedAndEqualOnesComputedAgain() {
     var remembered = new RememberedSimilarities<List<String>>(1 << 4, Similarity::names);
-    double first = remembered.of(List.of("maria", "lupe"), List.of("mario"));
-    double again =
-        remembered.of(new ArrayList<>(List.of("maria", "lupe")), new ArrayList<>(List.of("mario")));
-    assertThat(again).isEqualTo(first);
-    assertThat(remembered.asked()).isEqualTo(2);
+    List<String> maria = List.of("maria", "lupe");
+    List<String> mario = List.of("mario");
+    double first = remembered.of(maria, mario);
+    assertThat(remembered.of(maria, mario)).isEqualTo(first);
     assertThat(remembered.computed()).isEqualTo(1);
+    double again = remembered.of(new ArrayList<>(maria), new ArrayList<>(mario));
+    assertThat(again).isEqualTo(first);
+    assertThat(remembered.asked()).isEqualTo(3);
+    assertThat(remembered.computed()).isEqualTo(2);
+  }
+
+  @Test
+  void sharedCopiesMakeEqualNamesAndCitiesOneObjectAndChangeNoRecord() {
+    var copies = new SharedCopies();
+    List<Prepared> records =
+        DeduplicationEquivalenceTests.records(300).stream().map(Prepared::of).toList();
+    List<Prepared> shared = records.stream().map(copies::of).toList();
+    assertThat(shared).isEqualTo(records);
+    int same = 0;
+    for (int i = 0; i < shared.size(); i++) {
+      for (int j = i + 1; j < shared.size(); j++) {
+        PersonName a = shared.get(i).person();
+        PersonName b = shared.get(j).person();
+        if (a.family().equals(b.family())) {
+          assertThat(a.family()).isSameAs(b.family());
+          same++;
+        }
+        if (shared.get(i).city().equals(shared.get(j).city())) {
+          assertThat(shared.get(i).city()).isSameAs(shared.get(j).city());
+        }
+      }
+    }
+    assertThat(same).isGreaterThan(100);
   }
 
   @Test
@@ -102,10 +138,13 @@ class RememberedSimilaritiesTests {
 
   @Test
   void theBoundAndTheScoresWithATinyMemoryAreThoseWithout() {
+    var copies = new SharedCopies();
     List<Prepared> records =
-        DeduplicationEquivalenceTests.records(400).stream().map(Prepared::of).toList();
+        DeduplicationEquivalenceTests.records(400).stream()
+            .map(entity -> copies.of(Prepared.of(entity)))
+            .toList();
     var scorer = new Scorer(MatchOptions.DEFAULTS, TermWeights.NONE);
-    var memory = new Scorer.Memory(4);
+    var memory = new Scorer.Memory(4, 2);
     var random = new SplittableRandom(7);
     for (int run = 0; run < 60_000; run++) {
       Prepared a = records.get(random.nextInt(records.size()));
@@ -122,6 +161,7 @@ class RememberedSimilaritiesTests {
       }
     }
     assertThat(memory.names.computed()).isLessThan(memory.names.asked());
+    assertThat(memory.cities.computed()).isLessThan(memory.cities.asked());
   }
 
   /** Not symmetric, and telling lists with equal hash codes apart. */
