@@ -58,6 +58,7 @@ public final class ResolutionBench {
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
     }
+    showRememberedSimilarities();
     try {
       new ResolutionBench(options).run();
     } catch (NumberFormatException e) {
@@ -66,6 +67,21 @@ public final class ResolutionBench {
     }
     System.exit(0);
   }
+
+  /** The resolver's debug line on how often remembered similarities answered, on standard error. */
+  private static void showRememberedSimilarities() {
+    var logger = java.util.logging.Logger.getLogger("org.presstrace.resolution.internal.Resolver");
+    var handler = new java.util.logging.ConsoleHandler();
+    handler.setLevel(java.util.logging.Level.FINE);
+    logger.setLevel(java.util.logging.Level.FINE);
+    logger.addHandler(handler);
+    logger.setUseParentHandlers(false);
+    RESOLVER_LOGGER.add(logger);
+  }
+
+  /** Held so that the logger and its level are not collected. */
+  private static final java.util.List<java.util.logging.Logger> RESOLVER_LOGGER =
+      new java.util.ArrayList<>();
 
   private String option(String name, String fallback) {
     String value = options.get(name);

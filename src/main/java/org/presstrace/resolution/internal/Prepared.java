@@ -79,6 +79,26 @@ public record Prepared(
         entity.schema().legalEntity() ? List.of() : Text.tokens(String.join(" ", names)));
   }
 
+  /** This record with another (equal) person's name and city. */
+  Prepared with(PersonName person, String city) {
+    return new Prepared(
+        id,
+        schema,
+        person,
+        company,
+        birth,
+        phones,
+        emails,
+        identifiers,
+        countries,
+        street,
+        postalCodes,
+        city,
+        region,
+        assetIds,
+        assetName);
+  }
+
   /**
    * The values that identify on their own: phones in E.164, canonical e-mail addresses, identity
    * numbers and the identifiers of assets ({@link Identifiers#exact}), each prefixed with its kind

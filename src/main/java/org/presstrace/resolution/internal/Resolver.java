@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Match;
@@ -40,8 +42,9 @@ public final class Resolver {
    * fan-out cap.
    */
   public MatchRun link(List<Entity> left, List<Entity> right) {
-    List<Prepared> rights = prepare(right);
-    List<Prepared> lefts = prepare(left);
+    var copies = new SharedCopies();
+    List<Prepared> rights = prepare(right, copies);
+    List<Prepared> lefts = prepare(left, copies);
     FutureTask<ValueCounts> counting = countAside(lefts, rights);
     SortedBlocks rightBlocks = SortedBlocks.of(rights);
     SortedBlocks leftBlocks = SortedBlocks.of(lefts);
@@ -79,7 +82,7 @@ public final class Resolver {
 
   /** Every pair within {@code entities} that shares a usable key, scored once. */
   public MatchRun deduplicate(List<Entity> entities) {
-    List<Prepared> records = prepare(entities);
+    List<Prepared> records = prepare(entities, new SharedCopies());
     FutureTask<ValueCounts> counting = countAside(records, List.of());
     SortedBlocks blocks = SortedBlocks.of(records);
     int cap = options.fanOutCap();
@@ -168,11 +171,13 @@ public final class Resolver {
     @SuppressWarnings("unchecked")
     List<Match>[] found = new List[slices];
     var next = new AtomicInteger();
+    var remembered = new Remembered();
     IntStream.range(0, workers())
         .parallel()
         .forEach(
             worker -> {
               var buffer = new IntBuffer();
+              var memory = new Scorer.Memory();
               for (int slice = next.getAndIncrement();
                   slice < slices;
                   slice = next.getAndIncrement()) {
@@ -187,15 +192,17 @@ public final class Resolver {
                   Prepared left = lefts.get(i);
                   for (int c = 0; c < distinct; c++) {
                     Prepared right = rights.get(buffer.get(c));
-                    if (scorer.bound(left, right, least) >= least) {
-                      keep(scorer.compare(left, right), matches);
+                    if (scorer.bound(left, right, least, memory) >= least) {
+                      keep(scorer.compare(left, right, memory), matches);
                     }
                   }
                 }
                 counted[slice] = pairs;
                 found[slice] = matches;
               }
+              remembered.add(memory);
             });
+    remembered.log();
     var matches = new ArrayList<Match>();
     long candidates = 0;
     for (int slice = 0; slice < slices; slice++) {
@@ -203,6 +210,41 @@ public final class Resolver {
       candidates += counted[slice];
     }
     return finish(matches, candidates, dropped);
+  }
+
+  /** How often the workers' remembered similarities answered, logged at debug level per batch. */
+  private static final class Remembered {
+    private static final System.Logger LOG = System.getLogger(Resolver.class.getName());
+    private final LongAdder names = new LongAdder();
+    private final LongAdder namesComputed = new LongAdder();
+    private final LongAdder cities = new LongAdder();
+    private final LongAdder citiesComputed = new LongAdder();
+
+    void add(Scorer.Memory memory) {
+      names.add(memory.names.asked());
+      namesComputed.add(memory.names.computed());
+      cities.add(memory.cities.asked());
+      citiesComputed.add(memory.cities.computed());
+    }
+
+    void log() {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          () ->
+              "remembered similarities: names "
+                  + share(names.sum(), namesComputed.sum())
+                  + ", cities "
+                  + share(cities.sum(), citiesComputed.sum()));
+    }
+
+    private static String share(long asked, long computed) {
+      return String.format(
+          Locale.ROOT,
+          "%d of %d answered (%.1f %%)",
+          asked - computed,
+          asked,
+          asked == 0 ? 0 : 100.0 * (asked - computed) / asked);
+    }
   }
 
   /**
@@ -276,8 +318,11 @@ public final class Resolver {
     }
   }
 
-  /** Normalised once each, in parallel: normalisation (ICU, libphonenumber) is thread-safe. */
-  private static List<Prepared> prepare(List<Entity> entities) {
-    return entities.parallelStream().map(Prepared::of).toList();
+  /**
+   * Normalised once each, in parallel: normalisation (ICU, libphonenumber) is thread-safe. Equal
+   * names and cities are then one shared copy each, for the similarities the workers remember.
+   */
+  private static List<Prepared> prepare(List<Entity> entities, SharedCopies copies) {
+    return entities.parallelStream().map(entity -> copies.of(Prepared.of(entity))).toList();
   }
 }

@@ -36,14 +36,21 @@ final class Similarity {
       return 1;
     }
     double jaro = jaro(a, b);
+    int prefix = commonPrefix(a, b, WINKLER_PREFIX);
+    return jaro + prefix * 0.1 * (1 - jaro);
+  }
+
+  /** The longest common prefix Winkler's adjustment counts. */
+  private static final int WINKLER_PREFIX = 4;
+
+  /** How many leading characters {@code a} and {@code b} share, at most {@code limit}. */
+  private static int commonPrefix(String a, String b, int limit) {
+    int most = Math.min(limit, Math.min(a.length(), b.length()));
     int prefix = 0;
-    while (prefix < 4
-        && prefix < a.length()
-        && prefix < b.length()
-        && a.charAt(prefix) == b.charAt(prefix)) {
+    while (prefix < most && a.charAt(prefix) == b.charAt(prefix)) {
       prefix++;
     }
-    return jaro + prefix * 0.1 * (1 - jaro);
+    return prefix;
   }
 
   /** Jaro similarity: characters matching within half the longer length, and transpositions. */
@@ -352,13 +359,7 @@ final class Similarity {
       return 0;
     }
     double jaro = ((double) shared / a.length() + (double) shared / b.length() + 1) / 3;
-    int prefix = 0;
-    while (prefix < 4
-        && prefix < a.length()
-        && prefix < b.length()
-        && a.charAt(prefix) == b.charAt(prefix)) {
-      prefix++;
-    }
+    int prefix = commonPrefix(a, b, WINKLER_PREFIX);
     double winkler = jaro + prefix * 0.1 * (1 - jaro);
     int longer = Math.max(a.length(), b.length());
     double edit = 1 - (double) (longer - shared) / longer;
