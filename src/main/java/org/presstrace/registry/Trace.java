@@ -99,7 +99,9 @@ public class Trace {
    * Z.
    */
   static Criteria patternCriteria(SerialPattern pattern) {
-    String like = "r.serial_normalised LIKE :pattern ESCAPE '\\'";
+    // with LIKE's own escape character, the backslash on PostgreSQL and H2 alike: an ESCAPE clause
+    // made PostgreSQL's generic plan call like_escape for every serial it checked
+    String like = "r.serial_normalised LIKE :pattern";
     String prefix = pattern.fixedPrefix();
     if (prefix.isEmpty()) {
       return Criteria.search(like, Map.of("pattern", pattern.like()));
@@ -111,7 +113,7 @@ public class Trace {
     return Criteria.search(
         "r.serial_normalised BETWEEN :first AND :last AND r.id IN (SELECT p.id FROM machine p"
             + " WHERE p.serial_normalised BETWEEN :first AND :last"
-            + " AND p.serial_normalised LIKE :pattern ESCAPE '\\')",
+            + " AND p.serial_normalised LIKE :pattern)",
         Map.of("first", prefix, "last", last, "pattern", pattern.like()));
   }
 

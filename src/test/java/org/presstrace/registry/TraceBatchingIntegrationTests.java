@@ -179,6 +179,8 @@ class TraceBatchingIntegrationTests {
    */
   @Test
   void aPatternShowsExactlyTheReadableSerialsItMatches() {
+    char last = prefix.charAt(prefix.length() - 1);
+    String otherLast = prefix.substring(0, prefix.length() - 1) + (last == '0' ? '1' : '0');
     var serials =
         new ArrayList<>(
             List.of(
@@ -192,7 +194,7 @@ class TraceBatchingIntegrationTests {
                 prefix + "99",
                 prefix + "ZZZ",
                 prefix + "Z9",
-                prefix.substring(0, prefix.length() - 1) + "9" + "19",
+                otherLast + "19",
                 "A" + prefix + "19"));
     var readable = new java.util.HashMap<String, String>();
     for (String serial : serials) {
