@@ -56,9 +56,9 @@ public record SerialPattern(String asEntered) {
   }
 
   /**
-   * The pattern as a SQL {@code LIKE} over normalised serials, to be used with {@code ESCAPE '\'}:
-   * {@code ?} becomes {@code _}, {@code *} becomes {@code %}, and any literal {@code _}, {@code %}
-   * or backslash is escaped.
+   * The pattern as a SQL {@code LIKE} over normalised serials, escaped with the backslash (LIKE's
+   * default escape character on PostgreSQL and H2): {@code ?} becomes {@code _}, {@code *} becomes
+   * {@code %}, and any literal {@code _}, {@code %} or backslash is escaped.
    */
   public String like() {
     var like = new StringBuilder();

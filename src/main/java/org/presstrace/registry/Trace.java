@@ -99,14 +99,21 @@ public class Trace {
    * Z.
    */
   static Criteria patternCriteria(SerialPattern pattern) {
-    String like = "r.serial_normalised LIKE :pattern ESCAPE '\\'";
+    // with LIKE's own escape character, the backslash on PostgreSQL and H2 alike: an ESCAPE clause
+    // made PostgreSQL's generic plan call like_escape for every serial it checked
+    String like = "r.serial_normalised LIKE :pattern";
     String prefix = pattern.fixedPrefix();
     if (prefix.isEmpty()) {
       return Criteria.search(like, Map.of("pattern", pattern.like()));
     }
     String last = prefix + "Z".repeat(SerialNumber.MAX_LENGTH - prefix.length());
+    // The range's serials are checked against the pattern in the serial index alone (its leaves
+    // hold the serial and the id), so the table is read for the matches only, not for every serial
+    // with the prefix; the range stays on the outer read too, so no plan reads more than before.
     return Criteria.search(
-        "r.serial_normalised BETWEEN :first AND :last AND " + like,
+        "r.serial_normalised BETWEEN :first AND :last AND r.id IN (SELECT p.id FROM machine p"
+            + " WHERE p.serial_normalised BETWEEN :first AND :last"
+            + " AND p.serial_normalised LIKE :pattern)",
         Map.of("first", prefix, "last", last, "pattern", pattern.like()));
   }
 

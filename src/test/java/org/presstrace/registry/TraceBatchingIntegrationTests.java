@@ -171,6 +171,62 @@ class TraceBatchingIntegrationTests {
     }
   }
 
+  /**
+   * A pattern's prefix range is checked against the pattern inside the serial index and the rows
+   * are read for the matches only: the trace must still show exactly the readable serials the
+   * pattern matches, at the range's edges (the prefix alone, the prefix padded with Z, the next
+   * prefix) and with a matching machine the investigator may not read.
+   */
+  @Test
+  void aPatternShowsExactlyTheReadableSerialsItMatches() {
+    char last = prefix.charAt(prefix.length() - 1);
+    String otherLast = prefix.substring(0, prefix.length() - 1) + (last == '0' ? '1' : '0');
+    var serials =
+        new ArrayList<>(
+            List.of(
+                prefix,
+                prefix + "1",
+                prefix + "10",
+                prefix + "19",
+                prefix + "1A9",
+                prefix + "219",
+                prefix + "9",
+                prefix + "99",
+                prefix + "ZZZ",
+                prefix + "Z9",
+                otherLast + "19",
+                "A" + prefix + "19"));
+    var readable = new java.util.HashMap<String, String>();
+    for (String serial : serials) {
+      readable.put(machine(serial, EquipmentKind.DIE, null), serial);
+    }
+    String red = machine(prefix + "119", EquipmentKind.DIE, null);
+    jdbc.sql("UPDATE machine SET tlp = 'RED' WHERE id = :id").param("id", red).update();
+
+    for (String pattern :
+        List.of(
+            prefix + "*",
+            prefix + "1*",
+            prefix + "1?",
+            prefix + "*9",
+            prefix + "?9",
+            prefix + "Z*")) {
+      var query = new SerialPattern(pattern);
+      var expected =
+          readable.entrySet().stream()
+              .filter(e -> query.matches(new SerialNumber(e.getValue())))
+              .map(Map.Entry::getKey)
+              .sorted()
+              .toList();
+      var shown =
+          trace.trace(investigator, Trace.Query.pattern(pattern)).stream()
+              .map(t -> t.machine().id())
+              .sorted()
+              .toList();
+      assertThat(shown).as(pattern).isEqualTo(expected).doesNotContain(red);
+    }
+  }
+
   @Test
   void historiesCheckEveryRecordThatNoPageOfTheScopeShowed() {
     String shown = machine(prefix + "-401", EquipmentKind.TABLETING_ROTARY, null);
