@@ -1,6 +1,5 @@
 package org.presstrace.registry;
 
-import java.util.regex.Pattern;
 import org.presstrace.shared.InvalidRequest;
 
 /**
@@ -73,17 +72,38 @@ public record SerialPattern(String asEntered) {
     return like.toString();
   }
 
-  /** Whether {@code serial} matches; the same test the SQL form makes, for use in memory. */
+  /**
+   * Whether {@code serial} matches; the same test the SQL form makes, for use in memory. Matched in
+   * one pass that goes back only to the last {@code *} (at most serial times pattern steps), so a
+   * pattern of many wildcards cannot make it backtrack without end as a regular expression did.
+   */
   public boolean matches(SerialNumber serial) {
-    var regex = new StringBuilder();
-    for (char c : normalised().toCharArray()) {
-      switch (c) {
-        case '?' -> regex.append('.');
-        case '*' -> regex.append(".*");
-        default -> regex.append(Pattern.quote(String.valueOf(c)));
+    String text = serial.normalised();
+    String pattern = normalised();
+    int at = 0;
+    int next = 0;
+    int star = -1;
+    int starAt = 0;
+    while (at < text.length()) {
+      char c = next < pattern.length() ? pattern.charAt(next) : 0;
+      if (next < pattern.length() && (c == '?' || c == text.charAt(at))) {
+        at++;
+        next++;
+      } else if (c == '*') {
+        star = next++;
+        starAt = at;
+      } else if (star >= 0) {
+        // the last * takes one character more, and the rest of the pattern starts again after it
+        next = star + 1;
+        at = ++starAt;
+      } else {
+        return false;
       }
     }
-    return serial.normalised().matches(regex.toString());
+    while (next < pattern.length() && pattern.charAt(next) == '*') {
+      next++;
+    }
+    return next == pattern.length();
   }
 
   @Override

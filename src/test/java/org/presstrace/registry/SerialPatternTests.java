@@ -60,4 +60,48 @@ class SerialPatternTests {
         .isInstanceOf(InvalidRequest.class)
         .hasMessage("pattern is required");
   }
+
+  /** The one-pass match against the plain definition (? one character, * any run) as a regex. */
+  @Test
+  void matchesAsTheWildcardsDefineOnRandomSerialsAndPatterns() {
+    var random = new java.util.Random(42);
+    String letters = "AB1?*";
+    for (int n = 0; n < 50_000; n++) {
+      String serial = random(random, "AB1", 3 + random.nextInt(8));
+      String text = random(random, letters, 2 + random.nextInt(9));
+      SerialPattern pattern;
+      try {
+        pattern = new SerialPattern(text);
+      } catch (InvalidRequest tooFewKnown) {
+        continue;
+      }
+      String regex =
+          pattern
+              .normalised()
+              .chars()
+              .mapToObj(c -> c == '?' ? "." : c == '*' ? ".*" : String.valueOf((char) c))
+              .collect(java.util.stream.Collectors.joining());
+      assertThat(pattern.matches(new SerialNumber(serial)))
+          .as(text + " against " + serial)
+          .isEqualTo(new SerialNumber(serial).normalised().matches(regex));
+    }
+  }
+
+  /**
+   * A pattern of many wildcards against a long serial: answered at once, not after backtracking.
+   */
+  @Test
+  void manyWildcardsAgainstALongSerialAreAnsweredInOnePass() {
+    var pattern = new SerialPattern("H*?*??*?*??*?*??*?*??*?*??*?*??*?*??*?*??*HT");
+    assertThat(pattern.matches(new SerialNumber("J".repeat(60) + "H"))).isFalse();
+    assertThat(pattern.matches(new SerialNumber("H" + "J".repeat(40) + "HT"))).isTrue();
+  }
+
+  private static String random(java.util.Random random, String alphabet, int length) {
+    var text = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
+  }
 }
