@@ -86,6 +86,8 @@ final class ChineseName {
   private static final Map<String, Set<String>> CANTONESE_HAN = new HashMap<>();
   private static final Map<String, Set<String>> SURNAME_READINGS = new HashMap<>();
   private static final Map<String, Set<String>> SURNAME_HAN = new HashMap<>();
+  private static final Set<String> COMPOUND_SURNAMES =
+      Set.copyOf(ResourceLines.read("resolution/pinyin-compound-surnames.txt"));
 
   static {
     for (String line : ResourceLines.read("resolution/wade-giles.tsv")) {
@@ -184,7 +186,7 @@ final class ChineseName {
     String surname = String.join("", family);
     var readings = new ArrayList<Reading>();
     List<List<String>> pinyinGiven = segment(given, PinyinSyllables::isSyllable);
-    if (surname.length() <= 6 && PinyinSyllables.isPinyin(surname) && !pinyinGiven.isEmpty()) {
+    if (isPinyinSurname(family) && !pinyinGiven.isEmpty()) {
       int syllables = pinyinGiven.get(0).size();
       if (syllables <= 3 && family.size() == 1) {
         readings.add(
@@ -223,6 +225,17 @@ final class ChineseName {
       }
     }
     return readings;
+  }
+
+  /**
+   * Whether {@code family} can be a Chinese family name in pinyin: one syllable, or a listed
+   * compound name such as Ouyang or Sima ({@code resolution/pinyin-compound-surnames.txt}). Another
+   * word that merely splits into syllables ("Gaomei", "Leaean") is some other name; read as a
+   * Chinese family name it would take the comparison away from the name as written.
+   */
+  private static boolean isPinyinSurname(List<String> family) {
+    String surname = String.join("", family);
+    return PinyinSyllables.isSyllable(surname) || COMPOUND_SURNAMES.contains(surname);
   }
 
   /**

@@ -54,6 +54,29 @@ class ChineseNameTests {
         .containsAnyElementsOf(ChineseName.keys(name("張偉明").chinese()));
   }
 
+  @Test
+  void aPinyinFamilyNameIsOneSyllableOrAListedCompoundName() {
+    for (String[] same :
+        List.of(
+            new String[] {"Ouyang Xiu", "欧阳修"},
+            new String[] {"Zhuge Liang", "诸葛亮"},
+            new String[] {"Shangguan Yi", "上官仪"},
+            new String[] {"Sima Qian", "司马迁"})) {
+      assertThat(ChineseName.compare(name(same[0]).chinese(), name(same[1]).chinese()).both())
+          .as(same[0])
+          .isTrue();
+    }
+    for (String written : List.of("Hao Zheng Leaean", "Hao Zheng Gaomei", "Wei Dongde")) {
+      assertThat(name(written).chinese())
+          .as(written + ": a word of syllables is no family name unless it is one")
+          .extracting(reading -> reading.family().written().toLowerCase(java.util.Locale.ROOT))
+          .doesNotContain("leaean", "gaomei", "dongde");
+    }
+    assertThat(name("Wei Dongde").chinese())
+        .extracting(reading -> reading.family().written())
+        .containsOnly("Wei");
+  }
+
   private static List<String> systems(PersonName name) {
     return name.chinese().stream().map(ChineseName.Reading::system).distinct().toList();
   }
