@@ -4,9 +4,10 @@ import java.util.List;
 import org.presstrace.resolution.Contribution;
 
 /**
- * One compared property and the levels its two values can reach. Each level carries m (how often
- * the same entity reaches it) and u (how often two different entities do); its weight is log2(m/u),
- * Fellegi-Sunter style.
+ * One compared property and the levels its two values can reach. Asked for every candidate pair, so
+ * its loops go by index (no iterator per call). Each level carries m (how often the same entity
+ * reaches it) and u (how often two different entities do); its weight is log2(m/u), Fellegi-Sunter
+ * style.
  */
 record Feature(String name, List<Level> levels) {
 
@@ -26,7 +27,8 @@ record Feature(String name, List<Level> levels) {
 
   /** The level named {@code levelName}. */
   Level level(String levelName) {
-    for (Level level : levels) {
+    for (int i = 0; i < levels.size(); i++) {
+      Level level = levels.get(i);
       if (level.name().equals(levelName)) {
         return level;
       }
@@ -39,7 +41,8 @@ record Feature(String name, List<Level> levels) {
     if (similarity < 0) {
       return null;
     }
-    for (Level level : levels) {
+    for (int i = 0; i < levels.size(); i++) {
+      Level level = levels.get(i);
       if (similarity >= level.min()) {
         return new Contribution(name, level.name(), level.weight());
       }
@@ -53,7 +56,8 @@ record Feature(String name, List<Level> levels) {
     if (similarity < 0) {
       return 0;
     }
-    for (Level level : levels) {
+    for (int i = 0; i < levels.size(); i++) {
+      Level level = levels.get(i);
       if (similarity >= level.min()) {
         return level.weight();
       }
@@ -69,8 +73,8 @@ record Feature(String name, List<Level> levels) {
   /** The highest weight any level gives. */
   double highest() {
     double highest = 0;
-    for (Level level : levels) {
-      highest = Math.max(highest, level.weight());
+    for (int i = 0; i < levels.size(); i++) {
+      highest = Math.max(highest, levels.get(i).weight());
     }
     return highest;
   }

@@ -293,19 +293,18 @@ final class Scorer {
     double open =
         names
             + (cities ? CITY_HIGHEST : 0)
-            + (streets ? STREET.highest() : 0)
-            + (postals ? POSTAL_CODE.highest() : 0);
+            + (streets ? STREET_HIGHEST : 0)
+            + (postals ? POSTAL_CODE_HIGHEST : 0);
     if (sure + open < least) {
       return sure + open;
     }
     if (postals) {
       sure += POSTAL_CODE.weightOf(postalLevel(a.postalCodes(), b.postalCodes()));
-      open -= POSTAL_CODE.highest();
+      open -= POSTAL_CODE_HIGHEST;
     }
     if (cities) {
       double city = city(a.city(), b.city(), memory);
-      sure +=
-          CITY.weightOf(city) + (city >= CITY.level("exact").min() ? CEILINGS.get(Field.CITY) : 0);
+      sure += CITY.weightOf(city) + (city >= CITY_EXACT ? CITY_CEILING : 0);
       open -= CITY_HIGHEST;
       if (sure + open < least) {
         return sure + open;
@@ -326,18 +325,26 @@ final class Scorer {
   /** The most a city agreement can add: the exact weight and its ceiling. */
   private static final double CITY_HIGHEST = CITY.highest() + CEILINGS.get(Field.CITY);
 
+  // asked for every candidate pair: worked out once, not looked up in the levels and the ceilings
+  private static final double CITY_EXACT = CITY.level("exact").min();
+  private static final double CITY_CEILING = CEILINGS.get(Field.CITY);
+  private static final double STREET_HIGHEST = STREET.highest();
+  private static final double POSTAL_CODE_HIGHEST = POSTAL_CODE.highest();
+  private static final double PARTS_CEILINGS =
+      CEILINGS.get(Field.GIVEN) + CEILINGS.get(Field.FAMILY);
+  private static final double WHOLE_NAME_HIGHEST = NAME.highest() + CEILINGS.get(Field.NAME);
+  private static final double PARTS_HIGHEST =
+      FIRST_NAME.highest()
+          + CEILINGS.get(Field.GIVEN)
+          + LAST_NAME.highest()
+          + CEILINGS.get(Field.FAMILY);
+
   /** The most the names of two people can add, adjustments included. */
   private static double personNamesHighest(PersonName a, PersonName b) {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;
     }
-    if (!a.parts() || !b.parts()) {
-      return NAME.highest() + CEILINGS.get(Field.NAME);
-    }
-    return FIRST_NAME.highest()
-        + CEILINGS.get(Field.GIVEN)
-        + LAST_NAME.highest()
-        + CEILINGS.get(Field.FAMILY);
+    return !a.parts() || !b.parts() ? WHOLE_NAME_HIGHEST : PARTS_HIGHEST;
   }
 
   /** The names of two people as {@link #names} weighs them, each exact level at its ceiling. */
@@ -355,10 +362,7 @@ final class Scorer {
     for (Contribution contribution : crossed(a, b, agreement)) {
       crossed += contribution.weight();
     }
-    crossed +=
-        a.parts() && b.parts()
-            ? CEILINGS.get(Field.GIVEN) + CEILINGS.get(Field.FAMILY)
-            : CEILINGS.get(Field.NAME);
+    crossed += a.parts() && b.parts() ? PARTS_CEILINGS : CEILINGS.get(Field.NAME);
     return Math.max(plain, crossed);
   }
 

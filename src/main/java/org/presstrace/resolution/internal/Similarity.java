@@ -20,6 +20,9 @@ final class Similarity {
 
     /** For {@link #distanceShort}: each ASCII character's positions, all zero between calls. */
     final long[] positions = new long[ASCII];
+
+    /** For {@link #bagDistance}: each ASCII character's count, all zero between calls. */
+    final int[] counts = new int[ASCII];
   }
 
   private static final int ASCII = 128;
@@ -376,37 +379,61 @@ final class Similarity {
    * never below it. Outside ASCII it falls back to the difference in length (also a lower bound).
    */
   static int bagDistance(List<String> a, List<String> b) {
-    int[] counts = new int[ASCII];
+    int[] counts = WORK.get().counts;
     int lengthA = 0;
     int lengthB = 0;
-    for (String token : a) {
+    for (int t = 0; t < a.size(); t++) {
+      String token = a.get(t);
       for (int i = 0; i < token.length(); i++) {
-        char c = token.charAt(i);
-        if (c >= ASCII) {
+        if (token.charAt(i) >= ASCII) {
+          clear(counts, a, t, i);
           return Math.abs(length(a) - length(b));
         }
-        counts[c]++;
+        counts[token.charAt(i)]++;
       }
       lengthA += token.length();
     }
-    for (String token : b) {
+    for (int t = 0; t < b.size(); t++) {
+      String token = b.get(t);
       for (int i = 0; i < token.length(); i++) {
-        char c = token.charAt(i);
-        if (c >= ASCII) {
+        if (token.charAt(i) >= ASCII) {
+          clear(counts, a, a.size(), 0);
+          clear(counts, b, t, i);
           return Math.abs(lengthA - length(b));
         }
-        counts[c]--;
+        counts[token.charAt(i)]--;
       }
       lengthB += token.length();
     }
+    // what a holds beyond b, each character once (its count is cleared as it is taken)
     int leftOverA = 0;
-    for (int count : counts) {
-      if (count > 0) {
-        leftOverA += count;
+    for (int t = 0; t < a.size(); t++) {
+      String token = a.get(t);
+      for (int i = 0; i < token.length(); i++) {
+        char c = token.charAt(i);
+        if (counts[c] > 0) {
+          leftOverA += counts[c];
+        }
+        counts[c] = 0;
       }
     }
+    clear(counts, b, b.size(), 0);
     // what is left of b is what a could not match: |b| - (|a| - leftOverA)
     return Math.max(leftOverA, lengthB - (lengthA - leftOverA));
+  }
+
+  /**
+   * Sets back to zero the counts of the characters of {@code tokens} before character {@code
+   * endChar} of token {@code endToken}, all of them ASCII: the counts are all zero between calls.
+   */
+  private static void clear(int[] counts, List<String> tokens, int endToken, int endChar) {
+    for (int t = 0; t <= endToken && t < tokens.size(); t++) {
+      String token = tokens.get(t);
+      int end = t == endToken ? endChar : token.length();
+      for (int i = 0; i < end; i++) {
+        counts[token.charAt(i)] = 0;
+      }
+    }
   }
 
   /** Whether two different strings are one insertion, deletion or substitution apart. */
@@ -441,8 +468,8 @@ final class Similarity {
 
   private static int length(List<String> tokens) {
     int length = 0;
-    for (String token : tokens) {
-      length += token.length();
+    for (int t = 0; t < tokens.size(); t++) {
+      length += tokens.get(t).length();
     }
     return length;
   }
