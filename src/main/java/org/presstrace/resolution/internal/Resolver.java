@@ -12,6 +12,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 import org.presstrace.resolution.Entity;
 import org.presstrace.resolution.Match;
@@ -77,6 +78,24 @@ public final class Resolver {
             }
           }
         },
+        grouped(
+            lefts.size(),
+            i -> {
+              // the left records grouped by the largest right block they meet, as in a
+              // deduplication (byLargestBlock)
+              int largest = NO_BLOCK;
+              int held = 0;
+              for (int e = leftBlocks.keyStart(i); e < leftBlocks.keyEnd(i); e++) {
+                int id = across[leftBlocks.keyId(e)];
+                if (id >= 0
+                    && (rightBlocks.held(id) > held
+                        || rightBlocks.held(id) == held && id < largest)) {
+                  largest = id;
+                  held = rightBlocks.held(id);
+                }
+              }
+              return largest;
+            }),
         dropped);
   }
 
@@ -102,8 +121,52 @@ public final class Resolver {
             }
           }
         },
+        byLargestBlock(blocks, records.size(), cap),
         blocks.over(cap));
   }
+
+  /**
+   * The records in the order they are scored in: grouped by the largest block each holds (at most
+   * the cap), in their own order within a group. A record's candidates are the later holders of its
+   * blocks, wherever they are among a million; taken block by block, the same few hundred records
+   * are compared one after another and stay in the processor's caches, instead of each pair
+   * fetching two records from main memory. Which pairs are scored, and which side of each is left,
+   * do not depend on this order.
+   */
+  private static int[] byLargestBlock(SortedBlocks blocks, int records, int cap) {
+    return grouped(
+        records,
+        r -> {
+          int largest = NO_BLOCK;
+          int held = 0;
+          for (int e = blocks.keyStart(r); e < blocks.keyEnd(r); e++) {
+            int id = blocks.keyId(e);
+            int size = blocks.held(id);
+            if (size <= cap && (size > held || size == held && id < largest)) {
+              largest = id;
+              held = size;
+            }
+          }
+          return largest;
+        });
+  }
+
+  /** Positions to records: the records sorted by {@code group} of each, then by their own order. */
+  private static int[] grouped(int records, IntUnaryOperator group) {
+    long[] keyed = new long[records];
+    IntStream.range(0, records)
+        .parallel()
+        .forEach(r -> keyed[r] = (long) group.applyAsInt(r) << 32 | r);
+    java.util.Arrays.parallelSort(keyed);
+    int[] order = new int[records];
+    for (int p = 0; p < records; p++) {
+      order[p] = (int) keyed[p];
+    }
+    return order;
+  }
+
+  /** The group of a record that holds no usable block: after all the others. */
+  private static final int NO_BLOCK = Integer.MAX_VALUE;
 
   /** The candidates of one left record, added to a buffer (repeats allowed). */
   private interface Candidates {
@@ -145,9 +208,9 @@ public final class Resolver {
   }
 
   /**
-   * Left records scored in slices of this many. A record's candidates are its later records, so the
-   * first slices hold most of the work: slices are small and handed out one at a time, so that no
-   * processor waits while another finishes a large share.
+   * Left records scored in slices of this many. Slices hold unequal work (in a deduplication a
+   * record's candidates are its later records): slices are small and handed out one at a time, so
+   * that no processor waits while another finishes a large share.
    */
   private static final int SLICE = 256;
 
@@ -156,14 +219,16 @@ public final class Resolver {
    * one worker per processor (the fork-join pool the caller runs in, or the common pool), each
    * taking the next slice when it finishes one: the blocks are complete and only read here, the
    * scorer keeps no state. A pair whose bound cannot reach the review threshold is counted but not
-   * scored in full; the others are scored and explained by {@link Scorer#compare}. The result does
-   * not depend on the threads: slices are joined in order and the pairs sorted.
+   * scored in full; the others are scored and explained by {@link Scorer#compare}. The left records
+   * are taken in {@code order} (positions to records). The result depends neither on the threads
+   * nor on the order: slices are joined in order and the pairs sorted.
    */
   private MatchRun score(
       Scorer scorer,
       List<Prepared> lefts,
       List<Prepared> rights,
       Candidates candidatesOf,
+      int[] order,
       Set<String> dropped) {
     double least = leastWeight(options.review());
     int slices = (lefts.size() + SLICE - 1) / SLICE;
@@ -184,7 +249,8 @@ public final class Resolver {
                 var matches = new ArrayList<Match>();
                 long pairs = 0;
                 int end = Math.min(lefts.size(), (slice + 1) * SLICE);
-                for (int i = slice * SLICE; i < end; i++) {
+                for (int at = slice * SLICE; at < end; at++) {
+                  int i = order[at];
                   buffer.clear();
                   candidatesOf.of(i, buffer);
                   int distinct = buffer.distinct();
