@@ -36,6 +36,10 @@ final class BlockKeys {
           "investment",
           "holding");
 
+  /** Every tens digit of a year, for a record whose year of birth is unknown. */
+  private static final List<String> UNKNOWN_TENS =
+      List.of("|0", "|1", "|2", "|3", "|4", "|5", "|6", "|7", "|8", "|9");
+
   private BlockKeys() {}
 
   static Set<String> of(Prepared entity) {
@@ -82,9 +86,14 @@ final class BlockKeys {
     // A common name is shared by thousands in a million (María Hernández, 王伟): name keys carry
     // the year of birth when it is known, so that they stay under the fan-out cap, and the pairs of
     // name codes carry again the first word of the street (the house number), and the city, for the
-    // records whose years disagree or are missing on one side.
+    // records whose years disagree or are missing on one side. The city alone put hundreds of
+    // strangers with a common name in a large city in one block (nearly half of all candidate
+    // pairs at a million), so a name pair and its city carry the tens digit of the year, and again
+    // the initial of the street's name.
     String year = birth.year() > 0 ? "|" + birth.year() : "";
     String house = entity.street().isEmpty() ? "" : "|" + entity.street().get(0);
+    List<String> tens = entity.city().isEmpty() ? List.of() : tensOfYear(birth);
+    String road = entity.city().isEmpty() ? "" : streetInitial(entity.street());
     for (String token : tokens.subList(0, Math.min(4, tokens.size()))) {
       codes.add(Phonetic.code(token));
     }
@@ -100,8 +109,11 @@ final class BlockKeys {
         if (!house.isEmpty()) {
           keys.add("ns:" + pair + house);
         }
-        if (!entity.city().isEmpty()) {
-          keys.add("nc:" + pair + "|" + entity.city());
+        for (String ten : tens) {
+          keys.add("nc:" + pair + "|" + entity.city() + ten);
+        }
+        if (!road.isEmpty()) {
+          keys.add("nr:" + pair + "|" + entity.city() + road);
         }
       }
     }
@@ -118,6 +130,35 @@ final class BlockKeys {
       // both name words misspelt: the date and the postal code together still meet
       entity.postalCodes().forEach(code -> keys.add("dp:" + birth.digits() + "|" + code));
     }
+  }
+
+  /**
+   * The tens digit of the year of birth, for the keys of a name pair and a city: a common name in a
+   * large city is held by hundreds of strangers born in every decade, and a year mistyped in its
+   * last digit keeps its tens digit. A record without a year carries every digit, so that it still
+   * meets the records of its name and city whatever their years. (Years a century apart share a
+   * digit: they only meet as they did before.)
+   */
+  private static List<String> tensOfYear(PartialDate birth) {
+    if (birth.year() > 0) {
+      return List.of("|" + birth.year() / 10 % 10);
+    }
+    return UNKNOWN_TENS;
+  }
+
+  /**
+   * The initial of the street's first word that starts with a letter (its name, not its number),
+   * for two records of one name and city whose years disagree wholly (a date typed from another
+   * record): the street's name still starts with the same letter when its number is missing or
+   * mistyped, or its words run together ("plant road", "65 plantroad"). Empty without a street.
+   */
+  private static String streetInitial(List<String> street) {
+    for (String word : street) {
+      if (!word.isEmpty() && Character.isLetter(word.charAt(0))) {
+        return "|" + word.charAt(0);
+      }
+    }
+    return "";
   }
 
   private static void company(Prepared entity, List<String> codes, Set<String> keys) {
