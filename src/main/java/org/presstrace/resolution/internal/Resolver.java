@@ -78,24 +78,15 @@ public final class Resolver {
             }
           }
         },
+        // the left records grouped by the largest right block they meet, as in a deduplication
         grouped(
             lefts.size(),
-            i -> {
-              // the left records grouped by the largest right block they meet, as in a
-              // deduplication (byLargestBlock)
-              int largest = NO_BLOCK;
-              int held = 0;
-              for (int e = leftBlocks.keyStart(i); e < leftBlocks.keyEnd(i); e++) {
-                int id = across[leftBlocks.keyId(e)];
-                if (id >= 0
-                    && (rightBlocks.held(id) > held
-                        || rightBlocks.held(id) == held && id < largest)) {
-                  largest = id;
-                  held = rightBlocks.held(id);
-                }
-              }
-              return largest;
-            }),
+            i ->
+                largestBlock(
+                    leftBlocks.keyStart(i),
+                    leftBlocks.keyEnd(i),
+                    e -> across[leftBlocks.keyId(e)],
+                    rightBlocks::held)),
         dropped);
   }
 
@@ -136,19 +127,34 @@ public final class Resolver {
   private static int[] byLargestBlock(SortedBlocks blocks, int records, int cap) {
     return grouped(
         records,
-        r -> {
-          int largest = NO_BLOCK;
-          int held = 0;
-          for (int e = blocks.keyStart(r); e < blocks.keyEnd(r); e++) {
-            int id = blocks.keyId(e);
-            int size = blocks.held(id);
-            if (size <= cap && (size > held || size == held && id < largest)) {
-              largest = id;
-              held = size;
-            }
-          }
-          return largest;
-        });
+        r ->
+            largestBlock(
+                blocks.keyStart(r),
+                blocks.keyEnd(r),
+                e -> blocks.held(blocks.keyId(e)) <= cap ? blocks.keyId(e) : -1,
+                blocks::held));
+  }
+
+  /**
+   * The largest of the blocks that a record's key entries {@code from} to {@code to} stand for:
+   * {@code blockOf} gives an entry's block, or -1 when it is unusable, and {@code held} a block's
+   * size; on a tie the smaller block id. {@link #NO_BLOCK} when none is usable.
+   */
+  private static int largestBlock(
+      int from, int to, IntUnaryOperator blockOf, IntUnaryOperator held) {
+    int largest = NO_BLOCK;
+    int most = 0;
+    for (int e = from; e < to; e++) {
+      int id = blockOf.applyAsInt(e);
+      if (id >= 0) {
+        int size = held.applyAsInt(id);
+        if (size > most || size == most && id < largest) {
+          largest = id;
+          most = size;
+        }
+      }
+    }
+    return largest;
   }
 
   /** Positions to records: the records sorted by {@code group} of each, then by their own order. */
