@@ -126,7 +126,11 @@ public final class CustodyLeaves {
    * null when it has none (read with its machine).
    */
   public static String markingText(CustodyRecord record) {
-    CustodyRecord.OwnMarking marking = record.marking();
+    return markingText(record.marking());
+  }
+
+  /** As {@link #markingText(CustodyRecord)}, from the marking columns alone. */
+  public static String markingText(CustodyRecord.OwnMarking marking) {
     if (marking.ownerAgency() == null) {
       return null;
     }

@@ -852,9 +852,9 @@ public class Registry {
     if (update) {
       machines.update(machine, ownerAgency, now);
     }
-    machines.append(
-        machine, context.caller().username(), reportedAt, eventMarking(context, marking));
-    machine.recordedEvents().forEach(event -> announce(context, event));
+    machines
+        .append(machine, context.caller().username(), reportedAt, eventMarking(context, marking))
+        .forEach(stored -> announce(context, stored));
   }
 
   /**
@@ -876,11 +876,14 @@ public class Registry {
   }
 
   /**
-   * Audits a stored custody event and publishes it (the ledger queues it in the same transaction).
+   * Audits a stored custody event and publishes it, as stored (the ledger queues it in the same
+   * transaction) and as the event it is.
    */
-  void announce(AccessContext context, CustodyEvent event) {
+  void announce(AccessContext context, CustodyStored stored) {
+    CustodyEvent event = stored.event();
     audit.record(
         context, "CUSTODY", Machines.KIND.name(), event.machineId(), "WRITTEN", describe(event));
+    events.publishEvent(stored);
     events.publishEvent(event);
   }
 

@@ -231,10 +231,9 @@ public class RegistryImports {
       item.seq++;
       events.add(new Machines.NewEvent(recorded.event(), item.seq, by, recorded.reportedAt()));
     }
-    machines.appendAll(events);
     long done = 0;
-    for (ImportCheck.Recorded recorded : check.recorded()) {
-      registry.announce(context, recorded.event());
+    for (CustodyStored stored : machines.appendAll(events)) {
+      registry.announce(context, stored);
       if (++done % progress.every() == 0) {
         progress.progress("stored", done, rows);
       }

@@ -3,6 +3,10 @@ package org.presstrace.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,7 +33,9 @@ import org.presstrace.registry.internal.Machines;
 import org.presstrace.shared.NotFound;
 import org.presstrace.support.PressTraceIntegrationTest;
 import org.presstrace.support.World;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -227,6 +233,49 @@ class TransferConcurrencyIntegrationTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(2);
+  }
+
+  @Test
+  void aSaleReadsNeitherTheLogsCountNorTheCustodyRowItHasJustWritten() {
+    String machine = declared(sellerUser);
+    AccessContext selling = world.as(sellerUser, Channel.API);
+    registry.transfer(selling, machine, to(secondBuyer));
+    String secondUser = world.user("second", secondBuyer.agencyCode(), Role.REGISTRANT);
+
+    // Every statement Spring's JDBC runs on this thread during one more sale.
+    var statements = new ListAppender<ILoggingEvent>();
+    var logger = (Logger) LoggerFactory.getLogger(JdbcTemplate.class);
+    Level level = logger.getLevel();
+    statements.start();
+    logger.addAppender(statements);
+    logger.setLevel(Level.DEBUG);
+    String thread = Thread.currentThread().getName();
+    try {
+      registry.transfer(world.as(secondUser, Channel.API), machine, to(seller));
+    } finally {
+      logger.setLevel(level);
+      logger.detachAppender(statements);
+    }
+    List<String> sql =
+        statements.list.stream()
+            .filter(event -> event.getThreadName().equals(thread))
+            .map(ILoggingEvent::getFormattedMessage)
+            .filter(message -> message.startsWith("Executing prepared SQL statement"))
+            .toList();
+
+    assertThat(sql).anyMatch(statement -> statement.contains("INSERT INTO custody_event"));
+    assertThat(sql).noneMatch(statement -> statement.contains("ledger_leaf"));
+    assertThat(sql).noneMatch(statement -> statement.contains("SELECT * FROM custody_event"));
+    // The leaves still stand for the entries of their rank, which the verifier checks one by one.
+    assertThat(chain(machine))
+        .containsExactly(
+            "1 MachineDeclared " + seller.id(),
+            "2 MachineTransferred " + secondBuyer.id(),
+            "3 MachineTransferred " + seller.id());
+    assertThat(ledger.awaitIntegration()).isTrue();
+    assertThat(custodyLeaves(machine)).isEqualTo(3);
+    Verification verification = verifier.verify();
+    assertThat(verification.holds()).as(verification.firstDivergence()).isTrue();
   }
 
   @Test

@@ -18,7 +18,9 @@ import org.presstrace.access.Marking;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.registry.CustodyEntry;
 import org.presstrace.registry.CustodyEvent;
+import org.presstrace.registry.CustodyRecord;
 import org.presstrace.registry.CustodyState;
+import org.presstrace.registry.CustodyStored;
 import org.presstrace.registry.Deadlines;
 import org.presstrace.registry.EquipmentKind;
 import org.presstrace.registry.EquipmentPower;
@@ -34,6 +36,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -355,9 +358,32 @@ public class Machines {
     }
   }
 
-  /** Appends custody events in JDBC batches. */
-  public void appendAll(List<NewEvent> events) {
-    batch(INSERT_EVENT, events, Machines::eventParams);
+  /** Appends custody events in JDBC batches; answers each as stored, in the order given. */
+  public List<CustodyStored> appendAll(List<NewEvent> events) {
+    var params = new java.util.ArrayList<MapSqlParameterSource>(events.size());
+    var stored = new java.util.ArrayList<CustodyStored>(events.size());
+    for (NewEvent entry : events) {
+      MapSqlParameterSource row = eventParams(entry);
+      params.add(row);
+      stored.add(stored(entry.event(), entry.seq(), row));
+    }
+    batch(INSERT_EVENT, params, row -> row);
+    return stored;
+  }
+
+  /** What the ledger needs of a custody event as its row was written from {@code params}. */
+  private static CustodyStored stored(CustodyEvent event, int seq, MapSqlParameterSource params) {
+    return new CustodyStored(
+        event,
+        seq,
+        (String) params.getValue("salt"),
+        new CustodyRecord.OwnMarking(
+            (String) params.getValue("markOwner"),
+            (String) params.getValue("markTlp"),
+            (String) params.getValue("markCui"),
+            (Boolean) params.getValue("markNoforn"),
+            (String) params.getValue("markRelTo"),
+            (String) params.getValue("markCompartment")));
   }
 
   /**
@@ -427,24 +453,36 @@ public class Machines {
         .addValue("id", machine.id());
   }
 
-  /** Appends the machine's recorded events to its chain of custody. */
-  public void append(Machine machine, String recordedBy, Instant reportedAt) {
-    append(machine, recordedBy, reportedAt, null);
+  /**
+   * Appends the machine's recorded events to its chain of custody; answers each as stored, in the
+   * order of the events.
+   */
+  public List<CustodyStored> append(Machine machine, String recordedBy, Instant reportedAt) {
+    return append(machine, recordedBy, reportedAt, null);
   }
 
   /**
    * Appends the machine's recorded events, each marked {@code marking} (null: read with the
-   * machine).
+   * machine); answers each as stored, in the order of the events.
    */
-  public void append(
+  public List<CustodyStored> append(
       Machine machine, String recordedBy, Instant reportedAt, DerivedMarking marking) {
     // Each event takes the next rank of the chain as it is inserted (no read of the rank first):
     // the machine's row is held by this transaction (load), so no other writer adds to its chain.
+    // The insert hands the rank back, so the ledger need not read the row again.
+    var stored = new java.util.ArrayList<CustodyStored>(machine.recordedEvents().size());
     for (CustodyEvent event : machine.recordedEvents()) {
-      jdbc.sql(APPEND_EVENT)
-          .paramSource(eventParams(new NewEvent(event, 0, recordedBy, reportedAt, marking)))
-          .update();
+      MapSqlParameterSource params =
+          eventParams(new NewEvent(event, 0, recordedBy, reportedAt, marking));
+      var rank = new GeneratedKeyHolder();
+      jdbc.sql(APPEND_EVENT).paramSource(params).update(rank, "seq");
+      Number seq = rank.getKey();
+      if (seq == null) {
+        throw new IllegalStateException("the database did not answer the custody event's rank");
+      }
+      stored.add(stored(event, seq.intValue(), params));
     }
+    return stored;
   }
 
   private static final String APPEND_EVENT =
