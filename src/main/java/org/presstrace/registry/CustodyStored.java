@@ -7,6 +7,10 @@ package org.presstrace.registry;
  * these, so it need not read back the row it is written beside; the verifier later checks each leaf
  * against the row as stored ({@link CustodyEvents#stored}).
  *
+ * <p>It holds the salt, which keeps the ledger's commitments to short values from being found by
+ * trying every likely value: it is published inside the process only (no listener persists or sends
+ * it), and its text leaves the salt out, so that no log line can carry it.
+ *
  * @param seq the event's number in its machine's chain of custody, from 1
  * @param salt the salt of the event's ledger commitments, as stored
  * @param marking the event's own marking columns, as stored ({@code ownerAgency} null when it is
@@ -22,5 +26,10 @@ public record CustodyStored(
     if (salt == null || salt.isBlank()) {
       throw new IllegalArgumentException("a stored custody event has a salt");
     }
+  }
+
+  @Override
+  public String toString() {
+    return "CustodyStored[" + event.type() + " of " + event.machineId() + ", entry " + seq + "]";
   }
 }
