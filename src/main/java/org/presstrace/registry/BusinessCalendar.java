@@ -5,11 +5,15 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.MonthDay;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which days are business days: not a weekend day, not a holiday. Holidays are computed by rule for
@@ -141,7 +145,37 @@ public record BusinessCalendar(
     return all;
   }
 
-  private TreeMap<LocalDate, String> holidaysOf(int year) {
+  /**
+   * The holidays this calendar observes in {@code year} by its rules, computed once per calendar
+   * and year: a deadline asks about every day it counts, and a trace counts deadlines for every
+   * custody entry it shows. A calendar's rules never change (it is a record of immutable sets), so
+   * a year's answer never goes stale.
+   */
+  private NavigableMap<LocalDate, String> holidaysOf(int year) {
+    var key = new CalendarYear(this, year);
+    var known = HOLIDAYS.get(key);
+    if (known != null) {
+      return known;
+    }
+    var computed = Collections.unmodifiableNavigableMap(computeHolidaysOf(year));
+    if (HOLIDAYS.size() >= HOLIDAYS_KEPT) {
+      // Far more calendars or years than a deployment uses (a test making many): start again.
+      HOLIDAYS.clear();
+    }
+    HOLIDAYS.putIfAbsent(key, computed);
+    return computed;
+  }
+
+  /** A calendar's year, as the memo of holidays knows it. */
+  private record CalendarYear(BusinessCalendar calendar, int year) {}
+
+  /** The most calendar-years the memo of holidays keeps. */
+  private static final int HOLIDAYS_KEPT = 4096;
+
+  private static final Map<CalendarYear, NavigableMap<LocalDate, String>> HOLIDAYS =
+      new ConcurrentHashMap<>();
+
+  private TreeMap<LocalDate, String> computeHolidaysOf(int year) {
     var days = new TreeMap<LocalDate, String>();
     for (FederalHoliday holiday : federal) {
       holiday.in(year).ifPresent(day -> add(days, day, holiday.title()));

@@ -125,4 +125,81 @@ class BusinessCalendarTests {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no business day within a year");
   }
+
+  @Test
+  void calendarsThatDifferAnswerTheSameYearEachByItsOwnRules() {
+    // Each calendar keeps its years' holidays once computed; asking two calendars about the same
+    // year in turn shows that one's answer never stands in for the other's.
+    var local =
+        new BusinessCalendar(
+            Set.of(), List.of(MonthDay.of(7, 1)), Set.of(), EnumSet.of(DayOfWeek.SUNDAY), false);
+    var shifted =
+        new BusinessCalendar(
+            Set.of(), List.of(MonthDay.of(7, 1)), Set.of(), EnumSet.of(DayOfWeek.SUNDAY), true);
+    for (int round = 0; round < 3; round++) {
+      assertThat(federal.holiday(day("2029-07-01"))).isEmpty();
+      assertThat(local.holiday(day("2029-07-01"))).contains("holiday on --07-01");
+      // 1 July 2029 is a Sunday: only the calendar that shifts observes it on Monday 2 July.
+      assertThat(local.holiday(day("2029-07-02"))).isEmpty();
+      assertThat(shifted.holiday(day("2029-07-02"))).contains("holiday on --07-01 (observed)");
+      // Veterans Day 2029 is a Sunday, observed on Monday 12 November: 12 days in all.
+      assertThat(federal.holidays(2029)).hasSize(12).doesNotContainKey(day("2029-07-01"));
+      assertThat(local.holidays(2029).keySet()).containsExactly(day("2029-07-01"));
+    }
+  }
+
+  @Test
+  void aYearsHolidaysHandedOutCannotChangeTheCalendar() {
+    var handedOut = federal.holidays(2031);
+    int days = handedOut.size();
+    assertThat(handedOut).containsKey(day("2031-12-25"));
+    handedOut.clear();
+    assertThat(federal.holidays(2031)).hasSize(days).containsKey(day("2031-12-25"));
+    assertThat(federal.isBusinessDay(day("2031-12-25"))).isFalse();
+  }
+
+  @Test
+  void manyCalendarsAndYearsAskedAtOnceAnswerAsOneAskedAlone() throws Exception {
+    // Threads asking many calendars about many years fill and empty the memo under one another;
+    // every answer still has to be the calendar's own.
+    var calendars = new java.util.ArrayList<BusinessCalendar>();
+    for (int month = 1; month <= 12; month++) {
+      calendars.add(
+          new BusinessCalendar(
+              EnumSet.of(FederalHoliday.CHRISTMAS_DAY),
+              List.of(MonthDay.of(month, 15)),
+              Set.of(),
+              EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+              true));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+      for (int worker = 0; worker < 4; worker++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  for (int year = 1700; year < 2100; year++) {
+                    for (int month = 1; month <= 12; month++) {
+                      var holidays = calendars.get(month - 1).holidays(year);
+                      var fifteenth = LocalDate.of(year, month, 15);
+                      boolean own =
+                          holidays.containsKey(fifteenth)
+                              || holidays.containsKey(fifteenth.minusDays(1))
+                              || holidays.containsKey(fifteenth.plusDays(1));
+                      if (!own || holidays.size() > 4) {
+                        return false;
+                      }
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (var answer : answers) {
+        assertThat(answer.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
