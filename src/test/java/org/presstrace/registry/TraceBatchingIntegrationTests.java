@@ -339,6 +339,46 @@ class TraceBatchingIntegrationTests {
         .isGreaterThanOrEqualTo(1000);
   }
 
+  @Test
+  void onPostgreSqlAHistoryReadsFilersAndSaleRecordsOnlyByKeyWhateverJoinThePlannerPrefers() {
+    assumeTrue(TestDatabase.postgres(), "the plans are PostgreSQL's");
+    var ids = new ArrayList<String>();
+    for (int i = 1; i <= 3; i++) {
+      ids.add(machine(prefix + "-50" + i, EquipmentKind.TABLETING_ROTARY, null));
+    }
+    // Forbidding nested loops (and table scans) makes the planner take the join strategies it
+    // takes when it expects long histories: a hash or merge join reads its inner table whole
+    // unless the statement bounds that table by key itself.
+    List<String> plan =
+        transactions.execute(
+            status -> {
+              jdbc.sql("SET LOCAL enable_nestloop = off").update();
+              jdbc.sql("SET LOCAL enable_seqscan = off").update();
+              return jdbc.sql(
+                      "EXPLAIN " + org.presstrace.registry.internal.Machines.CUSTODY_OF_MANY_SQL)
+                  .param("acc_ids", ids)
+                  .query(String.class)
+                  .list();
+            });
+    var reads = new ArrayList<String>();
+    for (int line = 0; line < plan.size(); line++) {
+      String node = plan.get(line);
+      if (!node.matches(".*Scan.* on (registrant|transfer_record)\\b.*")) {
+        continue;
+      }
+      boolean byKey = false;
+      for (int next = line + 1; next < plan.size() && !plan.get(next).contains("->"); next++) {
+        byKey |= plan.get(next).contains("Index Cond:") || plan.get(next).contains("Recheck Cond:");
+      }
+      reads.add((byKey ? "by key: " : "whole: ") + node.strip());
+    }
+    assertThat(reads)
+        .as("%s", String.join("\n", plan))
+        .anyMatch(read -> read.contains(" on registrant"))
+        .anyMatch(read -> read.contains(" on transfer_record"))
+        .allMatch(read -> read.startsWith("by key: "));
+  }
+
   private boolean h2() {
     return jdbc.sql(
                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'query_statistics'")
