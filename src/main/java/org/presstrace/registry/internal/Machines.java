@@ -65,8 +65,8 @@ public class Machines {
    *
    * <p>Whatever the planner expects of a machine's history, the statement reads only what the
    * events name: each filer's zone by its key, and the sale records of the machines asked for. As a
-   * join, the registrant table was hashed whole once the planner expected more than about 150
-   * events, which at national size it did for a pattern trace of 15 machines (docs/registry.md,
+   * join, the registrant table was hashed whole when the planner expected a few hundred events: at
+   * national size, 590 for the 45 events of a pattern trace's 5 machines (docs/registry.md,
    * "Histories of several machines").
    */
   public static final String CUSTODY_SQL =
