@@ -1,5 +1,7 @@
 package org.presstrace.registry;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -8,12 +10,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which days are business days: not a weekend day, not a holiday. Holidays are computed by rule for
@@ -152,28 +152,17 @@ public record BusinessCalendar(
    * a year's answer never goes stale.
    */
   private NavigableMap<LocalDate, String> holidaysOf(int year) {
-    var key = new CalendarYear(this, year);
-    var known = HOLIDAYS.get(key);
-    if (known != null) {
-      return known;
-    }
-    var computed = Collections.unmodifiableNavigableMap(computeHolidaysOf(year));
-    if (HOLIDAYS.size() >= HOLIDAYS_KEPT) {
-      // Far more calendars or years than a deployment uses (a test making many): start again.
-      HOLIDAYS.clear();
-    }
-    HOLIDAYS.putIfAbsent(key, computed);
-    return computed;
+    return HOLIDAYS.get(
+        new CalendarYear(this, year),
+        key -> Collections.unmodifiableNavigableMap(computeHolidaysOf(year)));
   }
 
   /** A calendar's year, as the memo of holidays knows it. */
   private record CalendarYear(BusinessCalendar calendar, int year) {}
 
-  /** The most calendar-years the memo of holidays keeps. */
-  private static final int HOLIDAYS_KEPT = 4096;
-
-  private static final Map<CalendarYear, NavigableMap<LocalDate, String>> HOLIDAYS =
-      new ConcurrentHashMap<>();
+  /** Far more calendar-years than a deployment uses; a test making many calendars stays bounded. */
+  private static final Cache<CalendarYear, NavigableMap<LocalDate, String>> HOLIDAYS =
+      Caffeine.newBuilder().maximumSize(4096).build();
 
   private TreeMap<LocalDate, String> computeHolidaysOf(int year) {
     var days = new TreeMap<LocalDate, String>();
