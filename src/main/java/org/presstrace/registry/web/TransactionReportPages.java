@@ -346,7 +346,7 @@ class TransactionReportPages implements RecordPage {
   private List<org.presstrace.registry.MachineView> held(
       AccessContext context, RegistrantView registrant) {
     return trace
-        .heldBy(context, registrant.id(), PageQuery.of(1, PageQuery.MAX_SIZE))
+        .heldBy(context, registrant.id(), new PageQuery(0, PageQuery.MAX_SIZE))
         .items()
         .stream()
         .filter(m -> m.state().name().equals("HELD"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -98,6 +99,20 @@ class RegistryPagesIntegrationTests {
         .hasStatusOk()
         .bodyText()
         .contains("State your purpose");
+  }
+
+  @Test
+  void theExportReportFormOffersTheEquipmentTheRegistrantHolds() throws Exception {
+    var form =
+        mvc.get()
+            .uri("/registry/transaction-reports")
+            .with(user(dealerUser))
+            .session(withPurpose());
+    assertThat(form).hasStatusOk();
+    String body = form.exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String select = body.substring(body.indexOf("id=\"machineIds\""));
+    // The registrant's one item is on the first page of its holdings (pages count from 0).
+    assertThat(select.substring(0, select.indexOf("</select>"))).contains(serial + " (Acme RT-9)");
   }
 
   @Test
