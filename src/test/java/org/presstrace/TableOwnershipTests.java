@@ -67,7 +67,6 @@ class TableOwnershipTests {
           Map.entry("taxii_status", "exchange"),
           Map.entry("custody_event", "registry"),
           Map.entry("machine", "registry"),
-          Map.entry("machine_holder", "registry"),
           Map.entry("registrant", "registry"),
           Map.entry("registrant_status_change", "registry"),
           Map.entry("registration_certificate", "registry"),

@@ -162,22 +162,13 @@ public class Trace {
         });
   }
 
-  /**
-   * The items held by {@code :holder}, found through the holder's index in {@code machine_holder}
-   * (machine has none, so that a sale is a heap-only update); the item's own column is compared
-   * too, so a page never shows an item under a holder it has left.
-   */
-  private static final String HELD_BY =
-      "r.id IN (SELECT mh.machine_id FROM machine_holder mh WHERE mh.holder_id = :holder)"
-          + " AND r.current_holder = :holder";
-
   /** The equipment held by {@code registrantId} that the caller may read (one page). */
   @Transactional
   public Page<MachineView> heldBy(AccessContext context, String registrantId, PageQuery page) {
     return reads.page(
         context,
         Machines.KIND,
-        Criteria.where(HELD_BY, Map.of("holder", registrantId))
+        Criteria.where("r.current_holder = :holder", Map.of("holder", registrantId))
             .orderBy("r.make, r.model, r.serial_normalised"),
         page,
         Machines::view);
@@ -191,7 +182,7 @@ public class Trace {
   @Transactional
   public Page<MachineView> heldBy(
       AccessContext context, String registrantId, EquipmentFilter filter, PageQuery page) {
-    var where = new StringBuilder(HELD_BY);
+    var where = new StringBuilder("r.current_holder = :holder");
     var parameters = new java.util.HashMap<String, Object>();
     parameters.put("holder", registrantId);
     if (filter.kind() != null) {

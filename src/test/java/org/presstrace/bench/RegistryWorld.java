@@ -162,7 +162,6 @@ final class RegistryWorld {
         }
       }
       writer.write("machine", MACHINE_COLUMNS, machineRows);
-      writer.write("machine_holder", List.of("machine_id", "holder_id"), holders(machineRows));
       writer.write("custody_event", EVENT_COLUMNS, eventRows);
       connection.commit();
       events += eventRows.size();
@@ -170,13 +169,6 @@ final class RegistryWorld {
     }
     return new Written(
         registrants.size(), size.machines(), events, (System.nanoTime() - started) / 1_000_000);
-  }
-
-  /** Each item's id and holder, as machine_holder keeps them beside the items. */
-  private static List<Object[]> holders(List<Object[]> machineRows) {
-    int id = MACHINE_COLUMNS.indexOf("id");
-    int holder = MACHINE_COLUMNS.indexOf("current_holder");
-    return machineRows.stream().map(row -> new Object[] {row[id], row[holder]}).toList();
   }
 
   /** About as many events for machine {@code n} as keep the total on course for the target. */

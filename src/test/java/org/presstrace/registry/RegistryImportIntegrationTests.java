@@ -314,15 +314,6 @@ class RegistryImportIntegrationTests {
                 .single())
         .as("a stored machine moves on, its chain continuing")
         .isEqualTo(buyer.id() + "|" + buyer.agencyCode() + "|2|MachineTransferred");
-    assertThat(
-            jdbc.sql(
-                    "SELECT h.holder_id FROM machine m JOIN machine_holder h ON h.machine_id = m.id"
-                        + " WHERE m.make = :make")
-                .param("make", make)
-                .query(String.class)
-                .single())
-        .as("the holder kept beside the item moves with it")
-        .isEqualTo(buyer.id());
 
     String unnamed = HEADER + "INVENTORY,,DRY-2," + make + ",RT-9,DIE,,,,Bay 1," + day + ",,\n";
     assertThat(named(body(postCsv(adminUser, unnamed, ""), 422))).containsExactly("2:registrant");

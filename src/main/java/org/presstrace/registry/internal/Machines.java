@@ -230,10 +230,10 @@ public class Machines {
               + machine.serial()
               + "' conflicts with an existing registration: serials are unique per manufacturer");
     }
-    MapSqlParameterSource row =
-        machineParams(new NewRow(machine, spec, manufacturer, ownerAgency, legacy), at);
-    jdbc.sql(INSERT_MACHINE).paramSource(row).update();
-    jdbc.sql(INSERT_HOLDER).paramSource(row).update();
+    jdbc.sql(INSERT_MACHINE)
+        .paramSource(
+            machineParams(new NewRow(machine, spec, manufacturer, ownerAgency, legacy), at))
+        .update();
   }
 
   /** Stored equipment whose make and serial a new item repeats, and who holds it. */
@@ -313,17 +313,6 @@ public class Machines {
               :ratedOutput)
       """;
 
-  /**
-   * The item's holder, kept beside it in {@code machine_holder} so that no index of {@code machine}
-   * names the holder or the owning agency, and a sale rewrites no index of the item (V75).
-   */
-  private static final String INSERT_HOLDER =
-      "INSERT INTO machine_holder (machine_id, holder_id) VALUES (:id, :holder)";
-
-  /** Moves the item to its new holder in {@code machine_holder}; touches nothing if unchanged. */
-  private static final String UPDATE_HOLDER =
-      "UPDATE machine_holder SET holder_id = :holder WHERE machine_id = :id AND holder_id <> :holder";
-
   private static MapSqlParameterSource machineParams(NewRow row, Instant at) {
     Machine machine = row.machine();
     NewMachine spec = row.spec();
@@ -354,9 +343,7 @@ public class Machines {
 
   /** Inserts new equipment in JDBC batches. */
   public void insertAll(List<NewRow> rows, Instant at) {
-    List<MapSqlParameterSource> params = rows.stream().map(row -> machineParams(row, at)).toList();
-    batch(INSERT_MACHINE, params, row -> row);
-    batch(INSERT_HOLDER, params, row -> row);
+    batch(INSERT_MACHINE, rows, row -> machineParams(row, at));
   }
 
   /**
@@ -379,8 +366,6 @@ public class Machines {
         }
       }
     }
-    batch(
-        UPDATE_HOLDER, changes, change -> updateParams(change.machine(), change.ownerAgency(), at));
   }
 
   /** Appends custody events in JDBC batches; answers each as stored, in the order given. */
@@ -455,9 +440,7 @@ public class Machines {
 
   /** Writes the machine's new state; the owning agency follows the holder. */
   public void update(Machine machine, String ownerAgency, Instant at) {
-    MapSqlParameterSource params = updateParams(machine, ownerAgency, at);
-    jdbc.sql(UPDATE_MACHINE).paramSource(params).update();
-    jdbc.sql(UPDATE_HOLDER).paramSource(params).update();
+    jdbc.sql(UPDATE_MACHINE).paramSource(updateParams(machine, ownerAgency, at)).update();
   }
 
   private static final String UPDATE_MACHINE =
