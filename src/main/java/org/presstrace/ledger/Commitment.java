@@ -24,6 +24,21 @@ final class Commitment {
 
   private static final SecureRandom SALTS = new SecureRandom();
 
+  /**
+   * One HMAC engine per thread, keyed afresh for every commitment: a leaf commits to each of its
+   * fields, and looking the algorithm up among the security providers for each field made a
+   * commitment take nearly twice as long as its HMAC (docs/ledger.md, "Commitments").
+   */
+  private static final ThreadLocal<Mac> HMAC =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+            }
+          });
+
   private Commitment() {}
 
   /** A fresh salt: {@link #MIN_SALT_BYTES} random bytes, hex. */
@@ -45,7 +60,8 @@ final class Commitment {
           "a commitment salt of " + salt.length + " bytes is shorter than " + MIN_SALT_BYTES);
     }
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      // init discards whatever a call before left in the engine, even one that failed midway
+      Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(salt, "HmacSHA256"));
       mac.update(LABEL);
       mac.update((byte) 0);

@@ -37,4 +37,64 @@ class CommitmentTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("8 bytes is shorter than 16");
   }
+
+  private static final String SALT = "00112233445566778899aabbccddeeff";
+
+  @Test
+  void aCommitmentIsTheHmacItsDocumentationNames() {
+    // Computed apart from PressTrace (Python's hmac module) over
+    // label 0x00 field 0x00 0x01 value, and label 0x00 field 0x00 0x00 for an absent value.
+    assertThat(Commitment.of(SALT, "serial", "AT-2400-01 \u03a9"))
+        .isEqualTo("a6d7c9101d1448395163caaf6beff16592ede0fd144a67bcbe0de414341c4ec1");
+    assertThat(Commitment.of(SALT, "imprint", null))
+        .isEqualTo("7ed73d9cd6ad937a5c493a4fe49598b71a81a22c56e52c73cc376b8dcc50c25d");
+  }
+
+  @Test
+  void aRefusedSaltLeavesNothingBehindForTheNextCommitmentOnTheThread() {
+    String before = Commitment.of(SALT, "serial", "AT-2400-01 \u03a9");
+    assertThatThrownBy(() -> Commitment.of("ab".repeat(8), "serial", "AT-2400-01 \u03a9"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Commitment.of(SALT, "serial", "AT-2400-01 \u03a9")).isEqualTo(before);
+  }
+
+  @Test
+  void threadsCommittingAtOnceEachGetTheirOwnAnswer() throws Exception {
+    int threads = 4;
+    int perThread = 2_000;
+    var expected = new java.util.HashMap<String, String>();
+    var salts = new java.util.ArrayList<String>();
+    for (int i = 0; i < 50; i++) {
+      String salt = Commitment.newSalt();
+      salts.add(salt);
+      expected.put(salt, Commitment.of(salt, "details", "Bay " + salt));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int wrong = 0;
+                  for (int i = 0; i < perThread; i++) {
+                    String salt = salts.get((i * 7 + offset) % salts.size());
+                    if (!Commitment.of(salt, "details", "Bay " + salt).equals(expected.get(salt))) {
+                      wrong++;
+                    }
+                  }
+                  return wrong;
+                }));
+      }
+      start.countDown();
+      for (var result : results) {
+        assertThat(result.get()).isZero();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
