@@ -107,9 +107,10 @@ class RegistryPagesIntegrationTests {
         mvc.get()
             .uri("/registry/transaction-reports")
             .with(user(dealerUser))
-            .session(withPurpose());
+            .session(withPurpose())
+            .exchange();
     assertThat(form).hasStatusOk();
-    String body = form.exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String body = form.getResponse().getContentAsString(StandardCharsets.UTF_8);
     String select = body.substring(body.indexOf("id=\"machineIds\""));
     // The registrant's one item is on the first page of its holdings (pages count from 0).
     assertThat(select.substring(0, select.indexOf("</select>"))).contains(serial + " (Acme RT-9)");
