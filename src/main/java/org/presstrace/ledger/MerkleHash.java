@@ -13,6 +13,22 @@ public final class MerkleHash {
   private static final byte LEAF = 0x00;
   private static final byte NODE = 0x01;
 
+  /**
+   * One SHA-256 engine per thread: a leaf's append hashes the leaf and every node it completes, and
+   * looking the algorithm up among the security providers for each hash cost about as much as
+   * hashing a short leaf (docs/ledger.md, "Benchmarks"). {@code digest()} leaves the engine reset;
+   * {@link #digest()} resets it again so that a hash abandoned midway leaves nothing behind.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+          });
+
   private MerkleHash() {}
 
   /** The hash of the empty tree: SHA-256 of nothing. */
@@ -36,10 +52,8 @@ public final class MerkleHash {
   }
 
   private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    return digest;
   }
 }

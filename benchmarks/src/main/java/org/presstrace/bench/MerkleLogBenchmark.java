@@ -66,6 +66,12 @@ public class MerkleLogBenchmark {
     return sha256.digest(leafData);
   }
 
+  /** The leaf hash alone: the raw SHA-256 above with RFC 9162's one-byte prefix. */
+  @Benchmark
+  public byte[] leafHash() {
+    return MerkleHash.leaf(leafData);
+  }
+
   /** One append: the leaf hash plus the nodes it completes. */
   @Benchmark
   public long append() {
