@@ -27,7 +27,7 @@ public record EquipmentFilter(EquipmentKind kind, CustodyState state, String ser
   }
 
   /** The serial text as a trace compares it, or {@code null} when none was given. */
-  String normalisedSerial() {
+  public String normalisedSerial() {
     if (serial == null) {
       return null;
     }

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.presstrace.access.AccessContext;
 import org.presstrace.access.ProtectedKind;
 import org.presstrace.access.RecordPage;
+import org.presstrace.registry.CustodyState;
+import org.presstrace.registry.EquipmentFilter;
 import org.presstrace.registry.Party;
 import org.presstrace.registry.RegistrantView;
 import org.presstrace.registry.Registry;
@@ -83,6 +85,13 @@ class TransactionReportPages implements RecordPage {
     public String purchaserIdType = "";
     public String purchaserIdNumber = "";
     public List<String> machineIds = new ArrayList<>();
+
+    /**
+     * Equipment to export named by serial, one a line ({@code serial} or {@code make, serial}): for
+     * a registrant holding more than the list shows.
+     */
+    public String exportSerials = "";
+
     public String items = "";
     public String reason = "";
 
@@ -129,6 +138,13 @@ class TransactionReportPages implements RecordPage {
     private final java.util.Set<Integer> unreadItems = new java.util.HashSet<>();
 
     /**
+     * The ids {@link #exportSerials} named, a line each, in order; {@code null} for a line that
+     * names no item the registrant holds (its problem is the form's). Set by the page before {@link
+     * #toForm}.
+     */
+    private List<String> serialIds = List.of();
+
+    /**
      * The report the form describes. A value only the form reads (a day, an item's line) that it
      * cannot read is kept in {@code problems} and sent on empty, so that the service refuses the
      * report with every problem of its own and stores nothing.
@@ -166,9 +182,25 @@ class TransactionReportPages implements RecordPage {
     }
 
     private List<ReportedItem> exported() {
-      return machineIds == null
-          ? List.of()
-          : machineIds.stream().map(id -> new ReportedItem(id, null, null, null)).toList();
+      var ids = new java.util.LinkedHashSet<String>();
+      if (machineIds != null) {
+        ids.addAll(machineIds);
+      }
+      var list = new ArrayList<ReportedItem>();
+      for (String id : ids) {
+        list.add(new ReportedItem(id, null, null, null));
+      }
+      for (String id : serialIds) {
+        if (id == null) {
+          // a line naming nothing held: sent on empty, so that the service refuses the report and
+          // stores nothing; the line's problem is the form's own
+          unreadItems.add(list.size());
+          list.add(new ReportedItem(null, null, null, null));
+        } else if (ids.add(id)) {
+          list.add(new ReportedItem(id, null, null, null));
+        }
+      }
+      return list;
     }
 
     private List<ReportedItem> imported(Problems problems) {
@@ -243,6 +275,9 @@ class TransactionReportPages implements RecordPage {
       RedirectAttributes redirect) {
     var problems = new Problems();
     try {
+      if ("EXPORT".equals(form.direction)) {
+        resolveSerials(context, own(context), form, problems);
+      }
       var filed = reports.file(context, form.toForm(problems));
       redirect.addFlashAttribute(
           "notice",
@@ -276,6 +311,9 @@ class TransactionReportPages implements RecordPage {
       RedirectAttributes redirect) {
     var problems = new Problems();
     try {
+      if ("EXPORT".equals(form.direction)) {
+        resolveSerials(context, own(context), form, problems);
+      }
       var amended = reports.amend(context, id, form.toForm(problems), form.reason);
       redirect.addFlashAttribute(
           "notice", "Amendment filed: report " + id + " is at version " + amended.version() + ".");
@@ -316,7 +354,7 @@ class TransactionReportPages implements RecordPage {
       return "registry/transaction-reports";
     }
     model.addAttribute("reports", reports.page(context, PageQuery.of(page, 50)));
-    model.addAttribute("held", held(context, registrant));
+    held(context, registrant, (ReportForm) model.getAttribute("form"), model);
     return "registry/transaction-reports";
   }
 
@@ -337,20 +375,147 @@ class TransactionReportPages implements RecordPage {
     model.addAttribute("detail", detail);
     model.addAttribute("history", newestFirst(detail.history()));
     var latest = detail.history().get(detail.history().size() - 1);
-    model.addAttribute(
-        "form", form != null ? form : ReportForm.of(detail.report().direction(), latest));
-    model.addAttribute("held", held(context, registrant));
+    ReportForm shown = form != null ? form : ReportForm.of(detail.report().direction(), latest);
+    model.addAttribute("form", shown);
+    held(context, registrant, shown, model);
     return "registry/transaction-report";
   }
 
-  private List<org.presstrace.registry.MachineView> held(
-      AccessContext context, RegistrantView registrant) {
-    return trace
-        .heldBy(context, registrant.id(), new PageQuery(0, PageQuery.MAX_SIZE))
-        .items()
-        .stream()
-        .filter(m -> m.state().name().equals("HELD"))
-        .toList();
+  /**
+   * The equipment the form lists to export: the first {@link PageQuery#MAX_SIZE} items the
+   * registrant holds in custody, then any the form already names beyond them (an amendment's own
+   * items), so that sending the form back never drops an item it did not show. When the registrant
+   * holds more than the list, the page says so and offers {@code exportSerials}.
+   */
+  private void held(
+      AccessContext context, RegistrantView registrant, ReportForm form, Model model) {
+    var page =
+        trace.heldBy(
+            context,
+            registrant.id(),
+            new EquipmentFilter(null, CustodyState.HELD, null),
+            new PageQuery(0, PageQuery.MAX_SIZE));
+    var listed = new ArrayList<>(page.items());
+    var shown = new java.util.HashSet<String>();
+    listed.forEach(machine -> shown.add(machine.id()));
+    if (form != null && form.machineIds != null) {
+      // at most a list's worth: each is a guarded read of its own
+      for (String id : form.machineIds.stream().limit(PageQuery.MAX_SIZE).toList()) {
+        if (id != null && shown.add(id)) {
+          try {
+            listed.add(trace.machine(context, id));
+          } catch (NotFound | InvalidRequest unreadable) {
+            // not the caller's to see: the service names it when the form is sent
+          }
+        }
+      }
+    }
+    model.addAttribute("held", listed);
+    model.addAttribute("heldTotal", page.totalItems());
+    model.addAttribute("heldListed", page.items().size());
+  }
+
+  /**
+   * The items {@code form.exportSerials} names, a line each, among those the registrant holds in
+   * custody; a line that names none, or more than one without its make, gets a problem of its own
+   * beside the field. Only the caller's own holdings are searched, so a serial held by another
+   * registrant reads as one it does not hold.
+   */
+  private void resolveSerials(
+      AccessContext context, RegistrantView registrant, ReportForm form, Problems problems) {
+    if (form.exportSerials == null || form.exportSerials.isBlank()) {
+      return;
+    }
+    var ids = new ArrayList<String>();
+    var lineProblems = new ArrayList<String>();
+    String[] lines = form.exportSerials.split("\\R");
+    int number = 0;
+    for (String line : lines) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      if (ids.size() >= PageQuery.MAX_SIZE) {
+        lineProblems.add(
+            "name at most "
+                + PageQuery.MAX_SIZE
+                + " serials in one report; file the rest in another");
+        break;
+      }
+      String make = null;
+      String serial = line.strip();
+      int comma = serial.indexOf(',');
+      if (comma >= 0) {
+        make = serial.substring(0, comma).isBlank() ? null : serial.substring(0, comma).strip();
+        serial = serial.substring(comma + 1).strip();
+      }
+      String id = null;
+      try {
+        var filter =
+            serial.contains(",") ? null : new EquipmentFilter(null, CustodyState.HELD, serial);
+        String wanted = filter == null ? null : filter.normalisedSerial();
+        if (wanted == null) {
+          lineProblems.add(
+              "Line " + number + ": write a serial, or make and serial separated by a comma");
+        } else {
+          String byMake = make;
+          // the filter finds serials containing the text; every page of those is read, so that a
+          // short serial contained in many others is still found
+          var matches = new ArrayList<org.presstrace.registry.MachineView>();
+          for (int index = 0; ; index++) {
+            var page =
+                trace.heldBy(
+                    context, registrant.id(), filter, new PageQuery(index, PageQuery.MAX_SIZE));
+            page.items().stream()
+                .filter(m -> m.serialNormalised().equals(wanted))
+                .filter(m -> byMake == null || m.make().equalsIgnoreCase(byMake))
+                .forEach(matches::add);
+            if (page.items().isEmpty() || (index + 1L) * PageQuery.MAX_SIZE >= page.totalItems()) {
+              break;
+            }
+          }
+          if (matches.size() == 1) {
+            id = matches.get(0).id();
+          } else if (matches.isEmpty()) {
+            lineProblems.add(
+                "Line "
+                    + number
+                    + ": you hold no equipment in custody with serial '"
+                    + serial
+                    + "'"
+                    + (make == null ? "" : " of make '" + make + "'"));
+          } else {
+            lineProblems.add(
+                "Line "
+                    + number
+                    + ": you hold "
+                    + matches.size()
+                    + " items with serial '"
+                    + serial
+                    + "' ("
+                    + String.join(
+                        ", ",
+                        matches.stream().map(m -> m.make() + " " + m.model()).distinct().toList())
+                    + "); write the make first, such as '"
+                    + matches.get(0).make()
+                    + ", "
+                    + serial
+                    + "'");
+          }
+        }
+      } catch (InvalidRequest unreadable) {
+        lineProblems.add("Line " + number + ": " + unreadable.getMessage());
+      }
+      ids.add(id);
+    }
+    if (!lineProblems.isEmpty()) {
+      problems.add("exportSerials", String.join("; ", lineProblems));
+      if (!ids.contains(null)) {
+        // too many lines: send one empty item so that the service refuses and stores nothing
+        ids.add(null);
+      }
+    }
+    form.serialIds = ids;
   }
 
   /** A copy of an oldest-first list, newest first. */
@@ -411,6 +576,7 @@ class TransactionReportPages implements RecordPage {
           "purchaserIdType",
           "purchaserIdNumber",
           "machineIds",
+          "exportSerials",
           "items");
 
   /**

@@ -444,6 +444,129 @@ class RegistrantPagesIntegrationTests {
         .contains(location.substring(location.lastIndexOf('/') + 1));
   }
 
+  MachineView declare(String user, String make, String model, String serial) {
+    return registry.registerMachine(
+        world.as(user, Channel.PAGE),
+        new NewMachine(
+            serial,
+            false,
+            make,
+            model,
+            EquipmentKind.TABLETING_ROTARY,
+            null,
+            "Bay 2",
+            EquipmentOrigin.DECLARED,
+            null,
+            null,
+            null));
+  }
+
+  long reportsOfTheExporter() {
+    return jdbc.sql("SELECT COUNT(*) FROM transaction_report WHERE registrant_id = :id")
+        .param("id", exporter.id())
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void anExporterHoldingMoreThanTheListNamesTheRestBySerialAndAnAmendmentKeepsThem()
+      throws Exception {
+    // 202 items in custody: the press (Acme) and 201 Beta presses, listed by make, model and
+    // serial, so the list of 200 ends before the last two Betas.
+    for (int i = 0; i <= 200; i++) {
+      declare(exporterUser, "Beta", "BX", String.format("BX-%s-%03d", world.suffix(), i));
+    }
+    String last = String.format("BX-%s-200", world.suffix());
+    String beforeLast = String.format("BX-%s-199", world.suffix());
+    var session = withPurpose();
+    var form =
+        mvc.get().uri("/registry/transaction-reports").with(user(exporterUser)).session(session);
+    assertThat(form)
+        .hasStatusOk()
+        .bodyText()
+        .contains("The list shows 200 of the 202 items you hold in custody")
+        .contains("id=\"exportSerials\"")
+        .doesNotContain(last + " (Beta BX)")
+        .doesNotContain(beforeLast + " (Beta BX)");
+
+    var fields = new java.util.HashMap<>(exportReport());
+    fields.put(
+        "exportSerials", last.toLowerCase(java.util.Locale.ROOT) + "\n\nbeta, " + beforeLast);
+    var filed = post(session, "/registry/transaction-reports", fields);
+    assertThat(filed).hasStatus3xxRedirection();
+    String location = filed.getMvcResult().getResponse().getRedirectedUrl();
+    var report = mvc.get().uri(location).with(user(exporterUser)).session(session).exchange();
+    String body = report.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(body).contains(press.serial()).contains(last).contains(beforeLast);
+    // The amendment form lists the report's own items although they are past the list's end, and
+    // selected: sending it back as it is keeps all three.
+    String select = body.substring(body.indexOf("id=\"machineIds\""));
+    select = select.substring(0, select.indexOf("</select>"));
+    assertThat(select)
+        .containsPattern("selected=\"selected\">" + java.util.regex.Pattern.quote(last));
+
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    var amendment = new java.util.HashMap<>(exportReport());
+    amendment.put("reason", "Port changed");
+    var request =
+        mvc.post()
+            .uri(location + "/amendment")
+            .with(user(exporterUser))
+            .with(csrf())
+            .session(session);
+    amendment.forEach(request::param);
+    for (String serial : java.util.List.of(last, beforeLast)) {
+      request.param(
+          "machineIds",
+          jdbc.sql("SELECT id FROM machine WHERE serial_as_entered = :s")
+              .param("s", serial)
+              .query(String.class)
+              .single());
+    }
+    assertThat(request).hasStatus3xxRedirection();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM transaction_report_item WHERE report_id = :t AND version = 2")
+                .param("t", id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void serialsThatNameNothingTheExporterHoldsAreRefusedBesideTheFieldAndNothingIsStored() {
+    String suffix = world.suffix();
+    declare(otherUser, "Acme", "RT-9", "OT-" + suffix);
+    declare(exporterUser, "Acme", "RT-9", "TW-" + suffix);
+    declare(exporterUser, "Gamma", "G-1", "TW-" + suffix);
+    var session = withPurpose();
+    var fields = new java.util.HashMap<>(exportReport());
+    fields.put(
+        "exportSerials",
+        String.join(
+            "\n",
+            "OT-" + suffix, // another registrant's
+            "NO-SUCH-" + suffix,
+            "AB#1",
+            "Acme, RT-9, " + suffix,
+            "TW-" + suffix)); // two of the exporter's share it
+    var body =
+        assertThat(post(session, "/registry/transaction-reports", fields)).hasStatusOk().bodyText();
+    body.contains("id=\"exportSerials-error\"")
+        .contains("Line 1: you hold no equipment in custody with serial &#39;OT-" + suffix)
+        .contains("Line 2: you hold no equipment in custody with serial &#39;NO-SUCH-" + suffix)
+        .contains("Line 3: ")
+        .contains("Line 4: write a serial, or make and serial separated by a comma")
+        .contains("Line 5: you hold 2 items with serial &#39;TW-" + suffix)
+        .contains("Acme, TW-" + suffix)
+        .doesNotContain("machineIds-error");
+    assertThat(reportsOfTheExporter()).isZero();
+
+    fields.put("exportSerials", "Gamma, TW-" + suffix);
+    assertThat(post(session, "/registry/transaction-reports", fields)).hasStatus3xxRedirection();
+    assertThat(reportsOfTheExporter()).isEqualTo(1);
+  }
+
   @Test
   void aReportWithThreeBadFieldsShowsAllThreeAtOnceInPlainWordsAndKeepsWhatWasTyped() {
     var session = withPurpose();
