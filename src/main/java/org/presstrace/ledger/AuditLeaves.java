@@ -36,17 +36,17 @@ public final class AuditLeaves {
   public static Map<String, Object> fields(AuditEntry entry, String salt) {
     var fields = legacyFields(entry);
     fields.put("format", FORMAT);
+    var commit = Commitment.under(salt);
     CONTENT.forEach(
         (name, value) -> {
           fields.remove(name);
-          fields.put(CustodyLeaves.COMMIT + name, Commitment.of(salt, name, value.apply(entry)));
+          fields.put(CustodyLeaves.COMMIT + name, commit.of(name, value.apply(entry)));
         });
     // A random id says nothing; a code or a name (a compartment, a user) can name an operation or
     // a person, so it is committed to as well.
     if (entry.recordId() != null && !RANDOM_ID.matcher(entry.recordId()).matches()) {
       fields.remove("recordId");
-      fields.put(
-          CustodyLeaves.COMMIT + "recordId", Commitment.of(salt, "recordId", entry.recordId()));
+      fields.put(CustodyLeaves.COMMIT + "recordId", commit.of("recordId", entry.recordId()));
     }
     return fields;
   }

@@ -25,19 +25,74 @@ final class Commitment {
   private static final SecureRandom SALTS = new SecureRandom();
 
   /**
-   * One HMAC engine per thread, keyed afresh for every commitment: a leaf commits to each of its
-   * fields, and looking the algorithm up among the security providers for each field made a
-   * commitment take nearly twice as long as its HMAC (docs/ledger.md, "Commitments").
+   * One HMAC engine per thread, and the commitments it is keyed for: a leaf commits to each of its
+   * fields under one salt, and looking the algorithm up among the security providers for each field
+   * made a commitment take nearly twice as long as its HMAC (docs/ledger.md, "Commitments").
    */
-  private static final ThreadLocal<Mac> HMAC =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return Mac.getInstance("HmacSHA256");
-            } catch (GeneralSecurityException e) {
-              throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-            }
-          });
+  private static final ThreadLocal<Engine> ENGINE = ThreadLocal.withInitial(Engine::new);
+
+  /** A thread's HMAC engine and the salt it was last keyed with (by whom). */
+  private static final class Engine {
+    final Mac mac;
+    Under keyedFor;
+
+    Engine() {
+      try {
+        mac = Mac.getInstance("HmacSHA256");
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+      }
+    }
+  }
+
+  /**
+   * Commitments under one salt: the salt is read and the engine keyed once for all of a record's
+   * fields ({@code doFinal} leaves the engine keyed for the next). Safe to interleave with other
+   * salts and to pass between threads: each call keys its thread's engine afresh whenever that
+   * engine was last keyed for something else.
+   */
+  static final class Under {
+    private final SecretKeySpec key;
+
+    private Under(SecretKeySpec key) {
+      this.key = key;
+    }
+
+    /**
+     * The commitment, hex: HMAC-SHA-256(salt, label 0x00 field 0x00 (0x00 when absent, else 0x01
+     * value)), all text UTF-8. An absent value is committed to as well, so a leaf does not show
+     * which fields a record has.
+     */
+    String of(String field, String value) {
+      Engine engine = ENGINE.get();
+      Mac mac = engine.mac;
+      try {
+        if (engine.keyedFor != this) {
+          // init also discards whatever a call before left in the engine
+          engine.keyedFor = null;
+          mac.init(key);
+          engine.keyedFor = this;
+        }
+        mac.update(LABEL);
+        mac.update((byte) 0);
+        mac.update(field.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        if (value == null) {
+          mac.update((byte) 0);
+        } else {
+          mac.update((byte) 1);
+          mac.update(value.getBytes(StandardCharsets.UTF_8));
+        }
+        return HEX.formatHex(mac.doFinal());
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+      } catch (RuntimeException e) {
+        // whatever was fed stays in the engine: the next call keys it afresh
+        engine.keyedFor = null;
+        throw e;
+      }
+    }
+  }
 
   private Commitment() {}
 
@@ -48,34 +103,21 @@ final class Commitment {
     return HEX.formatHex(salt);
   }
 
-  /**
-   * The commitment, hex: HMAC-SHA-256(salt, label 0x00 field 0x00 (0x00 when absent, else 0x01
-   * value)), all text UTF-8. An absent value is committed to as well, so a leaf does not show which
-   * fields a record has.
-   */
-  static String of(String saltHex, String field, String value) {
+  /** Commitments under {@code saltHex} (hex, at least {@link #MIN_SALT_BYTES} bytes). */
+  static Under under(String saltHex) {
     byte[] salt = HEX.parseHex(saltHex.strip());
     if (salt.length < MIN_SALT_BYTES) {
       throw new IllegalArgumentException(
           "a commitment salt of " + salt.length + " bytes is shorter than " + MIN_SALT_BYTES);
     }
-    try {
-      // init discards whatever a call before left in the engine, even one that failed midway
-      Mac mac = HMAC.get();
-      mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-      mac.update(LABEL);
-      mac.update((byte) 0);
-      mac.update(field.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      if (value == null) {
-        mac.update((byte) 0);
-      } else {
-        mac.update((byte) 1);
-        mac.update(value.getBytes(StandardCharsets.UTF_8));
-      }
-      return HEX.formatHex(mac.doFinal());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-    }
+    return new Under(new SecretKeySpec(salt, "HmacSHA256"));
+  }
+
+  /**
+   * One commitment, as {@link Under#of}: for a single field; a record's fields share an {@link
+   * #under}.
+   */
+  static String of(String saltHex, String field, String value) {
+    return under(saltHex).of(field, value);
   }
 }

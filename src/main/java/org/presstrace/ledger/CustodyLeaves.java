@@ -96,6 +96,7 @@ public final class CustodyLeaves {
    */
   public static Map<String, Object> fields(CustodyEvent event, String salt, String marking) {
     var fields = new LinkedHashMap<String, Object>();
+    var commit = Commitment.under(salt);
     fields.put("format", FORMAT);
     fields.put("type", event.type());
     fields.put("machineId", event.machineId());
@@ -104,13 +105,12 @@ public final class CustodyLeaves {
     } else {
       // An event with its own marking (a seizure) may not name its agency to those who may not
       // read it; the leaf commits to the agency instead of showing it.
-      fields.put(COMMIT + "agency", commitment(salt, "agency", event.agency()));
+      fields.put(COMMIT + "agency", commit.of("agency", event.agency()));
     }
     for (Field field : CONTENT) {
-      fields.put(
-          COMMIT + field.name(), commitment(salt, field.name(), field.ofEvent().apply(event)));
+      fields.put(COMMIT + field.name(), commit.of(field.name(), field.ofEvent().apply(event)));
     }
-    fields.put(COMMIT + MARKING, commitment(salt, MARKING, marking));
+    fields.put(COMMIT + MARKING, commit.of(MARKING, marking));
     return fields;
   }
 

@@ -3,6 +3,7 @@ package org.presstrace.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class CommitmentTests {
@@ -56,6 +57,38 @@ class CommitmentTests {
     assertThatThrownBy(() -> Commitment.of("ab".repeat(8), "serial", "AT-2400-01 \u03a9"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Commitment.of(SALT, "serial", "AT-2400-01 \u03a9")).isEqualTo(before);
+  }
+
+  @Test
+  void aRecordsFieldsUnderOneSaltAreTheHmacsOfEachAloneHoweverTheyInterleave() throws Exception {
+    var one = Commitment.under(SALT);
+    var other = Commitment.under(Commitment.newSalt());
+    String otherFirst = other.of("serial", "AT-2400-01 \u03a9");
+    // the same values as above, with another salt's commitments between them on the same thread
+    assertThat(one.of("serial", "AT-2400-01 \u03a9"))
+        .isEqualTo("a6d7c9101d1448395163caaf6beff16592ede0fd144a67bcbe0de414341c4ec1");
+    assertThat(other.of("serial", "AT-2400-01 \u03a9")).isEqualTo(otherFirst);
+    assertThat(one.of("imprint", null))
+        .isEqualTo("7ed73d9cd6ad937a5c493a4fe49598b71a81a22c56e52c73cc376b8dcc50c25d");
+    assertThat(Commitment.of(SALT, "imprint", null)).isEqualTo(one.of("imprint", null));
+    // and on another thread, whose engine was keyed for something else
+    var elsewhere = Executors.newSingleThreadExecutor();
+    try {
+      elsewhere.submit(() -> other.of("imprint", "x")).get();
+      assertThat(elsewhere.submit(() -> one.of("imprint", null)).get())
+          .isEqualTo("7ed73d9cd6ad937a5c493a4fe49598b71a81a22c56e52c73cc376b8dcc50c25d");
+    } finally {
+      elsewhere.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFieldThatFailsMidwayLeavesNothingInTheEngineForTheNext() {
+    var one = Commitment.under(SALT);
+    assertThatThrownBy(() -> one.of(null, "AT-2400-01 \u03a9"))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(one.of("serial", "AT-2400-01 \u03a9"))
+        .isEqualTo("a6d7c9101d1448395163caaf6beff16592ede0fd144a67bcbe0de414341c4ec1");
   }
 
   @Test
