@@ -114,26 +114,23 @@ final class CustodyLeafCheck {
     if (stored.salt() == null || stored.salt().isBlank()) {
       return event + " has no salt: its fields cannot be checked against its leaf";
     }
+    var commit = Commitment.under(stored.salt());
     for (CustodyLeaves.Field field : CustodyLeaves.CONTENT) {
       String logged = text(data, CustodyLeaves.COMMIT + field.name());
       boolean matches =
           field.readings(stored.content().get(field.name())).stream()
-              .anyMatch(
-                  value ->
-                      CustodyLeaves.commitment(stored.salt(), field.name(), value).equals(logged));
+              .anyMatch(value -> commit.of(field.name(), value).equals(logged));
       if (!matches) {
         return event + " field " + field.name() + " does not match its leaf";
       }
     }
     if (committedAgency != null
-        && !CustodyLeaves.commitment(stored.salt(), "agency", stored.shown().get("agency"))
-            .equals(committedAgency)) {
+        && !commit.of("agency", stored.shown().get("agency")).equals(committedAgency)) {
       return event + " field agency does not match its leaf";
     }
     String loggedMarking = text(data, CustodyLeaves.COMMIT + CustodyLeaves.MARKING);
     if (loggedMarking != null
-        && !CustodyLeaves.commitment(stored.salt(), CustodyLeaves.MARKING, stored.marking())
-            .equals(loggedMarking)) {
+        && !commit.of(CustodyLeaves.MARKING, stored.marking()).equals(loggedMarking)) {
       return event + " field marking does not match its leaf";
     }
     return null;
