@@ -50,6 +50,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/registry/transaction-reports")
 class TransactionReportPages implements RecordPage {
 
+  /** The most pages of candidates one serial line reads before it is refused as too loose. */
+  static final int SERIAL_PAGES = 5;
+
   private static final Pattern ITEM_FIELD = Pattern.compile("machines\\[(\\d+)]\\.?.*");
 
   private final TransactionReports reports;
@@ -459,10 +462,11 @@ class TransactionReportPages implements RecordPage {
               "Line " + number + ": write a serial, or make and serial separated by a comma");
         } else {
           String byMake = make;
-          // the filter finds serials containing the text; every page of those is read, so that a
-          // short serial contained in many others is still found
+          // the filter finds serials containing the text, so a short serial may be contained in
+          // many others: their pages are read up to a bound, and past it the line is refused
           var matches = new ArrayList<org.presstrace.registry.MachineView>();
-          for (int index = 0; ; index++) {
+          boolean complete = false;
+          for (int index = 0; index < SERIAL_PAGES && !complete; index++) {
             var page =
                 trace.heldBy(
                     context, registrant.id(), filter, new PageQuery(index, PageQuery.MAX_SIZE));
@@ -470,11 +474,20 @@ class TransactionReportPages implements RecordPage {
                 .filter(m -> m.serialNormalised().equals(wanted))
                 .filter(m -> byMake == null || m.make().equalsIgnoreCase(byMake))
                 .forEach(matches::add);
-            if (page.items().isEmpty() || (index + 1L) * PageQuery.MAX_SIZE >= page.totalItems()) {
-              break;
-            }
+            complete =
+                page.items().isEmpty() || (index + 1L) * PageQuery.MAX_SIZE >= page.totalItems();
           }
-          if (matches.size() == 1) {
+          if (!complete) {
+            lineProblems.add(
+                "Line "
+                    + number
+                    + ": more than "
+                    + SERIAL_PAGES * PageQuery.MAX_SIZE
+                    + " of your items have serials containing '"
+                    + serial
+                    + "', too many to look up by serial; name it by its registry id through the API"
+                    + " (POST /api/v1/registry/transaction-reports)");
+          } else if (matches.size() == 1) {
             id = matches.get(0).id();
           } else if (matches.isEmpty()) {
             lineProblems.add(
