@@ -66,12 +66,13 @@ final class Commitment {
     String of(String field, String value) {
       Engine engine = ENGINE.get();
       Mac mac = engine.mac;
+      boolean keyed = engine.keyedFor == this;
+      // until this commitment is done, the engine is keyed for nobody: after a call that fails
+      // midway (an exception or an error) the next keys it afresh, and init discards what was fed
+      engine.keyedFor = null;
       try {
-        if (engine.keyedFor != this) {
-          // init also discards whatever a call before left in the engine
-          engine.keyedFor = null;
+        if (!keyed) {
           mac.init(key);
-          engine.keyedFor = this;
         }
         mac.update(LABEL);
         mac.update((byte) 0);
@@ -83,13 +84,11 @@ final class Commitment {
           mac.update((byte) 1);
           mac.update(value.getBytes(StandardCharsets.UTF_8));
         }
-        return HEX.formatHex(mac.doFinal());
+        String commitment = HEX.formatHex(mac.doFinal());
+        engine.keyedFor = this;
+        return commitment;
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-      } catch (RuntimeException e) {
-        // whatever was fed stays in the engine: the next call keys it afresh
-        engine.keyedFor = null;
-        throw e;
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.presstrace.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,13 +39,17 @@ class MerkleHashTests {
   }
 
   @Test
-  void hashesOnOneThreadDoNotCarryIntoEachOther() {
-    byte[] data = "entry".getBytes(StandardCharsets.UTF_8);
-    byte[] first = MerkleHash.leaf(data);
-    MerkleHash.node(first, first);
+  void hashesOnOneThreadDoNotCarryIntoEachOtherNorFromOneAbandonedMidway() {
+    byte[] empty = MerkleHash.leaf(new byte[0]);
+    MerkleHash.node(empty, empty);
     MerkleHash.empty();
-    assertThat(MerkleHash.leaf(data)).isEqualTo(first);
-    assertThat(MerkleHash.node(first, first)).isEqualTo(MerkleHash.node(first, first));
+    // the prefix is fed before the data is found missing; the next hash must not begin with it
+    assertThatThrownBy(() -> MerkleHash.leaf(null)).isInstanceOf(NullPointerException.class);
+    assertThat(HEX.formatHex(MerkleHash.leaf(new byte[0])))
+        .isEqualTo("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
+    assertThatThrownBy(() -> MerkleHash.node(empty, null)).isInstanceOf(NullPointerException.class);
+    assertThat(HEX.formatHex(MerkleHash.empty()))
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
 
   @Test
