@@ -44,7 +44,7 @@ public class TransactionReports {
   /** The protected kind of import and export transaction reports; every read states a purpose. */
   public static final ProtectedKind KIND = TransactionReportStore.KIND;
 
-  static final int MAX_ITEMS = 100;
+  public static final int MAX_ITEMS = 100;
 
   private final TransactionReportStore store;
   private final Registrants registrants;

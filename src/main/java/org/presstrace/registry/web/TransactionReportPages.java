@@ -137,6 +137,11 @@ class TransactionReportPages implements RecordPage {
       return form;
     }
 
+    /** Whether the form is an export's, read as {@link #toForm} reads its direction. */
+    boolean exporting() {
+      return direction != null && direction.strip().equals(ReportKind.EXPORT.name());
+    }
+
     /** Lines of {@link #items} the form could not read, by index; their problems are the form's. */
     private final java.util.Set<Integer> unreadItems = new java.util.HashSet<>();
 
@@ -278,7 +283,7 @@ class TransactionReportPages implements RecordPage {
       RedirectAttributes redirect) {
     var problems = new Problems();
     try {
-      if ("EXPORT".equals(form.direction)) {
+      if (form.exporting()) {
         resolveSerials(context, own(context), form, problems);
       }
       var filed = reports.file(context, form.toForm(problems));
@@ -314,7 +319,7 @@ class TransactionReportPages implements RecordPage {
       RedirectAttributes redirect) {
     var problems = new Problems();
     try {
-      if ("EXPORT".equals(form.direction)) {
+      if (form.exporting()) {
         resolveSerials(context, own(context), form, problems);
       }
       var amended = reports.amend(context, id, form.toForm(problems), form.reason);
@@ -432,18 +437,25 @@ class TransactionReportPages implements RecordPage {
     var ids = new ArrayList<String>();
     var lineProblems = new ArrayList<String>();
     String[] lines = form.exportSerials.split("\\R");
+    long named = java.util.Arrays.stream(lines).filter(line -> !line.isBlank()).count();
+    if (named > TransactionReports.MAX_ITEMS) {
+      // refused before any look-up: a report names at most this many items in all
+      problems.add(
+          "exportSerials",
+          "name at most "
+              + TransactionReports.MAX_ITEMS
+              + " items in one report ("
+              + named
+              + " lines given); file the rest in another");
+      ids.add(null);
+      form.serialIds = ids;
+      return;
+    }
     int number = 0;
     for (String line : lines) {
       number++;
       if (line.isBlank()) {
         continue;
-      }
-      if (ids.size() >= PageQuery.MAX_SIZE) {
-        lineProblems.add(
-            "name at most "
-                + PageQuery.MAX_SIZE
-                + " serials in one report; file the rest in another");
-        break;
       }
       String make = null;
       String serial = line.strip();
@@ -476,6 +488,10 @@ class TransactionReportPages implements RecordPage {
                 .forEach(matches::add);
             complete =
                 page.items().isEmpty() || (index + 1L) * PageQuery.MAX_SIZE >= page.totalItems();
+            if (page.totalItems() > (long) SERIAL_PAGES * PageQuery.MAX_SIZE) {
+              // too loose to read through: refused at once, not after five pages
+              break;
+            }
           }
           if (!complete) {
             lineProblems.add(
@@ -523,10 +539,6 @@ class TransactionReportPages implements RecordPage {
     }
     if (!lineProblems.isEmpty()) {
       problems.add("exportSerials", String.join("; ", lineProblems));
-      if (!ids.contains(null)) {
-        // too many lines: send one empty item so that the service refuses and stores nothing
-        ids.add(null);
-      }
     }
     form.serialIds = ids;
   }

@@ -499,14 +499,24 @@ class RegistrantPagesIntegrationTests {
     String body = report.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(body).contains(press.serial()).contains(last).contains(beforeLast);
     // The amendment form lists the report's own items although they are past the list's end, and
-    // selected: sending it back as it is keeps all three.
+    // selected: sending back what it selected keeps all three.
     String select = body.substring(body.indexOf("id=\"machineIds\""));
     select = select.substring(0, select.indexOf("</select>"));
+    var selected = new java.util.ArrayList<String>();
+    var option =
+        java.util.regex.Pattern.compile("<option value=\"([^\"]+)\" selected=\"selected\">")
+            .matcher(select);
+    while (option.find()) {
+      selected.add(option.group(1));
+    }
+    assertThat(selected).hasSize(3);
     assertThat(select)
-        .containsPattern("selected=\"selected\">" + java.util.regex.Pattern.quote(last));
+        .containsPattern("selected=\"selected\">" + java.util.regex.Pattern.quote(last))
+        .containsPattern("selected=\"selected\">" + java.util.regex.Pattern.quote(beforeLast));
 
     String id = location.substring(location.lastIndexOf('/') + 1);
     var amendment = new java.util.HashMap<>(exportReport());
+    amendment.remove("machineIds");
     amendment.put("reason", "Port changed");
     var request =
         mvc.post()
@@ -515,14 +525,7 @@ class RegistrantPagesIntegrationTests {
             .with(csrf())
             .session(session);
     amendment.forEach(request::param);
-    for (String serial : java.util.List.of(last, beforeLast)) {
-      request.param(
-          "machineIds",
-          jdbc.sql("SELECT id FROM machine WHERE serial_as_entered = :s")
-              .param("s", serial)
-              .query(String.class)
-              .single());
-    }
+    request.param("machineIds", selected.toArray(String[]::new));
     assertThat(request).hasStatus3xxRedirection();
     assertThat(
             jdbc.sql(
@@ -531,6 +534,30 @@ class RegistrantPagesIntegrationTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(3);
+  }
+
+  @Test
+  void serialLinesAreReadWhateverSpacesSurroundTheDirectionAndAtMostAReportsItems() {
+    String suffix = world.suffix();
+    var session = withPurpose();
+    var fields = new java.util.HashMap<>(exportReport());
+    // the direction as a forged post may send it: the service reads it stripped, so must the page
+    fields.put("direction", " EXPORT ");
+    fields.put("exportSerials", "NO-SUCH-" + suffix);
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .hasStatusOk()
+        .bodyText()
+        .contains("id=\"exportSerials-error\"")
+        .contains("Line 1: you hold no equipment in custody with serial &#39;NO-SUCH-" + suffix);
+    assertThat(reportsOfTheExporter()).isZero();
+
+    fields.put("direction", "EXPORT");
+    fields.put("exportSerials", ("X-" + suffix + "\n").repeat(101));
+    assertThat(post(session, "/registry/transaction-reports", fields))
+        .hasStatusOk()
+        .bodyText()
+        .contains("name at most 100 items in one report (101 lines given)");
+    assertThat(reportsOfTheExporter()).isZero();
   }
 
   @Test
@@ -555,7 +582,7 @@ class RegistrantPagesIntegrationTests {
     body.contains("id=\"exportSerials-error\"")
         .contains("Line 1: you hold no equipment in custody with serial &#39;OT-" + suffix)
         .contains("Line 2: you hold no equipment in custody with serial &#39;NO-SUCH-" + suffix)
-        .contains("Line 3: ")
+        .contains("Line 3: serial &#39;AB#1&#39; contains &#39;#&#39;")
         .contains("Line 4: write a serial, or make and serial separated by a comma")
         .contains("Line 5: you hold 2 items with serial &#39;TW-" + suffix)
         .contains("Acme, TW-" + suffix)
