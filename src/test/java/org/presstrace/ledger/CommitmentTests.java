@@ -102,32 +102,16 @@ class CommitmentTests {
       salts.add(salt);
       expected.put(salt, Commitment.of(salt, "details", "Bay " + salt));
     }
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-    try {
-      var start = new java.util.concurrent.CountDownLatch(1);
-      var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
-      for (int t = 0; t < threads; t++) {
-        int offset = t;
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  int wrong = 0;
-                  for (int i = 0; i < perThread; i++) {
-                    String salt = salts.get((i * 7 + offset) % salts.size());
-                    if (!Commitment.of(salt, "details", "Bay " + salt).equals(expected.get(salt))) {
-                      wrong++;
-                    }
-                  }
-                  return wrong;
-                }));
-      }
-      start.countDown();
-      for (var result : results) {
-        assertThat(result.get()).isZero();
-      }
-    } finally {
-      pool.shutdownNow();
+    var wrong =
+        AtOnce.wrongAnswers(
+            threads,
+            perThread,
+            (thread, i) -> {
+              String salt = salts.get((i * 7 + thread) % salts.size());
+              return Commitment.of(salt, "details", "Bay " + salt).equals(expected.get(salt));
+            });
+    for (int count : wrong) {
+      assertThat(count).isZero();
     }
   }
 }

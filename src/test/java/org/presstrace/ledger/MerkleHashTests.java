@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class MerkleHashTests {
@@ -63,33 +60,17 @@ class MerkleHashTests {
       data.add(entry);
       expected.add(MerkleHash.node(MerkleHash.leaf(entry), MerkleHash.leaf(entry)));
     }
-    var pool = Executors.newFixedThreadPool(threads);
-    try {
-      var start = new CountDownLatch(1);
-      var results = new ArrayList<Future<Integer>>();
-      for (int t = 0; t < threads; t++) {
-        int offset = t;
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  int wrong = 0;
-                  for (int i = 0; i < perThread; i++) {
-                    int k = (i * 7 + offset) % data.size();
-                    byte[] leaf = MerkleHash.leaf(data.get(k));
-                    if (!java.util.Arrays.equals(MerkleHash.node(leaf, leaf), expected.get(k))) {
-                      wrong++;
-                    }
-                  }
-                  return wrong;
-                }));
-      }
-      start.countDown();
-      for (var result : results) {
-        assertThat(result.get()).isZero();
-      }
-    } finally {
-      pool.shutdownNow();
+    var wrong =
+        AtOnce.wrongAnswers(
+            threads,
+            perThread,
+            (thread, i) -> {
+              int k = (i * 7 + thread) % data.size();
+              byte[] leaf = MerkleHash.leaf(data.get(k));
+              return java.util.Arrays.equals(MerkleHash.node(leaf, leaf), expected.get(k));
+            });
+    for (int count : wrong) {
+      assertThat(count).isZero();
     }
   }
 }
