@@ -12,6 +12,11 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+  /** Room for a typical leaf's record, so that the text is not copied as it grows. */
+  private static final int TYPICAL_LENGTH = 512;
+
   private CanonicalJson() {}
 
   public static byte[] of(Map<String, ?> members) {
@@ -22,7 +27,7 @@ public final class CanonicalJson {
             sorted.put(name, value);
           }
         });
-    var json = new StringBuilder("{");
+    var json = new StringBuilder(TYPICAL_LENGTH).append('{');
     sorted.forEach(
         (name, value) -> {
           if (json.length() > 1) {
@@ -41,25 +46,30 @@ public final class CanonicalJson {
 
   private static void string(StringBuilder json, String text) {
     json.append('"');
+    // Runs of characters that need no escape are copied whole; most values are one such run.
+    int plain = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\b' -> json.append("\\b");
-        case '\f' -> json.append("\\f");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
       }
+      json.append(text, plain, i);
+      escape(json, c);
+      plain = i + 1;
     }
-    json.append('"');
+    json.append(text, plain, text.length()).append('"');
+  }
+
+  private static void escape(StringBuilder json, char c) {
+    switch (c) {
+      case '"' -> json.append("\\\"");
+      case '\\' -> json.append("\\\\");
+      case '\b' -> json.append("\\b");
+      case '\f' -> json.append("\\f");
+      case '\n' -> json.append("\\n");
+      case '\r' -> json.append("\\r");
+      case '\t' -> json.append("\\t");
+      default -> json.append("\\u00").append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xf]);
+    }
   }
 }
