@@ -74,6 +74,12 @@ superuser_sql() {
   fi
 }
 
+# Busy CPU milliseconds of the whole machine since boot (user, nice, system, irq, softirq of
+# /proc/stat, in ticks of 10 ms), or nothing where /proc/stat is not Linux's.
+host_busy_ms() {
+  [[ -r /proc/stat ]] && awk '$1 == "cpu" { print ($2 + $3 + $4 + $7 + $8) * 10; exit }' /proc/stat
+}
+
 scratch_database() {
   local name="$1"
   if [[ $fresh -eq 1 ]]; then
@@ -124,9 +130,17 @@ if [[ "$db" == pg || "$db" == both ]]; then
     "$pgbin/pgbench" -q -i -s 10 -h "$host" -p "$port" -U "$owner" "$pgbench_db" >/dev/null 2>&1
     : >"$work/pgbench.figures"
     for clients in ${threads//,/ }; do
-      tps=$("$pgbin/pgbench" -c "$clients" -j "$clients" -T "$seconds" -h "$host" -p "$port" \
-        -U "$owner" "$pgbench_db" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | tail -1)
+      busy_before=$(host_busy_ms)
+      report=$("$pgbin/pgbench" -c "$clients" -j "$clients" -T "$seconds" -h "$host" -p "$port" \
+        -U "$owner" "$pgbench_db" 2>/dev/null)
+      busy_after=$(host_busy_ms)
+      tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$report" | tail -1)
       echo "pgbench.tps.clients_$clients=$tps" >>"$work/pgbench.figures"
+      done_count=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' <<<"$report")
+      if [[ -n "$busy_before" && -n "$busy_after" && "${done_count:-0}" -gt 0 ]]; then
+        echo "pgbench.clients_$clients.host_cpu_ms=$(awk -v b="$((busy_after - busy_before))" \
+          -v n="$done_count" 'BEGIN { printf "%.3f", b / n }')" >>"$work/pgbench.figures"
+      fi
     done
     unset PGPASSWORD
     superuser_sql "DROP DATABASE IF EXISTS $pgbench_db"
@@ -151,6 +165,19 @@ if [[ "$db" != h2 && $seconds -gt 0 ]]; then
     ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
     printf '%-22s %16s %16s %10s\n' "$clients" "$ours" "$theirs" "$ratio"
   done
+  # What one transaction costs the whole machine (database included), where /proc/stat tells:
+  # pgbench's cost over a transfer's is the rate ratio the two would reach if both kept the
+  # machine's CPUs busy; unlike the rates it counts no time stolen by other guests.
+  if [[ -n "$(figure pg "transfer.threads_${threads%%,*}.host_cpu_ms")" ]]; then
+    echo
+    printf '%-22s %16s %16s %10s\n' "host CPU ms each" "transfer" "pgbench" "ratio"
+    for clients in ${threads//,/ }; do
+      ours="$(figure pg "transfer.threads_$clients.host_cpu_ms")"
+      theirs="$(figure pgbench "pgbench.clients_$clients.host_cpu_ms")"
+      ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (a > 0 && b > 0) printf "%.3f", b / a; else print "-" }')
+      printf '%-22s %16s %16s %10s\n' "$clients" "$ours" "$theirs" "$ratio"
+    done
+  fi
   if [[ -n "$(figure pg "integration.threads_${threads%%,*}.p99_ms")" ]]; then
     echo
     printf '%-22s %16s %16s %16s\n' "threads" "entries" "queue-to-log p50" "p99 (ms)"

@@ -306,8 +306,10 @@ public final class RegistryBench {
       var phaseStart = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
       long[] databaseBefore = postgres() ? databaseCounters(jdbc) : null;
       long cpuBefore = processCpuNanos();
+      long hostBefore = HostCpu.busyMillis();
       TransferLoad.Result result = load.run(count, Duration.ofSeconds(seconds), 13L + count);
       long cpu = processCpuNanos() - cpuBefore;
+      long host = HostCpu.busyMillis() - hostBefore;
       out.printf(
           Locale.ROOT,
           "[%s]   %d thread(s): %.1f transfers/s (%d in %.1f s, %d refused) latency %s%n",
@@ -328,12 +330,16 @@ public final class RegistryBench {
       double perTransfer = Math.max(1, result.transfers());
       figure("transfer.threads_" + count + ".jvm_cpu_ms", cpu / 1e6 / perTransfer);
       String counters = "";
+      if (hostBefore >= 0 && host >= 0) {
+        figure("transfer.threads_" + count + ".host_cpu_ms", host / perTransfer);
+        counters += String.format(Locale.ROOT, ", host CPU %.2f ms", host / perTransfer);
+      }
       if (databaseBefore != null) {
         long[] after = databaseCounters(jdbc);
         String[] names = {
           "commits", "rows_fetched", "rows_inserted", "rows_updated", "rows_deleted"
         };
-        var text = new StringBuilder();
+        var text = new StringBuilder(counters);
         for (int i = 0; i < names.length; i++) {
           double each = (after[i] - databaseBefore[i]) / perTransfer;
           figure("transfer.threads_" + count + ".db_" + names[i], each);
