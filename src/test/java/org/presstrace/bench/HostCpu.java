@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * nice, system, irq and softirq, not idle, I/O wait or time stolen by other guests. When the
  * database runs on the same machine as the benchmark, the difference over a phase divided by the
  * phase's transactions is what one transaction costs the machine, the database's share included: a
- * second view beside the rate, which counts no time stolen by other guests (it still counts what
- * other processes on the machine spend, and slower cores spend more ticks on the same work).
+ * second view beside the rate (it still counts what other processes on the machine spend, and
+ * slower cores spend more ticks on the same work).
  */
 final class HostCpu {
 
