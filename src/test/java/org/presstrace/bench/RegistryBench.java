@@ -25,6 +25,8 @@ import org.presstrace.registry.Trace;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The registry benchmark: starts PressTrace (its Flyway migrations included) on an H2 file database
@@ -244,7 +246,11 @@ public final class RegistryBench {
 
   private void traces(
       ConfigurableApplicationContext context, JdbcClient jdbc, int machines, String db) {
-    baseline(jdbc, machines, db);
+    baseline(
+        jdbc,
+        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)),
+        machines,
+        db);
     var load = new TraceLoad(context.getBean(Trace.class), jdbc, context.getBean(Directory.class));
     int rounds = number("traces", 500);
     var kinds = EnumSet.noneOf(TraceLoad.Kind.class);
@@ -263,16 +269,21 @@ public final class RegistryBench {
               }
               String key = "trace." + kind.name().toLowerCase(Locale.ROOT);
               figure(key + ".p50_ms", latencies.percentileMillis(50));
+              figure(key + ".p95_ms", latencies.percentileMillis(95));
               figure(key + ".p99_ms", latencies.percentileMillis(99));
+              figure(key + ".p99_9_ms", latencies.percentileMillis(99.9));
+              figure(key + ".over_10ms", result.slow().get(kind));
+              figure(key + ".over_10ms_collecting", result.slowCollecting().get(kind));
             });
   }
 
   /**
    * The same-run baseline: a primary-key lookup of a random machine through the same pool, the
    * cheapest read the database can answer, so that trace figures can be read against the machine's
-   * state at the time.
+   * state at the time; on PostgreSQL also the cheapest durable commit ({@link #commitBaseline}).
    */
-  private void baseline(JdbcClient jdbc, int machines, String db) {
+  private void baseline(
+      JdbcClient jdbc, TransactionTemplate transactions, int machines, String db) {
     var random = new java.util.SplittableRandom(5L);
     var latencies = new Latencies();
     for (int i = 0; i < 2_000; i++) {
@@ -289,6 +300,30 @@ public final class RegistryBench {
     out.printf("[%s] baseline primary-key lookup: %s%n", db, latencies.summary());
     figure("baseline.pk_lookup.p50_ms", latencies.percentileMillis(50));
     figure("baseline.pk_lookup.p99_ms", latencies.percentileMillis(99));
+    if (postgres()) {
+      commitBaseline(transactions, jdbc, db);
+    }
+  }
+
+  /**
+   * The same-run floor of a write: a transaction that takes a transaction id and commits, which
+   * writes nothing but its commit record and, under synchronous commit, waits for the server to
+   * flush it. Every trace commits its audit entries, so no trace can be answered faster than this;
+   * its tail is the disk's, read beside the traces' own.
+   */
+  private void commitBaseline(TransactionTemplate transactions, JdbcClient jdbc, String db) {
+    var latencies = new Latencies();
+    for (int i = 0; i < 2_000; i++) {
+      long started = System.nanoTime();
+      transactions.executeWithoutResult(
+          status -> jdbc.sql("SELECT pg_current_xact_id()::text").query(String.class).single());
+      if (i >= 500) {
+        latencies.add(System.nanoTime() - started);
+      }
+    }
+    out.printf("[%s] baseline durable commit: %s%n", db, latencies.summary());
+    figure("baseline.commit.p50_ms", latencies.percentileMillis(50));
+    figure("baseline.commit.p99_ms", latencies.percentileMillis(99));
   }
 
   private void transfers(
