@@ -6,10 +6,12 @@
 # and prints the figures with the ratio. See docs/registry.md ("Benchmark").
 #
 #   benchmarks/registry-bench.sh [--machines N] [--events N] [--registrants N] [--db pg|h2|both]
-#                                [--threads 1,4] [--seconds 30] [--traces 500] [--keep]
-#                                [--no-build]
+#                                [--threads 1,4] [--seconds 30] [--traces 500] [--rounds 1]
+#                                [--keep] [--no-build]
 # --keep reuses the databases of the previous run (no generation);
-# --no-build reuses the classes of an earlier build.
+# --no-build reuses the classes of an earlier build;
+# --rounds R (more than 1) interleaves the transfers and pgbench, R rounds of each per thread count,
+# and reports the medians and each round's ratio.
 #
 # PostgreSQL: PRESSTRACE_BENCH_PG_HOST/PORT (localhost:5432), the roles PRESSTRACE_TEST_PG_USER /
 # _PASSWORD (application) and PRESSTRACE_TEST_PG_OWNER_USER / _OWNER_PASSWORD (owner), as in
@@ -27,6 +29,7 @@ db=both
 threads=1,4
 seconds=30
 traces=500
+rounds=1
 fresh=1
 build=1
 while [[ $# -gt 0 ]]; do
@@ -38,12 +41,14 @@ while [[ $# -gt 0 ]]; do
     --threads) threads="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --traces) traces="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     --keep) fresh=0; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "registry-bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "registry-bench: --rounds takes a whole number from 1" >&2; exit 2; }
 for number in "$machines" "$events" "$seconds" "$traces"; do
   [[ "$number" =~ ^[0-9]+$ ]] || { echo "registry-bench: '$number' is not a whole number" >&2; exit 2; }
 done
@@ -118,13 +123,26 @@ fi
 
 if [[ "$db" == pg || "$db" == both ]]; then
   scratch_database "$bench_db"
+  interleaved=()
+  if [[ $seconds -gt 0 && $rounds -gt 1 ]]; then
+    # pgbench's database first: the benchmark runs pgbench between its rounds of transfers.
+    fresh_before=$fresh; fresh=1; scratch_database "$pgbench_db"; fresh=$fresh_before
+    export PGPASSWORD="$owner_password"
+    "$pgbin/pgbench" -q -i -s 10 -h "$host" -p "$port" -U "$owner" "$pgbench_db" >/dev/null 2>&1
+    interleaved=(--rounds="$rounds" --pgbench="$pgbin/pgbench"
+      --pgbench-args="-h $host -p $port -U $owner $pgbench_db")
+  fi
   bench --data="$work/pg-keys" --transfer-seconds="$seconds" --results="$work/pg.figures" \
     --db-url="jdbc:postgresql://$host:$port/$bench_db" \
     --db-user="$app_user" --db-password="$app_password" \
-    --db-owner-user="$owner" --db-owner-password="$owner_password"
+    --db-owner-user="$owner" --db-owner-password="$owner_password" ${interleaved[@]+"${interleaved[@]}"}
 
+  if [[ ${#interleaved[@]} -gt 0 ]]; then
+    grep '^pgbench\.' "$work/pg.figures" >"$work/pgbench.figures" || true
+    unset PGPASSWORD
+    superuser_sql "DROP DATABASE IF EXISTS $pgbench_db"
   # pgbench's TPC-B-like run against the same server, right after the service-layer transfers.
-  if [[ $seconds -gt 0 ]]; then
+  elif [[ $seconds -gt 0 ]]; then
     fresh_before=$fresh; fresh=1; scratch_database "$pgbench_db"; fresh=$fresh_before
     export PGPASSWORD="$owner_password"
     "$pgbin/pgbench" -q -i -s 10 -h "$host" -p "$port" -U "$owner" "$pgbench_db" >/dev/null 2>&1
@@ -165,6 +183,14 @@ if [[ "$db" != h2 && $seconds -gt 0 ]]; then
     ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
     printf '%-22s %16s %16s %10s\n' "$clients" "$ours" "$theirs" "$ratio"
   done
+  if [[ -n "$(figure pg "interleaved.threads_${threads%%,*}.ratio_median")" ]]; then
+    echo
+    printf '%-22s %16s   %s\n' "interleaved" "median ratio" "each round's ratio"
+    for clients in ${threads//,/ }; do
+      printf '%-22s %16s   %s\n' "$clients" "$(figure pg "interleaved.threads_$clients.ratio_median")" \
+        "$(sed -n "s/^interleaved\.threads_$clients\.round_[0-9]*\.ratio=//p" "$work/pg.figures" | paste -sd' ')"
+    done
+  fi
   # What one transaction costs the whole machine (database included), where /proc/stat tells:
   # pgbench's cost over a transfer's is the rate ratio the two would reach if both kept the
   # machine's CPUs busy; unlike the rates it counts no time stolen by other guests.

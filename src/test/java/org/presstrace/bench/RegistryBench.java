@@ -2,6 +2,7 @@ package org.presstrace.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.presstrace.PressTraceApplication;
 import org.presstrace.access.Directory;
@@ -39,7 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs as the owner), {@code --machines} (1000000), {@code --events} (10000000), {@code
  * --registrants} (machines/50), {@code --traces} (rounds of each trace kind, 500), {@code --warmup}
  * (100), {@code --threads} (1,4), {@code --transfer-seconds} (30; 0 skips), {@code --h2-cache-kib}
- * (H2 page cache, 1048576), {@code --results} (a file for key=value figures).
+ * (H2 page cache, 1048576), {@code --results} (a file for key=value figures), {@code --pgbench}
+ * (pgbench's path: interleave it with the transfers, {@code --rounds} rounds of each for every
+ * thread count, each the same seconds) with {@code --pgbench-args} (its connection and database).
  */
 public final class RegistryBench {
 
@@ -337,59 +342,162 @@ public final class RegistryBench {
     load.run(1, Duration.ofSeconds(Math.min(10, seconds)), 11L);
     List<Integer> threads =
         Arrays.stream(option("threads", "1,4").split(",")).map(Integer::valueOf).toList();
+    int rounds = number("rounds", 1);
+    String pgbench = options.get("pgbench");
     for (int count : threads) {
-      var phaseStart = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-      long[] databaseBefore = postgres() ? databaseCounters(jdbc) : null;
-      long cpuBefore = processCpuNanos();
-      long hostBefore = HostCpu.busyMillis();
-      TransferLoad.Result result = load.run(count, Duration.ofSeconds(seconds), 13L + count);
-      long cpu = processCpuNanos() - cpuBefore;
-      long host = HostCpu.busyMillis() - hostBefore;
-      out.printf(
-          Locale.ROOT,
-          "[%s]   %d thread(s): %.1f transfers/s (%d in %.1f s, %d refused) latency %s%n",
-          db,
-          count,
-          result.perSecond(),
-          result.transfers(),
-          result.seconds(),
-          result.failures(),
-          result.latencies().summary());
-      figure("transfers_per_second.threads_" + count, result.perSecond());
-      figure("transfer.threads_" + count + ".p50_ms", result.latencies().percentileMillis(50));
-      figure("transfer.threads_" + count + ".p99_ms", result.latencies().percentileMillis(99));
-      figure("transfer.threads_" + count + ".refused", result.failures());
-      integrationLatency(jdbc, db, count, phaseStart);
-      // Where a transfer's time goes: this JVM's CPU (service layer, integrator, signing) per
-      // transfer, and the database's commits and rows per transfer (integrator's included).
-      double perTransfer = Math.max(1, result.transfers());
-      figure("transfer.threads_" + count + ".jvm_cpu_ms", cpu / 1e6 / perTransfer);
-      String counters = "";
-      if (hostBefore >= 0 && host >= 0) {
-        figure("transfer.threads_" + count + ".host_cpu_ms", host / perTransfer);
-        counters += String.format(Locale.ROOT, ", host CPU %.2f ms", host / perTransfer);
+      if (pgbench == null) {
+        transferPhase(load, jdbc, db, count, seconds, 13L + count);
+        continue;
       }
-      if (databaseBefore != null) {
-        long[] after = databaseCounters(jdbc);
-        String[] names = {
-          "commits", "rows_fetched", "rows_inserted", "rows_updated", "rows_deleted"
-        };
-        var text = new StringBuilder(counters);
-        for (int i = 0; i < names.length; i++) {
-          double each = (after[i] - databaseBefore[i]) / perTransfer;
-          figure("transfer.threads_" + count + ".db_" + names[i], each);
-          text.append(String.format(Locale.ROOT, ", %s %.2f", names[i], each));
-        }
-        counters = text.toString();
+      // Interleaved: each round runs the transfers and then pgbench for the same time, so that
+      // each ratio compares the two under the machine's conditions of the same minute.
+      double[] ours = new double[rounds];
+      double[] theirs = new double[rounds];
+      double[] ratios = new double[rounds];
+      double[] pgbenchCpu = new double[rounds];
+      double[] transferCpu = new double[rounds];
+      for (int round = 0; round < rounds; round++) {
+        Phase phase = transferPhase(load, jdbc, db, count, seconds, 13L + count + 1_000L * round);
+        ours[round] = phase.perSecond();
+        transferCpu[round] = phase.hostCpuMillis();
+        double[] run = pgbench(pgbench, count, seconds);
+        theirs[round] = run[0];
+        pgbenchCpu[round] = run[1];
+        ratios[round] = ours[round] / theirs[round];
+        out.printf(
+            Locale.ROOT,
+            "[%s]   %d thread(s), round %d of %d: %.1f transfers/s, pgbench %.1f tps, ratio %.3f%n",
+            db,
+            count,
+            round + 1,
+            rounds,
+            ours[round],
+            theirs[round],
+            ratios[round]);
+        figure("interleaved.threads_" + count + ".round_" + (round + 1) + ".ratio", ratios[round]);
       }
-      out.printf(
-          Locale.ROOT,
-          "[%s]   %d thread(s): per transfer JVM CPU %.2f ms%s%n",
-          db,
-          count,
-          cpu / 1e6 / perTransfer,
-          counters);
+      figure("transfers_per_second.threads_" + count, median(ours));
+      figure("pgbench.tps.clients_" + count, median(theirs));
+      figure("interleaved.threads_" + count + ".ratio_median", median(ratios));
+      if (median(pgbenchCpu) > 0 && median(transferCpu) > 0) {
+        figure("pgbench.clients_" + count + ".host_cpu_ms", median(pgbenchCpu));
+        figure("transfer.threads_" + count + ".host_cpu_ms", median(transferCpu));
+      }
     }
+  }
+
+  /** What one phase of transfers gave: transfers per second, the machine's CPU per transfer. */
+  private record Phase(double perSecond, double hostCpuMillis) {}
+
+  /**
+   * One phase of transfers on {@code count} threads for {@code seconds}, with where its time went;
+   * the machine's CPU per transfer is 0 where {@code /proc/stat} cannot tell.
+   */
+  private Phase transferPhase(
+      TransferLoad load, JdbcClient jdbc, String db, int count, int seconds, long seed)
+      throws InterruptedException {
+    var phaseStart = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    long[] databaseBefore = postgres() ? databaseCounters(jdbc) : null;
+    long cpuBefore = processCpuNanos();
+    long hostBefore = HostCpu.busyMillis();
+    TransferLoad.Result result = load.run(count, Duration.ofSeconds(seconds), seed);
+    long cpu = processCpuNanos() - cpuBefore;
+    long host = HostCpu.busyMillis() - hostBefore;
+    out.printf(
+        Locale.ROOT,
+        "[%s]   %d thread(s): %.1f transfers/s (%d in %.1f s, %d refused) latency %s%n",
+        db,
+        count,
+        result.perSecond(),
+        result.transfers(),
+        result.seconds(),
+        result.failures(),
+        result.latencies().summary());
+    figure("transfers_per_second.threads_" + count, result.perSecond());
+    figure("transfer.threads_" + count + ".p50_ms", result.latencies().percentileMillis(50));
+    figure("transfer.threads_" + count + ".p99_ms", result.latencies().percentileMillis(99));
+    figure("transfer.threads_" + count + ".refused", result.failures());
+    integrationLatency(jdbc, db, count, phaseStart);
+    // Where a transfer's time goes: this JVM's CPU (service layer, integrator, signing) per
+    // transfer, and the database's commits and rows per transfer (integrator's included).
+    double perTransfer = Math.max(1, result.transfers());
+    figure("transfer.threads_" + count + ".jvm_cpu_ms", cpu / 1e6 / perTransfer);
+    String counters = "";
+    double hostPerTransfer = 0;
+    if (hostBefore >= 0 && host >= 0) {
+      hostPerTransfer = host / perTransfer;
+      figure("transfer.threads_" + count + ".host_cpu_ms", host / perTransfer);
+      counters += String.format(Locale.ROOT, ", host CPU %.2f ms", host / perTransfer);
+    }
+    if (databaseBefore != null) {
+      long[] after = databaseCounters(jdbc);
+      String[] names = {"commits", "rows_fetched", "rows_inserted", "rows_updated", "rows_deleted"};
+      var text = new StringBuilder(counters);
+      for (int i = 0; i < names.length; i++) {
+        double each = (after[i] - databaseBefore[i]) / perTransfer;
+        figure("transfer.threads_" + count + ".db_" + names[i], each);
+        text.append(String.format(Locale.ROOT, ", %s %.2f", names[i], each));
+      }
+      counters = text.toString();
+    }
+    out.printf(
+        Locale.ROOT,
+        "[%s]   %d thread(s): per transfer JVM CPU %.2f ms%s%n",
+        db,
+        count,
+        cpu / 1e6 / perTransfer,
+        counters);
+    return new Phase(result.perSecond(), hostPerTransfer);
+  }
+
+  /**
+   * pgbench's TPC-B-like load with {@code clients} clients for {@code seconds}, against the
+   * database its {@code --pgbench-args} name (the password from {@code PGPASSWORD}); returns its
+   * transactions per second and the machine's CPU per transaction (0 where unknown).
+   */
+  private double[] pgbench(String command, int clients, int seconds) throws InterruptedException {
+    var arguments = new ArrayList<String>();
+    arguments.add(command);
+    arguments.addAll(
+        List.of(
+            "-c",
+            String.valueOf(clients),
+            "-j",
+            String.valueOf(clients),
+            "-T",
+            String.valueOf(seconds)));
+    String named = option("pgbench-args", "").strip();
+    if (!named.isEmpty()) {
+      arguments.addAll(Arrays.asList(named.split("\\s+")));
+    }
+    long hostBefore = HostCpu.busyMillis();
+    String report;
+    int exit;
+    try {
+      Process process =
+          new ProcessBuilder(arguments).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      exit = process.waitFor();
+    } catch (IOException e) {
+      throw new IllegalStateException("pgbench did not start: " + arguments, e);
+    }
+    long host = HostCpu.busyMillis() - hostBefore;
+    Matcher tps = Pattern.compile("(?m)^tps = ([0-9.]+)").matcher(report);
+    Matcher done =
+        Pattern.compile("(?m)^number of transactions actually processed: ([0-9]+)").matcher(report);
+    if (exit != 0 || !tps.find() || !done.find()) {
+      throw new IllegalStateException("pgbench failed (exit " + exit + "): " + report);
+    }
+    double transactions = Double.parseDouble(done.group(1));
+    double cpu = hostBefore >= 0 && host >= 0 && transactions > 0 ? host / transactions : 0;
+    return new double[] {Double.parseDouble(tps.group(1)), cpu};
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   private static long processCpuNanos() {
