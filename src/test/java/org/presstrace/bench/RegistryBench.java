@@ -426,8 +426,8 @@ public final class RegistryBench {
     double hostPerTransfer = 0;
     if (hostBefore >= 0 && host >= 0) {
       hostPerTransfer = host / perTransfer;
-      figure("transfer.threads_" + count + ".host_cpu_ms", host / perTransfer);
-      counters += String.format(Locale.ROOT, ", host CPU %.2f ms", host / perTransfer);
+      figure("transfer.threads_" + count + ".host_cpu_ms", hostPerTransfer);
+      counters += String.format(Locale.ROOT, ", host CPU %.2f ms", hostPerTransfer);
     }
     if (databaseBefore != null) {
       long[] after = databaseCounters(jdbc);
