@@ -51,8 +51,8 @@ final class TraceLoad {
   /**
    * What was measured of each kind: its latencies, how many machines its traces found, and of its
    * traces slower than {@link #SLOW_NANOS} how many there were and how many of those had a garbage
-   * collection of this JVM begin or end while they ran (counted by the collectors' own counts, read
-   * before and after each trace), so that the tail can be read against the collector's share.
+   * collection of this JVM counted while they ran (the collectors' own counts, read before and
+   * after each trace), so that the tail can be read against the collector's share.
    */
   record Result(
       Map<Kind, Latencies> latencies,
